@@ -1,0 +1,129 @@
+# lgc — contract template compiler.
+#   make            build ./lgc
+#   make demo       install missing Debian packages, build, compile the examples
+#   make check      unit tests + golden cases under ASan/UBSan, one summary line
+#   make install PREFIX=/usr/local
+
+VERSION	= 0.1.0
+PREFIX	?= /usr/local
+BINDIR	= $(PREFIX)/bin
+DATADIR	= $(PREFIX)/share/lgc
+MANDIR	= $(PREFIX)/share/man/man1
+
+CC	?= cc
+WARN	= -std=c11 -Wall -Wextra -pedantic -Wstrict-prototypes -Wmissing-prototypes
+CFLAGS	?= -O2 -g
+PKGS	= jansson
+PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || true
+PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null || echo -ljansson
+ALL_CFLAGS = $(WARN) $(CFLAGS) -D_XOPEN_SOURCE=700 \
+	-DLGC_VERSION='"$(VERSION)"' -DLGC_STDLIB_DIR='"$(DATADIR)/stdlib"' \
+	-Iinclude -Isrc -I$(GEN) $(PKG_CFLAGS)
+LIBS	= $(PKG_LIBS) -lm
+
+BUILD	= build
+GEN	= $(BUILD)/gen
+SAN	= $(BUILD)/san
+SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+
+LIB_SRC = $(filter-out src/main.c,$(wildcard src/*.c))
+GEN_SRC = $(GEN)/parser.c $(GEN)/lexer.c
+LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(GEN_SRC:$(GEN)/%.c=$(BUILD)/%.o)
+SAN_OBJ = $(LIB_OBJ:$(BUILD)/%.o=$(SAN)/%.o)
+UNIT_SRC = $(wildcard tests/unit/*.c)
+
+all: lgc
+
+lgc: $(BUILD)/main.o $(BUILD)/liblgc.a
+	$(CC) $(ALL_CFLAGS) -o $@ $(BUILD)/main.o $(BUILD)/liblgc.a $(LIBS)
+
+$(BUILD)/liblgc.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+$(GEN)/parser.c $(GEN)/parser.h: grammar/parser.y
+	@mkdir -p $(GEN)
+	bison -Wall -Werror --defines=$(GEN)/parser.h -o $(GEN)/parser.c grammar/parser.y
+
+$(GEN)/lexer.c $(GEN)/lexer.h: grammar/lexer.l
+	@mkdir -p $(GEN)
+	flex --header-file=$(GEN)/lexer.h -o $(GEN)/lexer.c grammar/lexer.l
+
+$(BUILD)/%.o: src/%.c $(GEN)/parser.h $(GEN)/lexer.h $(wildcard src/*.h include/*.h)
+	@mkdir -p $(BUILD)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/%.o: $(GEN)/%.c $(GEN)/parser.h $(GEN)/lexer.h $(wildcard src/*.h)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# Sanitizer build used by the test suite.
+$(SAN)/%.o: src/%.c $(GEN)/parser.h $(GEN)/lexer.h $(wildcard src/*.h include/*.h)
+	@mkdir -p $(SAN)
+	$(CC) $(ALL_CFLAGS) $(SANFLAGS) -c -o $@ $<
+
+$(SAN)/%.o: $(GEN)/%.c $(GEN)/parser.h $(GEN)/lexer.h $(wildcard src/*.h)
+	@mkdir -p $(SAN)
+	$(CC) $(ALL_CFLAGS) $(SANFLAGS) -c -o $@ $<
+
+$(SAN)/lgc: $(SAN)/main.o $(SAN_OBJ)
+	$(CC) $(ALL_CFLAGS) $(SANFLAGS) -o $@ $(SAN)/main.o $(SAN_OBJ) $(LIBS)
+
+$(SAN)/unit: $(UNIT_SRC) tests/unit/unit.h $(SAN_OBJ)
+	$(CC) $(ALL_CFLAGS) $(SANFLAGS) -Itests/unit -o $@ $(UNIT_SRC) $(SAN_OBJ) $(LIBS)
+
+# The public API used the way a C program would: only <lgc.h>.
+$(SAN)/api_test: tests/api/api_test.c include/lgc.h $(SAN_OBJ)
+	$(CC) $(WARN) $(SANFLAGS) -Iinclude -o $@ tests/api/api_test.c $(SAN_OBJ) $(LIBS)
+
+unit: $(SAN)/unit
+	$(SAN)/unit
+
+check: lgc $(SAN)/lgc $(SAN)/unit $(SAN)/api_test
+	@sh tests/run.sh
+
+# Debian packages: to build, to run the tests, and the fonts for PDF.
+DEPS_BUILD = gcc make flex bison pkg-config libjansson-dev
+DEPS_TEST = tidy
+DEPS = $(DEPS_BUILD) $(DEPS_TEST)
+SUDO != [ "$$(id -u)" = 0 ] || echo sudo
+
+deps:
+	@missing=""; for p in $(DEPS); do \
+	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" \
+	        || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	    echo "Installation des paquets manquants :$$missing"; \
+	    $(SUDO) apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
+	        --no-install-recommends $$missing; \
+	else echo "Dépendances présentes."; fi
+
+DEMO_OUT = demo
+demo: deps
+	$(MAKE) lgc
+	@mkdir -p $(DEMO_OUT)
+	@set -e; for t in examples/*/*.lgc; do \
+	    dir=$$(dirname $$t); name=$$(basename $$t .lgc); \
+	    for d in $$dir/donnees/*.json; do \
+	        [ -f "$$d" ] || continue; \
+	        out=$(DEMO_OUT)/$$name-$$(basename $$d .json).html; \
+	        ./lgc build $$t -d $$d -o $$out; \
+	        echo "  $$out"; \
+	    done; \
+	done
+
+install: lgc
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/stdlib $(DESTDIR)$(MANDIR)
+	install -m 755 lgc $(DESTDIR)$(BINDIR)/lgc
+	install -m 644 stdlib/*.lgc $(DESTDIR)$(DATADIR)/stdlib/
+	install -m 644 docs/lgc.1 $(DESTDIR)$(MANDIR)/lgc.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/lgc $(DESTDIR)$(MANDIR)/lgc.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf $(BUILD) lgc $(DEMO_OUT)
+
+.PHONY: all check clean unit deps demo install uninstall

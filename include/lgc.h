@@ -1,0 +1,79 @@
+/*
+ * lgc — compiler for French contract templates (.lgc).
+ *
+ * The library behind the lgc command: load a template (parsed and
+ * checked), give it one client's data, render the contract.  Every call
+ * that can fail returns an lgc status; diagnostics are printed, GCC-style
+ * and in French, to the stream given to lgc_new().
+ *
+ *	lgc_compiler *c = lgc_new(stderr);
+ *	char *html; size_t len;
+ *	if (lgc_load_template(c, "contrat.lgc") == LGC_OK &&
+ *	    lgc_load_data_file(c, "client.json") == LGC_OK &&
+ *	    lgc_render(c, "html", &html, &len) == LGC_OK) {
+ *		fwrite(html, 1, len, stdout);
+ *		free(html);
+ *	}
+ *	lgc_free(c);
+ */
+#ifndef LGC_H
+#define LGC_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define LGC_VERSION_STRING	"0.1.0"
+
+/* Statuses, also the command's exit codes. */
+enum lgc_status {
+	LGC_OK = 0,		/* success (warnings allowed) */
+	LGC_ERRORS = 1,		/* errors in the template or the data */
+	LGC_FATAL = 2		/* usage, I/O or resource errors */
+};
+
+typedef struct lgc_compiler lgc_compiler;
+
+/* Diagnostics go to DIAGNOSTICS (NULL: stderr). */
+lgc_compiler	*lgc_new(FILE *diagnostics);
+void		 lgc_free(lgc_compiler *c);
+
+/* Clause search path, after the including file's folder; the installed
+ * stdlib is always searched last. */
+void		 lgc_add_search_path(lgc_compiler *c, const char *dir);
+/* Warnings count as errors. */
+void		 lgc_set_werror(lgc_compiler *c, int werror);
+/* "json": one JSON object per diagnostic, one per line. */
+int		 lgc_set_diagnostic_format(lgc_compiler *c, const char *format);
+
+/* Parses and checks the template and the clauses it includes. */
+int		 lgc_load_template(lgc_compiler *c, const char *path);
+/* One client's data: a JSON object keyed by input names.  Several
+ * loads merge, the last one winning per key. */
+int		 lgc_load_data_file(lgc_compiler *c, const char *path);
+int		 lgc_load_data_string(lgc_compiler *c, const char *name,
+		    const char *json, size_t len);
+/* "nom=valeur": sets or overrides one input. */
+int		 lgc_define(lgc_compiler *c, const char *assignment);
+
+/* Checks the data against the template without rendering. */
+int		 lgc_check_data(lgc_compiler *c);
+/* Renders the contract in FORMAT ("html"); *OUT is malloc'd (free it),
+ * NUL-terminated, and left NULL on failure. */
+int		 lgc_render(lgc_compiler *c, const char *format, char **out,
+		    size_t *len);
+/* Renders the parsed template as an indented tree (debugging, tests). */
+int		 lgc_dump_tree(lgc_compiler *c, char **out, size_t *len);
+
+/* The worst status so far. */
+int		 lgc_status(const lgc_compiler *c);
+const char	*lgc_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

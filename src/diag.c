@@ -1,0 +1,511 @@
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "source.h"
+
+#define MAX_ERRORS	100
+
+static const struct {
+	enum severity	 severity;
+	const char	*name;
+	const char	*format;
+} codes[DIAG__COUNT] = {
+#define DIAG(id, sev, name, fmt) { sev, name, fmt },
+#include "diagcodes.h"
+#undef DIAG
+};
+
+struct note {
+	struct loc	 loc;
+	bool		 has_loc;
+	char		*text;
+};
+
+struct diagnostic {
+	enum diag_code	 code;
+	enum severity	 severity;	/* after -Werror */
+	bool		 promoted;	/* a warning made an error by -Werror */
+	struct loc	 loc;
+	bool		 has_loc;
+	char		*message;
+	char		*suggestion;	/* NULL when none */
+	struct note	*notes;
+	size_t		 nnotes;
+};
+
+struct diags {
+	FILE		*out;
+	bool		 werror;
+	enum diag_format format;
+	bool		 enabled[DIAG__COUNT];
+	struct ptrvec	 pending;	/* struct diagnostic * not yet printed */
+	struct ptrvec	 seen;		/* "code|file|line|col|message" keys */
+	struct ptrvec	 sources;	/* adopted struct source * */
+	struct ptrvec	 includes;	/* struct loc * of the include sites */
+	int		 count[SEV_FATAL + 1];
+	bool		 overflowed;
+};
+
+struct diags *
+diags_new(FILE *out)
+{
+	struct diags *ds = xcalloc(1, sizeof(*ds));
+	size_t i;
+
+	ds->out = out;
+	for (i = 0; i < DIAG__COUNT; i++)
+		ds->enabled[i] = strncmp(codes[i].name, "lint-", 5) != 0;
+	return ds;
+}
+
+static void
+diagnostic_free(struct diagnostic *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nnotes; i++)
+		free(d->notes[i].text);
+	free(d->notes);
+	free(d->message);
+	free(d->suggestion);
+	free(d);
+}
+
+void
+diags_free(struct diags *ds)
+{
+	size_t i;
+
+	if (ds == NULL)
+		return;
+	for (i = 0; i < ds->pending.len; i++)
+		diagnostic_free(ds->pending.items[i]);
+	ptrvec_free(&ds->pending);
+	for (i = 0; i < ds->seen.len; i++)
+		free(ds->seen.items[i]);
+	ptrvec_free(&ds->seen);
+	for (i = 0; i < ds->sources.len; i++)
+		source_free(ds->sources.items[i]);
+	ptrvec_free(&ds->sources);
+	for (i = 0; i < ds->includes.len; i++)
+		free(ds->includes.items[i]);
+	ptrvec_free(&ds->includes);
+	free(ds);
+}
+
+void
+diags_set_werror(struct diags *ds, bool werror)
+{
+	ds->werror = werror;
+}
+
+void
+diags_set_format(struct diags *ds, enum diag_format format)
+{
+	ds->format = format;
+}
+
+void
+diags_enable(struct diags *ds, const char *prefix)
+{
+	size_t i, n = strlen(prefix);
+
+	for (i = 0; i < DIAG__COUNT; i++)
+		if (strncmp(codes[i].name, prefix, n) == 0)
+			ds->enabled[i] = true;
+}
+
+void
+diags_adopt_source(struct diags *ds, struct source *s)
+{
+	ptrvec_push(&ds->sources, s);
+}
+
+const char *
+diag_code_name(enum diag_code code)
+{
+	return codes[code].name;
+}
+
+enum severity
+diag_code_severity(enum diag_code code)
+{
+	return codes[code].severity;
+}
+
+/* French typography for messages: the space before ; : ! ? » and after
+ * « is a no-break space. */
+static char *
+french_spaces(const char *s)
+{
+	struct buf b;
+	size_t i, n = strlen(s);
+
+	buf_init(&b);
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ') {
+			const char *next = s + i + 1;
+			bool before = strchr(";:!?", *next) != NULL && *next != '\0';
+			bool guillemet_close = strncmp(next, "\xc2\xbb", 2) == 0;
+			bool after_open = b.len >= 2 &&
+			    memcmp(b.data + b.len - 2, "\xc2\xab", 2) == 0;
+
+			/* "x:" inside a location or URL has no space, so only
+			 * a space followed by the mark and then a blank or the
+			 * end counts. */
+			if (before && next[1] != ' ' && next[1] != '\0')
+				before = false;
+			if (before || guillemet_close || after_open) {
+				buf_puts(&b, NBSP);
+				continue;
+			}
+		}
+		buf_putc(&b, s[i]);
+	}
+	return buf_detach(&b);
+}
+
+static bool
+already_seen(struct diags *ds, enum diag_code code, const struct loc *loc,
+    const char *message)
+{
+	char *key;
+	size_t i;
+
+	key = xasprintf("%d|%s|%d|%d|%s", (int)code,
+	    loc && loc->src ? loc->src->path : "", loc ? loc->line : 0,
+	    loc ? loc->col : 0, message);
+	for (i = 0; i < ds->seen.len; i++)
+		if (strcmp(ds->seen.items[i], key) == 0) {
+			free(key);
+			return true;
+		}
+	ptrvec_push(&ds->seen, key);
+	return false;
+}
+
+struct diagnostic *
+diag(struct diags *ds, enum diag_code code, const struct loc *loc, ...)
+{
+	struct diagnostic *d;
+	struct buf b;
+	va_list ap;
+	enum severity sev = codes[code].severity;
+	char *message;
+	size_t i;
+
+	if (!ds->enabled[code])
+		return NULL;
+	buf_init(&b);
+	va_start(ap, loc);
+	buf_vprintf(&b, codes[code].format, ap);
+	va_end(ap);
+	message = buf_detach(&b);
+	if (already_seen(ds, code, loc, message)) {
+		free(message);
+		return NULL;
+	}
+	if (sev == SEV_WARNING && ds->werror)
+		sev = SEV_ERROR;
+	ds->count[sev]++;
+	if (sev >= SEV_ERROR && ds->count[SEV_ERROR] + ds->count[SEV_FATAL] >
+	    MAX_ERRORS) {
+		ds->overflowed = true;
+		free(message);
+		return NULL;
+	}
+	d = xcalloc(1, sizeof(*d));
+	d->code = code;
+	d->severity = sev;
+	d->promoted = sev != codes[code].severity;
+	d->message = message;
+	if (loc != NULL && loc->src != NULL) {
+		d->loc = *loc;
+		d->has_loc = true;
+	}
+	for (i = ds->includes.len; i-- > 0;) {
+		const struct loc *site = ds->includes.items[i];
+
+		diag_note(d, NULL, "inclus depuis %s:%d:%d",
+		    site->src->path, site->line, site->col);
+	}
+	ptrvec_push(&ds->pending, d);
+	return d;
+}
+
+void
+diag_suggest(struct diagnostic *d, const char *candidate)
+{
+	if (d == NULL || candidate == NULL)
+		return;
+	free(d->suggestion);
+	d->suggestion = xstrdup(candidate);
+}
+
+void
+diag_hint(struct diagnostic *d, const char *fmt, ...)
+{
+	struct buf b;
+	va_list ap;
+
+	if (d == NULL)
+		return;
+	buf_init(&b);
+	buf_puts(&b, d->message);
+	buf_puts(&b, " ; ");
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	free(d->message);
+	d->message = buf_detach(&b);
+}
+
+void
+diag_note(struct diagnostic *d, const struct loc *loc, const char *fmt, ...)
+{
+	struct note *n;
+	struct buf b;
+	va_list ap;
+
+	if (d == NULL)
+		return;
+	d->notes = xreallocarray(d->notes, d->nnotes + 1, sizeof(*d->notes));
+	n = &d->notes[d->nnotes++];
+	memset(n, 0, sizeof(*n));
+	if (loc != NULL && loc->src != NULL) {
+		n->loc = *loc;
+		n->has_loc = true;
+	}
+	buf_init(&b);
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	n->text = buf_detach(&b);
+}
+
+void
+diags_push_include(struct diags *ds, const struct loc *site)
+{
+	struct loc *copy = xmalloc(sizeof(*copy));
+
+	*copy = *site;
+	ptrvec_push(&ds->includes, copy);
+}
+
+void
+diags_pop_include(struct diags *ds)
+{
+	if (ds->includes.len > 0)
+		free(ds->includes.items[--ds->includes.len]);
+}
+
+static const char *
+severity_word(enum severity sev)
+{
+	switch (sev) {
+	case SEV_NOTE:
+		return "note";
+	case SEV_WARNING:
+		return "avertissement";
+	case SEV_ERROR:
+	case SEV_FATAL:
+		return "erreur";
+	}
+	return "erreur";
+}
+
+/* The quoted line and a caret under the span, GCC-style. */
+static void
+print_excerpt(FILE *out, const struct loc *loc)
+{
+	const char *line;
+	size_t len, i;
+	int col, width;
+	char number[16];
+
+	if (loc->line < 1 || !source_line(loc->src, loc->line, &line, &len))
+		return;
+	width = snprintf(number, sizeof(number), "%d", loc->line);
+	fprintf(out, " %s | %.*s\n", number, (int)len, line);
+	fprintf(out, " %*s | ", width, "");
+	col = 1;
+	for (i = 0; i < len && col < loc->col; i++) {
+		if (((unsigned char)line[i] & 0xC0) == 0x80)
+			continue;
+		fputc(line[i] == '\t' ? '\t' : ' ', out);
+		col++;
+	}
+	fputc('^', out);
+	if (loc->end_line == loc->line && loc->end_col > loc->col) {
+		int k;
+
+		for (k = loc->col; k < loc->end_col; k++)
+			fputc('~', out);
+	}
+	fputc('\n', out);
+}
+
+static void
+print_location(FILE *out, const struct loc *loc, bool has_loc)
+{
+	if (!has_loc)
+		fputs("lgc: ", out);
+	else if (loc->line < 1)
+		fprintf(out, "%s: ", loc->src->path);
+	else
+		fprintf(out, "%s:%d:%d: ", loc->src->path, loc->line, loc->col);
+}
+
+static void
+print_text(struct diags *ds, const struct diagnostic *d)
+{
+	char *message;
+	size_t i;
+
+	print_location(ds->out, &d->loc, d->has_loc);
+	fprintf(ds->out, "%s: ", severity_word(d->severity));
+	message = french_spaces(d->message);
+	fputs(message, ds->out);
+	free(message);
+	if (d->suggestion != NULL) {
+		char *hint = xasprintf(" ; vouliez-vous dire « %s » ?",
+		    d->suggestion);
+		char *typo = french_spaces(hint);
+
+		fputs(typo, ds->out);
+		free(typo);
+		free(hint);
+	}
+	if (d->promoted)
+		fprintf(ds->out, " [-Werror=%s]", codes[d->code].name);
+	fputc('\n', ds->out);
+	if (d->has_loc)
+		print_excerpt(ds->out, &d->loc);
+	for (i = 0; i < d->nnotes; i++) {
+		const struct note *n = &d->notes[i];
+		char *text = french_spaces(n->text);
+
+		if (n->has_loc) {
+			print_location(ds->out, &n->loc, true);
+			fprintf(ds->out, "note: %s\n", text);
+			print_excerpt(ds->out, &n->loc);
+		} else
+			fprintf(ds->out, "note: %s\n", text);
+		free(text);
+	}
+}
+
+static void
+json_string(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			fprintf(out, "\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", out);
+		else if (c < 0x20)
+			fprintf(out, "\\u%04x", c);
+		else
+			fputc(c, out);
+	}
+	fputc('"', out);
+}
+
+static const char *
+severity_json(enum severity sev)
+{
+	switch (sev) {
+	case SEV_NOTE:
+		return "note";
+	case SEV_WARNING:
+		return "avertissement";
+	case SEV_ERROR:
+		return "erreur";
+	case SEV_FATAL:
+		return "fatale";
+	}
+	return "erreur";
+}
+
+static void
+print_json(struct diags *ds, const struct diagnostic *d)
+{
+	char *message = french_spaces(d->message);
+	size_t i;
+
+	fputs("{\"fichier\":", ds->out);
+	json_string(ds->out, d->has_loc ? d->loc.src->path : "");
+	if (d->has_loc && d->loc.line > 0)
+		fprintf(ds->out, ",\"ligne\":%d,\"colonne\":%d,"
+		    "\"fin_ligne\":%d,\"fin_colonne\":%d", d->loc.line,
+		    d->loc.col, d->loc.end_line, d->loc.end_col);
+	fprintf(ds->out, ",\"gravite\":\"%s\",\"code\":\"%s\",\"message\":",
+	    severity_json(d->severity), codes[d->code].name);
+	json_string(ds->out, message);
+	free(message);
+	if (d->suggestion != NULL) {
+		fputs(",\"suggestion\":", ds->out);
+		json_string(ds->out, d->suggestion);
+	}
+	if (d->nnotes > 0) {
+		fputs(",\"notes\":[", ds->out);
+		for (i = 0; i < d->nnotes; i++) {
+			if (i > 0)
+				fputc(',', ds->out);
+			json_string(ds->out, d->notes[i].text);
+		}
+		fputc(']', ds->out);
+	}
+	fputs("}\n", ds->out);
+}
+
+void
+diags_flush(struct diags *ds)
+{
+	size_t i;
+
+	for (i = 0; i < ds->pending.len; i++) {
+		struct diagnostic *d = ds->pending.items[i];
+
+		if (ds->format == DIAG_JSON)
+			print_json(ds, d);
+		else
+			print_text(ds, d);
+		diagnostic_free(d);
+	}
+	ds->pending.len = 0;
+	if (ds->overflowed && ds->format == DIAG_TEXT) {
+		fprintf(ds->out, "lgc: note: plus de %d erreurs ; les "
+		    "suivantes ne sont pas affichées\n", MAX_ERRORS);
+		ds->overflowed = false;
+	}
+	fflush(ds->out);
+}
+
+int
+diags_count(const struct diags *ds, enum severity sev)
+{
+	return ds->count[sev];
+}
+
+bool
+diags_failed(const struct diags *ds)
+{
+	return ds->count[SEV_ERROR] > 0 || ds->count[SEV_FATAL] > 0;
+}
+
+int
+diags_exit_status(const struct diags *ds)
+{
+	if (ds->count[SEV_FATAL] > 0)
+		return 2;
+	if (ds->count[SEV_ERROR] > 0)
+		return 1;
+	return 0;
+}

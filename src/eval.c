@@ -1,0 +1,939 @@
+/* Evaluation: the checked body and the client's values become the
+ * evaluated stream (stream.h), then the document (build.c). */
+#include "eval.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "data.h"
+#include "functions.h"
+
+/* One instance of a file: the main template, or a clause at one of its
+ * include sites with its parameters bound. */
+struct frame {
+	const struct file_ast *file;
+	struct value	*params;
+	struct value	*soits;
+	int		*soit_state;	/* 0 not yet, 1 computing, 2 done, 3 failed */
+};
+
+struct binding {
+	const struct symbol *sym;
+	const struct value *value;
+};
+
+struct eval {
+	const struct program *prog;
+	struct data	*data;
+	struct diags	*ds;
+	struct frame	*frame;
+	struct frame	*main;
+	struct binding	*loops;
+	size_t		 nloops, caploops;
+	struct stream	*out;
+	bool		 failed;
+};
+
+static bool	eval_expr(struct eval *ev, const struct expr *e,
+		    struct value *out);
+static void	eval_nodes(struct eval *ev, const struct nodes *ns);
+
+static struct frame *
+frame_new(const struct file_ast *f)
+{
+	struct frame *fr = xcalloc(1, sizeof(*fr));
+
+	fr->file = f;
+	fr->params = xcalloc(f->nparams + 1, sizeof(struct value));
+	fr->soits = xcalloc(f->nsoits + 1, sizeof(struct value));
+	fr->soit_state = xcalloc(f->nsoits + 1, sizeof(int));
+	return fr;
+}
+
+static void
+frame_free(struct frame *fr)
+{
+	int i;
+
+	if (fr == NULL)
+		return;
+	for (i = 0; i < fr->file->nparams; i++)
+		value_free(&fr->params[i]);
+	for (i = 0; i < fr->file->nsoits; i++)
+		value_free(&fr->soits[i]);
+	free(fr->params);
+	free(fr->soits);
+	free(fr->soit_state);
+	free(fr);
+}
+
+/* Parameters of the main file take their defaults. */
+static void
+bind_defaults(struct frame *fr)
+{
+	size_t i;
+
+	for (i = 0; i < fr->file->ndecls; i++) {
+		const struct decl *d = fr->file->decls[i];
+
+		if (d->kind == DECL_PARAMETRE && d->def_value != NULL)
+			value_copy(&fr->params[d->index], d->def_value);
+	}
+}
+
+struct eval *
+eval_new(const struct program *prog, struct data *data, struct diags *ds)
+{
+	struct eval *ev = xcalloc(1, sizeof(*ev));
+
+	ev->prog = prog;
+	ev->data = data;
+	ev->ds = ds;
+	ev->main = frame_new(prog->main);
+	bind_defaults(ev->main);
+	ev->frame = ev->main;
+	return ev;
+}
+
+void
+eval_free(struct eval *ev)
+{
+	if (ev == NULL)
+		return;
+	frame_free(ev->main);
+	free(ev->loops);
+	free(ev);
+}
+
+static void
+expr_error(struct eval *ev, enum diag_code code, const struct expr *e)
+{
+	struct buf text;
+
+	buf_init(&text);
+	expr_print(&text, e);
+	diag(ev->ds, code, &e->loc, buf_cstr(&text));
+	buf_free(&text);
+	ev->failed = true;
+}
+
+static void
+set_bool(struct value *out, bool b)
+{
+	memset(out, 0, sizeof(*out));
+	out->kind = T_BOOLEEN;
+	out->u.boolean = b;
+}
+
+static bool
+eval_soit(struct eval *ev, const struct decl *d, struct value *out)
+{
+	struct frame *fr = ev->frame;
+	int i = d->index;
+
+	if (fr->soit_state[i] == 2) {
+		value_copy(out, &fr->soits[i]);
+		return true;
+	}
+	if (fr->soit_state[i] != 0)
+		return false;
+	fr->soit_state[i] = 1;
+	if (!eval_expr(ev, d->value, &fr->soits[i])) {
+		fr->soit_state[i] = 3;
+		return false;
+	}
+	fr->soit_state[i] = 2;
+	value_copy(out, &fr->soits[i]);
+	return true;
+}
+
+static bool
+eval_name(struct eval *ev, const struct expr *e, struct value *out)
+{
+	const struct symbol *s = e->sym;
+	const struct value *v;
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	if (s == NULL) {
+		if (e->choice < 0 || e->type == NULL)
+			return false;
+		out->kind = e->type->kind;
+		out->type = e->type;
+		if (e->type->kind == T_BOOLEEN)
+			out->u.boolean = e->choice == 1;
+		else
+			out->u.choice = (size_t)e->choice;
+		return true;
+	}
+	switch (s->kind) {
+	case SYM_INPUT:
+		v = data_value(ev->data, s->input->index);
+		if (v == NULL) {
+			if (!data_failed(ev->data, s->input->index))
+				diag(ev->ds, E_PRESENCE, &e->loc, e->u.name,
+				    "ses conditions sont remplies");
+			ev->failed = true;
+			return false;
+		}
+		value_copy(out, v);
+		return true;
+	case SYM_PARAM:
+		value_copy(out, &ev->frame->params[s->decl->index]);
+		return true;
+	case SYM_SOIT:
+		return eval_soit(ev, s->decl, out);
+	case SYM_LOOP:
+		for (i = ev->nloops; i-- > 0;)
+			if (ev->loops[i].sym == s) {
+				value_copy(out, ev->loops[i].value);
+				return true;
+			}
+		return false;
+	}
+	return false;
+}
+
+static bool
+to_dec(const struct value *v, dec_t *out)
+{
+	switch (v->kind) {
+	case T_ENTIER:
+		return dec_from_int(v->u.integer, out) == DEC_OK;
+	case T_DECIMAL:
+	case T_MONTANT:
+	case T_POURCENTAGE:
+		*out = v->u.dec;
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool
+dec_result(struct eval *ev, const struct expr *e, enum dec_status st,
+    enum type_kind kind, dec_t d, struct value *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (st == DEC_OK && kind == T_MONTANT)
+		st = dec_round(d, 2, &d);
+	if (st == DEC_DIVZERO) {
+		expr_error(ev, E_DIV_ZERO, e);
+		return false;
+	}
+	if (st != DEC_OK) {
+		expr_error(ev, E_OVERFLOW, e);
+		return false;
+	}
+	out->kind = kind;
+	out->u.dec = d;
+	return true;
+}
+
+static bool
+date_result(struct eval *ev, const struct expr *e, bool ok, struct date d,
+    struct value *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (!ok) {
+		expr_error(ev, E_DATE_RANGE, e);
+		return false;
+	}
+	out->kind = T_DATE;
+	out->u.date = d;
+	return true;
+}
+
+/* date ± durée: months clamp to the end of the month (rule 22). */
+static bool
+shift_date(struct eval *ev, const struct expr *e, struct date d,
+    const struct value *dur, int sign, struct value *out)
+{
+	struct date r;
+	int64_t n = duree_base_count(dur) * sign;
+	bool ok;
+
+	if (duree_unit_family(dur->u.duree.unit) == FAMILY_MONTHS)
+		ok = date_add_months(d, n, &r);
+	else
+		ok = date_add_days(d, n, &r);
+	return date_result(ev, e, ok, r, out);
+}
+
+static bool
+add_durees(struct eval *ev, const struct expr *e, const struct value *a,
+    const struct value *b, int sign, struct value *out)
+{
+	int64_t ca, cb, sum;
+
+	memset(out, 0, sizeof(*out));
+	if (duree_unit_family(a->u.duree.unit) !=
+	    duree_unit_family(b->u.duree.unit)) {
+		expr_error(ev, E_DUREE_FAMILY, e);
+		return false;
+	}
+	out->kind = T_DUREE;
+	if (a->u.duree.unit == b->u.duree.unit) {
+		ca = a->u.duree.count;
+		cb = b->u.duree.count;
+		out->u.duree.unit = a->u.duree.unit;
+	} else {
+		ca = duree_base_count(a);
+		cb = duree_base_count(b);
+		out->u.duree.unit = duree_unit_family(a->u.duree.unit) ==
+		    FAMILY_DAYS ? DUREE_JOUR : DUREE_MOIS;
+	}
+	if (__builtin_add_overflow(ca, sign * cb, &sum)) {
+		expr_error(ev, E_OVERFLOW, e);
+		return false;
+	}
+	out->u.duree.count = sum;
+	return true;
+}
+
+static bool
+eval_arith(struct eval *ev, const struct expr *e, const struct value *a,
+    const struct value *b, struct value *out)
+{
+	enum binop op = e->u.binary.op;
+	enum type_kind ka = a->kind, kb = b->kind;
+	dec_t da, db, r, hundred = { 100 * DEC_SCALE };
+	enum dec_status st;
+	int64_t n;
+
+	memset(out, 0, sizeof(*out));
+	if (ka == T_ENTIER && kb == T_ENTIER && op != OP_DIV) {
+		bool overflow = op == OP_ADD ?
+		    __builtin_add_overflow(a->u.integer, b->u.integer, &n) :
+		    op == OP_SUB ?
+		    __builtin_sub_overflow(a->u.integer, b->u.integer, &n) :
+		    __builtin_mul_overflow(a->u.integer, b->u.integer, &n);
+
+		if (overflow) {
+			expr_error(ev, E_OVERFLOW, e);
+			return false;
+		}
+		out->kind = T_ENTIER;
+		out->u.integer = n;
+		return true;
+	}
+	if (ka == T_DATE && kb == T_DUREE)
+		return shift_date(ev, e, a->u.date, b, op == OP_SUB ? -1 : 1,
+		    out);
+	if (ka == T_DUREE && kb == T_DATE)
+		return shift_date(ev, e, b->u.date, a, 1, out);
+	if (ka == T_DATE && kb == T_DATE) {
+		out->kind = T_DUREE;
+		out->u.duree.unit = DUREE_JOUR;
+		out->u.duree.count = date_to_days(a->u.date) -
+		    date_to_days(b->u.date);
+		return true;
+	}
+	if (ka == T_DUREE && kb == T_DUREE)
+		return add_durees(ev, e, a, b, op == OP_SUB ? -1 : 1, out);
+	if (ka == T_DUREE || kb == T_DUREE) {
+		const struct value *d = ka == T_DUREE ? a : b;
+		const struct value *k = ka == T_DUREE ? b : a;
+
+		out->kind = T_DUREE;
+		out->u.duree.unit = d->u.duree.unit;
+		if (__builtin_mul_overflow(d->u.duree.count, k->u.integer,
+		    &out->u.duree.count)) {
+			expr_error(ev, E_OVERFLOW, e);
+			return false;
+		}
+		return true;
+	}
+	if (!to_dec(a, &da) || !to_dec(b, &db))
+		return false;
+	/* 30 % multiplies by 0.30. */
+	if (op == OP_MUL && ka == T_POURCENTAGE) {
+		if ((st = dec_div(da, hundred, &da)) != DEC_OK)
+			return dec_result(ev, e, st, T_DECIMAL, da, out);
+	}
+	if (op == OP_MUL && kb == T_POURCENTAGE) {
+		if ((st = dec_div(db, hundred, &db)) != DEC_OK)
+			return dec_result(ev, e, st, T_DECIMAL, db, out);
+	}
+	switch (op) {
+	case OP_ADD:
+		st = dec_add(da, db, &r);
+		break;
+	case OP_SUB:
+		st = dec_sub(da, db, &r);
+		break;
+	case OP_MUL:
+		st = dec_mul(da, db, &r);
+		break;
+	case OP_DIV:
+		st = dec_div(da, db, &r);
+		break;
+	default:
+		return false;
+	}
+	return dec_result(ev, e, st, e->type->kind, r, out);
+}
+
+static bool
+eval_binary(struct eval *ev, const struct expr *e, struct value *out)
+{
+	enum binop op = e->u.binary.op;
+	struct value a, b;
+	bool ok, comparable;
+	int c;
+
+	if (op == OP_AND || op == OP_OR) {
+		if (!eval_expr(ev, e->u.binary.lhs, &a))
+			return false;
+		if (a.u.boolean == (op == OP_OR)) {
+			set_bool(out, a.u.boolean);
+			return true;
+		}
+		return eval_expr(ev, e->u.binary.rhs, out);
+	}
+	if (!eval_expr(ev, e->u.binary.lhs, &a))
+		return false;
+	if (!eval_expr(ev, e->u.binary.rhs, &b)) {
+		value_free(&a);
+		return false;
+	}
+	switch (op) {
+	case OP_EQ:
+	case OP_NE:
+		if (a.kind == T_DUREE && b.kind == T_DUREE &&
+		    duree_unit_family(a.u.duree.unit) !=
+		    duree_unit_family(b.u.duree.unit)) {
+			expr_error(ev, E_DUREE_FAMILY, e);
+			ok = false;
+			break;
+		}
+		c = (a.kind == T_TEXTE || a.kind == T_BOOLEEN ||
+		    a.kind == T_CHOIX || a.kind == T_ERROR) ?
+		    !value_equal(&a, &b) : value_compare(&a, &b, &comparable);
+		set_bool(out, op == OP_EQ ? c == 0 : c != 0);
+		ok = true;
+		break;
+	case OP_LT: case OP_LE: case OP_GT: case OP_GE:
+		c = value_compare(&a, &b, &comparable);
+		if (!comparable) {
+			expr_error(ev, E_DUREE_FAMILY, e);
+			ok = false;
+			break;
+		}
+		set_bool(out, op == OP_LT ? c < 0 : op == OP_LE ? c <= 0 :
+		    op == OP_GT ? c > 0 : c >= 0);
+		ok = true;
+		break;
+	case OP_ADD: case OP_SUB: case OP_MUL: case OP_DIV:
+		ok = eval_arith(ev, e, &a, &b, out);
+		break;
+	case OP_AND: case OP_OR:
+	default:
+		ok = false;
+		break;
+	}
+	value_free(&a);
+	value_free(&b);
+	return ok;
+}
+
+static bool
+eval_call(struct eval *ev, const struct expr *e, struct value *out)
+{
+	struct value *args;
+	size_t i, n = e->u.call.nargs;
+	bool ok = true;
+	struct buf why;
+
+	memset(out, 0, sizeof(*out));
+	if (e->fn == NULL)
+		return false;
+	args = xcalloc(n + 1, sizeof(*args));
+	for (i = 0; i < n && ok; i++)
+		ok = eval_expr(ev, e->u.call.args[i], &args[i]);
+	if (ok) {
+		buf_init(&why);
+		ok = e->fn->eval(args, n, out, &why);
+		if (!ok) {
+			struct buf text;
+
+			buf_init(&text);
+			expr_print(&text, e);
+			diag(ev->ds, E_DATA_VALUE, &e->loc, buf_cstr(&text),
+			    buf_cstr(&why));
+			buf_free(&text);
+			ev->failed = true;
+		}
+		buf_free(&why);
+	}
+	for (i = 0; i < n; i++)
+		value_free(&args[i]);
+	free(args);
+	return ok;
+}
+
+static bool
+eval_record(struct eval *ev, const struct expr *e, struct value *out)
+{
+	const struct type *t = e->record_type;
+	size_t i, j;
+
+	memset(out, 0, sizeof(*out));
+	if (t == NULL)
+		return false;
+	out->kind = T_RECORD;
+	out->type = t;
+	out->u.record.len = t->nfields;
+	out->u.record.fields = xcalloc(t->nfields + 1, sizeof(struct value));
+	for (i = 0; i < t->nfields; i++) {
+		for (j = 0; j < e->u.record.nfields; j++)
+			if (strcmp(e->u.record.fields[j].name,
+			    t->fields[i].name) == 0)
+				break;
+		if (j < e->u.record.nfields) {
+			if (!eval_expr(ev, e->u.record.fields[j].value,
+			    &out->u.record.fields[i])) {
+				value_free(out);
+				return false;
+			}
+		} else if (t->fields[i].def != NULL)
+			value_copy(&out->u.record.fields[i], t->fields[i].def);
+	}
+	return true;
+}
+
+static bool
+eval_exists(struct eval *ev, const struct expr *e, struct value *out)
+{
+	const struct expr *x = e->u.operand;
+	const struct symbol *s = x->sym;
+	bool present = true;
+
+	if (s != NULL && s->kind == SYM_INPUT)
+		present = data_value(ev->data, s->input->index) != NULL;
+	else if (s != NULL && s->kind == SYM_SOIT &&
+	    s->decl->requirement != NULL) {
+		struct value v;
+
+		if (!eval_expr(ev, s->decl->requirement, &v))
+			return false;
+		present = v.u.boolean;
+	}
+	set_bool(out, present);
+	return true;
+}
+
+static bool
+eval_expr(struct eval *ev, const struct expr *e, struct value *out)
+{
+	struct value v;
+
+	memset(out, 0, sizeof(*out));
+	switch (e->kind) {
+	case EX_LITERAL:
+		value_copy(out, &e->u.literal);
+		return true;
+	case EX_NAME:
+		return eval_name(ev, e, out);
+	case EX_FIELD:
+		if (!eval_expr(ev, e->u.field.obj, &v))
+			return false;
+		if (v.kind != T_RECORD || e->field_index < 0 ||
+		    (size_t)e->field_index >= v.u.record.len) {
+			value_free(&v);
+			return false;
+		}
+		value_copy(out, &v.u.record.fields[e->field_index]);
+		value_free(&v);
+		return true;
+	case EX_CALL:
+		return eval_call(ev, e, out);
+	case EX_RECORD:
+		return eval_record(ev, e, out);
+	case EX_NEG:
+		if (!eval_expr(ev, e->u.operand, out))
+			return false;
+		if (out->kind == T_ENTIER)
+			out->u.integer = -out->u.integer;
+		else if (out->kind == T_DUREE)
+			out->u.duree.count = -out->u.duree.count;
+		else
+			out->u.dec.units = -out->u.dec.units;
+		return true;
+	case EX_NOT:
+		if (!eval_expr(ev, e->u.operand, out))
+			return false;
+		out->u.boolean = !out->u.boolean;
+		return true;
+	case EX_EXISTS:
+		return eval_exists(ev, e, out);
+	case EX_BINARY:
+		return eval_binary(ev, e, out);
+	}
+	return false;
+}
+
+bool
+eval_condition(struct eval *ev, const struct expr *e, bool *out)
+{
+	struct value v;
+
+	if (!eval_expr(ev, e, &v))
+		return false;
+	*out = v.kind == T_BOOLEEN && v.u.boolean;
+	value_free(&v);
+	return true;
+}
+
+static bool
+eval_tstring(struct eval *ev, const struct tstring *t, struct buf *b)
+{
+	size_t i;
+	bool ok = true;
+
+	for (i = 0; t != NULL && i < t->len; i++) {
+		struct value v;
+
+		if (t->parts[i].text != NULL) {
+			buf_puts(b, t->parts[i].text);
+			continue;
+		}
+		if (!eval_expr(ev, t->parts[i].expr, &v)) {
+			ok = false;
+			continue;
+		}
+		value_print(b, &v);
+		value_free(&v);
+	}
+	return ok;
+}
+
+/* exiger / recommander of one file instance, where they apply. */
+static void
+eval_rules(struct eval *ev, const struct file_ast *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->nrules; i++) {
+		const struct rule *r = f->rules[i];
+		bool applies = true, holds;
+		struct buf msg;
+
+		if (r->requirement != NULL &&
+		    (!eval_condition(ev, r->requirement, &applies) || !applies))
+			continue;
+		if (!eval_condition(ev, r->cond, &holds) || holds)
+			continue;
+		buf_init(&msg);
+		eval_tstring(ev, r->message, &msg);
+		diag(ev->ds, r->warning ? W_RECOMMANDER : E_EXIGER, &r->loc,
+		    buf_cstr(&msg));
+		if (!r->warning)
+			ev->failed = true;
+		buf_free(&msg);
+	}
+}
+
+static void
+emit_text(struct eval *ev, const char *s)
+{
+	stream_text(ev->out, s, strlen(s));
+}
+
+static void
+eval_interp(struct eval *ev, const struct expr *e)
+{
+	struct value v;
+	struct buf b;
+
+	if (!eval_expr(ev, e, &v)) {
+		ev->failed = true;
+		return;
+	}
+	buf_init(&b);
+	value_print(&b, &v);
+	emit_text(ev, buf_cstr(&b));
+	buf_free(&b);
+	value_free(&v);
+}
+
+static void
+eval_if(struct eval *ev, const struct node *n)
+{
+	size_t i;
+	bool holds;
+
+	for (i = 0; i < n->u.cond.len; i++) {
+		const struct branch *b = &n->u.cond.branches[i];
+
+		if (b->cond != NULL) {
+			if (!eval_condition(ev, b->cond, &holds)) {
+				ev->failed = true;
+				return;
+			}
+			if (!holds)
+				continue;
+		}
+		eval_nodes(ev, &b->body);
+		return;
+	}
+}
+
+static bool
+case_matches(struct eval *ev, const struct selon_case *c,
+    const struct value *subject)
+{
+	size_t i;
+
+	for (i = 0; i < c->nvalues; i++) {
+		struct value v;
+		bool same;
+
+		if (subject->kind == T_CHOIX && c->indexes != NULL &&
+		    c->indexes[i] >= 0) {
+			if ((size_t)c->indexes[i] == subject->u.choice)
+				return true;
+			continue;
+		}
+		if (subject->kind == T_BOOLEEN && c->indexes != NULL &&
+		    c->indexes[i] >= 0) {
+			if ((c->indexes[i] == 1) == subject->u.boolean)
+				return true;
+			continue;
+		}
+		if (!eval_expr(ev, c->values[i], &v))
+			continue;
+		same = value_equal(subject, &v);
+		value_free(&v);
+		if (same)
+			return true;
+	}
+	return false;
+}
+
+static void
+eval_selon(struct eval *ev, const struct node *n)
+{
+	struct value subject;
+	size_t i;
+
+	if (!eval_expr(ev, n->u.selon.subject, &subject)) {
+		ev->failed = true;
+		return;
+	}
+	for (i = 0; i < n->u.selon.ncases; i++)
+		if (case_matches(ev, &n->u.selon.cases[i], &subject)) {
+			eval_nodes(ev, &n->u.selon.cases[i].body);
+			value_free(&subject);
+			return;
+		}
+	if (n->u.selon.other != NULL)
+		eval_nodes(ev, n->u.selon.other);
+	value_free(&subject);
+}
+
+static void
+eval_loop(struct eval *ev, const struct node *n)
+{
+	struct value list;
+	size_t i;
+
+	if (!eval_expr(ev, n->u.loop.list, &list)) {
+		ev->failed = true;
+		return;
+	}
+	if (list.kind != T_LISTE || list.u.list.len == 0) {
+		if (n->u.loop.empty != NULL)
+			eval_nodes(ev, n->u.loop.empty);
+		value_free(&list);
+		return;
+	}
+	for (i = 0; i < list.u.list.len; i++) {
+		if (ev->nloops == ev->caploops) {
+			ev->caploops = ev->caploops ? ev->caploops * 2 : 8;
+			ev->loops = xreallocarray(ev->loops, ev->caploops,
+			    sizeof(*ev->loops));
+		}
+		ev->loops[ev->nloops].sym = n->u.loop.sym;
+		ev->loops[ev->nloops].value = &list.u.list.items[i];
+		ev->nloops++;
+		eval_nodes(ev, &n->u.loop.body);
+		ev->nloops--;
+	}
+	value_free(&list);
+}
+
+static void
+eval_include(struct eval *ev, const struct node *n)
+{
+	const struct file_ast *f = n->u.include.file;
+	struct frame *fr, *saved = ev->frame;
+	size_t i;
+
+	if (f == NULL)
+		return;
+	fr = frame_new(f);
+	bind_defaults(fr);
+	for (i = 0; i < n->u.include.nargs; i++) {
+		const struct include_arg *a = &n->u.include.args[i];
+
+		if (a->param == NULL)
+			continue;
+		value_free(&fr->params[a->param->index]);
+		if (!eval_expr(ev, a->value, &fr->params[a->param->index]))
+			ev->failed = true;
+	}
+	stream_push(ev->out, ET_PARBREAK);
+	ev->frame = fr;
+	eval_rules(ev, f);
+	eval_nodes(ev, &f->body);
+	ev->frame = saved;
+	stream_push(ev->out, ET_PARBREAK);
+	frame_free(fr);
+}
+
+static char *
+field_text(const struct value *party, const char *name)
+{
+	int i = party->type ? type_field_index(party->type, name) : -1;
+
+	if (i < 0 || (size_t)i >= party->u.record.len ||
+	    party->u.record.fields[i].kind != T_TEXTE)
+		return xstrdup("");
+	return xstrdup(party->u.record.fields[i].u.text);
+}
+
+static void
+eval_signatures(struct eval *ev, const struct node *n)
+{
+	struct etok *t;
+	struct doc_party *parties;
+	size_t i, len = n->u.signatures.len;
+
+	parties = xcalloc(len + 1, sizeof(*parties));
+	for (i = 0; i < len; i++) {
+		struct value v;
+
+		if (!eval_expr(ev, n->u.signatures.parties[i], &v)) {
+			ev->failed = true;
+			parties[i].name = xstrdup("");
+			parties[i].representant = xstrdup("");
+			parties[i].qualite = xstrdup("");
+			continue;
+		}
+		parties[i].name = field_text(&v, "nom");
+		parties[i].representant = field_text(&v, "representant");
+		parties[i].qualite = field_text(&v, "qualite");
+		value_free(&v);
+	}
+	t = stream_push(ev->out, ET_SIGNATURES);
+	t->parties = parties;
+	t->nparties = len;
+}
+
+static void
+eval_node(struct eval *ev, const struct node *n)
+{
+	struct etok *t;
+	size_t i;
+
+	switch (n->kind) {
+	case N_TEXT:
+		emit_text(ev, n->u.text);
+		break;
+	case N_LINE:
+		stream_push(ev->out, ET_LINE)->indent = n->u.indent;
+		break;
+	case N_SOFTBREAK:
+		stream_push(ev->out, ET_SOFTBREAK);
+		break;
+	case N_PARBREAK:
+		stream_push(ev->out, ET_PARBREAK);
+		break;
+	case N_HARDBREAK:
+		stream_push(ev->out, ET_HARDBREAK);
+		break;
+	case N_HEADING:
+		t = stream_push(ev->out, ET_HEADING);
+		t->level = n->u.heading.level;
+		t->numbered = n->u.heading.numbered;
+		t->label = n->u.heading.label ? xstrdup(n->u.heading.label) :
+		    NULL;
+		break;
+	case N_BULLET:
+		stream_push(ev->out, ET_BULLET)->indent = n->u.indent;
+		break;
+	case N_NUMBERED:
+		stream_push(ev->out, ET_NUMBERED)->indent = n->u.indent;
+		break;
+	case N_EMPH:
+		stream_push(ev->out, ET_EMPH)->style = n->u.emph.style;
+		break;
+	case N_LABEL:
+	case N_UNNUMBERED:
+		break;
+	case N_INTERP:
+		eval_interp(ev, n->u.expr);
+		break;
+	case N_REF:
+		t = stream_push(ev->out, ET_REF);
+		t->bare = n->u.ref.bare;
+		t->nlabels = n->u.ref.len;
+		t->labels = xcalloc(n->u.ref.len + 1, sizeof(char *));
+		for (i = 0; i < n->u.ref.len; i++)
+			t->labels[i] = xstrdup(n->u.ref.labels[i]);
+		break;
+	case N_IF:
+		eval_if(ev, n);
+		break;
+	case N_SELON:
+		eval_selon(ev, n);
+		break;
+	case N_LOOP:
+		eval_loop(ev, n);
+		break;
+	case N_INCLUDE:
+		eval_include(ev, n);
+		break;
+	case N_SIGNATURES:
+		eval_signatures(ev, n);
+		break;
+	}
+}
+
+static void
+eval_nodes(struct eval *ev, const struct nodes *ns)
+{
+	size_t i;
+
+	for (i = 0; i < ns->len; i++)
+		eval_node(ev, ns->v[i]);
+}
+
+bool
+eval_document(struct eval *ev, struct doc *out)
+{
+	struct stream s = { NULL, 0, 0 };
+	const struct file_ast *f = ev->prog->main;
+	struct buf title;
+
+	ev->out = &s;
+	ev->frame = ev->main;
+	eval_rules(ev, f);
+	eval_nodes(ev, &f->body);
+	ev->out = NULL;
+	if (ev->failed) {
+		stream_free(&s);
+		return false;
+	}
+	build_document(&s, out);
+	stream_free(&s);
+	buf_init(&title);
+	if (f->title != NULL)
+		eval_tstring(ev, f->title, &title);
+	else if (f->model != NULL)
+		buf_puts(&title, f->model);
+	out->title = buf_detach(&title);
+	out->model = xstrdup(f->model != NULL ? f->model : "");
+	return !ev->failed;
+}

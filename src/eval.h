@@ -1,0 +1,30 @@
+/* Evaluation: client values + checked template → the evaluated stream,
+ * then the document.  Also evaluates conditions for data.c. */
+#ifndef LGC_EVAL_H
+#define LGC_EVAL_H
+
+#include <stdbool.h>
+
+#include "ast.h"
+#include "program.h"
+#include "stream.h"
+#include "types.h"
+
+struct data;
+struct eval;
+
+struct eval *eval_new(const struct program *prog, struct data *data,
+	    struct diags *ds);
+void	eval_free(struct eval *ev);
+
+/* Evaluates a boolean expression of the main file or of an input's
+ * declaring file (inputs and literals only: requirements and input
+ * conditions).  False when it could not be evaluated; an error was
+ * then reported, or an input it reads failed validation. */
+bool	eval_condition(struct eval *ev, const struct expr *e, bool *out);
+
+/* Checks every exiger/recommander and evaluates the body into OUT.
+ * False after reporting errors. */
+bool	eval_document(struct eval *ev, struct doc *out);
+
+#endif

@@ -1,0 +1,236 @@
+/* The public API (include/lgc.h): one compilation of one template. */
+#include "lgc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "backend.h"
+#include "check.h"
+#include "data.h"
+#include "diag.h"
+#include "eval.h"
+#include "source.h"
+#include "util.h"
+
+struct lgc_compiler {
+	struct diags	*ds;
+	struct ptrvec	 search;	/* char *, owned */
+	struct program	*prog;
+	struct data	*data;
+	struct render_opts opts;
+	char		*generator;
+};
+
+lgc_compiler *
+lgc_new(FILE *diagnostics)
+{
+	lgc_compiler *c = xcalloc(1, sizeof(*c));
+
+	c->ds = diags_new(diagnostics != NULL ? diagnostics : stderr);
+	c->generator = xasprintf("lgc %s", LGC_VERSION_STRING);
+	c->opts.generator = c->generator;
+	return c;
+}
+
+void
+lgc_free(lgc_compiler *c)
+{
+	size_t i;
+
+	if (c == NULL)
+		return;
+	data_free(c->data);
+	program_free(c->prog);
+	diags_flush(c->ds);
+	diags_free(c->ds);
+	for (i = 0; i < c->search.len; i++)
+		free(c->search.items[i]);
+	ptrvec_free(&c->search);
+	free(c->generator);
+	free(c);
+}
+
+const char *
+lgc_version(void)
+{
+	return LGC_VERSION_STRING;
+}
+
+void
+lgc_add_search_path(lgc_compiler *c, const char *dir)
+{
+	ptrvec_push(&c->search, xstrdup(dir));
+}
+
+void
+lgc_set_werror(lgc_compiler *c, int werror)
+{
+	diags_set_werror(c->ds, werror != 0);
+}
+
+int
+lgc_set_diagnostic_format(lgc_compiler *c, const char *format)
+{
+	if (strcmp(format, "json") == 0)
+		diags_set_format(c->ds, DIAG_JSON);
+	else if (strcmp(format, "texte") == 0 || strcmp(format, "text") == 0)
+		diags_set_format(c->ds, DIAG_TEXT);
+	else
+		return LGC_FATAL;
+	return LGC_OK;
+}
+
+int
+lgc_status(const lgc_compiler *c)
+{
+	return diags_exit_status(c->ds);
+}
+
+static int
+finish(lgc_compiler *c)
+{
+	diags_flush(c->ds);
+	return diags_exit_status(c->ds);
+}
+
+int
+lgc_load_template(lgc_compiler *c, const char *path)
+{
+	if (c->prog != NULL)
+		return LGC_FATAL;
+	c->prog = check_program(path, (const char *const *)c->search.items,
+	    c->search.len, c->ds);
+	c->data = data_new(c->prog, c->ds);
+	return finish(c);
+}
+
+static bool
+ready(lgc_compiler *c)
+{
+	if (c->prog != NULL && c->data != NULL)
+		return true;
+	diag(c->ds, F_USAGE, NULL, "aucun modèle chargé");
+	return false;
+}
+
+int
+lgc_load_data_file(lgc_compiler *c, const char *path)
+{
+	if (ready(c))
+		data_load_file(c->data, path);
+	return finish(c);
+}
+
+int
+lgc_load_data_string(lgc_compiler *c, const char *name, const char *json,
+    size_t len)
+{
+	if (ready(c))
+		data_load_text(c->data, name, json, len);
+	return finish(c);
+}
+
+int
+lgc_define(lgc_compiler *c, const char *assignment)
+{
+	if (ready(c))
+		data_define(c->data, assignment);
+	return finish(c);
+}
+
+/* Checks the data; the evaluator is needed for the inputs' conditions. */
+static bool
+resolve(lgc_compiler *c, struct eval *ev)
+{
+	if (c->prog->failed || diags_failed(c->ds))
+		return false;
+	data_set_eval(c->data, ev);
+	return data_resolve_all(c->data) && !diags_failed(c->ds);
+}
+
+int
+lgc_check_data(lgc_compiler *c)
+{
+	struct eval *ev;
+
+	if (!ready(c))
+		return finish(c);
+	ev = eval_new(c->prog, c->data, c->ds);
+	if (resolve(c, ev)) {
+		struct doc d;
+
+		/* The rules (exiger) and every value are checked by
+		 * evaluating the document, which is then dropped. */
+		memset(&d, 0, sizeof(d));
+		eval_document(ev, &d);
+		doc_free(&d);
+	}
+	eval_free(ev);
+	return finish(c);
+}
+
+int
+lgc_render(lgc_compiler *c, const char *format, char **out, size_t *len)
+{
+	const struct backend *be = backend_by_name(format);
+	struct eval *ev;
+	struct doc d;
+	struct buf b;
+	bool ok = false;
+
+	*out = NULL;
+	if (len != NULL)
+		*len = 0;
+	if (be == NULL) {
+		char *msg = xasprintf("format « %s » inconnu (formats : %s)",
+		    format, backend_names());
+
+		diag(c->ds, F_USAGE, NULL, msg);
+		free(msg);
+		return finish(c);
+	}
+	if (!ready(c))
+		return finish(c);
+	ev = eval_new(c->prog, c->data, c->ds);
+	memset(&d, 0, sizeof(d));
+	buf_init(&b);
+	if (resolve(c, ev) && eval_document(ev, &d) && !diags_failed(c->ds)) {
+		void *state = be->new(&c->opts, c->ds);
+
+		ok = state != NULL && be->render(state, &d, &b) &&
+		    !diags_failed(c->ds);
+		if (state != NULL)
+			be->free(state);
+	}
+	doc_free(&d);
+	eval_free(ev);
+	if (ok) {
+		if (len != NULL)
+			*len = b.len;
+		*out = buf_detach(&b);
+	} else
+		buf_free(&b);
+	return finish(c);
+}
+
+int
+lgc_dump_tree(lgc_compiler *c, char **out, size_t *len)
+{
+	struct buf b;
+	size_t i;
+
+	*out = NULL;
+	if (!ready(c))
+		return finish(c);
+	buf_init(&b);
+	for (i = 0; i < c->prog->files.len; i++) {
+		struct file_ast *f = c->prog->files.items[i];
+
+		buf_printf(&b, "== %s\n", f->src->path);
+		file_ast_dump(&b, f);
+	}
+	if (len != NULL)
+		*len = b.len;
+	*out = buf_detach(&b);
+	return finish(c);
+}

@@ -1,0 +1,381 @@
+/* lgc — the command line. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "lgc.h"
+#include "backend.h"
+#include "util.h"
+
+#ifndef LGC_STDLIB_DIR
+#define LGC_STDLIB_DIR "/usr/local/share/lgc/stdlib"
+#endif
+
+enum command {
+	CMD_BUILD,
+	CMD_CHECK,
+	CMD_TREE
+};
+
+struct options {
+	enum command	 command;
+	const char	*template_path;
+	struct ptrvec	 data_files;	/* const char * */
+	struct ptrvec	 defines;	/* const char * */
+	struct ptrvec	 includes;	/* const char * */
+	const char	*format;
+	const char	*output;
+	const char	*diagnostics;
+	bool		 werror;
+};
+
+static void
+usage(FILE *out)
+{
+	fputs(
+"usage : lgc build MODÈLE.lgc [-d DONNÉES.json] [-D nom=valeur]… [-f FORMAT]\n"
+"                 [-o SORTIE] [-I DOSSIER]… [-Werror]\n"
+"        lgc check MODÈLE.lgc [-d DONNÉES.json] [-D nom=valeur]… [-I DOSSIER]…\n"
+"        lgc tree MODÈLE.lgc\n"
+"        lgc --help | --version\n"
+"\n"
+"Compile un modèle de contrat .lgc et les données d'un client (JSON) en un\n"
+"contrat fini.\n"
+"\n"
+"Commandes :\n"
+"  build              écrit le contrat (sur la sortie standard sans -o)\n"
+"  check              vérifie le modèle, et les données si elles sont données\n"
+"  tree               affiche l'arbre syntaxique du modèle (mise au point)\n"
+"\n"
+"Options :\n"
+"  -d, --donnees FICHIER  données du client, un objet JSON (répétable)\n"
+"  -D nom=valeur          fixe ou remplace une entrée (répétable)\n"
+"  -f, --format FORMAT    format de sortie : html (par défaut : d'après -o)\n"
+"  -o, --sortie FICHIER   fichier de sortie, écrit seulement en cas de succès\n"
+"  -I DOSSIER             dossier de clauses à chercher (répétable ; aussi\n"
+"                         la variable LGC_PATH, dossiers séparés par « : »)\n"
+"  -Werror                traite les avertissements comme des erreurs\n"
+"  --format-diagnostics json   un objet JSON par diagnostic\n"
+"  -h, --help             affiche cette aide\n"
+"  -V, --version          affiche la version\n"
+"\n"
+"Code de sortie : 0 succès (avertissements permis), 1 erreurs dans le modèle\n"
+"ou les données, 2 erreur d'utilisation ou d'entrée-sortie.\n"
+"Voir lgc(1) et la référence du langage dans docs/.\n", out);
+}
+
+static int
+usage_error(const char *fmt, const char *arg)
+{
+	fputs("lgc: erreur: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nlgc: note: « lgc --help » décrit les commandes et options\n",
+	    stderr);
+	return LGC_FATAL;
+}
+
+/* The value of an option: "-o X", "-oX", "--sortie X" or "--sortie=X". */
+static const char *
+option_value(int argc, char **argv, int *i, const char *arg, size_t prefix)
+{
+	if (arg[prefix] == '=')
+		return arg + prefix + 1;
+	if (arg[prefix] != '\0' && arg[1] != '-')
+		return arg + prefix;
+	if (*i + 1 >= argc)
+		return NULL;
+	return argv[++*i];
+}
+
+static bool
+matches(const char *arg, const char *shortopt, const char *longopt,
+    size_t *prefix)
+{
+	size_t n;
+
+	if (shortopt != NULL && strncmp(arg, shortopt, 2) == 0) {
+		*prefix = 2;
+		return true;
+	}
+	if (longopt != NULL) {
+		n = strlen(longopt);
+		if (strncmp(arg, longopt, n) == 0 &&
+		    (arg[n] == '\0' || arg[n] == '=')) {
+			*prefix = n;
+			return true;
+		}
+	}
+	return false;
+}
+
+static int
+parse_args(int argc, char **argv, struct options *o)
+{
+	int i;
+	size_t prefix;
+	const char *value;
+
+	if (argc < 2) {
+		usage(stderr);
+		return LGC_FATAL;
+	}
+	for (i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+
+		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0 ||
+		    strcmp(arg, "--aide") == 0) {
+			usage(stdout);
+			exit(0);
+		}
+		if (strcmp(arg, "-V") == 0 || strcmp(arg, "--version") == 0) {
+			printf("lgc %s\n", lgc_version());
+			exit(0);
+		}
+	}
+	if (strcmp(argv[1], "build") == 0)
+		o->command = CMD_BUILD;
+	else if (strcmp(argv[1], "check") == 0)
+		o->command = CMD_CHECK;
+	else if (strcmp(argv[1], "tree") == 0)
+		o->command = CMD_TREE;
+	else
+		return usage_error("commande inconnue « %s » : build, check "
+		    "ou tree", argv[1]);
+	for (i = 2; i < argc; i++) {
+		const char *arg = argv[i];
+
+		if (arg[0] != '-' || strcmp(arg, "-") == 0) {
+			if (o->template_path != NULL)
+				return usage_error("un seul modèle à la fois "
+				    "(« %s » en trop)", arg);
+			o->template_path = arg;
+			continue;
+		}
+		if (strcmp(arg, "-Werror") == 0) {
+			o->werror = true;
+			continue;
+		}
+		if (matches(arg, "-d", "--donnees", &prefix) ||
+		    matches(arg, NULL, "--data", &prefix)) {
+			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
+				return usage_error("%s attend un fichier JSON", arg);
+			ptrvec_push(&o->data_files, (void *)value);
+		} else if (matches(arg, "-D", NULL, &prefix)) {
+			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
+				return usage_error("%s attend nom=valeur", arg);
+			ptrvec_push(&o->defines, (void *)value);
+		} else if (matches(arg, "-I", NULL, &prefix)) {
+			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
+				return usage_error("%s attend un dossier", arg);
+			ptrvec_push(&o->includes, (void *)value);
+		} else if (matches(arg, "-f", "--format", &prefix)) {
+			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
+				return usage_error("%s attend un format", arg);
+			o->format = value;
+		} else if (matches(arg, "-o", "--sortie", &prefix) ||
+		    matches(arg, NULL, "--output", &prefix)) {
+			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
+				return usage_error("%s attend un fichier", arg);
+			o->output = value;
+		} else if (matches(arg, NULL, "--format-diagnostics", &prefix)) {
+			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
+				return usage_error("%s attend json ou texte", arg);
+			o->diagnostics = value;
+		} else
+			return usage_error("option inconnue « %s »", arg);
+	}
+	if (o->template_path == NULL)
+		return usage_error("%s", "aucun modèle .lgc donné");
+	if (o->command != CMD_BUILD && (o->output != NULL || o->format != NULL))
+		return usage_error("%s", "-o et -f ne servent qu'à « lgc build »");
+	return LGC_OK;
+}
+
+static bool
+is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* -I folders, then LGC_PATH, then the stdlib next to the executable
+ * (build tree or relocated install), then the configured one. */
+static void
+add_search_paths(lgc_compiler *c, const struct options *o)
+{
+	const char *env = getenv("LGC_PATH");
+	char exe[PATH_MAX], *slash, *dir;
+	ssize_t n;
+	size_t i;
+
+	for (i = 0; i < o->includes.len; i++)
+		lgc_add_search_path(c, o->includes.items[i]);
+	if (env != NULL && *env != '\0') {
+		char *copy = xstrdup(env), *save = NULL, *part;
+
+		for (part = strtok_r(copy, ":", &save); part != NULL;
+		    part = strtok_r(NULL, ":", &save))
+			lgc_add_search_path(c, part);
+		free(copy);
+	}
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL) {
+			*slash = '\0';
+			dir = xasprintf("%s/stdlib", exe);
+			if (is_dir(dir))
+				lgc_add_search_path(c, dir);
+			free(dir);
+			dir = xasprintf("%s/../share/lgc/stdlib", exe);
+			if (is_dir(dir))
+				lgc_add_search_path(c, dir);
+			free(dir);
+		}
+	}
+	if (is_dir(LGC_STDLIB_DIR))
+		lgc_add_search_path(c, LGC_STDLIB_DIR);
+}
+
+/* Writes through a temporary file renamed over PATH, so that a failed
+ * run never leaves a half-written or clobbered output. */
+static int
+write_output(const char *path, const char *data, size_t len)
+{
+	char *tmp;
+	FILE *f;
+	int fd, saved;
+
+	if (path == NULL || strcmp(path, "-") == 0) {
+		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+			fprintf(stderr, "lgc: erreur: écriture sur la sortie "
+			    "standard : %s\n", strerror(errno));
+			return LGC_FATAL;
+		}
+		return LGC_OK;
+	}
+	tmp = xasprintf("%s.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0 || (f = fdopen(fd, "wb")) == NULL) {
+		saved = errno;
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+		fprintf(stderr, "lgc: erreur: %s : %s\n", path, strerror(saved));
+		free(tmp);
+		return LGC_FATAL;
+	}
+	if (fwrite(data, 1, len, f) != len || fflush(f) != 0 ||
+	    fsync(fileno(f)) != 0) {
+		saved = errno;
+		fclose(f);
+		unlink(tmp);
+		fprintf(stderr, "lgc: erreur: %s : %s\n", path, strerror(saved));
+		free(tmp);
+		return LGC_FATAL;
+	}
+	if (fclose(f) != 0 || rename(tmp, path) != 0) {
+		saved = errno;
+		unlink(tmp);
+		fprintf(stderr, "lgc: erreur: %s : %s\n", path, strerror(saved));
+		free(tmp);
+		return LGC_FATAL;
+	}
+	/* mkstemp makes the file private; an output is an ordinary file. */
+	{
+		mode_t mask = umask(0);
+
+		umask(mask);
+		chmod(path, 0666 & ~mask);
+	}
+	free(tmp);
+	return LGC_OK;
+}
+
+static int
+worst(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+static int
+run(const struct options *o)
+{
+	lgc_compiler *c = lgc_new(stderr);
+	int status;
+	size_t i, len = 0;
+	char *out = NULL;
+	const char *format = o->format;
+
+	if (o->diagnostics != NULL &&
+	    lgc_set_diagnostic_format(c, o->diagnostics) != LGC_OK) {
+		lgc_free(c);
+		return usage_error("format de diagnostics « %s » inconnu : json "
+		    "ou texte", o->diagnostics);
+	}
+	if (format == NULL && o->output != NULL && strcmp(o->output, "-") != 0) {
+		const struct backend *be = backend_by_path(o->output);
+
+		if (be == NULL) {
+			lgc_free(c);
+			return usage_error("extension de « %s » inconnue : "
+			    "précisez le format avec -f", o->output);
+		}
+		format = be->name;
+	}
+	if (format == NULL)
+		format = "html";
+	if (backend_by_name(format) == NULL) {
+		lgc_free(c);
+		return usage_error("format « %s » inconnu", format);
+	}
+	lgc_set_werror(c, o->werror);
+	add_search_paths(c, o);
+	status = lgc_load_template(c, o->template_path);
+	if (o->command == CMD_TREE) {
+		if (lgc_dump_tree(c, &out, &len) == LGC_OK || out != NULL)
+			status = worst(status, write_output(NULL, out, len));
+		free(out);
+		status = worst(status, lgc_status(c));
+		lgc_free(c);
+		return status;
+	}
+	for (i = 0; i < o->data_files.len; i++)
+		status = worst(status, lgc_load_data_file(c,
+		    o->data_files.items[i]));
+	for (i = 0; i < o->defines.len; i++)
+		status = worst(status, lgc_define(c, o->defines.items[i]));
+	if (o->command == CMD_CHECK) {
+		if (o->data_files.len > 0 || o->defines.len > 0)
+			status = worst(status, lgc_check_data(c));
+	} else if (status == LGC_OK) {
+		status = lgc_render(c, format, &out, &len);
+		if (status == LGC_OK && out != NULL)
+			status = write_output(o->output, out, len);
+		free(out);
+	}
+	status = worst(status, lgc_status(c));
+	lgc_free(c);
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options o;
+	int status;
+
+	memset(&o, 0, sizeof(o));
+	status = parse_args(argc, argv, &o);
+	if (status == LGC_OK)
+		status = run(&o);
+	ptrvec_free(&o.data_files);
+	ptrvec_free(&o.defines);
+	ptrvec_free(&o.includes);
+	return status;
+}

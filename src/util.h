@@ -1,0 +1,59 @@
+/* Memory, growable buffers and small string helpers shared by every stage. */
+#ifndef LGC_UTIL_H
+#define LGC_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Out-of-memory is fatal here and nowhere else. */
+void *xmalloc(size_t size);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *ptr, size_t size);
+void *xreallocarray(void *ptr, size_t count, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t len);
+char *xasprintf(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+/* Growable byte buffer, always NUL-terminated once anything was written. */
+struct buf {
+	char	*data;
+	size_t	 len;
+	size_t	 cap;
+};
+
+void	buf_init(struct buf *b);
+void	buf_free(struct buf *b);
+void	buf_reset(struct buf *b);
+void	buf_grow(struct buf *b, size_t extra);
+void	buf_put(struct buf *b, const char *data, size_t len);
+void	buf_puts(struct buf *b, const char *s);
+void	buf_putc(struct buf *b, char c);
+void	buf_put_utf8(struct buf *b, uint32_t cp);
+void	buf_printf(struct buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void	buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+/* Hands the contents to the caller (never NULL) and empties the buffer. */
+char	*buf_detach(struct buf *b);
+/* The contents as a C string ("" when empty). */
+const char *buf_cstr(const struct buf *b);
+
+/* Generic growable array of pointers. */
+struct ptrvec {
+	void	**items;
+	size_t	  len;
+	size_t	  cap;
+};
+
+void	ptrvec_push(struct ptrvec *v, void *item);
+void	ptrvec_free(struct ptrvec *v);
+
+/* UTF-8 helpers.  utf8_decode returns the length of the sequence at s
+ * (1..4) and stores the code point, or 0 for an invalid sequence. */
+size_t	utf8_decode(const char *s, size_t avail, uint32_t *cp);
+size_t	utf8_count(const char *s, size_t len);
+
+#define NBSP "\xc2\xa0"
+
+#endif

@@ -1,0 +1,53 @@
+#include "unit.h"
+
+void
+unit_check(struct unit *u, bool ok, const char *what, const char *file,
+    int line)
+{
+	if (ok) {
+		u->passed++;
+		return;
+	}
+	u->failed++;
+	printf("ÉCHEC %s:%d [%s] %s\n", file, line, u->group, what);
+}
+
+void
+unit_check_str(struct unit *u, const char *got, const char *want,
+    const char *what, const char *file, int line)
+{
+	if (got != NULL && want != NULL && strcmp(got, want) == 0) {
+		u->passed++;
+		return;
+	}
+	u->failed++;
+	printf("ÉCHEC %s:%d [%s] %s\n  obtenu : «%s»\n  attendu : «%s»\n",
+	    file, line, u->group, what, got ? got : "(null)",
+	    want ? want : "(null)");
+}
+
+static const struct {
+	const char	*name;
+	void		(*run)(struct unit *);
+} groups[] = {
+	{ "util", test_util },
+	{ "decimal", test_decimal },
+	{ "french", test_french },
+	{ "build", test_build },
+	{ "html", test_html },
+	{ "data", test_data },
+};
+
+int
+main(void)
+{
+	struct unit u = { 0, 0, NULL };
+	size_t i;
+
+	for (i = 0; i < sizeof(groups) / sizeof(groups[0]); i++) {
+		u.group = groups[i].name;
+		groups[i].run(&u);
+	}
+	printf("unit: %d passed, %d failed\n", u.passed, u.failed);
+	return u.failed != 0;
+}

@@ -1,0 +1,87 @@
+#include <stdlib.h>
+
+#include "unit.h"
+#include "util.h"
+
+static void
+test_buffers(struct unit *u)
+{
+	struct buf b;
+	char *text;
+	int i;
+
+	buf_init(&b);
+	CHECK_STR(u, buf_cstr(&b), "");
+	CHECK(u, b.len == 0);
+	buf_puts(&b, "contrat");
+	buf_putc(&b, ' ');
+	buf_put(&b, "de bail", 2);
+	buf_printf(&b, " %d/%s", 42, "x");
+	CHECK_STR(u, buf_cstr(&b), "contrat de 42/x");
+	CHECK(u, b.len == strlen("contrat de 42/x"));
+
+	buf_reset(&b);
+	CHECK_STR(u, buf_cstr(&b), "");
+	CHECK(u, b.len == 0);
+
+	/* Growth well past the first allocation keeps every byte. */
+	for (i = 0; i < 1000; i++)
+		buf_putc(&b, (char)('a' + i % 26));
+	CHECK(u, b.len == 1000);
+	CHECK(u, b.data[999] == (char)('a' + 999 % 26) && b.data[1000] == '\0');
+
+	text = buf_detach(&b);
+	CHECK(u, strlen(text) == 1000);
+	CHECK(u, b.data == NULL && b.len == 0);
+	free(text);
+
+	text = buf_detach(&b);
+	CHECK_STR(u, text, "");
+	free(text);
+
+	text = xasprintf("%s-%03d", "art", 7);
+	CHECK_STR(u, text, "art-007");
+	free(text);
+	text = xstrndup("abcdef", 3);
+	CHECK_STR(u, text, "abc");
+	free(text);
+	buf_free(&b);
+}
+
+static void
+test_utf8(struct unit *u)
+{
+	struct buf b;
+	uint32_t cp = 0;
+
+	buf_init(&b);
+	buf_put_utf8(&b, 'A');
+	buf_put_utf8(&b, 0xE9);
+	buf_put_utf8(&b, 0x20AC);
+	buf_put_utf8(&b, 0x1F600);
+	CHECK_STR(u, buf_cstr(&b), "A\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80");
+	CHECK(u, utf8_count(b.data, b.len) == 4);
+	buf_free(&b);
+
+	CHECK(u, utf8_decode("\xc3\xa9", 2, &cp) == 2 && cp == 0xE9);
+	CHECK(u, utf8_decode("\xe2\x82\xac", 3, &cp) == 3 && cp == 0x20AC);
+	CHECK(u, utf8_decode("\xf0\x9f\x98\x80", 4, &cp) == 4 &&
+	    cp == 0x1F600);
+	CHECK(u, utf8_decode("z", 1, &cp) == 1 && cp == 'z');
+	CHECK(u, utf8_decode("\xc3\xa9", 1, &cp) == 0);
+	CHECK(u, utf8_decode("\xc0\x80", 2, &cp) == 0);
+	CHECK(u, utf8_decode("\xe0\x80\xaf", 3, &cp) == 0);
+	CHECK(u, utf8_decode("\xed\xa0\x80", 3, &cp) == 0);
+	CHECK(u, utf8_decode("\xf4\x90\x80\x80", 4, &cp) == 0);
+	CHECK(u, utf8_decode("\x80", 1, &cp) == 0);
+	CHECK(u, utf8_decode("\xc3(", 2, &cp) == 0);
+	CHECK(u, utf8_decode("", 0, &cp) == 0);
+	CHECK(u, utf8_count("\xc2\xa0\xe2\x82\xac", 5) == 2);
+}
+
+void
+test_util(struct unit *u)
+{
+	test_buffers(u);
+	test_utf8(u);
+}
