@@ -13,13 +13,13 @@ MANDIR	= $(PREFIX)/share/man/man1
 CC	?= cc
 WARN	= -std=c11 -Wall -Wextra -pedantic -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS	?= -O2 -g
-PKGS	= jansson
-PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || true
-PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null || echo -ljansson
+PKGS	= jansson fontconfig freetype2
+PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || echo -I/usr/include/freetype2
+PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null || echo -ljansson -lfontconfig -lfreetype
 ALL_CFLAGS = $(WARN) $(CFLAGS) -D_XOPEN_SOURCE=700 \
 	-DLGC_VERSION='"$(VERSION)"' -DLGC_STDLIB_DIR='"$(DATADIR)/stdlib"' \
 	-Iinclude -Isrc -I$(GEN) $(PKG_CFLAGS)
-LIBS	= $(PKG_LIBS) -lm
+LIBS	= $(PKG_LIBS) -lhpdf -lm
 
 BUILD	= build
 GEN	= $(BUILD)/gen
@@ -83,8 +83,10 @@ check: lgc $(SAN)/lgc $(SAN)/unit $(SAN)/api_test
 	@sh tests/run.sh
 
 # Debian packages: to build, to run the tests, and the fonts for PDF.
-DEPS_BUILD = gcc make flex bison pkg-config libjansson-dev
-DEPS_TEST = tidy
+DEPS_BUILD = gcc make flex bison pkg-config libjansson-dev libhpdf-dev \
+	libfontconfig-dev libfreetype-dev fonts-liberation2
+DEPS_TEST = tidy poppler-utils qpdf texlive-latex-base texlive-lang-french \
+	lmodern
 DEPS = $(DEPS_BUILD) $(DEPS_TEST)
 SUDO != [ "$$(id -u)" = 0 ] || echo sudo
 

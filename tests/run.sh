@@ -59,60 +59,32 @@ fi
 
 # Golden cases: NAME.lgc with at least one expectation beside it.
 #   NAME.json   data (-d), optional
-#   NAME.args   "build|check|tree [options]" (default: build -f html)
-#   NAME.html   expected standard output of build
-#   NAME.tree   expected standard output of tree
+#   NAME.args   "build|check|tree [options]" (default: build)
+#   NAME.html   expected HTML (build -f html)
+#   NAME.tex    expected LaTeX (build -f latex)
+#   NAME.txt    expected text of the PDF (build -f pdf, then pdftotext)
+#   NAME.tree   expected output of tree
 #   NAME.err    expected standard error (else it must be empty)
 #   NAME.status expected exit status (else 1 if NAME.err has an error, 0)
-#   NAME--VARIANT.json with NAME--VARIANT.{html,err,status}: one more case
-#   of the same template with other data.
-run_golden() {
-	case_lgc=$1
-	dir=$(dirname "$case_lgc")
-	name=$(basename "$case_lgc" .lgc)
-	base="$dir/${2:-$name}"
-	rel=${base#"$top"/}
-	[ -f "$base.html" ] || [ -f "$base.err" ] || [ -f "$base.status" ] ||
-	    [ -f "$base.tree" ] || return 0
-	args="build -f html"
-	[ -f "$base.args" ] && args=$(cat "$base.args")
-	[ -f "$base.args" ] || [ ! -f "$dir/$name.args" ] ||
-	    args=$(cat "$dir/$name.args")
-	data=""
-	[ -f "$base.json" ] && data="-d $(basename "$base").json"
+#   NAME--VARIANT.json with NAME--VARIANT.{html,tex,txt,err,status}: one
+#   more case of the same template with other data.
+
+# Runs lgc for one case; output in $tmp/out, diagnostics in $tmp/err.
+run_case() {
 	# shellcheck disable=SC2086
-	(cd "$dir" && "$LGC" $args "$name.lgc" $data) \
-	    > "$tmp/out" 2> "$tmp/err"
+	(cd "$dir" && "$LGC" $1 "$name.lgc" $data $2) > "$tmp/out" 2> "$tmp/err"
 	status=$?
-	if [ "$update" -eq 1 ]; then
-		case "$args" in
-		tree*) cp "$tmp/out" "$base.tree" ;;
-		build*) if [ -s "$tmp/out" ] || [ -f "$base.html" ]; then
-				cp "$tmp/out" "$base.html"; fi ;;
-		esac
-		if [ -s "$tmp/err" ]; then cp "$tmp/err" "$base.err"
-		else rm -f "$base.err"; fi
-	fi
+}
+
+compare_status_err() {
 	want_status=0
 	if [ -f "$base.status" ]; then
 		want_status=$(cat "$base.status")
 	elif [ -f "$base.err" ] && grep -q ': erreur:' "$base.err"; then
 		want_status=1
 	fi
-	ok=1
-	: > "$tmp/why"
 	if [ "$status" -ne "$want_status" ]; then
 		echo "code de sortie $status, attendu $want_status" >> "$tmp/why"
-		ok=0
-	fi
-	for kind in html tree; do
-		if [ -f "$base.$kind" ]; then
-			if ! diff -u "$base.$kind" "$tmp/out" >> "$tmp/why"; then ok=0; fi
-		fi
-	done
-	if [ ! -f "$base.html" ] && [ ! -f "$base.tree" ] && [ -s "$tmp/out" ] &&
-	    [ "$status" -ne 0 ]; then
-		echo "sortie écrite malgré l'échec" >> "$tmp/why"
 		ok=0
 	fi
 	if [ -f "$base.err" ]; then
@@ -122,16 +94,98 @@ run_golden() {
 		cat "$tmp/err" >> "$tmp/why"
 		ok=0
 	fi
-	if [ "$ok" -eq 1 ]; then pass; else fail "$rel" "$tmp/why"; fi
-	# Every HTML page must be valid HTML5.
-	if [ -f "$base.html" ] && [ -s "$base.html" ]; then
+}
+
+# Checks the output of one format against its expectation file.
+check_format() {
+	format=$1 ext=$2
+	[ -f "$base.$ext" ] || return 0
+	ok=1
+	: > "$tmp/why"
+	case "$format" in
+	pdf)
+		if ! command -v pdftotext > /dev/null 2>&1; then
+			skip "$rel.$ext" "pdftotext absent"; return 0
+		fi
+		run_case "$args -f pdf" "-o $tmp/out.pdf"
+		if [ "$status" -eq 0 ]; then
+			pdftotext -layout "$tmp/out.pdf" "$tmp/out" 2>> "$tmp/why" || ok=0
+		fi ;;
+	*)
+		run_case "$args -f $format" "" ;;
+	esac
+	if [ "$update" -eq 1 ]; then
+		cp "$tmp/out" "$base.$ext"
+		if [ -s "$tmp/err" ]; then cp "$tmp/err" "$base.err"
+		else rm -f "$base.err"; fi
+	fi
+	compare_status_err
+	if ! diff -u "$base.$ext" "$tmp/out" >> "$tmp/why"; then ok=0; fi
+	if [ "$ok" -eq 1 ]; then pass; else fail "$rel.$ext" "$tmp/why"; fi
+	case "$format" in
+	html)
+		[ -s "$base.html" ] || return 0
 		if command -v tidy > /dev/null 2>&1; then
 			if tidy -e -q "$base.html" > "$tmp/tidy" 2>&1; then pass
 			else fail "$rel.html : HTML invalide (tidy)" "$tmp/tidy"; fi
 		else
 			skip "$rel.html : validation HTML" "tidy absent"
-		fi
+		fi ;;
+	latex)
+		# Sourced with $base, $rel, $tmp, $dir, $name, $data, $args set;
+		# it calls pass, fail or skip.
+		[ -s "$base.tex" ] || return 0
+		hook="$top/tests/hooks/latex-compile.sh"
+		[ -f "$hook" ] && . "$hook" ;;
+	pdf)
+		# Same, with the PDF in $tmp/out.pdf.
+		[ -s "$tmp/out.pdf" ] || return 0
+		hook="$top/tests/hooks/pdf-check.sh"
+		[ -f "$hook" ] && . "$hook" ;;
+	esac
+}
+
+run_golden() {
+	case_lgc=$1
+	dir=$(dirname "$case_lgc")
+	name=$(basename "$case_lgc" .lgc)
+	base="$dir/${2:-$name}"
+	rel=${base#"$top"/}
+	[ -f "$base.html" ] || [ -f "$base.tex" ] || [ -f "$base.txt" ] ||
+	    [ -f "$base.err" ] || [ -f "$base.status" ] ||
+	    [ -f "$base.tree" ] || return 0
+	args="build"
+	if [ -f "$base.args" ]; then args=$(cat "$base.args")
+	elif [ -f "$dir/$name.args" ]; then args=$(cat "$dir/$name.args"); fi
+	data=""
+	[ -f "$base.json" ] && data="-d $(basename "$base").json"
+	case "$args" in
+	build*)
+		if [ -f "$base.html" ] || [ -f "$base.tex" ] || [ -f "$base.txt" ]; then
+			check_format html html
+			check_format latex tex
+			check_format pdf txt
+			return 0
+		fi ;;
+	esac
+	# A check, a tree, or a build that must fail: diagnostics only.
+	ok=1
+	: > "$tmp/why"
+	run_case "$args" ""
+	if [ "$update" -eq 1 ]; then
+		case "$args" in tree*) cp "$tmp/out" "$base.tree" ;; esac
+		if [ -s "$tmp/err" ]; then cp "$tmp/err" "$base.err"
+		else rm -f "$base.err"; fi
 	fi
+	compare_status_err
+	if [ -f "$base.tree" ]; then
+		if ! diff -u "$base.tree" "$tmp/out" >> "$tmp/why"; then ok=0; fi
+	elif [ -s "$tmp/out" ]; then
+		echo "sortie inattendue :" >> "$tmp/why"
+		head -5 "$tmp/out" >> "$tmp/why"
+		ok=0
+	fi
+	if [ "$ok" -eq 1 ]; then pass; else fail "$rel" "$tmp/why"; fi
 }
 
 for f in $(find "$top/tests/golden" -name '*.lgc' | sort); do
