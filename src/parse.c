@@ -628,7 +628,27 @@ p_date(struct parser *p, char *text, const struct loc *l)
 	struct expr *e = literal(l, T_DATE);
 	struct date d = { 2000, 1, 1 };
 
-	if (!date_parse_iso(text, strlen(text), &d)) {
+	long part[3] = { 0, 0, 0 };
+	const char *s = text;
+	int i, digits;
+	bool ok = true;
+
+	/* The literal is [0-9]+-[0-9]+-[0-9]+: 2027-3-1 is 1 March 2027. */
+	for (i = 0; i < 3 && ok; i++) {
+		for (digits = 0; *s >= '0' && *s <= '9'; s++, digits++)
+			if (digits < 9)
+				part[i] = part[i] * 10 + (*s - '0');
+		ok = digits > 0 && digits <= 9 && *s == (i < 2 ? '-' : '\0');
+		if (i < 2)
+			s++;
+	}
+	if (ok && date_valid((int)part[0], (int)part[1], (int)part[2])) {
+		int y = (int)part[0], m = (int)part[1], day = (int)part[2];
+
+		d.year = y;
+		d.month = m;
+		d.day = day;
+	} else {
 		diag(p->ds, E_DATE_INVALID, l, text);
 		d.year = 2000;
 		d.month = d.day = 1;
@@ -1306,7 +1326,9 @@ contains_parbreak(const struct nodes *ns)
 			    (n->u.loop.empty && contains_parbreak(n->u.loop.empty)))
 				return true;
 			break;
-		default:
+		case N_TEXT: case N_LINE: case N_SOFTBREAK: case N_HARDBREAK:
+		case N_BULLET: case N_NUMBERED: case N_EMPH: case N_LABEL:
+		case N_UNNUMBERED: case N_INTERP: case N_REF:
 			break;
 		}
 	}
@@ -1385,7 +1407,9 @@ match_emphasis(struct parser *p, struct nodes *ns)
 			if (n->u.loop.empty != NULL)
 				match_emphasis(p, n->u.loop.empty);
 			break;
-		default:
+		case N_TEXT: case N_LINE: case N_HARDBREAK: case N_BULLET:
+		case N_NUMBERED: case N_LABEL: case N_UNNUMBERED: case N_INTERP:
+		case N_REF:
 			break;
 		}
 		if (nopen > 0 && (n->kind == N_IF || n->kind == N_SELON ||
@@ -1428,13 +1452,25 @@ static bool
 has_separator(const struct source *src)
 {
 	size_t i;
+	bool in_comment = false;
 
 	for (i = 0; i < src->nlines; i++) {
 		const char *line;
 		size_t len, k;
 
-		if (!source_line(src, (int)i + 1, &line, &len) || len < 3 ||
-		    memcmp(line, "---", 3) != 0)
+		if (!source_line(src, (int)i + 1, &line, &len))
+			continue;
+		/* A body comment {-- … --} hides a "---" line. */
+		for (k = 0; k + 2 < len; k++) {
+			if (!in_comment && memcmp(line + k, "{--", 3) == 0) {
+				in_comment = true;
+				k += 2;
+			} else if (in_comment && memcmp(line + k, "--}", 3) == 0) {
+				in_comment = false;
+				k += 2;
+			}
+		}
+		if (in_comment || len < 3 || memcmp(line, "---", 3) != 0)
 			continue;
 		for (k = 3; k < len; k++)
 			if (line[k] != ' ' && line[k] != '\t')

@@ -220,18 +220,38 @@ restrict_values(struct facts *k, const char *key, size_t n, bool input,
 		k->contradiction = true;
 }
 
+/* A name known present also tells that its own requirement holds. */
+static void
+assume_requirement(struct facts *k, const struct expr *name)
+{
+	const struct expr *req = NULL;
+
+	if (name->kind != EX_NAME || name->sym == NULL)
+		return;
+	if (name->sym->kind == SYM_INPUT)
+		req = name->sym->input->requirement;
+	else if (name->sym->kind == SYM_SOIT)
+		req = name->sym->decl->requirement;
+	if (req != NULL)
+		facts_assume(k, req, true);
+}
+
 void
 facts_assume_present(struct facts *k, const struct expr *name)
 {
 	bool input = false;
 	char *key = key_of(name, &input);
+	bool known;
 
 	if (key == NULL)
 		return;
+	known = presence_of(k, key) == 1;
 	set_present(k, key, true, input);
 	free(key);
 	if (name->kind == EX_FIELD)
 		facts_assume_present(k, name->u.field.obj);
+	else if (!known)
+		assume_requirement(k, name);
 }
 
 bool
@@ -270,8 +290,14 @@ assume_atom(struct facts *k, const struct expr *c, bool truth)
 	if (c->kind == EX_EXISTS) {
 		key = key_of(c->u.operand, &input);
 		if (key != NULL) {
-			set_present(k, key, truth, input);
 			free(key);
+			if (truth)
+				facts_assume_present(k, c->u.operand);
+			else {
+				key = key_of(c->u.operand, &input);
+				set_present(k, key, false, input);
+				free(key);
+			}
 			return;
 		}
 	}
@@ -295,7 +321,6 @@ assume_atom(struct facts *k, const struct expr *c, bool truth)
 		for (i = 0; i < n; i++)
 			keep[i] = ((int)i == index) == (eq == truth);
 		restrict_values(k, key, n, input, keep);
-		set_present(k, key, true, input);
 		free(keep);
 		free(key);
 		facts_assume_present(k, x);
@@ -307,7 +332,6 @@ assume_atom(struct facts *k, const struct expr *c, bool truth)
 		keep[0] = !truth;
 		keep[1] = truth;
 		restrict_values(k, key, 2, input, keep);
-		set_present(k, key, true, input);
 		free(key);
 		facts_assume_present(k, c);
 		return;
@@ -429,9 +453,9 @@ facts_assume_values(struct facts *k, const struct expr *subject,
 		if (indexes[i] >= 0 && (size_t)indexes[i] < size)
 			keep[indexes[i]] = in;
 	restrict_values(k, key, size, input, keep);
-	set_present(k, key, true, input);
 	free(keep);
 	free(key);
+	facts_assume_present(k, subject);
 }
 
 bool
