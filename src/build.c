@@ -261,6 +261,7 @@ struct cell {
 
 struct para {
 	bool		 open;
+	bool		 straight_quotes;	/* keep "…" as typed */
 	unsigned	 style;
 	struct buf	 raw;
 	struct cell	*v;
@@ -464,6 +465,139 @@ normalize(struct para *p)
 	return n;
 }
 
+/* French typography of the text (issue: "French legal formatting"):
+ * straight apostrophes become ’, straight double quotes « … » with
+ * no-break spaces inside, and the space between a number and its unit
+ * or between groups of thousands a no-break space.  Runs before the
+ * whitespace rules so that those place the no-break spaces. */
+static void
+replace_cp(struct para *p, struct cell *c, uint32_t cp)
+{
+	c->off = p->raw.len;
+	buf_put_utf8(&p->raw, cp);
+	c->len = p->raw.len - c->off;
+	c->cp = cp;
+}
+
+static bool
+opens_quote(const struct cell *prev)
+{
+	return prev == NULL || prev->kind == CELL_BLANK ||
+	    prev->kind == CELL_NBSP || prev->kind == CELL_BREAK ||
+	    prev->kind == CELL_SPACE || is_char(prev, "([{\xe2\x80\x94\xe2\x80\x93-/");
+}
+
+static void
+quotes_and_apostrophes(struct para *p)
+{
+	struct cell *v;
+	size_t i, n = 0, cap = p->len * 2 + 1;
+	bool open = false;
+
+	v = xcalloc(cap, sizeof(*v));
+	for (i = 0; i < p->len; i++) {
+		struct cell c = p->v[i];
+		struct cell *prev = n > 0 ? &v[n - 1] : NULL;
+
+		if (c.kind == CELL_CHAR && c.cp == '\'') {
+			replace_cp(p, &c, 0x2019);
+			v[n++] = c;
+			continue;
+		}
+		if (c.kind != CELL_CHAR || c.cp != '"' || p->straight_quotes) {
+			v[n++] = c;
+			continue;
+		}
+		if (!open && opens_quote(prev)) {
+			replace_cp(p, &c, 0xAB);
+			v[n++] = c;
+			c.kind = CELL_BLANK;
+			c.cp = ' ';
+			v[n++] = c;
+			open = true;
+		} else {
+			struct cell blank = c;
+
+			blank.kind = CELL_BLANK;
+			blank.cp = ' ';
+			v[n++] = blank;
+			replace_cp(p, &c, 0xBB);
+			v[n++] = c;
+			open = false;
+		}
+	}
+	free(p->v);
+	p->v = v;
+	p->len = n;
+	p->cap = cap;
+}
+
+static bool
+is_digit_cell(const struct cell *c)
+{
+	return c != NULL && c->kind == CELL_CHAR && c->cp >= '0' && c->cp <= '9';
+}
+
+static bool
+is_letter_cell(const struct cell *c)
+{
+	return c != NULL && c->kind == CELL_CHAR &&
+	    ((c->cp >= 'a' && c->cp <= 'z') || (c->cp >= 'A' && c->cp <= 'Z') ||
+	    (c->cp >= 0xC0 && c->cp <= 0x24F));
+}
+
+/* Whether the cells from I spell one of the unit words, then end. */
+static bool
+unit_word_at(const struct para *p, size_t i, size_t n)
+{
+	static const char *const units[] = {
+		"jour", "jours", "semaine", "semaines", "mois", "an", "ans",
+		"année", "années", "heure", "heures", "h", "minute", "minutes",
+		"euro", "euros", "centime", "centimes", "km", "m", "kg", "Mo",
+		"Go", "ko", "prospect", "prospects",
+	};
+	size_t u, k;
+
+	for (u = 0; u < sizeof(units) / sizeof(units[0]); u++) {
+		const char *w = units[u];
+		size_t len = strlen(w), pos = 0;
+
+		for (k = i; k < n && pos < len; k++) {
+			const struct cell *c = &p->v[k];
+
+			if (c->kind != CELL_CHAR || c->len > len - pos ||
+			    memcmp(p->raw.data + c->off, w + pos, c->len) != 0)
+				break;
+			pos += c->len;
+		}
+		if (pos == len && (k == n || !is_letter_cell(&p->v[k])))
+			return true;
+	}
+	return false;
+}
+
+static void
+number_spaces(struct para *p, size_t n)
+{
+	size_t i, k;
+
+	for (i = 1; i + 1 < n; i++) {
+		struct cell *c = &p->v[i];
+		bool group = true;
+
+		if (c->kind != CELL_SPACE || !is_digit_cell(&p->v[i - 1]))
+			continue;
+		/* "1 500": a group of exactly three digits. */
+		for (k = i + 1; k < i + 4; k++)
+			group = group && k < n && is_digit_cell(&p->v[k]);
+		if (group && i + 4 < n && (is_digit_cell(&p->v[i + 4]) ||
+		    is_letter_cell(&p->v[i + 4])))
+			group = false;
+		if (group || unit_word_at(p, i + 1, n))
+			c->kind = CELL_NBSP;
+	}
+}
+
 static bool
 same_link(const char *a, const char *b)
 {
@@ -483,7 +617,9 @@ para_finish(struct para *p, struct doc_runs *out)
 	size_t i, n, start;
 
 	memset(out, 0, sizeof(*out));
+	quotes_and_apostrophes(p);
 	n = normalize(p);
+	number_spaces(p, n);
 	start = 0;
 	while (start < n && p->v[start].kind == CELL_BREAK)
 		start++;
@@ -522,6 +658,30 @@ para_finish(struct para *p, struct doc_runs *out)
 	p->style = 0;
 	p->len = 0;
 	buf_reset(&p->raw);
+}
+
+char *
+typeset_line(char *text, bool straight_quotes)
+{
+	struct para p;
+	struct doc_runs runs;
+	struct buf b;
+	size_t i;
+
+	memset(&p, 0, sizeof(p));
+	buf_init(&p.raw);
+	p.open = true;
+	p.straight_quotes = straight_quotes;
+	cells_text(&p, text, strlen(text), NULL, false);
+	free(text);
+	para_finish(&p, &runs);
+	buf_init(&b);
+	for (i = 0; i < runs.len; i++)
+		buf_puts(&b, runs.v[i].line_break ? " " : runs.v[i].text);
+	doc_runs_free(&runs);
+	free(p.v);
+	buf_free(&p.raw);
+	return buf_detach(&b);
 }
 
 /* Blocks */
@@ -678,12 +838,14 @@ do_signatures(struct builder *b, const struct line *l)
 	blk->u.signatures.parties = xcalloc(t->nparties,
 	    sizeof(*blk->u.signatures.parties));
 	for (i = 0; i < t->nparties; i++) {
+		bool sq = b->para.straight_quotes;
+
 		blk->u.signatures.parties[i].name =
-		    dup_or_empty(t->parties[i].name);
+		    typeset_line(dup_or_empty(t->parties[i].name), sq);
 		blk->u.signatures.parties[i].representant =
-		    dup_or_empty(t->parties[i].representant);
+		    typeset_line(dup_or_empty(t->parties[i].representant), sq);
 		blk->u.signatures.parties[i].qualite =
-		    dup_or_empty(t->parties[i].qualite);
+		    typeset_line(dup_or_empty(t->parties[i].qualite), sq);
 	}
 }
 
@@ -845,6 +1007,7 @@ build_document(const struct stream *s, struct doc *out)
 	b.hs = &hs;
 	b.doc = out;
 	buf_init(&b.para.raw);
+	b.para.straight_quotes = s->straight_quotes;
 	for (i = 0; i < ls.len; i++) {
 		l = &ls.v[i];
 		switch (l->kind) {

@@ -913,7 +913,7 @@ eval_nodes(struct eval *ev, const struct nodes *ns)
 bool
 eval_document(struct eval *ev, struct doc *out)
 {
-	struct stream s = { NULL, 0, 0 };
+	struct stream s = { NULL, 0, 0, false };
 	const struct file_ast *f = ev->prog->main;
 	struct buf title;
 
@@ -933,7 +933,7 @@ eval_document(struct eval *ev, struct doc *out)
 		eval_tstring(ev, f->title, &title);
 	else if (f->model != NULL)
 		buf_puts(&title, f->model);
-	out->title = buf_detach(&title);
+	out->title = typeset_line(buf_detach(&title), s.straight_quotes);
 	out->model = xstrdup(f->model != NULL ? f->model : "");
 	return !ev->failed;
 }

@@ -29,6 +29,39 @@ static const char *const month_names[12] = {
 	"août", "septembre", "octobre", "novembre", "décembre"
 };
 
+static const char *const weekday_names[7] = {
+	"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"
+};
+
+/* Public holidays of metropolitan France on a fixed day (code du
+ * travail, art. L3133-1). */
+static const struct {
+	int	month;
+	int	day;
+} fixed_holidays[] = {
+	{ 1, 1 },	/* jour de l'an */
+	{ 5, 1 },	/* fête du travail */
+	{ 5, 8 },	/* victoire 1945 */
+	{ 7, 14 },	/* fête nationale */
+	{ 8, 15 },	/* Assomption */
+	{ 11, 1 },	/* Toussaint */
+	{ 11, 11 },	/* armistice 1918 */
+	{ 12, 25 },	/* Noël */
+};
+
+/* The movable ones, in days after Easter Sunday: lundi de Pâques,
+ * Ascension, lundi de Pentecôte. */
+static const int easter_offsets[] = { 1, 39, 50 };
+
+#define NFIXED_HOLIDAYS	(sizeof(fixed_holidays) / sizeof(fixed_holidays[0]))
+#define NEASTER_HOLIDAYS (sizeof(easter_offsets) / sizeof(easter_offsets[0]))
+#define HOLIDAYS_PER_YEAR (NFIXED_HOLIDAYS + NEASTER_HOLIDAYS)
+
+/* Working days per week, Monday first: jours ouvrés end on Friday,
+ * jours ouvrables on Saturday. */
+#define OUVRES_PER_WEEK		5
+#define OUVRABLES_PER_WEEK	6
+
 static const struct {
 	const char	*singular;
 	const char	*plural;
@@ -220,6 +253,189 @@ date_weekday(struct date d)
 	return days < 0 ? -1 : (int)(days % 7);
 }
 
+/* Anonymous Gregorian algorithm (Meeus/Jones/Butcher): exact for every
+ * year of the Gregorian calendar, with no table. */
+struct date
+date_easter(int year)
+{
+	int a = year % 19, b = year / 100, c = year % 100;
+	int d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+	int h = (19 * a + b - d - g + 15) % 30;
+	int i = c / 4, k = c % 4;
+	int l = (32 + 2 * e + 2 * i - h - k) % 7;
+	int m = (a + 11 * h + 22 * l) / 451;
+	int n = h + l - 7 * m + 114;
+	struct date easter;
+
+	easter.year = year;
+	easter.month = n / 31;
+	easter.day = n % 31 + 1;
+	return easter;
+}
+
+/* The holidays of one year as day numbers (date_to_days), each once:
+ * Ascension falls on 1er or 8 mai in some years, and counting that day
+ * twice would lose a working day. */
+struct year_holidays {
+	int64_t	day[HOLIDAYS_PER_YEAR];
+	size_t	len;
+};
+
+static void
+add_holiday(struct year_holidays *h, int64_t day)
+{
+	size_t i;
+
+	for (i = 0; i < h->len; i++)
+		if (h->day[i] == day)
+			return;
+	h->day[h->len++] = day;
+}
+
+static void
+year_holidays(int year, struct year_holidays *h)
+{
+	int64_t easter = date_to_days(date_easter(year));
+	size_t i;
+
+	h->len = 0;
+	for (i = 0; i < NFIXED_HOLIDAYS; i++) {
+		struct date d = { year, fixed_holidays[i].month,
+		    fixed_holidays[i].day };
+
+		add_holiday(h, date_to_days(d));
+	}
+	for (i = 0; i < NEASTER_HOLIDAYS; i++)
+		add_holiday(h, easter + easter_offsets[i]);
+}
+
+static bool
+is_holiday(const struct year_holidays *h, int64_t day)
+{
+	size_t i;
+
+	for (i = 0; i < h->len; i++)
+		if (h->day[i] == day)
+			return true;
+	return false;
+}
+
+bool
+date_is_holiday_fr(struct date d)
+{
+	struct year_holidays h;
+
+	if (!date_valid(d.year, d.month, d.day))
+		return false;
+	year_holidays(d.year, &h);
+	return is_holiday(&h, date_to_days(d));
+}
+
+/* Day numbers start on a Monday, so DAY % 7 is the weekday. */
+static bool
+is_working_weekday(int64_t day, int per_week)
+{
+	return day % 7 < per_week;
+}
+
+/* Working weekdays among day numbers 0 .. DAY - 1, holidays ignored. */
+static int64_t
+working_weekdays_before(int64_t day, int per_week)
+{
+	int64_t rest = day % 7;
+
+	return day / 7 * per_week + (rest < per_week ? rest : per_week);
+}
+
+/* Working days in FIRST .. LAST (inclusive), H holding the holidays of
+ * every year the range touches. */
+static int64_t
+working_days_in(int64_t first, int64_t last, const struct year_holidays *h,
+    int per_week)
+{
+	int64_t count = working_weekdays_before(last + 1, per_week) -
+	    working_weekdays_before(first, per_week);
+	size_t i;
+
+	for (i = 0; i < h->len; i++)
+		if (h->day[i] >= first && h->day[i] <= last &&
+		    is_working_weekday(h->day[i], per_week))
+			count--;
+	return count;
+}
+
+/* Whole years are skipped by counting their working days, then whole
+ * weeks within the last year, so that the cost grows with the number of
+ * years crossed rather than with N. */
+static bool
+add_working_days(struct date d, int64_t n, int per_week, struct date *out)
+{
+	int64_t cur, left;
+	int step;
+
+	if (!date_valid(d.year, d.month, d.day))
+		return false;
+	/* A working day takes at least one calendar day; this also keeps
+	 * the negation below away from INT64_MIN. */
+	if (n > MAX_DAYS || n < -MAX_DAYS)
+		return false;
+	cur = date_to_days(d);
+	step = n < 0 ? -1 : 1;
+	left = n < 0 ? -n : n;
+	while (left > 0) {
+		struct year_holidays h;
+		struct date next, bound;
+		int64_t first, last, count;
+
+		/* The year the walk enters now; none past the calendar. */
+		if (!date_from_days(cur + step, &next))
+			return false;
+		year_holidays(next.year, &h);
+		bound.year = next.year;
+		bound.month = step > 0 ? 12 : 1;
+		bound.day = step > 0 ? 31 : 1;
+		first = step > 0 ? cur + 1 : date_to_days(bound);
+		last = step > 0 ? date_to_days(bound) : cur - 1;
+		count = working_days_in(first, last, &h, per_week);
+		if (count < left) {
+			left -= count;
+			cur = step > 0 ? last : first;
+			continue;
+		}
+		/* The result is in this year.  A week reaching into the next
+		 * (or previous) year holds the result, so it is never
+		 * skipped, and H covers every week that is. */
+		for (;;) {
+			first = step > 0 ? cur + 1 : cur - 7;
+			last = step > 0 ? cur + 7 : cur - 1;
+			count = working_days_in(first, last, &h, per_week);
+			if (count >= left)
+				break;
+			left -= count;
+			cur += 7 * step;
+		}
+		while (left > 0) {
+			cur += step;
+			if (is_working_weekday(cur, per_week) &&
+			    !is_holiday(&h, cur))
+				left--;
+		}
+	}
+	return date_from_days(cur, out);
+}
+
+bool
+date_add_jours_ouvres(struct date d, int64_t n, struct date *out)
+{
+	return add_working_days(d, n, OUVRES_PER_WEEK, out);
+}
+
+bool
+date_add_jours_ouvrables(struct date d, int64_t n, struct date *out)
+{
+	return add_working_days(d, n, OUVRABLES_PER_WEEK, out);
+}
+
 /* ---------------------------------------------------------------- */
 /* Figures                                                           */
 
@@ -330,6 +546,27 @@ void
 fr_date_courte(struct buf *b, struct date d)
 {
 	buf_printf(b, "%02d/%02d/%04d", d.day, d.month, d.year);
+}
+
+void
+fr_jour_semaine(struct buf *b, struct date d)
+{
+	int weekday = date_weekday(d);
+
+	if (weekday >= 0)
+		buf_puts(b, weekday_names[weekday]);
+}
+
+void
+fr_date_longue(struct buf *b, struct date d)
+{
+	int weekday = date_weekday(d);
+
+	if (weekday >= 0) {
+		buf_puts(b, weekday_names[weekday]);
+		buf_putc(b, ' ');
+	}
+	fr_date(b, d);
 }
 
 void

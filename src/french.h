@@ -29,6 +29,19 @@ bool	date_add_days(struct date d, int64_t days, struct date *out);
 int	date_cmp(struct date a, struct date b);
 int	date_weekday(struct date d);		/* 0 = lundi … 6 = dimanche */
 
+/* Easter Sunday of YEAR (Gregorian computus); YEAR in 1..9999. */
+struct date date_easter(int year);
+/* Public holidays of metropolitan France: 1er janvier, lundi de Pâques,
+ * 1er mai, 8 mai, Ascension, lundi de Pentecôte, 14 juillet, 15 août,
+ * 1er novembre, 11 novembre, 25 décembre.  False for an invalid date. */
+bool	date_is_holiday_fr(struct date d);
+/* The N-th working day strictly after D (before it when N < 0); D itself
+ * when N is 0.  "Jours ouvrés" are lundi to vendredi, "jours ouvrables"
+ * lundi to samedi, holidays excluded from both.  False for an invalid D
+ * or when the result would leave years 1..9999. */
+bool	date_add_jours_ouvres(struct date d, int64_t n, struct date *out);
+bool	date_add_jours_ouvrables(struct date d, int64_t n, struct date *out);
+
 /* Every formatter appends to B.  Groups of thousands are separated by
  * U+00A0 (no-break space); the unit is preceded by U+00A0 too. */
 void	fr_integer(struct buf *b, int64_t n);			/* 150 000 */
@@ -38,6 +51,8 @@ void	fr_montant_sans_centimes(struct buf *b, dec_t d);	/* 40 000 € ; keeps ,50
 void	fr_pourcentage(struct buf *b, dec_t d);			/* 15 % ; 12,5 % */
 void	fr_date(struct buf *b, struct date d);			/* 1er décembre 2026 */
 void	fr_date_courte(struct buf *b, struct date d);		/* 01/12/2026 */
+void	fr_jour_semaine(struct buf *b, struct date d);		/* jeudi */
+void	fr_date_longue(struct buf *b, struct date d);		/* jeudi 1er octobre 2026 */
 
 enum duree_unit {
 	DUREE_JOUR,

@@ -90,6 +90,29 @@ check_date(const struct type *const *types, size_t n, struct buf *why,
 	return expect_kinds(types[0], why, arg, 0, K(T_DATE));
 }
 
+/* date -> entier: annee, mois, jour. */
+static const struct type *
+check_date_part(const struct type *const *types, size_t n, struct buf *why,
+    int *arg)
+{
+	(void)n;
+	if (expect_kinds(types[0], why, arg, 0, K(T_DATE)) == NULL)
+		return NULL;
+	return type_builtin(T_ENTIER);
+}
+
+/* (date, entier) -> date: jours_ouvres, jours_ouvrables. */
+static const struct type *
+check_date_shift(const struct type *const *types, size_t n, struct buf *why,
+    int *arg)
+{
+	(void)n;
+	if (expect_kinds(types[0], why, arg, 0, K(T_DATE)) == NULL ||
+	    expect_kinds(types[1], why, arg, 1, K(T_ENTIER)) == NULL)
+		return NULL;
+	return type_builtin(T_DATE);
+}
+
 static const struct type *
 check_printable(const struct type *const *types, size_t n, struct buf *why,
     int *arg)
@@ -292,6 +315,104 @@ eval_date_courte(const struct value *args, size_t n, struct value *out,
 }
 
 static bool
+eval_date_longue(const struct value *args, size_t n, struct value *out,
+    struct buf *why)
+{
+	struct buf b;
+
+	(void)n;
+	(void)why;
+	buf_init(&b);
+	fr_date_longue(&b, args[0].u.date);
+	set_text(out, &b);
+	return true;
+}
+
+static bool
+eval_jour_semaine(const struct value *args, size_t n, struct value *out,
+    struct buf *why)
+{
+	struct buf b;
+
+	(void)n;
+	(void)why;
+	buf_init(&b);
+	fr_jour_semaine(&b, args[0].u.date);
+	set_text(out, &b);
+	return true;
+}
+
+static void
+set_entier(struct value *out, int64_t n)
+{
+	memset(out, 0, sizeof(*out));
+	out->kind = T_ENTIER;
+	out->u.integer = n;
+}
+
+static bool
+eval_annee(const struct value *args, size_t n, struct value *out,
+    struct buf *why)
+{
+	(void)n;
+	(void)why;
+	set_entier(out, args[0].u.date.year);
+	return true;
+}
+
+static bool
+eval_mois(const struct value *args, size_t n, struct value *out,
+    struct buf *why)
+{
+	(void)n;
+	(void)why;
+	set_entier(out, args[0].u.date.month);
+	return true;
+}
+
+static bool
+eval_jour(const struct value *args, size_t n, struct value *out,
+    struct buf *why)
+{
+	(void)n;
+	(void)why;
+	set_entier(out, args[0].u.date.day);
+	return true;
+}
+
+static bool
+eval_date_shift(const struct value *args, struct value *out,
+    struct buf *why, bool (*shift)(struct date, int64_t, struct date *))
+{
+	struct date result;
+
+	if (!shift(args[0].u.date, args[1].u.integer, &result)) {
+		buf_puts(why, "date hors du calendrier (années 1 à 9999)");
+		return false;
+	}
+	memset(out, 0, sizeof(*out));
+	out->kind = T_DATE;
+	out->u.date = result;
+	return true;
+}
+
+static bool
+eval_jours_ouvres(const struct value *args, size_t n, struct value *out,
+    struct buf *why)
+{
+	(void)n;
+	return eval_date_shift(args, out, why, date_add_jours_ouvres);
+}
+
+static bool
+eval_jours_ouvrables(const struct value *args, size_t n, struct value *out,
+    struct buf *why)
+{
+	(void)n;
+	return eval_date_shift(args, out, why, date_add_jours_ouvrables);
+}
+
+static bool
 eval_liste(const struct value *args, size_t n, struct value *out,
     struct buf *why)
 {
@@ -329,9 +450,9 @@ eval_pluriel(const struct value *args, size_t n, struct value *out,
 	    args[2].u.text;
 	if (n == 2 && !singular) {
 		/* One word given: the regular plural adds an "s". */
-		buf_printf(&b, " %ss", words);
+		buf_printf(&b, NBSP "%ss", words);
 	} else if (*words != '\0')
-		buf_printf(&b, " %s", words);
+		buf_printf(&b, NBSP "%s", words);
 	set_text(out, &b);
 	return true;
 }
@@ -353,14 +474,21 @@ eval_ordinal(const struct value *args, size_t n, struct value *out,
 }
 
 static const struct function functions[] = {
+	{ "annee", 1, 1, check_date_part, eval_annee },
 	{ "brut", 1, 1, check_number, eval_brut },
 	{ "date_courte", 1, 1, check_date, eval_date_courte },
+	{ "date_longue", 1, 1, check_date, eval_date_longue },
 	{ "en_lettres", 1, 1, check_en_lettres, eval_en_lettres },
 	{ "en_toutes_lettres", 1, 1, check_montant_or_entier,
 	    eval_en_toutes_lettres },
+	{ "jour", 1, 1, check_date_part, eval_jour },
+	{ "jour_semaine", 1, 1, check_date, eval_jour_semaine },
+	{ "jours_ouvrables", 2, 2, check_date_shift, eval_jours_ouvrables },
+	{ "jours_ouvres", 2, 2, check_date_shift, eval_jours_ouvres },
 	{ "liste", 1, 1, check_list, eval_liste },
 	{ "majuscules", 1, 1, check_printable, eval_majuscules },
 	{ "minuscules", 1, 1, check_printable, eval_minuscules },
+	{ "mois", 1, 1, check_date_part, eval_mois },
 	{ "ordinal", 1, 1, check_entier, eval_ordinal },
 	{ "pluriel", 2, 3, check_pluriel, eval_pluriel },
 	{ "sans_centimes", 1, 1, check_montant, eval_sans_centimes },

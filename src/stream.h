@@ -43,6 +43,7 @@ struct stream {
 	struct etok	*v;
 	size_t		 len;
 	size_t		 cap;
+	bool		 straight_quotes;	/* keep "…" instead of « … » */
 };
 
 struct etok	*stream_push(struct stream *s, enum etok_kind kind);
@@ -53,5 +54,8 @@ void		 stream_free(struct stream *s);
  * Never fails on a stream the evaluator produced: a reference to a label
  * that did not survive prints "article ?" (the checker prevents it). */
 void		 build_document(const struct stream *s, struct doc *out);
+/* One line of text (a title, a party's name) through the same French
+ * typography and whitespace rules as the body; takes TEXT. */
+char		*typeset_line(char *text, bool straight_quotes);
 
 #endif

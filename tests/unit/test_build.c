@@ -220,7 +220,7 @@ dump_blocks(struct buf *b, const struct doc_blocks *bs)
 static char *
 build(const char *spec)
 {
-	struct stream s = { NULL, 0, 0 };
+	struct stream s = { NULL, 0, 0, false };
 	struct doc d;
 	struct buf b;
 
@@ -291,7 +291,7 @@ test_doc_model(struct unit *u)
 static void
 test_stream(struct unit *u)
 {
-	struct stream s = { NULL, 0, 0 };
+	struct stream s = { NULL, 0, 0, false };
 	struct etok *t;
 	struct doc d;
 	int i;
@@ -359,7 +359,7 @@ test_whitespace(struct unit *u)
 static void
 test_emphasis(struct unit *u)
 {
-	struct stream s = { NULL, 0, 0 };
+	struct stream s = { NULL, 0, 0, false };
 	struct doc d;
 
 	feed(&s, "{L}le {**}Client{**} paie");
@@ -441,7 +441,7 @@ test_refs(struct unit *u)
 {
 	/* Forward reference, and the space before '.' goes. */
 	CHECK_BUILD(u, "{L}voir l'{ref b} .{P}" REF_HEADS,
-	    "P(voir l'<@b:article 2>.)" REF_DUMP);
+	    "P(voir l’<@b:article 2>.)" REF_DUMP);
 	CHECK_BUILD(u, REF_HEADS "{L}{ref e, a, b}{S}{L}{ref a,e}",
 	    REF_DUMP "P(articles <@e:5>, <@a:1> et <@b:2> "
 	    "articles <@a:1> et <@e:5>)");
@@ -460,7 +460,7 @@ test_refs(struct unit *u)
 static void
 test_lists(struct unit *u)
 {
-	struct stream s = { NULL, 0, 0 };
+	struct stream s = { NULL, 0, 0, false };
 	struct doc d;
 
 	CHECK_BUILD(u, "{L}{-}a{S}{L}{-}b{S}", "UL{P(a)|P(b)}");
@@ -499,7 +499,7 @@ test_lists(struct unit *u)
 static void
 test_signatures(struct unit *u)
 {
-	struct stream s = { NULL, 0, 0 };
+	struct stream s = { NULL, 0, 0, false };
 	struct doc d;
 	struct buf b;
 
@@ -521,9 +521,39 @@ test_signatures(struct unit *u)
 	stream_free(&s);
 }
 
+/* French typography: apostrophes, quotes, numbers and units. */
+static void
+test_typography(struct unit *u)
+{
+	char *line;
+
+	CHECK_BUILD(u, "{L}l'autre partie", "P(l\xe2\x80\x99" "autre partie)");
+	CHECK_BUILD(u, "{L}dit \"oui\".",
+	    "P(dit \xc2\xab~oui~\xc2\xbb.)");
+	CHECK_BUILD(u, "{L}(\"a\") et \"b\"",
+	    "P((\xc2\xab~a~\xc2\xbb) et \xc2\xab~b"
+	    "~\xc2\xbb)");
+	CHECK_BUILD(u, "{L}un préavis de 30 jours", "P(un préavis de 30"
+	    "~jours)");
+	CHECK_BUILD(u, "{L}1 500 euros", "P(1~500~euros)");
+	CHECK_BUILD(u, "{L}les 12 345 678 prospects",
+	    "P(les 12~345~678~prospects)");
+	CHECK_BUILD(u, "{L}le 15 mars et 3 anniversaires",
+	    "P(le 15 mars et 3 anniversaires)");
+	CHECK_BUILD(u, "{L}article 12 3456", "P(article 12 3456)");
+	line = typeset_line(xstrdup("L'Atelier \"Dupont\""), false);
+	CHECK_STR(u, line, "L\xe2\x80\x99" "Atelier \xc2\xab" NBSP "Dupont"
+	    NBSP "\xc2\xbb");
+	free(line);
+	line = typeset_line(xstrdup("  dit \"oui\"  "), true);
+	CHECK_STR(u, line, "dit \"oui\"");
+	free(line);
+}
+
 void
 test_build(struct unit *u)
 {
+	test_typography(u);
 	test_doc_model(u);
 	test_stream(u);
 	test_paragraphs(u);

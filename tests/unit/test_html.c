@@ -102,7 +102,7 @@ emph(struct stream *s, unsigned style)
 static void
 sample(struct doc *d)
 {
-	struct stream s = { NULL, 0, 0 };
+	struct stream s = { NULL, 0, 0, false };
 	struct etok *t;
 
 	line(&s, 0);
@@ -219,7 +219,7 @@ test_page(struct unit *u)
 	    "    <h2><span class=\"numero\">Article 1</span>" NBSP
 	    "\xe2\x80\x93 Objet</h2>\n");
 	HAS(u, html, "<p>Le <strong>Client <em>final</em></strong> paie"
-	    NBSP "; voir l&#39;<a href=\"#resultats\">article 2</a>."
+	    NBSP "; voir l’<a href=\"#resultats\">article 2</a>."
 	    " 12 rue X<br>75001 Paris</p>");
 	HAS(u, html, "    <section class=\"sous-article\" id=\"article-1-1\">\n"
 	    "      <h3><span class=\"numero\">1.1</span> Dur\xc3\xa9" "e</h3>\n"
@@ -243,8 +243,8 @@ test_page(struct unit *u)
 	HAS(u, html, "<section class=\"article non-numerote\" "
 	    "id=\"titre-annexe-1\">\n    <h2>Annexe &lt;1&gt;</h2>\n");
 	HAS(u, html, "<div class=\"signatures\">\n      <div class=\"signature\">\n"
-	    "        <p class=\"partie\"><strong>&lt;script&gt;alert(&quot;x"
-	    "&quot;)&lt;/script&gt; &amp; Cie</strong></p>\n"
+	    "        <p class=\"partie\"><strong>&lt;script&gt;alert(\xc2\xab"
+	    NBSP "x" NBSP "\xc2\xbb)&lt;/script&gt; &amp; Cie</strong></p>\n"
 	    "        <p class=\"representant\">repr\xc3\xa9sent\xc3\xa9" "e par "
 	    "M. Julien Marchal, Pr\xc3\xa9sident</p>\n"
 	    "        <p class=\"mention\">Signature" NBSP ":</p>\n"
