@@ -49,6 +49,16 @@ void		 lgc_set_werror(lgc_compiler *c, int werror);
 /* "json": one JSON object per diagnostic, one per line. */
 int		 lgc_set_diagnostic_format(lgc_compiler *c, const char *format);
 
+/* Options by name (0 on success, LGC_FATAL for an unknown name or value):
+ *   "fragment"   "1": LaTeX/HTML body only, no page wrapper
+ *   "preambule"  a file whose content replaces the LaTeX preamble
+ *   "police"     the PDF font family (fontconfig name)
+ *   "brouillon"  "1": missing values become visible placeholders and a
+ *                condition that cannot be decided shows every branch
+ *   "guillemets" "droits": keep straight "…" quotes (default « … ») */
+int		 lgc_set_option(lgc_compiler *c, const char *name,
+		    const char *value);
+
 /* Parses and checks the template and the clauses it includes. */
 int		 lgc_load_template(lgc_compiler *c, const char *path);
 /* One client's data: a JSON object keyed by input names.  Several

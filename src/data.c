@@ -49,6 +49,7 @@ struct data {
 	struct ptrvec	 defines;	/* char *: JSON paths set by -D */
 	int		 nerrors;	/* errors this module reported */
 	bool		 broken;	/* a load failed: the data is unknown */
+	bool		 draft;		/* --brouillon: missing is not an error */
 };
 
 /* A value being checked: what its diagnostics name and point at. */
@@ -1807,7 +1808,7 @@ resolve(struct data *d, const struct input *in, struct value *out)
 		if (in->def != NULL) {
 			value_copy(out, in->def);
 			state = ST_PRESENT;
-		} else if (in->optional)
+		} else if (in->optional || d->draft)
 			state = ST_ABSENT;
 		else {
 			report_missing(d, &a, in);
@@ -1849,6 +1850,12 @@ data_value(struct data *d, size_t index)
 		break;
 	}
 	return s->state == ST_PRESENT ? &s->value : NULL;
+}
+
+void
+data_set_draft(struct data *d, bool draft)
+{
+	d->draft = draft;
 }
 
 bool

@@ -32,6 +32,8 @@ bool	data_resolve_all(struct data *d);
 /* The value of input INDEX, or NULL when absent (or invalid: the error
  * has been reported).  Resolves it on first use. */
 const struct value *data_value(struct data *d, size_t index);
+/* --brouillon: a missing input is absent, not an error. */
+void	data_set_draft(struct data *d, bool draft);
 /* Whether input INDEX failed validation (as opposed to being absent). */
 bool	data_failed(struct data *d, size_t index);
 

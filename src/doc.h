@@ -11,7 +11,10 @@
 
 enum run_style {
 	STYLE_ITALIC	= 1 << 0,
-	STYLE_BOLD	= 1 << 1
+	STYLE_BOLD	= 1 << 1,
+	/* --brouillon: a missing value's placeholder or a branch label,
+	 * shown highlighted so that a reviewer sees it. */
+	STYLE_DRAFT	= 1 << 2
 };
 
 /* A piece of text in one style.  A run with line_break set is a forced

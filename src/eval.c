@@ -32,7 +32,25 @@ struct eval {
 	size_t		 nloops, caploops;
 	struct stream	*out;
 	bool		 failed;
+	bool		 draft;		/* --brouillon: unknown values allowed */
+	bool		 straight_quotes;
 };
+
+/* In a draft, a value the data does not give is unknown: kind T_ERROR.
+ * It propagates through operators and prints as a placeholder. */
+static bool
+unknown(const struct value *v)
+{
+	return v->kind == T_ERROR;
+}
+
+static bool
+set_unknown(struct value *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->kind = T_ERROR;
+	return true;
+}
 
 static bool	eval_expr(struct eval *ev, const struct expr *e,
 		    struct value *out);
@@ -93,6 +111,18 @@ eval_new(const struct program *prog, struct data *data, struct diags *ds)
 	bind_defaults(ev->main);
 	ev->frame = ev->main;
 	return ev;
+}
+
+void
+eval_set_draft(struct eval *ev, bool draft)
+{
+	ev->draft = draft;
+}
+
+void
+eval_set_straight_quotes(struct eval *ev, bool keep)
+{
+	ev->straight_quotes = keep;
 }
 
 void
@@ -169,6 +199,9 @@ eval_name(struct eval *ev, const struct expr *e, struct value *out)
 	switch (s->kind) {
 	case SYM_INPUT:
 		v = data_value(ev->data, s->input->index);
+		if (v == NULL && ev->draft &&
+		    !data_failed(ev->data, s->input->index))
+			return set_unknown(out);
 		if (v == NULL) {
 			if (!data_failed(ev->data, s->input->index))
 				diag(ev->ds, E_PRESENCE, &e->loc, e->u.name,
@@ -385,17 +418,28 @@ eval_binary(struct eval *ev, const struct expr *e, struct value *out)
 	if (op == OP_AND || op == OP_OR) {
 		if (!eval_expr(ev, e->u.binary.lhs, &a))
 			return false;
-		if (a.u.boolean == (op == OP_OR)) {
+		if (!unknown(&a) && a.u.boolean == (op == OP_OR)) {
 			set_bool(out, a.u.boolean);
 			return true;
 		}
-		return eval_expr(ev, e->u.binary.rhs, out);
+		if (!eval_expr(ev, e->u.binary.rhs, out))
+			return false;
+		/* Kleene: unknown unless the right side decides. */
+		if (unknown(&a) && !unknown(out) &&
+		    out->u.boolean != (op == OP_OR))
+			set_unknown(out);
+		return true;
 	}
 	if (!eval_expr(ev, e->u.binary.lhs, &a))
 		return false;
 	if (!eval_expr(ev, e->u.binary.rhs, &b)) {
 		value_free(&a);
 		return false;
+	}
+	if (unknown(&a) || unknown(&b)) {
+		value_free(&a);
+		value_free(&b);
+		return set_unknown(out);
 	}
 	switch (op) {
 	case OP_EQ:
@@ -451,6 +495,13 @@ eval_call(struct eval *ev, const struct expr *e, struct value *out)
 	args = xcalloc(n + 1, sizeof(*args));
 	for (i = 0; i < n && ok; i++)
 		ok = eval_expr(ev, e->u.call.args[i], &args[i]);
+	for (i = 0; i < n && ok; i++)
+		if (unknown(&args[i])) {
+			for (i = 0; i < n; i++)
+				value_free(&args[i]);
+			free(args);
+			return set_unknown(out);
+		}
 	if (ok) {
 		buf_init(&why);
 		ok = e->fn->eval(args, n, out, &why);
@@ -509,14 +560,18 @@ eval_exists(struct eval *ev, const struct expr *e, struct value *out)
 	const struct symbol *s = x->sym;
 	bool present = true;
 
-	if (s != NULL && s->kind == SYM_INPUT)
+	if (s != NULL && s->kind == SYM_INPUT) {
 		present = data_value(ev->data, s->input->index) != NULL;
-	else if (s != NULL && s->kind == SYM_SOIT &&
+		if (!present && ev->draft)
+			return set_unknown(out);
+	} else if (s != NULL && s->kind == SYM_SOIT &&
 	    s->decl->requirement != NULL) {
 		struct value v;
 
 		if (!eval_expr(ev, s->decl->requirement, &v))
 			return false;
+		if (unknown(&v))
+			return set_unknown(out);
 		present = v.u.boolean;
 	}
 	set_bool(out, present);
@@ -538,6 +593,8 @@ eval_expr(struct eval *ev, const struct expr *e, struct value *out)
 	case EX_FIELD:
 		if (!eval_expr(ev, e->u.field.obj, &v))
 			return false;
+		if (unknown(&v))
+			return set_unknown(out);
 		if (v.kind != T_RECORD || e->field_index < 0 ||
 		    (size_t)e->field_index >= v.u.record.len) {
 			value_free(&v);
@@ -553,6 +610,8 @@ eval_expr(struct eval *ev, const struct expr *e, struct value *out)
 	case EX_NEG:
 		if (!eval_expr(ev, e->u.operand, out))
 			return false;
+		if (unknown(out))
+			return true;
 		if (out->kind == T_ENTIER)
 			out->u.integer = -out->u.integer;
 		else if (out->kind == T_DUREE)
@@ -563,7 +622,8 @@ eval_expr(struct eval *ev, const struct expr *e, struct value *out)
 	case EX_NOT:
 		if (!eval_expr(ev, e->u.operand, out))
 			return false;
-		out->u.boolean = !out->u.boolean;
+		if (!unknown(out))
+			out->u.boolean = !out->u.boolean;
 		return true;
 	case EX_EXISTS:
 		return eval_exists(ev, e, out);
@@ -573,16 +633,36 @@ eval_expr(struct eval *ev, const struct expr *e, struct value *out)
 	return false;
 }
 
+enum truth {
+	TRUTH_FALSE,
+	TRUTH_TRUE,
+	TRUTH_UNKNOWN,	/* a draft without the values to decide */
+	TRUTH_ERROR
+};
+
+static enum truth
+condition3(struct eval *ev, const struct expr *e)
+{
+	struct value v;
+	enum truth t;
+
+	if (!eval_expr(ev, e, &v))
+		return TRUTH_ERROR;
+	t = unknown(&v) ? TRUTH_UNKNOWN : v.kind == T_BOOLEEN &&
+	    v.u.boolean ? TRUTH_TRUE : TRUTH_FALSE;
+	value_free(&v);
+	return t;
+}
+
+/* Unknown counts as false: a draft's undecidable input is absent, its
+ * undecidable rule is not checked. */
 bool
 eval_condition(struct eval *ev, const struct expr *e, bool *out)
 {
-	struct value v;
+	enum truth t = condition3(ev, e);
 
-	if (!eval_expr(ev, e, &v))
-		return false;
-	*out = v.kind == T_BOOLEEN && v.u.boolean;
-	value_free(&v);
-	return true;
+	*out = t == TRUTH_TRUE;
+	return t != TRUTH_ERROR;
 }
 
 static bool
@@ -601,6 +681,11 @@ eval_tstring(struct eval *ev, const struct tstring *t, struct buf *b)
 		if (!eval_expr(ev, t->parts[i].expr, &v)) {
 			ok = false;
 			continue;
+		}
+		if (unknown(&v)) {
+			buf_putc(b, '[');
+			expr_print(b, t->parts[i].expr);
+			buf_putc(b, ']');
 		}
 		value_print(b, &v);
 		value_free(&v);
@@ -641,6 +726,48 @@ emit_text(struct eval *ev, const char *s)
 }
 
 static void
+emit_marked(struct eval *ev, const char *s)
+{
+	stream_push(ev->out, ET_EMPH)->style = STYLE_DRAFT;
+	emit_text(ev, s);
+	stream_push(ev->out, ET_EMPH)->style = STYLE_DRAFT;
+}
+
+/* A draft's label before a branch shown for want of data: a paragraph
+ * of its own for a block construct, inline text otherwise. */
+static bool
+is_block_body(const struct nodes *ns)
+{
+	return ns->len > 0 && (ns->v[0]->kind == N_LINE ||
+	    ns->v[0]->kind == N_PARBREAK || ns->v[0]->kind == N_INCLUDE ||
+	    ns->v[0]->kind == N_SIGNATURES || ns->v[0]->kind == N_IF ||
+	    ns->v[0]->kind == N_SELON || ns->v[0]->kind == N_LOOP);
+}
+
+static void
+emit_label(struct eval *ev, const char *word, const struct expr *cond,
+    bool block)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_printf(&b, "[%s", word);
+	if (cond != NULL) {
+		buf_putc(&b, ' ');
+		expr_print(&b, cond);
+	}
+	buf_putc(&b, ']');
+	if (block) {
+		stream_push(ev->out, ET_PARBREAK);
+		stream_push(ev->out, ET_LINE);
+	}
+	emit_marked(ev, buf_cstr(&b));
+	if (block)
+		stream_push(ev->out, ET_PARBREAK);
+	buf_free(&b);
+}
+
+static void
 eval_interp(struct eval *ev, const struct expr *e)
 {
 	struct value v;
@@ -651,32 +778,52 @@ eval_interp(struct eval *ev, const struct expr *e)
 		return;
 	}
 	buf_init(&b);
+	if (unknown(&v)) {
+		buf_putc(&b, '[');
+		expr_print(&b, e);
+		buf_putc(&b, ']');
+		emit_marked(ev, buf_cstr(&b));
+		buf_free(&b);
+		return;
+	}
 	value_print(&b, &v);
 	emit_text(ev, buf_cstr(&b));
 	buf_free(&b);
 	value_free(&v);
 }
 
+/* In a draft, once a condition cannot be decided every remaining
+ * branch is shown, each under a label saying its condition. */
 static void
 eval_if(struct eval *ev, const struct node *n)
 {
 	size_t i;
-	bool holds;
+	bool undecided = false, block = false;
 
 	for (i = 0; i < n->u.cond.len; i++) {
 		const struct branch *b = &n->u.cond.branches[i];
+		enum truth t = TRUTH_TRUE;
 
-		if (b->cond != NULL) {
-			if (!eval_condition(ev, b->cond, &holds)) {
-				ev->failed = true;
-				return;
-			}
-			if (!holds)
-				continue;
+		if (b->cond != NULL && (t = condition3(ev, b->cond)) ==
+		    TRUTH_ERROR) {
+			ev->failed = true;
+			return;
+		}
+		if (t == TRUTH_FALSE)
+			continue;
+		if (t == TRUTH_UNKNOWN || undecided) {
+			if (!undecided)
+				block = is_block_body(&b->body);
+			emit_label(ev, i == 0 ? "si" : b->cond != NULL ?
+			    "sinon si" : "sinon", b->cond, block);
+			undecided = undecided || t == TRUTH_UNKNOWN;
 		}
 		eval_nodes(ev, &b->body);
-		return;
+		if (t == TRUTH_TRUE)
+			break;
 	}
+	if (undecided)
+		emit_label(ev, "fin", NULL, block);
 }
 
 static bool
@@ -721,6 +868,34 @@ eval_selon(struct eval *ev, const struct node *n)
 		ev->failed = true;
 		return;
 	}
+	if (unknown(&subject)) {
+		bool block = n->u.selon.ncases > 0 ?
+		    is_block_body(&n->u.selon.cases[0].body) : true;
+
+		emit_label(ev, "selon", n->u.selon.subject, block);
+		for (i = 0; i < n->u.selon.ncases; i++) {
+			const struct selon_case *c = &n->u.selon.cases[i];
+			struct buf w;
+			size_t k;
+
+			buf_init(&w);
+			buf_puts(&w, "cas ");
+			for (k = 0; k < c->nvalues; k++) {
+				if (k > 0)
+					buf_puts(&w, ", ");
+				expr_print(&w, c->values[k]);
+			}
+			emit_label(ev, buf_cstr(&w), NULL, block);
+			buf_free(&w);
+			eval_nodes(ev, &c->body);
+		}
+		if (n->u.selon.other != NULL) {
+			emit_label(ev, "autre", NULL, block);
+			eval_nodes(ev, n->u.selon.other);
+		}
+		emit_label(ev, "fin", NULL, block);
+		return;
+	}
 	for (i = 0; i < n->u.selon.ncases; i++)
 		if (case_matches(ev, &n->u.selon.cases[i], &subject)) {
 			eval_nodes(ev, &n->u.selon.cases[i].body);
@@ -733,6 +908,20 @@ eval_selon(struct eval *ev, const struct node *n)
 }
 
 static void
+push_binding(struct eval *ev, const struct symbol *sym,
+    const struct value *value)
+{
+	if (ev->nloops == ev->caploops) {
+		ev->caploops = ev->caploops ? ev->caploops * 2 : 8;
+		ev->loops = xreallocarray(ev->loops, ev->caploops,
+		    sizeof(*ev->loops));
+	}
+	ev->loops[ev->nloops].sym = sym;
+	ev->loops[ev->nloops].value = value;
+	ev->nloops++;
+}
+
+static void
 eval_loop(struct eval *ev, const struct node *n)
 {
 	struct value list;
@@ -742,6 +931,20 @@ eval_loop(struct eval *ev, const struct node *n)
 		ev->failed = true;
 		return;
 	}
+	if (unknown(&list)) {
+		bool block = is_block_body(&n->u.loop.body);
+		struct buf w;
+
+		buf_init(&w);
+		buf_printf(&w, "pour chaque %s dans", n->u.loop.var);
+		emit_label(ev, buf_cstr(&w), n->u.loop.list, block);
+		buf_free(&w);
+		push_binding(ev, n->u.loop.sym, &list);
+		eval_nodes(ev, &n->u.loop.body);
+		ev->nloops--;
+		emit_label(ev, "fin", NULL, block);
+		return;
+	}
 	if (list.kind != T_LISTE || list.u.list.len == 0) {
 		if (n->u.loop.empty != NULL)
 			eval_nodes(ev, n->u.loop.empty);
@@ -749,14 +952,7 @@ eval_loop(struct eval *ev, const struct node *n)
 		return;
 	}
 	for (i = 0; i < list.u.list.len; i++) {
-		if (ev->nloops == ev->caploops) {
-			ev->caploops = ev->caploops ? ev->caploops * 2 : 8;
-			ev->loops = xreallocarray(ev->loops, ev->caploops,
-			    sizeof(*ev->loops));
-		}
-		ev->loops[ev->nloops].sym = n->u.loop.sym;
-		ev->loops[ev->nloops].value = &list.u.list.items[i];
-		ev->nloops++;
+		push_binding(ev, n->u.loop.sym, &list.u.list.items[i]);
 		eval_nodes(ev, &n->u.loop.body);
 		ev->nloops--;
 	}
@@ -817,6 +1013,18 @@ eval_signatures(struct eval *ev, const struct node *n)
 		if (!eval_expr(ev, n->u.signatures.parties[i], &v)) {
 			ev->failed = true;
 			parties[i].name = xstrdup("");
+			parties[i].representant = xstrdup("");
+			parties[i].qualite = xstrdup("");
+			continue;
+		}
+		if (unknown(&v)) {
+			struct buf w;
+
+			buf_init(&w);
+			buf_putc(&w, '[');
+			expr_print(&w, n->u.signatures.parties[i]);
+			buf_putc(&w, ']');
+			parties[i].name = buf_detach(&w);
 			parties[i].representant = xstrdup("");
 			parties[i].qualite = xstrdup("");
 			continue;
@@ -917,6 +1125,7 @@ eval_document(struct eval *ev, struct doc *out)
 	const struct file_ast *f = ev->prog->main;
 	struct buf title;
 
+	s.straight_quotes = ev->straight_quotes;
 	ev->out = &s;
 	ev->frame = ev->main;
 	eval_rules(ev, f);

@@ -16,6 +16,11 @@ struct eval;
 struct eval *eval_new(const struct program *prog, struct data *data,
 	    struct diags *ds);
 void	eval_free(struct eval *ev);
+/* --brouillon: missing values print as placeholders and undecidable
+ * conditions show every branch under a label. */
+void	eval_set_draft(struct eval *ev, bool draft);
+/* Keep straight "…" quotes instead of « … ». */
+void	eval_set_straight_quotes(struct eval *ev, bool keep);
 
 /* Evaluates a boolean expression of the main file or of an input's
  * declaring file (inputs and literals only: requirements and input

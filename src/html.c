@@ -17,13 +17,14 @@ struct html {
 enum inline_tag {
 	TAG_LINK,
 	TAG_STRONG,
-	TAG_EM
+	TAG_EM,
+	TAG_MARK
 };
 
 /* Open inline elements, outermost first, always in the order of
  * enum inline_tag so that adjacent runs share what they can. */
 struct tags {
-	enum inline_tag	 v[3];
+	enum inline_tag	 v[4];
 	size_t		 len;
 	const char	*href;
 };
@@ -56,6 +57,7 @@ static const char page_css[] =
 "h2 { margin: 1.8em 0 0.6em; font-size: 1.2em; }\n"
 "h3 { margin: 1.4em 0 0.5em; font-size: 1.05em; }\n"
 "h4 { margin: 1.2em 0 0.4em; font-size: 1em; font-style: italic; }\n"
+"mark.brouillon { background: #fff3a8; color: #5a4300; padding: 0 0.15em; }\n"
 "p, li {\n"
 "  text-align: justify;\n"
 "  -webkit-hyphens: auto;\n"
@@ -163,6 +165,9 @@ tag_open(struct buf *out, enum inline_tag t, const char *href)
 	case TAG_EM:
 		buf_puts(out, "<em>");
 		break;
+	case TAG_MARK:
+		buf_puts(out, "<mark class=\"brouillon\">");
+		break;
 	}
 }
 
@@ -179,6 +184,9 @@ tag_close(struct buf *out, enum inline_tag t)
 	case TAG_EM:
 		buf_puts(out, "</em>");
 		break;
+	case TAG_MARK:
+		buf_puts(out, "</mark>");
+		break;
 	}
 }
 
@@ -186,7 +194,8 @@ static void
 render_runs(struct buf *out, const struct doc_runs *rs)
 {
 	const struct doc_run *r;
-	struct tags open = { { TAG_LINK, TAG_LINK, TAG_LINK }, 0, NULL };
+	struct tags open = { { TAG_LINK, TAG_LINK, TAG_LINK, TAG_LINK }, 0,
+	    NULL };
 	struct tags want;
 	size_t i, k;
 
@@ -204,6 +213,8 @@ render_runs(struct buf *out, const struct doc_runs *rs)
 			want.v[want.len++] = TAG_STRONG;
 		if (r->style & STYLE_ITALIC)
 			want.v[want.len++] = TAG_EM;
+		if (r->style & STYLE_DRAFT)
+			want.v[want.len++] = TAG_MARK;
 		for (k = 0; k < open.len && k < want.len; k++)
 			if (open.v[k] != want.v[k] || (open.v[k] == TAG_LINK &&
 			    strcmp(open.href, want.href) != 0))

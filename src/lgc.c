@@ -19,6 +19,10 @@ struct lgc_compiler {
 	struct data	*data;
 	struct render_opts opts;
 	char		*generator;
+	char		*preamble;
+	char		*font;
+	bool		 draft;
+	bool		 straight_quotes;
 };
 
 lgc_compiler *
@@ -47,7 +51,59 @@ lgc_free(lgc_compiler *c)
 		free(c->search.items[i]);
 	ptrvec_free(&c->search);
 	free(c->generator);
+	free(c->preamble);
+	free(c->font);
 	free(c);
+}
+
+static int
+flag_value(const char *value, bool *out)
+{
+	if (value == NULL || strcmp(value, "1") == 0 ||
+	    strcmp(value, "oui") == 0 || strcmp(value, "vrai") == 0) {
+		*out = true;
+		return LGC_OK;
+	}
+	if (strcmp(value, "0") == 0 || strcmp(value, "non") == 0 ||
+	    strcmp(value, "faux") == 0) {
+		*out = false;
+		return LGC_OK;
+	}
+	return LGC_FATAL;
+}
+
+int
+lgc_set_option(lgc_compiler *c, const char *name, const char *value)
+{
+	if (strcmp(name, "fragment") == 0)
+		return flag_value(value, &c->opts.fragment);
+	if (strcmp(name, "brouillon") == 0)
+		return flag_value(value, &c->draft);
+	if (strcmp(name, "guillemets") == 0) {
+		if (value == NULL)
+			return LGC_FATAL;
+		if (strcmp(value, "droits") == 0)
+			c->straight_quotes = true;
+		else if (strcmp(value, "francais") == 0 ||
+		    strcmp(value, "français") == 0)
+			c->straight_quotes = false;
+		else
+			return LGC_FATAL;
+		return LGC_OK;
+	}
+	if (strcmp(name, "preambule") == 0 && value != NULL) {
+		free(c->preamble);
+		c->preamble = xstrdup(value);
+		c->opts.preamble = c->preamble;
+		return LGC_OK;
+	}
+	if (strcmp(name, "police") == 0 && value != NULL) {
+		free(c->font);
+		c->font = xstrdup(value);
+		c->opts.font = c->font;
+		return LGC_OK;
+	}
+	return LGC_FATAL;
 }
 
 const char *
@@ -144,6 +200,9 @@ resolve(lgc_compiler *c, struct eval *ev)
 {
 	if (c->prog->failed || diags_failed(c->ds))
 		return false;
+	eval_set_draft(ev, c->draft);
+	eval_set_straight_quotes(ev, c->straight_quotes);
+	data_set_draft(c->data, c->draft);
 	data_set_eval(c->data, ev);
 	return data_resolve_all(c->data) && !diags_failed(c->ds);
 }

@@ -30,7 +30,12 @@ struct options {
 	const char	*format;
 	const char	*output;
 	const char	*diagnostics;
+	const char	*preamble;
+	const char	*font;
 	bool		 werror;
+	bool		 fragment;
+	bool		 draft;
+	bool		 straight_quotes;
 };
 
 static void
@@ -59,6 +64,14 @@ usage(FILE *out)
 "  -I DOSSIER             dossier de clauses à chercher (répétable ; aussi\n"
 "                         la variable LGC_PATH, dossiers séparés par « : »)\n"
 "  -Werror                traite les avertissements comme des erreurs\n"
+"  --brouillon            rend le modèle sans données ou avec des données\n"
+"                         partielles : valeurs manquantes et branches\n"
+"                         indécidables apparaissent, surlignées\n"
+"  --guillemets-droits    garde les guillemets \"…\" tels quels (par défaut\n"
+"                         ils deviennent « … »)\n"
+"  --fragment             LaTeX : le corps seul, sans préambule\n"
+"  --preambule FICHIER    LaTeX : remplace le préambule par FICHIER\n"
+"  --police NOM           PDF : famille de polices (défaut : Liberation Serif)\n"
 "  --format-diagnostics json   un objet JSON par diagnostic\n"
 "  -h, --help             affiche cette aide\n"
 "  -V, --version          affiche la version\n"
@@ -159,6 +172,18 @@ parse_args(int argc, char **argv, struct options *o)
 			o->werror = true;
 			continue;
 		}
+		if (strcmp(arg, "--fragment") == 0) {
+			o->fragment = true;
+			continue;
+		}
+		if (strcmp(arg, "--brouillon") == 0) {
+			o->draft = true;
+			continue;
+		}
+		if (strcmp(arg, "--guillemets-droits") == 0) {
+			o->straight_quotes = true;
+			continue;
+		}
 		if (matches(arg, "-d", "--donnees", &prefix) ||
 		    matches(arg, NULL, "--data", &prefix)) {
 			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
@@ -181,6 +206,15 @@ parse_args(int argc, char **argv, struct options *o)
 			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
 				return usage_error("%s attend un fichier", arg);
 			o->output = value;
+		} else if (matches(arg, NULL, "--preambule", &prefix) ||
+		    matches(arg, NULL, "--préambule", &prefix)) {
+			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
+				return usage_error("%s attend un fichier", arg);
+			o->preamble = value;
+		} else if (matches(arg, NULL, "--police", &prefix)) {
+			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
+				return usage_error("%s attend un nom de police", arg);
+			o->font = value;
 		} else if (matches(arg, NULL, "--format-diagnostics", &prefix)) {
 			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
 				return usage_error("%s attend json ou texte", arg);
@@ -335,6 +369,16 @@ run(const struct options *o)
 		return usage_error("format « %s » inconnu", format);
 	}
 	lgc_set_werror(c, o->werror);
+	if (o->fragment)
+		lgc_set_option(c, "fragment", "1");
+	if (o->draft)
+		lgc_set_option(c, "brouillon", "1");
+	if (o->straight_quotes)
+		lgc_set_option(c, "guillemets", "droits");
+	if (o->preamble != NULL)
+		lgc_set_option(c, "preambule", o->preamble);
+	if (o->font != NULL)
+		lgc_set_option(c, "police", o->font);
 	add_search_paths(c, o);
 	status = lgc_load_template(c, o->template_path);
 	if (o->command == CMD_TREE) {
