@@ -78,6 +78,21 @@ int		 lgc_render(lgc_compiler *c, const char *format, char **out,
 /* Renders the parsed template as an indented tree (debugging, tests). */
 int		 lgc_dump_tree(lgc_compiler *c, char **out, size_t *len);
 
+/* Each call returns the status of what it did itself (LGC_OK when it
+ * reported no error), lgc_status() the worst of the whole session. */
+
+/* Forgets the data loaded so far, for the next record of a batch: the
+ * template is parsed and checked once. */
+int		 lgc_reset_data(lgc_compiler *c);
+/* The JSON Schema (draft 2020-12) of the template's inputs; *OUT is
+ * malloc'd. */
+int		 lgc_schema(lgc_compiler *c, char **out, size_t *len);
+/* A Makefile rule "TARGET: template clauses… data…" plus an empty rule
+ * per file, so that make or ninja rebuild exactly what changed. */
+int		 lgc_dependencies(lgc_compiler *c, const char *target,
+		    const char *const *data_files, size_t ndata, char **out,
+		    size_t *len);
+
 /* The worst status so far. */
 int		 lgc_status(const lgc_compiler *c);
 const char	*lgc_version(void);

@@ -286,6 +286,30 @@ diag_note(struct diagnostic *d, const struct loc *loc, const char *fmt, ...)
 	n->text = buf_detach(&b);
 }
 
+size_t
+diags_source_mark(const struct diags *ds)
+{
+	return ds->sources.len;
+}
+
+void
+diags_release_sources(struct diags *ds, size_t mark)
+{
+	diags_flush(ds);
+	while (ds->sources.len > mark)
+		source_free(ds->sources.items[--ds->sources.len]);
+}
+
+void
+diags_forget(struct diags *ds)
+{
+	size_t i;
+
+	for (i = 0; i < ds->seen.len; i++)
+		free(ds->seen.items[i]);
+	ds->seen.len = 0;
+}
+
 void
 diags_push_include(struct diags *ds, const struct loc *site)
 {

@@ -65,6 +65,15 @@ void	diag_note(struct diagnostic *d, const struct loc *loc,
 	    const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Sources adopted after MARK are freed (after printing what refers to
+ * them): a batch's memory stays flat however many records it reads. */
+size_t	diags_source_mark(const struct diags *ds);
+void	diags_release_sources(struct diags *ds, size_t mark);
+
+/* Forgets which diagnostics were already reported: the next batch
+ * record may repeat one. */
+void	diags_forget(struct diags *ds);
+
 /* Diagnostics raised inside an included clause get a note per site. */
 void	diags_push_include(struct diags *ds, const struct loc *site);
 void	diags_pop_include(struct diags *ds);

@@ -9,8 +9,16 @@
 #include "data.h"
 #include "diag.h"
 #include "eval.h"
+#include "schema.h"
 #include "source.h"
 #include "util.h"
+
+/* Each call reports the status of what it did itself, so that a batch
+ * can tell one record's failure from the next one's success. */
+struct mark {
+	int	errors;
+	int	fatals;
+};
 
 struct lgc_compiler {
 	struct diags	*ds;
@@ -23,6 +31,8 @@ struct lgc_compiler {
 	char		*font;
 	bool		 draft;
 	bool		 straight_quotes;
+	struct mark	 data_mark;	/* errors before the current data */
+	size_t		 source_mark;	/* sources before the current data */
 };
 
 lgc_compiler *
@@ -142,22 +152,47 @@ lgc_status(const lgc_compiler *c)
 	return diags_exit_status(c->ds);
 }
 
+
+static struct mark
+begin(const lgc_compiler *c)
+{
+	struct mark m;
+
+	m.errors = diags_count(c->ds, SEV_ERROR);
+	m.fatals = diags_count(c->ds, SEV_FATAL);
+	return m;
+}
+
+static bool
+failed_since(const lgc_compiler *c, struct mark m)
+{
+	return diags_count(c->ds, SEV_ERROR) > m.errors ||
+	    diags_count(c->ds, SEV_FATAL) > m.fatals;
+}
+
 static int
-finish(lgc_compiler *c)
+finish(lgc_compiler *c, struct mark m)
 {
 	diags_flush(c->ds);
-	return diags_exit_status(c->ds);
+	if (diags_count(c->ds, SEV_FATAL) > m.fatals)
+		return LGC_FATAL;
+	if (diags_count(c->ds, SEV_ERROR) > m.errors)
+		return LGC_ERRORS;
+	return LGC_OK;
 }
 
 int
 lgc_load_template(lgc_compiler *c, const char *path)
 {
+	struct mark m = begin(c);
 	if (c->prog != NULL)
 		return LGC_FATAL;
 	c->prog = check_program(path, (const char *const *)c->search.items,
 	    c->search.len, c->ds);
 	c->data = data_new(c->prog, c->ds);
-	return finish(c);
+	c->data_mark = begin(c);
+	c->source_mark = diags_source_mark(c->ds);
+	return finish(c, m);
 }
 
 static bool
@@ -172,48 +207,52 @@ ready(lgc_compiler *c)
 int
 lgc_load_data_file(lgc_compiler *c, const char *path)
 {
+	struct mark m = begin(c);
 	if (ready(c))
 		data_load_file(c->data, path);
-	return finish(c);
+	return finish(c, m);
 }
 
 int
 lgc_load_data_string(lgc_compiler *c, const char *name, const char *json,
     size_t len)
 {
+	struct mark m = begin(c);
 	if (ready(c))
 		data_load_text(c->data, name, json, len);
-	return finish(c);
+	return finish(c, m);
 }
 
 int
 lgc_define(lgc_compiler *c, const char *assignment)
 {
+	struct mark m = begin(c);
 	if (ready(c))
 		data_define(c->data, assignment);
-	return finish(c);
+	return finish(c, m);
 }
 
 /* Checks the data; the evaluator is needed for the inputs' conditions. */
 static bool
 resolve(lgc_compiler *c, struct eval *ev)
 {
-	if (c->prog->failed || diags_failed(c->ds))
+	if (c->prog->failed || failed_since(c, c->data_mark))
 		return false;
 	eval_set_draft(ev, c->draft);
 	eval_set_straight_quotes(ev, c->straight_quotes);
 	data_set_draft(c->data, c->draft);
 	data_set_eval(c->data, ev);
-	return data_resolve_all(c->data) && !diags_failed(c->ds);
+	return data_resolve_all(c->data) && !failed_since(c, c->data_mark);
 }
 
 int
 lgc_check_data(lgc_compiler *c)
 {
+	struct mark m = begin(c);
 	struct eval *ev;
 
 	if (!ready(c))
-		return finish(c);
+		return finish(c, m);
 	ev = eval_new(c->prog, c->data, c->ds);
 	if (resolve(c, ev)) {
 		struct doc d;
@@ -225,12 +264,13 @@ lgc_check_data(lgc_compiler *c)
 		doc_free(&d);
 	}
 	eval_free(ev);
-	return finish(c);
+	return finish(c, m);
 }
 
 int
 lgc_render(lgc_compiler *c, const char *format, char **out, size_t *len)
 {
+	struct mark m = begin(c);
 	const struct backend *be = backend_by_name(format);
 	struct eval *ev;
 	struct doc d;
@@ -246,18 +286,18 @@ lgc_render(lgc_compiler *c, const char *format, char **out, size_t *len)
 
 		diag(c->ds, F_USAGE, NULL, msg);
 		free(msg);
-		return finish(c);
+		return finish(c, m);
 	}
 	if (!ready(c))
-		return finish(c);
+		return finish(c, m);
 	ev = eval_new(c->prog, c->data, c->ds);
 	memset(&d, 0, sizeof(d));
 	buf_init(&b);
-	if (resolve(c, ev) && eval_document(ev, &d) && !diags_failed(c->ds)) {
+	if (resolve(c, ev) && eval_document(ev, &d) && !failed_since(c, m)) {
 		void *state = be->new(&c->opts, c->ds);
 
 		ok = state != NULL && be->render(state, &d, &b) &&
-		    !diags_failed(c->ds);
+		    !failed_since(c, m);
 		if (state != NULL)
 			be->free(state);
 	}
@@ -269,18 +309,19 @@ lgc_render(lgc_compiler *c, const char *format, char **out, size_t *len)
 		*out = buf_detach(&b);
 	} else
 		buf_free(&b);
-	return finish(c);
+	return finish(c, m);
 }
 
 int
 lgc_dump_tree(lgc_compiler *c, char **out, size_t *len)
 {
+	struct mark m = begin(c);
 	struct buf b;
 	size_t i;
 
 	*out = NULL;
 	if (!ready(c))
-		return finish(c);
+		return finish(c, m);
 	buf_init(&b);
 	for (i = 0; i < c->prog->files.len; i++) {
 		struct file_ast *f = c->prog->files.items[i];
@@ -291,5 +332,91 @@ lgc_dump_tree(lgc_compiler *c, char **out, size_t *len)
 	if (len != NULL)
 		*len = b.len;
 	*out = buf_detach(&b);
-	return finish(c);
+	return finish(c, m);
+}
+
+int
+lgc_reset_data(lgc_compiler *c)
+{
+	struct mark m = begin(c);
+
+	if (!ready(c))
+		return finish(c, m);
+	data_free(c->data);
+	diags_release_sources(c->ds, c->source_mark);
+	c->data = data_new(c->prog, c->ds);
+	diags_forget(c->ds);
+	c->data_mark = begin(c);
+	return finish(c, m);
+}
+
+int
+lgc_schema(lgc_compiler *c, char **out, size_t *len)
+{
+	struct mark m = begin(c);
+
+	*out = NULL;
+	if (!ready(c))
+		return finish(c, m);
+	if (c->prog->failed) {
+		diags_flush(c->ds);
+		return LGC_ERRORS;
+	}
+	*out = schema_export(c->prog);
+	if (len != NULL)
+		*len = strlen(*out);
+	return finish(c, m);
+}
+
+/* A path as make reads it: spaces and '#' escaped, '$' doubled. */
+static void
+make_escape(struct buf *b, const char *path)
+{
+	for (; *path != '\0'; path++) {
+		if (*path == ' ' || *path == '#')
+			buf_putc(b, '\\');
+		if (*path == '$')
+			buf_putc(b, '$');
+		buf_putc(b, *path);
+	}
+}
+
+int
+lgc_dependencies(lgc_compiler *c, const char *target,
+    const char *const *data_files, size_t ndata, char **out, size_t *len)
+{
+	struct mark m = begin(c);
+	struct buf b;
+	size_t i;
+
+	*out = NULL;
+	if (!ready(c))
+		return finish(c, m);
+	buf_init(&b);
+	make_escape(&b, target);
+	buf_putc(&b, ':');
+	for (i = 0; i < c->prog->files.len; i++) {
+		const struct file_ast *f = c->prog->files.items[i];
+
+		buf_puts(&b, " \\\n  ");
+		make_escape(&b, f->src->path);
+	}
+	for (i = 0; i < ndata; i++) {
+		buf_puts(&b, " \\\n  ");
+		make_escape(&b, data_files[i]);
+	}
+	buf_putc(&b, '\n');
+	/* An empty rule per prerequisite, as -MP does: a deleted clause
+	 * must not break the next make run. */
+	for (i = 0; i < c->prog->files.len; i++) {
+		const struct file_ast *f = c->prog->files.items[i];
+
+		buf_putc(&b, '\n');
+		make_escape(&b, f->src->path);
+		buf_puts(&b, ":\n");
+	}
+	if (len != NULL)
+		*len = b.len;
+	*out = buf_detach(&b);
+	return finish(c, m);
 }

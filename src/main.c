@@ -9,6 +9,7 @@
 
 #include "lgc.h"
 #include "backend.h"
+#include "batch.h"
 #include "util.h"
 
 #ifndef LGC_STDLIB_DIR
@@ -18,6 +19,7 @@
 enum command {
 	CMD_BUILD,
 	CMD_CHECK,
+	CMD_SCHEMA,
 	CMD_TREE
 };
 
@@ -32,6 +34,11 @@ struct options {
 	const char	*diagnostics;
 	const char	*preamble;
 	const char	*font;
+	const char	*batch;		/* --lot */
+	const char	*batch_dir;	/* --sortie */
+	const char	*name_field;	/* --nom */
+	const char	*deps;		/* --deps */
+	int		 jobs;
 	bool		 werror;
 	bool		 fragment;
 	bool		 draft;
@@ -45,6 +52,9 @@ usage(FILE *out)
 "usage : lgc build MODÈLE.lgc [-d DONNÉES.json] [-D nom=valeur]… [-f FORMAT]\n"
 "                 [-o SORTIE] [-I DOSSIER]… [-Werror]\n"
 "        lgc check MODÈLE.lgc [-d DONNÉES.json] [-D nom=valeur]… [-I DOSSIER]…\n"
+"        lgc build MODÈLE.lgc --lot CLIENTS.jsonl --sortie DOSSIER/ [--nom CHAMP]\n"
+"                 [-j N] [-f FORMAT]\n"
+"        lgc schema MODÈLE.lgc\n"
 "        lgc tree MODÈLE.lgc\n"
 "        lgc --help | --version\n"
 "\n"
@@ -54,6 +64,7 @@ usage(FILE *out)
 "Commandes :\n"
 "  build              écrit le contrat (sur la sortie standard sans -o)\n"
 "  check              vérifie le modèle, et les données si elles sont données\n"
+"  schema             écrit le schéma JSON (draft 2020-12) des entrées\n"
 "  tree               affiche l'arbre syntaxique du modèle (mise au point)\n"
 "\n"
 "Options :\n"
@@ -64,6 +75,14 @@ usage(FILE *out)
 "  -I DOSSIER             dossier de clauses à chercher (répétable ; aussi\n"
 "                         la variable LGC_PATH, dossiers séparés par « : »)\n"
 "  -Werror                traite les avertissements comme des erreurs\n"
+"  --lot FICHIER          un contrat par enregistrement : fichier JSONL (un\n"
+"                         objet par ligne) ou dossier de fichiers .json\n"
+"  --sortie DOSSIER       dossier des contrats du lot\n"
+"  --nom CHAMP            nomme chaque contrat d'après ce champ (défaut :\n"
+"                         le numéro de l'enregistrement)\n"
+"  -j N                   compile le lot en N processus parallèles\n"
+"  --deps FICHIER         écrit les dépendances (règle Makefile) de la\n"
+"                         sortie : modèle, clauses incluses, données\n"
 "  --brouillon            rend le modèle sans données ou avec des données\n"
 "                         partielles : valeurs manquantes et branches\n"
 "                         indécidables apparaissent, surlignées\n"
@@ -155,9 +174,11 @@ parse_args(int argc, char **argv, struct options *o)
 		o->command = CMD_CHECK;
 	else if (strcmp(argv[1], "tree") == 0)
 		o->command = CMD_TREE;
+	else if (strcmp(argv[1], "schema") == 0)
+		o->command = CMD_SCHEMA;
 	else
-		return usage_error("commande inconnue « %s » : build, check "
-		    "ou tree", argv[1]);
+		return usage_error("commande inconnue « %s » : build, check, "
+		    "schema ou tree", argv[1]);
 	for (i = 2; i < argc; i++) {
 		const char *arg = argv[i];
 
@@ -211,6 +232,30 @@ parse_args(int argc, char **argv, struct options *o)
 			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
 				return usage_error("%s attend un fichier", arg);
 			o->preamble = value;
+		} else if (matches(arg, NULL, "--lot", &prefix)) {
+			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
+				return usage_error("%s attend un fichier JSONL ou "
+				    "un dossier", arg);
+			o->batch = value;
+		} else if (matches(arg, NULL, "--nom", &prefix)) {
+			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
+				return usage_error("%s attend un nom de champ", arg);
+			o->name_field = value;
+		} else if (matches(arg, "-j", NULL, &prefix)) {
+			char *end;
+			long n;
+
+			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
+				return usage_error("%s attend un nombre", arg);
+			n = strtol(value, &end, 10);
+			if (*end != '\0' || n < 1 || n > 256)
+				return usage_error("-j attend un nombre de 1 à "
+				    "256, pas « %s »", value);
+			o->jobs = (int)n;
+		} else if (matches(arg, NULL, "--deps", &prefix)) {
+			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
+				return usage_error("%s attend un fichier", arg);
+			o->deps = value;
 		} else if (matches(arg, NULL, "--police", &prefix)) {
 			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
 				return usage_error("%s attend un nom de police", arg);
@@ -224,7 +269,22 @@ parse_args(int argc, char **argv, struct options *o)
 	}
 	if (o->template_path == NULL)
 		return usage_error("%s", "aucun modèle .lgc donné");
-	if (o->command != CMD_BUILD && (o->output != NULL || o->format != NULL))
+	if (o->batch != NULL) {
+		if (o->batch_dir == NULL && o->output != NULL)
+			o->batch_dir = o->output;
+		if (o->batch_dir == NULL)
+			return usage_error("%s", "--lot demande un dossier de "
+			    "sortie : --sortie DOSSIER/");
+		o->output = NULL;
+		if (o->deps != NULL)
+			return usage_error("%s", "--deps vaut pour un seul "
+			    "contrat, pas pour un lot");
+	}
+	if (o->deps != NULL && (o->command != CMD_BUILD || o->output == NULL))
+		return usage_error("%s", "--deps demande « lgc build … -o "
+		    "SORTIE »");
+	if (o->command != CMD_BUILD && o->batch == NULL &&
+	    (o->output != NULL || o->format != NULL))
 		return usage_error("%s", "-o et -f ne servent qu'à « lgc build »");
 	return LGC_OK;
 }
@@ -276,14 +336,11 @@ add_search_paths(lgc_compiler *c, const struct options *o)
 		lgc_add_search_path(c, LGC_STDLIB_DIR);
 }
 
-/* Writes through a temporary file renamed over PATH, so that a failed
- * run never leaves a half-written or clobbered output. */
+/* Standard output, or PATH through util.c's atomic writer. */
 static int
 write_output(const char *path, const char *data, size_t len)
 {
-	char *tmp;
-	FILE *f;
-	int fd, saved;
+	int err;
 
 	if (path == NULL || strcmp(path, "-") == 0) {
 		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
@@ -293,41 +350,10 @@ write_output(const char *path, const char *data, size_t len)
 		}
 		return LGC_OK;
 	}
-	tmp = xasprintf("%s.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0 || (f = fdopen(fd, "wb")) == NULL) {
-		saved = errno;
-		if (fd >= 0) {
-			close(fd);
-			unlink(tmp);
-		}
-		fprintf(stderr, "lgc: erreur: %s : %s\n", path, strerror(saved));
-		free(tmp);
+	if ((err = write_file_atomic(path, data, len)) != 0) {
+		fprintf(stderr, "lgc: erreur: %s : %s\n", path, strerror(err));
 		return LGC_FATAL;
 	}
-	if (fwrite(data, 1, len, f) != len || fflush(f) != 0 ||
-	    fsync(fileno(f)) != 0) {
-		saved = errno;
-		fclose(f);
-		unlink(tmp);
-		fprintf(stderr, "lgc: erreur: %s : %s\n", path, strerror(saved));
-		free(tmp);
-		return LGC_FATAL;
-	}
-	if (fclose(f) != 0 || rename(tmp, path) != 0) {
-		saved = errno;
-		unlink(tmp);
-		fprintf(stderr, "lgc: erreur: %s : %s\n", path, strerror(saved));
-		free(tmp);
-		return LGC_FATAL;
-	}
-	/* mkstemp makes the file private; an output is an ordinary file. */
-	{
-		mode_t mask = umask(0);
-
-		umask(mask);
-		chmod(path, 0666 & ~mask);
-	}
-	free(tmp);
 	return LGC_OK;
 }
 
@@ -381,6 +407,14 @@ run(const struct options *o)
 		lgc_set_option(c, "police", o->font);
 	add_search_paths(c, o);
 	status = lgc_load_template(c, o->template_path);
+	if (o->command == CMD_SCHEMA) {
+		if (lgc_schema(c, &out, &len) == LGC_OK && out != NULL)
+			status = worst(status, write_output(NULL, out, len));
+		free(out);
+		status = worst(status, lgc_status(c));
+		lgc_free(c);
+		return status;
+	}
 	if (o->command == CMD_TREE) {
 		if (lgc_dump_tree(c, &out, &len) == LGC_OK || out != NULL)
 			status = worst(status, write_output(NULL, out, len));
@@ -394,6 +428,28 @@ run(const struct options *o)
 		    o->data_files.items[i]));
 	for (i = 0; i < o->defines.len; i++)
 		status = worst(status, lgc_define(c, o->defines.items[i]));
+	if (o->command == CMD_BUILD && o->batch != NULL && status == LGC_OK) {
+		struct batch_options bo;
+		const struct backend *be = backend_by_name(format);
+		char *dir = xstrdup(o->batch_dir);
+
+		while (strlen(dir) > 1 && dir[strlen(dir) - 1] == '/')
+			dir[strlen(dir) - 1] = '\0';
+		memset(&bo, 0, sizeof(bo));
+		bo.input = o->batch;
+		bo.outdir = dir;
+		bo.format = format;
+		bo.extension = be->extension;
+		bo.name_field = o->name_field;
+		bo.defines = (const char *const *)o->defines.items;
+		bo.ndefines = o->defines.len;
+		bo.jobs = o->jobs > 0 ? o->jobs : 1;
+		bo.progress = isatty(2);
+		status = batch_run(c, &bo);
+		free(dir);
+		lgc_free(c);
+		return status;
+	}
 	if (o->command == CMD_CHECK) {
 		if (o->data_files.len > 0 || o->defines.len > 0)
 			status = worst(status, lgc_check_data(c));
@@ -402,6 +458,15 @@ run(const struct options *o)
 		if (status == LGC_OK && out != NULL)
 			status = write_output(o->output, out, len);
 		free(out);
+		if (status == LGC_OK && o->deps != NULL) {
+			out = NULL;
+			status = lgc_dependencies(c, o->output,
+			    (const char *const *)o->data_files.items,
+			    o->data_files.len, &out, &len);
+			if (status == LGC_OK && out != NULL)
+				status = write_output(o->deps, out, len);
+			free(out);
+		}
 	}
 	status = worst(status, lgc_status(c));
 	lgc_free(c);

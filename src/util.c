@@ -1,8 +1,11 @@
 #include "util.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static void
 out_of_memory(void)
@@ -277,4 +280,45 @@ utf8_count(const char *s, size_t len)
 		if (((unsigned char)s[i] & 0xC0) != 0x80)
 			n++;
 	return n;
+}
+
+int
+write_file_atomic(const char *path, const char *data, size_t len)
+{
+	char *tmp = xasprintf("%s.XXXXXX", path);
+	mode_t mask;
+	FILE *f;
+	int fd, saved;
+
+	if ((fd = mkstemp(tmp)) < 0) {
+		saved = errno;
+		free(tmp);
+		return saved;
+	}
+	if ((f = fdopen(fd, "wb")) == NULL) {
+		saved = errno;
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		return saved;
+	}
+	if (fwrite(data, 1, len, f) != len || fflush(f) != 0) {
+		saved = errno ? errno : EIO;
+		fclose(f);
+		unlink(tmp);
+		free(tmp);
+		return saved;
+	}
+	if (fclose(f) != 0 || rename(tmp, path) != 0) {
+		saved = errno;
+		unlink(tmp);
+		free(tmp);
+		return saved;
+	}
+	/* mkstemp makes the file private; an output is an ordinary file. */
+	mask = umask(0);
+	umask(mask);
+	chmod(path, 0666 & ~mask);
+	free(tmp);
+	return 0;
 }

@@ -49,6 +49,11 @@ struct ptrvec {
 void	ptrvec_push(struct ptrvec *v, void *item);
 void	ptrvec_free(struct ptrvec *v);
 
+/* Writes DATA to PATH through a temporary file in the same folder renamed
+ * over PATH, so that a failure never leaves a half-written file nor
+ * touches an existing one.  Returns 0 or an errno value. */
+int	write_file_atomic(const char *path, const char *data, size_t len);
+
 /* UTF-8 helpers.  utf8_decode returns the length of the sequence at s
  * (1..4) and stores the code point, or 0 for an invalid sequence. */
 size_t	utf8_decode(const char *s, size_t avail, uint32_t *cp);
