@@ -111,12 +111,6 @@ add_constraint(json_t *s, const struct type *t, const struct constraint *c)
 			constraint_describe(&b, c);
 			set_string(s, "description", buf_cstr(&b));
 			buf_free(&b);
-			if (t->kind == T_MONTANT || t->kind == T_POURCENTAGE) {
-				json_object_set_new(s, "x-lgc-minimum",
-				    value_json(c->lo));
-				json_object_set_new(s, "x-lgc-maximum",
-				    value_json(c->hi));
-			}
 		}
 		break;
 	case CSTR_PARMI:

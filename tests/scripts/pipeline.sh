@@ -1,0 +1,170 @@
+# For pipelines and form builders: schema export (checked with ajv), batch
+# compilation, dependency files, draft mode, JSON diagnostics.
+# Prints "ok …", "ÉCHEC …" or "sauté … (raison)" lines.
+set -u
+export LGC_PATH="$TOP/stdlib"
+w="$TMP/pipeline"
+rm -rf "$w"
+mkdir -p "$w"
+ex="$TOP/tests/golden/exemple"
+validator="$TOP/tests/schema/validate.js"
+
+ok() { echo "ok $1"; }
+ko() { echo "ÉCHEC $1"; [ -n "${2:-}" ] && sed 's/^/    /' "$2" | head -20; }
+check() { if [ "$1" -eq 0 ]; then ok "$2"; else ko "$2" "${3:-}"; fi; }
+
+# 1. Schema export, validated by a real validator.
+"$LGC" schema "$ex/exemple.lgc" > "$w/schema.json" 2> "$w/err"
+check $? "schema : export du modèle d'exemple" "$w/err"
+if command -v node > /dev/null 2>&1 && [ -d "$TOP/tests/schema/node_modules/ajv" ]; then
+	node "$validator" "$w/schema.json" "$ex"/*.json > "$w/ajv" 2>&1
+	check $? "schema : toutes les données d'exemple valident (ajv)" "$w/ajv"
+	for t in "$TOP"/examples/*/contrat.lgc; do
+		[ -f "$t" ] || continue
+		d=$(dirname "$t")
+		n=$(basename "$d")
+		"$LGC" schema "$t" > "$w/$n.schema.json" 2> "$w/err" &&
+		    node "$validator" "$w/$n.schema.json" "$d"/donnees/*.json \
+		    > "$w/ajv" 2>&1
+		check $? "schema : exemple $n, données valides (ajv)" "$w/ajv"
+	done
+	# A file without the input that its condition requires.
+	sed 's/"nb_prospects": 200,//' "$ex/exemple--forfait-garantie.json" \
+	    > "$w/sans-nb.json"
+	node "$validator" "$w/schema.json" "$w/sans-nb.json" > "$w/ajv" 2>&1
+	[ $? -eq 1 ] && grep -q "nb_prospects" "$w/ajv"
+	check $? "schema : une entrée conditionnelle manquante est rejetée (ajv)" \
+	    "$w/ajv"
+	"$LGC" check "$ex/exemple.lgc" -d "$w/sans-nb.json" > /dev/null 2>&1
+	[ $? -eq 1 ]
+	check $? "schema : lgc rejette le même fichier"
+	sed 's/"facturation": "forfait"/"facturation": "mensuel"/' \
+	    "$ex/exemple--forfait.json" > "$w/mauvais-choix.json"
+	node "$validator" "$w/schema.json" "$w/mauvais-choix.json" > "$w/ajv" 2>&1
+	check $([ $? -eq 1 ] && echo 0 || echo 1) \
+	    "schema : une valeur de choix inconnue est rejetée (ajv)" "$w/ajv"
+else
+	echo "sauté schema : validation ajv (node ou ajv absent : make deps)"
+fi
+
+# 2. Batch: one template, many records; bad ones reported and skipped.
+: > "$w/lot.jsonl"
+for v in "$ex"/exemple--*.json; do
+	tr -d '\n' < "$v" >> "$w/lot.jsonl"
+	echo >> "$w/lot.jsonl"
+done
+echo '{"client": 3}' >> "$w/lot.jsonl"
+echo >> "$w/lot.jsonl"
+echo '[1, 2]' >> "$w/lot.jsonl"
+(cd "$ex" && "$LGC" build exemple.lgc --lot "$w/lot.jsonl" \
+    --sortie "$w/sortie1/" -j 1) > "$w/out" 2> "$w/err"
+status=$?
+[ $status -eq 1 ]
+check $? "lot : un enregistrement en erreur donne le code 1" "$w/err"
+n=$(ls "$w/sortie1" | wc -l)
+[ "$n" -eq 6 ]
+check $? "lot : les 6 enregistrements valides sont écrits ($n)" "$w/err"
+grep -q "lot.jsonl:7: erreur" "$w/err" && grep -q "lot.jsonl:9: erreur" "$w/err"
+check $? "lot : les erreurs donnent le numéro de ligne du JSONL" "$w/err"
+grep -q "lot : 6 contrats écrits .*2 en erreur" "$w/err"
+check $? "lot : résumé final" "$w/err"
+[ -f "$w/sortie1/0001.html" ] && [ -f "$w/sortie1/0006.html" ]
+check $? "lot : fichiers nommés par le numéro d'enregistrement"
+(cd "$ex" && "$LGC" build exemple.lgc --lot "$w/lot.jsonl" \
+    --sortie "$w/sortie2/" -j 2) > /dev/null 2>&1
+diff -r "$w/sortie1" "$w/sortie2" > "$w/diff" 2>&1
+check $? "lot : -j 2 écrit exactement ce que -j 1 écrit" "$w/diff"
+mkdir -p "$w/dossier"
+cp "$ex/exemple--horaire.json" "$w/dossier/leroy.json"
+cp "$ex/exemple--forfait.json" "$w/dossier/martin.json"
+(cd "$ex" && "$LGC" build exemple.lgc --lot "$w/dossier" \
+    --sortie "$w/sortie3/" --nom date_effet) > /dev/null 2>&1
+check $? "lot : un dossier de fichiers JSON"
+[ -f "$w/sortie3/2026-11-26.html" ] && [ -f "$w/sortie3/2027-01-01.html" ]
+check $? "lot : --nom nomme les fichiers d'après un champ"
+cmp -s "$w/sortie3/2026-11-26.html" "$ex/exemple--horaire.html"
+check $? "lot : un contrat du lot est celui de lgc build"
+
+# 3. Dependency files: make rebuilds exactly when a clause changes.
+mkdir -p "$w/deps/clauses"
+cp "$TOP/stdlib/confidentialite.lgc" "$w/deps/clauses/confidentialite.lgc"
+sed 's/{inclure "confidentialite"/{inclure "clauses\/confidentialite"/' \
+    "$ex/exemple.lgc" > "$w/deps/contrat.lgc"
+cp "$ex/exemple--forfait.json" "$w/deps/client.json"
+cat > "$w/deps/Makefile" <<EOF
+contrat.html: contrat.lgc client.json
+	"$LGC" build contrat.lgc -d client.json -o contrat.html --deps contrat.d 2> /dev/null
+-include contrat.d
+EOF
+(cd "$w/deps" && make -s > /dev/null 2>&1)
+[ -f "$w/deps/contrat.html" ] && grep -q "clauses/confidentialite.lgc" \
+    "$w/deps/contrat.d"
+check $? "deps : --deps liste les clauses incluses" "$w/deps/contrat.d"
+(cd "$w/deps" && make -q > /dev/null 2>&1)
+check $? "deps : rien à refaire juste après"
+sleep 1
+touch "$w/deps/clauses/confidentialite.lgc"
+(cd "$w/deps" && make -q > /dev/null 2>&1)
+[ $? -eq 1 ]
+check $? "deps : toucher une clause incluse demande de refaire le contrat"
+(cd "$w/deps" && make -s > /dev/null 2>&1 && make -q > /dev/null 2>&1)
+check $? "deps : après reconstruction, à jour"
+
+# 4. Draft mode: placeholders and every branch of an undecided condition.
+(cd "$ex" && "$LGC" build exemple.lgc --brouillon) > "$w/brouillon.html" 2> "$w/err"
+check $? "brouillon : rendu sans données" "$w/err"
+grep -q '<mark class="brouillon">\[client.nom\]</mark>' "$w/brouillon.html"
+check $? "brouillon : valeurs manquantes en emplacements visibles"
+grep -q '\[cas commission\]' "$w/brouillon.html" &&
+    grep -q '\[cas forfait\]' "$w/brouillon.html" &&
+    grep -q "commission de <mark" "$w/brouillon.html" &&
+    grep -q "forfait mensuel de <mark" "$w/brouillon.html"
+check $? "brouillon : une condition inconnue montre chaque branche étiquetée"
+(cd "$ex" && "$LGC" build exemple.lgc --brouillon -D facturation=horaire \
+    -D garantie_resultats=vrai) > "$w/partiel.html" 2> "$w/err"
+grep -q '\[nb_prospects\]' "$w/partiel.html" &&
+    ! grep -q '\[cas commission\]' "$w/partiel.html"
+check $? "brouillon : données partielles, seules les branches décidées"
+if command -v tidy > /dev/null 2>&1; then
+	tidy -e -q "$w/brouillon.html" > "$w/tidy" 2>&1
+	check $? "brouillon : HTML valide" "$w/tidy"
+fi
+for f in latex pdf; do
+	if "$LGC" --help | grep -q "$f"; then
+		(cd "$ex" && "$LGC" build exemple.lgc --brouillon -f $f \
+		    -o "$w/brouillon.$f") > /dev/null 2> "$w/err"
+		check $? "brouillon : rendu $f" "$w/err"
+	fi
+done
+if command -v pdftotext > /dev/null 2>&1 && [ -s "$w/brouillon.pdf" ]; then
+	pdftotext "$w/brouillon.pdf" - | grep -q '\[client.nom\]'
+	check $? "brouillon : emplacements visibles dans le PDF"
+fi
+
+# 5. JSON diagnostics: one object per line, stable codes.
+printf 'entree n : entier\n---\n{n | en_lettre} {m}\n' > "$w/diag.lgc"
+"$LGC" check "$w/diag.lgc" --format-diagnostics json > "$w/out" 2> "$w/json"
+[ $? -eq 1 ] && [ "$(wc -l < "$w/json")" -eq 2 ]
+check $? "diagnostics json : une ligne par diagnostic" "$w/json"
+if command -v node > /dev/null 2>&1; then
+	node -e '
+const lines = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n");
+const d = lines.map((l) => JSON.parse(l));
+const keys = ["fichier", "ligne", "colonne", "fin_ligne", "fin_colonne", "gravite", "code", "message"];
+for (const x of d) for (const k of keys) if (!(k in x)) throw new Error("clé " + k);
+if (d[0].code !== "fonction-inconnue" || d[0].suggestion !== "en_lettres") throw new Error("code");
+if (d[1].code !== "nom-inconnu" || d[1].ligne !== 3 || d[1].colonne !== 18) throw new Error("position");
+' "$w/json" > "$w/node" 2>&1
+	check $? "diagnostics json : champs, code stable, suggestion" "$w/node"
+else
+	echo "sauté diagnostics json : analyse (node absent)"
+fi
+if [ -f "$TOP/docs/diagnostics.md" ]; then
+	missing=""
+	for code in $(sed -n 's/^DIAG([A-Z_0-9]*, *SEV_[A-Z]*, *"\([^"]*\)".*/\1/p' \
+	    "$TOP/src/diagcodes.h"); do
+		grep -q "$code" "$TOP/docs/diagnostics.md" || missing="$missing $code"
+	done
+	[ -z "$missing" ]
+	check $? "diagnostics : chaque code est documenté dans docs/diagnostics.md$missing"
+fi
