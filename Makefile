@@ -94,12 +94,18 @@ deps:
 	@missing=""; for p in $(DEPS); do \
 	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" \
 	        || missing="$$missing $$p"; done; \
+	command -v npm > /dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
 	    echo "Installation des paquets manquants :$$missing"; \
 	    $(SUDO) apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
 	        --no-install-recommends $$missing; \
-	else echo "Dépendances présentes."; fi
+	else echo "Paquets Debian présents."; fi
+	@# ajv, the JSON Schema validator of the tests, from the npm registry.
+	@if [ ! -d tests/schema/node_modules/ajv ]; then \
+	    echo "Installation de ajv (npm) dans tests/schema"; \
+	    cd tests/schema && npm ci --no-audit --no-fund --loglevel=error; \
+	fi
 
 DEMO_OUT = demo
 demo: deps
