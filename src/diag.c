@@ -7,6 +7,7 @@
 #include "source.h"
 
 #define MAX_ERRORS	100
+#define MAX_SHOWN	200	/* diagnostics of any severity */
 
 static const struct {
 	enum severity	 severity;
@@ -46,6 +47,7 @@ struct diags {
 	struct ptrvec	 sources;	/* adopted struct source * */
 	struct ptrvec	 includes;	/* struct loc * of the include sites */
 	int		 count[SEV_FATAL + 1];
+	int		 shown;
 	bool		 overflowed;
 };
 
@@ -199,6 +201,16 @@ diag(struct diags *ds, enum diag_code code, const struct loc *loc, ...)
 
 	if (!ds->enabled[code])
 		return NULL;
+	/* Past the limits nothing more is printed or remembered, but the
+	 * exit status still counts it. */
+	if (ds->shown >= MAX_SHOWN || (sev >= SEV_ERROR &&
+	    ds->count[SEV_ERROR] + ds->count[SEV_FATAL] >= MAX_ERRORS)) {
+		if (sev == SEV_WARNING && ds->werror)
+			sev = SEV_ERROR;
+		ds->count[sev]++;
+		ds->overflowed = true;
+		return NULL;
+	}
 	buf_init(&b);
 	va_start(ap, loc);
 	buf_vprintf(&b, codes[code].format, ap);
@@ -211,12 +223,7 @@ diag(struct diags *ds, enum diag_code code, const struct loc *loc, ...)
 	if (sev == SEV_WARNING && ds->werror)
 		sev = SEV_ERROR;
 	ds->count[sev]++;
-	if (sev >= SEV_ERROR && ds->count[SEV_ERROR] + ds->count[SEV_FATAL] >
-	    MAX_ERRORS) {
-		ds->overflowed = true;
-		free(message);
-		return NULL;
-	}
+	ds->shown++;
 	d = xcalloc(1, sizeof(*d));
 	d->code = code;
 	d->severity = sev;
@@ -505,8 +512,8 @@ diags_flush(struct diags *ds)
 	}
 	ds->pending.len = 0;
 	if (ds->overflowed && ds->format == DIAG_TEXT) {
-		fprintf(ds->out, "lgc: note: plus de %d erreurs ; les "
-		    "suivantes ne sont pas affichées\n", MAX_ERRORS);
+		fprintf(ds->out, "lgc: note: trop de diagnostics" NBSP "; les "
+		    "suivants ne sont pas affichés\n");
 		ds->overflowed = false;
 	}
 	fflush(ds->out);
