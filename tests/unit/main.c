@@ -36,6 +36,7 @@ static const struct {
 	{ "build", test_build },
 	{ "html", test_html },
 	{ "data", test_data },
+	{ "calendar", test_calendar },
 };
 
 int

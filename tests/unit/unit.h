@@ -28,5 +28,6 @@ void	test_french(struct unit *u);
 void	test_build(struct unit *u);
 void	test_html(struct unit *u);
 void	test_data(struct unit *u);
+void	test_calendar(struct unit *u);
 
 #endif
