@@ -69,6 +69,16 @@ int		 lgc_load_data_string(lgc_compiler *c, const char *name,
 /* "nom=valeur": sets or overrides one input. */
 int		 lgc_define(lgc_compiler *c, const char *assignment);
 
+/* Enables the warnings whose name starts with PREFIX: "lint" for every
+ * code of the drafting linter, "lint-et-ou" for one.  LGC_FATAL when no
+ * warning has such a name. */
+int		 lgc_enable_warnings(lgc_compiler *c, const char *prefix);
+/* Runs the drafting linter on the loaded template, reporting the lint-…
+ * warnings enabled by lgc_enable_warnings (all of them if none was).
+ * SUBJECTS, when not NULL, overrides the essential subjects a contract
+ * must treat ("parties, objet, …", or "aucun"). */
+int		 lgc_lint(lgc_compiler *c, const char *subjects);
+
 /* Checks the data against the template without rendering. */
 int		 lgc_check_data(lgc_compiler *c);
 /* Renders the contract in FORMAT ("html"); *OUT is malloc'd (free it),

@@ -1,5 +1,7 @@
 /* Batch compilation (--lot): one template, checked once, and many
- * clients' records, from a JSONL file or a folder of JSON files. */
+ * clients' records, from a JSONL file or a folder of JSON files.
+ * Records are read as a stream, never all at once, so that memory stays
+ * flat however long the batch is. */
 #include "batch.h"
 
 #include <dirent.h>
@@ -16,84 +18,27 @@
 #include "suggest.h"
 #include "util.h"
 
-#define BATCH_MAX_BYTES	(512u * 1024 * 1024)
+#define RECORD_MAX_BYTES	(16u * 1024 * 1024)
+
+/* Where records come from: the lines of a JSONL file, or the sorted
+ * .json files of a folder. */
+struct reader {
+	const char	*input;
+	FILE		*jsonl;
+	char		*line;
+	size_t		 cap;
+	size_t		 lineno;
+	struct ptrvec	 files;		/* char *, folder mode */
+	size_t		 next;
+};
 
 struct record {
+	size_t	 index;		/* 0-based among records */
+	size_t	 lineno;	/* JSONL line, or 0 */
 	char	*display;	/* "clients.jsonl:12" or the file's path */
 	char	*text;
 	size_t	 len;
-	char	*output;	/* path of the contract to write */
 };
-
-struct records {
-	struct record	*v;
-	size_t		 len;
-	size_t		 cap;
-};
-
-static struct record *
-records_push(struct records *rs)
-{
-	if (rs->len == rs->cap) {
-		rs->cap = rs->cap ? rs->cap * 2 : 64;
-		rs->v = xreallocarray(rs->v, rs->cap, sizeof(*rs->v));
-	}
-	memset(&rs->v[rs->len], 0, sizeof(rs->v[0]));
-	return &rs->v[rs->len++];
-}
-
-static void
-records_free(struct records *rs)
-{
-	size_t i;
-
-	for (i = 0; i < rs->len; i++) {
-		free(rs->v[i].display);
-		free(rs->v[i].text);
-		free(rs->v[i].output);
-	}
-	free(rs->v);
-}
-
-static bool
-blank_line(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
-			return false;
-	return true;
-}
-
-/* One record a line; blank lines are skipped but keep the numbering of
- * the file, so that messages name the line a person would open. */
-static bool
-read_jsonl(const char *path, struct records *rs)
-{
-	size_t len, start, i, line = 1;
-	char *text = read_file(path, BATCH_MAX_BYTES, &len);
-
-	if (text == NULL) {
-		fprintf(stderr, "lgc: erreur: %s : %s\n", path, strerror(errno));
-		return false;
-	}
-	for (start = 0, i = 0; i <= len; i++) {
-		if (i < len && text[i] != '\n')
-			continue;
-		if (!blank_line(text + start, i - start)) {
-			struct record *r = records_push(rs);
-
-			r->display = xasprintf("%s:%zu", path, line);
-			r->text = xstrndup(text + start, i - start);
-			r->len = i - start;
-		}
-		line++;
-		start = i + 1;
-	}
-	free(text);
-	return true;
-}
 
 static int
 compare_names(const void *a, const void *b)
@@ -102,51 +47,102 @@ compare_names(const void *a, const void *b)
 }
 
 static bool
-read_folder(const char *dir, struct records *rs)
+reader_open(struct reader *r, const char *input)
 {
-	DIR *d = opendir(dir);
+	struct stat st;
+	DIR *d;
 	struct dirent *e;
-	struct ptrvec names = { NULL, 0, 0 };
-	size_t i;
-	bool ok = true;
 
-	if (d == NULL) {
-		fprintf(stderr, "lgc: erreur: %s : %s\n", dir, strerror(errno));
+	memset(r, 0, sizeof(*r));
+	r->input = input;
+	if (stat(input, &st) != 0)
 		return false;
-	}
+	if (!S_ISDIR(st.st_mode))
+		return (r->jsonl = fopen(input, "rb")) != NULL;
+	if ((d = opendir(input)) == NULL)
+		return false;
 	while ((e = readdir(d)) != NULL) {
 		size_t n = strlen(e->d_name);
 
 		if (n > 5 && strcmp(e->d_name + n - 5, ".json") == 0 &&
 		    e->d_name[0] != '.')
-			ptrvec_push(&names, xstrdup(e->d_name));
+			ptrvec_push(&r->files, xstrdup(e->d_name));
 	}
 	closedir(d);
-	if (names.len > 0)
-		qsort(names.items, names.len, sizeof(char *), compare_names);
-	for (i = 0; i < names.len; i++) {
-		char *path = xasprintf("%s/%s", dir, (char *)names.items[i]);
-		size_t len;
-		char *text = read_file(path, BATCH_MAX_BYTES, &len);
+	if (r->files.len > 0)
+		qsort(r->files.items, r->files.len, sizeof(char *),
+		    compare_names);
+	return true;
+}
 
-		if (text == NULL) {
-			fprintf(stderr, "lgc: erreur: %s : %s\n", path,
-			    strerror(errno));
-			free(path);
-			ok = false;
-			continue;
+static void
+reader_close(struct reader *r)
+{
+	size_t i;
+
+	if (r->jsonl != NULL)
+		fclose(r->jsonl);
+	free(r->line);
+	for (i = 0; i < r->files.len; i++)
+		free(r->files.items[i]);
+	ptrvec_free(&r->files);
+}
+
+static bool
+blank_line(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+			return false;
+	return true;
+}
+
+static void
+record_clear(struct record *rec)
+{
+	free(rec->display);
+	free(rec->text);
+	rec->display = rec->text = NULL;
+}
+
+/* The next record into REC (its previous content freed); false at the
+ * end.  WANT_TEXT false skips reading a folder's files. */
+static bool
+reader_next(struct reader *r, struct record *rec, size_t index,
+    bool want_text)
+{
+	record_clear(rec);
+	rec->index = index;
+	if (r->jsonl != NULL) {
+		ssize_t n;
+
+		/* Blank lines are skipped but counted, so that messages name
+		 * the line a person would open. */
+		while ((n = getline(&r->line, &r->cap, r->jsonl)) >= 0) {
+			r->lineno++;
+			if (blank_line(r->line, (size_t)n))
+				continue;
+			rec->lineno = r->lineno;
+			rec->display = xasprintf("%s:%zu", r->input, r->lineno);
+			rec->text = xstrndup(r->line, (size_t)n);
+			rec->len = (size_t)n;
+			return true;
 		}
-		struct record *r = records_push(rs);
-
-		r->display = path;
-		r->text = text;
-		r->len = len;
-		free(names.items[i]);
+		return false;
 	}
-	for (; i < names.len; i++)
-		free(names.items[i]);
-	ptrvec_free(&names);
-	return ok;
+	if (r->next >= r->files.len)
+		return false;
+	rec->display = xasprintf("%s/%s", r->input,
+	    (char *)r->files.items[r->next++]);
+	rec->lineno = 0;
+	if (want_text) {
+		rec->text = read_file(rec->display, RECORD_MAX_BYTES, &rec->len);
+		if (rec->text == NULL)
+			rec->len = 0;
+	}
+	return true;
 }
 
 /* A file name from a field's value: letters folded to ASCII, anything
@@ -172,18 +168,22 @@ safe_name(const char *value)
 			dash = true;
 		}
 	}
-	while (b.len > 0 && (b.data[b.len - 1] == '-' || b.data[b.len - 1] == '.'))
+	while (b.len > 0 && (b.data[b.len - 1] == '-' ||
+	    b.data[b.len - 1] == '.'))
 		b.data[--b.len] = '\0';
 	free(folded);
 	return buf_detach(&b);
 }
 
 static char *
-field_name(const struct record *r, const char *field)
+field_name(const struct record *rec, const char *field)
 {
-	json_t *root = json_loadb(r->text, r->len, 0, NULL), *v;
+	json_t *root, *v;
 	char *name = NULL;
 
+	if (rec->text == NULL)
+		return NULL;
+	root = json_loadb(rec->text, rec->len, 0, NULL);
 	if (root == NULL)
 		return NULL;
 	v = json_object_get(root, field);
@@ -199,50 +199,85 @@ field_name(const struct record *r, const char *field)
 	return name;
 }
 
+/* What the whole batch needs to know before compiling: the number of
+ * records (for the numbering width and the progress bar) and, with
+ * --nom, every output name, decided up front so that parallel workers
+ * never race for one. */
+struct plan {
+	size_t		 count;
+	int		 width;
+	struct ptrvec	 names;		/* char *, with --nom only */
+};
+
 static bool
-name_taken(const struct records *rs, size_t upto, const char *path)
+name_taken(const struct ptrvec *names, const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < upto; i++)
-		if (strcmp(rs->v[i].output, path) == 0)
+	for (i = 0; i < names->len; i++)
+		if (strcmp(names->items[i], name) == 0)
 			return true;
 	return false;
 }
 
-/* Output paths, decided before any work so that parallel workers never
- * race for a name: the --nom field, else the record's number. */
-static void
-name_outputs(struct records *rs, const struct batch_options *o)
+static bool
+make_plan(const struct batch_options *o, struct plan *p)
 {
-	size_t i, width = 4;
+	struct reader r;
+	struct record rec;
 	char digits[32];
 
-	snprintf(digits, sizeof(digits), "%zu", rs->len);
-	if (strlen(digits) > width)
-		width = strlen(digits);
-	for (i = 0; i < rs->len; i++) {
-		char *base = o->name_field != NULL ?
-		    field_name(&rs->v[i], o->name_field) : NULL;
-		char *path;
-		int n = 2;
+	memset(p, 0, sizeof(*p));
+	memset(&rec, 0, sizeof(rec));
+	if (!reader_open(&r, o->input))
+		return false;
+	while (reader_next(&r, &rec, p->count, o->name_field != NULL)) {
+		p->count++;
+		if (o->name_field != NULL) {
+			char *base = field_name(&rec, o->name_field), *name;
+			int n = 2;
 
-		if (base == NULL)
-			base = xasprintf("%0*zu", (int)width, i + 1);
-		path = xasprintf("%s/%s%s", o->outdir, base, o->extension);
-		while (name_taken(rs, i, path)) {
-			free(path);
-			path = xasprintf("%s/%s-%d%s", o->outdir, base, n++,
-			    o->extension);
+			if (base == NULL)
+				base = xasprintf("%zu", p->count);
+			name = xstrdup(base);
+			while (name_taken(&p->names, name)) {
+				free(name);
+				name = xasprintf("%s-%d", base, n++);
+			}
+			free(base);
+			ptrvec_push(&p->names, name);
 		}
-		rs->v[i].output = path;
-		free(base);
 	}
+	record_clear(&rec);
+	reader_close(&r);
+	snprintf(digits, sizeof(digits), "%zu", p->count);
+	p->width = strlen(digits) > 4 ? (int)strlen(digits) : 4;
+	return true;
+}
+
+static void
+plan_free(struct plan *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->names.len; i++)
+		free(p->names.items[i]);
+	ptrvec_free(&p->names);
+}
+
+static char *
+output_path(const struct batch_options *o, const struct plan *p, size_t i)
+{
+	if (i < p->names.len)
+		return xasprintf("%s/%s%s", o->outdir,
+		    (const char *)p->names.items[i], o->extension);
+	return xasprintf("%s/%0*zu%s", o->outdir, p->width, i + 1,
+	    o->extension);
 }
 
 /* Compiles one record; its diagnostics go where the compiler's go. */
 static int
-run_record(lgc_compiler *c, const struct record *r,
+run_record(lgc_compiler *c, const struct record *rec, const char *output,
     const struct batch_options *o)
 {
 	char *out = NULL;
@@ -250,16 +285,20 @@ run_record(lgc_compiler *c, const struct record *r,
 	int status, err;
 
 	lgc_reset_data(c);
-	status = lgc_load_data_string(c, r->display, r->text, r->len);
+	if (rec->text == NULL) {
+		fprintf(stderr, "lgc: erreur: %s : %s\n", rec->display,
+		    strerror(errno ? errno : EIO));
+		return LGC_FATAL;
+	}
+	status = lgc_load_data_string(c, rec->display, rec->text, rec->len);
 	for (i = 0; i < o->ndefines && status == LGC_OK; i++)
 		status = lgc_define(c, o->defines[i]);
 	if (status != LGC_OK)
 		return status;
 	status = lgc_render(c, o->format, &out, &len);
 	if (status == LGC_OK && out != NULL &&
-	    (err = write_file_atomic(r->output, out, len)) != 0) {
-		fprintf(stderr, "lgc: erreur: %s : %s\n", r->output,
-		    strerror(err));
+	    (err = write_file_atomic(output, out, len)) != 0) {
+		fprintf(stderr, "lgc: erreur: %s : %s\n", output, strerror(err));
 		status = LGC_FATAL;
 	}
 	free(out);
@@ -274,30 +313,43 @@ progress(const struct batch_options *o, size_t done, size_t total)
 	if (!o->progress || total < 50)
 		return;
 	filled = (int)(done * (size_t)width / total);
-	fprintf(stderr, "\r  %*zu/%zu [%.*s%*s] %3zu %%", (int)strlen("000000"),
-	    done, total, filled, "##############################",
-	    width - filled, "", done * 100 / total);
+	fprintf(stderr, "\r  %6zu/%zu [%.*s%*s] %3zu %%", done, total, filled,
+	    "##############################", width - filled, "",
+	    done * 100 / total);
 	if (done == total)
 		fputc('\n', stderr);
 	fflush(stderr);
 }
 
-/* Worker K of N compiles records K, K + N, …, and reports "index
- * status" lines on FD. */
+/* Worker K of N compiles records K, K + N, … and reports one line
+ * "index status" per record on FD.  With N = 1 it is the whole batch. */
 static void
-worker(lgc_compiler *c, const struct records *rs,
-    const struct batch_options *o, size_t k, size_t n, int fd)
+worker(lgc_compiler *c, const struct batch_options *o, const struct plan *p,
+    size_t k, size_t n, int fd)
 {
-	size_t i;
+	struct reader r;
+	struct record rec;
+	size_t i = 0;
 	char line[64];
 
-	for (i = k; i < rs->len; i += n) {
-		int status = run_record(c, &rs->v[i], o);
-		int len = snprintf(line, sizeof(line), "%zu %d\n", i, status);
+	memset(&rec, 0, sizeof(rec));
+	if (!reader_open(&r, o->input))
+		return;
+	while (reader_next(&r, &rec, i, i % n == k)) {
+		if (i % n == k) {
+			char *output = output_path(o, p, i);
+			int status = run_record(c, &rec, output, o);
+			int len = snprintf(line, sizeof(line), "%zu %d\n", i,
+			    status);
 
-		if (write(fd, line, (size_t)len) != len)
-			break;
+			free(output);
+			if (write(fd, line, (size_t)len) != len)
+				break;
+		}
+		i++;
 	}
+	record_clear(&rec);
+	reader_close(&r);
 }
 
 static bool
@@ -313,28 +365,51 @@ parse_result(const char *line, size_t *index, int *status)
 	return true;
 }
 
+/* The workers' result lines; STATUSES[i] for each record. */
 static void
-run_parallel(lgc_compiler *c, const struct records *rs,
-    const struct batch_options *o, int *statuses)
+collect(FILE *results, const struct batch_options *o, const struct plan *p,
+    signed char *statuses)
 {
-	size_t n = (size_t)o->jobs, k, done = 0;
-	int fds[2];
-	pid_t *pids = xcalloc(n, sizeof(*pids));
-	FILE *results;
 	char line[128];
+	size_t done = 0;
+
+	while (fgets(line, sizeof(line), results) != NULL) {
+		size_t i;
+		int status;
+
+		if (parse_result(line, &i, &status) && i < p->count) {
+			statuses[i] = (signed char)status;
+			progress(o, ++done, p->count);
+		}
+	}
+}
+
+static void
+run_workers(lgc_compiler *c, const struct batch_options *o,
+    const struct plan *p, signed char *statuses)
+{
+	size_t n = (size_t)o->jobs, k;
+	int fds[2];
+	pid_t *pids;
+	FILE *results;
 
 	if (pipe(fds) != 0) {
 		fprintf(stderr, "lgc: erreur: pipe : %s\n", strerror(errno));
-		free(pids);
 		return;
 	}
+	if (n <= 1) {
+		/* One process: the results go through the same pipe from a
+		 * child, so that both paths share their code. */
+		n = 1;
+	}
+	pids = xcalloc(n, sizeof(*pids));
 	fflush(stdout);
 	fflush(stderr);
 	for (k = 0; k < n; k++) {
 		pids[k] = fork();
 		if (pids[k] == 0) {
 			close(fds[0]);
-			worker(c, rs, o, k, n, fds[1]);
+			worker(c, o, p, k, n, fds[1]);
 			close(fds[1]);
 			fflush(stderr);
 			_exit(0);
@@ -344,62 +419,65 @@ run_parallel(lgc_compiler *c, const struct records *rs,
 			    strerror(errno));
 	}
 	close(fds[1]);
-	results = fdopen(fds[0], "r");
-	while (results != NULL && fgets(line, sizeof(line), results) != NULL) {
-		size_t i;
-		int status;
-
-		if (parse_result(line, &i, &status) && i < rs->len) {
-			statuses[i] = status;
-			progress(o, ++done, rs->len);
-		}
-	}
-	if (results != NULL)
+	if ((results = fdopen(fds[0], "r")) != NULL) {
+		collect(results, o, p, statuses);
 		fclose(results);
+	} else
+		close(fds[0]);
 	for (k = 0; k < n; k++)
 		if (pids[k] > 0)
 			waitpid(pids[k], NULL, 0);
 	free(pids);
 }
 
+/* The display name of record I, found again by reading (only for the
+ * few failures the summary names). */
+static char *
+record_display(const struct batch_options *o, size_t index)
+{
+	struct reader r;
+	struct record rec;
+	size_t i = 0;
+	char *display = NULL;
+
+	memset(&rec, 0, sizeof(rec));
+	if (!reader_open(&r, o->input))
+		return xasprintf("n° %zu", index + 1);
+	while (reader_next(&r, &rec, i, false)) {
+		if (i++ == index) {
+			display = rec.display;
+			rec.display = NULL;
+			break;
+		}
+	}
+	record_clear(&rec);
+	reader_close(&r);
+	return display != NULL ? display : xasprintf("n° %zu", index + 1);
+}
+
 int
 batch_run(lgc_compiler *c, const struct batch_options *o)
 {
-	struct records rs = { NULL, 0, 0 };
-	struct stat st;
-	int *statuses, worst = LGC_OK;
-	size_t i, failed = 0, written = 0;
-	bool read_ok;
+	struct plan p;
+	signed char *statuses;
+	int worst = LGC_OK;
+	size_t i, failed = 0, written = 0, shown = 0;
 
-	if (stat(o->input, &st) != 0) {
+	if (!make_plan(o, &p)) {
 		fprintf(stderr, "lgc: erreur: %s : %s\n", o->input,
 		    strerror(errno));
-		return LGC_FATAL;
-	}
-	read_ok = S_ISDIR(st.st_mode) ? read_folder(o->input, &rs) :
-	    read_jsonl(o->input, &rs);
-	if (!read_ok && rs.len == 0) {
-		records_free(&rs);
 		return LGC_FATAL;
 	}
 	if (mkdir(o->outdir, 0777) != 0 && errno != EEXIST) {
 		fprintf(stderr, "lgc: erreur: %s : %s\n", o->outdir,
 		    strerror(errno));
-		records_free(&rs);
+		plan_free(&p);
 		return LGC_FATAL;
 	}
-	name_outputs(&rs, o);
-	statuses = xcalloc(rs.len + 1, sizeof(int));
-	for (i = 0; i < rs.len; i++)
-		statuses[i] = -1;
-	if (o->jobs > 1 && rs.len > 1)
-		run_parallel(c, &rs, o, statuses);
-	else
-		for (i = 0; i < rs.len; i++) {
-			statuses[i] = run_record(c, &rs.v[i], o);
-			progress(o, i + 1, rs.len);
-		}
-	for (i = 0; i < rs.len; i++) {
+	statuses = xcalloc(p.count + 1, 1);
+	memset(statuses, -1, p.count + 1);
+	run_workers(c, o, &p, statuses);
+	for (i = 0; i < p.count; i++) {
 		int s = statuses[i] < 0 ? LGC_FATAL : statuses[i];
 
 		if (s == LGC_OK)
@@ -412,22 +490,20 @@ batch_run(lgc_compiler *c, const struct batch_options *o)
 	fprintf(stderr, "lgc: lot : %zu contrat%s écrit%s dans %s", written,
 	    written > 1 ? "s" : "", written > 1 ? "s" : "", o->outdir);
 	if (failed > 0) {
-		size_t shown = 0;
-
-		fprintf(stderr, ", %zu en erreur :", failed);
-		for (i = 0; i < rs.len && shown < 10; i++)
+		fprintf(stderr, ", %zu en erreur" NBSP ":", failed);
+		for (i = 0; i < p.count && shown < 10; i++)
 			if (statuses[i] != LGC_OK) {
-				fprintf(stderr, "%s %s", shown ? "," : "",
-				    rs.v[i].display);
+				char *display = record_display(o, i);
+
+				fprintf(stderr, "%s %s", shown ? "," : "", display);
+				free(display);
 				shown++;
 			}
 		if (failed > shown)
 			fputs(", …", stderr);
 	}
 	fputc('\n', stderr);
-	if (!read_ok && worst < LGC_FATAL)
-		worst = LGC_FATAL;
 	free(statuses);
-	records_free(&rs);
+	plan_free(&p);
 	return worst;
 }

@@ -24,6 +24,33 @@ DIAG(W_DATA_UNKNOWN_KEY, SEV_WARNING, "cle-inconnue",
     "clé inconnue « %s » ignorée")
 DIAG(W_DATA_IGNORED, SEV_WARNING, "donnee-ignoree",
     "« %s » est fourni alors que sa condition n'est pas remplie (%s) : la valeur est ignorée")
+/* Drafting linter (lint.c): disabled unless enabled by lgc lint or -Wlint. */
+DIAG(W_LINT_DISCRETION, SEV_WARNING, "lint-discretion",
+    "« %s » donne à une partie un pouvoir sans limite ni contrôle : l'autre ne peut pas contester la décision, et un juge peut écarter la clause pour déséquilibre significatif ; précisez les critères et les limites de la décision")
+DIAG(W_LINT_VIOLATION, SEV_WARNING, "lint-violation-substantielle",
+    "« %s » sans définition : rien ne dit qui juge qu'un manquement est assez grave, ce qui nourrit les litiges sur la résiliation ; énumérez les manquements visés")
+DIAG(W_LINT_PARTIE_PRESENTES, SEV_WARNING, "lint-partie-aux-presentes",
+    "« %s » : formule archaïque, ambiguë quand plusieurs actes coexistent (contrat, avenants, annexes) ; écrivez « partie au présent contrat »")
+DIAG(W_LINT_CONSENTEMENT, SEV_WARNING, "lint-consentement-prealable",
+    "« %s » : l'autre partie peut bloquer chaque acte visé en tardant à répondre ; prévoyez un délai au-delà duquel l'accord est réputé donné, ou les cas qui en sont dispensés")
+DIAG(W_LINT_EN_VERTU, SEV_WARNING, "lint-en-vertu-des-presentes",
+    "« %s » : renvoi vague à tout le contrat, qui laisse chercher quelle obligation est visée ; citez l'article (« en application de l'article {ref x} »)")
+DIAG(W_LINT_LEDIT, SEV_WARNING, "lint-ledit",
+    "« %s » : archaïsme qui renvoie à un nom cité plus haut sans dire lequel quand plusieurs conviennent ; répétez le nom (« ce contrat », « ce délai »)")
+DIAG(W_LINT_SUSMENTIONNE, SEV_WARNING, "lint-susmentionne",
+    "« %s » : archaïsme qui oblige le lecteur à chercher plus haut ce qui est désigné ; nommez la chose ou citez l'article")
+DIAG(W_LINT_ET_OU, SEV_WARNING, "lint-et-ou",
+    "« %s » est ambigu : « A et/ou B » peut se lire « A et B » ou « A ou B », et chaque partie retiendra la lecture qui l'arrange ; écrivez « A, B ou les deux »")
+DIAG(W_LINT_NOMBRE, SEV_WARNING, "lint-nombre-discordant",
+    "« %s » : %s en lettres mais %s en chiffres ; en cas de litige, le juge devra choisir, et pour une somme d'argent la loi fait prévaloir les lettres (article 1376 du Code civil) ; corrigez l'un des deux")
+DIAG(W_LINT_SUJET, SEV_WARNING, "lint-sujet-manquant",
+    "le contrat ne traite pas %s (%s) : %s")
+DIAG(W_LINT_PREAVIS, SEV_WARNING, "lint-preavis-court",
+    "le préavis « %s » peut être de moins de 14 jours (%s) : un préavis trop court expose à une action pour rupture brutale de la relation commerciale (article L442-1 du Code de commerce) ; %s")
+DIAG(W_LINT_GARANTIE, SEV_WARNING, "lint-garantie-sans-quantite",
+    "la garantie « %s » n'est chiffrée par aucune entrée (aucune entrée numérique « si %s ») : une garantie sans quantité (volume, taux, délai) ne peut pas être vérifiée et nourrit les litiges ; déclarez l'entrée qui la chiffre")
+DIAG(W_LINT_DIRECTIVE, SEV_WARNING, "lint-directive",
+    "directive « lgc-lint » incomprise : %s")
 
 /* Errors in a template */
 DIAG(E_UTF8, SEV_ERROR, "utf8-invalide",
@@ -234,3 +261,13 @@ DIAG(F_DATA_TOO_BIG, SEV_FATAL, "donnees-trop-volumineuses",
     "fichier de données trop volumineux (%s octets) : la limite est de %s octets")
 DIAG(F_RENDER, SEV_FATAL, "rendu",
     "%s")
+DIAG(F_FONT_NOT_FOUND, SEV_FATAL, "police-introuvable",
+    "police « %s » introuvable : aucune police de cette famille n'est installée")
+DIAG(F_FONT_STYLE, SEV_FATAL, "police-style-absent",
+    "la police « %s » n'a pas de style %s, nécessaire au document")
+DIAG(F_FONT_INVALID, SEV_FATAL, "police-invalide",
+    "police « %s » (%s) : %s")
+DIAG(F_GLYPH_MISSING, SEV_FATAL, "glyphe-absent",
+    "le caractère « %s » (U+%04X) n'existe pas dans la police « %s » (%s) : il s'imprimerait comme un carré blanc")
+DIAG(F_TEXT_UTF8, SEV_FATAL, "texte-utf8-invalide",
+    "le document contient un texte UTF-8 invalide (octet 0x%02X) : le PDF ne peut pas l'afficher")

@@ -9,6 +9,7 @@
 #include "data.h"
 #include "diag.h"
 #include "eval.h"
+#include "lint.h"
 #include "schema.h"
 #include "source.h"
 #include "util.h"
@@ -33,6 +34,7 @@ struct lgc_compiler {
 	bool		 straight_quotes;
 	struct mark	 data_mark;	/* errors before the current data */
 	size_t		 source_mark;	/* sources before the current data */
+	bool		 lint_selected;	/* some lint-… codes enabled by name */
 };
 
 lgc_compiler *
@@ -229,6 +231,42 @@ lgc_define(lgc_compiler *c, const char *assignment)
 	struct mark m = begin(c);
 	if (ready(c))
 		data_define(c->data, assignment);
+	return finish(c, m);
+}
+
+int
+lgc_enable_warnings(lgc_compiler *c, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	int code;
+	bool found = false;
+
+	for (code = 0; code < DIAG__COUNT; code++) {
+		const char *name = diag_code_name(code);
+
+		if (diag_code_severity(code) != SEV_WARNING ||
+		    strncmp(name, prefix, n) != 0)
+			continue;
+		found = true;
+		if (strncmp(name, "lint-", 5) == 0)
+			c->lint_selected = true;
+	}
+	if (!found)
+		return LGC_FATAL;
+	diags_enable(c->ds, prefix);
+	return LGC_OK;
+}
+
+int
+lgc_lint(lgc_compiler *c, const char *subjects)
+{
+	struct mark m = begin(c);
+
+	if (!ready(c))
+		return finish(c, m);
+	if (!c->lint_selected)
+		diags_enable(c->ds, "lint");
+	lint_program(c->prog, c->ds, subjects);
 	return finish(c, m);
 }
 

@@ -20,7 +20,8 @@ enum command {
 	CMD_BUILD,
 	CMD_CHECK,
 	CMD_SCHEMA,
-	CMD_TREE
+	CMD_TREE,
+	CMD_LINT
 };
 
 struct options {
@@ -38,6 +39,8 @@ struct options {
 	const char	*batch_dir;	/* --sortie */
 	const char	*name_field;	/* --nom */
 	const char	*deps;		/* --deps */
+	struct ptrvec	 warnings;	/* -WPREFIX: const char * PREFIX */
+	const char	*subjects;	/* --sujets */
 	int		 jobs;
 	bool		 werror;
 	bool		 fragment;
@@ -55,6 +58,7 @@ usage(FILE *out)
 "        lgc build MODÈLE.lgc --lot CLIENTS.jsonl --sortie DOSSIER/ [--nom CHAMP]\n"
 "                 [-j N] [-f FORMAT]\n"
 "        lgc schema MODÈLE.lgc\n"
+"        lgc lint MODÈLE.lgc [--sujets LISTE] [-I DOSSIER]… [-Werror]\n"
 "        lgc tree MODÈLE.lgc\n"
 "        lgc --help | --version\n"
 "\n"
@@ -66,6 +70,7 @@ usage(FILE *out)
 "  check              vérifie le modèle, et les données si elles sont données\n"
 "  schema             écrit le schéma JSON (draft 2020-12) des entrées\n"
 "  tree               affiche l'arbre syntaxique du modèle (mise au point)\n"
+"  lint               vérifie le modèle et sa rédaction (avertissements lint-…)\n"
 "\n"
 "Options :\n"
 "  -d, --donnees FICHIER  données du client, un objet JSON (répétable)\n"
@@ -75,6 +80,11 @@ usage(FILE *out)
 "  -I DOSSIER             dossier de clauses à chercher (répétable ; aussi\n"
 "                         la variable LGC_PATH, dossiers séparés par « : »)\n"
 "  -Werror                traite les avertissements comme des erreurs\n"
+"  -Wlint, -Wlint-CODE    ajoute les avertissements de rédaction (tous, ou un)\n"
+"  --sujets LISTE         lint : sujets essentiels du contrat (parties, objet,\n"
+"                         duree, prestations, remuneration, resultats,\n"
+"                         confidentialite, donnees, resiliation, litiges,\n"
+"                         signatures ; ou aucun)\n"
 "  --lot FICHIER          un contrat par enregistrement : fichier JSONL (un\n"
 "                         objet par ligne) ou dossier de fichiers .json\n"
 "  --sortie DOSSIER       dossier des contrats du lot\n"
@@ -176,9 +186,11 @@ parse_args(int argc, char **argv, struct options *o)
 		o->command = CMD_TREE;
 	else if (strcmp(argv[1], "schema") == 0)
 		o->command = CMD_SCHEMA;
+	else if (strcmp(argv[1], "lint") == 0)
+		o->command = CMD_LINT;
 	else
 		return usage_error("commande inconnue « %s » : build, check, "
-		    "schema ou tree", argv[1]);
+		    "lint, schema ou tree", argv[1]);
 	for (i = 2; i < argc; i++) {
 		const char *arg = argv[i];
 
@@ -191,6 +203,10 @@ parse_args(int argc, char **argv, struct options *o)
 		}
 		if (strcmp(arg, "-Werror") == 0) {
 			o->werror = true;
+			continue;
+		}
+		if (strncmp(arg, "-W", 2) == 0 && arg[2] != '\0') {
+			ptrvec_push(&o->warnings, (void *)(arg + 2));
 			continue;
 		}
 		if (strcmp(arg, "--fragment") == 0) {
@@ -256,6 +272,10 @@ parse_args(int argc, char **argv, struct options *o)
 			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
 				return usage_error("%s attend un fichier", arg);
 			o->deps = value;
+		} else if (matches(arg, NULL, "--sujets", &prefix)) {
+			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
+				return usage_error("%s attend une liste de sujets", arg);
+			o->subjects = value;
 		} else if (matches(arg, NULL, "--police", &prefix)) {
 			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
 				return usage_error("%s attend un nom de police", arg);
@@ -357,6 +377,20 @@ write_output(const char *path, const char *data, size_t len)
 	return LGC_OK;
 }
 
+/* Whether -WPREFIX names codes of the drafting linter ("lint…"). */
+static bool
+lint_warnings(const struct options *o)
+{
+	size_t i, n;
+
+	for (i = 0; i < o->warnings.len; i++) {
+		n = strlen(o->warnings.items[i]);
+		if (strncmp(o->warnings.items[i], "lint-", n < 5 ? n : 5) == 0)
+			return true;
+	}
+	return false;
+}
+
 static int
 worst(int a, int b)
 {
@@ -405,6 +439,12 @@ run(const struct options *o)
 		lgc_set_option(c, "preambule", o->preamble);
 	if (o->font != NULL)
 		lgc_set_option(c, "police", o->font);
+	for (i = 0; i < o->warnings.len; i++)
+		if (lgc_enable_warnings(c, o->warnings.items[i]) != LGC_OK) {
+			lgc_free(c);
+			return usage_error("avertissement inconnu « -W%s » "
+			    "(par exemple -Wlint)", o->warnings.items[i]);
+		}
 	add_search_paths(c, o);
 	status = lgc_load_template(c, o->template_path);
 	if (o->command == CMD_SCHEMA) {
@@ -423,6 +463,8 @@ run(const struct options *o)
 		lgc_free(c);
 		return status;
 	}
+	if (o->command == CMD_LINT || o->subjects != NULL || lint_warnings(o))
+		status = worst(status, lgc_lint(c, o->subjects));
 	for (i = 0; i < o->data_files.len; i++)
 		status = worst(status, lgc_load_data_file(c,
 		    o->data_files.items[i]));
@@ -450,7 +492,7 @@ run(const struct options *o)
 		lgc_free(c);
 		return status;
 	}
-	if (o->command == CMD_CHECK) {
+	if (o->command == CMD_CHECK || o->command == CMD_LINT) {
 		if (o->data_files.len > 0 || o->defines.len > 0)
 			status = worst(status, lgc_check_data(c));
 	} else if (status == LGC_OK) {
@@ -486,5 +528,6 @@ main(int argc, char **argv)
 	ptrvec_free(&o.data_files);
 	ptrvec_free(&o.defines);
 	ptrvec_free(&o.includes);
+	ptrvec_free(&o.warnings);
 	return status;
 }

@@ -37,6 +37,7 @@ static const struct {
 	{ "html", test_html },
 	{ "data", test_data },
 	{ "calendar", test_calendar },
+	{ "lint", test_lint },
 };
 
 int

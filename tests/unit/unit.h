@@ -29,5 +29,6 @@ void	test_build(struct unit *u);
 void	test_html(struct unit *u);
 void	test_data(struct unit *u);
 void	test_calendar(struct unit *u);
+void	test_lint(struct unit *u);
 
 #endif
