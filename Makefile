@@ -86,7 +86,7 @@ check: lgc $(SAN)/lgc $(SAN)/unit $(SAN)/api_test
 DEPS_BUILD = gcc make flex bison pkg-config libjansson-dev libhpdf-dev \
 	libfontconfig-dev libfreetype-dev fonts-liberation2
 DEPS_TEST = tidy poppler-utils qpdf texlive-latex-base texlive-lang-french \
-	lmodern
+	lmodern texlive-xetex texlive-luatex
 DEPS = $(DEPS_BUILD) $(DEPS_TEST)
 SUDO != [ "$$(id -u)" = 0 ] || echo sudo
 
@@ -108,18 +108,23 @@ deps:
 	fi
 
 DEMO_OUT = demo
+# Every example with each of its client files, in every format this build
+# knows (a format it lacks is skipped), into demo/.
 demo: deps
 	$(MAKE) lgc
 	@mkdir -p $(DEMO_OUT)
-	@set -e; for t in examples/*/*.lgc; do \
-	    dir=$$(dirname $$t); name=$$(basename $$t .lgc); \
-	    for d in $$dir/donnees/*.json; do \
-	        [ -f "$$d" ] || continue; \
-	        out=$(DEMO_OUT)/$$name-$$(basename $$d .json).html; \
-	        ./lgc build $$t -d $$d -o $$out; \
-	        echo "  $$out"; \
+	@set -e; for t in examples/*/contrat.lgc; do \
+	    ex=$$(basename $$(dirname $$t)); \
+	    for d in $$(dirname $$t)/donnees/*.json; do \
+	        for ext in html pdf tex; do \
+	            out=$(DEMO_OUT)/$$ex-$$(basename $$d .json).$$ext; \
+	            if ./lgc build $$t -d $$d -o $$out 2> $(DEMO_OUT)/.err; then \
+	                echo "  $$out"; \
+	            elif grep -q "inconnu" $(DEMO_OUT)/.err; then :; \
+	            else cat $(DEMO_OUT)/.err; exit 1; fi; \
+	        done; \
 	    done; \
-	done
+	done; rm -f $(DEMO_OUT)/.err
 
 install: lgc
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/stdlib $(DESTDIR)$(MANDIR)

@@ -1499,6 +1499,7 @@ soit_requirement(struct checker *ck, struct decl *d)
 	ck->inputs_only = false;
 	d->requirement = collect_requirements(ck, d->value, false, NULL);
 	d->ty = d->value->type != NULL ? d->value->type : error_type();
+	ptrvec_free(&ck->loops);
 	ck->loops = saved_loops;
 	ck->scope = saved_scope;
 	ck->title = saved_title;
@@ -1538,6 +1539,7 @@ input_requirement(struct checker *ck, struct input *in)
 	/* The names the condition reads are checked first at run time. */
 	in->requirement = expr_conjunction(collected, expr_clone(d->cond));
 	ck->scope = saved_scope;
+	ptrvec_free(&ck->loops);
 	ck->loops = saved_loops;
 	ck->inputs_only = saved_inputs;
 	ck->title = saved_title;
@@ -1823,6 +1825,7 @@ check_selon(struct checker *ck, struct node *n, struct facts *k)
 		struct selon_case *c = &n->u.selon.cases[i];
 		struct facts *kc;
 
+		free(c->indexes);
 		c->indexes = xcalloc(c->nvalues + 1, sizeof(int));
 		for (j = 0; j < c->nvalues; j++) {
 			struct value v;
@@ -2092,6 +2095,7 @@ check_include(struct checker *ck, struct node *n, struct facts *k)
 	memset(&ck->loops, 0, sizeof(ck->loops));
 	ck->in_loop = 0;
 	check_nodes(ck, &f->body, kc);
+	ptrvec_free(&ck->loops);
 	ck->loops = saved_loops;
 	ck->in_loop = saved_in_loop;
 	ck->scope = saved;
@@ -2286,6 +2290,7 @@ check_program(const char *path, const char *const *search, size_t nsearch,
 	check_nodes(&ck, &prog->main->body, k);
 	facts_free(k);
 	ptrvec_free(&ck.include_stack);
+	ptrvec_free(&ck.loops);
 	resolve_refs(&ck);
 	warn_unused(&ck);
 	prog->failed = diags_count(ds, SEV_ERROR) + diags_count(ds, SEV_FATAL) >

@@ -196,6 +196,28 @@ for f in $(find "$top/tests/golden" -name '*.lgc' | sort); do
 	done
 done
 
+# The example contracts (examples/NAME/contrat.lgc with each of its
+# donnees/DATA.json) against tests/golden/exemples/NAME--DATA.{html,tex,txt}.
+for t in "$top"/examples/*/contrat.lgc; do
+	[ -f "$t" ] || continue
+	dir=$(dirname "$t")
+	name=contrat
+	for d in "$dir"/donnees/*.json; do
+		[ -f "$d" ] || continue
+		base="$top/tests/golden/exemples/$(basename "$dir")--$(basename "$d" .json)"
+		rel=${base#"$top"/}
+		data="-d donnees/$(basename "$d")"
+		args="build"
+		[ -f "$base.html" ] || [ -f "$base.tex" ] || [ -f "$base.txt" ] || {
+			fail "$rel : aucun résultat attendu pour cet exemple"
+			continue
+		}
+		check_format html html
+		check_format latex tex
+		check_format pdf txt
+	done
+done
+
 # Scripted tests: each prints "ok DESCRIPTION" or "ÉCHEC DESCRIPTION".
 for script in "$top"/tests/scripts/*.sh; do
 	[ -f "$script" ] || continue

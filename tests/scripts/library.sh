@@ -1,0 +1,25 @@
+# The clause library and the examples: every file checks and lints clean
+# (no warning at all), and every example builds with each of its data
+# files without a warning.
+set -u
+export LGC_PATH="$TOP/stdlib"
+for f in "$TOP"/stdlib/*.lgc; do
+	n=${f#"$TOP"/}
+	"$LGC" check -Werror "$f" > /dev/null 2> "$TMP/lib.err"
+	if [ $? -eq 0 ]; then echo "ok bibliothèque : $n se vérifie sans avertissement"
+	else echo "ÉCHEC bibliothèque : $n"; sed 's/^/    /' "$TMP/lib.err" | head -10; fi
+	"$LGC" lint -Werror "$f" > /dev/null 2> "$TMP/lib.err"
+	if [ $? -eq 0 ]; then echo "ok bibliothèque : $n passe le linter"
+	else echo "ÉCHEC bibliothèque : $n (lint)"; sed 's/^/    /' "$TMP/lib.err" | head -10; fi
+done
+for t in "$TOP"/examples/*/contrat.lgc; do
+	n=${t#"$TOP"/}
+	"$LGC" lint -Werror "$t" > /dev/null 2> "$TMP/lib.err"
+	if [ $? -eq 0 ]; then echo "ok exemple : $n passe le linter"
+	else echo "ÉCHEC exemple : $n (lint)"; sed 's/^/    /' "$TMP/lib.err" | head -10; fi
+	for d in "$(dirname "$t")"/donnees/*.json; do
+		"$LGC" check -Werror "$t" -d "$d" > /dev/null 2> "$TMP/lib.err"
+		if [ $? -eq 0 ]; then echo "ok exemple : $n avec $(basename "$d")"
+		else echo "ÉCHEC exemple : $n avec $(basename "$d")"; sed 's/^/    /' "$TMP/lib.err" | head -10; fi
+	done
+done
