@@ -4,6 +4,7 @@
 %define api.pure full
 %define api.location.type {struct loc}
 %define parse.error custom
+%define lr.default-reduction accepting
 %locations
 %expect 0
 %param {struct parser *p}

@@ -446,6 +446,9 @@ file_ast_free(struct file_ast *f)
 
 	if (f == NULL)
 		return;
+	for (i = 0; i < f->nbroken; i++)
+		free(f->broken[i]);
+	free(f->broken);
 	free(f->path);
 	free(f->model);
 	tstring_free(f->title);

@@ -300,6 +300,10 @@ struct file_ast {
 	struct nodes	 body;
 	bool		 has_header;
 	bool		 parse_failed;
+	/* Names whose declaration had a syntax error: their uses are not
+	 * reported again as unknown. */
+	char		**broken;
+	size_t		 nbroken;
 	/* Checker state. */
 	int		 nparams, nsoits;
 	bool		 header_checked;

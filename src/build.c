@@ -576,6 +576,36 @@ unit_word_at(const struct para *p, size_t i, size_t n)
 	return false;
 }
 
+/* Whether the cells before I spell an abbreviation that a number
+ * follows without a line break: "n° 12", "art. 4", "L. 441-10". */
+static bool
+abbreviation_before(const struct para *p, size_t i)
+{
+	static const char *const abbreviations[] = {
+		"n\xc2\xb0", "N\xc2\xb0", "art.", "Art.", "L.", "R.", "D.",
+		"\xc2\xa7", "p.", "al.", "chap.",
+	};
+	size_t a, k;
+
+	for (a = 0; a < sizeof(abbreviations) / sizeof(abbreviations[0]); a++) {
+		const char *w = abbreviations[a];
+		size_t len = strlen(w), pos = len;
+
+		for (k = i; k > 0 && pos > 0; k--) {
+			const struct cell *c = &p->v[k - 1];
+
+			if (c->kind != CELL_CHAR || c->len > pos ||
+			    memcmp(p->raw.data + c->off, w + pos - c->len,
+			    c->len) != 0)
+				break;
+			pos -= c->len;
+		}
+		if (pos == 0 && (k == 0 || !is_letter_cell(&p->v[k - 1])))
+			return true;
+	}
+	return false;
+}
+
 static void
 number_spaces(struct para *p, size_t n)
 {
@@ -585,6 +615,11 @@ number_spaces(struct para *p, size_t n)
 		struct cell *c = &p->v[i];
 		bool group = true;
 
+		if (c->kind == CELL_SPACE && is_digit_cell(&p->v[i + 1]) &&
+		    abbreviation_before(p, i)) {
+			c->kind = CELL_NBSP;
+			continue;
+		}
 		if (c->kind != CELL_SPACE || !is_digit_cell(&p->v[i - 1]))
 			continue;
 		/* "1 500": a group of exactly three digits. */

@@ -33,11 +33,15 @@ struct scope {
 	bool		 importing;
 };
 
+/* A label may be posed in several mutually exclusive branches (a clause
+ * included under {si} and under {sinon}): it then exists where any of
+ * its contexts holds. */
 struct label {
 	const char	*name;
 	struct loc	 loc;
 	bool		 numbered;
-	struct facts	*facts;
+	struct facts	*facts;		/* where it exists, when exact */
+	struct ptrvec	 alternatives;	/* struct facts *, other contexts */
 };
 
 struct pending_ref {
@@ -57,6 +61,7 @@ struct checker {
 	int		 in_loop;
 	struct ptrvec	 include_stack;	/* struct file_ast * being checked */
 	struct ptrvec	 refs;		/* struct pending_ref * */
+	enum diag_code	 nonconst;	/* reported for a non-constant */
 };
 
 static const struct type *check_expr(struct checker *ck, struct expr *e,
@@ -693,7 +698,7 @@ const_value(struct checker *ck, struct scope *sc, struct expr *e,
 			size_t i;
 
 			buf_init(&b);
-			type_describe(&b, t);
+			type_name(&b, t);
 			d = diag(ck->ds, E_UNKNOWN_CHOICE, &e->loc, e->u.name,
 			    buf_cstr(&b));
 			buf_free(&b);
@@ -715,7 +720,7 @@ const_value(struct checker *ck, struct scope *sc, struct expr *e,
 		lit = e->u.operand;
 	}
 	if (lit->kind != EX_LITERAL) {
-		diag(ck->ds, E_DEFAULT_NOT_CONST, &e->loc);
+		diag(ck->ds, ck->nonconst, &e->loc);
 		return false;
 	}
 	value_copy(out, &lit->u.literal);
@@ -933,6 +938,11 @@ check_name(struct checker *ck, struct expr *e, struct facts *k,
 	}
 	s = lookup_symbol(ck, e->u.name);
 	if (s == NULL) {
+		size_t i;
+
+		for (i = 0; i < ck->scope->file->nbroken; i++)
+			if (strcmp(ck->scope->file->broken[i], e->u.name) == 0)
+				return e->type = error_type();
 		d = diag(ck->ds, E_UNKNOWN_NAME, &e->loc, e->u.name);
 		elsewhere = program_input(ck->prog, e->u.name);
 		if (elsewhere != NULL && elsewhere->file != ck->scope->file)
@@ -1022,6 +1032,8 @@ arith_type(enum binop op, const struct type *a, const struct type *b)
 		if (ka == kb && (ka == T_MONTANT || ka == T_POURCENTAGE ||
 		    ka == T_DUREE))
 			return a;
+		if (op == OP_ADD && ka == T_TEXTE && kb == T_TEXTE)
+			return a;
 		if (ka == T_DATE && kb == T_DUREE)
 			return a;
 		if (op == OP_ADD && ka == T_DUREE && kb == T_DATE)
@@ -1067,8 +1079,11 @@ comparable_types(const struct type *a, const struct type *b)
 		return true;
 	if (a->kind != b->kind)
 		return false;
+	/* Each inline choix(…) is its own type (rule 18); a named one is
+	 * one type wherever it is used. */
 	if (a->kind == T_CHOIX)
-		return type_equal(a, b);
+		return a == b || (a->name != NULL && b->name != NULL &&
+		    strcmp(a->name, b->name) == 0 && type_equal(a, b));
 	return a->kind != T_RECORD && a->kind != T_LISTE;
 }
 
@@ -1556,7 +1571,7 @@ input_difference(const struct input *in, const struct decl *d)
 
 	if (!type_equal(in->type, d->ty) && !is_error(in->type) &&
 	    !is_error(d->ty))
-		return "un type";
+		return "un autre type";
 	same_cstr = in->cstr->kind == d->cstr_value.kind;
 	if (same_cstr && in->cstr->kind == CSTR_ENTRE)
 		same_cstr = in->cstr->lo && d->cstr_value.lo &&
@@ -1569,13 +1584,13 @@ input_difference(const struct input *in, const struct decl *d)
 			    &d->cstr_value.set[i]);
 	}
 	if (!same_cstr)
-		return "une contrainte";
+		return "une autre contrainte";
 	if ((in->def == NULL) != (d->def_value == NULL) ||
 	    (in->def != NULL && !value_equal(in->def, d->def_value)))
-		return "une valeur par défaut";
+		return "une autre valeur par défaut";
 	if (in->optional != d->optional ||
 	    !expr_equal(in->decl->cond, d->cond))
-		return "une condition";
+		return "une autre condition";
 	return NULL;
 }
 
@@ -1669,10 +1684,6 @@ check_header(struct checker *ck, struct scope *sc)
 		}
 		if (d->kind == DECL_ENTREE)
 			merge_input(ck, sc, d, s);
-		else if (f == ck->prog->main && d->def == NULL)
-			diag(ck->ds, E_PARAM_MISSING, &d->loc, d->name,
-			    "le modèle principal ne reçoit pas de paramètres ; "
-			    "donnez-lui une valeur par défaut");
 	}
 	for (i = 0; i < f->ndecls; i++) {
 		struct decl *d = f->decls[i];
@@ -1748,14 +1759,29 @@ register_label(struct checker *ck, struct node *n, struct facts *k)
 		return;
 	}
 	for (i = 0; i < ck->prog->labels.len; i++) {
+		struct facts *u;
+		size_t j;
+		bool exclusive;
+
 		l = ck->prog->labels.items[i];
-		if (strcmp(l->name, n->u.heading.label) == 0) {
+		if (strcmp(l->name, n->u.heading.label) != 0)
+			continue;
+		exclusive = facts_exclusive(l->facts, k);
+		for (j = 0; j < l->alternatives.len && exclusive; j++)
+			exclusive = facts_exclusive(l->alternatives.items[j], k);
+		if (!exclusive || l->numbered != n->u.heading.numbered) {
 			struct diagnostic *d = diag(ck->ds, E_DUP_LABEL,
 			    &n->u.heading.label_loc, n->u.heading.label);
 
 			diag_note(d, &l->loc, "déjà posée ici");
 			return;
 		}
+		if ((u = facts_union(l->facts, k)) != NULL) {
+			facts_free(l->facts);
+			l->facts = u;
+		} else
+			ptrvec_push(&l->alternatives, facts_copy(k));
+		return;
 	}
 	l = xcalloc(1, sizeof(*l));
 	l->name = n->u.heading.label;
@@ -1816,7 +1842,24 @@ check_selon(struct checker *ck, struct node *n, struct facts *k)
 	size_t nall = 0, i, j;
 	struct buf b;
 
+	struct ptrvec seen = { NULL, 0, 0 };	/* struct value *, non-choice */
+
 	buf_init(&b);
+	/* An input restricted by "parmi" can only take those values. */
+	if (t->kind == T_CHOIX && subject->kind == EX_NAME &&
+	    subject->sym != NULL && subject->sym->kind == SYM_INPUT &&
+	    subject->sym->input->cstr->kind == CSTR_PARMI) {
+		const struct constraint *c = subject->sym->input->cstr;
+
+		for (i = 0; i < t->nvalues; i++) {
+			bool allowed = false;
+
+			for (j = 0; j < c->nset; j++)
+				allowed = allowed || (c->set[j].kind == T_CHOIX &&
+				    c->set[j].u.choice == i);
+			covered[i] = !allowed;
+		}
+	}
 	if (!is_error(t) && (t->kind == T_RECORD || t->kind == T_LISTE))
 		diag(ck->ds, E_TYPE, &subject->loc, "« {selon} » porte sur une "
 		    "valeur simple (choix, booléen, nombre, texte…), pas sur un "
@@ -1834,15 +1877,37 @@ check_selon(struct checker *ck, struct node *n, struct facts *k)
 			c->indexes[j] = -1;
 			if (is_error(t))
 				continue;
-			if (!const_value(ck, ck->scope, c->values[j], t, &v))
+			ck->nonconst = E_CASE_CONST;
+			if (!const_value(ck, ck->scope, c->values[j], t, &v)) {
+				ck->nonconst = E_DEFAULT_NOT_CONST;
 				continue;
+			}
+			ck->nonconst = E_DEFAULT_NOT_CONST;
 			if (t->kind == T_CHOIX)
 				index = (int)v.u.choice;
 			else if (t->kind == T_BOOLEEN)
 				index = v.u.boolean ? 1 : 0;
-			value_free(&v);
-			if (index < 0)
+			if (index < 0) {
+				struct value *keep;
+				size_t k;
+				bool dup = false;
+
+				for (k = 0; k < seen.len && !dup; k++)
+					dup = value_equal(seen.items[k], &v);
+				if (dup) {
+					buf_reset(&b);
+					expr_print(&b, c->values[j]);
+					diag(ck->ds, E_CASE_DUP, &c->values[j]->loc,
+					    buf_cstr(&b));
+					value_free(&v);
+				} else {
+					keep = xmalloc(sizeof(*keep));
+					*keep = v;
+					ptrvec_push(&seen, keep);
+				}
 				continue;
+			}
+			value_free(&v);
 			c->indexes[j] = index;
 			if (covered[index]) {
 				buf_reset(&b);
@@ -1896,6 +1961,11 @@ check_selon(struct checker *ck, struct node *n, struct facts *k)
 	} else if (!is_error(t)) {
 		diag(ck->ds, E_SELON_AUTRE, &n->loc, describe(&b, t));
 	}
+	for (i = 0; i < seen.len; i++) {
+		value_free(seen.items[i]);
+		free(seen.items[i]);
+	}
+	ptrvec_free(&seen);
 	free(all);
 	free(covered);
 	buf_free(&b);
@@ -2197,6 +2267,19 @@ check_nodes(struct checker *ck, struct nodes *ns, struct facts *k)
 		check_node(ck, ns->v[i], k);
 }
 
+static bool
+label_present(const struct facts *k, const struct label *l)
+{
+	size_t i;
+
+	if (facts_entail(k, l->facts))
+		return true;
+	for (i = 0; i < l->alternatives.len; i++)
+		if (facts_entail(k, l->alternatives.items[i]))
+			return true;
+	return false;
+}
+
 static void
 resolve_refs(struct checker *ck)
 {
@@ -2223,7 +2306,7 @@ resolve_refs(struct checker *ck)
 		} else if (!l->numbered) {
 			diag_note(diag(ck->ds, E_REF_UNNUMBERED, &r->loc,
 			    r->name), &l->loc, "titre non numéroté ici");
-		} else if (!facts_entail(r->facts, l->facts)) {
+		} else if (!label_present(r->facts, l)) {
 			diag_note(diag(ck->ds, E_LABEL_PRESENCE, &r->loc,
 			    r->name), &l->loc, "article posé ici");
 		}
@@ -2272,6 +2355,7 @@ check_program(const char *path, const char *const *search, size_t nsearch,
 	int errors = diags_count(ds, SEV_ERROR) + diags_count(ds, SEV_FATAL);
 
 	memset(&ck, 0, sizeof(ck));
+	ck.nonconst = E_DEFAULT_NOT_CONST;
 	ck.prog = prog;
 	ck.ds = ds;
 	prog->ds = ds;
@@ -2319,8 +2403,12 @@ program_free(struct program *prog)
 	ptrvec_free(&prog->scopes);
 	for (i = 0; i < prog->labels.len; i++) {
 		struct label *l = prog->labels.items[i];
+		size_t j;
 
 		facts_free(l->facts);
+		for (j = 0; j < l->alternatives.len; j++)
+			facts_free(l->alternatives.items[j]);
+		ptrvec_free(&l->alternatives);
 		free(l);
 	}
 	ptrvec_free(&prog->labels);

@@ -115,6 +115,8 @@ DIAG(E_BLOCK_NOT_ALONE, SEV_ERROR, "bloc-pas-seul",
     "« {%s} » doit être seul sur sa ligne")
 DIAG(E_LABEL_PLACE, SEV_ERROR, "etiquette-mal-placee",
     "« %s » n'est permis qu'à la fin d'une ligne de titre")
+DIAG(E_LABEL_INVALID, SEV_ERROR, "etiquette-invalide",
+    "étiquette invalide « %s » : une étiquette s'écrit comme un nom (lettres, chiffres et _) ; écrivez « %s »")
 DIAG(E_LABEL_TWICE, SEV_ERROR, "marque-en-double",
     "« %s » deux fois sur le même titre")
 DIAG(E_SELON_CONTENT, SEV_ERROR, "selon-contenu",
@@ -128,7 +130,7 @@ DIAG(E_LANGUE, SEV_ERROR, "langue-inconnue",
 DIAG(E_OPTIONAL_DEFAULT, SEV_ERROR, "optionnel-avec-defaut",
     "une entrée « optionnel » n'a pas de valeur par défaut : retirez « = … » ou « optionnel »")
 DIAG(E_DEFAULT_NOT_CONST, SEV_ERROR, "defaut-non-constant",
-    "une valeur par défaut est une constante (nombre, texte, date, valeur de choix, enregistrement)")
+    "une constante est attendue ici : nombre, montant, texte, date, durée, valeur de choix ou enregistrement")
 DIAG(E_DEFAULT_CONSTRAINT, SEV_ERROR, "defaut-hors-contrainte",
     "la valeur par défaut ne respecte pas la contrainte : %s")
 DIAG(E_CONSTRAINT_TYPE, SEV_ERROR, "contrainte-type",
@@ -216,7 +218,7 @@ DIAG(E_PARAM_MISSING, SEV_ERROR, "parametre-manquant",
 DIAG(E_PARAM_DUP, SEV_ERROR, "parametre-en-double",
     "paramètre « %s » donné deux fois")
 DIAG(E_INPUT_CONFLICT, SEV_ERROR, "entree-incompatible",
-    "l'entrée « %s » est déclarée ailleurs avec %s différent")
+    "l'entrée « %s » est déjà déclarée ailleurs avec %s : une entrée partagée doit être déclarée à l'identique")
 DIAG(E_INPUT_COND_PARAM, SEV_ERROR, "condition-entree",
     "la condition d'une entrée ne porte que sur d'autres entrées : « %s » est %s")
 
@@ -261,13 +263,3 @@ DIAG(F_DATA_TOO_BIG, SEV_FATAL, "donnees-trop-volumineuses",
     "fichier de données trop volumineux (%s octets) : la limite est de %s octets")
 DIAG(F_RENDER, SEV_FATAL, "rendu",
     "%s")
-DIAG(F_FONT_NOT_FOUND, SEV_FATAL, "police-introuvable",
-    "police « %s » introuvable : aucune police de cette famille n'est installée")
-DIAG(F_FONT_STYLE, SEV_FATAL, "police-style-absent",
-    "la police « %s » n'a pas de style %s, nécessaire au document")
-DIAG(F_FONT_INVALID, SEV_FATAL, "police-invalide",
-    "police « %s » (%s) : %s")
-DIAG(F_GLYPH_MISSING, SEV_FATAL, "glyphe-absent",
-    "le caractère « %s » (U+%04X) n'existe pas dans la police « %s » (%s) : il s'imprimerait comme un carré blanc")
-DIAG(F_TEXT_UTF8, SEV_FATAL, "texte-utf8-invalide",
-    "le document contient un texte UTF-8 invalide (octet 0x%02X) : le PDF ne peut pas l'afficher")

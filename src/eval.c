@@ -377,6 +377,11 @@ eval_arith(struct eval *ev, const struct expr *e, const struct value *a,
 		}
 		return true;
 	}
+	if (ka == T_TEXTE && kb == T_TEXTE) {
+		out->kind = T_TEXTE;
+		out->u.text = xasprintf("%s%s", a->u.text, b->u.text);
+		return true;
+	}
 	if (!to_dec(a, &da) || !to_dec(b, &db))
 		return false;
 	/* 30 % multiplies by 0.30. */
@@ -1124,8 +1129,21 @@ eval_document(struct eval *ev, struct doc *out)
 	struct stream s = { NULL, 0, 0, false };
 	const struct file_ast *f = ev->prog->main;
 	struct buf title;
+	size_t i;
 
 	s.straight_quotes = ev->straight_quotes;
+	for (i = 0; i < f->ndecls; i++)
+		if (f->decls[i]->kind == DECL_PARAMETRE &&
+		    f->decls[i]->def_value == NULL) {
+			diag(ev->ds, E_PARAM_MISSING, &f->decls[i]->loc,
+			    f->decls[i]->name, "ce fichier est une clause : "
+			    "incluez-le avec « {inclure … avec "
+			    "paramètre = …} », le modèle principal ne reçoit "
+			    "pas de paramètres");
+			ev->failed = true;
+		}
+	if (ev->failed)
+		return false;
 	ev->out = &s;
 	ev->frame = ev->main;
 	eval_rules(ev, f);

@@ -473,6 +473,32 @@ eval_ordinal(const struct value *args, size_t n, struct value *out,
 	return true;
 }
 
+static const struct type *
+check_count(const struct type *const *types, size_t n, struct buf *why,
+    int *arg)
+{
+	(void)n;
+	if (types[0]->kind == T_ERROR || types[0]->kind == T_LISTE)
+		return type_builtin(T_ENTIER);
+	buf_puts(why, "un ");
+	type_describe(why, types[0]);
+	*arg = 0;
+	return NULL;
+}
+
+/* The number of items of a list: {si nombre(options) > 0}. */
+static bool
+eval_count(const struct value *args, size_t n, struct value *out,
+    struct buf *why)
+{
+	(void)n;
+	(void)why;
+	memset(out, 0, sizeof(*out));
+	out->kind = T_ENTIER;
+	out->u.integer = (int64_t)args[0].u.list.len;
+	return true;
+}
+
 static const struct function functions[] = {
 	{ "annee", 1, 1, check_date_part, eval_annee },
 	{ "brut", 1, 1, check_number, eval_brut },
@@ -489,6 +515,7 @@ static const struct function functions[] = {
 	{ "majuscules", 1, 1, check_printable, eval_majuscules },
 	{ "minuscules", 1, 1, check_printable, eval_minuscules },
 	{ "mois", 1, 1, check_date_part, eval_mois },
+	{ "nombre", 1, 1, check_count, eval_count },
 	{ "ordinal", 1, 1, check_entier, eval_ordinal },
 	{ "pluriel", 2, 3, check_pluriel, eval_pluriel },
 	{ "sans_centimes", 1, 1, check_montant, eval_sans_centimes },

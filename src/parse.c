@@ -55,8 +55,11 @@ p_title(struct parser *p, char *s, const struct loc *l)
 void
 p_langue(struct parser *p, char *s, const struct loc *l)
 {
-	if (strcmp(s, "fr") != 0)
+	if (p->seen_langue)
+		diag(p->ds, E_DUP_STATEMENT, l, "langue");
+	else if (strcmp(s, "fr") != 0)
 		diag(p->ds, E_LANGUE, l, s);
+	p->seen_langue = true;
 	free(s);
 }
 
@@ -1025,15 +1028,26 @@ src_char_at(const struct loc *l, int col_offset, char *out)
 	return false;
 }
 
+static bool	number_written_in_french(struct parser *p,
+		    const struct loc *l);
+
 void
 p_syntax_error(struct parser *p, const struct loc *l, int token,
     const int *expected, int nexpected)
 {
 	struct buf msg;
-	struct diagnostic *d;
 	int i;
-	char before, after;
 
+	if (p->in_header && p->stmt_name != NULL && p->file != NULL) {
+		struct file_ast *f = p->file;
+
+		f->broken = xreallocarray(f->broken, f->nbroken + 1,
+		    sizeof(*f->broken));
+		f->broken[f->nbroken++] = p->stmt_name;
+		p->stmt_name = NULL;
+	}
+	if (number_written_in_french(p, l))
+		return;
 	buf_init(&msg);
 	buf_puts(&msg, "erreur de syntaxe : ");
 	if (token == 0)
@@ -1050,19 +1064,62 @@ p_syntax_error(struct parser *p, const struct loc *l, int token,
 			symbol_display(&msg, expected[i]);
 		}
 	}
-	d = diag(p->ds, E_SYNTAX, l, buf_cstr(&msg));
+	diag(p->ds, E_SYNTAX, l, buf_cstr(&msg));
 	buf_free(&msg);
-	/* Numbers written the French way in code. */
-	if (src_char_at(l, -1, &before) && before >= '0' && before <= '9' &&
-	    src_char_at(l, 0, &after) && after == ',' &&
-	    src_char_at(l, 1, &after) && after >= '0' && after <= '9')
-		diag_hint(d, "dans le code, les décimales s'écrivent avec un "
-		    "point (12.5)");
-	else if (src_char_at(l, -1, &before) && before == ' ' &&
-	    src_char_at(l, -2, &before) && before >= '0' && before <= '9' &&
-	    src_char_at(l, 0, &after) && after >= '0' && after <= '9')
-		diag_hint(d, "dans le code, un nombre s'écrit sans espace "
-		    "(1500)");
+}
+
+/* The digits of the source line around column COL (1-based), as they
+ * run left from COL - 1 and right from COL + 1. */
+static void
+digits_around(const struct loc *l, int left_end, int right_start,
+    struct buf *left, struct buf *right)
+{
+	int c;
+	char ch;
+
+	for (c = left_end; src_char_at(l, c - l->col, &ch) && ch >= '0' &&
+	    ch <= '9'; c--)
+		;
+	for (c++; c <= left_end; c++)
+		if (src_char_at(l, c - l->col, &ch))
+			buf_putc(left, ch);
+	for (c = right_start; src_char_at(l, c - l->col, &ch) && ch >= '0' &&
+	    ch <= '9'; c++)
+		buf_putc(right, ch);
+}
+
+/* "12,5" and "1 500" in code: the French way to write numbers, which the
+ * code does not use; reported with the literal to write instead. */
+static bool
+number_written_in_french(struct parser *p, const struct loc *l)
+{
+	char before, after, next;
+	struct buf left, right;
+	char *fixed;
+
+	if (!src_char_at(l, -1, &before) || !src_char_at(l, 0, &after))
+		return false;
+	buf_init(&left);
+	buf_init(&right);
+	if (before >= '0' && before <= '9' && after == ',' &&
+	    src_char_at(l, 1, &next) && next >= '0' && next <= '9') {
+		digits_around(l, l->col - 1, l->col + 1, &left, &right);
+		fixed = xasprintf("%s.%s", buf_cstr(&left), buf_cstr(&right));
+		diag(p->ds, E_NUM_COMMA, l, fixed);
+	} else if (before == ' ' && src_char_at(l, -2, &next) && next >= '0' &&
+	    next <= '9' && after >= '0' && after <= '9') {
+		digits_around(l, l->col - 2, l->col, &left, &right);
+		fixed = xasprintf("%s%s", buf_cstr(&left), buf_cstr(&right));
+		diag(p->ds, E_NUM_SPACE, l, fixed);
+	} else {
+		buf_free(&left);
+		buf_free(&right);
+		return false;
+	}
+	free(fixed);
+	buf_free(&left);
+	buf_free(&right);
+	return true;
 }
 
 void
@@ -1509,6 +1566,7 @@ parser_finish(struct parser *p)
 	for (i = p->ahead_head; i < p->ahead.len; i++)
 		tok_free(&p->ahead.v[i]);
 	free(p->ahead.v);
+	free(p->stmt_name);
 	yylex_destroy(p->scanner);
 }
 

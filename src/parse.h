@@ -42,6 +42,10 @@ struct parser {
 	size_t		 ahead_head;
 
 	bool		 stmt_empty;	/* header: nothing since the last EOL */
+	bool		 skip_stmt;	/* header: an unknown statement */
+	int		 stmt_word;	/* header: the statement's keyword */
+	char		*stmt_name;	/* header: the name it declares */
+	bool		 seen_langue;
 	bool		 any_stmt;
 	bool		 numbered_list_open;
 	struct open_construct stack[MAX_NESTING];

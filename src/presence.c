@@ -236,14 +236,20 @@ assume_requirement(struct facts *k, const struct expr *name)
 		facts_assume(k, req, true);
 }
 
+static bool always_present(const struct expr *e);
+
 void
 facts_assume_present(struct facts *k, const struct expr *name)
 {
 	bool input = false;
-	char *key = key_of(name, &input);
+	char *key;
 	bool known;
 
-	if (key == NULL)
+	/* Knowing that an always-present name is present teaches nothing,
+	 * and would make contexts differ for no reason. */
+	if (always_present(name))
+		return;
+	if ((key = key_of(name, &input)) == NULL)
 		return;
 	known = presence_of(k, key) == 1;
 	set_present(k, key, true, input);
@@ -629,4 +635,78 @@ facts_for_clause(const struct facts *k)
 		if (k->names[i].input)
 			set_present(c, k->names[i].key, k->names[i].present, true);
 	return c;
+}
+
+/* Whether A and B cannot both hold: their conjunction is contradictory. */
+bool
+facts_exclusive(const struct facts *a, const struct facts *b)
+{
+	struct facts *both = facts_copy(a);
+	bool exclusive;
+	size_t i;
+
+	for (i = 0; i < b->nvalues; i++)
+		restrict_values(both, b->values[i].key, b->values[i].n,
+		    b->values[i].input, b->values[i].allowed);
+	for (i = 0; i < b->nnames; i++)
+		set_present(both, b->names[i].key, b->names[i].present,
+		    b->names[i].input);
+	for (i = 0; i < b->natoms; i++)
+		assume_atom(both, b->atoms[i].e, b->atoms[i].truth);
+	exclusive = both->contradiction || b->contradiction;
+	facts_free(both);
+	return exclusive;
+}
+
+/* A ∨ B as facts, when that is exactly representable: both assert the
+ * same things but the values of one name.  NULL otherwise. */
+struct facts *
+facts_union(const struct facts *a, const struct facts *b)
+{
+	struct facts *u;
+	const struct value_fact *differ = NULL;
+	size_t i, j;
+
+	if (a->nvalues != b->nvalues || a->nnames != b->nnames ||
+	    a->natoms != b->natoms || a->contradiction || b->contradiction)
+		return NULL;
+	for (i = 0; i < a->nvalues; i++) {
+		const struct value_fact *fb = find_value(b, a->values[i].key);
+
+		if (fb == NULL || fb->n != a->values[i].n)
+			return NULL;
+		for (j = 0; j < fb->n; j++)
+			if (fb->allowed[j] != a->values[i].allowed[j])
+				break;
+		if (j == fb->n)
+			continue;
+		if (differ != NULL)
+			return NULL;
+		differ = &a->values[i];
+	}
+	for (i = 0; i < a->nnames; i++)
+		if (presence_of(b, a->names[i].key) !=
+		    (a->names[i].present ? 1 : 0))
+			return NULL;
+	for (i = 0; i < a->natoms; i++) {
+		bool found = false;
+
+		for (j = 0; j < b->natoms && !found; j++)
+			found = a->atoms[i].truth == b->atoms[j].truth &&
+			    expr_equal(a->atoms[i].e, b->atoms[j].e);
+		if (!found)
+			return NULL;
+	}
+	u = facts_copy(a);
+	if (differ != NULL) {
+		const struct value_fact *fb = find_value(b, differ->key);
+
+		for (i = 0; i < u->nvalues; i++)
+			if (strcmp(u->values[i].key, differ->key) == 0)
+				for (j = 0; j < u->values[i].n; j++)
+					u->values[i].allowed[j] =
+					    u->values[i].allowed[j] ||
+					    fb->allowed[j];
+	}
+	return u;
 }

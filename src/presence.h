@@ -35,6 +35,11 @@ bool	facts_contradiction(const struct facts *k);
 enum kleene facts_eval(const struct facts *k, const struct expr *r);
 /* Whether everything L asserts follows from K. */
 bool	facts_entail(const struct facts *k, const struct facts *l);
+/* Whether A and B can never hold together. */
+bool	facts_exclusive(const struct facts *a, const struct facts *b);
+/* A or B, when exactly representable as facts (same assertions but the
+ * values of one name); NULL otherwise. */
+struct facts *facts_union(const struct facts *a, const struct facts *b);
 /* Keeps only facts about client inputs: what a clause may rely on. */
 struct facts *facts_for_clause(const struct facts *k);
 /* Whether E is a condition on a name that facts can hold ("x = v"

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "parse.h"
+#include "suggest.h"
 
 static const struct {
 	const char	*word;
@@ -143,53 +144,102 @@ enqueue(struct parser *p, const struct tok *t)
 /* Header (rule 15): a statement ends where the next non-blank line
  * starts in column 1; statement words are keywords only there. */
 static void
+report_statement(struct parser *p, const struct tok *t)
+{
+	struct diagnostic *d;
+	struct suggester sg;
+	const char *word = "?";
+	char *shown;
+	size_t i;
+
+	if (t->kind == IDENT)
+		word = t->val.str;
+	for (i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++)
+		if (keywords[i].token == t->kind)
+			word = keywords[i].word;
+	shown = xstrdup(word);
+	d = diag(p->ds, E_STATEMENT, &t->loc, shown);
+	suggest_begin(&sg, shown);
+	for (i = 0; i < sizeof(statements) / sizeof(statements[0]); i++)
+		suggest_consider(&sg, statements[i].word);
+	diag_suggest(d, suggest_end(&sg));
+	free(shown);
+}
+
+/* Header (rule 15): a statement ends where the next non-blank line
+ * starts in column 1; statement words are keywords only there.  An
+ * unknown statement is reported and skipped whole, continuation lines
+ * included, so that the next statements are still checked. */
+static void
 header_fill(struct parser *p)
 {
 	struct tok t = next_raw(p);
 
-	while (t.kind == NEWLINE) {
-		struct tok next;
+	for (;;) {
+		while (t.kind == NEWLINE) {
+			struct tok next;
 
-		if (p->stmt_empty) {
+			if (p->stmt_empty && !p->skip_stmt) {
+				t = next_raw(p);
+				continue;
+			}
+			next = next_raw(p);
+			while (next.kind == NEWLINE)
+				next = next_raw(p);
+			if (next.kind == SEP || next.kind == 0 ||
+			    next.loc.col == 1) {
+				if (p->skip_stmt) {
+					p->skip_stmt = false;
+					t = next;
+					continue;
+				}
+				struct tok eol = make_tok(EOL, &t.loc);
+
+				enqueue(p, &eol);
+				p->stmt_empty = true;
+				push_back(p, &next);
+				return;
+			}
+			t = next;
+		}
+		if (t.kind == SEP || t.kind == 0) {
+			p->skip_stmt = false;
+			if (!p->stmt_empty) {
+				struct tok eol = make_tok(EOL, &t.loc);
+
+				enqueue(p, &eol);
+			}
+			p->stmt_empty = true;
+			if (t.kind == SEP)
+				p->in_header = false;
+			enqueue(p, &t);
+			return;
+		}
+		if (p->skip_stmt) {
+			tok_free(&t);
 			t = next_raw(p);
 			continue;
 		}
-		next = next_raw(p);
-		while (next.kind == NEWLINE)
-			next = next_raw(p);
-		if (next.kind == SEP || next.kind == 0 || next.loc.col == 1) {
-			struct tok eol = make_tok(EOL, &t.loc);
-
-			enqueue(p, &eol);
-			p->stmt_empty = true;
-			push_back(p, &next);
-			return;
-		}
-		t = next;
-	}
-	if (t.kind == SEP || t.kind == 0) {
-		if (!p->stmt_empty) {
-			struct tok eol = make_tok(EOL, &t.loc);
-
-			enqueue(p, &eol);
-		}
-		p->stmt_empty = true;
-		if (t.kind == SEP)
-			p->in_header = false;
-		enqueue(p, &t);
-		return;
+		break;
 	}
 	if (p->stmt_empty) {
 		if (t.loc.col != 1 && !p->any_stmt)
 			diag(p->ds, E_INDENTED_STATEMENT, &t.loc);
 		p->any_stmt = true;
-		if (t.kind == IDENT) {
+		if (t.kind == IDENT && statement_token(t.val.str) != 0) {
 			int kw = statement_token(t.val.str);
 
-			if (kw != 0) {
-				tok_free(&t);
-				t.kind = kw;
-			}
+			tok_free(&t);
+			t.kind = kw;
+			p->stmt_word = kw;
+			free(p->stmt_name);
+			p->stmt_name = NULL;
+		} else {
+			report_statement(p, &t);
+			tok_free(&t);
+			p->skip_stmt = true;
+			/* Nothing reaches the parser for this statement. */
+			return;
 		}
 	}
 	if (t.kind == IDENT && strcmp(t.val.str, "liste") == 0) {
@@ -204,6 +254,11 @@ header_fill(struct parser *p)
 		} else
 			push_back(p, &next);
 	}
+	/* The name a declaration introduces, for recovery after errors. */
+	if (p->stmt_name == NULL && t.kind == IDENT &&
+	    (p->stmt_word == KW_ENTREE || p->stmt_word == KW_SOIT ||
+	    p->stmt_word == KW_PARAMETRE || p->stmt_word == KW_TYPE))
+		p->stmt_name = xstrdup(t.val.str);
 	p->stmt_empty = false;
 	enqueue(p, &t);
 }

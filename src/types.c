@@ -597,7 +597,11 @@ constraint_describe(struct buf *b, const struct constraint *c)
 		for (i = 0; i < c->nset; i++) {
 			if (i > 0)
 				buf_puts(b, ", ");
-			value_print(b, &c->set[i]);
+			/* A choice as the data writes it: its identifier. */
+			if (c->set[i].kind == T_CHOIX)
+				value_print_literal(b, &c->set[i]);
+			else
+				value_print(b, &c->set[i]);
 		}
 		buf_putc(b, ')');
 		break;
@@ -630,7 +634,10 @@ constraint_holds(const struct constraint *c, const struct value *v,
 			if (value_equal(v, &c->set[i]))
 				return true;
 		if (why != NULL) {
-			value_print(why, v);
+			if (v->kind == T_CHOIX)
+				value_print_literal(why, v);
+			else
+				value_print(why, v);
 			buf_puts(why, " n'est pas ");
 			constraint_describe(why, c);
 		}
