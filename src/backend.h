@@ -40,4 +40,12 @@ void	 html_free(void *state);
 /* Escapes text for HTML element content and attribute values. */
 void	 html_escape(struct buf *b, const char *s, size_t len);
 
+void	*latex_new(const struct render_opts *opts, struct diags *ds);
+bool	 latex_render(void *state, const struct doc *d, struct buf *out);
+void	 latex_free(void *state);
+
+/* Escapes text so that LaTeX prints it literally in pdflatex, xelatex
+ * and lualatex: special characters, ligatures, unknown code points. */
+void	 latex_escape(struct buf *b, const char *s, size_t len);
+
 #endif

@@ -38,6 +38,7 @@ static const struct {
 	{ "data", test_data },
 	{ "calendar", test_calendar },
 	{ "lint", test_lint },
+	{ "latex", test_latex },
 };
 
 int

@@ -30,5 +30,6 @@ void	test_html(struct unit *u);
 void	test_data(struct unit *u);
 void	test_calendar(struct unit *u);
 void	test_lint(struct unit *u);
+void	test_latex(struct unit *u);
 
 #endif

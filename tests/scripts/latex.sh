@@ -1,0 +1,310 @@
+# The LaTeX backend beyond the golden cases: -o x.tex picks LaTeX,
+# --fragment and --preambule, the contract under xelatex and lualatex,
+# and hostile client data, which must build and print verbatim.
+# Environment: LGC (sanitizer binary), TOP, TMP.  Prints "ok DESC",
+# "ÉCHEC DESC" or "sauté DESC (raison)" lines; a machine without TeX
+# skips what needs it.
+set -u
+
+golden=$TOP/tests/golden/latex
+work=$TMP/latex-script
+rm -rf "$work"
+mkdir -p "$work"
+
+ok() { echo "ok $1"; }
+ko() {
+	echo "ÉCHEC $1"
+	if [ -n "${2:-}" ] && [ -f "$2" ]; then sed 's/^/  /' "$2" | head -25; fi
+}
+skipped() { echo "sauté $1 ($2)"; }
+have() { command -v "$1" > /dev/null 2>&1; }
+
+# tex ENGINE DIR NAME: DIR/NAME.tex compiled twice, as the hook does.
+tex() {
+	(cd "$2" && for _ in 1 2; do
+		"$1" -halt-on-error -no-shell-escape -interaction=nonstopmode \
+		    "$3.tex" < /dev/null > "$3.$1.out" 2>&1 || exit 1
+	done)
+}
+
+# pdf_text DIR NAME: the PDF's text on one line, blanks squeezed.
+pdf_text() {
+	pdftotext "$1/$2.pdf" - 2> /dev/null | tr -s '[:space:]' ' '
+}
+
+# has_all TEXTFILE WANTFILE: every line of WANTFILE occurs in TEXTFILE;
+# the missing ones go to $work/missing.
+has_all() {
+	: > "$work/missing"
+	while IFS= read -r want; do
+		[ -n "$want" ] || continue
+		grep -qF -- "$want" "$1" || echo "absent : $want" >> "$work/missing"
+	done < "$2"
+	[ ! -s "$work/missing" ]
+}
+
+# --- The format follows the output's extension. ---------------------------
+if (cd "$golden" && "$LGC" build contrat.lgc -d contrat--forfait.json \
+    -o "$work/choisi.tex") > "$work/err" 2>&1 &&
+    cmp -s "$work/choisi.tex" "$golden/contrat--forfait.tex"
+then ok "latex : -o x.tex choisit le format LaTeX"
+else ko "latex : -o x.tex choisit le format LaTeX" "$work/err"; fi
+
+if (cd "$golden" && "$LGC" build contrat.lgc -d contrat--forfait.json \
+    -o "$work/CHOISI.TEX") > "$work/err" 2>&1 &&
+    cmp -s "$work/CHOISI.TEX" "$golden/contrat--forfait.tex"
+then ok "latex : -o X.TEX aussi"
+else ko "latex : -o X.TEX aussi" "$work/err"; fi
+
+# --- --fragment: the body, to \input in the agency's own document. --------
+(cd "$golden" && "$LGC" build contrat.lgc -d contrat--forfait.json \
+    -f latex --fragment) > "$work/fragment.tex" 2> "$work/err"
+status=$?
+if [ "$status" -eq 0 ] && ! grep -q '^\\documentclass' "$work/fragment.tex" &&
+    ! grep -q '^\\usepackage' "$work/fragment.tex" &&
+    ! grep -q '\\begin{document}\|\\end{document}' "$work/fragment.tex" &&
+    grep -q '^\\lgcarticle{Article 1}{1}{lgc-article-1}{Objet du contrat}$' \
+    "$work/fragment.tex" &&
+    grep -q '^\\providecommand\\lgcarticle' "$work/fragment.tex"
+then ok "latex : --fragment écrit le corps seul"
+else ko "latex : --fragment écrit le corps seul" "$work/err"; fi
+
+if have pdflatex && have pdftotext; then
+	# A plain host, then one with hyperref whose own \lgcarticle wins.
+	mkdir -p "$work/hote"
+	cp "$work/fragment.tex" "$work/hote/fragment.tex"
+	cat > "$work/hote/simple.tex" <<'EOF'
+\documentclass{article}
+\usepackage[T1]{fontenc}
+\usepackage{lmodern}
+\usepackage[french]{babel}
+\begin{document}
+Texte de cette agence avant le contrat.
+\input{fragment}
+\end{document}
+EOF
+	cat > "$work/hote/liens.tex" <<'EOF'
+\documentclass{report}
+\usepackage[T1]{fontenc}
+\usepackage{lmodern}
+\usepackage[french]{babel}
+\usepackage{hyperref}
+\newcommand\lgcarticle[4]{\section*{\lgcancre{#2}{#3}AGENCE #1 : #4}}
+\begin{document}
+\input{fragment}
+\end{document}
+EOF
+	cat > "$work/want" <<'EOF'
+Texte de cette agence avant le contrat.
+Article 1 – Objet du contrat
+Voir aussi l’article 2.
+LeadMotiv SAS
+EOF
+	: > "$work/missing"
+	if tex pdflatex "$work/hote" simple &&
+	    pdf_text "$work/hote" simple > "$work/text" &&
+	    has_all "$work/text" "$work/want"
+	then ok "latex : un fragment se compile dans le document d'une agence"
+	else ko "latex : un fragment se compile dans le document d'une agence" \
+	    "$work/missing"; fi
+	printf '%s\n' "AGENCE Article 3 : Rémunération" \
+	    "Voir aussi l’article 2." > "$work/want"
+	: > "$work/missing"
+	if tex pdflatex "$work/hote" liens &&
+	    pdf_text "$work/hote" liens > "$work/text" &&
+	    has_all "$work/text" "$work/want" &&
+	    ! grep -q 'undefined references' "$work/hote/liens.log"
+	then ok "latex : les commandes lgc se redéfinissent (fragment, hyperref)"
+	else ko "latex : les commandes lgc se redéfinissent (fragment, hyperref)" \
+	    "$work/missing"; fi
+else
+	skipped "latex : fragment compilé dans un document hôte" \
+	    "pdflatex ou pdftotext absent"
+fi
+
+# --- --preambule: the agency's preamble instead of lgc's. -----------------
+mkdir -p "$work/pre"
+cat > "$work/pre/agence.tex" <<'EOF'
+\documentclass[a4paper]{report}
+\usepackage[T1]{fontenc}
+\usepackage{lmodern}
+\usepackage[french]{babel}
+\newcommand\lgcsousarticle[4]{\subsection*{\lgcancre{#2}{#3}SOUS #1}}
+\newcommand\lgcarticle[4]{\section*{\lgcancre{#2}{#3}PRÉAMBULE AGENCE #1 #4}}
+EOF
+(cd "$golden" && "$LGC" build contrat.lgc -d contrat--forfait.json \
+    --preambule "$work/pre/agence.tex" -o "$work/pre/contrat.tex") \
+    > "$work/err" 2>&1
+status=$?
+pre=$work/pre/contrat.tex
+if [ "$status" -eq 0 ] &&
+    [ "$(sed -n 6p "$pre")" = '\documentclass[a4paper]{report}' ] &&
+    ! grep -q 'fancyhdr\|\\documentclass\[a4paper,11pt\]' "$pre" &&
+    grep -q '^\\begin{document}$' "$work/pre/contrat.tex" &&
+    grep -q '^\\end{document}$' "$work/pre/contrat.tex"
+then ok "latex : --preambule remplace le préambule"
+else ko "latex : --preambule remplace le préambule" "$work/err"; fi
+
+if have pdflatex && have pdftotext; then
+	printf '%s\n' "PRÉAMBULE AGENCE Article 1 Objet du contrat" \
+	    "Voir aussi l’article 2." > "$work/want"
+	: > "$work/missing"
+	if tex pdflatex "$work/pre" contrat &&
+	    pdf_text "$work/pre" contrat > "$work/text" &&
+	    has_all "$work/text" "$work/want"
+	then ok "latex : un contrat au préambule de l'agence se compile"
+	else ko "latex : un contrat au préambule de l'agence se compile" \
+	    "$work/missing"; fi
+else
+	skipped "latex : contrat au préambule de l'agence compilé" \
+	    "pdflatex ou pdftotext absent"
+fi
+
+rm -f "$work/absent.tex"
+(cd "$golden" && "$LGC" build contrat.lgc -d contrat--forfait.json \
+    --preambule "$work/nulle-part.tex" -o "$work/absent.tex") \
+    > "$work/err" 2>&1
+status=$?
+if [ "$status" -eq 2 ] && [ ! -e "$work/absent.tex" ] &&
+    grep -q "nulle-part.tex" "$work/err"
+then ok "latex : --preambule absent : erreur, rien d'écrit"
+else ko "latex : --preambule absent : erreur, rien d'écrit" "$work/err"; fi
+
+# --- The contract under xelatex and lualatex. -----------------------------
+cat > "$work/want" <<'EOF'
+Contrat de prestation de génération de prospects
+Article 1 – Objet du contrat
+entre Œuvres & Prospects_SAS, ci-après « le Prestataire », et Cabinet « Leroy » {100 % ~ $}, ci-après « le Client ».
+d’au moins 15 000 prospects qualifiés
+Article 4 – Confidentialité
+Voir aussi l’article 2.
+représentée par M. Jean-Éric Dupré, Gérant
+Page 1 sur 1
+EOF
+for engine in xelatex lualatex; do
+	desc="latex : le contrat se compile avec $engine"
+	if ! have "$engine" || ! have pdftotext; then
+		skipped "$desc" "$engine ou pdftotext absent"
+		continue
+	fi
+	mkdir -p "$work/$engine"
+	cp "$golden/contrat--commission-garantie.tex" "$work/$engine/contrat.tex"
+	: > "$work/missing"
+	if tex "$engine" "$work/$engine" contrat &&
+	    pdf_text "$work/$engine" contrat > "$work/text" &&
+	    has_all "$work/text" "$work/want"
+	then ok "$desc"
+	else
+		[ -s "$work/missing" ] ||
+		    grep -A5 '^!' "$work/$engine/contrat.log" > "$work/missing"
+		ko "$desc" "$work/missing"
+	fi
+done
+
+# --- Hostile data: TeX commands, every ASCII punctuation character and
+# --- characters no font has come out as text, and the PDF still builds.
+pwned=/tmp/lgc-pwned-$$
+rm -f "$pwned"
+mkdir -p "$work/hostile"
+cat > "$work/hostile/hostile.lgc" <<'EOF'
+modele "Données hostiles"
+titre "Contrat {a}"
+langue fr
+
+entree a : texte
+entree b : texte
+entree c : texte
+entree d : texte
+entree e : texte
+entree f : texte
+entree g : texte
+entree h : texte
+entree p : partie
+---
+# Données {#donnees}
+
+{a}
+
+{b}
+
+{c}
+
+{d}
+
+{e}
+
+{f}
+
+{g}
+
+{h}
+
+Voir l'{ref donnees}.
+
+{signatures p}
+EOF
+sed "s|PWNED|$pwned|" > "$work/hostile/hostile.json" <<'EOF'
+{
+  "a": "\\input{/etc/passwd}",
+  "b": "\\write18{touch PWNED}",
+  "c": "\\catcode`\\{=12 \\catcode 92=12",
+  "d": "^^5c^^5cinput{/etc/passwd}",
+  "e": "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~",
+  "f": "\\end{document} \\makeatletter\\def\\@x{} $$ x $$ #1 ## %",
+  "g": "a--b---c ,,d <<e>> ``f''",
+  "h": "中文 😀 Ωα Ж e\u0301 x\u202Fy\u2009z \u2212 a\u2011b c\u200Bd \uFEFF \uFFFD",
+  "p": {"nom": "\\textbf{x} & {y}", "adresse": "%", "representant": "$\\alpha$", "qualite": "#1 ~"}
+}
+EOF
+# What the PDF must show; lgc itself turns ' into ’ (French typography).
+sed "s|PWNED|$pwned|" > "$work/hostile/want" <<'EOF'
+Contrat \input{/etc/passwd}
+Article 1 – Données
+\write18{touch PWNED}
+\catcode`\{=12 \catcode 92=12
+^^5c^^5cinput{/etc/passwd}
+!"#$%&’()*+,-./:;<=>?@[\]^_`{|}~
+\end{document} \makeatletter\def\@x{} $$ x $$ #1 ## %
+a--b---c,,d <<e>> ``f’’
+[U+4E2D][U+6587] [U+1F600]
+é
+Voir l’article 1.
+\textbf{x} & {y}
+représentée par $\alpha$, #1 ~
+Page 1 sur 1
+EOF
+(cd "$work/hostile" && "$LGC" build hostile.lgc -d hostile.json \
+    --guillemets-droits -o hostile.tex) > "$work/err" 2>&1
+status=$?
+if [ "$status" -eq 0 ] &&
+    ! grep -qF '\input{/etc/passwd}' "$work/hostile/hostile.tex" &&
+    ! grep -qF '\write18{' "$work/hostile/hostile.tex" &&
+    ! grep -qF '\catcode' "$work/hostile/hostile.tex" &&
+    ! grep -qF '^^5c' "$work/hostile/hostile.tex" &&
+    ! grep -qF '\textbf{x}' "$work/hostile/hostile.tex"
+then ok "latex : données hostiles échappées dans le .tex"
+else ko "latex : données hostiles échappées dans le .tex" "$work/err"; fi
+
+for engine in pdflatex xelatex lualatex; do
+	desc="latex : données hostiles : le PDF se construit ($engine)"
+	desc="$desc et les montre telles quelles"
+	if ! have "$engine" || ! have pdftotext; then
+		skipped "$desc" "$engine ou pdftotext absent"
+		continue
+	fi
+	mkdir -p "$work/hostile/$engine"
+	cp "$work/hostile/hostile.tex" "$work/hostile/$engine/"
+	: > "$work/missing"
+	if tex "$engine" "$work/hostile/$engine" hostile &&
+	    pdf_text "$work/hostile/$engine" hostile > "$work/text" &&
+	    has_all "$work/text" "$work/hostile/want" && [ ! -e "$pwned" ]
+	then ok "$desc"
+	else
+		[ -s "$work/missing" ] ||
+		    grep -A5 '^!' "$work/hostile/$engine/hostile.log" > "$work/missing"
+		[ -e "$pwned" ] &&
+		    echo "$pwned existe : commande exécutée" >> "$work/missing"
+		ko "$desc" "$work/missing"
+	fi
+done
+rm -f "$pwned"
