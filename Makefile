@@ -76,10 +76,24 @@ $(SAN)/unit: $(UNIT_SRC) tests/unit/unit.h $(SAN_OBJ)
 $(SAN)/api_test: tests/api/api_test.c include/lgc.h $(SAN_OBJ)
 	$(CC) $(WARN) $(SANFLAGS) -Iinclude -o $@ tests/api/api_test.c $(SAN_OBJ) $(LIBS)
 
+# The fuzz target's entry point under a deterministic mutator (make
+# check), and under libFuzzer with clang (make fuzz, runs until stopped).
+$(SAN)/fuzz_smoke: tests/fuzz/fuzz_render.c tests/fuzz/fuzz_smoke.c include/lgc.h $(SAN_OBJ)
+	$(CC) $(WARN) $(SANFLAGS) -D_XOPEN_SOURCE=700 -Iinclude -o $@ \
+	    tests/fuzz/fuzz_render.c tests/fuzz/fuzz_smoke.c $(SAN_OBJ) $(LIBS)
+
+$(BUILD)/fuzz: tests/fuzz/fuzz_render.c $(LIB_SRC) $(GEN_SRC) $(GEN)/parser.h $(GEN)/lexer.h
+	clang -g -O1 -fsanitize=fuzzer,address,undefined $(ALL_CFLAGS) -o $@ \
+	    tests/fuzz/fuzz_render.c $(LIB_SRC) $(GEN_SRC) $(LIBS)
+
+fuzz: $(BUILD)/fuzz
+	LGC_PATH=stdlib $(BUILD)/fuzz -max_len=8192 -dict=tests/fuzz/lgc.dict \
+	    tests/fuzz/corpus
+
 unit: $(SAN)/unit
 	$(SAN)/unit
 
-check: lgc $(SAN)/lgc $(SAN)/unit $(SAN)/api_test
+check: lgc $(SAN)/lgc $(SAN)/unit $(SAN)/api_test $(SAN)/fuzz_smoke
 	@sh tests/run.sh
 
 # Debian packages: to build, to run the tests, and the fonts for PDF.
@@ -139,4 +153,4 @@ uninstall:
 clean:
 	rm -rf $(BUILD) lgc $(DEMO_OUT)
 
-.PHONY: all check clean unit deps demo install uninstall
+.PHONY: all check clean unit deps demo install uninstall fuzz
