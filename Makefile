@@ -118,7 +118,11 @@ deps:
 	@# ajv, the JSON Schema validator of the tests, from the npm registry.
 	@if [ ! -d tests/schema/node_modules/ajv ]; then \
 	    echo "Installation de ajv (npm) dans tests/schema"; \
-	    cd tests/schema && npm ci --no-audit --no-fund --loglevel=error; \
+	    ca=/etc/ssl/certs/ca-certificates.crt; \
+	    cd tests/schema && if [ -f $$ca ]; then \
+	        NODE_EXTRA_CA_CERTS=$$ca npm ci --cafile=$$ca --no-audit \
+	            --no-fund --loglevel=error; \
+	    else npm ci --no-audit --no-fund --loglevel=error; fi; \
 	fi
 
 DEMO_OUT = demo
