@@ -105,7 +105,7 @@ void	yyerror(YYLTYPE *lloc, struct parser *p, const char *msg);
 %type <node> item
 %type <texpr> type
 %type <cstr> cstr_opt
-%type <str> name label_opt reserved
+%type <str> name label_opt reserved choice_name
 %type <num> opt_optionnel
 
 %destructor { free($$); } <str>
@@ -168,6 +168,13 @@ name
 	| reserved			{ $$ = $1; p_reserved(p, $1, &@1); }
 	;
 
+/* "non" is reserved, but choix(oui, non) deserves its own message. */
+choice_name
+	: IDENT				{ $$ = $1; }
+	| reserved
+		{ $$ = $1; if (strcmp($1, "non") != 0) p_reserved(p, $1, &@1); }
+	;
+
 reserved
 	: KW_SI { $$ = xstrdup("si"); } | KW_SINON { $$ = xstrdup("sinon"); }
 	| KW_FIN { $$ = xstrdup("fin"); } | KW_SELON { $$ = xstrdup("selon"); }
@@ -190,10 +197,12 @@ type
 	;
 
 choices
-	: name				{ $$ = p_choice(NULL, $1, &@1, NULL); }
-	| name STRING			{ $$ = p_choice(NULL, $1, &@1, $2); }
-	| choices ',' name		{ $$ = p_choice($1, $3, &@3, NULL); }
-	| choices ',' name STRING	{ $$ = p_choice($1, $3, &@3, $4); }
+	: choice_name			{ $$ = p_choice(NULL, $1, &@1, NULL); }
+	| choice_name STRING
+		{ $$ = p_choice(NULL, $1, &@1, p_plain_string(p, $2, &@2)); }
+	| choices ',' choice_name	{ $$ = p_choice($1, $3, &@3, NULL); }
+	| choices ',' choice_name STRING
+		{ $$ = p_choice($1, $3, &@3, p_plain_string(p, $4, &@4)); }
 	;
 
 cstr_opt
@@ -434,7 +443,7 @@ case_values
 
 other_opt
 	: %empty			{ $$ = NULL; }
-	| T_AUTRE TAG_CLOSE body	{ $$ = $3; }
+	| T_AUTRE TAG_CLOSE body	{ $$ = $3; p->other_loc = @1; }
 	;
 
 labels

@@ -162,6 +162,7 @@ struct decl {
 	int		 index;			/* among the file's params or soits */
 	bool		 used;
 	int		 visiting;		/* cycle detection */
+	int		 depth;			/* soit: length of its chain */
 };
 
 struct rule {

@@ -47,6 +47,7 @@ stream_free(struct stream *s)
 		for (j = 0; j < t->nlabels; j++)
 			free(t->labels[j]);
 		free(t->labels);
+		free(t->locs);
 		for (j = 0; j < t->nparties; j++) {
 			free(t->parties[j].name);
 			free(t->parties[j].representant);
@@ -609,26 +610,21 @@ abbreviation_before(const struct para *p, size_t i)
 static void
 number_spaces(struct para *p, size_t n)
 {
-	size_t i, k;
+	size_t i;
 
 	for (i = 1; i + 1 < n; i++) {
 		struct cell *c = &p->v[i];
-		bool group = true;
 
 		if (c->kind == CELL_SPACE && is_digit_cell(&p->v[i + 1]) &&
 		    abbreviation_before(p, i)) {
 			c->kind = CELL_NBSP;
 			continue;
 		}
+		/* Only a number and its unit: two numbers side by side may be
+		 * two values ("30 364 jours"), never one to be grouped. */
 		if (c->kind != CELL_SPACE || !is_digit_cell(&p->v[i - 1]))
 			continue;
-		/* "1 500": a group of exactly three digits. */
-		for (k = i + 1; k < i + 4; k++)
-			group = group && k < n && is_digit_cell(&p->v[k]);
-		if (group && i + 4 < n && (is_digit_cell(&p->v[i + 4]) ||
-		    is_letter_cell(&p->v[i + 4])))
-			group = false;
-		if (group || unit_word_at(p, i + 1, n))
+		if (unit_word_at(p, i + 1, n))
 			c->kind = CELL_NBSP;
 	}
 }

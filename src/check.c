@@ -62,7 +62,14 @@ struct checker {
 	struct ptrvec	 include_stack;	/* struct file_ast * being checked */
 	struct ptrvec	 refs;		/* struct pending_ref * */
 	enum diag_code	 nonconst;	/* reported for a non-constant */
+	int		 chain;		/* soits and input conditions being resolved */
+	int		 cond_depth;	/* deepest input read by a condition */
+	bool		 chain_reported;
 };
+
+/* How many computed values or conditional inputs may depend on one
+ * another in a chain: each level is a recursion of the checker. */
+#define MAX_CHAIN	100
 
 static const struct type *check_expr(struct checker *ck, struct expr *e,
 		    struct facts *k, const struct type *expect);
@@ -636,9 +643,11 @@ const_record(struct checker *ck, struct scope *sc, struct expr *e,
 		}
 		if (index < 0) {
 			struct suggester sg;
+			char *owner = xasprintf("le type %s", rt->name);
 			struct diagnostic *d = diag(ck->ds, E_UNKNOWN_FIELD,
-			    &fi->loc, rt->name, fi->name);
+			    &fi->loc, owner, fi->name);
 
+			free(owner);
 			suggest_begin(&sg, fi->name);
 			for (j = 0; j < rt->nfields; j++)
 				suggest_consider(&sg, rt->fields[j].name);
@@ -846,6 +855,21 @@ requirement_of(struct checker *ck, const struct symbol *s)
 	return NULL;
 }
 
+/* A long condition is cut in messages: the location says the rest. */
+static void
+shorten(struct buf *b, size_t max)
+{
+	size_t n = max;
+
+	if (b->len <= max)
+		return;
+	while (n > 0 && ((unsigned char)b->data[n] & 0xC0) == 0x80)
+		n--;
+	b->len = n;
+	b->data[n] = '\0';
+	buf_puts(b, "…");
+}
+
 static void
 report_presence(struct checker *ck, struct expr *e, const struct expr *req,
     bool optional)
@@ -858,6 +882,7 @@ report_presence(struct checker *ck, struct expr *e, const struct expr *req,
 		buf_printf(&cond, "« %s » existe", e->u.name);
 	else
 		expr_print(&cond, req);
+	shorten(&cond, 160);
 	if (ck->title) {
 		diag(ck->ds, E_TITRE_PRESENCE, &e->loc, e->u.name);
 		buf_free(&cond);
@@ -962,9 +987,13 @@ check_name(struct checker *ck, struct expr *e, struct facts *k,
 	}
 	e->sym = s;
 	mark_used(s);
+	if (s->kind == SYM_INPUT && s->input->depth > ck->cond_depth)
+		ck->cond_depth = s->input->depth;
 	if (s->kind == SYM_SOIT) {
 		soit_requirement(ck, s->decl);
 		s->type = s->decl->ty;
+		if (s->decl->depth > ck->cond_depth)
+			ck->cond_depth = s->decl->depth;
 	}
 	if (presence)
 		check_presence(ck, e, k);
@@ -1124,7 +1153,7 @@ check_comparison(struct checker *ck, struct expr *e, struct facts *k)
 		    describe(&b, rt));
 	} else if (op != OP_EQ && op != OP_NE && !type_is_ordered(lt)) {
 		char *msg = xasprintf("« %s » compare des nombres, montants, "
-		    "dates ou durées, pas un %s", op_word(op), describe(&a, lt));
+		    "dates ou durées, pas %s", op_word(op), describe(&a, lt));
 
 		diag(ck->ds, E_TYPE, &e->loc, msg);
 		free(msg);
@@ -1153,7 +1182,7 @@ check_boolean_operand(struct checker *ck, struct expr *e, const char *op)
 		return e->type;
 	buf_init(&b);
 	type_describe(&b, e->type);
-	msg = xasprintf("« %s » relie des conditions (booléens), pas un %s",
+	msg = xasprintf("« %s » relie des conditions (booléens), pas %s",
 	    op, buf_cstr(&b));
 	diag(ck->ds, E_TYPE, &e->loc, msg);
 	free(msg);
@@ -1270,8 +1299,7 @@ check_call(struct checker *ck, struct expr *e, struct facts *k)
 		const struct loc *at = arg >= 0 ?
 		    &e->u.call.args[arg]->loc : &e->u.call.name_loc;
 
-		diag(ck->ds, E_FUNCTION_TYPE, at, fn->name, buf_cstr(&why) +
-		    (strncmp(buf_cstr(&why), "un ", 3) == 0 ? 3 : 0));
+		diag(ck->ds, E_FUNCTION_TYPE, at, fn->name, buf_cstr(&why));
 		result = error_type();
 	}
 	buf_free(&why);
@@ -1304,9 +1332,11 @@ check_record(struct checker *ck, struct expr *e, struct facts *k)
 			continue;
 		if (index < 0) {
 			struct suggester sg;
+			char *owner = xasprintf("le type %s", rt->name);
 			struct diagnostic *d = diag(ck->ds, E_UNKNOWN_FIELD,
-			    &fi->loc, rt->name, fi->name);
+			    &fi->loc, owner, fi->name);
 
+			free(owner);
 			suggest_begin(&sg, fi->name);
 			for (j = 0; j < rt->nfields; j++)
 				suggest_consider(&sg, rt->fields[j].name);
@@ -1319,7 +1349,7 @@ check_record(struct checker *ck, struct expr *e, struct facts *k)
 
 			buf_init(&a);
 			buf_init(&b);
-			msg = xasprintf("le champ « %s » attend un %s, pas un %s",
+			msg = xasprintf("le champ « %s » attend %s, pas %s",
 			    fi->name, describe(&a, want), describe(&b, got));
 			diag(ck->ds, E_TYPE, &fi->value->loc, msg);
 			free(msg);
@@ -1391,7 +1421,7 @@ check_expr(struct checker *ck, struct expr *e, struct facts *k,
 
 			buf_init(&b);
 			if (t->kind == T_RECORD)
-				buf_puts(&b, t->name);
+				buf_printf(&b, "le type %s", t->name);
 			else
 				type_describe(&b, t);
 			d = diag(ck->ds, E_UNKNOWN_FIELD, &e->u.field.name_loc,
@@ -1414,7 +1444,7 @@ check_expr(struct checker *ck, struct expr *e, struct facts *k,
 			char *msg;
 
 			buf_init(&b);
-			msg = xasprintf("« - » s'applique à un nombre, pas à un %s",
+			msg = xasprintf("« - » s'applique à un nombre, pas à %s",
 			    describe(&b, t));
 			diag(ck->ds, E_TYPE, &e->loc, msg);
 			free(msg);
@@ -1495,6 +1525,7 @@ soit_requirement(struct checker *ck, struct decl *d)
 	struct scope *saved_scope = ck->scope;
 	struct ptrvec saved_loops = ck->loops;
 	bool saved_title = ck->title, saved_inputs = ck->inputs_only;
+	int saved_depth;
 
 	if (d->visiting == 2)
 		return;
@@ -1507,19 +1538,43 @@ soit_requirement(struct checker *ck, struct decl *d)
 		d->ty = error_type();
 		return;
 	}
+	if (ck->chain >= MAX_CHAIN) {
+		if (!ck->chain_reported)
+			diag(ck->ds, E_NESTING, &d->loc, MAX_CHAIN,
+			    "valeurs calculées ou d'entrées conditionnelles "
+			    "qui dépendent les unes des autres");
+		ck->chain_reported = true;
+		d->ty = error_type();
+		return;
+	}
+	ck->chain++;
 	d->visiting = 1;
 	/* A soit is checked in its own file, outside any loop. */
 	memset(&ck->loops, 0, sizeof(ck->loops));
 	ck->title = false;
 	ck->inputs_only = false;
+	saved_depth = ck->cond_depth;
+	ck->cond_depth = 0;
 	d->requirement = collect_requirements(ck, d->value, false, NULL);
 	d->ty = d->value->type != NULL ? d->value->type : error_type();
+	/* Evaluating a soit evaluates the soits it reads, recursively. */
+	d->depth = ck->cond_depth + 1;
+	ck->cond_depth = saved_depth;
+	if (d->depth > MAX_CHAIN) {
+		if (!ck->chain_reported)
+			diag(ck->ds, E_NESTING, &d->loc, MAX_CHAIN,
+			    "valeurs calculées ou d'entrées conditionnelles "
+			    "qui dépendent les unes des autres");
+		ck->chain_reported = true;
+		d->ty = error_type();
+	}
 	ptrvec_free(&ck->loops);
 	ck->loops = saved_loops;
 	ck->scope = saved_scope;
 	ck->title = saved_title;
 	ck->inputs_only = saved_inputs;
 	d->visiting = 2;
+	ck->chain--;
 }
 
 static void
@@ -1530,6 +1585,7 @@ input_requirement(struct checker *ck, struct input *in)
 	struct ptrvec saved_loops = ck->loops;
 	bool saved_inputs = ck->inputs_only, saved_title = ck->title;
 	struct expr *collected;
+	int errors;
 
 	if (in->visiting == 2 || d->cond == NULL) {
 		in->visiting = 2;
@@ -1543,6 +1599,15 @@ input_requirement(struct checker *ck, struct input *in)
 		free(msg);
 		return;
 	}
+	if (ck->chain >= MAX_CHAIN) {
+		if (!ck->chain_reported)
+			diag(ck->ds, E_NESTING, &d->loc, MAX_CHAIN,
+			    "valeurs calculées ou d'entrées conditionnelles "
+			    "qui dépendent les unes des autres");
+		ck->chain_reported = true;
+		return;
+	}
+	ck->chain++;
 	in->visiting = 1;
 	sc = file_scope(ck, in->file);
 	if (sc != NULL)
@@ -1550,15 +1615,41 @@ input_requirement(struct checker *ck, struct input *in)
 	memset(&ck->loops, 0, sizeof(ck->loops));
 	ck->inputs_only = true;
 	ck->title = false;
+	ck->cond_depth = 0;
+	errors = diags_count(ck->ds, SEV_ERROR);
 	collected = collect_requirements(ck, d->cond, true, NULL);
-	/* The names the condition reads are checked first at run time. */
-	in->requirement = expr_conjunction(collected, expr_clone(d->cond));
+	in->depth = ck->cond_depth + 1;
+	if (in->depth > MAX_CHAIN) {
+		/* A chain this long would make every requirement huge. */
+		if (!ck->chain_reported)
+			diag(ck->ds, E_NESTING, &d->loc, MAX_CHAIN,
+			    "valeurs calculées ou d'entrées conditionnelles "
+			    "qui dépendent les unes des autres");
+		ck->chain_reported = true;
+		expr_free(collected);
+		ck->scope = saved_scope;
+		ptrvec_free(&ck->loops);
+		ck->loops = saved_loops;
+		ck->inputs_only = saved_inputs;
+		ck->title = saved_title;
+		in->visiting = 2;
+		ck->chain--;
+		return;
+	}
+	/* The names the condition reads are checked first at run time.  A
+	 * condition in error would only cause more errors at each use. */
+	if (diags_count(ck->ds, SEV_ERROR) > errors)
+		expr_free(collected);
+	else
+		in->requirement = expr_conjunction(collected,
+		    expr_clone(d->cond));
 	ck->scope = saved_scope;
 	ptrvec_free(&ck->loops);
 	ck->loops = saved_loops;
 	ck->inputs_only = saved_inputs;
 	ck->title = saved_title;
 	in->visiting = 2;
+	ck->chain--;
 }
 
 /* Header */
@@ -1706,13 +1797,19 @@ check_header(struct checker *ck, struct scope *sc)
 			soit_requirement(ck, f->decls[i]);
 	for (i = 0; i < f->nrules; i++) {
 		struct rule *r = f->rules[i];
-		struct expr *req = collect_requirements(ck, r->cond, true, NULL);
+		struct facts *k = facts_new();
 
+		/* The rule is checked where its condition can be evaluated;
+		 * its message is printed where, moreover, the condition is
+		 * false: the message's values must exist there. */
+		r->requirement = collect_requirements(ck, r->cond, true, NULL);
+		if (r->requirement != NULL)
+			facts_assume(k, r->requirement, true);
+		facts_assume(k, r->cond, false);
 		for (j = 0; j < r->message->len; j++)
 			if (r->message->parts[j].expr != NULL)
-				req = expr_conjunction(req, collect_requirements(
-				    ck, r->message->parts[j].expr, false, NULL));
-		r->requirement = req;
+				check_expr(ck, r->message->parts[j].expr, k, NULL);
+		facts_free(k);
 	}
 	if (f->title != NULL) {
 		struct facts *k = facts_new();
@@ -1936,9 +2033,9 @@ check_selon(struct checker *ck, struct node *n, struct facts *k)
 		if (enumerable)
 			facts_assume_values(ko, subject, all, nall, false);
 		if (facts_contradiction(ko) && !facts_contradiction(k))
-			diag(ck->ds, W_UNREACHABLE, &n->loc, "tous les cas "
-			    "possibles sont traités, « {autre} » n'est jamais "
-			    "pris");
+			diag(ck->ds, W_UNREACHABLE, &n->u.selon.other_loc,
+			    "tous les cas possibles sont traités, « {autre} » "
+			    "n'est jamais pris");
 		check_nodes(ck, n->u.selon.other, ko);
 		facts_free(ko);
 	} else if (enumerable) {
@@ -2069,8 +2166,8 @@ check_include_args(struct checker *ck, struct node *n, struct scope *sc,
 		s->decl->used = s->decl->used;
 		t = check_expr(ck, arg->value, k, s->type);
 		if (!type_accepts(s->type, t)) {
-			char *msg = xasprintf("le paramètre « %s » attend un %s, "
-			    "pas un %s", arg->name, describe(&a, s->type),
+			char *msg = xasprintf("le paramètre « %s » attend %s, "
+			    "pas %s", arg->name, describe(&a, s->type),
 			    describe(&b, t));
 
 			diag_note(diag(ck->ds, E_TYPE, &arg->value->loc, msg),
@@ -2187,7 +2284,7 @@ check_signatures(struct checker *ck, struct node *n, struct facts *k)
 
 		if (!type_accepts(type_partie(), t)) {
 			char *msg = xasprintf("« {signatures} » attend des "
-			    "parties (type partie), pas un %s", describe(&b, t));
+			    "parties (type partie), pas %s", describe(&b, t));
 
 			diag(ck->ds, E_TYPE, &e->loc, msg);
 			free(msg);
@@ -2324,14 +2421,15 @@ warn_unused(struct checker *ck)
 	for (i = 0; i < ck->prog->inputs.len; i++) {
 		struct input *in = ck->prog->inputs.items[i];
 
-		if (!in->used)
+		/* After a syntax error, a use may have been lost. */
+		if (!in->used && !in->file->parse_failed)
 			diag(ck->ds, W_UNUSED_INPUT, &in->decl->loc, in->name);
 	}
 	for (i = 0; i < ck->prog->files.len; i++) {
 		struct file_ast *f = ck->prog->files.items[i];
 		struct scope *sc = scope_of(ck, f);
 
-		if (sc == NULL || !sc->header_done)
+		if (sc == NULL || !sc->header_done || f->parse_failed)
 			continue;
 		for (j = 0; j < f->ndecls; j++) {
 			struct decl *d = f->decls[j];

@@ -1654,7 +1654,7 @@ data_define(struct data *d, const char *assignment)
 		buf_init(&tn);
 		type_describe(&tn, t);
 		if (t->kind != T_RECORD) {
-			why = xasprintf("« %s » est de type %s : il n'a pas de "
+			why = xasprintf("« %s » est %s : il n'a pas de "
 			    "champs", buf_cstr(&path), buf_cstr(&tn));
 			buf_free(&tn);
 			define_error(d, assignment, why, NULL);

@@ -134,7 +134,7 @@ DIAG(E_DEFAULT_NOT_CONST, SEV_ERROR, "defaut-non-constant",
 DIAG(E_DEFAULT_CONSTRAINT, SEV_ERROR, "defaut-hors-contrainte",
     "la valeur par défaut ne respecte pas la contrainte : %s")
 DIAG(E_CONSTRAINT_TYPE, SEV_ERROR, "contrainte-type",
-    "« %s » ne s'applique pas au type %s")
+    "« %s » ne s'applique pas à %s")
 DIAG(E_CONSTRAINT_BOUNDS, SEV_ERROR, "bornes-inversees",
     "bornes inversées : la première borne doit être inférieure à la seconde")
 DIAG(E_CYCLE, SEV_ERROR, "dependance-circulaire",
@@ -156,7 +156,7 @@ DIAG(E_TITRE_PRESENCE, SEV_ERROR, "titre-conditionnel",
 DIAG(E_UNKNOWN_NAME, SEV_ERROR, "nom-inconnu",
     "nom inconnu « %s »")
 DIAG(E_UNKNOWN_FIELD, SEV_ERROR, "champ-inconnu",
-    "le type %s n'a pas de champ « %s »")
+    "%s n'a pas de champ « %s »")
 DIAG(E_UNKNOWN_LABEL, SEV_ERROR, "etiquette-inconnue",
     "étiquette inconnue « %s »")
 DIAG(E_UNKNOWN_FUNCTION, SEV_ERROR, "fonction-inconnue",
@@ -166,7 +166,7 @@ DIAG(E_UNKNOWN_CHOICE, SEV_ERROR, "valeur-inconnue",
 DIAG(E_TYPE, SEV_ERROR, "type-incompatible",
     "%s")
 DIAG(E_COND_NOT_BOOL, SEV_ERROR, "condition-non-booleenne",
-    "une condition doit être un booléen, pas un %s")
+    "une condition doit être un booléen, pas %s")
 DIAG(E_COMPARE, SEV_ERROR, "comparaison-impossible",
     "comparaison impossible entre %s et %s")
 DIAG(E_PRINT_RECORD, SEV_ERROR, "affichage-enregistrement",
@@ -178,13 +178,13 @@ DIAG(E_DUREE_FAMILY, SEV_ERROR, "durees-incompatibles",
 DIAG(E_FUNCTION_ARGS, SEV_ERROR, "arguments",
     "« %s » : %s")
 DIAG(E_FUNCTION_TYPE, SEV_ERROR, "fonction-type",
-    "« %s » ne s'applique pas à un %s")
+    "« %s » ne s'applique pas à %s")
 DIAG(E_EXISTS_NOT_NAME, SEV_ERROR, "existe-sur-expression",
     "« existe » s'applique à un nom d'entrée ou de valeur calculée")
 DIAG(E_FIELD_MISSING, SEV_ERROR, "champ-manquant",
     "champ « %s » manquant pour le type %s")
 DIAG(E_NOT_LIST, SEV_ERROR, "non-liste",
-    "« pour chaque » parcourt une liste, pas un %s")
+    "« pour chaque » parcourt une liste, pas %s")
 DIAG(E_SHADOW, SEV_ERROR, "masquage",
     "« %s » masque un nom existant : choisissez un autre nom de variable")
 DIAG(E_LABEL_IN_LOOP, SEV_ERROR, "etiquette-dans-boucle",
@@ -192,7 +192,7 @@ DIAG(E_LABEL_IN_LOOP, SEV_ERROR, "etiquette-dans-boucle",
 DIAG(E_SELON_INCOMPLETE, SEV_ERROR, "selon-incomplet",
     "« {selon} » ne traite pas %s ; ajoutez « {cas …} » ou « {autre} »")
 DIAG(E_SELON_AUTRE, SEV_ERROR, "selon-autre-requis",
-    "« {selon} » sur un %s doit avoir une branche « {autre} »")
+    "« {selon} » sur %s doit avoir une branche « {autre} »")
 DIAG(E_CASE_DUP, SEV_ERROR, "cas-en-double",
     "la valeur « %s » figure déjà dans un autre « {cas} »")
 DIAG(E_CASE_CONST, SEV_ERROR, "cas-non-constant",

@@ -1093,8 +1093,11 @@ eval_node(struct eval *ev, const struct node *n)
 		t->bare = n->u.ref.bare;
 		t->nlabels = n->u.ref.len;
 		t->labels = xcalloc(n->u.ref.len + 1, sizeof(char *));
-		for (i = 0; i < n->u.ref.len; i++)
+		t->locs = xcalloc(n->u.ref.len + 1, sizeof(struct loc));
+		for (i = 0; i < n->u.ref.len; i++) {
 			t->labels[i] = xstrdup(n->u.ref.labels[i]);
+			t->locs[i] = n->u.ref.locs[i];
+		}
 		break;
 	case N_IF:
 		eval_if(ev, n);
@@ -1121,6 +1124,36 @@ eval_nodes(struct eval *ev, const struct nodes *ns)
 
 	for (i = 0; i < ns->len; i++)
 		eval_node(ev, ns->v[i]);
+}
+
+/* A heading's number depends on its position once the conditions are
+ * decided (a "##" before any "#" is unnumbered): a reference to one that
+ * ended up without a number would print "article ?". */
+static void
+check_refs(struct eval *ev, const struct stream *s, const struct doc *d)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < s->len; i++) {
+		const struct etok *t = &s->v[i];
+
+		if (t->kind != ET_REF)
+			continue;
+		for (j = 0; j < t->nlabels; j++) {
+			const struct doc_heading *h = NULL;
+
+			for (k = 0; k < d->blocks.len && h == NULL; k++)
+				if (d->blocks.v[k].kind == BLOCK_HEADING &&
+				    strcmp(d->blocks.v[k].u.heading.anchor,
+				    t->labels[j]) == 0)
+					h = &d->blocks.v[k].u.heading;
+			if (h != NULL && h->number != NULL)
+				continue;
+			diag(ev->ds, E_REF_UNNUMBERED, t->locs != NULL ?
+			    &t->locs[j] : NULL, t->labels[j]);
+			ev->failed = true;
+		}
+	}
 }
 
 bool
@@ -1154,6 +1187,7 @@ eval_document(struct eval *ev, struct doc *out)
 		return false;
 	}
 	build_document(&s, out);
+	check_refs(ev, &s, out);
 	stream_free(&s);
 	buf_init(&title);
 	if (f->title != NULL)

@@ -33,7 +33,6 @@ expect_kinds(const struct type *t, struct buf *why, int *arg, int index,
 {
 	if (t->kind == T_ERROR || (kinds & (1u << t->kind)))
 		return text_type();
-	buf_puts(why, "un ");
 	type_describe(why, t);
 	*arg = index;
 	return NULL;
@@ -120,7 +119,6 @@ check_printable(const struct type *const *types, size_t n, struct buf *why,
 	(void)n;
 	if (printable(types[0]))
 		return text_type();
-	buf_puts(why, "un ");
 	type_describe(why, types[0]);
 	*arg = 0;
 	return NULL;
@@ -134,7 +132,6 @@ check_list(const struct type *const *types, size_t n, struct buf *why,
 	if (types[0]->kind == T_ERROR ||
 	    (types[0]->kind == T_LISTE && printable(types[0])))
 		return text_type();
-	buf_puts(why, "un ");
 	type_describe(why, types[0]);
 	*arg = 0;
 	return NULL;
@@ -148,15 +145,13 @@ check_pluriel(const struct type *const *types, size_t n, struct buf *why,
 
 	if (types[0]->kind != T_ERROR && types[0]->kind != T_ENTIER &&
 	    types[0]->kind != T_DECIMAL) {
-		buf_puts(why, "un ");
-		type_describe(why, types[0]);
+			type_describe(why, types[0]);
 		*arg = 0;
 		return NULL;
 	}
 	for (i = 1; i < n; i++)
 		if (types[i]->kind != T_ERROR && types[i]->kind != T_TEXTE) {
-			buf_puts(why, "un ");
-			type_describe(why, types[i]);
+					type_describe(why, types[i]);
 			*arg = (int)i;
 			return NULL;
 		}
@@ -480,7 +475,6 @@ check_count(const struct type *const *types, size_t n, struct buf *why,
 	(void)n;
 	if (types[0]->kind == T_ERROR || types[0]->kind == T_LISTE)
 		return type_builtin(T_ENTIER);
-	buf_puts(why, "un ");
 	type_describe(why, types[0]);
 	*arg = 0;
 	return NULL;

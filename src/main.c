@@ -46,6 +46,7 @@ struct options {
 	bool		 fragment;
 	bool		 draft;
 	bool		 straight_quotes;
+	bool		 json_usage;	/* --format-diagnostics json */
 };
 
 static void
@@ -75,7 +76,7 @@ usage(FILE *out)
 "Options :\n"
 "  -d, --donnees FICHIER  données du client, un objet JSON (répétable)\n"
 "  -D nom=valeur          fixe ou remplace une entrée (répétable)\n"
-"  -f, --format FORMAT    format de sortie : html (par défaut : d'après -o)\n"
+"  -f, --format FORMAT    html, latex ou pdf (défaut : selon l'extension de -o)\n"
 "  -o, --sortie FICHIER   fichier de sortie, écrit seulement en cas de succès\n"
 "  -I DOSSIER             dossier de clauses à chercher (répétable ; aussi\n"
 "                         la variable LGC_PATH, dossiers séparés par « : »)\n"
@@ -108,15 +109,35 @@ usage(FILE *out)
 "Code de sortie : 0 succès (avertissements permis), 1 erreurs dans le modèle\n"
 "ou les données, 2 erreur d'utilisation ou d'entrée-sortie.\n"
 "Voir lgc(1) et la référence du langage dans docs/.\n", out);
+	fprintf(out, "Formats : %s.\n", backend_names());
 }
 
+/* Usage errors honour --format-diagnostics json too, so that a tool
+ * driving lgc reads every failure the same way. */
 static int
-usage_error(const char *fmt, const char *arg)
+usage_error(const struct options *o, const char *fmt, const char *arg)
 {
-	fputs("lgc: erreur: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\nlgc: note: « lgc --help » décrit les commandes et options\n",
-	    stderr);
+	char *message = xasprintf(fmt, arg);
+	const char *p;
+
+	if (o->json_usage) {
+		fputs("{\"fichier\":\"\",\"gravite\":\"fatale\",\"code\":"
+		    "\"usage\",\"message\":\"", stderr);
+		for (p = message; *p != '\0'; p++) {
+			if (*p == '"' || *p == '\\')
+				fputc('\\', stderr);
+			if ((unsigned char)*p < 0x20)
+				fprintf(stderr, "\\u%04x", (unsigned char)*p);
+			else
+				fputc(*p, stderr);
+		}
+		fputs("\"}\n", stderr);
+	} else {
+		fprintf(stderr, "lgc: erreur: %s\n", message);
+		fputs("lgc: note: « lgc --help » décrit les commandes et "
+		    "options\n", stderr);
+	}
+	free(message);
 	return LGC_FATAL;
 }
 
@@ -189,14 +210,14 @@ parse_args(int argc, char **argv, struct options *o)
 	else if (strcmp(argv[1], "lint") == 0)
 		o->command = CMD_LINT;
 	else
-		return usage_error("commande inconnue « %s » : build, check, "
+		return usage_error(o, "commande inconnue « %s » : build, check, "
 		    "lint, schema ou tree", argv[1]);
 	for (i = 2; i < argc; i++) {
 		const char *arg = argv[i];
 
 		if (arg[0] != '-' || strcmp(arg, "-") == 0) {
 			if (o->template_path != NULL)
-				return usage_error("un seul modèle à la fois "
+				return usage_error(o, "un seul modèle à la fois "
 				    "(« %s » en trop)", arg);
 			o->template_path = arg;
 			continue;
@@ -224,88 +245,88 @@ parse_args(int argc, char **argv, struct options *o)
 		if (matches(arg, "-d", "--donnees", &prefix) ||
 		    matches(arg, NULL, "--data", &prefix)) {
 			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
-				return usage_error("%s attend un fichier JSON", arg);
+				return usage_error(o, "%s attend un fichier JSON", arg);
 			ptrvec_push(&o->data_files, (void *)value);
 		} else if (matches(arg, "-D", NULL, &prefix)) {
 			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
-				return usage_error("%s attend nom=valeur", arg);
+				return usage_error(o, "%s attend nom=valeur", arg);
 			ptrvec_push(&o->defines, (void *)value);
 		} else if (matches(arg, "-I", NULL, &prefix)) {
 			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
-				return usage_error("%s attend un dossier", arg);
+				return usage_error(o, "%s attend un dossier", arg);
 			ptrvec_push(&o->includes, (void *)value);
 		} else if (matches(arg, "-f", "--format", &prefix)) {
 			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
-				return usage_error("%s attend un format", arg);
+				return usage_error(o, "%s attend un format", arg);
 			o->format = value;
 		} else if (matches(arg, "-o", "--sortie", &prefix) ||
 		    matches(arg, NULL, "--output", &prefix)) {
 			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
-				return usage_error("%s attend un fichier", arg);
+				return usage_error(o, "%s attend un fichier", arg);
 			o->output = value;
 		} else if (matches(arg, NULL, "--preambule", &prefix) ||
 		    matches(arg, NULL, "--préambule", &prefix)) {
 			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
-				return usage_error("%s attend un fichier", arg);
+				return usage_error(o, "%s attend un fichier", arg);
 			o->preamble = value;
 		} else if (matches(arg, NULL, "--lot", &prefix)) {
 			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
-				return usage_error("%s attend un fichier JSONL ou "
+				return usage_error(o, "%s attend un fichier JSONL ou "
 				    "un dossier", arg);
 			o->batch = value;
 		} else if (matches(arg, NULL, "--nom", &prefix)) {
 			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
-				return usage_error("%s attend un nom de champ", arg);
+				return usage_error(o, "%s attend un nom de champ", arg);
 			o->name_field = value;
 		} else if (matches(arg, "-j", NULL, &prefix)) {
 			char *end;
 			long n;
 
 			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
-				return usage_error("%s attend un nombre", arg);
+				return usage_error(o, "%s attend un nombre", arg);
 			n = strtol(value, &end, 10);
 			if (*end != '\0' || n < 1 || n > 256)
-				return usage_error("-j attend un nombre de 1 à "
+				return usage_error(o, "-j attend un nombre de 1 à "
 				    "256, pas « %s »", value);
 			o->jobs = (int)n;
 		} else if (matches(arg, NULL, "--deps", &prefix)) {
 			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
-				return usage_error("%s attend un fichier", arg);
+				return usage_error(o, "%s attend un fichier", arg);
 			o->deps = value;
 		} else if (matches(arg, NULL, "--sujets", &prefix)) {
 			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
-				return usage_error("%s attend une liste de sujets", arg);
+				return usage_error(o, "%s attend une liste de sujets", arg);
 			o->subjects = value;
 		} else if (matches(arg, NULL, "--police", &prefix)) {
 			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
-				return usage_error("%s attend un nom de police", arg);
+				return usage_error(o, "%s attend un nom de police", arg);
 			o->font = value;
 		} else if (matches(arg, NULL, "--format-diagnostics", &prefix)) {
 			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
-				return usage_error("%s attend json ou texte", arg);
+				return usage_error(o, "%s attend json ou texte", arg);
 			o->diagnostics = value;
 		} else
-			return usage_error("option inconnue « %s »", arg);
+			return usage_error(o, "option inconnue « %s »", arg);
 	}
 	if (o->template_path == NULL)
-		return usage_error("%s", "aucun modèle .lgc donné");
+		return usage_error(o, "%s", "aucun modèle .lgc donné");
 	if (o->batch != NULL) {
 		if (o->batch_dir == NULL && o->output != NULL)
 			o->batch_dir = o->output;
 		if (o->batch_dir == NULL)
-			return usage_error("%s", "--lot demande un dossier de "
+			return usage_error(o, "%s", "--lot demande un dossier de "
 			    "sortie : --sortie DOSSIER/");
 		o->output = NULL;
 		if (o->deps != NULL)
-			return usage_error("%s", "--deps vaut pour un seul "
+			return usage_error(o, "%s", "--deps vaut pour un seul "
 			    "contrat, pas pour un lot");
 	}
 	if (o->deps != NULL && (o->command != CMD_BUILD || o->output == NULL))
-		return usage_error("%s", "--deps demande « lgc build … -o "
+		return usage_error(o, "%s", "--deps demande « lgc build … -o "
 		    "SORTIE »");
 	if (o->command != CMD_BUILD && o->batch == NULL &&
 	    (o->output != NULL || o->format != NULL))
-		return usage_error("%s", "-o et -f ne servent qu'à « lgc build »");
+		return usage_error(o, "%s", "-o et -f ne servent qu'à « lgc build »");
 	return LGC_OK;
 }
 
@@ -409,7 +430,7 @@ run(const struct options *o)
 	if (o->diagnostics != NULL &&
 	    lgc_set_diagnostic_format(c, o->diagnostics) != LGC_OK) {
 		lgc_free(c);
-		return usage_error("format de diagnostics « %s » inconnu : json "
+		return usage_error(o, "format de diagnostics « %s » inconnu : json "
 		    "ou texte", o->diagnostics);
 	}
 	if (format == NULL && o->output != NULL && strcmp(o->output, "-") != 0) {
@@ -417,7 +438,7 @@ run(const struct options *o)
 
 		if (be == NULL) {
 			lgc_free(c);
-			return usage_error("extension de « %s » inconnue : "
+			return usage_error(o, "extension de « %s » inconnue : "
 			    "précisez le format avec -f", o->output);
 		}
 		format = be->name;
@@ -426,7 +447,7 @@ run(const struct options *o)
 		format = "html";
 	if (backend_by_name(format) == NULL) {
 		lgc_free(c);
-		return usage_error("format « %s » inconnu", format);
+		return usage_error(o, "format « %s » inconnu", format);
 	}
 	lgc_set_werror(c, o->werror);
 	if (o->fragment)
@@ -442,7 +463,7 @@ run(const struct options *o)
 	for (i = 0; i < o->warnings.len; i++)
 		if (lgc_enable_warnings(c, o->warnings.items[i]) != LGC_OK) {
 			lgc_free(c);
-			return usage_error("avertissement inconnu « -W%s » "
+			return usage_error(o, "avertissement inconnu « -W%s » "
 			    "(par exemple -Wlint)", o->warnings.items[i]);
 		}
 	add_search_paths(c, o);
@@ -519,9 +540,14 @@ int
 main(int argc, char **argv)
 {
 	struct options o;
-	int status;
+	int status, i;
 
 	memset(&o, 0, sizeof(o));
+	for (i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--format-diagnostics=json") == 0 ||
+		    (strcmp(argv[i], "--format-diagnostics") == 0 &&
+		    i + 1 < argc && strcmp(argv[i + 1], "json") == 0))
+			o.json_usage = true;
 	status = parse_args(argc, argv, &o);
 	if (status == LGC_OK)
 		status = run(&o);

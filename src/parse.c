@@ -306,6 +306,13 @@ p_type_choice(struct parser *p, char *kw, const struct loc *l,
 	}
 	ptrvec_free(choices);
 	free(choices);
+	/* "non" was let through for choix(oui, non), which the checker
+	 * reports as such; anywhere else it is a reserved word. */
+	for (i = 0; i < t->nvalues; i++)
+		if (strcmp(t->values[i].name, "non") == 0 && !(t->nvalues == 2 &&
+		    (strcmp(t->values[0].name, "oui") == 0 ||
+		    strcmp(t->values[1].name, "oui") == 0)))
+			p_reserved(p, "non", &t->values[i].loc);
 	return t;
 }
 
@@ -329,17 +336,6 @@ p_choice(struct ptrvec *v, char *name, const struct loc *l, char *words)
 		v = xcalloc(1, sizeof(*v));
 	c->name = name;
 	c->loc = *l;
-	if (words != NULL) {
-		/* Choice words are plain text: no interpolation. */
-		size_t i, o = 0, n = strlen(words);
-
-		for (i = 0; i < n; i++) {
-			if (words[i] == '\\' && i + 1 < n)
-				i++;
-			words[o++] = words[i];
-		}
-		words[o] = '\0';
-	}
 	c->words = words;
 	ptrvec_push(v, c);
 	return v;
@@ -396,14 +392,25 @@ max_depth(const struct expr *a, const struct expr *b)
 	return da > db ? da : db;
 }
 
-/* Keeps every later recursive pass within a bounded stack. */
+/* Keeps every later recursive pass within a bounded stack: past the
+ * limit the expression is reported once and replaced by a placeholder
+ * that later stages skip, so that no pass recurses down a chain of a
+ * hundred thousand operators. */
 static struct expr *
 bounded(struct parser *p, struct expr *e)
 {
-	if (e->depth == MAX_EXPR_DEPTH + 1)
+	struct expr *stub;
+
+	if (e->depth <= MAX_EXPR_DEPTH)
+		return e;
+	if (!p->too_deep)
 		diag(p->ds, E_NESTING, &e->loc, MAX_EXPR_DEPTH,
 		    "sous-expressions");
-	return e;
+	p->too_deep = true;
+	stub = expr_new(EX_LITERAL, &e->loc);
+	stub->u.literal.kind = T_ERROR;
+	expr_free(e);
+	return stub;
 }
 
 static struct expr **
@@ -868,6 +875,8 @@ p_selon(struct parser *p, struct expr *subject, const struct loc *l,
 	ptrvec_free(cases);
 	free(cases);
 	n->u.selon.other = other;
+	if (other != NULL)
+		n->u.selon.other_loc = p->other_loc;
 	return n;
 }
 
@@ -1088,6 +1097,23 @@ digits_around(const struct loc *l, int left_end, int right_start,
 		buf_putc(right, ch);
 }
 
+/* " €" or " %" when the number at column COL is followed by one. */
+static const char *
+unit_after(const struct loc *l, int col)
+{
+	char ch;
+	int c = col;
+
+	while (src_char_at(l, c - l->col, &ch) && ch == ' ')
+		c++;
+	if (src_char_at(l, c - l->col, &ch) && ch == '%')
+		return " %";
+	/* The euro sign's first byte. */
+	if (src_char_at(l, c - l->col, &ch) && (unsigned char)ch == 0xE2)
+		return " €";
+	return "";
+}
+
 /* "12,5" and "1 500" in code: the French way to write numbers, which the
  * code does not use; reported with the literal to write instead. */
 static bool
@@ -1104,12 +1130,14 @@ number_written_in_french(struct parser *p, const struct loc *l)
 	if (before >= '0' && before <= '9' && after == ',' &&
 	    src_char_at(l, 1, &next) && next >= '0' && next <= '9') {
 		digits_around(l, l->col - 1, l->col + 1, &left, &right);
-		fixed = xasprintf("%s.%s", buf_cstr(&left), buf_cstr(&right));
+		fixed = xasprintf("%s.%s%s", buf_cstr(&left), buf_cstr(&right),
+		    unit_after(l, l->col + 1 + (int)right.len));
 		diag(p->ds, E_NUM_COMMA, l, fixed);
 	} else if (before == ' ' && src_char_at(l, -2, &next) && next >= '0' &&
 	    next <= '9' && after >= '0' && after <= '9') {
 		digits_around(l, l->col - 2, l->col, &left, &right);
-		fixed = xasprintf("%s%s", buf_cstr(&left), buf_cstr(&right));
+		fixed = xasprintf("%s%s%s", buf_cstr(&left), buf_cstr(&right),
+		    unit_after(l, l->col + (int)right.len));
 		diag(p->ds, E_NUM_SPACE, l, fixed);
 	} else {
 		buf_free(&left);
@@ -1517,7 +1545,14 @@ has_separator(const struct source *src)
 
 		if (!source_line(src, (int)i + 1, &line, &len))
 			continue;
-		/* A body comment {-- … --} hides a "---" line. */
+		/* A body comment {-- … --} hides a "---" line; a header
+		 * comment line cannot open one. */
+		k = 0;
+		while (k < len && (line[k] == ' ' || line[k] == '\t'))
+			k++;
+		if (!in_comment && k + 1 < len && line[k] == '/' &&
+		    line[k + 1] == '/')
+			continue;
 		for (k = 0; k + 2 < len; k++) {
 			if (!in_comment && memcmp(line + k, "{--", 3) == 0) {
 				in_comment = true;

@@ -46,6 +46,8 @@ struct parser {
 	int		 stmt_word;	/* header: the statement's keyword */
 	char		*stmt_name;	/* header: the name it declares */
 	bool		 seen_langue;
+	bool		 too_deep;	/* an expression hit MAX_EXPR_DEPTH */
+	struct loc	 other_loc;	/* the last {autre} reduced */
 	bool		 any_stmt;
 	bool		 numbered_list_open;
 	struct open_construct stack[MAX_NESTING];

@@ -30,6 +30,7 @@ struct input {
 	size_t		 index;		/* in program.inputs */
 	bool		 used;
 	int		 visiting;
+	int		 depth;		/* length of its chain of conditions */
 };
 
 enum symbol_kind {

@@ -445,11 +445,16 @@ track_construct(struct parser *p, const struct tok *head,
 			else if (qualifier->kind == IDENT &&
 			    strcmp(qualifier->val.str, "pour") == 0)
 				want = T_POUR;
-			if (want != 0 && want != top->kind) {
+			if (want == 0 && qualifier->kind != TAG_CLOSE)
+				diag(p->ds, E_SYNTAX, &qualifier->loc,
+				    "après « fin », seuls « si », « selon » ou "
+				    "« pour » peuvent préciser ce qui est fermé");
+			else if (want != 0 && want != top->kind) {
 				struct diagnostic *d = diag(p->ds,
 				    E_FIN_MISMATCH, &head->loc,
-				    construct_word(want) + (want == T_POUR ?
-				    0 : 0), construct_word(top->kind));
+				    want == T_POUR ? "pour" :
+				    construct_word(want),
+				    construct_word(top->kind));
 				diag_note(d, &top->loc, "« {%s} » ouvert ici",
 				    construct_word(top->kind));
 			}

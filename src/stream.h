@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "diag.h"
 #include "doc.h"
 
 enum etok_kind {
@@ -34,6 +35,7 @@ struct etok {
 	unsigned	 style;		/* ET_EMPH: STYLE_ITALIC or STYLE_BOLD */
 	bool		 bare;		/* ET_REF: {numero} prints "2" only */
 	char		**labels;	/* ET_REF: labels in written order (owned) */
+	struct loc	*locs;		/* ET_REF: where each label is cited (owned) */
 	size_t		 nlabels;
 	struct doc_party *parties;	/* ET_SIGNATURES (owned) */
 	size_t		 nparties;

@@ -110,28 +110,37 @@ type_name(struct buf *b, const struct type *t)
 	}
 }
 
+/* With its article, as messages use it: "une date", "un montant". */
 void
 type_describe(struct buf *b, const struct type *t)
 {
+	size_t i;
+
 	switch (t->kind) {
-	case T_ERROR: buf_puts(b, "valeur"); break;
-	case T_TEXTE: buf_puts(b, "texte"); break;
-	case T_ENTIER: buf_puts(b, "entier"); break;
-	case T_DECIMAL: buf_puts(b, "décimal"); break;
-	case T_MONTANT: buf_puts(b, "montant"); break;
-	case T_POURCENTAGE: buf_puts(b, "pourcentage"); break;
-	case T_DATE: buf_puts(b, "date"); break;
-	case T_DUREE: buf_puts(b, "durée"); break;
-	case T_BOOLEEN: buf_puts(b, "booléen"); break;
+	case T_ERROR: buf_puts(b, "une valeur"); break;
+	case T_TEXTE: buf_puts(b, "un texte"); break;
+	case T_ENTIER: buf_puts(b, "un entier"); break;
+	case T_DECIMAL: buf_puts(b, "un décimal"); break;
+	case T_MONTANT: buf_puts(b, "un montant"); break;
+	case T_POURCENTAGE: buf_puts(b, "un pourcentage"); break;
+	case T_DATE: buf_puts(b, "une date"); break;
+	case T_DUREE: buf_puts(b, "une durée"); break;
+	case T_BOOLEEN: buf_puts(b, "un booléen"); break;
 	case T_CHOIX:
-		buf_puts(b, "choix ");
-		type_name(b, t);
+		buf_puts(b, "un choix");
+		if (t->name != NULL)
+			buf_printf(b, " « %s »", t->name);
+		buf_puts(b, " (");
+		for (i = 0; i < t->nvalues; i++)
+			buf_printf(b, "%s%s", i ? ", " : "", t->values[i].name);
+		buf_putc(b, ')');
 		break;
 	case T_LISTE:
-		type_name(b, t);
+		buf_puts(b, "une liste de ");
+		type_name(b, t->elem);
 		break;
 	case T_RECORD:
-		buf_printf(b, "enregistrement %s", t->name);
+		buf_printf(b, "un enregistrement « %s »", t->name);
 		break;
 	}
 }

@@ -130,7 +130,7 @@ if command -v tidy > /dev/null 2>&1; then
 	check $? "brouillon : HTML valide" "$w/tidy"
 fi
 for f in latex pdf; do
-	if "$LGC" --help | grep -q "$f"; then
+	if "$LGC" --help | grep "^Formats" | grep -q "$f"; then
 		(cd "$ex" && "$LGC" build exemple.lgc --brouillon -f $f \
 		    -o "$w/brouillon.$f") > /dev/null 2> "$w/err"
 		check $? "brouillon : rendu $f" "$w/err"

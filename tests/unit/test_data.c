@@ -985,7 +985,7 @@ check_define(struct unit *u, struct world *w)
 	define_error(u, w, "client.=1", "nom vide");
 	define_error(u, w, "client.nmo=1", "le type partie n'a pas de champ "
 	    "« nmo » ; vouliez-vous dire « nom » ?");
-	define_error(u, w, "nom.x=1", "« nom » est de type texte : il n'a "
+	define_error(u, w, "nom.x=1", "« nom » est un texte : il n'a "
 	    "pas de champs");
 	define_error(u, w, "options=[x", "JSON invalide");
 	define_error(u, w, "client=\"abc\"", "un objet attendu, un texte "

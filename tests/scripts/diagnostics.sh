@@ -1,0 +1,243 @@
+#!/bin/sh
+# Diagnostics that golden cases cannot hold: usage and I/O errors, files
+# too big to commit, paths that depend on the checkout.  Prints
+# "ok DESCRIPTION" or "ÉCHEC DESCRIPTION" per check.
+# Environment (set by tests/run.sh): LGC (sanitizer binary), TOP (repo
+# root), TMP (scratch folder).
+set -u
+
+LGC=${LGC:-$TOP/build/san/lgc}
+TMP=${TMP:-$(mktemp -d)}
+LGC_PATH=${LGC_PATH:-$TOP/stdlib}
+ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:exitcode=99}
+UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:exitcode=98}
+LC_ALL=C.UTF-8
+export LGC_PATH ASAN_OPTIONS UBSAN_OPTIONS LC_ALL
+
+d=$TMP/diagnostics
+rm -rf "$d"
+mkdir -p "$d"
+cd "$d" || exit 1
+
+# run ARGS…: runs lgc (20 s at most); status in $rc, streams in out, err.
+# Messages use no-break spaces before « : » and inside « » ; the checks
+# below read a copy where they are plain spaces.
+run() {
+	timeout 20 "$LGC" "$@" > out 2> err.raw
+	rc=$?
+	sed 's/\xc2\xa0/ /g' err.raw > err
+}
+
+ok() { echo "ok $1"; }
+ko() {
+	echo "ÉCHEC $1"
+	[ -n "${2:-}" ] && echo "    $2"
+	sed 's/^/    | /' err | head -8
+}
+
+# expect DESC STATUS PATTERN: the last run exited with STATUS and its
+# standard error holds PATTERN (a fixed string; "" for none).
+expect() {
+	if [ "$rc" -ne "$2" ]; then
+		ko "$1" "code de sortie $rc, attendu $2"
+	elif [ -n "$3" ] && ! grep -qF -- "$3" err; then
+		ko "$1" "message attendu : $3"
+	else
+		ok "$1"
+	fi
+}
+
+cat > contrat.lgc <<'EOF'
+modele "Contrat de prestation"
+entree duree_mois : entier entre 1 et 36 = 12 "Durée du contrat en mois"
+---
+# Durée
+
+Le contrat est conclu pour une durée de {duree_mois} mois.
+EOF
+
+# ---------------------------------------------------------------- usage
+run
+expect "usage : sans argument, code 2 et aide sur l'erreur standard" 2 "usage : lgc build"
+
+run --help
+if [ "$rc" -eq 0 ] && grep -q "^usage : lgc build" out && [ ! -s err ]; then
+	ok "usage : --help, code 0, aide sur la sortie standard"
+else
+	ko "usage : --help, code 0, aide sur la sortie standard" "code $rc"
+fi
+
+run -h
+if [ "$rc" -eq 0 ] && grep -q "^usage : lgc build" out; then
+	ok "usage : -h, code 0"
+else
+	ko "usage : -h, code 0" "code $rc"
+fi
+
+run --version
+if [ "$rc" -eq 0 ] && grep -q "^lgc [0-9][0-9.]*$" out && [ ! -s err ]; then
+	ok "usage : --version, code 0, « lgc X.Y.Z »"
+else
+	ko "usage : --version, code 0, « lgc X.Y.Z »" "code $rc, sortie : $(head -1 out)"
+fi
+
+run -V
+if [ "$rc" -eq 0 ] && grep -q "^lgc [0-9][0-9.]*$" out; then
+	ok "usage : -V, code 0"
+else
+	ko "usage : -V, code 0" "code $rc"
+fi
+
+run compile contrat.lgc
+expect "usage : commande inconnue" 2 "lgc: erreur: commande inconnue « compile » : build, check"
+if grep -q "« lgc --help » décrit les commandes et options" err; then
+	ok "usage : la note renvoie à lgc --help"
+else
+	ko "usage : la note renvoie à lgc --help"
+fi
+
+run build contrat.lgc --bavard
+expect "usage : option inconnue" 2 "lgc: erreur: option inconnue « --bavard »"
+
+run build
+expect "usage : aucun modèle" 2 "lgc: erreur: aucun modèle .lgc donné"
+
+run build contrat.lgc autre.lgc
+expect "usage : deux modèles" 2 "un seul modèle à la fois (« autre.lgc » en trop)"
+
+run build contrat.lgc -d
+expect "usage : -d sans valeur" 2 "-d attend un fichier JSON"
+
+run build contrat.lgc -o
+expect "usage : -o sans valeur" 2 "-o attend un fichier"
+
+run build contrat.lgc -f docx
+expect "usage : format inconnu" 2 "format « docx » inconnu"
+
+run build contrat.lgc -o contrat.docx
+expect "usage : extension de -o inconnue" 2 "extension de « contrat.docx » inconnue : précisez le format avec -f"
+[ -e contrat.docx ] && ko "usage : rien n'est écrit après une erreur d'utilisation"
+
+run check contrat.lgc -o contrat.html
+expect "usage : -o avec check" 2 "-o et -f ne servent qu'à « lgc build »"
+
+run build contrat.lgc --format-diagnostics xml
+expect "usage : format de diagnostics inconnu" 2 "format de diagnostics « xml » inconnu : json ou texte"
+
+# With --format-diagnostics json every diagnostic is a JSON object, usage
+# errors included (code "usage").
+run build --format-diagnostics json contrat.lgc -f docx
+if [ "$rc" -eq 2 ] && grep -q '"code":"usage"' err; then
+	ok "usage : en JSON avec --format-diagnostics json"
+else
+	ko "usage : en JSON avec --format-diagnostics json" "code $rc ; attendu un objet JSON de code « usage »"
+fi
+
+# ------------------------------------------------------ entree-sortie (F_IO)
+run build absent.lgc
+expect "entree-sortie : modèle introuvable, code 2" 2 "lgc: erreur: absent.lgc : "
+
+run check contrat.lgc -d absent.json
+expect "entree-sortie : données introuvables, code 2" 2 "lgc: erreur: absent.json : "
+
+mkdir -p dossier.lgc
+run check dossier.lgc
+expect "entree-sortie : le modèle est un dossier, code 2" 2 "lgc: erreur: dossier.lgc : "
+
+run build contrat.lgc -o absent/sortie.html
+expect "entree-sortie : dossier de sortie inexistant, code 2" 2 "absent/sortie.html : "
+
+run build --format-diagnostics json absent.lgc
+if [ "$rc" -eq 2 ] && grep -q '"gravite":"fatale","code":"entree-sortie"' err; then
+	ok "entree-sortie : code stable en JSON"
+else
+	ko "entree-sortie : code stable en JSON" "code $rc"
+fi
+
+# --------------------------------------------- fichier-trop-gros (E_FILE_TOO_BIG)
+{
+	echo 'modele "Contrat de prestation"'
+	echo '---'
+	awk 'BEGIN { for (i = 0; i < 70000; i++)
+	    print "Le Prestataire exécute les prestations avec soin et diligence." }'
+} > gros.lgc
+run check gros.lgc
+expect "fichier-trop-gros : modèle de plus de 4 Mio" 1 "gros.lgc: erreur: fichier trop volumineux ("
+run check --format-diagnostics json gros.lgc
+if grep -q '"code":"fichier-trop-gros"' err; then ok "fichier-trop-gros : code stable"
+else ko "fichier-trop-gros : code stable"; fi
+
+# ------------------------------------------- ligne-trop-longue (E_LINE_TOO_LONG)
+{
+	echo 'modele "Contrat de prestation"'
+	echo '---'
+	awk 'BEGIN { s = "Le Prestataire"; for (i = 0; i < 8000; i++) s = s " exécute"; print s "." }'
+} > longue.lgc
+run check longue.lgc
+expect "ligne-trop-longue : ligne de plus de 64 Kio" 1 "longue.lgc:3:1: erreur: ligne trop longue ("
+run check --format-diagnostics json longue.lgc
+if grep -q '"code":"ligne-trop-longue"' err; then ok "ligne-trop-longue : code stable"
+else ko "ligne-trop-longue : code stable"; fi
+# The excerpt of a 64 Kio line should not flood the terminal.
+if [ "$(wc -c < err)" -lt 4096 ]; then ok "ligne-trop-longue : extrait de ligne raccourci"
+else ko "ligne-trop-longue : extrait de ligne raccourci" "$(wc -c < err) octets de diagnostic"; fi
+
+# ------------------------------- donnees-trop-volumineuses (F_DATA_TOO_BIG)
+awk 'BEGIN { printf "{\"duree_mois\": 12, \"notes\": ["
+    for (i = 0; i < 600000; i++) printf "%s\"Note de négociation numéro %d\"", (i ? ", " : ""), i
+    print "]}" }' > gros.json
+run check contrat.lgc -d gros.json
+expect "donnees-trop-volumineuses : données de plus de 16 Mio, code 2" 2 "gros.json: erreur: fichier de données trop volumineux ("
+run check --format-diagnostics json contrat.lgc -d gros.json
+if grep -q '"code":"donnees-trop-volumineuses"' err; then ok "donnees-trop-volumineuses : code stable"
+else ko "donnees-trop-volumineuses : code stable"; fi
+
+# --------------------------------- inclusion-introuvable (E_INCLUDE_NOT_FOUND)
+# Its note lists the search path, which holds the checkout's stdlib folder.
+cat > inclusion.lgc <<'EOF'
+modele "Contrat de prestation"
+---
+# Objet
+
+Le présent contrat a pour objet la réalisation d'un audit.
+
+{inclure "clauses/confidentialte"}
+EOF
+run check inclusion.lgc
+expect "inclusion-introuvable : clause absente" 1 "inclusion.lgc:7:10: erreur: fichier « clauses/confidentialte » introuvable"
+if grep -qF "note: cherché dans ., $LGC_PATH" err; then
+	ok "inclusion-introuvable : la note donne les dossiers cherchés"
+else
+	ko "inclusion-introuvable : la note donne les dossiers cherchés"
+fi
+run check -I "$d/dossier.lgc" inclusion.lgc
+if grep -qF "note: cherché dans ., $d/dossier.lgc, $LGC_PATH" err; then
+	ok "inclusion-introuvable : -I avant LGC_PATH dans la note"
+else
+	ko "inclusion-introuvable : -I avant LGC_PATH dans la note"
+fi
+run check --format-diagnostics json inclusion.lgc
+if grep -q '"code":"inclusion-introuvable"' err; then ok "inclusion-introuvable : code stable"
+else ko "inclusion-introuvable : code stable"; fi
+
+# ------------------------------------------------ -Werror and exit statuses
+printf '{"duree_mois": 12, "remise": 5}\n' > inconnue.json
+run check contrat.lgc -d inconnue.json
+expect "avertissement seul : code 0" 0 "inconnue.json: avertissement: clé inconnue « remise » ignorée"
+run build contrat.lgc -d inconnue.json -Werror -o werror.html
+expect "-Werror : un avertissement fait échouer la construction" 1 "[-Werror=cle-inconnue]"
+[ -e werror.html ] && ko "-Werror : rien n'est écrit" || ok "-Werror : rien n'est écrit"
+
+# ---------------------------------------------------------- rendu (F_RENDER)
+# The LaTeX backend refuses a replacement preamble holding a NUL byte.
+if "$LGC" build contrat.lgc -f latex > /dev/null 2>&1; then
+	printf '\\documentclass{article}\000\n' > preambule.tex
+	run build --format-diagnostics json contrat.lgc -f latex --preambule preambule.tex
+	if [ "$rc" -eq 2 ] && grep -q '"gravite":"fatale","code":"rendu"' err; then
+		ok "rendu : préambule LaTeX contenant un octet nul, code 2"
+	else
+		ko "rendu : préambule LaTeX contenant un octet nul, code 2" "code $rc"
+	fi
+else
+	echo "sauté rendu (F_RENDER) : pas de rendu LaTeX dans ce lgc"
+fi
