@@ -112,7 +112,7 @@ expr_equal(const struct expr *a, const struct expr *b)
 	return false;
 }
 
-static const char *
+const char *
 binop_text(enum binop op)
 {
 	switch (op) {

@@ -319,6 +319,8 @@ struct expr *expr_clone(const struct expr *e);
 struct expr *expr_conjunction(struct expr *a, struct expr *b);
 /* Structural equality, for presence facts on opaque conditions. */
 bool	expr_equal(const struct expr *a, const struct expr *b);
+/* "+", "<=", "et"…: the operator as written. */
+const char *binop_text(enum binop op);
 /* The expression as written, for messages. */
 void	expr_print(struct buf *b, const struct expr *e);
 

@@ -591,6 +591,29 @@ check_types(struct checker *ck, struct scope *sc)
 
 /* Constants: defaults, bounds, parmi, cas. */
 
+/* « le type partie n'a pas de champ « adrese » » with a suggestion. */
+static void
+report_unknown_field(struct checker *ck, const struct type *rt,
+    const char *name, const struct loc *loc)
+{
+	struct suggester sg;
+	struct diagnostic *d;
+	struct buf owner;
+	size_t j;
+
+	buf_init(&owner);
+	if (rt->kind == T_RECORD)
+		buf_printf(&owner, "le type %s", rt->name);
+	else
+		type_describe(&owner, rt);
+	d = diag(ck->ds, E_UNKNOWN_FIELD, loc, buf_cstr(&owner), name);
+	buf_free(&owner);
+	suggest_begin(&sg, name);
+	for (j = 0; j < rt->nfields; j++)
+		suggest_consider(&sg, rt->fields[j].name);
+	diag_suggest(d, suggest_end(&sg));
+}
+
 static bool
 const_record(struct checker *ck, struct scope *sc, struct expr *e,
     const struct type *t, struct value *out)
@@ -642,16 +665,7 @@ const_record(struct checker *ck, struct scope *sc, struct expr *e,
 			continue;
 		}
 		if (index < 0) {
-			struct suggester sg;
-			char *owner = xasprintf("le type %s", rt->name);
-			struct diagnostic *d = diag(ck->ds, E_UNKNOWN_FIELD,
-			    &fi->loc, owner, fi->name);
-
-			free(owner);
-			suggest_begin(&sg, fi->name);
-			for (j = 0; j < rt->nfields; j++)
-				suggest_consider(&sg, rt->fields[j].name);
-			diag_suggest(d, suggest_end(&sg));
+			report_unknown_field(ck, rt, fi->name, &fi->loc);
 			ok = false;
 			continue;
 		}
@@ -1026,26 +1040,6 @@ duree_family_of(const struct expr *e)
 	return -1;
 }
 
-static const char *
-op_word(enum binop op)
-{
-	switch (op) {
-	case OP_ADD: return "+";
-	case OP_SUB: return "-";
-	case OP_MUL: return "*";
-	case OP_DIV: return "/";
-	case OP_EQ: return "=";
-	case OP_NE: return "!=";
-	case OP_LT: return "<";
-	case OP_LE: return "<=";
-	case OP_GT: return ">";
-	case OP_GE: return ">=";
-	case OP_AND: return "et";
-	case OP_OR: return "ou";
-	}
-	return "?";
-}
-
 static const struct type *
 arith_type(enum binop op, const struct type *a, const struct type *b)
 {
@@ -1153,7 +1147,7 @@ check_comparison(struct checker *ck, struct expr *e, struct facts *k)
 		    describe(&b, rt));
 	} else if (op != OP_EQ && op != OP_NE && !type_is_ordered(lt)) {
 		char *msg = xasprintf("« %s » compare des nombres, montants, "
-		    "dates ou durées, pas %s", op_word(op), describe(&a, lt));
+		    "dates ou durées, pas %s", binop_text(op), describe(&a, lt));
 
 		diag(ck->ds, E_TYPE, &e->loc, msg);
 		free(msg);
@@ -1206,8 +1200,8 @@ check_binary(struct checker *ck, struct expr *e, struct facts *k)
 		facts_assume(k2, e->u.binary.lhs, op == OP_AND);
 		check_expr(ck, e->u.binary.rhs, k2, NULL);
 		facts_free(k2);
-		check_boolean_operand(ck, e->u.binary.lhs, op_word(op));
-		check_boolean_operand(ck, e->u.binary.rhs, op_word(op));
+		check_boolean_operand(ck, e->u.binary.lhs, binop_text(op));
+		check_boolean_operand(ck, e->u.binary.rhs, binop_text(op));
 		return e->type = type_builtin(T_BOOLEEN);
 	case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE:
 		return check_comparison(ck, e, k);
@@ -1224,7 +1218,7 @@ check_binary(struct checker *ck, struct expr *e, struct facts *k)
 
 		buf_init(&a);
 		buf_init(&b);
-		d = diag(ck->ds, E_ARITH, &e->loc, op_word(op), describe(&a, lt),
+		d = diag(ck->ds, E_ARITH, &e->loc, binop_text(op), describe(&a, lt),
 		    describe(&b, rt));
 		if ((lt->kind == T_MONTANT && numeric_plain(rt)) ||
 		    (rt->kind == T_MONTANT && numeric_plain(lt)))
@@ -1331,16 +1325,7 @@ check_record(struct checker *ck, struct expr *e, struct facts *k)
 		if (is_error(rt))
 			continue;
 		if (index < 0) {
-			struct suggester sg;
-			char *owner = xasprintf("le type %s", rt->name);
-			struct diagnostic *d = diag(ck->ds, E_UNKNOWN_FIELD,
-			    &fi->loc, owner, fi->name);
-
-			free(owner);
-			suggest_begin(&sg, fi->name);
-			for (j = 0; j < rt->nfields; j++)
-				suggest_consider(&sg, rt->fields[j].name);
-			diag_suggest(d, suggest_end(&sg));
+			report_unknown_field(ck, rt, fi->name, &fi->loc);
 			continue;
 		}
 		if (!type_accepts(want, got)) {
@@ -1415,22 +1400,8 @@ check_expr(struct checker *ck, struct expr *e, struct facts *k,
 			return e->type = error_type();
 		e->field_index = type_field_index(t, e->u.field.name);
 		if (e->field_index < 0) {
-			struct suggester sg;
-			struct diagnostic *d;
-			size_t i;
-
-			buf_init(&b);
-			if (t->kind == T_RECORD)
-				buf_printf(&b, "le type %s", t->name);
-			else
-				type_describe(&b, t);
-			d = diag(ck->ds, E_UNKNOWN_FIELD, &e->u.field.name_loc,
-			    buf_cstr(&b), e->u.field.name);
-			buf_free(&b);
-			suggest_begin(&sg, e->u.field.name);
-			for (i = 0; i < t->nfields; i++)
-				suggest_consider(&sg, t->fields[i].name);
-			diag_suggest(d, suggest_end(&sg));
+			report_unknown_field(ck, t, e->u.field.name,
+			    &e->u.field.name_loc);
 			return e->type = error_type();
 		}
 		return e->type = t->fields[e->field_index].type;
