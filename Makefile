@@ -96,6 +96,17 @@ unit: $(SAN)/unit
 check: lgc $(SAN)/lgc $(SAN)/unit $(SAN)/api_test $(SAN)/fuzz_smoke
 	@sh tests/run.sh
 
+# Speed, size and memory against the issues' targets (not tests): one
+# PDF, and batches of 1,000 and 10,000 contracts.
+$(BUILD)/bench/pdfbench: bench/pdfbench.c include/lgc.h $(BUILD)/liblgc.a
+	@mkdir -p $(BUILD)/bench
+	$(CC) $(WARN) $(CFLAGS) -D_XOPEN_SOURCE=700 -Iinclude -o $@ \
+	    bench/pdfbench.c $(BUILD)/liblgc.a $(LIBS)
+
+bench: lgc $(BUILD)/bench/pdfbench
+	@sh bench/pdf.sh
+	@sh bench/lot.sh
+
 # Debian packages: to build, to run the tests, and the fonts for PDF.
 DEPS_BUILD = gcc make flex bison pkg-config libjansson-dev libhpdf-dev \
 	libfontconfig-dev libfreetype-dev fonts-liberation2
@@ -157,4 +168,4 @@ uninstall:
 clean:
 	rm -rf $(BUILD) lgc $(DEMO_OUT)
 
-.PHONY: all check clean unit deps demo install uninstall fuzz
+.PHONY: all check clean unit deps demo install uninstall fuzz bench

@@ -6,10 +6,11 @@
 static const struct backend backends[] = {
 	{ "html", ".html", html_new, html_render, html_free },
 	{ "latex", ".tex", latex_new, latex_render, latex_free },
+	{ "pdf", ".pdf", pdf_new, pdf_render, pdf_free },
 };
 
 /* Kept in step with the table above. */
-static const char backend_list[] = "html, latex";
+static const char backend_list[] = "html, latex, pdf";
 
 /* Extensions beyond each backend's own. */
 static const struct {

@@ -48,4 +48,9 @@ void	 latex_free(void *state);
  * and lualatex: special characters, ligatures, unknown code points. */
 void	 latex_escape(struct buf *b, const char *s, size_t len);
 
+/* PDF through libharu (pdf.c); opts->font names the font family. */
+void	*pdf_new(const struct render_opts *opts, struct diags *ds);
+bool	 pdf_render(void *state, const struct doc *d, struct buf *out);
+void	 pdf_free(void *state);
+
 #endif

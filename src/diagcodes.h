@@ -263,3 +263,13 @@ DIAG(F_DATA_TOO_BIG, SEV_FATAL, "donnees-trop-volumineuses",
     "fichier de données trop volumineux (%s octets) : la limite est de %s octets")
 DIAG(F_RENDER, SEV_FATAL, "rendu",
     "%s")
+DIAG(F_FONT_NOT_FOUND, SEV_FATAL, "police-introuvable",
+    "police « %s » introuvable : aucune police de cette famille n'est installée")
+DIAG(F_FONT_STYLE, SEV_FATAL, "police-style-absent",
+    "la police « %s » n'a pas de style %s, nécessaire au document")
+DIAG(F_FONT_INVALID, SEV_FATAL, "police-invalide",
+    "police « %s » (%s) : %s")
+DIAG(F_GLYPH_MISSING, SEV_FATAL, "glyphe-absent",
+    "le caractère « %s » (U+%04X) n'existe pas dans la police « %s » (%s) : il s'imprimerait comme un carré blanc")
+DIAG(F_TEXT_UTF8, SEV_FATAL, "texte-utf8-invalide",
+    "le document contient un texte UTF-8 invalide (octet 0x%02X) : le PDF ne peut pas l'afficher")

@@ -35,6 +35,8 @@ static const struct {
 	{ "french", test_french },
 	{ "build", test_build },
 	{ "html", test_html },
+	{ "linebreak", test_linebreak },
+	{ "pdf", test_pdf },
 	{ "data", test_data },
 	{ "calendar", test_calendar },
 	{ "lint", test_lint },

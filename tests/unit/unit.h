@@ -27,6 +27,8 @@ void	test_decimal(struct unit *u);
 void	test_french(struct unit *u);
 void	test_build(struct unit *u);
 void	test_html(struct unit *u);
+void	test_linebreak(struct unit *u);
+void	test_pdf(struct unit *u);
 void	test_data(struct unit *u);
 void	test_calendar(struct unit *u);
 void	test_lint(struct unit *u);

@@ -1,0 +1,146 @@
+/*
+ * Timing for bench/pdf.sh.  Two modes:
+ *
+ *	pdfbench run N COMMAND [ARG…]
+ *		runs COMMAND N times (output to /dev/null, each run
+ *		checked for success) and prints "MEDIAN_MS MIN_MS MAXRSS_KB
+ *		CPU_MS": wall time per run, process start included, the
+ *		largest resident set of the runs, and the median processor
+ *		time (user and system), which a loaded machine inflates less
+ *		than the wall time;
+ *	pdfbench api TEMPLATE DATA SEARCH_DIR N
+ *		compiles TEMPLATE with DATA to PDF N times through the
+ *		library, as a pipeline producing many contracts would, and
+ *		prints "MEDIAN_MS MIN_MS BYTES".
+ */
+#define _DEFAULT_SOURCE		/* wait4 */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "lgc.h"
+
+static double
+now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+run(int n, char **argv)
+{
+	struct rusage ru;
+	double *times, *cpu, t;
+	pid_t pid;
+	int i, status, fd;
+	long maxrss = 0;
+
+	if ((times = calloc((size_t)n, sizeof(*times))) == NULL ||
+	    (cpu = calloc((size_t)n, sizeof(*cpu))) == NULL)
+		return 2;
+	for (i = 0; i < n; i++) {
+		t = now_ms();
+		if ((pid = fork()) < 0) {
+			perror("pdfbench: fork");
+			return 2;
+		}
+		if (pid == 0) {
+			if ((fd = open("/dev/null", O_RDWR)) >= 0) {
+				dup2(fd, 0);
+				dup2(fd, 1);
+				dup2(fd, 2);
+			}
+			execvp(argv[0], argv);
+			_exit(127);
+		}
+		if (wait4(pid, &status, 0, &ru) < 0 || !WIFEXITED(status) ||
+		    WEXITSTATUS(status) != 0) {
+			fprintf(stderr, "pdfbench: %s a échoué\n", argv[0]);
+			free(times);
+			free(cpu);
+			return 1;
+		}
+		times[i] = now_ms() - t;
+		cpu[i] = (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) *
+		    1e3 + (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) /
+		    1e3;
+		if (ru.ru_maxrss > maxrss)
+			maxrss = ru.ru_maxrss;
+	}
+	qsort(times, (size_t)n, sizeof(*times), cmp_double);
+	qsort(cpu, (size_t)n, sizeof(*cpu), cmp_double);
+	printf("%.2f %.2f %ld %.2f\n", times[n / 2], times[0], maxrss,
+	    cpu[n / 2]);
+	free(times);
+	free(cpu);
+	return 0;
+}
+
+static int
+api(const char *template, const char *data, const char *dir, int n)
+{
+	lgc_compiler *c;
+	double *times, t;
+	char *out = NULL;
+	size_t len = 0;
+	int i;
+	FILE *devnull;
+
+	if ((devnull = fopen("/dev/null", "w")) == NULL ||
+	    (times = calloc((size_t)n, sizeof(*times))) == NULL)
+		return 2;
+	for (i = 0; i < n; i++) {
+		t = now_ms();
+		c = lgc_new(devnull);
+		lgc_add_search_path(c, dir);
+		if (lgc_load_template(c, template) > LGC_OK ||
+		    lgc_load_data_file(c, data) > LGC_OK ||
+		    lgc_render(c, "pdf", &out, &len) != LGC_OK) {
+			fprintf(stderr, "pdfbench: échec de la compilation\n");
+			lgc_free(c);
+			free(times);
+			fclose(devnull);
+			return 1;
+		}
+		free(out);
+		lgc_free(c);
+		times[i] = now_ms() - t;
+	}
+	qsort(times, (size_t)n, sizeof(*times), cmp_double);
+	printf("%.2f %.2f %zu\n", times[n / 2], times[0], len);
+	free(times);
+	fclose(devnull);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	int n;
+
+	if (argc >= 4 && strcmp(argv[1], "run") == 0 &&
+	    (n = atoi(argv[2])) > 0)
+		return run(n, argv + 3);
+	if (argc == 6 && strcmp(argv[1], "api") == 0 &&
+	    (n = atoi(argv[5])) > 0)
+		return api(argv[2], argv[3], argv[4], n);
+	fprintf(stderr, "usage : pdfbench run N COMMANDE [ARG…]\n"
+	    "        pdfbench api MODÈLE DONNÉES DOSSIER N\n");
+	return 2;
+}

@@ -1,0 +1,369 @@
+/* linebreak.c: the PDF backend's line breaker, with made-up metrics. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "unit.h"
+#include "linebreak.h"
+#include "util.h"
+
+#define EPS	0.001
+
+/* Every character 450 thousandths of an em wide, 600 in style 2 (bold),
+ * the space 250: at size 10, 4.5 points a letter, 2.5 a space. */
+static int
+fake_width(void *ctx, unsigned style, uint32_t cp)
+{
+	(void)ctx;
+	if (cp == ' ')
+		return 250;
+	return style == 2 ? 600 : 450;
+}
+
+static void
+layout(struct lb_para *p, const struct lb_span *s, size_t n, double width,
+    enum lb_align align)
+{
+	struct lb_opts o;
+
+	o.size = 10;
+	o.width = width;
+	o.align = align;
+	o.measure = fake_width;
+	o.ctx = NULL;
+	lb_para_init(p);
+	lb_layout(p, s, n, &o);
+}
+
+static struct lb_span
+text_span(const char *t, unsigned style)
+{
+	struct lb_span s;
+
+	s.text = t;
+	s.len = strlen(t);
+	s.style = style;
+	s.link = NULL;
+	return s;
+}
+
+/* The line's text, pieces separated by one space when apart. */
+static char *
+line_text(const struct lb_para *p, size_t line)
+{
+	const struct lb_line *l = &p->lines[line];
+	const struct lb_piece *pc;
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	for (i = 0; i < l->count; i++) {
+		pc = &p->pieces[l->first + i];
+		if (i > 0 && pc->x > p->pieces[l->first + i - 1].x +
+		    p->pieces[l->first + i - 1].width + EPS)
+			buf_putc(&b, ' ');
+		buf_put(&b, pc->text, pc->len);
+	}
+	return buf_detach(&b);
+}
+
+static double
+line_right(const struct lb_para *p, size_t line)
+{
+	const struct lb_line *l = &p->lines[line];
+	const struct lb_piece *pc;
+
+	if (l->count == 0)
+		return 0;
+	pc = &p->pieces[l->first + l->count - 1];
+	return pc->x + pc->width;
+}
+
+static bool
+no_overflow(const struct lb_para *p, double width)
+{
+	size_t i, k;
+
+	for (i = 0; i < p->nlines; i++)
+		for (k = 0; k < p->lines[i].count; k++) {
+			const struct lb_piece *pc =
+			    &p->pieces[p->lines[i].first + k];
+
+			if (pc->x < -EPS || pc->x + pc->width > width + EPS)
+				return false;
+		}
+	return true;
+}
+
+static const char prose[] =
+    "Le Prestataire recherche, pour le compte du Client, des entreprises "
+    "et des décideurs susceptibles de devenir clients de celui-ci. Il "
+    "recueille leurs coordonnées professionnelles, en vérifie "
+    "l’exactitude, apprécie leur conformité aux critères de "
+    "qualification convenus et transmet au Client les fiches ainsi "
+    "constituées.";
+
+static void
+test_justified(struct unit *u)
+{
+	struct lb_para p;
+	struct lb_span s = text_span(prose, 0);
+	struct buf all;
+	size_t i;
+	char *t;
+	bool justified = true, order;
+
+	layout(&p, &s, 1, 300, LB_JUSTIFY);
+	CHECK(u, p.nlines > 3);
+	CHECK(u, no_overflow(&p, 300));
+	for (i = 0; i + 1 < p.nlines; i++)
+		if (fabs(line_right(&p, i) - 300) > EPS)
+			justified = false;
+	CHECK(u, justified);
+	/* The last line keeps natural spaces: ragged. */
+	CHECK(u, line_right(&p, p.nlines - 1) < 300 - EPS);
+	buf_init(&all);
+	for (i = 0; i < p.nlines; i++) {
+		t = line_text(&p, i);
+		/* A line may end after the hyphen of "celui-ci". */
+		if (i > 0 && all.data[all.len - 1] != '-')
+			buf_putc(&all, ' ');
+		buf_puts(&all, t);
+		free(t);
+	}
+	order = strcmp(buf_cstr(&all), prose) == 0;
+	CHECK(u, order);
+	if (!order)
+		printf("  texte : %s\n", buf_cstr(&all));
+	buf_free(&all);
+	lb_para_free(&p);
+}
+
+static void
+test_nbsp(struct unit *u)
+{
+	/* "article 2" must not be split, even if the line ends badly. */
+	struct lb_para p;
+	struct lb_span s = text_span("voir l’article\xc2\xa0" "2 et les "
+	    "suivants du présent contrat", 0);
+	size_t i, k;
+	bool together = true;
+
+	layout(&p, &s, 1, 80, LB_JUSTIFY);
+	CHECK(u, no_overflow(&p, 80));
+	for (i = 0; i < p.nlines; i++) {
+		const struct lb_line *l = &p.lines[i];
+
+		for (k = 0; k < l->count; k++) {
+			const struct lb_piece *pc = &p.pieces[l->first + k];
+
+			if (pc->len == strlen("l’article") &&
+			    memcmp(pc->text, "l’article", pc->len) == 0 &&
+			    (k + 1 == l->count ||
+			    p.pieces[l->first + k + 1].text[0] != '2'))
+				together = false;
+		}
+	}
+	CHECK(u, together);
+	lb_para_free(&p);
+}
+
+static void
+test_long_word(struct unit *u)
+{
+	struct lb_para p;
+	struct lb_span s = text_span("IBAN FR7630006000011234567890189 "
+	    "https://www.exemple.fr/conditions-generales-de-vente-2027.pdf "
+	    "fin", 0);
+	size_t i, chars = 0;
+
+	layout(&p, &s, 1, 60, LB_JUSTIFY);
+	CHECK(u, p.nlines >= 5);
+	CHECK(u, no_overflow(&p, 60));
+	for (i = 0; i < p.npieces; i++)
+		chars += p.pieces[i].len;
+	/* Every character is placed once (no hyphen added). */
+	CHECK(u, chars == s.len - 3);
+	lb_para_free(&p);
+
+	/* A non-breaking group wider than the line breaks all the same. */
+	s = text_span("a\xc2\xa0" "bb\xc2\xa0" "cc\xc2\xa0" "dd\xc2\xa0" "ee",
+	    0);
+	layout(&p, &s, 1, 30, LB_JUSTIFY);
+	CHECK(u, p.nlines >= 2);
+	CHECK(u, no_overflow(&p, 30));
+	lb_para_free(&p);
+}
+
+static void
+test_forced_break(struct unit *u)
+{
+	struct lb_para p;
+	struct lb_span s[5];
+	char *t;
+
+	s[0] = text_span("LeadMotiv SAS", 0);
+	s[1].text = NULL;
+	s[1].len = 0;
+	s[1].style = 0;
+	s[1].link = NULL;
+	s[2] = text_span("12 rue de la Paix", 0);
+	s[3] = s[1];
+	s[4] = text_span("75002 Paris", 0);
+	layout(&p, s, 5, 300, LB_JUSTIFY);
+	CHECK(u, p.nlines == 3);
+	if (p.nlines == 3) {
+		t = line_text(&p, 1);
+		CHECK_STR(u, t, "12 rue de la Paix");
+		free(t);
+		/* Not stretched to the measure. */
+		CHECK(u, line_right(&p, 0) < 100);
+	}
+	lb_para_free(&p);
+}
+
+static void
+test_styles(struct unit *u)
+{
+	struct lb_para p;
+	struct lb_span s[3];
+	const void *link = "article-2";
+
+	s[0] = text_span("une obligation de ", 0);
+	s[1] = text_span("résultat", 2);
+	s[2] = text_span(", voir l’article 2", 0);
+	s[2].link = link;
+	layout(&p, s, 3, 500, LB_JUSTIFY);
+	CHECK(u, p.nlines == 1);
+	/* "résultat," is one word in two pieces: bold, then regular. */
+	CHECK(u, p.npieces == 8);
+	if (p.npieces == 8) {
+		CHECK(u, p.pieces[3].style == 2);
+		CHECK(u, fabs(p.pieces[3].width - 8 * 6) < EPS);
+		CHECK(u, p.pieces[4].len == 1 && p.pieces[4].text[0] == ',');
+		CHECK(u, fabs(p.pieces[4].x - (p.pieces[3].x + 48)) < EPS);
+		CHECK(u, p.pieces[4].link == link);
+		CHECK(u, p.pieces[3].link == NULL);
+	}
+	lb_para_free(&p);
+}
+
+static void
+test_hyphens(struct unit *u)
+{
+	struct lb_para p;
+	struct lb_span s = text_span("aaaa porte-monnaie", 0);
+	char *t;
+
+	/* "aaaa porte-" is 10 characters and a space: 47.5 points. */
+	layout(&p, &s, 1, 58, LB_LEFT);
+	CHECK(u, p.nlines == 2);
+	if (p.nlines == 2) {
+		t = line_text(&p, 0);
+		CHECK_STR(u, t, "aaaa porte-");
+		free(t);
+	}
+	lb_para_free(&p);
+
+	/* A soft hyphen breaks with a visible hyphen, else disappears. */
+	s = text_span("aaaa exem\xc2\xad" "ple", 0);
+	layout(&p, &s, 1, 50, LB_LEFT);
+	CHECK(u, p.nlines == 2);
+	if (p.nlines == 2) {
+		t = line_text(&p, 0);
+		CHECK_STR(u, t, "aaaa exem-");
+		free(t);
+	}
+	lb_para_free(&p);
+	layout(&p, &s, 1, 500, LB_LEFT);
+	CHECK(u, p.nlines == 1);
+	if (p.nlines == 1) {
+		t = line_text(&p, 0);
+		CHECK_STR(u, t, "aaaa exemple");
+		free(t);
+	}
+	lb_para_free(&p);
+}
+
+static void
+test_ragged_and_centered(struct unit *u)
+{
+	struct lb_para p;
+	struct lb_span s = text_span("  un deux   trois quatre cinq  ", 0);
+	char *t;
+
+	layout(&p, &s, 1, 50, LB_LEFT);
+	CHECK(u, p.nlines == 3);
+	CHECK(u, no_overflow(&p, 50));
+	if (p.nlines == 3) {
+		t = line_text(&p, 0);
+		CHECK_STR(u, t, "un deux");
+		free(t);
+		/* Natural spacing, from the left edge. */
+		CHECK(u, fabs(p.pieces[0].x) < EPS);
+		CHECK(u, fabs(p.pieces[1].x - 11.5) < EPS);
+	}
+	lb_para_free(&p);
+	s = text_span("centre", 0);
+	layout(&p, &s, 1, 100, LB_CENTER);
+	CHECK(u, p.nlines == 1 && fabs(p.pieces[0].x - 36.5) < EPS);
+	lb_para_free(&p);
+	s = text_span("   ", 0);
+	layout(&p, &s, 1, 100, LB_JUSTIFY);
+	CHECK(u, p.nlines == 0);
+	lb_para_free(&p);
+}
+
+static void
+test_total_fit(struct unit *u)
+{
+	/* Three words of 4, spaces of 1 (stretch 1, shrink 0.5), width 9:
+	 * "aaaa bbbb" then "cccc". */
+	struct lb_item it[10];
+	size_t *breaks = NULL, n, k = 0;
+	int w;
+
+	memset(it, 0, sizeof(it));
+	for (w = 0; w < 3; w++) {
+		it[k].kind = LB_BOX;
+		it[k++].width = 4;
+		if (w < 2) {
+			it[k].kind = LB_GLUE;
+			it[k].width = 1;
+			it[k].stretch = 1;
+			it[k++].shrink = 0.5;
+		}
+	}
+	it[k].kind = LB_PENALTY;
+	it[k++].penalty = LB_INF;
+	it[k].kind = LB_GLUE;
+	it[k++].stretch = 1e6;
+	it[k].kind = LB_PENALTY;
+	it[k++].penalty = -LB_INF;
+	n = lb_total_fit(it, k, 9, 200, &breaks);
+	CHECK(u, n == 2);
+	if (n == 2) {
+		CHECK(u, breaks[0] == 3);
+		CHECK(u, breaks[1] == k - 1);
+	}
+	free(breaks);
+	/* Too narrow for any word: no solution within tolerance. */
+	n = lb_total_fit(it, k, 3, 200, &breaks);
+	CHECK(u, n == 0 && breaks == NULL);
+	n = lb_first_fit(it, k, 9, &breaks);
+	CHECK(u, n == 2 && breaks[0] == 3);
+	free(breaks);
+}
+
+void
+test_linebreak(struct unit *u)
+{
+	test_justified(u);
+	test_nbsp(u);
+	test_long_word(u);
+	test_forced_break(u);
+	test_styles(u);
+	test_hyphens(u);
+	test_ragged_and_centered(u);
+	test_total_fit(u);
+}
