@@ -52,7 +52,8 @@ struct lctx {
 
 enum inline_style {
 	INLINE_BOLD,
-	INLINE_ITALIC
+	INLINE_ITALIC,
+	INLINE_DRAFT
 };
 
 /*
@@ -153,6 +154,8 @@ static const char lgc_commands[] =
 "% peut ne pas conna\xc3\xae" "tre ; \\lgcmanquant s'imprime \xc3\xa0 "
 "sa place.\n"
 "\\providecommand\\lgcmanquant[1]{[U+#1]}\n"
+"% --brouillon : valeur manquante ou branche, encadr\xc3\xa9" "e pour la relecture.\n"
+"\\providecommand\\lgcbrouillon[1]{\\fbox{\\sffamily\\small #1}}\n"
 "\\ifx\\lgcchar\\undefined\\ifx\\XeTeXrevision\\undefined"
 "\\ifx\\directlua\\undefined\n"
 "  \\def\\lgcchar#1#2{\\ifcsname u8:\\detokenize{#2}\\endcsname#2"
@@ -636,6 +639,9 @@ style_open(struct buf *out, enum inline_style s)
 	case INLINE_ITALIC:
 		buf_puts(out, "\\textit{");
 		break;
+	case INLINE_DRAFT:
+		buf_puts(out, "\\lgcbrouillon{");
+		break;
 	}
 }
 
@@ -645,8 +651,8 @@ static void
 render_runs(struct lctx *c, const struct doc_runs *rs)
 {
 	const struct doc_run *r;
-	enum inline_style open[2] = { INLINE_BOLD, INLINE_BOLD };
-	enum inline_style want[2] = { INLINE_BOLD, INLINE_BOLD };
+	enum inline_style open[3] = { INLINE_BOLD, INLINE_BOLD, INLINE_BOLD };
+	enum inline_style want[3] = { INLINE_BOLD, INLINE_BOLD, INLINE_BOLD };
 	size_t nopen = 0, nwant, i, k;
 	bool started = false;
 
@@ -664,6 +670,8 @@ render_runs(struct lctx *c, const struct doc_runs *rs)
 			want[nwant++] = INLINE_BOLD;
 		if (r->style & STYLE_ITALIC)
 			want[nwant++] = INLINE_ITALIC;
+		if (r->style & STYLE_DRAFT)
+			want[nwant++] = INLINE_DRAFT;
 		for (k = 0; k < nopen && k < nwant; k++)
 			if (open[k] != want[k])
 				break;

@@ -136,6 +136,10 @@ for f in latex pdf; do
 		check $? "brouillon : rendu $f" "$w/err"
 	fi
 done
+if [ -s "$w/brouillon.latex" ]; then
+	grep -qF '\lgcbrouillon{{[}client.nom{]}}' "$w/brouillon.latex"
+	check $? "brouillon : emplacements encadrés dans le LaTeX"
+fi
 if command -v pdftotext > /dev/null 2>&1 && [ -s "$w/brouillon.pdf" ]; then
 	pdftotext "$w/brouillon.pdf" - | grep -q '\[client.nom\]'
 	check $? "brouillon : emplacements visibles dans le PDF"
