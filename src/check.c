@@ -27,6 +27,7 @@ struct scope {
 	struct file_ast	*file;
 	char		*dir;
 	struct ptrvec	 symbols;	/* struct symbol *, header names */
+	struct strmap	 by_name;	/* name → struct symbol * */
 	struct ptrvec	 types;		/* struct named_type *, owned */
 	bool		 types_done;
 	bool		 header_done;
@@ -807,15 +808,7 @@ const_value(struct checker *ck, struct scope *sc, struct expr *e,
 static struct symbol *
 scope_symbol(struct scope *sc, const char *name)
 {
-	size_t i;
-
-	for (i = 0; i < sc->symbols.len; i++) {
-		struct symbol *s = sc->symbols.items[i];
-
-		if (strcmp(s->name, name) == 0)
-			return s;
-	}
-	return NULL;
+	return strmap_get(&sc->by_name, name);
 }
 
 static struct symbol *
@@ -1701,17 +1694,14 @@ check_header(struct checker *ck, struct scope *sc)
 	check_types(ck, sc);
 	for (i = 0; i < f->ndecls; i++) {
 		struct decl *d = f->decls[i];
-		struct symbol *s;
+		struct symbol *s, *first;
 		enum symbol_kind kind;
 
-		for (j = 0; j < i; j++)
-			if (strcmp(f->decls[j]->name, d->name) == 0)
-				break;
-		if (j < i) {
+		if ((first = scope_symbol(sc, d->name)) != NULL) {
 			struct diagnostic *dd = diag(ck->ds, E_DUP_NAME, &d->loc,
 			    d->name);
 
-			diag_note(dd, &f->decls[j]->loc, "première déclaration");
+			diag_note(dd, &first->decl->loc, "première déclaration");
 			continue;
 		}
 		kind = d->kind == DECL_ENTREE ? SYM_INPUT :
@@ -1719,6 +1709,7 @@ check_header(struct checker *ck, struct scope *sc)
 		s = new_symbol(ck, kind, d->name);
 		s->decl = d;
 		ptrvec_push(&sc->symbols, s);
+		strmap_put(&sc->by_name, s->name, s);
 		if (d->kind == DECL_SOIT) {
 			d->index = f->nsoits++;
 			continue;
@@ -2466,6 +2457,7 @@ program_free(struct program *prog)
 			free(sc->types.items[j]);
 		ptrvec_free(&sc->types);
 		ptrvec_free(&sc->symbols);
+		strmap_free(&sc->by_name);
 		free(sc->dir);
 		free(sc);
 	}

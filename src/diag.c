@@ -279,7 +279,7 @@ diag_note(struct diagnostic *d, const struct loc *loc, const char *fmt, ...)
 
 	if (d == NULL)
 		return;
-	d->notes = xreallocarray(d->notes, d->nnotes + 1, sizeof(*d->notes));
+	d->notes = xgrow(d->notes, d->nnotes, sizeof(*d->notes));
 	n = &d->notes[d->nnotes++];
 	memset(n, 0, sizeof(*n));
 	if (loc != NULL && loc->src != NULL) {

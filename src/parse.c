@@ -68,8 +68,7 @@ p_import(struct parser *p, char *s, const struct loc *l)
 {
 	struct file_ast *f = p->file;
 
-	f->imports = xreallocarray(f->imports, f->nimports + 1,
-	    sizeof(*f->imports));
+	f->imports = xgrow(f->imports, f->nimports, sizeof(*f->imports));
 	f->imports[f->nimports].path = p_plain_string(p, s, l);
 	f->imports[f->nimports].loc = *l;
 	f->nimports++;
@@ -80,7 +79,7 @@ push_decl(struct parser *p, struct decl *d)
 {
 	struct file_ast *f = p->file;
 
-	f->decls = xreallocarray(f->decls, f->ndecls + 1, sizeof(*f->decls));
+	f->decls = xgrow(f->decls, f->ndecls, sizeof(*f->decls));
 	f->decls[f->ndecls++] = d;
 }
 
@@ -154,7 +153,7 @@ p_rule(struct parser *p, bool warning, struct expr *cond,
 	r->message = parse_tstring(p->src, p->ds, msg, strlen(msg), &inner);
 	r->message->loc = *msg_loc;
 	free(msg);
-	f->rules = xreallocarray(f->rules, f->nrules + 1, sizeof(*f->rules));
+	f->rules = xgrow(f->rules, f->nrules, sizeof(*f->rules));
 	f->rules[f->nrules++] = r;
 }
 
@@ -182,7 +181,7 @@ push_type(struct parser *p, struct type_decl *td)
 {
 	struct file_ast *f = p->file;
 
-	f->types = xreallocarray(f->types, f->ntypes + 1, sizeof(*f->types));
+	f->types = xgrow(f->types, f->ntypes, sizeof(*f->types));
 	f->types[f->ntypes++] = td;
 }
 
@@ -977,7 +976,7 @@ p_arg(struct ptrvec *v, char *name, const struct loc *l, struct expr *e)
 static struct tstring_part *
 tstring_push(struct tstring *t)
 {
-	t->parts = xreallocarray(t->parts, t->len + 1, sizeof(*t->parts));
+	t->parts = xgrow(t->parts, t->len, sizeof(*t->parts));
 	memset(&t->parts[t->len], 0, sizeof(t->parts[t->len]));
 	return &t->parts[t->len++];
 }
@@ -1050,8 +1049,7 @@ p_syntax_error(struct parser *p, const struct loc *l, int token,
 	if (p->in_header && p->stmt_name != NULL && p->file != NULL) {
 		struct file_ast *f = p->file;
 
-		f->broken = xreallocarray(f->broken, f->nbroken + 1,
-		    sizeof(*f->broken));
+		f->broken = xgrow(f->broken, f->nbroken, sizeof(*f->broken));
 		f->broken[f->nbroken++] = p->stmt_name;
 		p->stmt_name = NULL;
 	}

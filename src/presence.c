@@ -152,7 +152,7 @@ value_fact(struct facts *k, const char *key, size_t n, bool input)
 	for (i = 0; i < k->nvalues; i++)
 		if (strcmp(k->values[i].key, key) == 0)
 			return &k->values[i];
-	k->values = xreallocarray(k->values, k->nvalues + 1, sizeof(*k->values));
+	k->values = xgrow(k->values, k->nvalues, sizeof(*k->values));
 	f = &k->values[k->nvalues++];
 	f->key = xstrdup(key);
 	f->n = n;
@@ -185,7 +185,7 @@ set_present(struct facts *k, const char *key, bool present, bool input)
 				k->contradiction = true;
 			return;
 		}
-	k->names = xreallocarray(k->names, k->nnames + 1, sizeof(*k->names));
+	k->names = xgrow(k->names, k->nnames, sizeof(*k->names));
 	k->names[k->nnames].key = xstrdup(key);
 	k->names[k->nnames].present = present;
 	k->names[k->nnames].input = input;
@@ -348,7 +348,7 @@ assume_atom(struct facts *k, const struct expr *c, bool truth)
 				k->contradiction = true;
 			return;
 		}
-	k->atoms = xreallocarray(k->atoms, k->natoms + 1, sizeof(*k->atoms));
+	k->atoms = xgrow(k->atoms, k->natoms, sizeof(*k->atoms));
 	k->atoms[k->natoms].e = c;
 	k->atoms[k->natoms].truth = truth;
 	k->natoms++;

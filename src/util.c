@@ -52,6 +52,14 @@ xreallocarray(void *ptr, size_t count, size_t size)
 	return xrealloc(ptr, count * size);
 }
 
+void *
+xgrow(void *ptr, size_t count, size_t size)
+{
+	if (count != 0 && (count & (count - 1)) != 0)
+		return ptr;
+	return xreallocarray(ptr, count ? count * 2 : 1, size);
+}
+
 char *
 xstrdup(const char *s)
 {
@@ -321,4 +329,71 @@ write_file_atomic(const char *path, const char *data, size_t len)
 	chmod(path, 0666 & ~mask);
 	free(tmp);
 	return 0;
+}
+
+static size_t
+strhash(const char *s)
+{
+	size_t h = 14695981039346656037u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+void *
+strmap_get(const struct strmap *m, const char *key)
+{
+	size_t i;
+
+	if (m->cap == 0)
+		return NULL;
+	for (i = strhash(key) & (m->cap - 1); m->keys[i] != NULL;
+	    i = (i + 1) & (m->cap - 1))
+		if (strcmp(m->keys[i], key) == 0)
+			return m->values[i];
+	return NULL;
+}
+
+static void
+strmap_grow(struct strmap *m)
+{
+	struct strmap bigger;
+	size_t i;
+
+	bigger.cap = m->cap ? m->cap * 2 : 16;
+	bigger.len = 0;
+	bigger.keys = xcalloc(bigger.cap, sizeof(*bigger.keys));
+	bigger.values = xcalloc(bigger.cap, sizeof(*bigger.values));
+	for (i = 0; i < m->cap; i++)
+		if (m->keys[i] != NULL)
+			strmap_put(&bigger, m->keys[i], m->values[i]);
+	free(m->keys);
+	free(m->values);
+	*m = bigger;
+}
+
+void *
+strmap_put(struct strmap *m, const char *key, void *value)
+{
+	size_t i;
+
+	if ((m->len + 1) * 2 > m->cap)
+		strmap_grow(m);
+	for (i = strhash(key) & (m->cap - 1); m->keys[i] != NULL;
+	    i = (i + 1) & (m->cap - 1))
+		if (strcmp(m->keys[i], key) == 0)
+			return m->values[i];
+	m->keys[i] = key;
+	m->values[i] = value;
+	m->len++;
+	return value;
+}
+
+void
+strmap_free(struct strmap *m)
+{
+	free(m->keys);
+	free(m->values);
+	memset(m, 0, sizeof(*m));
 }

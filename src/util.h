@@ -12,6 +12,9 @@ void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *ptr, size_t size);
 void *xreallocarray(void *ptr, size_t count, size_t size);
 char *xstrdup(const char *s);
+/* PTR holding COUNT items, made ready for one more: the capacity
+ * doubles at each power of two, so appending N items costs O(N). */
+void *xgrow(void *ptr, size_t count, size_t size);
 char *xstrndup(const char *s, size_t len);
 char *xasprintf(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
@@ -48,6 +51,20 @@ struct ptrvec {
 
 void	ptrvec_push(struct ptrvec *v, void *item);
 void	ptrvec_free(struct ptrvec *v);
+
+/* A map from strings (not copied: they must outlive the map) to
+ * pointers, for name tables that may hold thousands of entries. */
+struct strmap {
+	const char	**keys;
+	void		**values;
+	size_t		 len;
+	size_t		 cap;		/* a power of two, or 0 */
+};
+
+void	*strmap_get(const struct strmap *m, const char *key);
+/* Keeps the first value put for a key; returns the one in the map. */
+void	*strmap_put(struct strmap *m, const char *key, void *value);
+void	 strmap_free(struct strmap *m);
 
 /* Writes DATA to PATH through a temporary file in the same folder renamed
  * over PATH, so that a failure never leaves a half-written file nor
