@@ -127,13 +127,15 @@ deps:
 	        --no-install-recommends $$missing; \
 	else echo "Paquets Debian présents."; fi
 	@# ajv, the JSON Schema validator of the tests, from the npm registry.
+	@# Without it (no route to the registry, or a TLS proxy whose
+	@# certificate the machine lacks) only the schema checks are skipped.
 	@if [ ! -d tests/schema/node_modules/ajv ]; then \
 	    echo "Installation de ajv (npm) dans tests/schema"; \
 	    ca=/etc/ssl/certs/ca-certificates.crt; \
-	    cd tests/schema && if [ -f $$ca ]; then \
-	        NODE_EXTRA_CA_CERTS=$$ca npm ci --cafile=$$ca --no-audit \
-	            --no-fund --loglevel=error; \
-	    else npm ci --no-audit --no-fund --loglevel=error; fi; \
+	    if (cd tests/schema && NODE_EXTRA_CA_CERTS=$$ca npm ci \
+	        --cafile=$$ca --no-audit --no-fund --loglevel=error); then :; \
+	    else echo "Attention : ajv n'a pas pu être installé ; les tests" \
+	        "de schéma JSON seront sautés (make check le signale)."; fi; \
 	fi
 
 DEMO_OUT = demo
