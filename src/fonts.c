@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include <fontconfig/fontconfig.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
 
 #include "diag.h"
 
@@ -26,11 +28,11 @@
  * FONTCONFIG_PATH in the environment mean a custom configuration: then
  * only the full one is used.
  *
- * Reading a face: the tables are read from the file mapped in memory.
- * Glyph coverage and widths come from its cmap and hmtx tables, parsed
- * here: FreeType would answer the same questions, but starting it and
- * opening two faces costs about 0.6 ms per document, a tenth of the
- * whole PDF, for lookups that take a few dozen lines.
+ * Reading a face: the file is mapped in memory once.  FreeType, given
+ * those bytes, says which glyph a character has (coverage: a missing
+ * glyph is an error, never a blank box); the advance widths are read
+ * from the hmtx table of the same bytes, as libharu reads them for
+ * /Widths, so that measuring and drawing agree.
  *
  * Subsetting: libharu embeds a TrueType font whole except for the
  * outlines of unused glyphs, which leaves about 60 KB per face (glyph
@@ -68,9 +70,7 @@ struct face {
 	char		*path;
 	void		*map;
 	size_t		 map_len;
-	const uint8_t	*cmap;		/* the Unicode subtable */
-	size_t		 cmap_len;
-	unsigned	 cmap_format;	/* 4 or 12 */
+	FT_Face		 ft;		/* FreeType's view: glyph lookup */
 	struct table	 t[T__COUNT];
 	unsigned	 units_per_em;
 	unsigned	 num_glyphs;
@@ -87,6 +87,7 @@ struct face {
 struct fonts {
 	char		*family;
 	struct diags	*ds;
+	FT_Library	 ft;
 	FcConfig	*fc;
 	bool		 fc_fast;
 	struct face	 faces[FACE_COUNT];
@@ -162,10 +163,14 @@ fonts_free(struct fonts *f)
 	for (i = 0; i < FACE_COUNT; i++) {
 		struct face *fc = &f->faces[i];
 
+		if (fc->ft != NULL)
+			FT_Done_Face(fc->ft);
 		if (fc->map != NULL)
 			munmap(fc->map, fc->map_len);
 		free(fc->path);
 	}
+	if (f->ft != NULL)
+		FT_Done_FreeType(f->ft);
 	if (f->fc != NULL)
 		FcConfigDestroy(f->fc);
 	free(f->family);
@@ -513,122 +518,6 @@ read_tables(struct fonts *f, struct face *fc, int index)
 	return true;
 }
 
-/*
- * The Unicode subtable of the cmap: format 12 (all of Unicode) when
- * there is one, else format 4 (the BMP), Windows platform first.  Its
- * structure is checked here once, so that lookups need only stay within
- * the arrays checked.
- */
-static bool
-select_cmap(struct face *fc)
-{
-	static const struct {
-		unsigned	platform, encoding, format;
-	} wanted[] = {
-		{ 3, 10, 12 }, { 0, 4, 12 }, { 0, 6, 12 },
-		{ 3, 1, 4 }, { 0, 3, 4 }, { 0, 1, 4 }, { 0, 0, 4 },
-	};
-	const uint8_t *d = fc->t[T_CMAP].data, *sub;
-	size_t len = fc->t[T_CMAP].len, n, i, w, off, slen, segx2;
-
-	if (len < 4)
-		return false;
-	n = be16(d + 2);
-	if (4 + 8 * n > len)
-		return false;
-	for (w = 0; w < sizeof(wanted) / sizeof(wanted[0]); w++)
-		for (i = 0; i < n; i++) {
-			if (be16(d + 4 + 8 * i) != wanted[w].platform ||
-			    be16(d + 6 + 8 * i) != wanted[w].encoding)
-				continue;
-			off = be32(d + 8 + 8 * i);
-			if (off + 8 > len)
-				continue;
-			sub = d + off;
-			if (be16(sub) != wanted[w].format)
-				continue;
-			if (wanted[w].format == 4) {
-				slen = be16(sub + 2);
-				if (slen < 16 || off + slen > len)
-					continue;
-				segx2 = be16(sub + 6);
-				if (segx2 == 0 || segx2 % 2 != 0 ||
-				    16 + 4 * segx2 > slen)
-					continue;
-			} else {
-				if (off + 16 > len)
-					continue;
-				slen = be32(sub + 4);
-				if (slen < 16 || slen > len - off ||
-				    be32(sub + 12) > (slen - 16) / 12)
-					continue;
-			}
-			fc->cmap = sub;
-			fc->cmap_len = slen;
-			fc->cmap_format = wanted[w].format;
-			return true;
-		}
-	return false;
-}
-
-/* The glyph of CP, 0 when none (bounds checked by select_cmap). */
-static unsigned
-cmap_lookup(const struct face *fc, uint32_t cp)
-{
-	const uint8_t *d = fc->cmap, *p;
-	size_t lo, hi, mid, n, segx2, at;
-	uint32_t start, end, g;
-	unsigned delta, range;
-
-	if (fc->cmap_format == 12) {
-		n = be32(d + 12);
-		for (lo = 0, hi = n; lo < hi;) {
-			mid = lo + (hi - lo) / 2;
-			p = d + 16 + 12 * mid;
-			if (cp > be32(p + 4))
-				lo = mid + 1;
-			else if (cp < be32(p))
-				hi = mid;
-			else {
-				g = be32(p + 8) + (cp - be32(p));
-				return g < fc->num_glyphs ? g : 0;
-			}
-		}
-		return 0;
-	}
-	if (cp > 0xFFFF)
-		return 0;
-	segx2 = be16(d + 6);
-	n = segx2 / 2;
-	/* The first segment whose end is at or after CP. */
-	for (lo = 0, hi = n; lo < hi;) {
-		mid = lo + (hi - lo) / 2;
-		if (be16(d + 14 + 2 * mid) < cp)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo == n)
-		return 0;
-	end = be16(d + 14 + 2 * lo);
-	start = be16(d + 16 + segx2 + 2 * lo);
-	delta = be16(d + 16 + 2 * segx2 + 2 * lo);
-	range = be16(d + 16 + 3 * segx2 + 2 * lo);
-	if (cp < start || cp > end)
-		return 0;
-	if (range == 0)
-		g = (cp + delta) & 0xFFFF;
-	else {
-		/* idRangeOffset counts from its own place in the array. */
-		at = 16 + 3 * segx2 + 2 * lo + range + 2 * (cp - start);
-		if (at + 2 > fc->cmap_len)
-			return 0;
-		g = be16(d + at);
-		if (g != 0)
-			g = (g + delta) & 0xFFFF;
-	}
-	return g < fc->num_glyphs ? g : 0;
-}
 
 bool
 fonts_open(struct fonts *f, enum font_face face)
@@ -667,7 +556,13 @@ fonts_open(struct fonts *f, enum font_face face)
 	}
 	if (!read_tables(f, fc, index))
 		return false;
-	if (!select_cmap(fc))
+	/* Which characters the face has: FreeType's answer, from the
+	 * same bytes. */
+	if ((f->ft == NULL && FT_Init_FreeType(&f->ft) != 0) ||
+	    FT_New_Memory_Face(f->ft, fc->map, (FT_Long)fc->map_len, index,
+	    &fc->ft) != 0)
+		return invalid(f, fc, "FreeType ne peut pas l'ouvrir");
+	if (FT_Select_Charmap(fc->ft, FT_ENCODING_UNICODE) != 0)
 		return invalid(f, fc, "pas de table de caractères Unicode "
 		    "lisible");
 	for (i = 0; i < ADV_CACHE; i++)
@@ -703,7 +598,7 @@ glyph_index(struct face *fc, uint32_t cp)
 
 	if (cp < ADV_CACHE && fc->cache[cp].adv >= 0)
 		return fc->cache[cp].gid;
-	g = cmap_lookup(fc, cp);
+	g = FT_Get_Char_Index(fc->ft, cp);
 	if (g >= fc->num_glyphs)
 		g = 0;
 	if (cp < ADV_CACHE) {
