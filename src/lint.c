@@ -50,6 +50,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scan.h"
 #include "source.h"
 #include "suggest.h"
 
@@ -698,37 +699,6 @@ directive(struct lint_file *lf, struct findings *fs, size_t start,
 
 /* Scanning a file: header comments, then the body's prose. */
 
-/* The line of the header/body separator (rule: the first "---" line
- * outside a body comment, as the parser decides), or 0. */
-static int
-separator_line(const struct source *src)
-{
-	size_t i, k, len;
-	bool in_comment = false;
-	const char *line;
-
-	for (i = 0; i < src->nlines; i++) {
-		if (!source_line(src, (int)i + 1, &line, &len))
-			continue;
-		for (k = 0; k + 2 < len; k++) {
-			if (!in_comment && memcmp(line + k, "{--", 3) == 0) {
-				in_comment = true;
-				k += 2;
-			} else if (in_comment && memcmp(line + k, "--}", 3) == 0) {
-				in_comment = false;
-				k += 2;
-			}
-		}
-		if (in_comment || len < 3 || memcmp(line, "---", 3) != 0)
-			continue;
-		for (k = 3; k < len; k++)
-			if (line[k] != ' ' && line[k] != '\t')
-				break;
-		if (k == len)
-			return (int)i + 1;
-	}
-	return 0;
-}
 
 static void
 header_comments(struct lint_file *lf, struct findings *fs, int nlines)

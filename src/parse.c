@@ -1531,8 +1531,8 @@ match_emphasis(struct parser *p, struct nodes *ns)
 
 /* The first line that is exactly "---" (trailing blanks allowed) ends
  * the header; a file without one is all body (details, rule 7). */
-static bool
-has_separator(const struct source *src)
+int
+separator_line(const struct source *src)
 {
 	size_t i;
 	bool in_comment = false;
@@ -1566,9 +1566,9 @@ has_separator(const struct source *src)
 			if (line[k] != ' ' && line[k] != '\t')
 				break;
 		if (k == len)
-			return true;
+			return (int)i + 1;
 	}
-	return false;
+	return 0;
 }
 
 static void
@@ -1613,7 +1613,7 @@ parse_file(struct source *src, struct diags *ds)
 	parser_init(&p, src, ds, src->text, src->len, NULL);
 	p.file = xcalloc(1, sizeof(*p.file));
 	p.file->src = src;
-	p.file->has_header = has_separator(src);
+	p.file->has_header = separator_line(src) > 0;
 	p.in_header = p.file->has_header;
 	lex_begin(p.scanner, p.in_header ? LEX_START_HEADER : LEX_START_BODY);
 	p.start_token = START_FILE;

@@ -48,6 +48,11 @@ void	lex_begin(void *scanner, enum lex_start start);
 /* The keyword token for an identifier-shaped word, or 0. */
 int	keyword_token(const char *word);
 
+/* The line of the header/body separator: the first line that is exactly
+ * "---" outside a body comment (details, rule 7), or 0 when the file is
+ * all body. */
+int	separator_line(const struct source *src);
+
 /* Parses SRC into a new file_ast (never NULL; parse_failed is set
  * after errors, which are reported through DS). */
 struct file_ast *parse_file(struct source *src, struct diags *ds);
