@@ -1445,15 +1445,13 @@ check_condition(struct checker *ck, struct expr *e, struct facts *k)
 /* Checks E in collect mode and returns the conjunction of the unmet
  * requirements of its names: where E can be evaluated. */
 static struct expr *
-collect_requirements(struct checker *ck, struct expr *e, bool condition,
-    struct expr **out_unused)
+collect_requirements(struct checker *ck, struct expr *e, bool condition)
 {
 	struct ptrvec *saved = ck->collect, collected = { NULL, 0, 0 };
 	struct facts *k = facts_new();
 	struct expr *req = NULL;
 	size_t i;
 
-	(void)out_unused;
 	ck->collect = &collected;
 	if (condition)
 		check_condition(ck, e, k);
@@ -1475,12 +1473,6 @@ collect_requirements(struct checker *ck, struct expr *e, bool condition,
 	}
 	ptrvec_free(&collected);
 	return req;
-}
-
-static struct scope *
-file_scope(struct checker *ck, const struct file_ast *f)
-{
-	return scope_of(ck, f);
 }
 
 static void
@@ -1519,7 +1511,7 @@ soit_requirement(struct checker *ck, struct decl *d)
 	ck->inputs_only = false;
 	saved_depth = ck->cond_depth;
 	ck->cond_depth = 0;
-	d->requirement = collect_requirements(ck, d->value, false, NULL);
+	d->requirement = collect_requirements(ck, d->value, false);
 	d->ty = d->value->type != NULL ? d->value->type : error_type();
 	/* Evaluating a soit evaluates the soits it reads, recursively. */
 	d->depth = ck->cond_depth + 1;
@@ -1573,7 +1565,7 @@ input_requirement(struct checker *ck, struct input *in)
 	}
 	ck->chain++;
 	in->visiting = 1;
-	sc = file_scope(ck, in->file);
+	sc = scope_of(ck, in->file);
 	if (sc != NULL)
 		ck->scope = sc;
 	memset(&ck->loops, 0, sizeof(ck->loops));
@@ -1581,7 +1573,7 @@ input_requirement(struct checker *ck, struct input *in)
 	ck->title = false;
 	ck->cond_depth = 0;
 	errors = diags_count(ck->ds, SEV_ERROR);
-	collected = collect_requirements(ck, d->cond, true, NULL);
+	collected = collect_requirements(ck, d->cond, true);
 	in->depth = ck->cond_depth + 1;
 	if (in->depth > MAX_CHAIN) {
 		/* A chain this long would make every requirement huge. */
@@ -1748,8 +1740,7 @@ check_header(struct checker *ck, struct scope *sc)
 		    d->cond != NULL) {
 			/* A merged declaration: its condition is checked
 			 * too, so that its names are resolved. */
-			struct expr *r = collect_requirements(ck, d->cond, true,
-			    NULL);
+			struct expr *r = collect_requirements(ck, d->cond, true);
 
 			expr_free(r);
 		}
@@ -1764,7 +1755,7 @@ check_header(struct checker *ck, struct scope *sc)
 		/* The rule is checked where its condition can be evaluated;
 		 * its message is printed where, moreover, the condition is
 		 * false: the message's values must exist there. */
-		r->requirement = collect_requirements(ck, r->cond, true, NULL);
+		r->requirement = collect_requirements(ck, r->cond, true);
 		if (r->requirement != NULL)
 			facts_assume(k, r->requirement, true);
 		facts_assume(k, r->cond, false);
@@ -2125,7 +2116,6 @@ check_include_args(struct checker *ck, struct node *n, struct scope *sc,
 			continue;
 		}
 		arg->param = s->decl;
-		s->decl->used = s->decl->used;
 		t = check_expr(ck, arg->value, k, s->type);
 		if (!type_accepts(s->type, t)) {
 			char *msg = xasprintf("le paramètre « %s » attend %s, "

@@ -228,22 +228,6 @@ eval_name(struct eval *ev, const struct expr *e, struct value *out)
 }
 
 static bool
-to_dec(const struct value *v, dec_t *out)
-{
-	switch (v->kind) {
-	case T_ENTIER:
-		return dec_from_int(v->u.integer, out) == DEC_OK;
-	case T_DECIMAL:
-	case T_MONTANT:
-	case T_POURCENTAGE:
-		*out = v->u.dec;
-		return true;
-	default:
-		return false;
-	}
-}
-
-static bool
 dec_result(struct eval *ev, const struct expr *e, enum dec_status st,
     enum type_kind kind, dec_t d, struct value *out)
 {
@@ -382,7 +366,7 @@ eval_arith(struct eval *ev, const struct expr *e, const struct value *a,
 		out->u.text = xasprintf("%s%s", a->u.text, b->u.text);
 		return true;
 	}
-	if (!to_dec(a, &da) || !to_dec(b, &db))
+	if (!value_to_dec(a, &da) || !value_to_dec(b, &db))
 		return false;
 	/* 30 % multiplies by 0.30. */
 	if (op == OP_MUL && ka == T_POURCENTAGE) {

@@ -860,7 +860,6 @@ p_selon(struct parser *p, struct expr *subject, const struct loc *l,
 	struct node *n = node_new(N_SELON, l);
 	size_t i;
 
-	(void)p;
 	n->u.selon.subject = subject;
 	n->u.selon.ncases = cases->len;
 	n->u.selon.cases = xcalloc(cases->len ? cases->len : 1,

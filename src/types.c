@@ -369,9 +369,8 @@ value_copy(struct value *dst, const struct value *src)
 	}
 }
 
-/* Entier and decimal compare as numbers. */
-static bool
-as_decimal(const struct value *v, dec_t *out)
+bool
+value_to_dec(const struct value *v, dec_t *out)
 {
 	switch (v->kind) {
 	case T_ENTIER:
@@ -405,7 +404,7 @@ value_compare(const struct value *a, const struct value *b, bool *comparable)
 		cb = duree_base_count(b);
 		return ca < cb ? -1 : ca > cb;
 	}
-	if (as_decimal(a, &da) && as_decimal(b, &db))
+	if (value_to_dec(a, &da) && value_to_dec(b, &db))
 		return dec_cmp(da, db);
 	*comparable = false;
 	return 0;

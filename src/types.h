@@ -131,6 +131,9 @@ int64_t	duree_base_count(const struct value *v);
 
 void	value_free(struct value *v);
 void	value_copy(struct value *dst, const struct value *src);
+/* An entier, décimal, montant or pourcentage as an exact decimal (false
+ * for other kinds, or an entier too large). */
+bool	value_to_dec(const struct value *v, dec_t *out);
 /* Structural equality of constants (choices by index). */
 bool	value_equal(const struct value *a, const struct value *b);
 /* -1, 0, 1; *comparable is false for different duree families. */
