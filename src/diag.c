@@ -348,104 +348,180 @@ severity_word(enum severity sev)
 	return "erreur";
 }
 
-/* The quoted line and a caret under the span, GCC-style. */
+/*
+ * The quoted line and a caret under the span, GCC-style.  The line is
+ * shown as the terminal should see it: a byte that is not UTF-8 or a
+ * control character (a tab excepted) is written <XX>, so that a broken
+ * file cannot garble the screen, and a line wider than EXCERPT_WIDTH
+ * (a whole paragraph typed on one line) is cut to a window around the
+ * column, with « … » where it was cut.  Columns count characters, an
+ * invalid byte counting as one, as the scanner counts them.
+ */
+#define EXCERPT_WIDTH	160
+
+struct excerpt_unit {
+	const char	*s;
+	size_t		 len;
+	int		 width;		/* 1, or 4 for <XX> */
+};
+
+static size_t
+excerpt_unit_at(const char *line, size_t len, size_t i,
+    struct excerpt_unit *u)
+{
+	uint32_t cp;
+	size_t n = utf8_decode(line + i, len - i, &cp);
+
+	u->s = line + i;
+	if (n == 0 || (cp < 0x20 && cp != '\t') || cp == 0x7F ||
+	    (cp >= 0x80 && cp < 0xA0)) {
+		u->len = n == 0 ? 1 : n;
+		u->width = 4 * (int)u->len;
+	} else {
+		u->len = n;
+		u->width = 1;
+	}
+	return u->len;
+}
+
 static void
-print_excerpt(FILE *out, const struct loc *loc)
+excerpt_put_unit(struct buf *b, const struct excerpt_unit *u)
+{
+	size_t k;
+
+	if (u->width == 1) {
+		buf_put(b, u->s, u->len);
+		return;
+	}
+	for (k = 0; k < u->len; k++)
+		buf_printf(b, "<%02X>", (unsigned char)u->s[k]);
+}
+
+static void
+print_excerpt(struct buf *b, const struct loc *loc)
 {
 	const char *line;
-	size_t len, i;
-	int col, width;
+	size_t len, i, next;
+	int col, width, shown, first_col, total = 0;
+	struct excerpt_unit u;
 	char number[16];
 
 	if (loc->line < 1 || !source_line(loc->src, loc->line, &line, &len))
 		return;
+	for (i = 0; i < len; total += u.width)
+		i += excerpt_unit_at(line, len, i, &u);
+	/* The window starts a third of its width before the caret. */
+	first_col = 1;
+	if (total > EXCERPT_WIDTH && loc->col > EXCERPT_WIDTH / 3)
+		first_col = loc->col - EXCERPT_WIDTH / 3;
+
 	width = snprintf(number, sizeof(number), "%d", loc->line);
-	fprintf(out, " %s | %.*s\n", number, (int)len, line);
-	fprintf(out, " %*s | ", width, "");
-	col = 1;
-	for (i = 0; i < len && col < loc->col; i++) {
-		if (((unsigned char)line[i] & 0xC0) == 0x80)
+	buf_printf(b, " %s | ", number);
+	if (first_col > 1)
+		buf_puts(b, "…");
+	shown = 0;
+	for (i = 0, col = 1; i < len; i = next, col++) {
+		next = i + excerpt_unit_at(line, len, i, &u);
+		if (col < first_col)
 			continue;
-		fputc(line[i] == '\t' ? '\t' : ' ', out);
-		col++;
+		if (shown + u.width > EXCERPT_WIDTH) {
+			buf_puts(b, "…");
+			break;
+		}
+		excerpt_put_unit(b, &u);
+		shown += u.width;
 	}
-	fputc('^', out);
+	buf_printf(b, "\n %*s | ", width, "");
+	if (first_col > 1)
+		buf_putc(b, ' ');
+	shown = 0;
+	for (i = 0, col = 1; i < len && col < loc->col; i = next, col++) {
+		next = i + excerpt_unit_at(line, len, i, &u);
+		if (col < first_col)
+			continue;
+		shown += u.width;
+		while (u.width-- > 0)
+			buf_putc(b, *u.s == '\t' ? '\t' : ' ');
+	}
+	buf_putc(b, '^');
 	if (loc->end_line == loc->line && loc->end_col > loc->col) {
 		int k;
 
-		for (k = loc->col; k < loc->end_col; k++)
-			fputc('~', out);
+		for (k = loc->col; k < loc->end_col &&
+		    shown + 1 + (k - loc->col) < EXCERPT_WIDTH; k++)
+			buf_putc(b, '~');
 	}
-	fputc('\n', out);
+	buf_putc(b, '\n');
 }
 
 static void
-print_location(FILE *out, const struct loc *loc, bool has_loc)
+print_location(struct buf *b, const struct loc *loc, bool has_loc)
 {
 	if (!has_loc)
-		fputs("lgc: ", out);
+		buf_puts(b, "lgc: ");
 	else if (loc->line < 1)
-		fprintf(out, "%s: ", loc->src->path);
+		buf_printf(b, "%s: ", loc->src->path);
 	else
-		fprintf(out, "%s:%d:%d: ", loc->src->path, loc->line, loc->col);
+		buf_printf(b, "%s:%d:%d: ", loc->src->path, loc->line,
+		    loc->col);
 }
 
 static void
-print_text(struct diags *ds, const struct diagnostic *d)
+print_text(struct buf *b, const struct diagnostic *d)
 {
 	char *message;
 	size_t i;
 
-	print_location(ds->out, &d->loc, d->has_loc);
-	fprintf(ds->out, "%s: ", severity_word(d->severity));
+	print_location(b, &d->loc, d->has_loc);
+	buf_printf(b, "%s: ", severity_word(d->severity));
 	message = french_spaces(d->message);
-	fputs(message, ds->out);
+	buf_puts(b, message);
 	free(message);
 	if (d->suggestion != NULL) {
 		char *hint = xasprintf(" ; vouliez-vous dire « %s » ?",
 		    d->suggestion);
 		char *typo = french_spaces(hint);
 
-		fputs(typo, ds->out);
+		buf_puts(b, typo);
 		free(typo);
 		free(hint);
 	}
 	if (d->promoted)
-		fprintf(ds->out, " [-Werror=%s]", codes[d->code].name);
-	fputc('\n', ds->out);
+		buf_printf(b, " [-Werror=%s]", codes[d->code].name);
+	buf_putc(b, '\n');
 	if (d->has_loc)
-		print_excerpt(ds->out, &d->loc);
+		print_excerpt(b, &d->loc);
 	for (i = 0; i < d->nnotes; i++) {
 		const struct note *n = &d->notes[i];
 		char *text = french_spaces(n->text);
 
 		if (n->has_loc) {
-			print_location(ds->out, &n->loc, true);
-			fprintf(ds->out, "note: %s\n", text);
-			print_excerpt(ds->out, &n->loc);
+			print_location(b, &n->loc, true);
+			buf_printf(b, "note: %s\n", text);
+			print_excerpt(b, &n->loc);
 		} else
-			fprintf(ds->out, "note: %s\n", text);
+			buf_printf(b, "note: %s\n", text);
 		free(text);
 	}
 }
 
 static void
-json_string(FILE *out, const char *s)
+json_string(struct buf *b, const char *s)
 {
-	fputc('"', out);
+	buf_putc(b, '"');
 	for (; *s != '\0'; s++) {
 		unsigned char c = (unsigned char)*s;
 
 		if (c == '"' || c == '\\')
-			fprintf(out, "\\%c", c);
+			buf_printf(b, "\\%c", c);
 		else if (c == '\n')
-			fputs("\\n", out);
+			buf_puts(b, "\\n");
 		else if (c < 0x20)
-			fprintf(out, "\\u%04x", c);
+			buf_printf(b, "\\u%04x", c);
 		else
-			fputc(c, out);
+			buf_putc(b, (char)c);
 	}
-	fputc('"', out);
+	buf_putc(b, '"');
 }
 
 static const char *
@@ -465,51 +541,58 @@ severity_json(enum severity sev)
 }
 
 static void
-print_json(struct diags *ds, const struct diagnostic *d)
+print_json(struct buf *b, const struct diagnostic *d)
 {
 	char *message = french_spaces(d->message);
 	size_t i;
 
-	fputs("{\"fichier\":", ds->out);
-	json_string(ds->out, d->has_loc ? d->loc.src->path : "");
+	buf_puts(b, "{\"fichier\":");
+	json_string(b, d->has_loc ? d->loc.src->path : "");
 	if (d->has_loc && d->loc.line > 0)
-		fprintf(ds->out, ",\"ligne\":%d,\"colonne\":%d,"
+		buf_printf(b, ",\"ligne\":%d,\"colonne\":%d,"
 		    "\"fin_ligne\":%d,\"fin_colonne\":%d", d->loc.line,
 		    d->loc.col, d->loc.end_line, d->loc.end_col);
-	fprintf(ds->out, ",\"gravite\":\"%s\",\"code\":\"%s\",\"message\":",
+	buf_printf(b, ",\"gravite\":\"%s\",\"code\":\"%s\",\"message\":",
 	    severity_json(d->severity), codes[d->code].name);
-	json_string(ds->out, message);
+	json_string(b, message);
 	free(message);
 	if (d->suggestion != NULL) {
-		fputs(",\"suggestion\":", ds->out);
-		json_string(ds->out, d->suggestion);
+		buf_puts(b, ",\"suggestion\":");
+		json_string(b, d->suggestion);
 	}
 	if (d->nnotes > 0) {
-		fputs(",\"notes\":[", ds->out);
+		buf_puts(b, ",\"notes\":[");
 		for (i = 0; i < d->nnotes; i++) {
 			if (i > 0)
-				fputc(',', ds->out);
-			json_string(ds->out, d->notes[i].text);
+				buf_putc(b, ',');
+			json_string(b, d->notes[i].text);
 		}
-		fputc(']', ds->out);
+		buf_putc(b, ']');
 	}
-	fputs("}\n", ds->out);
+	buf_puts(b, "}\n");
 }
 
+/* Each diagnostic is written whole in one call: stderr is unbuffered,
+ * and diagnostics from parallel workers must not interleave. */
 void
 diags_flush(struct diags *ds)
 {
+	struct buf b;
 	size_t i;
 
+	buf_init(&b);
 	for (i = 0; i < ds->pending.len; i++) {
 		struct diagnostic *d = ds->pending.items[i];
 
+		buf_reset(&b);
 		if (ds->format == DIAG_JSON)
-			print_json(ds, d);
+			print_json(&b, d);
 		else
-			print_text(ds, d);
+			print_text(&b, d);
+		fwrite(b.data, 1, b.len, ds->out);
 		diagnostic_free(d);
 	}
+	buf_free(&b);
 	ds->pending.len = 0;
 	if (ds->overflowed && ds->format == DIAG_TEXT) {
 		fprintf(ds->out, "lgc: note: trop de diagnostics" NBSP "; les "
