@@ -492,20 +492,27 @@ static void
 quotes_and_apostrophes(struct para *p)
 {
 	struct cell *v;
-	size_t i, n = 0, cap = p->len * 2 + 1;
+	size_t i, n = 0, cap, quotes = 0;
 	bool open = false;
 
+	for (i = 0; i < p->len; i++) {
+		struct cell *c = &p->v[i];
+
+		if (c->kind == CELL_CHAR && c->cp == '\'')
+			replace_cp(p, c, 0x2019);
+		else if (c->kind == CELL_CHAR && c->cp == '"')
+			quotes++;
+	}
+	if (quotes == 0 || p->straight_quotes)
+		return;
+	/* Each guillemet brings its no-break space. */
+	cap = p->len + quotes;
 	v = xcalloc(cap, sizeof(*v));
 	for (i = 0; i < p->len; i++) {
 		struct cell c = p->v[i];
 		struct cell *prev = n > 0 ? &v[n - 1] : NULL;
 
-		if (c.kind == CELL_CHAR && c.cp == '\'') {
-			replace_cp(p, &c, 0x2019);
-			v[n++] = c;
-			continue;
-		}
-		if (c.kind != CELL_CHAR || c.cp != '"' || p->straight_quotes) {
+		if (c.kind != CELL_CHAR || c.cp != '"') {
 			v[n++] = c;
 			continue;
 		}
