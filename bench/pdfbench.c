@@ -18,10 +18,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+extern char **environ;
 
 #include "lgc.h"
 
@@ -42,38 +45,55 @@ cmp_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* Each run is started with posix_spawn, as make and shells start a
+ * command (vfork, no copy of this process's page tables), and an
+ * argument "%d" becomes the run's number, so that each run can write a
+ * file of its own, as a pipeline does. */
 static int
 run(int n, char **argv)
 {
+	posix_spawn_file_actions_t fa;
 	struct rusage ru;
 	double *times, *cpu, t;
+	char **args, *num = NULL;
 	pid_t pid;
-	int i, status, fd;
+	int i, k, argc, status, err;
 	long maxrss = 0;
 
+	for (argc = 0; argv[argc] != NULL; argc++)
+		continue;
 	if ((times = calloc((size_t)n, sizeof(*times))) == NULL ||
-	    (cpu = calloc((size_t)n, sizeof(*cpu))) == NULL)
+	    (cpu = calloc((size_t)n, sizeof(*cpu))) == NULL ||
+	    (args = calloc((size_t)argc + 1, sizeof(*args))) == NULL)
 		return 2;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
 	for (i = 0; i < n; i++) {
-		t = now_ms();
-		if ((pid = fork()) < 0) {
-			perror("pdfbench: fork");
-			return 2;
-		}
-		if (pid == 0) {
-			if ((fd = open("/dev/null", O_RDWR)) >= 0) {
-				dup2(fd, 0);
-				dup2(fd, 1);
-				dup2(fd, 2);
+		for (k = 0; k < argc; k++) {
+			char *pct = strstr(argv[k], "%d");
+
+			args[k] = argv[k];
+			if (pct != NULL) {
+				free(num);
+				if ((num = malloc(strlen(argv[k]) + 12)) == NULL)
+					return 2;
+				sprintf(num, "%.*s%d%s", (int)(pct - argv[k]),
+				    argv[k], i, pct + 2);
+				args[k] = num;
 			}
-			execvp(argv[0], argv);
-			_exit(127);
+		}
+		t = now_ms();
+		if ((err = posix_spawnp(&pid, args[0], &fa, NULL, args,
+		    environ)) != 0) {
+			fprintf(stderr, "pdfbench: %s : %s\n", args[0],
+			    strerror(err));
+			return 2;
 		}
 		if (wait4(pid, &status, 0, &ru) < 0 || !WIFEXITED(status) ||
 		    WEXITSTATUS(status) != 0) {
-			fprintf(stderr, "pdfbench: %s a échoué\n", argv[0]);
-			free(times);
-			free(cpu);
+			fprintf(stderr, "pdfbench: %s a échoué\n", args[0]);
 			return 1;
 		}
 		times[i] = now_ms() - t;
@@ -83,10 +103,13 @@ run(int n, char **argv)
 		if (ru.ru_maxrss > maxrss)
 			maxrss = ru.ru_maxrss;
 	}
+	posix_spawn_file_actions_destroy(&fa);
 	qsort(times, (size_t)n, sizeof(*times), cmp_double);
 	qsort(cpu, (size_t)n, sizeof(*cpu), cmp_double);
 	printf("%.2f %.2f %ld %.2f\n", times[n / 2], times[0], maxrss,
 	    cpu[n / 2]);
+	free(num);
+	free(args);
 	free(times);
 	free(cpu);
 	return 0;
