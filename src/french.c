@@ -803,9 +803,10 @@ to_lower(uint32_t cp)
 }
 
 static void
-map_case(struct buf *b, const char *s, uint32_t (*map)(uint32_t))
+map_case_n(struct buf *b, const char *s, size_t len,
+    uint32_t (*map)(uint32_t))
 {
-	size_t len = strlen(s), i = 0;
+	size_t i = 0;
 
 	while (i < len) {
 		uint32_t cp;
@@ -822,14 +823,62 @@ map_case(struct buf *b, const char *s, uint32_t (*map)(uint32_t))
 	}
 }
 
+static void
+map_upper_span(struct buf *b, const char *s, size_t len)
+{
+	map_case_n(b, s, len, to_upper);
+}
+
+static bool
+letter_at(const char *s)
+{
+	uint32_t cp;
+
+	if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z'))
+		return true;
+	if (utf8_decode(s, strlen(s), &cp) < 2)
+		return false;
+	return cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7;
+}
+
+/* The letters of an ordinal abbreviation right after a number, which
+ * stay in lower case in capitals: « LE 1er JANVIER », « LA 2e ANNÉE ». */
+static size_t
+ordinal_suffix(const char *s)
+{
+	static const char *const suffixes[] = {
+		"er", "re", "ère", "ers", "res", "ères", "e", "es", "ème",
+		"èmes", "nd", "nde", "nds", "ndes"
+	};
+	size_t i, n;
+
+	for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+		n = strlen(suffixes[i]);
+		if (strncmp(s, suffixes[i], n) == 0 && !letter_at(s + n))
+			return n;
+	}
+	return 0;
+}
+
 void
 fr_upper(struct buf *b, const char *s)
 {
-	map_case(b, s, to_upper);
+	size_t start = 0, i, n;
+
+	for (i = 0; s[i] != '\0'; i++) {
+		if (s[i] < '0' || s[i] > '9' ||
+		    (n = ordinal_suffix(s + i + 1)) == 0)
+			continue;
+		map_upper_span(b, s + start, i + 1 - start);
+		buf_put(b, s + i + 1, n);
+		i += n;
+		start = i + 1;
+	}
+	map_upper_span(b, s + start, strlen(s + start));
 }
 
 void
 fr_lower(struct buf *b, const char *s)
 {
-	map_case(b, s, to_lower);
+	map_case_n(b, s, strlen(s), to_lower);
 }

@@ -673,6 +673,16 @@ test_case(struct unit *u, struct buf *b)
 	CHECK_STR(u, upper(b, "1" NBSP "000 € × ß ¿"), "1" NBSP "000 € × ß ¿");
 	CHECK_STR(u, upper(b, "a\xff" "b"), "A\xff" "B");
 	CHECK_STR(u, upper(b, ""), "");
+	/* Ordinal abbreviations keep their small letters. */
+	CHECK_STR(u, upper(b, "le 1er janvier"), "LE 1er JANVIER");
+	CHECK_STR(u, upper(b, "la 1re et les 2es"), "LA 1re ET LES 2es");
+	CHECK_STR(u, upper(b, "3e, 4ème, 2nd, 2nde, 1ers"),
+	    "3e, 4ème, 2nd, 2nde, 1ers");
+	CHECK_STR(u, upper(b, "1er."), "1er.");
+	CHECK_STR(u, upper(b, "1erement 2eme 3ea"), "1EREMENT 2EME 3EA");
+	CHECK_STR(u, upper(b, "1e\xc3\xa9"), "1E\xc3\x89");
+	CHECK_STR(u, upper(b, "75008 paris"), "75008 PARIS");
+	CHECK_STR(u, upper(b, "9"), "9");
 	CHECK_STR(u, lower(b, "ÉLÈVE"), "élève");
 	CHECK_STR(u, lower(b, "ŒUVRE"), "œuvre");
 	CHECK_STR(u, lower(b, "ÀÂÄÆÇÉÈÊËÎÏÔÖÙÛÜŸŒ"), "àâäæçéèêëîïôöùûüÿœ");
