@@ -970,8 +970,12 @@ eval_include(struct eval *ev, const struct node *n)
 	}
 	stream_push(ev->out, ET_PARBREAK);
 	ev->frame = fr;
+	/* What fails inside the clause (an exiger, a division by zero)
+	 * says from where it was included, as the checker's errors do. */
+	diags_push_include(ev->ds, &n->loc);
 	eval_rules(ev, f);
 	eval_nodes(ev, &f->body);
+	diags_pop_include(ev->ds);
 	ev->frame = saved;
 	stream_push(ev->out, ET_PARBREAK);
 	frame_free(fr);
