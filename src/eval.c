@@ -1060,6 +1060,7 @@ eval_node(struct eval *ev, const struct node *n)
 		t->numbered = n->u.heading.numbered;
 		t->label = n->u.heading.label ? xstrdup(n->u.heading.label) :
 		    NULL;
+		t->label_loc = n->u.heading.label_loc;
 		break;
 	case N_BULLET:
 		stream_push(ev->out, ET_BULLET)->indent = n->u.indent;
@@ -1124,6 +1125,7 @@ check_refs(struct eval *ev, const struct stream *s, const struct doc *d)
 
 	for (i = 0; i < s->len; i++) {
 		const struct etok *t = &s->v[i];
+		struct diagnostic *dg;
 
 		if (t->kind != ET_REF)
 			continue;
@@ -1137,8 +1139,17 @@ check_refs(struct eval *ev, const struct stream *s, const struct doc *d)
 					h = &d->blocks.v[k].u.heading;
 			if (h != NULL && h->number != NULL)
 				continue;
-			diag(ev->ds, E_REF_UNNUMBERED, t->locs != NULL ?
+			dg = diag(ev->ds, E_REF_UNNUMBERED, t->locs != NULL ?
 			    &t->locs[j] : NULL, t->labels[j]);
+			for (k = 0; k < s->len; k++)
+				if (s->v[k].kind == ET_HEADING &&
+				    s->v[k].label != NULL &&
+				    strcmp(s->v[k].label, t->labels[j]) == 0) {
+					diag_note(dg, &s->v[k].label_loc,
+					    "titre posé ici ; à cette place du "
+					    "document, il n'est pas numéroté");
+					break;
+				}
 			ev->failed = true;
 		}
 	}

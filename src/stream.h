@@ -32,6 +32,7 @@ struct etok {
 	int		 level;		/* ET_HEADING: 1..3 */
 	bool		 numbered;	/* ET_HEADING: false for {-} */
 	char		*label;		/* ET_HEADING: label or NULL (owned) */
+	struct loc	 label_loc;	/* ET_HEADING: where the label is */
 	unsigned	 style;		/* ET_EMPH: STYLE_ITALIC or STYLE_BOLD */
 	bool		 bare;		/* ET_REF: {numero} prints "2" only */
 	char		**labels;	/* ET_REF: labels in written order (owned) */
