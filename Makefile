@@ -13,21 +13,21 @@ MANDIR	= $(PREFIX)/share/man/man1
 CC	?= cc
 WARN	= -std=c11 -Wall -Wextra -pedantic -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS	?= -O2 -g
-PKGS	= jansson fontconfig freetype2
+PKGS	= jansson fontconfig freetype2 libutf8proc
 PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || echo -I/usr/include/freetype2
-PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null || echo -ljansson -lfontconfig -lfreetype
+PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null || echo -ljansson -lfontconfig -lfreetype -lutf8proc
 ALL_CFLAGS = $(WARN) $(CFLAGS) -D_XOPEN_SOURCE=700 \
 	-DLGC_VERSION='"$(VERSION)"' -DLGC_STDLIB_DIR='"$(DATADIR)/stdlib"' \
 	-Iinclude -Isrc -I$(GEN) $(PKG_CFLAGS)
 LIBS	= $(PKG_LIBS) -lhpdf -lm
-# ./lgc takes jansson, fontconfig and FreeType (with what FreeType needs)
+# ./lgc takes jansson, utf8proc, fontconfig and FreeType (with what they need)
 # from their static archives when all are installed, as Debian's -dev
 # packages have them: a PDF is a run of a few milliseconds, and every
 # shared library mapped costs it page faults and relocations (a tenth of
 # its time, bench/pdf.sh).  libharu has no archive.  `make STATIC=no`
 # links everything dynamically; the test builds always do.
 STATIC	?= yes
-STATIC_ARCHIVES != for l in jansson fontconfig freetype expat brotlidec \
+STATIC_ARCHIVES != for l in jansson utf8proc fontconfig freetype expat brotlidec \
 	brotlicommon; do f=$$($(CC) -print-file-name=lib$$l.a); \
 	[ -f "$$f" ] || exit 0; a="$$a $$f"; done; echo $$a
 ifeq ($(STATIC)$(if $(STATIC_ARCHIVES),1),yes1)
@@ -130,7 +130,7 @@ bench: lgc $(BUILD)/bench/pdfbench
 
 # Debian packages: to build, to run the tests, and the fonts for PDF.
 DEPS_BUILD = gcc make flex bison pkg-config libjansson-dev libhpdf-dev \
-	libfontconfig-dev libfreetype-dev fonts-liberation2
+	libfontconfig-dev libfreetype-dev libutf8proc-dev fonts-liberation2
 DEPS_TEST = tidy poppler-utils qpdf texlive-latex-base texlive-lang-french \
 	lmodern texlive-xetex texlive-luatex
 DEPS = $(DEPS_BUILD) $(DEPS_TEST)

@@ -1325,6 +1325,70 @@ json_error_text(struct buf *b, const json_error_t *err, const char **hint)
 
 /* Keys of OBJ now come from source INDEX; -D paths under them are
  * overridden. */
+/*
+ * Client texts and keys in NFC (see utf8_nfc): a name typed with
+ * combining accents must print with its accents in every format, and a
+ * key « durée_mois » match the declaration however it was typed.
+ * Returns the first key that two keys became (to be freed), or NULL.
+ */
+static char *
+compose_json(json_t *j)
+{
+	const char *key;
+	json_t *value;
+	struct ptrvec renamed;
+	char *nfc, *clash = NULL;
+	size_t i, len;
+
+	switch (json_typeof(j)) {
+	case JSON_STRING:
+		nfc = utf8_nfc(json_string_value(j), json_string_length(j),
+		    &len);
+		if (nfc != NULL)
+			json_string_setn(j, nfc, len);
+		free(nfc);
+		return NULL;
+	case JSON_ARRAY:
+		for (i = 0; i < json_array_size(j) && clash == NULL; i++)
+			clash = compose_json(json_array_get(j, i));
+		return clash;
+	case JSON_OBJECT:
+		break;
+	case JSON_INTEGER:
+	case JSON_REAL:
+	case JSON_TRUE:
+	case JSON_FALSE:
+	case JSON_NULL:
+		return NULL;
+	}
+	memset(&renamed, 0, sizeof(renamed));
+	json_object_foreach(j, key, value) {
+		if (clash == NULL)
+			clash = compose_json(value);
+		if ((nfc = utf8_nfc(key, strlen(key), NULL)) != NULL) {
+			free(nfc);
+			ptrvec_push(&renamed, xstrdup(key));
+		}
+	}
+	for (i = 0; i < renamed.len; i++) {
+		const char *old = renamed.items[i];
+
+		value = json_incref(json_object_get(j, old));
+		json_object_del(j, old);
+		nfc = utf8_nfc(old, strlen(old), NULL);
+		if (json_object_get(j, nfc) != NULL) {
+			json_decref(value);
+			if (clash == NULL)
+				clash = xstrdup(nfc);
+		} else
+			json_object_set_new(j, nfc, value);
+		free(nfc);
+		free(renamed.items[i]);
+	}
+	ptrvec_free(&renamed);
+	return clash;
+}
+
 static void
 merge_root(struct data *d, json_t *obj, long index)
 {
@@ -1385,6 +1449,7 @@ load(struct data *d, const char *name, const char *text, size_t len)
 	json_error_t err;
 	json_t *j;
 	long index;
+	char *clash;
 
 	named = source_named(name);
 	index = add_source(d, named);
@@ -1424,6 +1489,18 @@ load(struct data *d, const char *name, const char *text, size_t len)
 	}
 	if (!depth_ok(j, 1)) {
 		diag(d->ds, E_DATA_TOO_DEEP, &l, DATA_MAX_DEPTH);
+		d->nerrors++;
+		d->broken = true;
+		json_decref(j);
+		return false;
+	}
+	if ((clash = compose_json(j)) != NULL) {
+		char *msg = xasprintf("la clé « %s » figure deux fois, l'une "
+		    "écrite avec des accents décomposés", clash);
+
+		diag(d->ds, E_DATA_JSON, &l, msg);
+		free(msg);
+		free(clash);
 		d->nerrors++;
 		d->broken = true;
 		json_decref(j);
@@ -1517,7 +1594,7 @@ define_json(const struct type *t, const char *text, int depth, char **why)
 	static const char *const no[] = { "faux", "non", "false", "0" };
 	json_error_t err;
 	json_t *j = NULL;
-	char *folded;
+	char *folded, *clash;
 	size_t i;
 
 	*why = NULL;
@@ -1568,6 +1645,13 @@ define_json(const struct type *t, const char *text, int depth, char **why)
 			json_decref(j);
 			return NULL;
 		}
+		if ((clash = compose_json(j)) != NULL) {
+			*why = xasprintf("la clé « %s » figure deux fois, "
+			    "l'une écrite avec des accents décomposés", clash);
+			free(clash);
+			json_decref(j);
+			return NULL;
+		}
 		return j;
 	case T_ERROR:
 	case T_TEXTE:
@@ -1582,6 +1666,8 @@ define_json(const struct type *t, const char *text, int depth, char **why)
 	j = json_string(text);
 	if (j == NULL)
 		*why = xstrdup("la valeur n'est pas en UTF-8");
+	else
+		free(compose_json(j));
 	return j;
 }
 

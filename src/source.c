@@ -181,6 +181,25 @@ check_content(struct diags *ds, const struct source *s)
 	return bad == 0;
 }
 
+/* Accents typed as a letter and a combining mark (macOS does so) become
+ * the precomposed letters, so that « durée » is one name however it was
+ * typed and the PDF fonts find their glyphs.  Positions are then counted
+ * in the composed text. */
+static void
+compose(struct source *s)
+{
+	size_t len;
+	char *nfc = utf8_nfc(s->text, s->len, &len);
+
+	if (nfc == NULL)
+		return;
+	free(s->text);
+	free(s->lines);
+	s->text = nfc;
+	s->len = len;
+	index_lines(s);
+}
+
 struct source *
 source_load(struct diags *ds, const char *path, const char *display)
 {
@@ -213,6 +232,7 @@ source_load(struct diags *ds, const char *path, const char *display)
 	diags_adopt_source(ds, s);
 	if (!check_content(ds, s))
 		return NULL;
+	compose(s);
 	return s;
 }
 

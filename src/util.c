@@ -1,11 +1,14 @@
 #include "util.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <utf8proc.h>
 
 static void
 out_of_memory(void)
@@ -288,6 +291,54 @@ utf8_count(const char *s, size_t len)
 		if (((unsigned char)s[i] & 0xC0) != 0x80)
 			n++;
 	return n;
+}
+
+/* Text below U+0300 (Latin letters, precomposed accents included) and
+ * the common punctuation and currency signs (U+2002-U+20CF: ’ « » … €)
+ * is already in NFC and cannot combine with what follows unless a
+ * combining mark follows, which lies outside both ranges.  Most French
+ * text passes this test, and utf8proc's tables are never touched. */
+static bool
+nfc_certain(const char *s, size_t len)
+{
+	size_t i = 0, n;
+	uint32_t cp;
+
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((n = utf8_decode(s + i, len - i, &cp)) == 0)
+			return true;	/* not UTF-8: left as it is */
+		if (cp >= 0x300 && (cp < 0x2002 || cp > 0x20CF))
+			return false;
+		i += n;
+	}
+	return true;
+}
+
+char *
+utf8_nfc(const char *s, size_t len, size_t *out_len)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t n;
+
+	if (nfc_certain(s, len))
+		return NULL;
+	n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+	    &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (n == UTF8PROC_ERROR_NOMEM)
+		out_of_memory();
+	if (n < 0)
+		return NULL;
+	if ((size_t)n == len && memcmp(out, s, len) == 0) {
+		free(out);
+		return NULL;
+	}
+	if (out_len != NULL)
+		*out_len = (size_t)n;
+	return (char *)out;
 }
 
 int

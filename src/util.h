@@ -75,6 +75,11 @@ int	write_file_atomic(const char *path, const char *data, size_t len);
  * (1..4) and stores the code point, or 0 for an invalid sequence. */
 size_t	utf8_decode(const char *s, size_t avail, uint32_t *cp);
 size_t	utf8_count(const char *s, size_t len);
+/* The text in Unicode normalization form C (a letter and its combining
+ * accent, as macOS writes them, become the one precomposed character),
+ * or NULL when the text is already in NFC or is not UTF-8.  The result
+ * is NUL-terminated and owned by the caller. */
+char	*utf8_nfc(const char *s, size_t len, size_t *out_len);
 
 #define NBSP "\xc2\xa0"
 

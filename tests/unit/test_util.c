@@ -1,4 +1,6 @@
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "unit.h"
 #include "util.h"
@@ -79,9 +81,50 @@ test_utf8(struct unit *u)
 	CHECK(u, utf8_count("\xc2\xa0\xe2\x82\xac", 5) == 2);
 }
 
+/* utf8_nfc on S: the composed text, or "" for NULL (already NFC). */
+static const char *
+nfc(char *out, size_t size, const char *s)
+{
+	size_t len = 0;
+	char *r = utf8_nfc(s, strlen(s), &len);
+
+	snprintf(out, size, "%s", r != NULL ? r : "");
+	if (r != NULL && len != strlen(r))
+		snprintf(out, size, "longueur fausse");
+	free(r);
+	return out;
+}
+
+static void
+test_nfc(struct unit *u)
+{
+	char out[64];
+
+	/* A letter and its combining accent become one character. */
+	CHECK_STR(u, nfc(out, sizeof(out), "Rene\xcc\x81"), "Ren\xc3\xa9");
+	CHECK_STR(u, nfc(out, sizeof(out), "cre\xcc\x81" "e\xcc\x81"),
+	    "cr\xc3\xa9\xc3\xa9");
+	CHECK_STR(u, nfc(out, sizeof(out), "Zoe\xcc\x88 c\xcc\xa7" "a"),
+	    "Zo\xc3\xab \xc3\xa7" "a");
+	/* Singletons: EN QUAD is EN SPACE in NFC. */
+	CHECK_STR(u, nfc(out, sizeof(out), "a\xe2\x80\x80" "b"),
+	    "a\xe2\x80\x82" "b");
+	/* No precomposed form: the mark stays, after its letter. */
+	CHECK_STR(u, nfc(out, sizeof(out), "q\xcc\x83"), "");
+	/* Already NFC, plain ASCII, French punctuation, or not UTF-8:
+	 * nothing to do. */
+	CHECK_STR(u, nfc(out, sizeof(out), "Ren\xc3\xa9" "e"), "");
+	CHECK_STR(u, nfc(out, sizeof(out), "contrat"), "");
+	CHECK_STR(u, nfc(out, sizeof(out),
+	    "\xc2\xab\xc2\xa0l\xe2\x80\x99\xc3\xa9t\xc3\xa9\xc2\xa0\xc2\xbb \xe2\x82\xac"), "");
+	CHECK_STR(u, nfc(out, sizeof(out), "e\xff\xcc\x81"), "");
+	CHECK_STR(u, nfc(out, sizeof(out), ""), "");
+}
+
 void
 test_util(struct unit *u)
 {
 	test_buffers(u);
 	test_utf8(u);
+	test_nfc(u);
 }
