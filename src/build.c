@@ -258,6 +258,8 @@ struct cell {
 	size_t		 len;
 	unsigned	 style;
 	const char	*link;		/* a label owned by the stream */
+	unsigned	 group;		/* 0: the author's text; else one
+					 * value of the client's */
 };
 
 struct para {
@@ -268,6 +270,7 @@ struct para {
 	struct cell	*v;
 	size_t		 len;
 	size_t		 cap;
+	unsigned	 groups;	/* client values in this paragraph */
 };
 
 static void
@@ -287,6 +290,7 @@ cell_push(struct para *p, enum cell_kind kind, uint32_t cp, size_t off,
 	c->len = len;
 	c->style = p->style;
 	c->link = link;
+	c->group = 0;
 }
 
 /* FIXED text is generated, not written: its spaces are final. */
@@ -378,9 +382,17 @@ para_append(struct para *p, const struct stream *s, const struct line *l,
 		t = &s->v[i];
 		switch (t->kind) {
 		case ET_TEXT:
-			if (t->text != NULL)
+			if (t->text != NULL) {
+				size_t first = p->len, k;
+
 				cells_text(p, t->text, strlen(t->text), NULL,
 				    false);
+				if (t->verbatim)
+					p->groups++;
+				for (k = first; k < p->len; k++)
+					p->v[k].group = t->verbatim ?
+					    p->groups : 0;
+			}
 			break;
 		case ET_EMPH:
 			p->style ^= t->style;
@@ -488,41 +500,93 @@ opens_quote(const struct cell *prev)
 	    prev->kind == CELL_SPACE || is_char(prev, "([{\xe2\x80\x94\xe2\x80\x93-/");
 }
 
+/* Whether the cell at I lies in an e-mail address or a URL (a run of
+ * non-blank cells with an @ or "://"), whose apostrophes are not
+ * typography. */
+static bool
+is_alnum_cell(const struct cell *c)
+{
+	return c->kind == CELL_CHAR && c->cp < 0x80 &&
+	    ((c->cp >= 'a' && c->cp <= 'z') || (c->cp >= 'A' && c->cp <= 'Z') ||
+	    (c->cp >= '0' && c->cp <= '9'));
+}
+
+static bool
+in_address(const struct para *p, size_t i)
+{
+	size_t a = i, b = i, k;
+
+	while (a > 0 && p->v[a - 1].kind == CELL_CHAR)
+		a--;
+	while (b + 1 < p->len && p->v[b + 1].kind == CELL_CHAR)
+		b++;
+	for (k = a + 1; k < b; k++) {
+		if (p->v[k].cp == '@' && is_alnum_cell(&p->v[k - 1]) &&
+		    is_alnum_cell(&p->v[k + 1]))
+			return true;
+		if (p->v[k].cp == ':' && k + 2 <= b && p->v[k + 1].cp == '/' &&
+		    p->v[k + 2].cp == '/' && is_alnum_cell(&p->v[k - 1]))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Apostrophes become ’ (outside addresses), and straight double quotes
+ * « … » with their no-break spaces.  The author's quotes pair among
+ * themselves; a client value's quotes only within that value, and only
+ * when they pair up: an odd one (27" for inches) stays as it is, and
+ * never closes or opens a quote of the author's.
+ */
 static void
 quotes_and_apostrophes(struct para *p)
 {
 	struct cell *v;
-	size_t i, n = 0, cap, quotes = 0;
-	bool open = false;
+	size_t i, j, n = 0, cap, quotes = 0;
+	bool open = false, open_value = false, *balanced;
 
+	balanced = xcalloc(p->groups + 1, sizeof(*balanced));
 	for (i = 0; i < p->len; i++) {
 		struct cell *c = &p->v[i];
 
-		if (c->kind == CELL_CHAR && c->cp == '\'')
+		if (c->kind != CELL_CHAR)
+			continue;
+		if (c->cp == '\'' && !in_address(p, i))
 			replace_cp(p, c, 0x2019);
-		else if (c->kind == CELL_CHAR && c->cp == '"')
+		else if (c->cp == '"') {
 			quotes++;
+			balanced[c->group] = !balanced[c->group];
+		}
 	}
-	if (quotes == 0 || p->straight_quotes)
+	/* balanced[g] now says "odd"; the author's text pairs as it can. */
+	for (j = 1; j <= p->groups; j++)
+		balanced[j] = !balanced[j];
+	balanced[0] = true;
+	if (quotes == 0 || p->straight_quotes) {
+		free(balanced);
 		return;
+	}
 	/* Each guillemet brings its no-break space. */
 	cap = p->len + quotes;
 	v = xcalloc(cap, sizeof(*v));
 	for (i = 0; i < p->len; i++) {
 		struct cell c = p->v[i];
 		struct cell *prev = n > 0 ? &v[n - 1] : NULL;
+		bool *state = c.group == 0 ? &open : &open_value;
 
-		if (c.kind != CELL_CHAR || c.cp != '"') {
+		if (i > 0 && c.group != p->v[i - 1].group)
+			open_value = false;
+		if (c.kind != CELL_CHAR || c.cp != '"' || !balanced[c.group]) {
 			v[n++] = c;
 			continue;
 		}
-		if (!open && opens_quote(prev)) {
+		if (!*state && opens_quote(prev)) {
 			replace_cp(p, &c, 0xAB);
 			v[n++] = c;
 			c.kind = CELL_BLANK;
 			c.cp = ' ';
 			v[n++] = c;
-			open = true;
+			*state = true;
 		} else {
 			struct cell blank = c;
 
@@ -531,9 +595,10 @@ quotes_and_apostrophes(struct para *p)
 			v[n++] = blank;
 			replace_cp(p, &c, 0xBB);
 			v[n++] = c;
-			open = false;
+			*state = false;
 		}
 	}
+	free(balanced);
 	free(p->v);
 	p->v = v;
 	p->len = n;
@@ -695,6 +760,7 @@ para_finish(struct para *p, struct doc_runs *out)
 	p->open = false;
 	p->style = 0;
 	p->len = 0;
+	p->groups = 0;
 	buf_reset(&p->raw);
 }
 

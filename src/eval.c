@@ -777,6 +777,12 @@ eval_interp(struct eval *ev, const struct expr *e)
 	}
 	value_print(&b, &v);
 	emit_text(ev, buf_cstr(&b));
+	/* Text that comes from the client (a texte, or the texts of a
+	 * record or list) is printed as given: its straight quotes and
+	 * apostrophes may be inches or part of an address.  Numbers,
+	 * dates and choice labels are lgc's or the author's text. */
+	ev->out->v[ev->out->len - 1].verbatim = v.kind == T_TEXTE ||
+	    v.kind == T_RECORD || v.kind == T_LISTE;
 	buf_free(&b);
 	value_free(&v);
 }
