@@ -299,6 +299,28 @@ subject(const struct at *a)
 	return buf_detach(&b);
 }
 
+void
+data_note_input(struct data *d, struct diagnostic *dg, size_t index)
+{
+	const struct input *in = d->prog->inputs.items[index];
+	const struct value *v = data_value(d, index);
+	struct loc l = data_loc(d, in->name, in->name);
+	struct buf b;
+
+	buf_init(&b);
+	buf_printf(&b, "« %s »", in->name);
+	if (in->label != NULL && in->label[0] != '\0')
+		buf_printf(&b, " (%s)", in->label);
+	if (v != NULL) {
+		buf_puts(&b, " vaut ");
+		value_print(&b, v);
+	} else
+		buf_puts(&b, " est absent");
+	buf_printf(&b, " ; chemin JSON : %s", in->name);
+	diag_note(dg, &l, "%s", buf_cstr(&b));
+	buf_free(&b);
+}
+
 /* Every error about a value ends with its hint, then its JSON path. */
 static void
 finish(const struct at *a, struct diagnostic *dg, const char *hint)

@@ -36,5 +36,9 @@ const struct value *data_value(struct data *d, size_t index);
 void	data_set_draft(struct data *d, bool draft);
 /* Whether input INDEX failed validation (as opposed to being absent). */
 bool	data_failed(struct data *d, size_t index);
+struct diagnostic;
+/* Adds to DG a note on input INDEX, located in the data that gives it:
+ * its name, libellé, value (or absence) and JSON path. */
+void	data_note_input(struct data *d, struct diagnostic *dg, size_t index);
 
 #endif

@@ -682,7 +682,51 @@ eval_tstring(struct eval *ev, const struct tstring *t, struct buf *b)
 	return ok;
 }
 
-/* exiger / recommander of one file instance, where they apply. */
+/* The client inputs E reads, each once, in order of appearance. */
+static void
+rule_inputs(const struct expr *e, struct ptrvec *seen)
+{
+	size_t i;
+
+	if (e == NULL)
+		return;
+	switch (e->kind) {
+	case EX_LITERAL:
+		return;
+	case EX_NAME:
+		if (e->sym != NULL && e->sym->kind == SYM_INPUT) {
+			for (i = 0; i < seen->len; i++)
+				if (seen->items[i] == e->sym->input)
+					return;
+			ptrvec_push(seen, (void *)e->sym->input);
+		}
+		return;
+	case EX_FIELD:
+		rule_inputs(e->u.field.obj, seen);
+		return;
+	case EX_CALL:
+		for (i = 0; i < e->u.call.nargs; i++)
+			rule_inputs(e->u.call.args[i], seen);
+		return;
+	case EX_RECORD:
+		for (i = 0; i < e->u.record.nfields; i++)
+			rule_inputs(e->u.record.fields[i].value, seen);
+		return;
+	case EX_NEG:
+	case EX_NOT:
+	case EX_EXISTS:
+		rule_inputs(e->u.operand, seen);
+		return;
+	case EX_BINARY:
+		rule_inputs(e->u.binary.lhs, seen);
+		rule_inputs(e->u.binary.rhs, seen);
+		return;
+	}
+}
+
+/* exiger / recommander of one file instance, where they apply.  A
+ * failed one names the inputs it reads, with their libellé, value and
+ * JSON path, so that whoever fills the data knows what to change. */
 static void
 eval_rules(struct eval *ev, const struct file_ast *f)
 {
@@ -692,6 +736,9 @@ eval_rules(struct eval *ev, const struct file_ast *f)
 		const struct rule *r = f->rules[i];
 		bool applies = true, holds;
 		struct buf msg;
+		struct ptrvec inputs;
+		struct diagnostic *dg;
+		size_t k;
 
 		if (r->requirement != NULL &&
 		    (!eval_condition(ev, r->requirement, &applies) || !applies))
@@ -700,8 +747,14 @@ eval_rules(struct eval *ev, const struct file_ast *f)
 			continue;
 		buf_init(&msg);
 		eval_tstring(ev, r->message, &msg);
-		diag(ev->ds, r->warning ? W_RECOMMANDER : E_EXIGER, &r->loc,
-		    buf_cstr(&msg));
+		dg = diag(ev->ds, r->warning ? W_RECOMMANDER : E_EXIGER,
+		    &r->loc, buf_cstr(&msg));
+		memset(&inputs, 0, sizeof(inputs));
+		rule_inputs(r->cond, &inputs);
+		for (k = 0; k < inputs.len; k++)
+			data_note_input(ev->data, dg, ((const struct input *)
+			    inputs.items[k])->index);
+		ptrvec_free(&inputs);
 		if (!r->warning)
 			ev->failed = true;
 		buf_free(&msg);
