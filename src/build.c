@@ -543,11 +543,19 @@ quotes_and_apostrophes(struct para *p)
 {
 	struct cell *v;
 	size_t i, j, n = 0, cap, quotes = 0;
-	bool open = false, open_value = false, *balanced;
+	bool open = false, open_value = false, *balanced, *opened;
 
+	/* A client value's quotes are typeset only when they read as
+	 * pairs: each opening after a blank or an opening bracket, each
+	 * closing an open one, none left open ("5" écran, AB"12" is not
+	 * a quotation). */
 	balanced = xcalloc(p->groups + 1, sizeof(*balanced));
+	opened = xcalloc(p->groups + 1, sizeof(*opened));
+	for (j = 1; j <= p->groups; j++)
+		balanced[j] = true;
 	for (i = 0; i < p->len; i++) {
 		struct cell *c = &p->v[i];
+		unsigned g = c->group;
 
 		if (c->kind != CELL_CHAR)
 			continue;
@@ -555,12 +563,23 @@ quotes_and_apostrophes(struct para *p)
 			replace_cp(p, c, 0x2019);
 		else if (c->cp == '"') {
 			quotes++;
-			balanced[c->group] = !balanced[c->group];
+			if (g == 0)
+				continue;
+			if (opened[g])
+				opened[g] = false;
+			else if (opens_quote(i > 0 && p->v[i - 1].group == g ?
+			    &p->v[i - 1] : NULL) && i + 1 < p->len &&
+			    p->v[i + 1].group == g &&
+			    p->v[i + 1].kind == CELL_CHAR)
+				opened[g] = true;
+			else
+				balanced[g] = false;
 		}
 	}
-	/* balanced[g] now says "odd"; the author's text pairs as it can. */
 	for (j = 1; j <= p->groups; j++)
-		balanced[j] = !balanced[j];
+		if (opened[j])
+			balanced[j] = false;
+	free(opened);
 	balanced[0] = true;
 	if (quotes == 0 || p->straight_quotes) {
 		free(balanced);
