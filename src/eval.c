@@ -1007,6 +1007,40 @@ eval_loop(struct eval *ev, const struct node *n)
 	value_free(&list);
 }
 
+/* A parameter's constraint holds for the value it is given, whatever
+ * its origin: the checker sees literals, this the values of the data.
+ * The error names the inputs the argument reads, as exiger does. */
+static void
+check_argument(struct eval *ev, const struct include_arg *a,
+    const struct value *v)
+{
+	const struct decl *p = a->param;
+	struct diagnostic *dg;
+	struct ptrvec inputs;
+	struct buf why;
+	size_t k;
+
+	if (p->cstr_value.kind == CSTR_NONE || unknown(v))
+		return;
+	buf_init(&why);
+	if (!constraint_holds(&p->cstr_value, v, &why)) {
+		char *msg = xasprintf("paramètre « %s » : %s", p->name,
+		    buf_cstr(&why));
+
+		dg = diag(ev->ds, E_TYPE, &a->value->loc, msg);
+		diag_note(dg, &p->loc, "paramètre déclaré ici");
+		memset(&inputs, 0, sizeof(inputs));
+		rule_inputs(a->value, &inputs);
+		for (k = 0; k < inputs.len; k++)
+			data_note_input(ev->data, dg, ((const struct input *)
+			    inputs.items[k])->index);
+		ptrvec_free(&inputs);
+		ev->failed = true;
+		free(msg);
+	}
+	buf_free(&why);
+}
+
 static void
 eval_include(struct eval *ev, const struct node *n)
 {
@@ -1026,6 +1060,8 @@ eval_include(struct eval *ev, const struct node *n)
 		value_free(&fr->params[a->param->index]);
 		if (!eval_expr(ev, a->value, &fr->params[a->param->index]))
 			ev->failed = true;
+		else
+			check_argument(ev, a, &fr->params[a->param->index]);
 	}
 	stream_push(ev->out, ET_PARBREAK);
 	ev->frame = fr;
