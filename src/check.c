@@ -181,12 +181,13 @@ find_file(struct checker *ck, const char *dir, const char *name)
 	    xasprintf("%s.lgc", name);
 	char *found = NULL;
 
+	/* Only .lgc files, however the path is written: an absolute path
+	 * must not open /etc/passwd as a clause. */
 	if (name[0] == '/') {
 		if (is_file(with_ext))
-			found = xstrdup(with_ext);
-		else if (is_file(name))
-			found = xstrdup(name);
-		free(with_ext);
+			found = with_ext;
+		else
+			free(with_ext);
 		return found;
 	}
 	for (i = 0; i <= n && found == NULL; i++) {
@@ -2181,9 +2182,16 @@ check_include(struct checker *ck, struct node *n, struct facts *k)
 		size_t i;
 
 		buf_init(&where);
-		buf_printf(&where, "cherché dans %s", ck->scope->dir);
-		for (i = 0; i < ck->prog->nsearch; i++)
-			buf_printf(&where, ", %s", ck->prog->search[i]);
+		if (n->u.include.path[0] == '/')
+			buf_printf(&where, "un chemin absolu désigne un fichier "
+			    ".lgc : %s%s", n->u.include.path,
+			    ends_with(n->u.include.path, ".lgc") ? "" :
+			    ".lgc");
+		else {
+			buf_printf(&where, "cherché dans %s", ck->scope->dir);
+			for (i = 0; i < ck->prog->nsearch; i++)
+				buf_printf(&where, ", %s", ck->prog->search[i]);
+		}
 		diag_note(d, NULL, "%s", buf_cstr(&where));
 		buf_free(&where);
 		for (i = 0; i < n->u.include.nargs; i++)
