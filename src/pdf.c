@@ -1061,6 +1061,36 @@ reported(struct render *r, unsigned face, uint32_t cp)
 	return false;
 }
 
+/* The document model has no source positions: say where the text is
+ * in the contract instead, the words around it and its page. */
+static void
+note_piece_context(struct render *r, struct diagnostic *dg, size_t piece)
+{
+	size_t i, k, lo, hi;
+	struct buf b;
+
+	for (i = 0; i < r->nitems; i++) {
+		const struct item *it = &r->items[i];
+
+		if (piece < it->piece0 || piece >= it->piece0 + it->npieces)
+			continue;
+		lo = piece >= it->piece0 + 4 ? piece - 4 : it->piece0;
+		hi = piece + 5 < it->piece0 + it->npieces ? piece + 5 :
+		    it->piece0 + it->npieces;
+		buf_init(&b);
+		for (k = lo; k < hi; k++) {
+			if (k > lo)
+				buf_putc(&b, ' ');
+			buf_put(&b, r->pieces[k].text, r->pieces[k].len);
+		}
+		diag_note(dg, NULL, "dans « %s%s%s », page %zu du contrat",
+		    lo > it->piece0 ? "…" : "", buf_cstr(&b),
+		    hi < it->piece0 + it->npieces ? "…" : "", it->page + 1);
+		buf_free(&b);
+		return;
+	}
+}
+
 /* Records the code points of every piece per face, reporting each one
  * a face cannot draw (once), then decides each face's encoding. */
 static bool
@@ -1068,6 +1098,7 @@ collect_chars(struct render *r)
 {
 	const struct piece *pc;
 	struct cpset *set;
+	struct diagnostic *dg;
 	size_t i, k, n;
 	uint32_t cp, g;
 	char shown[8];
@@ -1092,9 +1123,10 @@ collect_chars(struct render *r)
 				shown[n] = '\0';
 				if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
 					strcpy(shown, "?");
-				diag(r->ds, F_GLYPH_MISSING, NULL, shown,
+				dg = diag(r->ds, F_GLYPH_MISSING, NULL, shown,
 				    (unsigned)cp, fonts_family(r->fonts),
 				    fonts_face_label((enum font_face)pc->face));
+				note_piece_context(r, dg, i);
 				r->failed = true;
 			}
 		}

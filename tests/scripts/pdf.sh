@@ -195,8 +195,9 @@ else
 	echec "pdf : contrat long, coupures de page" "$dir/lines.out"
 fi
 
-# 4. A character the font cannot draw is an error naming it, and
-# nothing is written (an existing output is left alone).
+# 4. A character the font cannot draw is an error naming it and the
+# words around it, and nothing is written (an existing output is left
+# alone).
 cat > "$dir/glyphe.lgc" <<'EOF'
 modele "Glyphe"
 entree nom : texte
@@ -210,6 +211,7 @@ echo ancien > "$dir/glyphe.pdf"
 status=$?
 if [ "$status" -eq 2 ] && grep -q 'U+6F22' "$dir/err" &&
     grep -q 'Liberation Serif' "$dir/err" &&
+    grep -q 'note: dans .*Le client Wang 漢 Li accepte\..*, page 1 du contrat' "$dir/err" &&
     [ "$(cat "$dir/glyphe.pdf")" = ancien ] &&
     [ -z "$(ls "$dir" | grep 'glyphe.pdf.')" ]; then
 	ok "pdf : caractère absent de la police, erreur claire et rien d'écrit"
