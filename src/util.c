@@ -282,14 +282,23 @@ utf8_decode(const char *str, size_t avail, uint32_t *cp)
 	return n;
 }
 
+/* Characters, each byte that is not part of a valid sequence counting
+ * as one: columns in diagnostics about invalid bytes then point at each
+ * byte. */
 size_t
 utf8_count(const char *s, size_t len)
 {
-	size_t i, n = 0;
+	size_t i = 0, n = 0, k;
+	uint32_t cp;
 
-	for (i = 0; i < len; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			n++;
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80)
+			k = 1;
+		else if ((k = utf8_decode(s + i, len - i, &cp)) == 0)
+			k = 1;
+		i += k;
+		n++;
+	}
 	return n;
 }
 
