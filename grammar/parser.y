@@ -365,10 +365,10 @@ item
 	| BULLET			{ $$ = p_indent_node(N_BULLET, $1, &@1); }
 	| NUMBERED			{ $$ = p_indent_node(N_NUMBERED, $1.col, &@1); }
 	| EMPH				{ $$ = p_emph($1.len, $1.can_open, $1.can_close, &@1); }
-	| LABEL				{ $$ = p_label_node($1, &@1); }
+	| LABEL				{ $$ = p_label_node(p, $1, &@1); }
 	| UNNUM				{ $$ = node_new(N_UNNUMBERED, &@1); }
 	| TAG_OPEN expr TAG_CLOSE	{ $$ = p_interp($2, &@$); }
-	| TAG_OPEN TAG_CLOSE		{ $$ = NULL; p_empty_tag(p, &@$); }
+	| TAG_OPEN TAG_CLOSE		{ $$ = NULL; p_empty_tag(p, &@$, &@2); }
 	| TAG_OPEN error TAG_CLOSE	{ $$ = NULL; }
 	| T_REF labels TAG_CLOSE	{ $$ = p_ref($2, false, &@$); }
 	| T_REF error TAG_CLOSE		{ $$ = NULL; }
@@ -446,9 +446,16 @@ other_opt
 	| T_AUTRE TAG_CLOSE body	{ $$ = $3; p->other_loc = @1; }
 	;
 
+/* A reserved word is reported as such, as it is on the {#…} line.  Not
+ * through "name": its state after IDENT is shared with the header's
+ * declarations, whose tokens would then be listed as expected here. */
 labels
 	: IDENT				{ $$ = p_labels(NULL, $1, &@1); }
+	| reserved
+		{ p_reserved(p, $1, &@1); $$ = p_labels(NULL, $1, &@1); }
 	| labels ',' IDENT		{ $$ = p_labels($1, $3, &@3); }
+	| labels ',' reserved
+		{ p_reserved(p, $3, &@3); $$ = p_labels($1, $3, &@3); }
 	;
 
 named_args
@@ -460,6 +467,9 @@ tparts
 	: %empty
 	| tparts TEXT			{ p_tstring_text(p, $2); }
 	| tparts TAG_OPEN expr TAG_CLOSE	{ p_tstring_expr(p, $3); }
+	| tparts TAG_OPEN TAG_CLOSE
+		{ struct loc l = @2; l.end_line = @3.end_line;
+		  l.end_col = @3.end_col; p_empty_tag(p, &l, &@3); }
 	| tparts TAG_OPEN error TAG_CLOSE
 	;
 
@@ -472,6 +482,11 @@ yyreport_syntax_error(const yypcontext_t *ctx, struct parser *p)
 	int symbols[8];
 	int i, n = yypcontext_expected_tokens(ctx, expected, 8);
 
+	/* The "}" made up for a tag that the input left open was reported
+	 * as such (balise-non-fermee); an error about it would repeat that. */
+	if (yypcontext_token(ctx) == YYSYMBOL_TAG_CLOSE &&
+	    p_made_up_close(p, yypcontext_location(ctx)))
+		return 0;
 	for (i = 0; i < n; i++)
 		symbols[i] = (int)expected[i];
 	p_syntax_error(p, yypcontext_location(ctx), (int)yypcontext_token(ctx),

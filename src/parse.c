@@ -258,11 +258,20 @@ p_plain_string(struct parser *p, char *raw, const struct loc *l)
 		}
 		if ((raw[i] == '{' || raw[i] == '}') && !reported) {
 			struct loc at = *l;
+			struct diagnostic *d;
 
 			at.col += (int)utf8_count(raw, i) + 1;
 			at.end_line = at.line;
 			at.end_col = at.col;
-			diag(p->ds, E_STRING_INTERP, &at);
+			d = diag(p->ds, E_STRING_INTERP, &at);
+			/* A string inside a titre's or a message's {…} is an
+			 * argument, not the message: it does not interpolate
+			 * (details, rule 14), which the message alone would
+			 * leave puzzling there. */
+			if (p->in_tstring)
+				diag_hint(d, "dans une balise « {…} », une "
+				    "chaîne n'est qu'une valeur et n'interpole "
+				    "pas : sortez-en l'expression");
 			reported = true;
 		}
 		buf_putc(&b, raw[i]);
@@ -748,10 +757,22 @@ p_emph(int len, bool can_open, bool can_close, const struct loc *l)
 }
 
 struct node *
-p_label_node(char *name, const struct loc *l)
+p_label_node(struct parser *p, char *name, const struct loc *l)
 {
 	struct node *n = node_new(N_LABEL, l);
 
+	/* A label is a name (details, rule 6), which a reserved word is
+	 * not: reported here, at the word inside "{#…}", and not first at
+	 * a {ref} to it.  The label is kept, so that such a {ref} reports
+	 * the reserved word too rather than « étiquette inconnue ». */
+	if (keyword_token(name) != 0) {
+		struct loc word = *l;
+
+		word.col += 2;
+		if (word.end_line == word.line && word.end_col > word.col)
+			word.end_col--;
+		p_reserved(p, name, &word);
+	}
 	n->u.text = name;
 	return n;
 }
@@ -765,9 +786,20 @@ p_interp(struct expr *e, const struct loc *l)
 	return n;
 }
 
-void
-p_empty_tag(struct parser *p, const struct loc *l)
+bool
+p_made_up_close(const struct parser *p, const struct loc *l)
 {
+	return p->tag_eof_set && l->src == p->tag_eof.src &&
+	    l->line == p->tag_eof.line && l->col == p->tag_eof.col;
+}
+
+void
+p_empty_tag(struct parser *p, const struct loc *l, const struct loc *close)
+{
+	/* "{" at the end of the input is no empty tag: it was reported as
+	 * a tag never closed. */
+	if (p_made_up_close(p, close))
+		return;
 	diag(p->ds, E_SYNTAX, l, "balise vide « {} » ; écrivez « \\{\\} » "
 	    "pour des accolades");
 }
@@ -1584,7 +1616,7 @@ parser_init(struct parser *p, const struct source *src, struct diags *ds,
 	p->lx.text = text;
 	p->lx.text_len = len;
 	p->stmt_empty = true;
-	yylex_init_extra(&p->lx, &p->scanner);
+	yylex_init_extra(p, &p->scanner);
 }
 
 static void

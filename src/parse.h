@@ -25,8 +25,24 @@ struct open_construct {
 	bool		 seen_else;	/* {sinon} (si, pour) or {autre} (selon) */
 };
 
+/* The string being scanned (grammar/lexer.l): its end is found when its
+ * opening quote is read, then its text is consumed up to there. */
+struct raw_string {
+	struct loc	 start;		/* the opening quote */
+	size_t		 from;		/* byte offset of the opening quote */
+	size_t		 end;		/* byte offset just past the string */
+	bool		 closed;	/* ends with its closing quote */
+	int		 state;		/* the start condition to go back to */
+	int		 budget_line;	/* the line the budget is for */
+	size_t		 budget;	/* left for nested readings there */
+};
+
 struct parser {
-	struct lexer	 lx;
+	struct lexer	 lx;		/* the scanner's state (its extra is
+					 * the parser) */
+	struct raw_string rawstr;
+	struct loc	 tag_eof;	/* the "}" made up for an open tag */
+	bool		 tag_eof_set;
 	void		*scanner;
 	struct diags	*ds;
 	const struct source *src;
@@ -56,6 +72,9 @@ struct parser {
 	bool		 finished;
 };
 
+/* Where a token at the end of the input is: past the final newline,
+ * at the end of the last line, so that a diagnostic there can quote it. */
+void	lex_eof_loc(const struct lexer *lx, struct loc *loc);
 /* Frees the semantic value a raw token owns. */
 void	tok_free(struct tok *t);
 int	raw_lex(YYSTYPE *val, YYLTYPE *loc, void *scanner);
@@ -129,9 +148,14 @@ struct node *p_indent_node(enum node_kind kind, int indent,
 struct node *p_heading(int level, const struct loc *l);
 struct node *p_emph(int len, bool can_open, bool can_close,
 	    const struct loc *l);
-struct node *p_label_node(char *name, const struct loc *l);
+struct node *p_label_node(struct parser *p, char *name,
+	    const struct loc *l);
 struct node *p_interp(struct expr *e, const struct loc *l);
-void	p_empty_tag(struct parser *p, const struct loc *l);
+void	p_empty_tag(struct parser *p, const struct loc *l,
+	    const struct loc *close);
+/* Whether the "}" at L is the one made up for a tag left open at the
+ * end of the input (already reported as balise-non-fermee). */
+bool	p_made_up_close(const struct parser *p, const struct loc *l);
 struct node *p_ref(struct ptrvec *labels, bool bare, const struct loc *l);
 struct node *p_if(struct parser *p, struct expr *cond, const struct loc *l,
 	    struct nodes *body, struct ptrvec *elifs, struct nodes *other);

@@ -99,6 +99,25 @@ make_tok(int kind, const struct loc *loc)
 	return t;
 }
 
+void
+lex_eof_loc(const struct lexer *lx, struct loc *loc)
+{
+	const char *text;
+	size_t len;
+
+	loc->src = lx->src;
+	loc->line = loc->end_line = lx->line;
+	loc->col = loc->end_col = lx->col;
+	/* A source ends with a newline, so its end is the start of a line
+	 * that does not exist: point after the last character instead. */
+	if (lx->col == 1 && lx->line > 1 && lx->src != NULL &&
+	    (size_t)lx->line > lx->src->nlines &&
+	    source_line(lx->src, lx->line - 1, &text, &len)) {
+		loc->line = loc->end_line = lx->line - 1;
+		loc->col = loc->end_col = (int)utf8_count(text, len) + 1;
+	}
+}
+
 /* The next raw token, from the look-ahead buffer first. */
 static struct tok
 next_raw(struct parser *p)
@@ -114,17 +133,13 @@ next_raw(struct parser *p)
 	memset(&t, 0, sizeof(t));
 	if (p->finished) {
 		t.kind = 0;
-		t.loc.src = p->src;
-		t.loc.line = t.loc.end_line = p->lx.line;
-		t.loc.col = t.loc.end_col = p->lx.col;
+		lex_eof_loc(&p->lx, &t.loc);
 		return t;
 	}
 	t.kind = raw_lex(&t.val, &t.loc, p->scanner);
 	if (t.kind == 0) {
 		p->finished = true;
-		t.loc.src = p->src;
-		t.loc.line = t.loc.end_line = p->lx.line;
-		t.loc.col = t.loc.end_col = p->lx.col;
+		lex_eof_loc(&p->lx, &t.loc);
 	}
 	return t;
 }
@@ -525,8 +540,10 @@ body_fill(struct parser *p)
 	int indent;
 
 	if (p->aborted) {
-		t = make_tok(0, &(struct loc){ p->src, p->lx.line, p->lx.col,
-		    p->lx.line, p->lx.col });
+		struct loc at;
+
+		lex_eof_loc(&p->lx, &at);
+		t = make_tok(0, &at);
 		p->finished = true;
 		finish_body(p, &t);
 		return;
@@ -572,6 +589,11 @@ body_fill(struct parser *p)
 		}
 		if (is_control_head(cur->kind)) {
 			const struct tok *qualifier = NULL;
+			/* Found before the tag may be dropped: dropping turns
+			 * its closing brace into a comment too, and searching
+			 * for it afterwards would skip the rest of the line
+			 * (a later {fin} there would go untracked). */
+			size_t next = skip_tag(&line, i);
 
 			if (cur->kind == T_FIN && i + 1 < line.len &&
 			    line.v[i + 1].kind != TAG_CLOSE)
@@ -581,7 +603,7 @@ body_fill(struct parser *p)
 				if (p->aborted)
 					break;
 			}
-			i = skip_tag(&line, i);
+			i = next;
 			continue;
 		}
 		if (cur->kind == T_INCLURE || cur->kind == T_SIGNATURES) {
