@@ -856,15 +856,42 @@ flush(struct builder *b)
 	blk->u.paragraph = runs;
 }
 
+/* An item whose text all vanished ({si} false) takes no bullet and no
+ * number: the next item reuses it, and a list left without any item
+ * is no list, as an empty paragraph is no paragraph (rule 2). */
 static void
 add_item(struct builder *b)
 {
 	struct doc_list *l = b->stack[b->depth - 1].list;
 
 	flush(b);
+	if (l->len > 0 && l->items[l->len - 1].len == 0)
+		return;
 	l->items = xreallocarray(l->items, l->len + 1, sizeof(*l->items));
 	memset(&l->items[l->len], 0, sizeof(*l->items));
 	l->len++;
+}
+
+/* Closes the innermost list; the caller has flushed the paragraph. */
+static void
+pop_level(struct builder *b)
+{
+	struct doc_list *l = b->stack[b->depth - 1].list;
+	struct doc_blocks *parent;
+
+	if (l->len > 0 && l->items[l->len - 1].len == 0) {
+		free(l->items[l->len - 1].v);
+		l->len--;
+	}
+	b->depth--;
+	if (l->len > 0)
+		return;
+	/* The list is the parent's last block: nothing was added to the
+	 * parent while the list was open. */
+	parent = target(b);
+	free(l->items);
+	l->items = NULL;
+	parent->len--;
 }
 
 static void
@@ -890,7 +917,8 @@ static void
 close_lists(struct builder *b)
 {
 	flush(b);
-	b->depth = 0;
+	while (b->depth > 0)
+		pop_level(b);
 }
 
 static void
@@ -900,14 +928,14 @@ do_marker(struct builder *b, const struct line *l, bool ordered)
 
 	flush(b);
 	while (b->depth > 0 && b->stack[b->depth - 1].col > l->indent)
-		b->depth--;
+		pop_level(b);
 	top = b->depth > 0 ? &b->stack[b->depth - 1] : NULL;
 	if (top != NULL && top->col == l->indent && top->ordered == ordered)
 		add_item(b);
 	else {
 		/* Another kind of marker at the same column ends that list. */
 		if (top != NULL && top->col == l->indent)
-			b->depth--;
+			pop_level(b);
 		open_list(b, l->indent, ordered);
 	}
 	para_append(&b->para, b->s, l, b->hs);
@@ -919,7 +947,7 @@ do_text(struct builder *b, const struct line *l)
 	if (!l->cont) {
 		while (b->depth > 0 && b->stack[b->depth - 1].col >= l->indent) {
 			flush(b);
-			b->depth--;
+			pop_level(b);
 		}
 	}
 	if (l->blank)
