@@ -639,7 +639,7 @@ const_record(struct checker *ck, struct scope *sc, struct expr *e,
 
 		buf_init(&want);
 		type_describe(&want, t);
-		char *msg = xasprintf("%s attendu, %s trouvé", buf_cstr(&want),
+		char *msg = xasprintf("il faut %s, pas %s", buf_cstr(&want),
 		    describe(&b, rt));
 
 		diag(ck->ds, E_TYPE, &e->loc, msg);
@@ -773,7 +773,7 @@ const_value(struct checker *ck, struct scope *sc, struct expr *e,
 			    "pourcentage attendu, nombre trouvé"),
 			    "écrivez « 15 %% »");
 		else {
-			char *msg = xasprintf("%s attendu, %s trouvé",
+			char *msg = xasprintf("il faut %s, pas %s",
 			    buf_cstr(&want), buf_cstr(&b));
 
 			diag(ck->ds, E_TYPE, &e->loc, msg);

@@ -232,7 +232,7 @@ DIAG(E_DATA_TOO_DEEP, SEV_ERROR, "donnees-trop-imbriquees",
 DIAG(E_DATA_MISSING, SEV_ERROR, "donnee-manquante",
     "%s manquant%s")
 DIAG(E_DATA_TYPE, SEV_ERROR, "donnee-type",
-    "%s : %s attendu, %s trouvé")
+    "%s : il faut %s, pas %s")
 DIAG(E_DATA_VALUE, SEV_ERROR, "donnee-invalide",
     "%s : %s")
 DIAG(E_DATA_RANGE, SEV_ERROR, "donnee-hors-bornes",
