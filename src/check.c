@@ -219,6 +219,81 @@ scope_of(struct checker *ck, const struct file_ast *f)
 
 /* Loads and parses a file once; the same file included twice is one
  * file_ast.  DISPLAY is how diagnostics name it. */
+/*
+ * Without a "---" line the whole file is body (rule 7), so a forgotten
+ * separator prints the header into the contract without any error.  A
+ * file whose first line reads like a header statement (a declaration,
+ * modele "…", or a // comment, which only the header knows) gets a
+ * warning.
+ */
+static bool
+header_like(const char *s, size_t len)
+{
+	static const char *const quoted[] = { "modele", "titre", "importer" };
+	static const char *const named[] = {
+		"entree", "parametre", "soit", "type", "exiger", "recommander",
+		"langue"
+	};
+	size_t i, n, k;
+
+	if (len >= 2 && s[0] == '/' && s[1] == '/')
+		return true;
+	for (i = 0; i < sizeof(quoted) / sizeof(quoted[0]); i++) {
+		n = strlen(quoted[i]);
+		for (k = n; k < len && s[k] == ' '; k++)
+			continue;
+		if (len > n && strncmp(s, quoted[i], n) == 0 && s[n] == ' ' &&
+		    k < len && s[k] == '"')
+			return true;
+	}
+	for (i = 0; i < sizeof(named) / sizeof(named[0]); i++) {
+		n = strlen(named[i]);
+		if (len <= n || strncmp(s, named[i], n) != 0 || s[n] != ' ')
+			continue;
+		/* "entree nom : type", "soit x = …": a name, then : or =. */
+		for (k = n; k < len && s[k] == ' '; k++)
+			continue;
+		while (k < len && s[k] != ' ' && s[k] != ':' && s[k] != '=')
+			k++;
+		while (k < len && s[k] == ' ')
+			k++;
+		if (k < len && (s[k] == ':' || s[k] == '=' ||
+		    strcmp(named[i], "exiger") == 0 ||
+		    strcmp(named[i], "recommander") == 0))
+			return true;
+	}
+	return false;
+}
+
+static void
+warn_missing_separator(struct checker *ck, const struct source *src)
+{
+	const char *line;
+	size_t len, n;
+	int i;
+	struct loc l;
+
+	for (i = 1; i <= (int)src->nlines; i++) {
+		if (!source_line(src, i, &line, &len))
+			return;
+		for (n = 0; n < len && (line[n] == ' ' || line[n] == '\t'); n++)
+			continue;
+		if (n == len)
+			continue;
+		if (n > 0 || !header_like(line, len))
+			return;
+		for (n = 0; n < len && line[n] != ' '; n++)
+			continue;
+		memset(&l, 0, sizeof(l));
+		l.src = src;
+		l.line = l.end_line = i;
+		l.col = 1;
+		l.end_col = (int)utf8_count(line, n);
+		diag(ck->ds, W_NO_SEPARATOR, &l);
+		return;
+	}
+}
+
 static struct file_ast *
 load_file(struct checker *ck, const char *path, const char *display)
 {
@@ -239,6 +314,8 @@ load_file(struct checker *ck, const char *path, const char *display)
 	if (src == NULL)
 		return NULL;
 	f = parse_file(src, ck->ds);
+	if (!f->has_header)
+		warn_missing_separator(ck, src);
 	f->path = xstrdup(resolved);
 	ptrvec_push(&ck->prog->files, f);
 	sc = xcalloc(1, sizeof(*sc));

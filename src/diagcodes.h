@@ -4,6 +4,8 @@
  * after « are turned into no-break spaces when printed. */
 
 /* Warnings */
+DIAG(W_NO_SEPARATOR, SEV_WARNING, "separateur-absent",
+    "ce fichier n'a pas de ligne « --- » : tout y est texte du contrat, cette ligne comprise ; ajoutez « --- » après l'en-tête")
 DIAG(W_HASH_NO_SPACE, SEV_WARNING, "titre-sans-espace",
     "« # » en début de ligne sans espace : la ligne reste du texte ; écrivez « # Titre » pour un article, ou « \\# » pour un dièse")
 DIAG(W_UNUSED_INPUT, SEV_WARNING, "entree-inutilisee",
