@@ -1561,6 +1561,34 @@ encode_meta(struct render *r, const char *s, size_t len)
 	return buf_cstr(&r->scratch);
 }
 
+/* A title CP1252 cannot spell (Łukasz, Ştefan) goes through libharu's
+ * UTF-8 encoder instead, which writes it as UTF-16 whole; only then,
+ * for that encoder costs milliseconds to set up. */
+static bool
+set_meta(struct render *r, HPDF_InfoType type, const char *s)
+{
+	size_t i, k, len = strlen(s);
+	uint32_t cp;
+	bool cp1252 = true;
+
+	for (i = 0; i < len && cp1252; i += k) {
+		if ((k = utf8_decode(s + i, len - i, &cp)) == 0)
+			k = 1;
+		else if (cp >= 0x80 && cp != 0xA0 && cp != 0x202F &&
+		    cp1252_byte(cp) == 0)
+			cp1252 = false;
+	}
+	if (cp1252)
+		return !hpdf_failed(r, HPDF_SetInfoAttr(r->hpdf, type,
+		    encode_meta(r, s, len)));
+	if ((!r->utf && hpdf_failed(r, HPDF_UseUTFEncodings(r->hpdf))) ||
+	    hpdf_failed(r, HPDF_SetCurrentEncoder(r->hpdf, "UTF-8")))
+		return false;
+	r->utf = true;
+	return !hpdf_failed(r, HPDF_SetInfoAttr(r->hpdf, type, s)) &&
+	    !hpdf_failed(r, HPDF_SetCurrentEncoder(r->hpdf, "CP1252"));
+}
+
 static double
 pdf_y(double y_from_top)
 {
@@ -1948,12 +1976,12 @@ set_info(struct render *r)
 	if (title == NULL || title[0] == '\0')
 		title = "Contrat";
 	if (hpdf_failed(r, HPDF_SetCurrentEncoder(r->hpdf, "CP1252")) ||
-	    hpdf_failed(r, HPDF_SetInfoAttr(r->hpdf, HPDF_INFO_TITLE,
-	    encode_meta(r, title, strlen(title)))))
+	    !set_meta(r, HPDF_INFO_TITLE, title))
 		return false;
 	if (r->doc->model != NULL && r->doc->model[0] != '\0' &&
-	    hpdf_failed(r, HPDF_SetInfoAttr(r->hpdf, HPDF_INFO_SUBJECT,
-	    encode_meta(r, r->doc->model, strlen(r->doc->model)))))
+	    !set_meta(r, HPDF_INFO_SUBJECT, r->doc->model))
+		return false;
+	if (hpdf_failed(r, HPDF_SetCurrentEncoder(r->hpdf, "CP1252")))
 		return false;
 	if (hpdf_failed(r, HPDF_SetInfoAttr(r->hpdf, HPDF_INFO_CREATOR,
 	    encode_meta(r, r->pdf->generator, strlen(r->pdf->generator)))))

@@ -99,6 +99,17 @@ if grep -q '^Title: *Contrat de prestation de génération de prospects' "$dir/i
 else
 	echec "pdf : informations du document" "$dir/info"
 fi
+# A title CP1252 cannot spell reaches the metadata whole.
+printf 'modele "Contrat Łukasz Ştefan — Kővári"\n---\n# Objet\n\nTexte.\n' \
+    > "$dir/meta.lgc"
+"$LGC" build "$dir/meta.lgc" -o "$dir/meta.pdf" > /dev/null 2>&1
+if pdfinfo "$dir/meta.pdf" 2>/dev/null |
+    grep -q '^Title: *Contrat Łukasz Ştefan — Kővári$'; then
+	ok "pdf : titre hors CP1252 entier dans les informations du document"
+else
+	pdfinfo "$dir/meta.pdf" > "$dir/info" 2>&1
+	echec "pdf : titre hors CP1252 dans les informations" "$dir/info"
+fi
 # Outline, links and compression, seen in the uncompressed objects.
 if command -v qpdf > /dev/null 2>&1; then
 	qpdf --qdf --object-streams=disable "$dir/exemple.pdf" "$dir/qdf.pdf" \
