@@ -514,7 +514,11 @@ dump_node(struct buf *b, const struct node *n, int depth)
 	buf_printf(b, "%d:%d ", n->loc.line, n->loc.col);
 	switch (n->kind) {
 	case N_TEXT:
-		buf_printf(b, "texte «%s»\n", n->u.text);
+		/* The escape mark is not text: shown as the source wrote it. */
+		if (n->u.text[0] == TEXT_ESCAPED[0])
+			buf_printf(b, "texte «\\%s»\n", n->u.text + 1);
+		else
+			buf_printf(b, "texte «%s»\n", n->u.text);
 		break;
 	case N_LINE:
 		buf_printf(b, "ligne %d\n", n->u.indent);

@@ -178,6 +178,14 @@ struct import {
 	struct loc	 loc;
 };
 
+/* Prefix of an N_TEXT holding an escaped quote or apostrophe (\" or \',
+ * rule 8): such a character prints as typed, out of reach of the French
+ * typography.  The evaluator copies N_TEXT into the stream as is, so the
+ * fact travels in the text; a byte that never occurs in valid UTF-8 (the
+ * source, client data) cannot be mistaken for written text.  stream_text
+ * strips it and sets etok.escaped. */
+#define TEXT_ESCAPED	"\xff"
+
 enum node_kind {
 	N_TEXT,
 	N_LINE,		/* a kept source line starts */

@@ -1,4 +1,5 @@
 #include "stream.h"
+#include "ast.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,11 @@ stream_text(struct stream *s, const char *text, size_t len)
 {
 	struct etok *t = stream_push(s, ET_TEXT);
 
+	if (len > 0 && text[0] == TEXT_ESCAPED[0]) {
+		t->escaped = true;
+		text++;
+		len--;
+	}
 	t->text = xstrndup(text, len);
 }
 
@@ -260,6 +266,7 @@ struct cell {
 	const char	*link;		/* a label owned by the stream */
 	unsigned	 group;		/* 0: the author's text; else one
 					 * value of the client's */
+	bool		 escaped;	/* an escaped quote: no typography */
 };
 
 struct para {
@@ -291,6 +298,7 @@ cell_push(struct para *p, enum cell_kind kind, uint32_t cp, size_t off,
 	c->style = p->style;
 	c->link = link;
 	c->group = 0;
+	c->escaped = false;
 }
 
 /* FIXED text is generated, not written: its spaces are final. */
@@ -389,9 +397,11 @@ para_append(struct para *p, const struct stream *s, const struct line *l,
 				    false);
 				if (t->verbatim)
 					p->groups++;
-				for (k = first; k < p->len; k++)
+				for (k = first; k < p->len; k++) {
 					p->v[k].group = t->verbatim ?
 					    p->groups : 0;
+					p->v[k].escaped = t->escaped;
+				}
 			}
 			break;
 		case ET_EMPH:
@@ -557,7 +567,9 @@ quotes_and_apostrophes(struct para *p)
 		struct cell *c = &p->v[i];
 		unsigned g = c->group;
 
-		if (c->kind != CELL_CHAR)
+		/* An escaped quote is left as typed and counted as no
+		 * quote, so that it neither pairs nor is paired. */
+		if (c->kind != CELL_CHAR || c->escaped)
 			continue;
 		if (c->cp == '\'' && !in_address(p, i))
 			replace_cp(p, c, 0x2019);
@@ -595,7 +607,8 @@ quotes_and_apostrophes(struct para *p)
 
 		if (i > 0 && c.group != p->v[i - 1].group)
 			open_value = false;
-		if (c.kind != CELL_CHAR || c.cp != '"' || !balanced[c.group]) {
+		if (c.kind != CELL_CHAR || c.escaped || c.cp != '"' ||
+		    !balanced[c.group]) {
 			v[n++] = c;
 			continue;
 		}

@@ -1422,6 +1422,8 @@ contains_parbreak(const struct nodes *ns)
 		case N_HEADING:
 		case N_INCLUDE:
 		case N_SIGNATURES:
+		case N_BULLET:		/* a list item is a paragraph of its own */
+		case N_NUMBERED:
 			return true;
 		case N_IF:
 			for (j = 0; j < n->u.cond.len; j++)
@@ -1441,8 +1443,8 @@ contains_parbreak(const struct nodes *ns)
 				return true;
 			break;
 		case N_TEXT: case N_LINE: case N_SOFTBREAK: case N_HARDBREAK:
-		case N_BULLET: case N_NUMBERED: case N_EMPH: case N_LABEL:
-		case N_UNNUMBERED: case N_INTERP: case N_REF:
+		case N_EMPH: case N_LABEL: case N_UNNUMBERED: case N_INTERP:
+		case N_REF:
 			break;
 		}
 	}
@@ -1469,9 +1471,15 @@ static void
 match_emphasis(struct parser *p, struct nodes *ns)
 {
 	struct node **open = NULL;
-	size_t nopen = 0, i, j;
+	size_t nopen = 0, i, j, nitems = 0;
 	bool heading_line = false;
+	int *items;
 
+	/* The columns of the open list markers, as build.c folds lines
+	 * into lists: a list item starts a paragraph, and so does a
+	 * non-marker line that is not deeper than the item it follows
+	 * (it ends that list, details rule 10). */
+	items = xcalloc(ns->len + 1, sizeof(*items));
 	open = xcalloc(ns->len + 1, sizeof(*open));
 	for (i = 0; i < ns->len; i++) {
 		struct node *n = ns->v[i];
@@ -1479,12 +1487,30 @@ match_emphasis(struct parser *p, struct nodes *ns)
 
 		switch (n->kind) {
 		case N_PARBREAK:
-		case N_INCLUDE:
-		case N_SIGNATURES:
 			boundary = true;
 			break;
+		case N_INCLUDE:
+		case N_SIGNATURES:
 		case N_HEADING:
 			boundary = true;
+			nitems = 0;
+			break;
+		case N_BULLET:
+		case N_NUMBERED:
+			boundary = true;
+			while (nitems > 0 && items[nitems - 1] > n->u.indent)
+				nitems--;
+			if (nitems == 0 || items[nitems - 1] != n->u.indent)
+				items[nitems++] = n->u.indent;
+			break;
+		case N_LINE:
+			if (i + 1 < ns->len && (ns->v[i + 1]->kind == N_BULLET ||
+			    ns->v[i + 1]->kind == N_NUMBERED))
+				break;
+			while (nitems > 0 && items[nitems - 1] >= n->u.indent) {
+				nitems--;
+				boundary = true;
+			}
 			break;
 		case N_SOFTBREAK:
 			boundary = heading_line;
@@ -1521,9 +1547,8 @@ match_emphasis(struct parser *p, struct nodes *ns)
 			if (n->u.loop.empty != NULL)
 				match_emphasis(p, n->u.loop.empty);
 			break;
-		case N_TEXT: case N_LINE: case N_HARDBREAK: case N_BULLET:
-		case N_NUMBERED: case N_LABEL: case N_UNNUMBERED: case N_INTERP:
-		case N_REF:
+		case N_TEXT: case N_HARDBREAK: case N_LABEL: case N_UNNUMBERED:
+		case N_INTERP: case N_REF:
 			break;
 		}
 		if (nopen > 0 && (n->kind == N_IF || n->kind == N_SELON ||
@@ -1558,6 +1583,7 @@ match_emphasis(struct parser *p, struct nodes *ns)
 	for (j = 0; j < nopen; j++)
 		unmatched_emphasis(p, open[j]);
 	free(open);
+	free(items);
 }
 
 /* The first line that is exactly "---" (trailing blanks allowed) ends

@@ -30,6 +30,7 @@ struct etok {
 	int		 indent;	/* ET_LINE; marker column for ET_BULLET/NUMBERED */
 	char		*text;		/* ET_TEXT (owned) */
 	bool		 verbatim;	/* ET_TEXT: client text, quotes kept */
+	bool		 escaped;	/* ET_TEXT: an escaped \" or \' (rule 8) */
 	int		 level;		/* ET_HEADING: 1..3 */
 	bool		 numbered;	/* ET_HEADING: false for {-} */
 	char		*label;		/* ET_HEADING: label or NULL (owned) */
