@@ -370,11 +370,11 @@ check_texte(struct unit *u, struct world *w)
 	v = expect_ok(u, w, I_NOM, "\"\"");
 	CHECK(u, v.kind == T_TEXTE && v.u.text[0] == '\0');
 	value_free(&v);
-	expect_error(u, w, I_NOM, "12", "« nom » (Nom du client) : un texte "
-	    "attendu, un nombre (12) trouvé");
+	expect_error(u, w, I_NOM, "12", "« nom » (Nom du client) : il faut "
+	    "un texte, pas un nombre (12)");
 	expect_error(u, w, I_NOM, "12", "entre guillemets : \"12\"");
-	expect_error(u, w, I_NOM, "true", "un booléen (true) trouvé");
-	expect_error(u, w, I_NOM, "[\"a\"]", "une liste trouvé");
+	expect_error(u, w, I_NOM, "true", "pas un booléen (true)");
+	expect_error(u, w, I_NOM, "[\"a\"]", "pas une liste");
 	expect_error(u, w, I_NOM, "\"a\\u0007b\"", "caractère de contrôle "
 	    "U+0007 interdit");
 	expect_error(u, w, I_NOM, "\"a\\u001bb\"", "U+001B");
@@ -393,7 +393,7 @@ check_entier(struct unit *u, struct world *w)
 	v = expect_ok(u, w, I_NB, "100000");
 	CHECK(u, v.u.integer == 100000);
 	expect_error(u, w, I_NB, "\"abc\"", "« nb » (Nombre de prospects) : "
-	    "un entier attendu, un texte « abc » trouvé");
+	    "il faut un entier, pas un texte « abc »");
 	expect_error(u, w, I_NB, "\"12\"", "écrivez le nombre sans "
 	    "guillemets : 12");
 	expect_error(u, w, I_NB, "3.5", "3.5 n'est pas un nombre entier");
@@ -430,9 +430,9 @@ check_decimal(struct unit *u, struct world *w)
 	v = expect_ok(u, w, I_TAUX, "1.5e2");
 	CHECK(u, v.u.dec.units == INT64_C(150000000));
 	expect_error(u, w, I_TAUX, "\"12,5\"", "écrivez « 12.5 »");
-	expect_error(u, w, I_TAUX, "\"abc\"", "un nombre (ou texte \"12.5\") "
-	    "attendu, un texte « abc » trouvé");
-	expect_error(u, w, I_TAUX, "true", "un booléen (true) trouvé");
+	expect_error(u, w, I_TAUX, "\"abc\"", "il faut un nombre (ou texte "
+	    "\"12.5\"), pas un texte « abc »");
+	expect_error(u, w, I_TAUX, "true", "pas un booléen (true)");
 	expect_error(u, w, I_TAUX, "0.1234567", "ne peut pas être lu "
 	    "exactement");
 	expect_error(u, w, I_TAUX, "\"0.1234567\"", "plus de 6 décimales");
@@ -449,8 +449,8 @@ check_decimal(struct unit *u, struct world *w)
 	expect_error(u, w, I_PRIX, "\"1500.555\"", "arrondissez, par exemple "
 	    "à 1500.56");
 	expect_error(u, w, I_PRIX, "\"1 500,50 €\"", "écrivez « 1500.50 »");
-	expect_error(u, w, I_PRIX, "{}", "un montant (nombre ou texte "
-	    "\"1500.50\") attendu, un objet trouvé");
+	expect_error(u, w, I_PRIX, "{}", "il faut un montant (nombre ou "
+	    "texte \"1500.50\"), pas un objet");
 
 	v = expect_ok(u, w, I_COMMISSION, "\"15 %\"");
 	CHECK(u, v.kind == T_POURCENTAGE && v.u.dec.units == INT64_C(15000000));
@@ -462,8 +462,8 @@ check_decimal(struct unit *u, struct world *w)
 	CHECK(u, v.u.dec.units == INT64_C(2500000));
 	expect_error(u, w, I_COMMISSION, "\"12,5 %\"", "écrivez « 12.5 »");
 	expect_error(u, w, I_COMMISSION, "\"%\"", "un pourcentage");
-	expect_error(u, w, I_COMMISSION, "false", "un booléen (false) "
-	    "trouvé");
+	expect_error(u, w, I_COMMISSION, "false", "pas un booléen "
+	    "(false)");
 }
 
 static void
@@ -482,8 +482,8 @@ check_date_duree(struct unit *u, struct world *w)
 	expect_error(u, w, I_DATE, "\"demain\"", "par exemple "
 	    "\"2026-11-26\"");
 	expect_error(u, w, I_DATE, "20261126", "« date_effet » (Date "
-	    "d'entrée en vigueur) : une date (texte \"2026-11-26\") attendu, "
-	    "un nombre (20261126) trouvé");
+	    "d'entrée en vigueur) : il faut une date (texte \"2026-11-26\"), "
+	    "pas un nombre (20261126)");
 
 	v = expect_ok(u, w, I_DELAI, "\"30 jours\"");
 	CHECK(u, v.kind == T_DUREE && v.u.duree.count == 30 &&
@@ -531,10 +531,10 @@ check_booleen_choix(struct unit *u, struct world *w)
 	CHECK(u, v.kind == T_BOOLEEN && v.u.boolean);
 	v = expect_ok(u, w, I_GARANTIE, "null");
 	CHECK(u, v.kind == T_BOOLEEN && !v.u.boolean);
-	expect_error(u, w, I_GARANTIE, "\"oui\"", "un booléen (true ou "
-	    "false) attendu, un texte « oui » trouvé ; écrivez true ou "
+	expect_error(u, w, I_GARANTIE, "\"oui\"", "il faut un booléen (true "
+	    "ou false), pas un texte « oui » ; écrivez true ou "
 	    "false, sans guillemets");
-	expect_error(u, w, I_GARANTIE, "1", "un nombre (1) trouvé");
+	expect_error(u, w, I_GARANTIE, "1", "pas un nombre (1)");
 
 	v = expect_ok(u, w, I_FACTURATION, "\"forfait\"");
 	CHECK(u, v.kind == T_CHOIX && v.type == &w->choix && v.u.choice == 2);
@@ -545,8 +545,8 @@ check_booleen_choix(struct unit *u, struct world *w)
 	    "« horaire » ?");
 	expect_error(u, w, I_FACTURATION, "\"Forfait mensuel\"", "vouliez-vous "
 	    "dire « forfait » ?");
-	expect_error(u, w, I_FACTURATION, "2", "un choix (texte "
-	    "\"commission\", \"horaire\" ou \"forfait\") attendu");
+	expect_error(u, w, I_FACTURATION, "2", "il faut un choix (texte "
+	    "\"commission\", \"horaire\" ou \"forfait\")");
 }
 
 static void
@@ -568,9 +568,9 @@ check_record_list(struct unit *u, struct world *w)
 	expect_error(u, w, I_CLIENT, "{\"nom\": \"A\"}", "chemin JSON : "
 	    "client.adresse");
 	expect_error(u, w, I_CLIENT, "\"LeadMotiv\"", "« client » (Le client) "
-	    ": un objet attendu, un texte « LeadMotiv » trouvé");
+	    ": il faut un objet, pas un texte « LeadMotiv »");
 	expect_error(u, w, I_CLIENT, "{\"nom\": 5, \"adresse\": \"B\"}",
-	    "« client.nom » (Nom ou raison sociale) : un texte attendu");
+	    "« client.nom » (Nom ou raison sociale) : il faut un texte");
 	expect_error(u, w, I_CLIENT, "{\"nom\": \"a\\u0002\", \"adresse\": "
 	    "\"B\"}", "U+0002");
 
@@ -597,11 +597,11 @@ check_record_list(struct unit *u, struct world *w)
 	v = expect_ok(u, w, I_OPTIONS, "[]");
 	CHECK(u, v.kind == T_LISTE && v.u.list.len == 0);
 	value_free(&v);
-	expect_error(u, w, I_OPTIONS, "[\"a\", 3]", "« options[1] » : un "
-	    "texte attendu, un nombre (3) trouvé");
+	expect_error(u, w, I_OPTIONS, "[\"a\", 3]", "« options[1] » : il faut "
+	    "un texte, pas un nombre (3)");
 	expect_error(u, w, I_OPTIONS, "[\"a\", 3]", "chemin JSON : "
 	    "options[1]");
-	expect_error(u, w, I_OPTIONS, "\"a\"", "une liste attendu");
+	expect_error(u, w, I_OPTIONS, "\"a\"", "il faut une liste");
 
 	/* Both bad items are reported. */
 	run_doc(&r, w, I_OPTIONS, "[1, \"ok\", 2]", NULL);
@@ -955,11 +955,11 @@ check_define(struct unit *u, struct world *w)
 
 	/* Errors found by validation point at the command line. */
 	define_error(u, w, "nb=abc", "<ligne de commande>: erreur: « nb » "
-	    "(Nombre de prospects) : un entier attendu, un texte « abc » "
-	    "trouvé");
+	    "(Nombre de prospects) : il faut un entier, pas un texte "
+	    "« abc »");
 	define_error(u, w, "nb=0", "<ligne de commande>: erreur: « nb » "
 	    "(Nombre de prospects) : 0 n'est pas entre 1 et 100 000");
-	define_error(u, w, "nb=99999999999999999999", "un entier attendu");
+	define_error(u, w, "nb=99999999999999999999", "il faut un entier");
 	define_error(u, w, "preavis=15", "15 n'est pas parmi (14, 30)");
 	define_error(u, w, "taux=12,5", "écrivez « 12.5 »");
 	define_error(u, w, "prix=1500.555", "un montant a au plus deux "
@@ -988,8 +988,8 @@ check_define(struct unit *u, struct world *w)
 	define_error(u, w, "nom.x=1", "« nom » est un texte : il n'a "
 	    "pas de champs");
 	define_error(u, w, "options=[x", "JSON invalide");
-	define_error(u, w, "client=\"abc\"", "un objet attendu, un texte "
-	    "« abc » trouvé");
+	define_error(u, w, "client=\"abc\"", "il faut un objet, pas un texte "
+	    "« abc »");
 	define_error(u, w, "options=[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]"
 	    "]]]]]]]]]]]]]]]]]]]]]]", "plus de 32 niveaux");
 	define_error(u, w, "nom=\xff", "UTF-8");
