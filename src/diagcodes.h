@@ -57,6 +57,8 @@ DIAG(W_LINT_DIRECTIVE, SEV_WARNING, "lint-directive",
 /* Errors in a template */
 DIAG(E_UTF8, SEV_ERROR, "utf8-invalide",
     "octet 0x%02X invalide : le fichier doit être en UTF-8")
+DIAG(E_SOURCE_CONTROL, SEV_ERROR, "caractere-de-controle",
+    "caractère de contrôle U+%s dans le modèle : invisible à l'écran, il s'imprimerait ou inverserait le sens du texte ; retirez-le")
 DIAG(E_NUL, SEV_ERROR, "octet-nul",
     "octet nul dans le fichier : est-ce bien un modèle texte ?")
 DIAG(E_FILE_TOO_BIG, SEV_ERROR, "fichier-trop-gros",

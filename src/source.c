@@ -137,6 +137,18 @@ loc_at(const struct source *s, size_t off)
 	return l;
 }
 
+/* Characters nobody sees on screen that would still print, or turn the
+ * text around: control characters (a tab excepted) and the bidirectional
+ * overrides and isolates, with which a line reads one way in an editor
+ * and another in the contract.  Client data refuses the same controls. */
+static bool
+invisible_control(uint32_t cp)
+{
+	return (cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F ||
+	    (cp >= 0x80 && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
+	    (cp >= 0x2066 && cp <= 0x2069);
+}
+
 /* Reports invalid UTF-8, NUL bytes and overlong lines; at most a few of
  * each, since one bad byte usually means a binary file. */
 static bool
@@ -175,6 +187,14 @@ check_content(struct diags *ds, const struct source *s)
 			bad++;
 			i++;
 			continue;
+		}
+		if (invisible_control(cp)) {
+			char code[8];
+
+			l = loc_at(s, i);
+			snprintf(code, sizeof(code), "%04X", (unsigned)cp);
+			diag(ds, E_SOURCE_CONTROL, &l, code);
+			bad++;
 		}
 		i += n;
 	}
