@@ -456,9 +456,14 @@ resolve_constraint(struct checker *ck, struct scope *sc,
 		    const_value(ck, sc, ce->hi, t, out->hi)) {
 			bool comparable;
 
-			if (value_compare(out->lo, out->hi, &comparable) > 0 ||
-			    !comparable)
+			if (value_compare(out->lo, out->hi, &comparable) > 0 &&
+			    comparable)
 				diag(ck->ds, E_CONSTRAINT_BOUNDS, &ce->loc);
+			else if (!comparable)
+				diag(ck->ds, E_TYPE, &ce->loc, "jours et mois ne "
+				    "se comparent pas (un mois compte de 28 à 31 "
+				    "jours) : exprimez les deux bornes dans la "
+				    "même unité, jours et semaines ou mois et ans");
 			out->kind = CSTR_ENTRE;
 		} else {
 			value_free(out->lo);
