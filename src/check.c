@@ -1098,6 +1098,41 @@ numeric_plain(const struct type *t)
 	return t->kind == T_ENTIER || t->kind == T_DECIMAL;
 }
 
+/* The family a constraint fixes: "entre 1 mois et 12 mois" is counted
+ * in months whatever the data says, so comparing it with days can be
+ * refused before any data is read. */
+static int
+constraint_family(const struct constraint *c)
+{
+	int f = -1, g;
+	size_t i;
+
+	if (c == NULL)
+		return -1;
+	switch (c->kind) {
+	case CSTR_NONE:
+		return -1;
+	case CSTR_ENTRE:
+		if (c->lo == NULL || c->hi == NULL ||
+		    c->lo->kind != T_DUREE || c->hi->kind != T_DUREE)
+			return -1;
+		f = (int)duree_unit_family(c->lo->u.duree.unit);
+		g = (int)duree_unit_family(c->hi->u.duree.unit);
+		return f == g ? f : -1;
+	case CSTR_PARMI:
+		for (i = 0; i < c->nset; i++) {
+			if (c->set[i].kind != T_DUREE)
+				return -1;
+			g = (int)duree_unit_family(c->set[i].u.duree.unit);
+			if (f >= 0 && g != f)
+				return -1;
+			f = g;
+		}
+		return f;
+	}
+	return -1;
+}
+
 static int
 duree_family_of(const struct expr *e)
 {
@@ -1105,6 +1140,10 @@ duree_family_of(const struct expr *e)
 
 	if (e->kind == EX_LITERAL && e->u.literal.kind == T_DUREE)
 		return (int)duree_unit_family(e->u.literal.u.duree.unit);
+	if (e->kind == EX_NAME && e->sym != NULL && e->sym->kind == SYM_INPUT)
+		return constraint_family(e->sym->input->cstr);
+	if (e->kind == EX_NAME && e->sym != NULL && e->sym->kind == SYM_PARAM)
+		return constraint_family(&e->sym->decl->cstr_value);
 	if (e->kind == EX_BINARY && (e->u.binary.op == OP_ADD ||
 	    e->u.binary.op == OP_SUB)) {
 		a = duree_family_of(e->u.binary.lhs);
