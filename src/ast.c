@@ -64,13 +64,13 @@ expr_free(struct expr *e)
 }
 
 bool
-expr_equal(const struct expr *a, const struct expr *b)
+expr_equal_by(const struct expr *a, const struct expr *b, expr_leaf_eq leaf)
 {
 	size_t i;
 
 	if (a == NULL || b == NULL)
 		return a == b;
-	if (a->kind != b->kind)
+	if (a->kind != b->kind || (leaf != NULL && !leaf(a, b)))
 		return false;
 	switch (a->kind) {
 	case EX_LITERAL:
@@ -80,13 +80,14 @@ expr_equal(const struct expr *a, const struct expr *b)
 		return strcmp(a->u.name, b->u.name) == 0;
 	case EX_FIELD:
 		return strcmp(a->u.field.name, b->u.field.name) == 0 &&
-		    expr_equal(a->u.field.obj, b->u.field.obj);
+		    expr_equal_by(a->u.field.obj, b->u.field.obj, leaf);
 	case EX_CALL:
 		if (strcmp(a->u.call.name, b->u.call.name) != 0 ||
 		    a->u.call.nargs != b->u.call.nargs)
 			return false;
 		for (i = 0; i < a->u.call.nargs; i++)
-			if (!expr_equal(a->u.call.args[i], b->u.call.args[i]))
+			if (!expr_equal_by(a->u.call.args[i],
+			    b->u.call.args[i], leaf))
 				return false;
 		return true;
 	case EX_RECORD:
@@ -96,20 +97,26 @@ expr_equal(const struct expr *a, const struct expr *b)
 		for (i = 0; i < a->u.record.nfields; i++)
 			if (strcmp(a->u.record.fields[i].name,
 			    b->u.record.fields[i].name) != 0 ||
-			    !expr_equal(a->u.record.fields[i].value,
-			    b->u.record.fields[i].value))
+			    !expr_equal_by(a->u.record.fields[i].value,
+			    b->u.record.fields[i].value, leaf))
 				return false;
 		return true;
 	case EX_NEG:
 	case EX_NOT:
 	case EX_EXISTS:
-		return expr_equal(a->u.operand, b->u.operand);
+		return expr_equal_by(a->u.operand, b->u.operand, leaf);
 	case EX_BINARY:
 		return a->u.binary.op == b->u.binary.op &&
-		    expr_equal(a->u.binary.lhs, b->u.binary.lhs) &&
-		    expr_equal(a->u.binary.rhs, b->u.binary.rhs);
+		    expr_equal_by(a->u.binary.lhs, b->u.binary.lhs, leaf) &&
+		    expr_equal_by(a->u.binary.rhs, b->u.binary.rhs, leaf);
 	}
 	return false;
+}
+
+bool
+expr_equal(const struct expr *a, const struct expr *b)
+{
+	return expr_equal_by(a, b, NULL);
 }
 
 const char *

@@ -327,6 +327,11 @@ struct expr *expr_clone(const struct expr *e);
 struct expr *expr_conjunction(struct expr *a, struct expr *b);
 /* Structural equality, for presence facts on opaque conditions. */
 bool	expr_equal(const struct expr *a, const struct expr *b);
+/* The same walk, LEAF (when not NULL) also deciding for every pair of
+ * nodes of the same kind, e.g. that names denote the same symbol. */
+typedef bool (*expr_leaf_eq)(const struct expr *, const struct expr *);
+bool	expr_equal_by(const struct expr *a, const struct expr *b,
+	    expr_leaf_eq leaf);
 /* "+", "<=", "et"…: the operator as written. */
 const char *binop_text(enum binop op);
 /* The expression as written, for messages. */

@@ -336,19 +336,11 @@ facts_is_value_test(const struct expr *e)
  * conditions count as different ones, which loses precision, never
  * soundness. */
 static bool
-same_expr(const struct expr *a, const struct expr *b)
+same_meaning(const struct expr *a, const struct expr *b)
 {
-	size_t i;
-
-	if (a == NULL || b == NULL)
-		return a == b;
-	if (a->kind != b->kind)
-		return false;
 	switch (a->kind) {
-	case EX_LITERAL:
-		return expr_equal(a, b);
 	case EX_NAME:
-		if (strcmp(a->u.name, b->u.name) != 0 || a->choice != b->choice)
+		if (a->choice != b->choice)
 			return false;
 		if (a->sym == NULL || b->sym == NULL)
 			/* Choice constants; an unresolved name equals nothing. */
@@ -357,38 +349,25 @@ same_expr(const struct expr *a, const struct expr *b)
 			/* Each file has its own symbol for a shared input. */
 			return a->sym->input == b->sym->input;
 		return a->sym == b->sym;
-	case EX_FIELD:
-		return strcmp(a->u.field.name, b->u.field.name) == 0 &&
-		    same_expr(a->u.field.obj, b->u.field.obj);
 	case EX_CALL:
-		if (a->fn != b->fn || strcmp(a->u.call.name, b->u.call.name) != 0 ||
-		    a->u.call.nargs != b->u.call.nargs)
-			return false;
-		for (i = 0; i < a->u.call.nargs; i++)
-			if (!same_expr(a->u.call.args[i], b->u.call.args[i]))
-				return false;
-		return true;
+		return a->fn == b->fn;
 	case EX_RECORD:
-		if (a->record_type != b->record_type ||
-		    a->u.record.nfields != b->u.record.nfields)
-			return false;
-		for (i = 0; i < a->u.record.nfields; i++)
-			if (strcmp(a->u.record.fields[i].name,
-			    b->u.record.fields[i].name) != 0 ||
-			    !same_expr(a->u.record.fields[i].value,
-			    b->u.record.fields[i].value))
-				return false;
-		return true;
+		return a->record_type == b->record_type;
+	case EX_LITERAL:
+	case EX_FIELD:
 	case EX_NEG:
 	case EX_NOT:
 	case EX_EXISTS:
-		return same_expr(a->u.operand, b->u.operand);
 	case EX_BINARY:
-		return a->u.binary.op == b->u.binary.op &&
-		    same_expr(a->u.binary.lhs, b->u.binary.lhs) &&
-		    same_expr(a->u.binary.rhs, b->u.binary.rhs);
+		return true;
 	}
 	return false;
+}
+
+static bool
+same_expr(const struct expr *a, const struct expr *b)
+{
+	return expr_equal_by(a, b, same_meaning);
 }
 
 /* Whether every name in E is a client input or a choice constant: what
