@@ -561,7 +561,7 @@ quotes_and_apostrophes(struct para *p)
 	 * a quotation). */
 	balanced = xcalloc(p->groups + 1, sizeof(*balanced));
 	opened = xcalloc(p->groups + 1, sizeof(*opened));
-	for (j = 1; j <= p->groups; j++)
+	for (j = 0; j <= p->groups; j++)
 		balanced[j] = true;
 	for (i = 0; i < p->len; i++) {
 		struct cell *c = &p->v[i];
@@ -592,7 +592,6 @@ quotes_and_apostrophes(struct para *p)
 		if (opened[j])
 			balanced[j] = false;
 	free(opened);
-	balanced[0] = true;
 	if (quotes == 0 || p->straight_quotes) {
 		free(balanced);
 		return;

@@ -217,8 +217,6 @@ scope_of(struct checker *ck, const struct file_ast *f)
 	return NULL;
 }
 
-/* Loads and parses a file once; the same file included twice is one
- * file_ast.  DISPLAY is how diagnostics name it. */
 /*
  * Without a "---" line the whole file is body (rule 7), so a forgotten
  * separator prints the header into the contract without any error.  A
@@ -294,6 +292,8 @@ warn_missing_separator(struct checker *ck, const struct source *src)
 	}
 }
 
+/* Loads and parses a file once; the same file included twice is one
+ * file_ast.  DISPLAY is how diagnostics name it. */
 static struct file_ast *
 load_file(struct checker *ck, const char *path, const char *display)
 {
@@ -459,11 +459,20 @@ resolve_constraint(struct checker *ck, struct scope *sc,
 			if (value_compare(out->lo, out->hi, &comparable) > 0 &&
 			    comparable)
 				diag(ck->ds, E_CONSTRAINT_BOUNDS, &ce->loc);
-			else if (!comparable)
-				diag(ck->ds, E_TYPE, &ce->loc, "jours et mois ne "
-				    "se comparent pas (un mois compte de 28 à 31 "
-				    "jours) : exprimez les deux bornes dans la "
-				    "même unité, jours et semaines ou mois et ans");
+			else if (!comparable) {
+				struct buf text;
+
+				buf_init(&text);
+				buf_puts(&text, "entre ");
+				value_print_literal(&text, out->lo);
+				buf_puts(&text, " et ");
+				value_print_literal(&text, out->hi);
+				diag_hint(diag(ck->ds, E_DUREE_FAMILY, &ce->loc,
+				    buf_cstr(&text)), "un mois compte de 28 à 31 "
+				    "jours : exprimez les deux bornes dans la même "
+				    "unité, jours et semaines ou mois et ans");
+				buf_free(&text);
+			}
 			out->kind = CSTR_ENTRE;
 		} else {
 			value_free(out->lo);

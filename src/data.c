@@ -1345,20 +1345,19 @@ json_error_text(struct buf *b, const json_error_t *err, const char **hint)
 		    "s'écrit entre guillemets \"…\"";
 }
 
-/* Keys of OBJ now come from source INDEX; -D paths under them are
- * overridden. */
 /*
  * Client texts and keys in NFC (see utf8_nfc): a name typed with
  * combining accents must print with its accents in every format, and a
  * key « durée_mois » match the declaration however it was typed.
- * Returns the first key that two keys became (to be freed), or NULL.
+ * Returns the message for the first key that two keys became (to be
+ * freed), or NULL.
  */
 static char *
 compose_json(json_t *j)
 {
 	const char *key;
 	json_t *value;
-	struct ptrvec renamed;
+	struct ptrvec renamed;		/* old key, then its NFC, in pairs */
 	char *nfc, *clash = NULL;
 	size_t i, len;
 
@@ -1388,29 +1387,33 @@ compose_json(json_t *j)
 		if (clash == NULL)
 			clash = compose_json(value);
 		if ((nfc = utf8_nfc(key, strlen(key), NULL)) != NULL) {
-			free(nfc);
 			ptrvec_push(&renamed, xstrdup(key));
+			ptrvec_push(&renamed, nfc);
 		}
 	}
-	for (i = 0; i < renamed.len; i++) {
+	for (i = 0; i + 1 < renamed.len; i += 2) {
 		const char *old = renamed.items[i];
 
+		nfc = renamed.items[i + 1];
 		value = json_incref(json_object_get(j, old));
 		json_object_del(j, old);
-		nfc = utf8_nfc(old, strlen(old), NULL);
 		if (json_object_get(j, nfc) != NULL) {
 			json_decref(value);
 			if (clash == NULL)
-				clash = xstrdup(nfc);
+				clash = xasprintf("la clé « %s » figure deux "
+				    "fois, l'une écrite avec des accents "
+				    "décomposés", nfc);
 		} else
 			json_object_set_new(j, nfc, value);
-		free(nfc);
 		free(renamed.items[i]);
+		free(nfc);
 	}
 	ptrvec_free(&renamed);
 	return clash;
 }
 
+/* Keys of OBJ now come from source INDEX; -D paths under them are
+ * overridden. */
 static void
 merge_root(struct data *d, json_t *obj, long index)
 {
@@ -1517,11 +1520,7 @@ load(struct data *d, const char *name, const char *text, size_t len)
 		return false;
 	}
 	if ((clash = compose_json(j)) != NULL) {
-		char *msg = xasprintf("la clé « %s » figure deux fois, l'une "
-		    "écrite avec des accents décomposés", clash);
-
-		diag(d->ds, E_DATA_JSON, &l, msg);
-		free(msg);
+		diag(d->ds, E_DATA_JSON, &l, clash);
 		free(clash);
 		d->nerrors++;
 		d->broken = true;
@@ -1616,7 +1615,7 @@ define_json(const struct type *t, const char *text, int depth, char **why)
 	static const char *const no[] = { "faux", "non", "false", "0" };
 	json_error_t err;
 	json_t *j = NULL;
-	char *folded, *clash;
+	char *folded;
 	size_t i;
 
 	*why = NULL;
@@ -1667,10 +1666,7 @@ define_json(const struct type *t, const char *text, int depth, char **why)
 			json_decref(j);
 			return NULL;
 		}
-		if ((clash = compose_json(j)) != NULL) {
-			*why = xasprintf("la clé « %s » figure deux fois, "
-			    "l'une écrite avec des accents décomposés", clash);
-			free(clash);
+		if ((*why = compose_json(j)) != NULL) {
 			json_decref(j);
 			return NULL;
 		}

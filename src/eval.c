@@ -724,6 +724,21 @@ rule_inputs(const struct expr *e, struct ptrvec *seen)
 	}
 }
 
+/* A note for each client input E reads: libellé, value, JSON path. */
+static void
+note_inputs(struct eval *ev, struct diagnostic *dg, const struct expr *e)
+{
+	struct ptrvec inputs;
+	size_t k;
+
+	memset(&inputs, 0, sizeof(inputs));
+	rule_inputs(e, &inputs);
+	for (k = 0; k < inputs.len; k++)
+		data_note_input(ev->data, dg, ((const struct input *)
+		    inputs.items[k])->index);
+	ptrvec_free(&inputs);
+}
+
 /* exiger / recommander of one file instance, where they apply.  A
  * failed one names the inputs it reads, with their libellé, value and
  * JSON path, so that whoever fills the data knows what to change. */
@@ -736,9 +751,7 @@ eval_rules(struct eval *ev, const struct file_ast *f)
 		const struct rule *r = f->rules[i];
 		bool applies = true, holds;
 		struct buf msg;
-		struct ptrvec inputs;
 		struct diagnostic *dg;
-		size_t k;
 
 		if (r->requirement != NULL &&
 		    (!eval_condition(ev, r->requirement, &applies) || !applies))
@@ -749,12 +762,7 @@ eval_rules(struct eval *ev, const struct file_ast *f)
 		eval_tstring(ev, r->message, &msg);
 		dg = diag(ev->ds, r->warning ? W_RECOMMANDER : E_EXIGER,
 		    &r->loc, buf_cstr(&msg));
-		memset(&inputs, 0, sizeof(inputs));
-		rule_inputs(r->cond, &inputs);
-		for (k = 0; k < inputs.len; k++)
-			data_note_input(ev->data, dg, ((const struct input *)
-			    inputs.items[k])->index);
-		ptrvec_free(&inputs);
+		note_inputs(ev, dg, r->cond);
 		if (!r->warning)
 			ev->failed = true;
 		buf_free(&msg);
@@ -1016,9 +1024,7 @@ check_argument(struct eval *ev, const struct include_arg *a,
 {
 	const struct decl *p = a->param;
 	struct diagnostic *dg;
-	struct ptrvec inputs;
 	struct buf why;
-	size_t k;
 
 	if (p->cstr_value.kind == CSTR_NONE || unknown(v))
 		return;
@@ -1029,12 +1035,7 @@ check_argument(struct eval *ev, const struct include_arg *a,
 
 		dg = diag(ev->ds, E_TYPE, &a->value->loc, msg);
 		diag_note(dg, &p->loc, "paramètre déclaré ici");
-		memset(&inputs, 0, sizeof(inputs));
-		rule_inputs(a->value, &inputs);
-		for (k = 0; k < inputs.len; k++)
-			data_note_input(ev->data, dg, ((const struct input *)
-			    inputs.items[k])->index);
-		ptrvec_free(&inputs);
+		note_inputs(ev, dg, a->value);
 		ev->failed = true;
 		free(msg);
 	}
