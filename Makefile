@@ -20,20 +20,48 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) -D_XOPEN_SOURCE=700 \
 	-DLGC_VERSION='"$(VERSION)"' -DLGC_STDLIB_DIR='"$(DATADIR)/stdlib"' \
 	-Iinclude -Isrc -I$(GEN) $(PKG_CFLAGS)
 LIBS	= $(PKG_LIBS) -lhpdf -lm
-# ./lgc takes jansson, utf8proc, fontconfig and FreeType (with what they need)
-# from their static archives when all are installed, as Debian's -dev
-# packages have them: a PDF is a run of a few milliseconds, and every
-# shared library mapped costs it page faults and relocations (a tenth of
-# its time, bench/pdf.sh).  libharu has no archive.  `make STATIC=no`
-# links everything dynamically; the test builds always do.
+# ./lgc is linked without shared libraries when it can be: a PDF is a run
+# of a few milliseconds, and every shared library mapped costs it page
+# faults, relocations and symbol lookups (a quarter of its time,
+# bench/pdf.sh).  jansson, utf8proc, fontconfig and FreeType (with what
+# they need) come from the static archives of Debian's -dev packages.
+# libharu has none: `make deps` fetches the source of the very version
+# libhpdf-dev was built from out of Debian's archive (checked against the
+# SHA-256 of its .dsc), and it is compiled here against libhpdf-dev's own
+# headers; tests/scripts/static.sh checks that this ./lgc and the test
+# build, linked with Debian's libhpdf.so, write the same bytes.  Without
+# that source, libharu (with zlib and libpng) stays shared.  `make
+# STATIC=no` links everything dynamically; the test builds always do.
 STATIC	?= yes
 STATIC_ARCHIVES != for l in jansson utf8proc fontconfig freetype expat brotlidec \
 	brotlicommon; do f=$$($(CC) -print-file-name=lib$$l.a); \
 	[ -f "$$f" ] || exit 0; a="$$a $$f"; done; echo $$a
-ifeq ($(STATIC)$(if $(STATIC_ARCHIVES),1),yes1)
+HARU_DEB = 2.3.0+dfsg-1
+HARU_ORIG = libharu_2.3.0+dfsg.orig.tar.xz
+HARU_SHA256 = 87e8269d4b1b333a6e44168b4209bc6442ae3a11557cc8dc386fed65400bd34e
+HARU_URL ?= http://deb.debian.org/debian/pool/main/libh/libharu/$(HARU_ORIG)
+DL	= build/dl
+HARU_LIB = build/libharu/libhpdf.a
+# yes when the source is here, matches the installed libhpdf-dev, and the
+# toolchain links static PIE executables with zlib and libpng archives.
+HARU_STATIC != [ -f $(DL)/$(HARU_ORIG) ] && \
+	[ "$$(dpkg-query -W -f='$${source:Version}' libhpdf-dev 2>/dev/null)" \
+	= $(HARU_DEB) ] && [ -f "$$($(CC) -print-file-name=libz.a)" ] && \
+	[ -f "$$($(CC) -print-file-name=libpng16.a)" ] && \
+	echo 'int main(void) { return 0; }' | $(CC) -x c - -static-pie \
+	-o /dev/null 2>/dev/null && echo yes
+ifeq ($(STATIC)$(if $(STATIC_ARCHIVES),1)$(HARU_STATIC),yes1yes)
+LGC_LINK = -static-pie
+LGC_LIBS = $(STATIC_ARCHIVES) $(HARU_LIB) -lpng16 -lz -lm
+LGC_DEPS = $(HARU_LIB)
+else ifeq ($(STATIC)$(if $(STATIC_ARCHIVES),1),yes1)
+LGC_LINK =
 LGC_LIBS = $(STATIC_ARCHIVES) -lhpdf -lpng16 -lz -lm
+LGC_DEPS =
 else
+LGC_LINK =
 LGC_LIBS = $(LIBS)
+LGC_DEPS =
 endif
 # Relative relocations packed (DT_RELR, binutils 2.38, glibc 2.36): the
 # loader then reads 1 KB instead of 66 KB of them at each start.
@@ -42,6 +70,7 @@ RELR_FLAG != echo 'int main(void) { return 0; }' | $(CC) -x c - \
 	echo -Wl,-z,pack-relative-relocs || true
 
 BUILD	= build
+NPROC != nproc 2>/dev/null || echo 2
 GEN	= $(BUILD)/gen
 SAN	= $(BUILD)/san
 SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
@@ -55,9 +84,27 @@ UNIT_SRC = $(wildcard tests/unit/*.c)
 
 all: lgc
 
-lgc: $(BUILD)/main.o $(BUILD)/liblgc.a
-	$(CC) $(ALL_CFLAGS) $(RELR_FLAG) -o $@ $(BUILD)/main.o $(BUILD)/liblgc.a \
-	    $(LGC_LIBS)
+lgc: $(BUILD)/main.o $(BUILD)/liblgc.a $(LGC_DEPS) $(BUILD)/link-mode
+	$(CC) $(ALL_CFLAGS) $(LGC_LINK) $(RELR_FLAG) -o $@ $(BUILD)/main.o \
+	    $(BUILD)/liblgc.a $(LGC_LIBS)
+
+# Relinks ./lgc when the way it is linked changes (STATIC, libharu's source).
+$(BUILD)/link-mode: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(LGC_LINK) $(LGC_LIBS)' | cmp -s - $@ || \
+	    echo '$(LGC_LINK) $(LGC_LIBS)' > $@
+
+# libharu's C files, as Debian's orig tarball has them, compiled against
+# the headers libhpdf-dev installed (its configuration, its version).
+$(HARU_LIB): $(DL)/$(HARU_ORIG)
+	rm -rf build/libharu
+	mkdir -p build/libharu/src
+	echo "$(HARU_SHA256)  $(DL)/$(HARU_ORIG)" | sha256sum -c --quiet -
+	tar -xJf $(DL)/$(HARU_ORIG) -C build/libharu/src --strip-components=2 \
+	    --wildcards '*/src/*.c' '*/src/t4.h'
+	ls build/libharu/src/*.c | xargs -P $(NPROC) -I{} \
+	    $(CC) $(CFLAGS) -fPIE -w -c {} -o {}.o
+	ar rcs $@ build/libharu/src/*.o
 
 $(BUILD)/liblgc.a: $(LIB_OBJ)
 	rm -f $@
@@ -130,7 +177,8 @@ bench: lgc $(BUILD)/bench/pdfbench
 
 # Debian packages: to build, to run the tests, and the fonts for PDF.
 DEPS_BUILD = gcc make flex bison pkg-config libjansson-dev libhpdf-dev \
-	libfontconfig-dev libfreetype-dev libutf8proc-dev fonts-liberation2
+	libfontconfig-dev libfreetype-dev libutf8proc-dev fonts-liberation2 \
+	curl xz-utils
 DEPS_TEST = tidy poppler-utils qpdf texlive-latex-base texlive-lang-french \
 	lmodern texlive-xetex texlive-luatex
 DEPS = $(DEPS_BUILD) $(DEPS_TEST)
@@ -147,6 +195,22 @@ deps:
 	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
 	        --no-install-recommends $$missing; \
 	else echo "Paquets Debian présents."; fi
+	@# libharu's source, for a ./lgc without shared libraries (see STATIC).
+	@# Without it ./lgc works the same, linked with libhpdf.so.
+	@if [ "$(STATIC)" = yes ] && [ ! -f $(DL)/$(HARU_ORIG) ] && \
+	    [ "$$(dpkg-query -W -f='$${source:Version}' libhpdf-dev)" \
+	    = $(HARU_DEB) ]; then \
+	    echo "Téléchargement des sources de libharu $(HARU_DEB) (archive Debian)"; \
+	    mkdir -p $(DL); \
+	    if curl -fsS --retry 2 -o $(DL)/$(HARU_ORIG).part $(HARU_URL) && \
+	        echo "$(HARU_SHA256)  $(DL)/$(HARU_ORIG).part" | \
+	        sha256sum -c --quiet -; then \
+	        mv $(DL)/$(HARU_ORIG).part $(DL)/$(HARU_ORIG); \
+	    else rm -f $(DL)/$(HARU_ORIG).part; \
+	        echo "Attention : sources de libharu indisponibles ; ./lgc" \
+	            "sera lié à libhpdf.so (même résultat, démarrage plus lent)."; \
+	    fi; \
+	fi
 	@# ajv, the JSON Schema validator of the tests, from the npm registry.
 	@# Without it (no route to the registry, or a TLS proxy whose
 	@# certificate the machine lacks) only the schema checks are skipped.
@@ -188,7 +252,16 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/lgc $(DESTDIR)$(MANDIR)/lgc.1
 	rm -rf $(DESTDIR)$(DATADIR)
 
+# Keeps what `make deps` downloaded (build/dl); distclean removes it too.
 clean:
-	rm -rf $(BUILD) lgc $(DEMO_OUT)
+	find $(BUILD) -mindepth 1 -maxdepth 1 ! -name dl -exec rm -rf {} + \
+	    2> /dev/null || true
+	rm -rf lgc $(DEMO_OUT)
 
-.PHONY: all check clean unit deps demo install uninstall fuzz bench
+distclean: clean
+	rm -rf $(BUILD)
+
+FORCE:
+
+.PHONY: all check clean distclean unit deps demo install uninstall fuzz \
+	bench FORCE

@@ -35,6 +35,11 @@ lt() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a < b) }'; }
 
 echo "lgc $("$LGC" --version | sed 's/^lgc //') — PDF du contrat d'exemple ($data), $(nproc 2>/dev/null || echo ?) processeurs, charge $(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo ?)"
 
+# How ./lgc was linked (STATIC in the Makefile) weighs on its start-up.
+libs=$(ldd "$LGC" 2> /dev/null | grep -c '=>')
+if [ "$libs" -eq 0 ]; then echo "  lgc lié statiquement (libharu compilé depuis ses sources Debian)"
+else echo "  lgc lié à $libs bibliothèques partagées"; fi
+
 "$LGC" build exemple.lgc -d "$data" -I "$top/stdlib" -o "$tmp/exemple.pdf" \
     2> /dev/null || { echo "bench : la compilation en PDF échoue" >&2; exit 1; }
 size=$(wc -c < "$tmp/exemple.pdf")

@@ -18,3 +18,13 @@ if command -v pdffonts > /dev/null 2>&1; then
 else
 	skip "$rel.txt : polices incorporées" "pdffonts absent"
 fi
+# The release ./lgc, linked where it can be with libharu compiled here
+# from Debian's source (STATIC in the Makefile), writes the same bytes as
+# this test build, linked with Debian's libhpdf.so.
+if [ -x "$top/lgc" ]; then
+	# shellcheck disable=SC2086
+	(cd "$dir" && "$top/lgc" $args -f pdf "$name.lgc" $data \
+	    -o "$tmp/release.pdf") > /dev/null 2>&1
+	if cmp "$tmp/out.pdf" "$tmp/release.pdf" > "$tmp/cmp" 2>&1; then pass
+	else fail "$rel.txt : ./lgc n'écrit pas le même PDF que la construction de test" "$tmp/cmp"; fi
+fi

@@ -177,6 +177,16 @@ if [ -n "$n" ] && [ "$n" -ge 60 ] && check_page_numbers "$dir/long.pdf"; then
 else
 	echec "pdf : contrat long, pagination" "$dir/pages.out"
 fi
+# The release ./lgc (tests/scripts/static.sh) on the same 60 pages.
+if [ -x "$TOP/lgc" ]; then
+	"$TOP/lgc" build "$dir/long.lgc" -d "$dir/long.json" \
+	    -o "$dir/long-release.pdf" > /dev/null 2>&1
+	if cmp "$dir/long.pdf" "$dir/long-release.pdf" > "$dir/cmp" 2>&1; then
+		ok "pdf : contrat long, ./lgc écrit les mêmes octets que la construction de test"
+	else
+		echec "pdf : contrat long, ./lgc diffère de la construction de test" "$dir/cmp"
+	fi
+fi
 if check_margins "$dir/long.pdf"; then
 	ok "pdf : contrat long, aucun mot hors des marges"
 else
