@@ -478,9 +478,11 @@ tparts
 static int
 yyreport_syntax_error(const yypcontext_t *ctx, struct parser *p)
 {
-	yysymbol_kind_t expected[8];
-	int symbols[8];
-	int i, n = yypcontext_expected_tokens(ctx, expected, 8);
+	/* All of them: bison gives none when they outnumber the array, and
+	 * the hints look for one among many. */
+	yysymbol_kind_t expected[YYNTOKENS];
+	int symbols[YYNTOKENS];
+	int i, n = yypcontext_expected_tokens(ctx, expected, YYNTOKENS);
 
 	/* The "}" made up for a tag that the input left open was reported
 	 * as such (balise-non-fermee); an error about it would repeat that. */

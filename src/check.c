@@ -371,6 +371,10 @@ lookup_type(struct checker *ck, struct scope *sc, const char *name,
 		resolve_type_decl(ck, sc, nt);
 		return nt->type != NULL ? nt->type : error_type();
 	}
+	/* A type whose declaration had a syntax error: reported there. */
+	for (i = 0; i < sc->file->nbroken; i++)
+		if (strcmp(sc->file->broken[i], name) == 0)
+			return error_type();
 	d = diag(ck->ds, E_UNKNOWN_TYPE, loc, name);
 	suggest_begin(&sg, name);
 	for (i = 0; i < sizeof(builtin_names) / sizeof(builtin_names[0]); i++)
@@ -707,6 +711,29 @@ report_unknown_field(struct checker *ck, const struct type *rt,
 	diag_suggest(d, suggest_end(&sg));
 }
 
+/* A field's constraint, on a value the template writes itself (a record
+ * literal's constant field): checked here rather than left for every
+ * client's build. */
+static void
+check_field_value(struct checker *ck, const struct field *f,
+    const struct value *v, const struct loc *at)
+{
+	struct buf why;
+
+	if (f->cstr.kind == CSTR_NONE)
+		return;
+	buf_init(&why);
+	if (!constraint_holds(&f->cstr, v, &why)) {
+		char *msg = xasprintf("champ « %s » : %s", f->name,
+		    buf_cstr(&why));
+
+		diag_note(diag(ck->ds, E_TYPE, at, msg), &f->loc,
+		    "champ déclaré ici");
+		free(msg);
+	}
+	buf_free(&why);
+}
+
 static bool
 const_record(struct checker *ck, struct scope *sc, struct expr *e,
     const struct type *t, struct value *out)
@@ -765,6 +792,9 @@ const_record(struct checker *ck, struct scope *sc, struct expr *e,
 		if (!const_value(ck, sc, fi->value, rt->fields[index].type,
 		    &out->u.record.fields[index]))
 			ok = false;
+		else
+			check_field_value(ck, &rt->fields[index],
+			    &out->u.record.fields[index], &fi->value->loc);
 	}
 	for (i = 0; i < rt->nfields; i++) {
 		if (out->u.record.fields[i].kind != T_ERROR)
@@ -1267,8 +1297,16 @@ check_comparison(struct checker *ck, struct expr *e, struct facts *k)
 		    describe(&b, rt)), "des enregistrements ne se comparent "
 		    "pas : comparez un de leurs champs");
 	} else if (!comparable_types(lt, rt)) {
-		diag(ck->ds, E_COMPARE, &e->loc, describe(&a, lt),
-		    describe(&b, rt));
+		struct diagnostic *dg = diag(ck->ds, E_COMPARE, &e->loc,
+		    describe(&a, lt), describe(&b, rt));
+
+		/* Two choices with the same values read alike, yet each
+		 * choix(…) written in place is a type of its own. */
+		if (lt->kind == T_CHOIX && rt->kind == T_CHOIX)
+			diag_hint(dg, "chaque « choix(…) » écrit dans une "
+			    "déclaration est un type à part : déclarez-le "
+			    "une fois (« type NOM = choix(…) ») et "
+			    "donnez ce type aux deux côtés");
 	} else if (op != OP_EQ && op != OP_NE && !type_is_ordered(lt)) {
 		char *msg = xasprintf("« %s » compare des nombres, montants, "
 		    "dates ou durées, pas %s", binop_text(op), describe(&a, lt));
@@ -1464,7 +1502,9 @@ check_record(struct checker *ck, struct expr *e, struct facts *k)
 			free(msg);
 			buf_free(&a);
 			buf_free(&b);
-		}
+		} else if (fi->value->kind == EX_LITERAL)
+			check_field_value(ck, &rt->fields[index],
+			    &fi->value->u.literal, &fi->value->loc);
 	}
 	if (is_error(rt))
 		return e->type = error_type();

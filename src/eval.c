@@ -135,6 +135,66 @@ eval_free(struct eval *ev)
 	free(ev);
 }
 
+/* The client inputs E reads, each once, in order of appearance. */
+static void
+rule_inputs(const struct expr *e, struct ptrvec *seen)
+{
+	size_t i;
+
+	if (e == NULL)
+		return;
+	switch (e->kind) {
+	case EX_LITERAL:
+		return;
+	case EX_NAME:
+		if (e->sym != NULL && e->sym->kind == SYM_INPUT) {
+			for (i = 0; i < seen->len; i++)
+				if (seen->items[i] == e->sym->input)
+					return;
+			ptrvec_push(seen, (void *)e->sym->input);
+		}
+		return;
+	case EX_FIELD:
+		rule_inputs(e->u.field.obj, seen);
+		return;
+	case EX_CALL:
+		for (i = 0; i < e->u.call.nargs; i++)
+			rule_inputs(e->u.call.args[i], seen);
+		return;
+	case EX_RECORD:
+		for (i = 0; i < e->u.record.nfields; i++)
+			rule_inputs(e->u.record.fields[i].value, seen);
+		return;
+	case EX_NEG:
+	case EX_NOT:
+	case EX_EXISTS:
+		rule_inputs(e->u.operand, seen);
+		return;
+	case EX_BINARY:
+		rule_inputs(e->u.binary.lhs, seen);
+		rule_inputs(e->u.binary.rhs, seen);
+		return;
+	}
+}
+
+/* A note for each client input E reads: libellé, value, JSON path. */
+static void
+note_inputs(struct eval *ev, struct diagnostic *dg, const struct expr *e)
+{
+	struct ptrvec inputs;
+	size_t k;
+
+	memset(&inputs, 0, sizeof(inputs));
+	rule_inputs(e, &inputs);
+	for (k = 0; k < inputs.len; k++)
+		data_note_input(ev->data, dg, ((const struct input *)
+		    inputs.items[k])->index);
+	ptrvec_free(&inputs);
+}
+
+/* An error found while computing E (division by zero, overflow, days
+ * against months) comes from the data: it names the inputs E reads, as a
+ * failed exiger does. */
 static void
 expr_error(struct eval *ev, enum diag_code code, const struct expr *e)
 {
@@ -142,7 +202,7 @@ expr_error(struct eval *ev, enum diag_code code, const struct expr *e)
 
 	buf_init(&text);
 	expr_print(&text, e);
-	diag(ev->ds, code, &e->loc, buf_cstr(&text));
+	note_inputs(ev, diag(ev->ds, code, &e->loc, buf_cstr(&text)), e);
 	buf_free(&text);
 	ev->failed = true;
 }
@@ -512,6 +572,33 @@ eval_call(struct eval *ev, const struct expr *e, struct value *out)
 	return ok;
 }
 
+/* A computed field of a record literal against its field's constraint,
+ * as the data's records are checked on reading. */
+static bool
+check_field(struct eval *ev, const struct field *f, const struct expr *e,
+    const struct value *v)
+{
+	struct buf why;
+	bool holds;
+
+	if (f->cstr.kind == CSTR_NONE || unknown(v))
+		return true;
+	buf_init(&why);
+	holds = constraint_holds(&f->cstr, v, &why);
+	if (!holds) {
+		char *msg = xasprintf("champ « %s » : %s", f->name,
+		    buf_cstr(&why));
+		struct diagnostic *dg = diag(ev->ds, E_TYPE, &e->loc, msg);
+
+		diag_note(dg, &f->loc, "champ déclaré ici");
+		note_inputs(ev, dg, e);
+		ev->failed = true;
+		free(msg);
+	}
+	buf_free(&why);
+	return holds;
+}
+
 static bool
 eval_record(struct eval *ev, const struct expr *e, struct value *out)
 {
@@ -532,6 +619,9 @@ eval_record(struct eval *ev, const struct expr *e, struct value *out)
 				break;
 		if (j < e->u.record.nfields) {
 			if (!eval_expr(ev, e->u.record.fields[j].value,
+			    &out->u.record.fields[i]) ||
+			    !check_field(ev, &t->fields[i],
+			    e->u.record.fields[j].value,
 			    &out->u.record.fields[i])) {
 				value_free(out);
 				return false;
@@ -680,63 +770,6 @@ eval_tstring(struct eval *ev, const struct tstring *t, struct buf *b)
 		value_free(&v);
 	}
 	return ok;
-}
-
-/* The client inputs E reads, each once, in order of appearance. */
-static void
-rule_inputs(const struct expr *e, struct ptrvec *seen)
-{
-	size_t i;
-
-	if (e == NULL)
-		return;
-	switch (e->kind) {
-	case EX_LITERAL:
-		return;
-	case EX_NAME:
-		if (e->sym != NULL && e->sym->kind == SYM_INPUT) {
-			for (i = 0; i < seen->len; i++)
-				if (seen->items[i] == e->sym->input)
-					return;
-			ptrvec_push(seen, (void *)e->sym->input);
-		}
-		return;
-	case EX_FIELD:
-		rule_inputs(e->u.field.obj, seen);
-		return;
-	case EX_CALL:
-		for (i = 0; i < e->u.call.nargs; i++)
-			rule_inputs(e->u.call.args[i], seen);
-		return;
-	case EX_RECORD:
-		for (i = 0; i < e->u.record.nfields; i++)
-			rule_inputs(e->u.record.fields[i].value, seen);
-		return;
-	case EX_NEG:
-	case EX_NOT:
-	case EX_EXISTS:
-		rule_inputs(e->u.operand, seen);
-		return;
-	case EX_BINARY:
-		rule_inputs(e->u.binary.lhs, seen);
-		rule_inputs(e->u.binary.rhs, seen);
-		return;
-	}
-}
-
-/* A note for each client input E reads: libellé, value, JSON path. */
-static void
-note_inputs(struct eval *ev, struct diagnostic *dg, const struct expr *e)
-{
-	struct ptrvec inputs;
-	size_t k;
-
-	memset(&inputs, 0, sizeof(inputs));
-	rule_inputs(e, &inputs);
-	for (k = 0; k < inputs.len; k++)
-		data_note_input(ev->data, dg, ((const struct input *)
-		    inputs.items[k])->index);
-	ptrvec_free(&inputs);
 }
 
 /* exiger / recommander of one file instance, where they apply.  A

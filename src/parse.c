@@ -1070,11 +1070,56 @@ src_char_at(const struct loc *l, int col_offset, char *out)
 static bool	number_written_in_french(struct parser *p,
 		    const struct loc *l);
 
+static bool
+symbol_is(int symbol, const char *name)
+{
+	return strcmp(parser_symbol_name(symbol), name) == 0;
+}
+
+static bool
+symbol_expected(const int *expected, int nexpected, const char *name)
+{
+	int i;
+
+	for (i = 0; i < nexpected; i++)
+		if (symbol_is(expected[i], name))
+			return true;
+	return false;
+}
+
+/* What to write instead, for the mistakes a reader of the design makes:
+ * the parser's tables only know that a token cannot come here. */
+static const char *
+syntax_hint(int token, const int *expected, int nexpected)
+{
+	static const char *const comparisons[] = {
+		"'<'", "'>'", "'='", "<=", ">=", "!="
+	};
+	size_t i;
+
+	if (token == 0)
+		return NULL;
+	/* After a whole comparison, "et" could follow; another one cannot. */
+	for (i = 0; i < sizeof(comparisons) / sizeof(comparisons[0]); i++)
+		if (symbol_is(token, comparisons[i]) &&
+		    symbol_expected(expected, nexpected, "et"))
+			return "les comparaisons ne s'enchaînent pas : reliez-les "
+			    "par « et », comme dans « 2 < n et n < 5 »";
+	/* Inside the braces of a record type. */
+	if ((symbol_is(token, "si") || symbol_is(token, "optionnel")) &&
+	    symbol_expected(expected, nexpected, "« } » d'enregistrement"))
+		return "un champ d'enregistrement ne prend ni « si » ni "
+		    "« optionnel » : donnez-lui une valeur par défaut "
+		    "(« email : texte = \"\" »)";
+	return NULL;
+}
+
 void
 p_syntax_error(struct parser *p, const struct loc *l, int token,
     const int *expected, int nexpected)
 {
 	struct buf msg;
+	const char *hint;
 	int i;
 
 	if (p->in_header && p->stmt_name != NULL && p->file != NULL) {
@@ -1102,7 +1147,11 @@ p_syntax_error(struct parser *p, const struct loc *l, int token,
 			symbol_display(&msg, expected[i]);
 		}
 	}
-	diag(p->ds, E_SYNTAX, l, buf_cstr(&msg));
+	hint = syntax_hint(token, expected, nexpected);
+	if (hint != NULL)
+		diag_hint(diag(p->ds, E_SYNTAX, l, buf_cstr(&msg)), "%s", hint);
+	else
+		diag(p->ds, E_SYNTAX, l, buf_cstr(&msg));
 	buf_free(&msg);
 }
 
