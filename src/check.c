@@ -1969,6 +1969,46 @@ check_printable(struct checker *ck, struct expr *e)
 	buf_free(&b);
 }
 
+/* Folds together the contexts where a label is set while their union
+ * is exact, until none folds: the branches of {si a}{sinon si b}{sinon}
+ * end as one context, a label that exists whatever the data. */
+static void
+merge_label_contexts(struct label *l)
+{
+	bool merged = true;
+	size_t i, j;
+
+	while (merged) {
+		struct facts *u;
+
+		merged = false;
+		for (i = 0; i < l->alternatives.len && !merged; i++) {
+			u = facts_union(l->facts, l->alternatives.items[i]);
+			if (u != NULL) {
+				facts_free(l->facts);
+				l->facts = u;
+				facts_free(l->alternatives.items[i]);
+				l->alternatives.items[i] = l->alternatives.items[
+				    --l->alternatives.len];
+				merged = true;
+			}
+			for (j = i + 1; j < l->alternatives.len && !merged; j++) {
+				u = facts_union(l->alternatives.items[i],
+				    l->alternatives.items[j]);
+				if (u != NULL) {
+					facts_free(l->alternatives.items[i]);
+					l->alternatives.items[i] = u;
+					facts_free(l->alternatives.items[j]);
+					l->alternatives.items[j] =
+					    l->alternatives.items[
+					    --l->alternatives.len];
+					merged = true;
+				}
+			}
+		}
+	}
+}
+
 static void
 register_label(struct checker *ck, struct node *n, struct facts *k)
 {
@@ -1980,7 +2020,6 @@ register_label(struct checker *ck, struct node *n, struct facts *k)
 		return;
 	}
 	for (i = 0; i < ck->prog->labels.len; i++) {
-		struct facts *u;
 		size_t j;
 		bool exclusive;
 
@@ -1997,11 +2036,8 @@ register_label(struct checker *ck, struct node *n, struct facts *k)
 			diag_note(d, &l->loc, "déjà posée ici");
 			return;
 		}
-		if ((u = facts_union(l->facts, k)) != NULL) {
-			facts_free(l->facts);
-			l->facts = u;
-		} else
-			ptrvec_push(&l->alternatives, facts_copy(k));
+		ptrvec_push(&l->alternatives, facts_copy(k));
+		merge_label_contexts(l);
 		return;
 	}
 	l = xcalloc(1, sizeof(*l));

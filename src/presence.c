@@ -1470,6 +1470,11 @@ facts_for_clause(const struct facts *k)
 	for (i = 0; i < k->nnames; i++)
 		if (k->names[i].input)
 			set_present(c, k->names[i].key, k->names[i].present, true);
+	/* Comparisons of inputs (n > 3) hold inside the clause too: a label
+	 * the clause sets exists only under them. */
+	for (i = 0; i < k->natoms; i++)
+		if (only_inputs(k->atoms[i].e))
+			assume_atom(c, k->atoms[i].e, k->atoms[i].truth);
 	/* Forgetting a condition only makes the clause's context weaker. */
 	for (i = 0; i < k->nconds; i++)
 		if (only_inputs(k->conds[i].e))
@@ -1502,7 +1507,8 @@ facts_exclusive(const struct facts *a, const struct facts *b)
 }
 
 /* A ∨ B as facts, when that is exactly representable: both assert the
- * same things but the values of one name.  NULL otherwise.  The result
+ * same things but the values of one name, or but one comparison that
+ * one asserts and the other denies.  NULL otherwise.  The result
  * is a goal for facts_entail (a label's existence), so it must not be
  * weaker than A ∨ B: both must remember the same conditions, as keeping
  * only the common ones would let a reference rely on less than the
@@ -1512,7 +1518,7 @@ facts_union(const struct facts *a, const struct facts *b)
 {
 	struct facts *u;
 	const struct value_fact *differ = NULL;
-	size_t i, j;
+	size_t i, j, flipped = SIZE_MAX;
 
 	if (a->nvalues != b->nvalues || a->nnames != b->nnames ||
 	    a->natoms != b->natoms || a->nconds != b->nconds ||
@@ -1542,15 +1548,28 @@ facts_union(const struct facts *a, const struct facts *b)
 		    (a->names[i].present ? 1 : 0))
 			return NULL;
 	for (i = 0; i < a->natoms; i++) {
-		bool found = false;
+		bool found = false, opposite = false;
 
-		for (j = 0; j < b->natoms && !found; j++)
-			found = a->atoms[i].truth == b->atoms[j].truth &&
-			    expr_equal(a->atoms[i].e, b->atoms[j].e);
-		if (!found)
+		for (j = 0; j < b->natoms && !found && !opposite; j++)
+			if (expr_equal(a->atoms[i].e, b->atoms[j].e)) {
+				found = a->atoms[i].truth == b->atoms[j].truth;
+				opposite = !found;
+			}
+		if (found)
+			continue;
+		/* (X et c) ou (X et non c) is X: a {si c} and its {sinon}. */
+		if (!opposite || flipped != SIZE_MAX)
 			return NULL;
+		flipped = i;
 	}
+	if (flipped != SIZE_MAX && differ != NULL)
+		return NULL;
 	u = facts_copy(a);
+	if (flipped != SIZE_MAX) {
+		memmove(&u->atoms[flipped], &u->atoms[flipped + 1],
+		    (u->natoms - flipped - 1) * sizeof(*u->atoms));
+		u->natoms--;
+	}
 	if (differ != NULL) {
 		const struct value_fact *fb = find_value(b, differ->key);
 
