@@ -22,7 +22,7 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) -D_XOPEN_SOURCE=700 \
 LIBS	= $(PKG_LIBS) -lhpdf -lm
 # ./lgc is linked without shared libraries when it can be: a PDF is a run
 # of a few milliseconds, and every shared library mapped costs it page
-# faults, relocations and symbol lookups (a quarter of its time,
+# faults, relocations and symbol lookups (a fifth of its time,
 # bench/pdf.sh).  jansson, utf8proc, fontconfig and FreeType (with what
 # they need) come from the static archives of Debian's -dev packages.
 # libharu has none: `make deps` fetches the source of the very version

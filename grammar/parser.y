@@ -95,7 +95,7 @@ void	yyerror(YYLTYPE *lloc, struct parser *p, const char *msg);
 %type <expr> default_opt si_head sinon_si_head
 %type <exprs> args args_opt lits exprs case_values
 %type <strs> labels
-%type <branches> elifs
+%type <branches> elifs if_else_opt
 %type <cases> cases
 %type <fields> fields field_list
 %type <finits> finits finit_list
@@ -374,7 +374,7 @@ item
 	| T_REF error TAG_CLOSE		{ $$ = NULL; }
 	| T_NUMERO labels TAG_CLOSE	{ $$ = p_ref($2, true, &@$); }
 	| T_NUMERO error TAG_CLOSE	{ $$ = NULL; }
-	| si_head body elifs else_opt end
+	| si_head body elifs if_else_opt end
 		{ $$ = p_if(p, $1, &@1, $2, $3, $4); }
 	| T_SELON expr TAG_CLOSE selon_fill cases other_opt end
 		{ $$ = p_selon(p, $2, &@$, $5, $6); }
@@ -406,6 +406,12 @@ sinon_si_head
 elifs
 	: %empty			{ $$ = xcalloc(1, sizeof(struct ptrvec)); }
 	| elifs sinon_si_head body	{ $$ = p_branch($1, $2, &@2, $3); }
+	;
+
+if_else_opt
+	: %empty			{ $$ = NULL; }
+	| T_SINON TAG_CLOSE body
+		{ $$ = p_branch(xcalloc(1, sizeof(struct ptrvec)), NULL, &@1, $3); }
 	;
 
 else_opt

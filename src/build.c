@@ -879,7 +879,7 @@ add_item(struct builder *b)
 	flush(b);
 	if (l->len > 0 && l->items[l->len - 1].len == 0)
 		return;
-	l->items = xreallocarray(l->items, l->len + 1, sizeof(*l->items));
+	l->items = xgrow(l->items, l->len, sizeof(*l->items));
 	memset(&l->items[l->len], 0, sizeof(*l->items));
 	l->len++;
 }

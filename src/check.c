@@ -525,6 +525,17 @@ resolve_record(struct checker *ck, struct scope *sc, struct named_type *nt,
 			parent = NULL;
 		} else if (is_error(parent))
 			parent = NULL;
+		else if (!parent->resolved) {
+			/* Still being built: the parent extends this type. */
+			char *msg = strcmp(td->parent, nt->name) == 0 ?
+			    xasprintf("« %s » hérite de lui-même", nt->name) :
+			    xasprintf("« %s » hérite de lui-même, par « %s »",
+			    nt->name, td->parent);
+
+			diag(ck->ds, E_CYCLE, &td->parent_loc, msg);
+			free(msg);
+			parent = NULL;
+		}
 	}
 	t->parent = parent;
 	t->fields = xcalloc((parent ? parent->nfields : 0) + td->nfields + 1,
@@ -612,6 +623,57 @@ resolve_type_decl(struct checker *ck, struct scope *sc, struct named_type *nt)
 
 static void check_types(struct checker *ck, struct scope *sc);
 
+/* Whether a value of FROM must hold a value of TARGET: through required
+ * record fields (a list may be empty, a default ends the chain). */
+static const struct field *
+must_contain(const struct type *from, const struct type *target,
+    struct ptrvec *seen)
+{
+	size_t i, j;
+
+	for (i = 0; i < seen->len; i++)
+		if (seen->items[i] == from)
+			return NULL;
+	ptrvec_push(seen, (void *)from);
+	for (i = 0; i < from->nfields; i++) {
+		const struct field *f = &from->fields[i];
+
+		if (f->def != NULL || f->type->kind != T_RECORD)
+			continue;
+		if (f->type == target)
+			return f;
+		j = seen->len;
+		if (must_contain(f->type, target, seen) != NULL)
+			return f;
+		seen->len = j;
+	}
+	return NULL;
+}
+
+/* A record that must contain itself has no finite value: no data could
+ * ever fill it (rule 16, a dependency cycle). */
+static void
+check_finite(struct checker *ck, const struct type *t)
+{
+	struct ptrvec seen;
+	const struct field *f;
+
+	if (t == NULL || t->kind != T_RECORD)
+		return;
+	memset(&seen, 0, sizeof(seen));
+	if ((f = must_contain(t, t, &seen)) != NULL) {
+		char *msg = xasprintf("« %s » contient, par son champ « %s », "
+		    "un « %s » à son tour : aucune donnée ne peut le remplir",
+		    t->name, f->name, t->name);
+
+		diag_hint(diag(ck->ds, E_CYCLE, &f->loc, msg),
+		    "une liste peut rester vide : écrivez « %s : liste de "
+		    "%s »", f->name, f->type->name);
+		free(msg);
+	}
+	ptrvec_free(&seen);
+}
+
 static void
 import_types(struct checker *ck, struct scope *sc)
 {
@@ -683,6 +745,8 @@ check_types(struct checker *ck, struct scope *sc)
 	import_types(ck, sc);
 	for (i = 0; i < sc->types.len; i++)
 		resolve_type_decl(ck, sc, sc->types.items[i]);
+	for (i = 0; i < f->ntypes; i++)
+		check_finite(ck, f->types[i]->type);
 	sc->importing = false;
 }
 
@@ -1843,6 +1907,8 @@ merge_input(struct checker *ck, struct scope *sc, struct decl *d,
 	s->type = in->type;
 }
 
+static void check_printable(struct checker *ck, struct expr *e);
+
 static void
 check_header(struct checker *ck, struct scope *sc)
 {
@@ -1931,8 +1997,10 @@ check_header(struct checker *ck, struct scope *sc)
 			facts_assume(k, r->requirement, true);
 		facts_assume(k, r->cond, false);
 		for (j = 0; j < r->message->len; j++)
-			if (r->message->parts[j].expr != NULL)
+			if (r->message->parts[j].expr != NULL) {
 				check_expr(ck, r->message->parts[j].expr, k, NULL);
+				check_printable(ck, r->message->parts[j].expr);
+			}
 		facts_free(k);
 	}
 	if (f->title != NULL) {
@@ -1940,8 +2008,10 @@ check_header(struct checker *ck, struct scope *sc)
 
 		ck->title = true;
 		for (j = 0; j < f->title->len; j++)
-			if (f->title->parts[j].expr != NULL)
+			if (f->title->parts[j].expr != NULL) {
 				check_expr(ck, f->title->parts[j].expr, k, NULL);
+				check_printable(ck, f->title->parts[j].expr);
+			}
 		ck->title = false;
 		facts_free(k);
 	}
@@ -2015,10 +2085,9 @@ register_label(struct checker *ck, struct node *n, struct facts *k)
 	struct label *l;
 	size_t i;
 
-	if (ck->in_loop > 0) {
+	/* Refused, but still known: its references get no second error. */
+	if (ck->in_loop > 0)
 		diag(ck->ds, E_LABEL_IN_LOOP, &n->u.heading.label_loc);
-		return;
-	}
 	for (i = 0; i < ck->prog->labels.len; i++) {
 		size_t j;
 		bool exclusive;
@@ -2085,6 +2154,23 @@ check_if(struct checker *ck, struct node *n, struct facts *k)
 	facts_free(rest);
 }
 
+/* Whether every value of case C is one "parmi" leaves out. */
+static bool
+case_excluded(const struct selon_case *c, const bool *excluded)
+{
+	size_t j;
+	bool any = false;
+
+	for (j = 0; j < c->nvalues; j++) {
+		if (c->indexes[j] < 0)
+			return false;
+		if (!excluded[c->indexes[j]])
+			return false;
+		any = true;
+	}
+	return any;
+}
+
 static void
 check_selon(struct checker *ck, struct node *n, struct facts *k)
 {
@@ -2095,6 +2181,7 @@ check_selon(struct checker *ck, struct node *n, struct facts *k)
 	size_t nvalues = t->kind == T_CHOIX ? t->nvalues :
 	    t->kind == T_BOOLEEN ? 2 : 0;
 	bool *covered = xcalloc(nvalues + 1, sizeof(bool));
+	bool *excluded = xcalloc(nvalues + 1, sizeof(bool));
 	int *all = NULL;
 	size_t nall = 0, i, j;
 	struct buf b;
@@ -2114,7 +2201,7 @@ check_selon(struct checker *ck, struct node *n, struct facts *k)
 			for (j = 0; j < c->nset; j++)
 				allowed = allowed || (c->set[j].kind == T_CHOIX &&
 				    c->set[j].u.choice == i);
-			covered[i] = !allowed;
+			excluded[i] = !allowed;
 		}
 	}
 	if (!is_error(t) && (t->kind == T_RECORD || t->kind == T_LISTE))
@@ -2174,7 +2261,7 @@ check_selon(struct checker *ck, struct node *n, struct facts *k)
 				continue;
 			}
 			covered[index] = true;
-			all = xreallocarray(all, nall + 1, sizeof(int));
+			all = xgrow(all, nall, sizeof(int));
 			all[nall++] = index;
 		}
 		kc = facts_copy(k);
@@ -2184,6 +2271,9 @@ check_selon(struct checker *ck, struct node *n, struct facts *k)
 		if (facts_contradiction(kc) && !facts_contradiction(k))
 			diag(ck->ds, W_UNREACHABLE, &c->loc,
 			    "ce « {cas} » ne peut pas se présenter ici");
+		else if (case_excluded(c, excluded))
+			diag(ck->ds, W_UNREACHABLE, &c->loc, "« parmi » exclut "
+			    "les valeurs de ce « {cas} », qui n'est jamais pris");
 		check_nodes(ck, &c->body, kc);
 		facts_free(kc);
 	}
@@ -2192,19 +2282,21 @@ check_selon(struct checker *ck, struct node *n, struct facts *k)
 
 		if (enumerable)
 			facts_assume_values(ko, subject, all, nall, false);
-		if (facts_contradiction(ko) && !facts_contradiction(k))
+		/* Over a booléen, {autre} is required (rule 28), never idle. */
+		if (t->kind != T_BOOLEEN && facts_contradiction(ko) &&
+		    !facts_contradiction(k))
 			diag(ck->ds, W_UNREACHABLE, &n->u.selon.other_loc,
 			    "tous les cas possibles sont traités, « {autre} » "
 			    "n'est jamais pris");
 		check_nodes(ck, n->u.selon.other, ko);
 		facts_free(ko);
-	} else if (enumerable) {
+	} else if (enumerable && t->kind == T_CHOIX) {
 		struct buf missing;
 		size_t count = 0;
 
 		buf_init(&missing);
 		for (i = 0; i < nvalues; i++) {
-			if (covered[i])
+			if (covered[i] || excluded[i])
 				continue;
 			if (count++ > 0)
 				buf_puts(&missing, ", ");
@@ -2225,6 +2317,7 @@ check_selon(struct checker *ck, struct node *n, struct facts *k)
 	ptrvec_free(&seen);
 	free(all);
 	free(covered);
+	free(excluded);
 	buf_free(&b);
 }
 
@@ -2372,7 +2465,6 @@ check_include(struct checker *ck, struct node *n, struct facts *k)
 	struct file_ast *f;
 	struct scope *sc, *saved = ck->scope;
 	struct ptrvec saved_loops = ck->loops;
-	int saved_in_loop = ck->in_loop;
 	struct facts *kc;
 
 	if (ck->include_stack.len > MAX_INCLUDE_DEPTH) {
@@ -2426,11 +2518,9 @@ check_include(struct checker *ck, struct node *n, struct facts *k)
 	kc = facts_for_clause(k);
 	ck->scope = sc;
 	memset(&ck->loops, 0, sizeof(ck->loops));
-	ck->in_loop = 0;
 	check_nodes(ck, &f->body, kc);
 	ptrvec_free(&ck->loops);
 	ck->loops = saved_loops;
-	ck->in_loop = saved_in_loop;
 	ck->scope = saved;
 	facts_free(kc);
 	ck->include_stack.len--;

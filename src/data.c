@@ -1704,6 +1704,22 @@ define_error(struct data *d, const char *assignment, const char *why,
 	return false;
 }
 
+/* "-D" written wrong is a usage error (exit 2), as any bad option is;
+ * a well-formed one with a wrong value is the data's (exit 1). */
+static bool
+define_usage(struct data *d, const char *assignment, const char *why)
+{
+	struct loc l = source_loc(d, cmdline_source(d));
+	char *quoted = shown(assignment);
+	char *msg = xasprintf("« -D %s » : %s", quoted, why);
+
+	diag(d->ds, F_USAGE, &l, msg);
+	d->nerrors++;
+	free(msg);
+	free(quoted);
+	return false;
+}
+
 bool
 data_define(struct data *d, const char *assignment)
 {
@@ -1719,8 +1735,8 @@ data_define(struct data *d, const char *assignment)
 	int index;
 
 	if (eq == NULL)
-		return define_error(d, assignment, "il manque « = » : écrivez "
-		    "-D nom=valeur", NULL);
+		return define_usage(d, assignment, "il manque « = » : écrivez "
+		    "-D nom=valeur");
 	name = xstrndup(assignment, (size_t)(eq - assignment));
 	for (p = name;; p++) {
 		char *dot = strchr(p, '.');
@@ -1734,8 +1750,8 @@ data_define(struct data *d, const char *assignment)
 	buf_init(&path);
 	for (i = 0; i < segs.len; i++)
 		if (((char *)segs.items[i])[0] == '\0') {
-			define_error(d, assignment, "nom vide : écrivez "
-			    "-D nom=valeur ou -D nom.champ=valeur", NULL);
+			define_usage(d, assignment, "nom vide : écrivez "
+			    "-D nom=valeur ou -D nom.champ=valeur");
 			goto out;
 		}
 	in = find_input(d->prog, segs.items[0]);

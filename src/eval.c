@@ -135,9 +135,12 @@ eval_free(struct eval *ev)
 	free(ev);
 }
 
-/* The client inputs E reads, each once, in order of appearance. */
+/* The client inputs E reads, each once, in order of appearance: those
+ * the values computed by "soit" read too, since a rule on an acompte is
+ * a rule on the forfait it comes from.  SOITS holds the ones followed,
+ * so that each is read once. */
 static void
-rule_inputs(const struct expr *e, struct ptrvec *seen)
+rule_inputs(const struct expr *e, struct ptrvec *seen, struct ptrvec *soits)
 {
 	size_t i;
 
@@ -152,27 +155,33 @@ rule_inputs(const struct expr *e, struct ptrvec *seen)
 				if (seen->items[i] == e->sym->input)
 					return;
 			ptrvec_push(seen, (void *)e->sym->input);
+		} else if (e->sym != NULL && e->sym->kind == SYM_SOIT) {
+			for (i = 0; i < soits->len; i++)
+				if (soits->items[i] == e->sym->decl)
+					return;
+			ptrvec_push(soits, e->sym->decl);
+			rule_inputs(e->sym->decl->value, seen, soits);
 		}
 		return;
 	case EX_FIELD:
-		rule_inputs(e->u.field.obj, seen);
+		rule_inputs(e->u.field.obj, seen, soits);
 		return;
 	case EX_CALL:
 		for (i = 0; i < e->u.call.nargs; i++)
-			rule_inputs(e->u.call.args[i], seen);
+			rule_inputs(e->u.call.args[i], seen, soits);
 		return;
 	case EX_RECORD:
 		for (i = 0; i < e->u.record.nfields; i++)
-			rule_inputs(e->u.record.fields[i].value, seen);
+			rule_inputs(e->u.record.fields[i].value, seen, soits);
 		return;
 	case EX_NEG:
 	case EX_NOT:
 	case EX_EXISTS:
-		rule_inputs(e->u.operand, seen);
+		rule_inputs(e->u.operand, seen, soits);
 		return;
 	case EX_BINARY:
-		rule_inputs(e->u.binary.lhs, seen);
-		rule_inputs(e->u.binary.rhs, seen);
+		rule_inputs(e->u.binary.lhs, seen, soits);
+		rule_inputs(e->u.binary.rhs, seen, soits);
 		return;
 	}
 }
@@ -181,15 +190,17 @@ rule_inputs(const struct expr *e, struct ptrvec *seen)
 static void
 note_inputs(struct eval *ev, struct diagnostic *dg, const struct expr *e)
 {
-	struct ptrvec inputs;
+	struct ptrvec inputs, soits;
 	size_t k;
 
 	memset(&inputs, 0, sizeof(inputs));
-	rule_inputs(e, &inputs);
+	memset(&soits, 0, sizeof(soits));
+	rule_inputs(e, &inputs, &soits);
 	for (k = 0; k < inputs.len; k++)
 		data_note_input(ev->data, dg, ((const struct input *)
 		    inputs.items[k])->index);
 	ptrvec_free(&inputs);
+	ptrvec_free(&soits);
 }
 
 /* An error found while computing E (division by zero, overflow, days

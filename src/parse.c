@@ -855,13 +855,13 @@ p_branch(struct ptrvec *v, struct expr *cond, const struct loc *l,
 
 struct node *
 p_if(struct parser *p, struct expr *cond, const struct loc *l,
-    struct nodes *body, struct ptrvec *elifs, struct nodes *other)
+    struct nodes *body, struct ptrvec *elifs, struct ptrvec *other)
 {
 	struct node *n = node_new(N_IF, l);
 	size_t i, k = 0;
 
 	(void)p;
-	n->u.cond.len = 1 + elifs->len + (other != NULL);
+	n->u.cond.len = 1 + elifs->len + (other != NULL ? other->len : 0);
 	n->u.cond.branches = xcalloc(n->u.cond.len, sizeof(struct branch));
 	n->u.cond.branches[k].cond = cond;
 	n->u.cond.branches[k].loc = *l;
@@ -875,10 +875,15 @@ p_if(struct parser *p, struct expr *cond, const struct loc *l,
 	}
 	ptrvec_free(elifs);
 	free(elifs);
+	/* {sinon}: a branch without a condition, located at its tag. */
+	for (i = 0; other != NULL && i < other->len; i++) {
+		struct branch *b = other->items[i];
+
+		n->u.cond.branches[k++] = *b;
+		free(b);
+	}
 	if (other != NULL) {
-		n->u.cond.branches[k].cond = NULL;
-		n->u.cond.branches[k].loc = *l;
-		n->u.cond.branches[k++].body = *other;
+		ptrvec_free(other);
 		free(other);
 	}
 	/* A condition lost to a syntax error keeps the branch, unchecked. */
@@ -1706,6 +1711,7 @@ parser_finish(struct parser *p)
 		tok_free(&p->ahead.v[i]);
 	free(p->ahead.v);
 	free(p->stmt_name);
+	free(p->lists);
 	yylex_destroy(p->scanner);
 }
 

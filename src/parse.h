@@ -65,7 +65,14 @@ struct parser {
 	bool		 too_deep;	/* an expression hit MAX_EXPR_DEPTH */
 	struct loc	 other_loc;	/* the last {autre} reduced */
 	bool		 any_stmt;
-	bool		 numbered_list_open;
+	/* The lists open in the literal source, as build.c will nest them:
+	 * "N. " with N != 1 is a marker only at the column of an open
+	 * numbered list (rule 9). */
+	struct open_list {
+		int	 col;
+		bool	 ordered;
+	}		*lists;
+	size_t		 nlists;
 	struct open_construct stack[MAX_NESTING];
 	int		 nstack;
 	bool		 aborted;	/* stop reading: a limit was hit */
@@ -158,7 +165,7 @@ void	p_empty_tag(struct parser *p, const struct loc *l,
 bool	p_made_up_close(const struct parser *p, const struct loc *l);
 struct node *p_ref(struct ptrvec *labels, bool bare, const struct loc *l);
 struct node *p_if(struct parser *p, struct expr *cond, const struct loc *l,
-	    struct nodes *body, struct ptrvec *elifs, struct nodes *other);
+	    struct nodes *body, struct ptrvec *elifs, struct ptrvec *other);
 struct ptrvec *p_branch(struct ptrvec *v, struct expr *cond,
 	    const struct loc *l, struct nodes *body);
 struct node *p_selon(struct parser *p, struct expr *subject,

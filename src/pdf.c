@@ -1053,8 +1053,7 @@ reported(struct render *r, unsigned face, uint32_t cp)
 	for (i = 0; i < r->nmissing; i++)
 		if (r->missing[i].face == face && r->missing[i].cp == cp)
 			return true;
-	r->missing = xreallocarray(r->missing, r->nmissing + 1,
-	    sizeof(*r->missing));
+	r->missing = xgrow(r->missing, r->nmissing, sizeof(*r->missing));
 	r->missing[r->nmissing].face = face;
 	r->missing[r->nmissing].cp = cp;
 	r->nmissing++;

@@ -528,6 +528,53 @@ drop_tag(struct toks *line, size_t i)
 		line->v[k].kind = COMMENT;	/* dropped when emitted */
 }
 
+/* Follows the lists of the literal source line by line, with the rules
+ * build.c applies to the evaluated text (rule 10): a marker closes the
+ * deeper lists, continues a list at its column or opens one; a
+ * non-marker line closes the lists it is not deeper than, all of them
+ * when it is not indented.  "N. " with N != 1 where no numbered list is
+ * open at its column becomes prose (rule 9: "2026. Les parties…"). */
+static void
+track_lists(struct parser *p, struct tok *first, int indent)
+{
+	struct open_list *top;
+	int col;
+	bool ordered;
+
+	if (first->kind == HEADING) {
+		p->nlists = 0;
+		return;
+	}
+	if (first->kind == NUMBERED || first->kind == BULLET) {
+		col = first->kind == NUMBERED ? first->val.marker.col :
+		    first->val.num;
+		ordered = first->kind == NUMBERED;
+		while (p->nlists > 0 && p->lists[p->nlists - 1].col > col)
+			p->nlists--;
+		top = p->nlists > 0 ? &p->lists[p->nlists - 1] : NULL;
+		if (ordered && first->val.marker.n != 1 &&
+		    (top == NULL || top->col != col || !top->ordered)) {
+			long n = first->val.marker.n;
+
+			first->kind = TEXT;
+			first->val.str = xasprintf("%ld. ", n);
+		} else {
+			if (top == NULL || top->col != col) {
+				p->lists = xgrow(p->lists, p->nlists,
+				    sizeof(*p->lists));
+				top = &p->lists[p->nlists++];
+				top->col = col;
+			}
+			top->ordered = ordered;
+			return;
+		}
+	}
+	if (indent == 0)
+		p->nlists = 0;
+	while (p->nlists > 0 && p->lists[p->nlists - 1].col >= indent)
+		p->nlists--;
+}
+
 /* Reads one body source line and queues what the parser must see of it
  * (rules 2 and 9 of the language details). */
 static void
@@ -629,22 +676,8 @@ body_fill(struct parser *p)
 	if (has_block)
 		standalone = true;
 
-	/* List markers: "N. " with N != 1 only continues a numbered list. */
-	if (!standalone && line.len > 0) {
-		struct tok *first = &line.v[0];
-
-		if (first->kind == NUMBERED) {
-			if (first->val.marker.n != 1 && !p->numbered_list_open) {
-				long n = first->val.marker.n;
-
-				first->kind = TEXT;
-				first->val.str = xasprintf("%ld. ", n);
-			} else
-				p->numbered_list_open = true;
-		} else if (first->kind == HEADING ||
-		    (indent == 0 && first->kind != BULLET))
-			p->numbered_list_open = false;
-	}
+	if (!standalone && line.len > 0)
+		track_lists(p, &line.v[0], indent);
 
 	if (!standalone) {
 		struct tok lt = make_tok(LINE, line.len > 0 ? &line.v[0].loc :

@@ -16,8 +16,17 @@
 #define PATTERN_DUREE \
 	"^[0-9]+[  ]?(jour|jours|semaine|semaines|mois|an|ans)$"
 
-static json_t *type_schema(const struct type *t, const struct constraint *c,
-		    const struct value *def, const char *title);
+/* The record types being expanded, outermost first, and those met again
+ * inside themselves: these are written once under "$defs" and referred
+ * to, since a record may contain a list of its own type. */
+struct schema_ctx {
+	struct ptrvec	 open;
+	struct ptrvec	 recursive;
+};
+
+static json_t *type_schema(struct schema_ctx *cx, const struct type *t,
+		    const struct constraint *c, const struct value *def,
+		    const char *title);
 
 /* A constant as the JSON data would carry it. */
 static json_t *
@@ -136,20 +145,37 @@ number_or_string(const char *pattern)
 }
 
 static json_t *
-record_schema(const struct type *t)
+record_schema(struct schema_ctx *cx, const struct type *t)
 {
 	json_t *s = json_object(), *props = json_object(), *req = json_array();
 	size_t i;
 
+	for (i = 0; i < cx->open.len; i++)
+		if (cx->open.items[i] == t) {
+			char *ref = xasprintf("#/$defs/%s", t->name);
+
+			for (i = 0; i < cx->recursive.len; i++)
+				if (cx->recursive.items[i] == t)
+					break;
+			if (i == cx->recursive.len)
+				ptrvec_push(&cx->recursive, (void *)t);
+			set_string(s, "$ref", ref);
+			free(ref);
+			json_decref(props);
+			json_decref(req);
+			return s;
+		}
+	ptrvec_push(&cx->open, (void *)t);
 	set_string(s, "type", "object");
 	for (i = 0; i < t->nfields; i++) {
 		const struct field *f = &t->fields[i];
 
-		json_object_set_new(props, f->name, type_schema(f->type,
+		json_object_set_new(props, f->name, type_schema(cx, f->type,
 		    &f->cstr, f->def, f->label));
 		if (f->def == NULL)
 			json_array_append_new(req, json_string(f->name));
 	}
+	cx->open.len--;
 	json_object_set_new(s, "properties", props);
 	if (json_array_size(req) > 0)
 		json_object_set_new(s, "required", req);
@@ -159,21 +185,21 @@ record_schema(const struct type *t)
 }
 
 static json_t *
-type_schema(const struct type *t, const struct constraint *c,
-    const struct value *def, const char *title)
+type_schema(struct schema_ctx *cx, const struct type *t,
+    const struct constraint *c, const struct value *def, const char *title)
 {
 	json_t *s = NULL, *values;
 	size_t i;
 
 	switch (t->kind) {
 	case T_RECORD:
-		s = record_schema(t);
+		s = record_schema(cx, t);
 		break;
 	case T_LISTE:
 		s = json_object();
 		set_string(s, "type", "array");
-		json_object_set_new(s, "items", type_schema(t->elem, NULL, NULL,
-		    NULL));
+		json_object_set_new(s, "items", type_schema(cx, t->elem, NULL,
+		    NULL, NULL));
 		break;
 	case T_CHOIX:
 		s = json_object();
@@ -417,9 +443,12 @@ char *
 schema_export(const struct program *prog)
 {
 	json_t *root = json_object(), *props = json_object(), *req = json_array();
-	json_t *all = json_array();
+	json_t *all = json_array(), *defs;
+	struct schema_ctx cx;
 	char *text, *out;
 	size_t i;
+
+	memset(&cx, 0, sizeof(cx));
 
 	set_string(root, "$schema", SCHEMA_DRAFT);
 	if (prog->main != NULL && prog->main->model != NULL)
@@ -428,7 +457,7 @@ schema_export(const struct program *prog)
 	for (i = 0; i < prog->inputs.len; i++) {
 		const struct input *in = prog->inputs.items[i];
 
-		json_object_set_new(props, in->name, type_schema(in->type,
+		json_object_set_new(props, in->name, type_schema(&cx, in->type,
 		    in->cstr, in->def, in->label));
 		if (in->requirement == NULL && in->def == NULL && !in->optional)
 			json_array_append_new(req, json_string(in->name));
@@ -457,6 +486,22 @@ schema_export(const struct program *prog)
 		json_object_set_new(root, "allOf", all);
 	else
 		json_decref(all);
+	/* Writing a definition may meet further recursive types. */
+	defs = json_object();
+	for (i = 0; i < cx.recursive.len; i++) {
+		const struct type *t = cx.recursive.items[i];
+		json_t *whole;
+
+		cx.open.len = 0;
+		whole = record_schema(&cx, t);
+		json_object_set_new(defs, t->name, whole);
+	}
+	if (json_object_size(defs) > 0)
+		json_object_set_new(root, "$defs", defs);
+	else
+		json_decref(defs);
+	ptrvec_free(&cx.open);
+	ptrvec_free(&cx.recursive);
 	text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(root);
 	out = xasprintf("%s\n", text != NULL ? text : "{}");

@@ -1,6 +1,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -350,17 +351,67 @@ utf8_nfc(const char *s, size_t len, size_t *out_len)
 	return (char *)out;
 }
 
+/* A device, a FIFO or a socket is written in place: replacing it would
+ * destroy it (-o /dev/null as root) and nothing there can be atomic. */
+static int
+write_in_place(const char *path, const char *data, size_t len, int flags)
+{
+	size_t off;
+	ssize_t n;
+	int fd, saved = 0;
+
+	if ((fd = open(path, O_WRONLY | O_CLOEXEC | flags, 0666)) < 0)
+		return errno;
+	for (off = 0; off < len; off += (size_t)n)
+		if ((n = write(fd, data + off, len - off)) < 0) {
+			if (errno == EINTR) {
+				n = 0;
+				continue;
+			}
+			saved = errno;
+			break;
+		}
+	if (close(fd) != 0 && saved == 0)
+		saved = errno;
+	return saved;
+}
+
 int
 write_file_atomic(const char *path, const char *data, size_t len)
 {
-	char *tmp = xasprintf("%s.XXXXXX", path);
-	mode_t mask;
+	struct stat st;
+	char *target = NULL, *tmp;
+	mode_t mode;
 	FILE *f;
 	int fd, saved;
+	bool existed;
 
+	/* Through a symbolic link, the file it names is the output; a link
+	 * to nothing yet is followed as open(2) follows it. */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		if ((target = realpath(path, NULL)) == NULL)
+			return write_in_place(path, data, len,
+			    O_CREAT | O_TRUNC);
+		path = target;
+	}
+	existed = stat(path, &st) == 0;
+	if (existed && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		saved = write_in_place(path, data, len, 0);
+		free(target);
+		return saved;
+	}
+	if (existed)
+		mode = st.st_mode & 07777;
+	else {
+		mode = umask(0);
+		umask(mode);
+		mode = 0666 & ~mode;
+	}
+	tmp = xasprintf("%s.XXXXXX", path);
 	if ((fd = mkstemp(tmp)) < 0) {
 		saved = errno;
 		free(tmp);
+		free(target);
 		return saved;
 	}
 	if ((f = fdopen(fd, "wb")) == NULL) {
@@ -368,6 +419,7 @@ write_file_atomic(const char *path, const char *data, size_t len)
 		close(fd);
 		unlink(tmp);
 		free(tmp);
+		free(target);
 		return saved;
 	}
 	if (fwrite(data, 1, len, f) != len || fflush(f) != 0) {
@@ -375,19 +427,21 @@ write_file_atomic(const char *path, const char *data, size_t len)
 		fclose(f);
 		unlink(tmp);
 		free(tmp);
+		free(target);
 		return saved;
 	}
+	/* mkstemp makes the file private: an output gets the mode of the
+	 * file it replaces, or an ordinary file's. */
+	(void)fchmod(fd, mode);
 	if (fclose(f) != 0 || rename(tmp, path) != 0) {
 		saved = errno;
 		unlink(tmp);
 		free(tmp);
+		free(target);
 		return saved;
 	}
-	/* mkstemp makes the file private; an output is an ordinary file. */
-	mask = umask(0);
-	umask(mask);
-	chmod(path, 0666 & ~mask);
 	free(tmp);
+	free(target);
 	return 0;
 }
 

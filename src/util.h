@@ -68,7 +68,9 @@ void	 strmap_free(struct strmap *m);
 
 /* Writes DATA to PATH through a temporary file in the same folder renamed
  * over PATH, so that a failure never leaves a half-written file nor
- * touches an existing one.  Returns 0 or an errno value. */
+ * touches an existing one; the new file keeps the old one's mode.  A
+ * symbolic link is written through (its target is replaced); a device,
+ * FIFO or socket is written in place.  Returns 0 or an errno value. */
 int	write_file_atomic(const char *path, const char *data, size_t len);
 
 /* UTF-8 helpers.  utf8_decode returns the length of the sequence at s

@@ -47,6 +47,32 @@ else
 	echo "sauté schema : validation ajv (node ou ajv absent : make deps)"
 fi
 
+# A record holding a list of its own type: one definition in "$defs".
+cat > "$w/arbre.lgc" <<'EOF2'
+modele "Organigramme"
+type service = { nom : texte, sous_services : liste de service }
+entree direction : service "Direction"
+---
+{direction.nom}
+EOF2
+cat > "$w/arbre.json" <<'EOF2'
+{"direction": {"nom": "Direction", "sous_services": [
+  {"nom": "Ventes", "sous_services": [{"nom": "Export", "sous_services": []}]}]}}
+EOF2
+printf '{"direction": {"nom": "D", "sous_services": [{"nom": 3, "sous_services": []}]}}\n' \
+    > "$w/arbre-faux.json"
+"$LGC" schema "$w/arbre.lgc" > "$w/arbre.schema.json" 2> "$w/err"
+[ $? -eq 0 ] && grep -q '"\$ref": "#/\$defs/service"' "$w/arbre.schema.json"
+check $? "schema : type récursif, une définition dans \$defs" "$w/err"
+if command -v node > /dev/null 2>&1 && [ -d "$TOP/tests/schema/node_modules/ajv" ]; then
+	node "$validator" "$w/arbre.schema.json" "$w/arbre.json" > "$w/ajv" 2>&1
+	check $? "schema : type récursif, données valides (ajv)" "$w/ajv"
+	node "$validator" "$w/arbre.schema.json" "$w/arbre-faux.json" > "$w/ajv" 2>&1
+	check $([ $? -eq 1 ] && echo 0 || echo 1) \
+	    "schema : type récursif, un nom erroné au 2e niveau est rejeté (ajv)" \
+	    "$w/ajv"
+fi
+
 # 2. Batch: one template, many records; bad ones reported and skipped.
 : > "$w/lot.jsonl"
 for v in "$ex"/exemple--*.json; do

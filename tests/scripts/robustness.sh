@@ -1,6 +1,6 @@
 #!/bin/sh
-# Hostile inputs: each must end with a diagnostic and exit status 1 or 2,
-# never a crash (sanitizer report, status 98 or more, signal) nor a hang
+# Hostile inputs: each must end with a diagnostic and exit status 1 or 2
+# (or succeed, for a big valid one), never a crash (sanitizer report, status 98 or more, signal) nor a hang
 # (20 s at most).  Big inputs are generated here, in $TMP, never
 # committed.  Prints "ok DESCRIPTION" or "ÉCHEC DESCRIPTION" per check.
 # Environment (set by tests/run.sh): LGC (sanitizer binary), TOP, TMP.
@@ -75,6 +75,18 @@ check "modèle de 10 Mo" 1 build gros.lgc
 	awk 'BEGIN { s = "x"; while (length(s) < 1048576) s = s s; print "Texte " s }'
 } > ligne.lgc
 check "ligne de 1 Mo" 1 build ligne.lgc
+
+# Big but valid: a list of 20,000 items once took 34 s here (each item
+# grew the list by one, and the sanitizer's realloc always copies).
+{
+	echo 'modele "Contrat de prestation"'
+	echo '---'
+	echo '# Annexe'
+	echo
+	awk 'BEGIN { for (i = 1; i <= 20000; i++)
+	    printf "%d. Prospect qualifié numéro %d.\n", i, i }'
+} > liste.lgc
+check "liste numérotée de 20 000 éléments (valide)" 0 build liste.lgc -o liste.html
 
 # --------------------------------------------------------------- nesting
 awk 'BEGIN { print "entree g : booleen"; print "---"
@@ -183,6 +195,38 @@ if [ "$leftover" -eq 0 ]; then
 	echo "ok aucun fichier temporaire laissé après un échec"
 else
 	echo "ÉCHEC aucun fichier temporaire laissé après un échec"
+fi
+
+# ---------------------------------------- what -o names is not replaced
+# A link is written through, a FIFO (as /dev/null would be) in place, and
+# a replaced file keeps its mode.
+printf 'modele "Contrat"\n---\nTexte du contrat.\n' > simple.lgc
+printf 'ancien\n' > cible.html
+ln -sf cible.html lien.html
+check "-o vers un lien symbolique" 0 build simple.lgc -o lien.html
+if [ -L lien.html ] && grep -q 'Texte du contrat' cible.html; then
+	echo "ok -o vers un lien : le lien reste, sa cible est écrite"
+else
+	echo "ÉCHEC -o vers un lien : le lien reste, sa cible est écrite"
+fi
+chmod 600 cible.html
+"$LGC" build simple.lgc -o cible.html > /dev/null 2>&1
+if [ "$(stat -c %a cible.html)" = 600 ]; then
+	echo "ok -o remplace un fichier en gardant ses droits (600)"
+else
+	echo "ÉCHEC -o remplace un fichier en gardant ses droits (600)"
+fi
+rm -f tube.html tube.out
+if mkfifo tube.html 2> /dev/null; then
+	timeout 20 cat tube.html > tube.out &
+	reader=$!
+	check "-o vers un tube nommé" 0 build simple.lgc -f html -o tube.html
+	wait "$reader"
+	if [ -p tube.html ] && grep -q 'Texte du contrat' tube.out; then
+		echo "ok -o vers un tube nommé : écrit dans le tube, qui reste"
+	else
+		echo "ÉCHEC -o vers un tube nommé : écrit dans le tube, qui reste"
+	fi
 fi
 
 # --------------------------------------------------------- random bytes
