@@ -544,9 +544,10 @@ in_address(const struct para *p, size_t i)
 /*
  * Apostrophes become ’ (outside addresses), and straight double quotes
  * « … » with their no-break spaces.  The author's quotes pair among
- * themselves; a client value's quotes only within that value, and only
- * when they pair up: an odd one (27" for inches) stays as it is, and
- * never closes or opens a quote of the author's.
+ * themselves within the paragraph, a client value's only within that
+ * value, and only when they all pair up: an odd one (27" for inches)
+ * leaves them as typed, and a value's never closes or opens one of the
+ * author's.
  */
 static void
 quotes_and_apostrophes(struct para *p)
@@ -574,21 +575,25 @@ quotes_and_apostrophes(struct para *p)
 		if (c->cp == '\'' && !in_address(p, i))
 			replace_cp(p, c, 0x2019);
 		else if (c->cp == '"') {
+			/* The author's quotes (group 0) may hold a value:
+			 * what they follow and precede can be of any group. */
+			const struct cell *before = i == 0 ? NULL :
+			    g == 0 || p->v[i - 1].group == g ? &p->v[i - 1] :
+			    NULL;
+			bool next_char = i + 1 < p->len &&
+			    (g == 0 || p->v[i + 1].group == g) &&
+			    p->v[i + 1].kind == CELL_CHAR;
+
 			quotes++;
-			if (g == 0)
-				continue;
 			if (opened[g])
 				opened[g] = false;
-			else if (opens_quote(i > 0 && p->v[i - 1].group == g ?
-			    &p->v[i - 1] : NULL) && i + 1 < p->len &&
-			    p->v[i + 1].group == g &&
-			    p->v[i + 1].kind == CELL_CHAR)
+			else if (opens_quote(before) && next_char)
 				opened[g] = true;
 			else
 				balanced[g] = false;
 		}
 	}
-	for (j = 1; j <= p->groups; j++)
+	for (j = 0; j <= p->groups; j++)
 		if (opened[j])
 			balanced[j] = false;
 	free(opened);
