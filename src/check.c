@@ -1497,17 +1497,25 @@ check_call(struct checker *ck, struct expr *e, struct facts *k)
 	}
 	e->fn = fn;
 	if (e->u.call.nargs < fn->min_args || e->u.call.nargs > fn->max_args) {
-		char *msg;
+		/* After "x | f", the author counts what follows the name;
+		 * the piped value is the first argument. */
+		size_t shift = e->u.call.piped ? 1 : 0;
+		size_t lo = fn->min_args - shift, hi = fn->max_args - shift;
+		size_t given = e->u.call.nargs - shift;
+		const char *after = shift ? " après le nom du filtre" : "";
+		char *msg, *got = given == 0 ? xstrdup("aucun donné") :
+		    xasprintf("%zu donné%s", given, given > 1 ? "s" : "");
 
-		if (fn->min_args == fn->max_args)
-			msg = xasprintf("%zu argument%s attendu%s, %zu donné%s",
-			    fn->min_args, fn->min_args > 1 ? "s" : "",
-			    fn->min_args > 1 ? "s" : "", e->u.call.nargs,
-			    e->u.call.nargs > 1 ? "s" : "");
+		if (hi == 0)
+			msg = xasprintf("aucun argument attendu%s, %s", after,
+			    got);
+		else if (lo == hi)
+			msg = xasprintf("%zu argument%s attendu%s%s, %s", lo,
+			    lo > 1 ? "s" : "", lo > 1 ? "s" : "", after, got);
 		else
-			msg = xasprintf("de %zu à %zu arguments attendus, %zu "
-			    "donné%s", fn->min_args, fn->max_args,
-			    e->u.call.nargs, e->u.call.nargs > 1 ? "s" : "");
+			msg = xasprintf("de %zu à %zu arguments attendus%s, %s",
+			    lo, hi, after, got);
+		free(got);
 		diag(ck->ds, E_FUNCTION_ARGS, &e->u.call.name_loc, fn->name, msg);
 		free(msg);
 		free(types);

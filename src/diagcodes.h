@@ -98,7 +98,7 @@ DIAG(E_TAG_BLANK_LINE, SEV_ERROR, "balise-ligne-vide",
 DIAG(E_COMMENT_UNCLOSED, SEV_ERROR, "commentaire-non-ferme",
     "commentaire « {-- » jamais fermé ; ajoutez « --} »")
 DIAG(E_EMPH_UNMATCHED, SEV_ERROR, "emphase-non-fermee",
-    "« %s » ouvre une mise en %s jamais fermée dans ce paragraphe ; écrivez « \\* » pour un astérisque")
+    "« %s » %s une mise en %s jamais %s dans ce paragraphe ; écrivez « \\* » pour un astérisque")
 DIAG(E_SYNTAX, SEV_ERROR, "syntaxe",
     "%s")
 DIAG(E_INDENTED_STATEMENT, SEV_ERROR, "instruction-indentee",

@@ -145,13 +145,15 @@ check_pluriel(const struct type *const *types, size_t n, struct buf *why,
 
 	if (types[0]->kind != T_ERROR && types[0]->kind != T_ENTIER &&
 	    types[0]->kind != T_DECIMAL) {
-			type_describe(why, types[0]);
+		type_describe(why, types[0]);
 		*arg = 0;
 		return NULL;
 	}
 	for (i = 1; i < n; i++)
 		if (types[i]->kind != T_ERROR && types[i]->kind != T_TEXTE) {
-					type_describe(why, types[i]);
+			type_describe(why, types[i]);
+			buf_puts(why, " comme forme du mot : les formes "
+			    "s'écrivent entre guillemets, « \"an\" \"ans\" »");
 			*arg = (int)i;
 			return NULL;
 		}

@@ -1512,9 +1512,12 @@ static void
 unmatched_emphasis(struct parser *p, struct node *n)
 {
 	bool bold = n->u.emph.style == STYLE_BOLD;
+	/* A marker that can only close ("fermé*") says so. */
+	bool closes = n->u.emph.can_close && !n->u.emph.can_open;
 
 	diag(p->ds, E_EMPH_UNMATCHED, &n->loc, bold ? "**" : "*",
-	    bold ? "gras" : "italique");
+	    closes ? "ferme" : "ouvre", bold ? "gras" : "italique",
+	    closes ? "ouverte" : "fermée");
 	n->kind = N_TEXT;
 	n->u.text = xstrdup(bold ? "**" : "*");
 }
