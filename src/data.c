@@ -706,10 +706,14 @@ convert_decimal(const struct at *a, const struct type *t, const json_t *j,
 		st = dec_from_double(json_real_value(j), &v);
 		if (st == DEC_PRECISION) {
 			put_double(&b, json_real_value(j));
-			err_value(a, "au plus 6 décimales ; pour un nombre long, "
-			    "écrivez-le entre guillemets (\"1234567.25\") pour "
-			    "qu'il soit lu exactement",
-			    "%s ne peut pas être lu exactement", buf_cstr(&b));
+			/* A JSON number is read as binary floating point:
+			 * past 15 digits, what was written is lost, and the
+			 * value shown is only the nearest one. */
+			err_value(a, "un nombre JSON de plus de 15 chiffres "
+			    "n'est pas lu exactement ; écrivez-le entre "
+			    "guillemets (\"1234567890.123456\"), il le sera",
+			    "le nombre environ égal à %s ne peut pas être lu "
+			    "exactement", buf_cstr(&b));
 			buf_free(&b);
 			return false;
 		}

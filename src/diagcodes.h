@@ -258,6 +258,11 @@ DIAG(E_DATE_RANGE, SEV_ERROR, "date-hors-limites",
 DIAG(E_DEFINE, SEV_ERROR, "option-D",
     "« -D %s » : %s")
 
+/* Content a backend cannot render (the model or the data, against the
+ * chosen font) */
+DIAG(E_GLYPH_MISSING, SEV_ERROR, "glyphe-absent",
+    "le caractère « %s » (U+%04X) n'existe pas dans la police « %s » (%s) : il s'imprimerait comme un carré blanc")
+
 /* Usage, I/O and resources */
 DIAG(F_USAGE, SEV_FATAL, "usage",
     "%s")
@@ -273,7 +278,5 @@ DIAG(F_FONT_STYLE, SEV_FATAL, "police-style-absent",
     "la police « %s » n'a pas de style %s, nécessaire au document")
 DIAG(F_FONT_INVALID, SEV_FATAL, "police-invalide",
     "police « %s » (%s) : %s")
-DIAG(F_GLYPH_MISSING, SEV_FATAL, "glyphe-absent",
-    "le caractère « %s » (U+%04X) n'existe pas dans la police « %s » (%s) : il s'imprimerait comme un carré blanc")
 DIAG(F_TEXT_UTF8, SEV_FATAL, "texte-utf8-invalide",
     "le document contient un texte UTF-8 invalide (octet 0x%02X) : le PDF ne peut pas l'afficher")

@@ -1122,7 +1122,7 @@ collect_chars(struct render *r)
 				shown[n] = '\0';
 				if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
 					strcpy(shown, "?");
-				dg = diag(r->ds, F_GLYPH_MISSING, NULL, shown,
+				dg = diag(r->ds, E_GLYPH_MISSING, NULL, shown,
 				    (unsigned)cp, fonts_family(r->fonts),
 				    fonts_face_label((enum font_face)pc->face));
 				note_piece_context(r, dg, i);
@@ -2126,12 +2126,12 @@ pdf_render(void *state, const struct doc *d, struct buf *out)
 {
 	struct render r;
 	bool ok = false;
-	int fatal;
+	int fatal;	/* errors and fatal errors before rendering */
 
 	memset(&r, 0, sizeof(r));
 	r.pdf = state;
 	r.ds = r.pdf->ds;
-	fatal = diags_count(r.ds, SEV_FATAL);
+	fatal = diags_count(r.ds, SEV_FATAL) + diags_count(r.ds, SEV_ERROR);
 	r.doc = d;
 	r.fonts = fonts_new(r.pdf->family, r.ds);
 	buf_init(&r.scratch);
@@ -2147,7 +2147,8 @@ pdf_render(void *state, const struct doc *d, struct buf *out)
 	}
 	render_free(&r);
 	/* A failure always says why, so that nothing is written silently. */
-	if (!ok && diags_count(r.ds, SEV_FATAL) == fatal)
+	if (!ok && diags_count(r.ds, SEV_FATAL) +
+	    diags_count(r.ds, SEV_ERROR) == fatal)
 		diag(r.ds, F_RENDER, NULL, "libharu n'a pas pu produire le PDF");
 	return ok;
 }

@@ -230,7 +230,7 @@ echo ancien > "$dir/glyphe.pdf"
 "$LGC" build "$dir/glyphe.lgc" -d "$dir/glyphe.json" -o "$dir/glyphe.pdf" \
     > /dev/null 2> "$dir/err"
 status=$?
-if [ "$status" -eq 2 ] && grep -q 'U+6F22' "$dir/err" &&
+if [ "$status" -eq 1 ] && grep -q 'U+6F22' "$dir/err" &&
     grep -q 'Liberation Serif' "$dir/err" &&
     grep -q 'note: dans .*Le client Wang 漢 Li accepte\..*, page 1 du contrat' "$dir/err" &&
     [ "$(cat "$dir/glyphe.pdf")" = ancien ] &&
