@@ -37,10 +37,22 @@ struct scope {
 /* A label may be posed in several mutually exclusive branches (a clause
  * included under {si} and under {sinon}): it then exists where any of
  * its contexts holds. */
+enum numbered {
+	NUMBERED_NO,
+	NUMBERED_YES,
+	NUMBERED_MAYBE		/* depends on the data */
+};
+
+struct numbering {
+	enum numbered	 article;	/* the last "#" */
+	enum numbered	 sub;		/* the last "##" under it */
+};
+
 struct label {
 	const char	*name;
 	struct loc	 loc;
-	bool		 numbered;
+	bool		 numbered;	/* as written: no {-} */
+	enum numbered	 number;	/* whether it gets a number */
 	struct facts	*facts;		/* where it exists, when exact */
 	struct ptrvec	 alternatives;	/* struct facts *, other contexts */
 };
@@ -66,6 +78,11 @@ struct checker {
 	int		 chain;		/* soits and input conditions being resolved */
 	int		 cond_depth;	/* deepest input read by a condition */
 	bool		 chain_reported;
+	/* Whether the current article and sub-article carry a number,
+	 * as build.c will number them (rule 30): a "##" is numbered only
+	 * under a numbered "#".  Branches that disagree make it depend on
+	 * the data. */
+	struct numbering numbering;
 };
 
 /* How many computed values or conditional inputs may depend on one
@@ -2047,6 +2064,42 @@ check_printable(struct checker *ck, struct expr *e)
 	buf_free(&b);
 }
 
+static enum numbered
+numbered_merge(enum numbered a, enum numbered b)
+{
+	return a == b ? a : NUMBERED_MAYBE;
+}
+
+static struct numbering
+numbering_merge(struct numbering a, struct numbering b)
+{
+	a.article = numbered_merge(a.article, b.article);
+	a.sub = numbered_merge(a.sub, b.sub);
+	return a;
+}
+
+/* Whether heading N gets a number, and the state it leaves: build.c's
+ * number_headings, over what may or may not have been printed. */
+static enum numbered
+number_heading(struct checker *ck, const struct node *n)
+{
+	struct numbering *st = &ck->numbering;
+	int level = n->u.heading.level < 1 ? 1 : n->u.heading.level > 3 ? 3 :
+	    n->u.heading.level;
+	enum numbered got;
+
+	if (level == 1) {
+		got = n->u.heading.numbered ? NUMBERED_YES : NUMBERED_NO;
+		st->article = got;
+		st->sub = NUMBERED_NO;
+	} else if (level == 2) {
+		got = n->u.heading.numbered ? st->article : NUMBERED_NO;
+		st->sub = got;
+	} else
+		got = n->u.heading.numbered ? st->sub : NUMBERED_NO;
+	return got;
+}
+
 /* Folds together the contexts where a label is set while their union
  * is exact, until none folds: the branches of {si a}{sinon si b}{sinon}
  * end as one context, a label that exists whatever the data. */
@@ -2088,7 +2141,8 @@ merge_label_contexts(struct label *l)
 }
 
 static void
-register_label(struct checker *ck, struct node *n, struct facts *k)
+register_label(struct checker *ck, struct node *n, struct facts *k,
+    enum numbered number)
 {
 	struct label *l;
 	size_t i;
@@ -2115,12 +2169,14 @@ register_label(struct checker *ck, struct node *n, struct facts *k)
 		}
 		ptrvec_push(&l->alternatives, facts_copy(k));
 		merge_label_contexts(l);
+		l->number = numbered_merge(l->number, number);
 		return;
 	}
 	l = xcalloc(1, sizeof(*l));
 	l->name = n->u.heading.label;
 	l->loc = n->u.heading.label_loc;
 	l->numbered = n->u.heading.numbered;
+	l->number = number;
 	l->facts = facts_copy(k);
 	ptrvec_push(&ck->prog->labels, l);
 }
@@ -2129,6 +2185,7 @@ static void
 check_if(struct checker *ck, struct node *n, struct facts *k)
 {
 	struct facts *rest = facts_copy(k);
+	struct numbering entry = ck->numbering, after = entry;
 	size_t i;
 
 	for (i = 0; i < n->u.cond.len; i++) {
@@ -2156,9 +2213,17 @@ check_if(struct checker *ck, struct node *n, struct facts *k)
 			    &b->loc, buf_cstr(&text));
 			buf_free(&text);
 		}
+		ck->numbering = entry;
 		check_nodes(ck, &b->body, kb);
+		after = i == 0 ? ck->numbering :
+		    numbering_merge(after, ck->numbering);
 		facts_free(kb);
 	}
+	/* Without {sinon}, nothing of it may be printed. */
+	if (n->u.cond.len == 0 ||
+	    n->u.cond.branches[n->u.cond.len - 1].cond != NULL)
+		after = numbering_merge(after, entry);
+	ck->numbering = after;
 	facts_free(rest);
 }
 
@@ -2190,6 +2255,7 @@ check_selon(struct checker *ck, struct node *n, struct facts *k)
 	    t->kind == T_BOOLEEN ? 2 : 0;
 	bool *covered = xcalloc(nvalues + 1, sizeof(bool));
 	bool *excluded = xcalloc(nvalues + 1, sizeof(bool));
+	struct numbering entry = ck->numbering, after = entry;
 	int *all = NULL;
 	size_t nall = 0, i, j;
 	struct buf b;
@@ -2282,9 +2348,13 @@ check_selon(struct checker *ck, struct node *n, struct facts *k)
 		else if (case_excluded(c, excluded))
 			diag(ck->ds, W_UNREACHABLE, &c->loc, "« parmi » exclut "
 			    "les valeurs de ce « {cas} », qui n'est jamais pris");
+		ck->numbering = entry;
 		check_nodes(ck, &c->body, kc);
+		after = i == 0 ? ck->numbering :
+		    numbering_merge(after, ck->numbering);
 		facts_free(kc);
 	}
+	ck->numbering = entry;
 	if (n->u.selon.other != NULL) {
 		struct facts *ko = facts_copy(k);
 
@@ -2298,6 +2368,8 @@ check_selon(struct checker *ck, struct node *n, struct facts *k)
 			    "n'est jamais pris");
 		check_nodes(ck, n->u.selon.other, ko);
 		facts_free(ko);
+		after = n->u.selon.ncases == 0 ? ck->numbering :
+		    numbering_merge(after, ck->numbering);
 	} else if (enumerable && t->kind == T_CHOIX) {
 		struct buf missing;
 		size_t count = 0;
@@ -2326,6 +2398,10 @@ check_selon(struct checker *ck, struct node *n, struct facts *k)
 	free(all);
 	free(covered);
 	free(excluded);
+	/* Without {autre}, no case may be printed (or none covers the
+	 * value): the state before stays possible. */
+	ck->numbering = n->u.selon.other == NULL ?
+	    numbering_merge(after, entry) : after;
 	buf_free(&b);
 }
 
@@ -2333,6 +2409,7 @@ static void
 check_loop(struct checker *ck, struct node *n, struct facts *k)
 {
 	const struct type *t = check_expr(ck, n->u.loop.list, k, NULL);
+	struct numbering entry = ck->numbering, after;
 	struct symbol *s;
 	struct buf b;
 
@@ -2356,8 +2433,12 @@ check_loop(struct checker *ck, struct node *n, struct facts *k)
 	check_nodes(ck, &n->u.loop.body, k);
 	ck->in_loop--;
 	ck->loops.len--;
+	/* The body prints once or more, or {sinon} for an empty list. */
+	after = ck->numbering;
+	ck->numbering = entry;
 	if (n->u.loop.empty != NULL)
 		check_nodes(ck, n->u.loop.empty, k);
+	ck->numbering = numbering_merge(after, ck->numbering);
 }
 
 static bool
@@ -2590,10 +2671,13 @@ check_node(struct checker *ck, struct node *n, struct facts *k)
 	case N_LABEL:
 	case N_UNNUMBERED:
 		break;
-	case N_HEADING:
+	case N_HEADING: {
+		enum numbered number = number_heading(ck, n);
+
 		if (n->u.heading.label != NULL)
-			register_label(ck, n, k);
+			register_label(ck, n, k, number);
 		break;
+	}
 	case N_INTERP:
 		check_expr(ck, n->u.expr, k, NULL);
 		check_printable(ck, n->u.expr);
@@ -2667,6 +2751,15 @@ resolve_refs(struct checker *ck)
 		} else if (!l->numbered) {
 			diag_note(diag(ck->ds, E_REF_UNNUMBERED, &r->loc,
 			    r->name), &l->loc, "titre non numéroté ici");
+		} else if (l->number != NUMBERED_YES) {
+			diag_note(diag(ck->ds, E_REF_UNNUMBERED, &r->loc,
+			    r->name), &l->loc, l->number == NUMBERED_NO ?
+			    "titre posé ici ; à cette place du document, il "
+			    "n'est pas numéroté : un « ## » ne l'est que sous un "
+			    "« # » numéroté" :
+			    "titre posé ici ; à cette place du document, il "
+			    "n'est numéroté que selon les données : un « ## » ne "
+			    "l'est que sous un « # » numéroté");
 		} else if (!label_present(r->facts, l)) {
 			diag_note(diag(ck->ds, E_LABEL_PRESENCE, &r->loc,
 			    r->name), &l->loc, "article posé ici");
