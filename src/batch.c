@@ -287,7 +287,7 @@ run_record(lgc_compiler *c, const struct record *rec, const char *output,
 	lgc_reset_data(c);
 	if (rec->text == NULL) {
 		fprintf(stderr, "lgc: erreur: %s : %s\n", rec->display,
-		    strerror(errno ? errno : EIO));
+		    fr_strerror(errno ? errno : EIO));
 		return LGC_FATAL;
 	}
 	status = lgc_load_data_string(c, rec->display, rec->text, rec->len);
@@ -298,7 +298,7 @@ run_record(lgc_compiler *c, const struct record *rec, const char *output,
 	status = lgc_render(c, o->format, &out, &len);
 	if (status == LGC_OK && out != NULL &&
 	    (err = write_file_atomic(output, out, len)) != 0) {
-		fprintf(stderr, "lgc: erreur: %s : %s\n", output, strerror(err));
+		fprintf(stderr, "lgc: erreur: %s : %s\n", output, fr_strerror(err));
 		status = LGC_FATAL;
 	}
 	free(out);
@@ -394,7 +394,7 @@ run_workers(lgc_compiler *c, const struct batch_options *o,
 	FILE *results;
 
 	if (pipe(fds) != 0) {
-		fprintf(stderr, "lgc: erreur: pipe : %s\n", strerror(errno));
+		fprintf(stderr, "lgc: erreur: pipe : %s\n", fr_strerror(errno));
 		return;
 	}
 	if (n <= 1) {
@@ -416,7 +416,7 @@ run_workers(lgc_compiler *c, const struct batch_options *o,
 		}
 		if (pids[k] < 0)
 			fprintf(stderr, "lgc: erreur: fork : %s\n",
-			    strerror(errno));
+			    fr_strerror(errno));
 	}
 	close(fds[1]);
 	if ((results = fdopen(fds[0], "r")) != NULL) {
@@ -465,12 +465,12 @@ batch_run(lgc_compiler *c, const struct batch_options *o)
 
 	if (!make_plan(o, &p)) {
 		fprintf(stderr, "lgc: erreur: %s : %s\n", o->input,
-		    strerror(errno));
+		    fr_strerror(errno));
 		return LGC_FATAL;
 	}
 	if (mkdir(o->outdir, 0777) != 0 && errno != EEXIST) {
 		fprintf(stderr, "lgc: erreur: %s : %s\n", o->outdir,
-		    strerror(errno));
+		    fr_strerror(errno));
 		plan_free(&p);
 		return LGC_FATAL;
 	}

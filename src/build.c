@@ -606,7 +606,6 @@ quotes_and_apostrophes(struct para *p)
 	v = xcalloc(cap, sizeof(*v));
 	for (i = 0; i < p->len; i++) {
 		struct cell c = p->v[i];
-		struct cell *prev = n > 0 ? &v[n - 1] : NULL;
 		bool *state = c.group == 0 ? &open : &open_value;
 
 		if (i > 0 && c.group != p->v[i - 1].group)
@@ -616,7 +615,9 @@ quotes_and_apostrophes(struct para *p)
 			v[n++] = c;
 			continue;
 		}
-		if (!*state && opens_quote(prev)) {
+		/* The first pass checked that these quotes pair up: they
+		 * open and close in turn, whatever precedes them. */
+		if (!*state) {
 			replace_cp(p, &c, 0xAB);
 			v[n++] = c;
 			c.kind = CELL_BLANK;

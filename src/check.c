@@ -52,6 +52,7 @@ struct label {
 	const char	*name;
 	struct loc	 loc;
 	bool		 numbered;	/* as written: no {-} */
+	int		 level;		/* 1 "#" … 3 "###" */
 	enum numbered	 number;	/* whether it gets a number */
 	struct facts	*facts;		/* where it exists, when exact */
 	struct ptrvec	 alternatives;	/* struct facts *, other contexts */
@@ -2177,6 +2178,7 @@ register_label(struct checker *ck, struct node *n, struct facts *k,
 	l->loc = n->u.heading.label_loc;
 	l->numbered = n->u.heading.numbered;
 	l->number = number;
+	l->level = n->u.heading.level;
 	l->facts = facts_copy(k);
 	ptrvec_push(&ck->prog->labels, l);
 }
@@ -2752,14 +2754,15 @@ resolve_refs(struct checker *ck)
 			diag_note(diag(ck->ds, E_REF_UNNUMBERED, &r->loc,
 			    r->name), &l->loc, "titre non numéroté ici");
 		} else if (l->number != NUMBERED_YES) {
+			const char *why = l->level >= 3 ?
+			    "un « ### » ne l'est que sous un « ## » numéroté" :
+			    "un « ## » ne l'est que sous un « # » numéroté";
+
 			diag_note(diag(ck->ds, E_REF_UNNUMBERED, &r->loc,
-			    r->name), &l->loc, l->number == NUMBERED_NO ?
-			    "titre posé ici ; à cette place du document, il "
-			    "n'est pas numéroté : un « ## » ne l'est que sous un "
-			    "« # » numéroté" :
-			    "titre posé ici ; à cette place du document, il "
-			    "n'est numéroté que selon les données : un « ## » ne "
-			    "l'est que sous un « # » numéroté");
+			    r->name), &l->loc, "titre posé ici ; à cette place "
+			    "du document, il %s : %s", l->number == NUMBERED_NO ?
+			    "n'est pas numéroté" : "n'est numéroté que selon les "
+			    "données", why);
 		} else if (!label_present(r->facts, l)) {
 			diag_note(diag(ck->ds, E_LABEL_PRESENCE, &r->loc,
 			    r->name), &l->loc, "article posé ici");

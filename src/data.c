@@ -68,10 +68,14 @@ static bool	check_constraint(const struct at *a,
 /* ---------------------------------------------------------------- */
 /* Small helpers                                                     */
 
+/* Control characters, and the bidirectional overrides and isolates with
+ * which a value shows in the contract otherwise than it is stored
+ * ("\u202e0051" reads 1500): refused in client text, as in templates. */
 static bool
 is_control(uint32_t cp)
 {
-	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
+	    (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
 /* Client text as quoted in a message: control characters escaped,
@@ -613,6 +617,25 @@ number_fixed(const char *s, size_t len)
 	return buf_detach(&b);
 }
 
+/* The digits of a number as put_double writes it, leading zeros and
+ * the exponent left out. */
+static int
+significant_digits(const char *text)
+{
+	int n = 0;
+	bool leading = true;
+
+	for (; *text != '\0' && *text != 'e' && *text != 'E'; text++) {
+		if (*text < '0' || *text > '9')
+			continue;
+		if (leading && *text == '0')
+			continue;
+		leading = false;
+		n++;
+	}
+	return n;
+}
+
 static void
 dec_status_error(const struct at *a, enum dec_status st, const char *text)
 {
@@ -704,8 +727,15 @@ convert_decimal(const struct at *a, const struct type *t, const json_t *j,
 		break;
 	case JSON_REAL:
 		st = dec_from_double(json_real_value(j), &v);
+		put_double(&b, json_real_value(j));
+		/* Read exactly, but with more than 6 decimals: said as for
+		 * a string; past 15 digits, the number itself is unsure. */
+		if (st == DEC_PRECISION && significant_digits(buf_cstr(&b)) <= 15) {
+			dec_status_error(a, st, buf_cstr(&b));
+			buf_free(&b);
+			return false;
+		}
 		if (st == DEC_PRECISION) {
-			put_double(&b, json_real_value(j));
 			/* A JSON number is read as binary floating point:
 			 * past 15 digits, what was written is lost, and the
 			 * value shown is only the nearest one. */
@@ -718,7 +748,6 @@ convert_decimal(const struct at *a, const struct type *t, const json_t *j,
 			return false;
 		}
 		if (st != DEC_OK) {
-			put_double(&b, json_real_value(j));
 			dec_status_error(a, st, buf_cstr(&b));
 			buf_free(&b);
 			return false;
@@ -739,6 +768,7 @@ convert_decimal(const struct at *a, const struct type *t, const json_t *j,
 	if (t->kind == T_MONTANT && v.units % 10000 != 0) {
 		char *hint;
 
+		buf_reset(&b);
 		dec_to_string(&b, v);
 		if (dec_round(v, 2, &rounded) == DEC_OK) {
 			struct buf r;
@@ -1064,8 +1094,11 @@ convert_record(const struct at *a, const struct type *t, json_t *j,
 		else {
 			struct loc l = at_loc(&field);
 			char *subj = subject(&field);
-			char *how = xasprintf(" : ajoutez la clé \"%s\" à "
-			    "l'objet", f->name);
+			char *how = json_is_null(json_object_get(j, f->name)) ?
+			    xasprintf(" : la clé \"%s\" vaut null, qui veut "
+			    "dire absent ; donnez-lui une valeur", f->name) :
+			    xasprintf(" : ajoutez la clé \"%s\" à l'objet",
+			    f->name);
 			const char *typo = suggest_stray_key(j, t, f->name);
 			struct diagnostic *dg;
 			struct buf hint;
@@ -1590,7 +1623,7 @@ data_load_file(struct data *d, const char *path)
 			snprintf(n2, sizeof(n2), "%u", DATA_MAX_BYTES);
 			diag(d->ds, F_DATA_TOO_BIG, &l, n1, n2);
 		} else
-			diag(d->ds, F_IO, NULL, path, strerror(errno));
+			diag(d->ds, F_IO, NULL, path, fr_strerror(errno));
 		d->nerrors++;
 		d->broken = true;
 		return false;
@@ -1869,7 +1902,11 @@ report_missing(struct data *d, const struct at *a, const struct input *in)
 	buf_init(&hint);
 	if (d->root != NULL)
 		typo = suggest_stray_root_key(d, in->name);
-	if (d->last_file >= 0)
+	if (d->root != NULL && json_is_null(json_object_get(d->root,
+	    in->name)))
+		how = xasprintf(" : la clé \"%s\" vaut null, qui veut dire "
+		    "absent ; donnez-lui une valeur", in->name);
+	else if (d->last_file >= 0)
 		how = xasprintf(" : ajoutez la clé \"%s\" aux données",
 		    in->name);
 	else

@@ -793,14 +793,15 @@ eval_rules(struct eval *ev, const struct file_ast *f)
 
 	for (i = 0; i < f->nrules; i++) {
 		const struct rule *r = f->rules[i];
-		bool applies = true, holds;
 		struct buf msg;
 		struct diagnostic *dg;
 
+		/* Only a rule known to apply and known to fail is reported:
+		 * a draft without the values it reads leaves it undecided. */
 		if (r->requirement != NULL &&
-		    (!eval_condition(ev, r->requirement, &applies) || !applies))
+		    condition3(ev, r->requirement) != TRUTH_TRUE)
 			continue;
-		if (!eval_condition(ev, r->cond, &holds) || holds)
+		if (condition3(ev, r->cond) != TRUTH_FALSE)
 			continue;
 		buf_init(&msg);
 		eval_tstring(ev, r->message, &msg);

@@ -62,6 +62,7 @@ static const char page_css[] =
 "  text-align: justify;\n"
 "  -webkit-hyphens: auto;\n"
 "  hyphens: auto;\n"
+"  overflow-wrap: break-word;\n"
 "}\n"
 "p {\n"
 "  margin: 0 0 0.8em;\n"

@@ -220,7 +220,7 @@ static const char preamble_tail[] =
 "\\usepackage{fancyhdr}\n"
 "\\pagestyle{fancy}\n"
 "\\fancyhf{}\n"
-"\\fancyhead[C]{\\small\\itshape\\lgctitrecourant}\n"
+"\\fancyhead[C]{\\small\\itshape\\lgcentete}\n"
 "\\fancyfoot[C]{\\small Page~\\thepage{} sur~\\pageref{lgc-derniere-page}}\n"
 "% Sous xelatex, hyperref demande la police pzdr "
 "(texlive-fonts-recommended) :\n"
@@ -898,14 +898,51 @@ render_custom_preamble(const struct latex *l, const struct doc *d,
 		buf_putc(out, '\n');
 }
 
+/* The running header holds one line: a long title is cut after its
+ * last whole word within HEADER_MAX code points, with "…", as the PDF
+ * backend cuts it (the full title stays in the PDF's metadata). */
+#define HEADER_MAX	80
+
+static char *
+header_title(const char *title)
+{
+	size_t len = strlen(title), i = 0, count = 0, cut = 0, n;
+	uint32_t cp;
+
+	while (i < len) {
+		n = utf8_decode(title + i, len - i, &cp);
+		if (n == 0)
+			n = 1;
+		if (count == HEADER_MAX) {
+			char *s;
+
+			if (cut == 0)
+				cut = i;
+			s = xmalloc(cut + sizeof("\xe2\x80\xa6"));
+			memcpy(s, title, cut);
+			memcpy(s + cut, "\xe2\x80\xa6", sizeof("\xe2\x80\xa6"));
+			return s;
+		}
+		if (cp == ' ')
+			cut = i;
+		i += n;
+		count++;
+	}
+	return xstrdup(title);
+}
+
 static void
 render_preamble(const struct latex *l, const struct doc *d,
     struct buf *out)
 {
 	const char *title = running_title(d);
+	char *header = header_title(title);
 
 	buf_puts(out, preamble_head);
 	escape_str(out, title);
+	buf_puts(out, "}\n\\newcommand\\lgcentete{");
+	escape_str(out, header);
+	free(header);
 	buf_puts(out, preamble_tail);
 	escape_str(out, l->generator);
 	buf_puts(out, "}}\n\\else\n  \\AtBeginDocument{\\special{"
@@ -935,7 +972,7 @@ latex_new(const struct render_opts *opts, struct diags *ds)
 					diag(ds, F_IO, NULL, opts->preamble,
 					    errno == EFBIG ? "pr\xc3\xa9" "ambule "
 					    "trop volumineux (plus d'un Mio)" :
-					    strerror(errno));
+					    fr_strerror(errno));
 				latex_free(l);
 				return NULL;
 			}

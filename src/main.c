@@ -313,6 +313,9 @@ parse_args(int argc, char **argv, struct options *o)
 	}
 	if (o->template_path == NULL)
 		return usage_error(o, "%s", "aucun modèle .lgc donné");
+	if (o->batch != NULL && o->command != CMD_BUILD)
+		return usage_error(o, "%s", "--lot ne sert qu'à « lgc build » : "
+		    "chaque contrat du lot est vérifié avant d'être écrit");
 	if (o->batch != NULL) {
 		if (o->batch_dir == NULL && o->output != NULL)
 			o->batch_dir = o->output;
@@ -389,13 +392,13 @@ write_output(const char *path, const char *data, size_t len)
 	if (path == NULL || strcmp(path, "-") == 0) {
 		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
 			fprintf(stderr, "lgc: erreur: écriture sur la sortie "
-			    "standard : %s\n", strerror(errno));
+			    "standard : %s\n", fr_strerror(errno));
 			return LGC_FATAL;
 		}
 		return LGC_OK;
 	}
 	if ((err = write_file_atomic(path, data, len)) != 0) {
-		fprintf(stderr, "lgc: erreur: %s : %s\n", path, strerror(err));
+		fprintf(stderr, "lgc: erreur: %s : %s\n", path, fr_strerror(err));
 		return LGC_FATAL;
 	}
 	return LGC_OK;
@@ -471,6 +474,12 @@ run(const struct options *o)
 		}
 	add_search_paths(c, o);
 	status = lgc_load_template(c, o->template_path);
+	/* A fatal error stops here: what follows would only add errors
+	 * about a template that was never read. */
+	if (status == LGC_FATAL) {
+		lgc_free(c);
+		return status;
+	}
 	if (o->command == CMD_SCHEMA) {
 		if (lgc_schema(c, &out, &len) == LGC_OK && out != NULL)
 			status = worst(status, write_output(NULL, out, len));
@@ -489,10 +498,10 @@ run(const struct options *o)
 	}
 	if (o->command == CMD_LINT || o->subjects != NULL || lint_warnings(o))
 		status = worst(status, lgc_lint(c, o->subjects));
-	for (i = 0; i < o->data_files.len; i++)
+	for (i = 0; i < o->data_files.len && status != LGC_FATAL; i++)
 		status = worst(status, lgc_load_data_file(c,
 		    o->data_files.items[i]));
-	for (i = 0; i < o->defines.len; i++)
+	for (i = 0; i < o->defines.len && status != LGC_FATAL; i++)
 		status = worst(status, lgc_define(c, o->defines.items[i]));
 	if (o->command == CMD_BUILD && o->batch != NULL && status == LGC_OK) {
 		struct batch_options bo;
@@ -521,18 +530,23 @@ run(const struct options *o)
 			status = worst(status, lgc_check_data(c));
 	} else if (status == LGC_OK) {
 		status = lgc_render(c, format, &out, &len);
+		/* The dependency file first: if it cannot be written, the
+		 * contract is not either, and make does not take a failed
+		 * target for an up-to-date one. */
+		if (status == LGC_OK && o->deps != NULL) {
+			char *deps = NULL;
+			size_t dlen = 0;
+
+			status = lgc_dependencies(c, o->output,
+			    (const char *const *)o->data_files.items,
+			    o->data_files.len, &deps, &dlen);
+			if (status == LGC_OK && deps != NULL)
+				status = write_output(o->deps, deps, dlen);
+			free(deps);
+		}
 		if (status == LGC_OK && out != NULL)
 			status = write_output(o->output, out, len);
 		free(out);
-		if (status == LGC_OK && o->deps != NULL) {
-			out = NULL;
-			status = lgc_dependencies(c, o->output,
-			    (const char *const *)o->data_files.items,
-			    o->data_files.len, &out, &len);
-			if (status == LGC_OK && out != NULL)
-				status = write_output(o->deps, out, len);
-			free(out);
-		}
 	}
 	status = worst(status, lgc_status(c));
 	lgc_free(c);

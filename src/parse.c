@@ -1075,6 +1075,65 @@ src_char_at(const struct loc *l, int col_offset, char *out)
 static bool	number_written_in_french(struct parser *p,
 		    const struct loc *l);
 
+/* The source text of a one-line token at L, when short: what the author
+ * wrote, rather than the kind of token ("« and »", not "« nom »"). */
+static bool
+token_text(const struct loc *l, struct buf *out)
+{
+	const char *line;
+	size_t len, i, start = 0, end = 0;
+	int col = 1;
+	bool in = false;
+
+	if (l->src == NULL || l->end_line != l->line || l->end_col < l->col ||
+	    l->end_col - l->col > 30 ||
+	    !source_line(l->src, l->line, &line, &len))
+		return false;
+	for (i = 0; i <= len; i++) {
+		if (i < len && ((unsigned char)line[i] & 0xC0) == 0x80)
+			continue;
+		if (col == l->col) {
+			start = i;
+			in = true;
+		}
+		if (col == l->end_col + 1) {	/* end_col is inclusive */
+			end = i;
+			break;
+		}
+		col++;
+	}
+	if (!in || end <= start)
+		return false;
+	buf_put(out, line + start, end - start);
+	return true;
+}
+
+/* Words of other languages a template author types by habit. */
+static const char *
+foreign_word_hint(const char *w)
+{
+	static const struct {
+		const char *word, *hint;
+	} words[] = {
+		{ "and", "en lgc, « et »" }, { "&&", "en lgc, « et »" },
+		{ "or", "en lgc, « ou »" }, { "||", "en lgc, « ou »" },
+		{ "not", "en lgc, « non »" }, { "!", "en lgc, « non »" },
+		{ "==", "en lgc, l'égalité s'écrit « = »" },
+		{ "alors", "« {si condition} » n'a pas de « alors »" },
+		{ "then", "« {si condition} » n'a pas de « alors »" },
+		{ "if", "en lgc, « {si …} »" }, { "else", "en lgc, « {sinon} »" },
+		{ "end", "en lgc, « {fin} »" }, { "endif", "en lgc, « {fin} »" },
+		{ "sinon", "« {sinon} » s'écrit seul dans ses accolades, "
+		    "« {sinon si …} » pour une autre condition" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcmp(w, words[i].word) == 0)
+			return words[i].hint;
+	return NULL;
+}
+
 static bool
 symbol_is(int symbol, const char *name)
 {
@@ -1123,8 +1182,8 @@ void
 p_syntax_error(struct parser *p, const struct loc *l, int token,
     const int *expected, int nexpected)
 {
-	struct buf msg;
-	const char *hint;
+	struct buf msg, written;
+	const char *hint, *foreign = NULL;
 	int i;
 
 	if (p->in_header && p->stmt_name != NULL && p->file != NULL) {
@@ -1137,12 +1196,23 @@ p_syntax_error(struct parser *p, const struct loc *l, int token,
 	if (number_written_in_french(p, l))
 		return;
 	buf_init(&msg);
+	buf_init(&written);
 	buf_puts(&msg, "erreur de syntaxe : ");
 	if (token == 0)
 		buf_puts(&msg, "fin du fichier inattendue");
-	else {
+	else if ((symbol_is(token, "nom") || symbol_is(token, "nombre") ||
+	    symbol_is(token, "$undefined") || symbol_is(token, "invalid token")) &&
+	    token_text(l, &written)) {
+		buf_printf(&msg, "« %s » inattendu", buf_cstr(&written));
+		foreign = foreign_word_hint(buf_cstr(&written));
+	} else {
+		char before;
+
 		symbol_display(&msg, token);
 		buf_puts(&msg, " inattendu");
+		if (symbol_is(token, "'='") && src_char_at(l, -1, &before) &&
+		    before == '=')
+			foreign = "en lgc, l'égalité s'écrit « = », une seule fois";
 	}
 	if (nexpected > 0 && nexpected <= 5) {
 		buf_puts(&msg, " ; attendu : ");
@@ -1152,7 +1222,9 @@ p_syntax_error(struct parser *p, const struct loc *l, int token,
 			symbol_display(&msg, expected[i]);
 		}
 	}
-	hint = syntax_hint(token, expected, nexpected);
+	hint = foreign != NULL ? foreign :
+	    syntax_hint(token, expected, nexpected);
+	buf_free(&written);
 	if (hint != NULL)
 		diag_hint(diag(p->ds, E_SYNTAX, l, buf_cstr(&msg)), "%s", hint);
 	else

@@ -1298,7 +1298,7 @@ load_font(struct render *r, const struct buf *data, size_t nth)
 		    *dir != '\0' ? dir : "/tmp");
 		if ((fd = mkstemp(tmp)) < 0) {
 			char *msg = xasprintf("fichier temporaire pour les "
-			    "polices : %s", strerror(errno));
+			    "polices : %s", fr_strerror(errno));
 
 			diag(r->ds, F_RENDER, NULL, msg);
 			free(msg);

@@ -240,7 +240,7 @@ source_load(struct diags *ds, const char *path, const char *display)
 			snprintf(n2, sizeof(n2), "%u", SOURCE_MAX_BYTES);
 			diag(ds, E_FILE_TOO_BIG, &l, n1, n2);
 		} else
-			diag(ds, F_IO, NULL, path, strerror(errno));
+			diag(ds, F_IO, NULL, path, fr_strerror(errno));
 		return NULL;
 	}
 	s = xcalloc(1, sizeof(*s));

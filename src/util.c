@@ -511,3 +511,45 @@ strmap_free(struct strmap *m)
 	free(m->values);
 	memset(m, 0, sizeof(*m));
 }
+
+const char *
+fr_strerror(int err)
+{
+	switch (err) {
+	case ENOENT:
+		return "fichier ou dossier introuvable";
+	case EACCES:
+	case EPERM:
+		return "permission refusée";
+	case EISDIR:
+		return "c'est un dossier, pas un fichier";
+	case ENOTDIR:
+		return "un élément du chemin n'est pas un dossier";
+	case ENOSPC:
+		return "plus de place sur le disque";
+	case EROFS:
+		return "système de fichiers en lecture seule";
+	case EEXIST:
+		return "le fichier existe déjà";
+	case ENAMETOOLONG:
+		return "nom de fichier trop long";
+	case EMFILE:
+	case ENFILE:
+		return "trop de fichiers ouverts";
+	case EFBIG:
+		return "fichier trop volumineux";
+	case EIO:
+		return "erreur d'entrée-sortie";
+	case ELOOP:
+		return "trop de liens symboliques";
+	case EXDEV:
+		return "le fichier temporaire et la sortie sont sur deux systèmes "
+		    "de fichiers";
+	case EPIPE:
+		return "tube fermé par le lecteur";
+	case ENOMEM:
+		return "mémoire insuffisante";
+	default:
+		return strerror(err);
+	}
+}

@@ -83,6 +83,11 @@ size_t	utf8_count(const char *s, size_t len);
  * is NUL-terminated and owned by the caller. */
 char	*utf8_nfc(const char *s, size_t len, size_t *out_len);
 
+/* strerror in the French of every other message: the reasons a user
+ * meets (missing file, permissions, full disk…); others as the C
+ * library words them. */
+const char *fr_strerror(int err);
+
 #define NBSP "\xc2\xa0"
 
 #endif

@@ -33,6 +33,15 @@ else
 		echo "références non résolues après deux passes" >> "$latex_dir/why"
 		latex_ok=0
 	fi
+	# Nothing sticks out of the page: no line wider than the text, no
+	# running header taller than its room.
+	if [ "$latex_ok" -eq 1 ] &&
+	    grep -q 'Overfull \\hbox\|headheight is too small' "$latex_dir/contrat.log"; then
+		echo "texte hors de la page :" >> "$latex_dir/why"
+		grep -A2 'Overfull \\hbox\|headheight is too small' \
+		    "$latex_dir/contrat.log" | head -12 >> "$latex_dir/why"
+		latex_ok=0
+	fi
 	if [ "$latex_ok" -eq 1 ]; then
 		if pdftotext "$latex_dir/contrat.pdf" "$latex_dir/contrat.txt" \
 		    2>> "$latex_dir/why"; then

@@ -135,6 +135,21 @@ touch "$w/deps/clauses/confidentialite.lgc"
 check $? "deps : toucher une clause incluse demande de refaire le contrat"
 (cd "$w/deps" && make -s > /dev/null 2>&1 && make -q > /dev/null 2>&1)
 check $? "deps : après reconstruction, à jour"
+# A dependency file that cannot be written: no contract either.
+rm -f "$w/deps/sans-d.html"
+(cd "$w/deps" && "$LGC" build contrat.lgc -d client.json -o sans-d.html \
+    --deps "$w/absent/contrat.d") > /dev/null 2> "$w/err"
+[ $? -eq 2 ] && [ ! -e "$w/deps/sans-d.html" ]
+check $? "deps : --deps impossible à écrire, aucun contrat écrit" "$w/err"
+
+# A fatal error stops lgc: nothing about the data of a template never read.
+"$LGC" build "$w/absent.lgc" -D duree_mois=12 > /dev/null 2> "$w/err"
+[ $? -eq 2 ] && [ "$(grep -c erreur "$w/err")" -eq 1 ]
+check $? "erreur fatale : lgc s'arrête, une seule erreur" "$w/err"
+"$LGC" check "$ex/exemple.lgc" --lot "$w/lot.jsonl" --sortie "$w/x" \
+    > /dev/null 2> "$w/err"
+[ $? -eq 2 ] && grep -q "ne sert qu'à « lgc build »" "$w/err"
+check $? "lot : refusé avec check (erreur d'utilisation)" "$w/err"
 
 # 4. Draft mode: placeholders and every branch of an undecided condition.
 (cd "$ex" && "$LGC" build exemple.lgc --brouillon) > "$w/brouillon.html" 2> "$w/err"
@@ -151,6 +166,20 @@ check $? "brouillon : une condition inconnue montre chaque branche étiquetée"
 grep -q '\[nb_prospects\]' "$w/partiel.html" &&
     ! grep -q '\[cas commission\]' "$w/partiel.html"
 check $? "brouillon : données partielles, seules les branches décidées"
+# An exiger that reads a value the draft lacks is undecided, not failed;
+# one that the given values decide still fails.
+cat > "$w/regle.lgc" <<'EOF2'
+modele "Contrat"
+entree duree_mois : entier "Durée du contrat en mois"
+exiger duree_mois >= 3 sinon "Au moins 3 mois."
+---
+Durée : {duree_mois} mois.
+EOF2
+"$LGC" build "$w/regle.lgc" --brouillon > "$w/regle.html" 2> "$w/err"
+check $? "brouillon : un exiger sur une valeur absente reste indécis" "$w/err"
+"$LGC" build "$w/regle.lgc" --brouillon -D duree_mois=2 > /dev/null 2> "$w/err"
+[ $? -eq 1 ] && grep -q 'Au moins 3 mois' "$w/err"
+check $? "brouillon : un exiger décidé par les données échoue encore" "$w/err"
 if command -v tidy > /dev/null 2>&1; then
 	tidy -e -q "$w/brouillon.html" > "$w/tidy" 2>&1
 	check $? "brouillon : HTML valide" "$w/tidy"

@@ -433,8 +433,8 @@ check_decimal(struct unit *u, struct world *w)
 	expect_error(u, w, I_TAUX, "\"abc\"", "il faut un nombre (ou texte "
 	    "\"12.5\"), pas un texte « abc »");
 	expect_error(u, w, I_TAUX, "true", "pas un booléen (true)");
-	expect_error(u, w, I_TAUX, "0.1234567", "ne peut pas être lu "
-	    "exactement");
+	expect_error(u, w, I_TAUX, "0.1234567", "0.1234567 a plus de 6 "
+	    "décimales");
 	expect_error(u, w, I_TAUX, "\"0.1234567\"", "plus de 6 décimales");
 	expect_error(u, w, I_TAUX, "\"99999999999999999\"", "trop grand");
 
@@ -791,7 +791,8 @@ check_files(struct unit *u, struct world *w)
 	CHECK(u, !data_load_file(r.d, "/nonexistent/donnees.json"));
 	run_flush(&r);
 	CHECK(u, diags_exit_status(r.ds) == 2);
-	CHECK(u, says(&r, "/nonexistent/donnees.json : No such file"));
+	CHECK(u, says(&r, "/nonexistent/donnees.json : fichier ou dossier "
+	    "introuvable"));
 	run_end(&r);
 
 	fd = mkstemp(path);
