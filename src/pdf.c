@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <hpdf.h>
+#include <utf8proc.h>
 #if HPDF_VERSION_ID >= 20300 && HPDF_VERSION_ID < 20400
 /* Fonts loaded from memory (load_font). */
 #define LOAD_FROM_MEMORY
@@ -1090,6 +1091,32 @@ note_piece_context(struct render *r, struct diagnostic *dg, size_t piece)
 	}
 }
 
+static bool
+is_combining(uint32_t cp)
+{
+	utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+
+	return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_ME;
+}
+
+/* The character before byte K of a piece, for the message ("q"). */
+static const char *
+base_before(const struct piece *pc, size_t k, char shown[8])
+{
+	size_t start = k;
+
+	if (k == 0)
+		return "?";
+	start--;
+	while (start > 0 && ((unsigned char)pc->text[start] & 0xC0) == 0x80)
+		start--;
+	if (k - start >= 8)
+		return "?";
+	memcpy(shown, pc->text + start, k - start);
+	shown[k - start] = '\0';
+	return shown;
+}
+
 /* Records the code points of every piece per face, reporting each one
  * a face cannot draw (once), then decides each face's encoding. */
 static bool
@@ -1100,7 +1127,7 @@ collect_chars(struct render *r)
 	struct diagnostic *dg;
 	size_t i, k, n;
 	uint32_t cp, g;
-	char shown[8];
+	char shown[8], base[8];
 
 	for (i = 0; i < r->npieces; i++) {
 		pc = &r->pieces[i];
@@ -1112,6 +1139,17 @@ collect_chars(struct render *r)
 			if (set->bits == NULL)
 				set->bits = xcalloc(0x10000 / 8, 1);
 			g = glyph_cp(r, (enum font_face)pc->face, cp);
+			/* What NFC left combining has no letter of its own:
+			 * drawn apart, it would vanish or float (q̃). */
+			if (is_combining(cp)) {
+				if (!reported(r, pc->face, cp)) {
+					dg = diag(r->ds, E_GLYPH_COMBINING, NULL,
+					    (unsigned)cp, base_before(pc, k, base));
+					note_piece_context(r, dg, i);
+					r->failed = true;
+				}
+				continue;
+			}
 			if (g != 0 &&
 			    (set->bits[g >> 3] & (1u << (g & 7))) != 0)
 				continue;
