@@ -23,3 +23,16 @@ for t in "$TOP"/examples/*/contrat.lgc; do
 		else echo "ÉCHEC exemple : $n avec $(basename "$d")"; sed 's/^/    /' "$TMP/lib.err" | head -10; fi
 	done
 done
+# A clause that introduces a list ("les critères suivants :") refuses an
+# empty one: the contract would end a sentence on a colon.
+ex="$TOP/examples/generation-prospects"
+sed 's/"criteres_qualification": \[/"criteres_qualification": [], "ancien": [/' \
+    "$ex/donnees/agence-commission.json" > "$TMP/liste-vide.json"
+(cd "$ex" && "$LGC" check contrat.lgc -d "$TMP/liste-vide.json") \
+    > /dev/null 2> "$TMP/lib.err"
+if [ $? -eq 1 ] && grep -q 'critère de qualification' "$TMP/lib.err"; then
+	echo "ok bibliothèque : une liste vide de critères est refusée"
+else
+	echo "ÉCHEC bibliothèque : une liste vide de critères est refusée"
+	sed 's/^/    /' "$TMP/lib.err" | head -10
+fi
