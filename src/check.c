@@ -1465,9 +1465,22 @@ check_binary(struct checker *ck, struct expr *e, struct facts *k)
 		d = diag(ck->ds, E_ARITH, &e->loc, binop_text(op), describe(&a, lt),
 		    describe(&b, rt));
 		if ((lt->kind == T_MONTANT && numeric_plain(rt)) ||
-		    (rt->kind == T_MONTANT && numeric_plain(lt)))
-			diag_hint(d, "écrivez le nombre comme un montant : "
-			    "« 100 € »");
+		    (rt->kind == T_MONTANT && numeric_plain(lt))) {
+			/* The number as written, with its euro sign. */
+			const struct expr *plain = lt->kind == T_MONTANT ?
+			    e->u.binary.rhs : e->u.binary.lhs;
+			struct buf num;
+
+			buf_init(&num);
+			if (plain->kind == EX_LITERAL) {
+				expr_print(&num, plain);
+				diag_hint(d, "écrivez le nombre comme un montant : "
+				    "« %s € »", buf_cstr(&num));
+			} else
+				diag_hint(d, "multipliez le nombre par « 1 € » "
+				    "pour en faire un montant");
+			buf_free(&num);
+		}
 		buf_free(&a);
 		buf_free(&b);
 		return e->type = error_type();
