@@ -3,6 +3,7 @@
 #include "schema.h"
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -144,6 +145,21 @@ number_or_string(const char *pattern)
 	return any;
 }
 
+/* S, or null: for what may be absent, since lgc reads a null value as
+ * an absent one (rule 26). */
+static json_t *
+or_null(json_t *s)
+{
+	json_t *any = json_array(), *wrap = json_object(),
+	    *null = json_object();
+
+	set_string(null, "type", "null");
+	json_array_append_new(any, s);
+	json_array_append_new(any, null);
+	json_object_set_new(wrap, "anyOf", any);
+	return wrap;
+}
+
 static json_t *
 record_schema(struct schema_ctx *cx, const struct type *t)
 {
@@ -170,8 +186,11 @@ record_schema(struct schema_ctx *cx, const struct type *t)
 	for (i = 0; i < t->nfields; i++) {
 		const struct field *f = &t->fields[i];
 
-		json_object_set_new(props, f->name, type_schema(cx, f->type,
-		    &f->cstr, f->def, f->label));
+		json_t *fs = type_schema(cx, f->type, &f->cstr, f->def,
+		    f->label);
+
+		json_object_set_new(props, f->name, f->def != NULL ?
+		    or_null(fs) : fs);
 		if (f->def == NULL)
 			json_array_append_new(req, json_string(f->name));
 	}
@@ -457,9 +476,14 @@ schema_export(const struct program *prog)
 	for (i = 0; i < prog->inputs.len; i++) {
 		const struct input *in = prog->inputs.items[i];
 
-		json_object_set_new(props, in->name, type_schema(&cx, in->type,
-		    in->cstr, in->def, in->label));
-		if (in->requirement == NULL && in->def == NULL && !in->optional)
+		json_t *is = type_schema(&cx, in->type, in->cstr, in->def,
+		    in->label);
+		bool required = in->requirement == NULL && in->def == NULL &&
+		    !in->optional;
+
+		json_object_set_new(props, in->name, required ? is :
+		    or_null(is));
+		if (required)
 			json_array_append_new(req, json_string(in->name));
 	}
 	json_object_set_new(root, "properties", props);

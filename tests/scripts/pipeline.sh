@@ -71,6 +71,21 @@ if command -v node > /dev/null 2>&1 && [ -d "$TOP/tests/schema/node_modules/ajv"
 	check $([ $? -eq 1 ] && echo 0 || echo 1) \
 	    "schema : type récursif, un nom erroné au 2e niveau est rejeté (ajv)" \
 	    "$w/ajv"
+	# null is absent (rule 26): accepted where absence is.
+	cat > "$w/null.lgc" <<'EOF2'
+entree remise : pourcentage optionnel "Remise"
+entree preavis_jours : entier = 30 "Préavis"
+entree client : partie "Client"
+---
+{client.nom}, {preavis_jours} jours{si remise existe}, remise {remise}{fin}.
+EOF2
+	printf '{"remise": null, "preavis_jours": null, "client": {"nom": "Durand", "adresse": "Lyon", "email": null}}\n' \
+	    > "$w/null.json"
+	"$LGC" schema "$w/null.lgc" > "$w/null.schema.json" 2> "$w/err" &&
+	    node "$validator" "$w/null.schema.json" "$w/null.json" > "$w/ajv" 2>&1 &&
+	    "$LGC" check "$w/null.lgc" -d "$w/null.json" > /dev/null 2>> "$w/ajv"
+	check $? "schema : null accepté là où lgc le lit comme absent (ajv et lgc)" \
+	    "$w/ajv"
 fi
 
 # 2. Batch: one template, many records; bad ones reported and skipped.
