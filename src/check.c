@@ -143,6 +143,23 @@ describe(struct buf *b, const struct type *t)
 	return buf_cstr(b);
 }
 
+/* Two distinct types that read alike (a "facturation" declared here and
+ * the clause library's): each description says where it was declared.
+ * Returns whether they read alike. */
+static bool
+describe_apart(struct buf *a, const struct type *ta, struct buf *b,
+    const struct type *tb)
+{
+	describe(a, ta);
+	describe(b, tb);
+	if (ta == tb || strcmp(buf_cstr(a), buf_cstr(b)) != 0 ||
+	    ta->loc.src == NULL || tb->loc.src == NULL)
+		return false;
+	buf_printf(a, " déclaré en %s:%d", ta->loc.src->path, ta->loc.line);
+	buf_printf(b, " déclaré en %s:%d", tb->loc.src->path, tb->loc.line);
+	return true;
+}
+
 static bool
 is_error(const struct type *t)
 {
@@ -2522,12 +2539,17 @@ check_include_args(struct checker *ck, struct node *n, struct scope *sc,
 		arg->param = s->decl;
 		t = check_expr(ck, arg->value, k, s->type);
 		if (!type_accepts(s->type, t)) {
+			bool alike = describe_apart(&a, s->type, &b, t);
 			char *msg = xasprintf("le paramètre « %s » attend %s, "
-			    "pas %s", arg->name, describe(&a, s->type),
-			    describe(&b, t));
+			    "pas %s", arg->name, buf_cstr(&a), buf_cstr(&b));
+			struct diagnostic *dg = diag(ck->ds, E_TYPE,
+			    &arg->value->loc, msg);
 
-			diag_note(diag(ck->ds, E_TYPE, &arg->value->loc, msg),
-			    &s->decl->loc, "paramètre déclaré ici");
+			if (alike)
+				diag_hint(dg, "deux types du même nom restent "
+				    "distincts : importez celui de la clause "
+				    "(« importer »), ne le déclarez pas à nouveau");
+			diag_note(dg, &s->decl->loc, "paramètre déclaré ici");
 			free(msg);
 		} else if (arg->value->kind == EX_LITERAL &&
 		    s->decl->cstr_value.kind != CSTR_NONE) {
