@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "functions.h"
@@ -189,12 +190,11 @@ dir_of(const char *path)
 static bool
 is_file(const char *path)
 {
-	FILE *f = fopen(path, "rb");
+	struct stat st;
 
-	if (f == NULL)
-		return false;
-	fclose(f);
-	return true;
+	/* Found when it exists: one that cannot be read is then reported
+	 * as such (F_IO: permission refusée), not as missing. */
+	return stat(path, &st) == 0;
 }
 
 static bool
