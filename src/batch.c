@@ -459,10 +459,20 @@ int
 batch_run(lgc_compiler *c, const struct batch_options *o)
 {
 	struct plan p;
+	struct stat st;
 	signed char *statuses;
 	int worst = LGC_OK;
 	size_t i, failed = 0, written = 0, shown = 0;
 
+	/* The records are read twice (counted, then compiled by the
+	 * workers): a pipe would give them only once. */
+	if (stat(o->input, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "lgc: erreur: %s : --lot lit un fichier JSONL "
+		    "ou un dossier, pas un tube ; enregistrez d'abord les "
+		    "clients dans un fichier\n", o->input);
+		return LGC_FATAL;
+	}
 	if (!make_plan(o, &p)) {
 		fprintf(stderr, "lgc: erreur: %s : %s\n", o->input,
 		    fr_strerror(errno));

@@ -165,6 +165,11 @@ check $? "erreur fatale : lgc s'arrête, une seule erreur" "$w/err"
     > /dev/null 2> "$w/err"
 [ $? -eq 2 ] && grep -q "ne sert qu'à « lgc build »" "$w/err"
 check $? "lot : refusé avec check (erreur d'utilisation)" "$w/err"
+# Records read from a pipe: said, not a silent « 1 en erreur ».
+echo '{}' | "$LGC" build "$ex/exemple.lgc" --lot /dev/stdin --sortie "$w/tube" \
+    > /dev/null 2> "$w/err"
+[ $? -eq 2 ] && grep -q "pas un tube" "$w/err"
+check $? "lot : un tube est refusé avec la raison" "$w/err"
 
 # 4. Draft mode: placeholders and every branch of an undecided condition.
 (cd "$ex" && "$LGC" build exemple.lgc --brouillon) > "$w/brouillon.html" 2> "$w/err"
