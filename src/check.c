@@ -35,9 +35,6 @@ struct scope {
 	bool		 importing;
 };
 
-/* A label may be posed in several mutually exclusive branches (a clause
- * included under {si} and under {sinon}): it then exists where any of
- * its contexts holds. */
 enum numbered {
 	NUMBERED_NO,
 	NUMBERED_YES,
@@ -49,6 +46,9 @@ struct numbering {
 	enum numbered	 sub;		/* the last "##" under it */
 };
 
+/* A label may be posed in several mutually exclusive branches (a clause
+ * included under {si} and under {sinon}): it then exists where any of
+ * its contexts holds. */
 struct label {
 	const char	*name;
 	struct loc	 loc;
@@ -664,7 +664,7 @@ static const struct field *
 must_contain(const struct type *from, const struct type *target,
     struct ptrvec *seen)
 {
-	size_t i, j;
+	size_t i;
 
 	for (i = 0; i < seen->len; i++)
 		if (seen->items[i] == from)
@@ -675,12 +675,8 @@ must_contain(const struct type *from, const struct type *target,
 
 		if (f->def != NULL || f->type->kind != T_RECORD)
 			continue;
-		if (f->type == target)
+		if (f->type == target || must_contain(f->type, target, seen))
 			return f;
-		j = seen->len;
-		if (must_contain(f->type, target, seen) != NULL)
-			return f;
-		seen->len = j;
 	}
 	return NULL;
 }
@@ -810,24 +806,25 @@ report_unknown_field(struct checker *ck, const struct type *rt,
 	diag_suggest(d, suggest_end(&sg));
 }
 
-/* A field's constraint, on a value the template writes itself (a record
- * literal's constant field): checked here rather than left for every
- * client's build. */
+/* The constraint of what a literal of the template fills (WHAT « NAME »,
+ * declared at DECL): checked here rather than left for every client's
+ * build. */
 static void
-check_field_value(struct checker *ck, const struct field *f,
+check_declared(struct checker *ck, const struct constraint *c,
+    const char *what, const char *name, const struct loc *decl,
     const struct value *v, const struct loc *at)
 {
 	struct buf why;
 
-	if (f->cstr.kind == CSTR_NONE)
+	if (c->kind == CSTR_NONE)
 		return;
 	buf_init(&why);
-	if (!constraint_holds(&f->cstr, v, &why)) {
-		char *msg = xasprintf("champ « %s » : %s", f->name,
+	if (!constraint_holds(c, v, &why)) {
+		char *msg = xasprintf("%s « %s » : %s", what, name,
 		    buf_cstr(&why));
 
-		diag_note(diag(ck->ds, E_TYPE, at, msg), &f->loc,
-		    "champ déclaré ici");
+		diag_note(diag(ck->ds, E_TYPE, at, msg), decl,
+		    "%s déclaré ici", what);
 		free(msg);
 	}
 	buf_free(&why);
@@ -892,7 +889,8 @@ const_record(struct checker *ck, struct scope *sc, struct expr *e,
 		    &out->u.record.fields[index]))
 			ok = false;
 		else
-			check_field_value(ck, &rt->fields[index],
+			check_declared(ck, &rt->fields[index].cstr, "champ",
+			    fi->name, &rt->fields[index].loc,
 			    &out->u.record.fields[index], &fi->value->loc);
 	}
 	for (i = 0; i < rt->nfields; i++) {
@@ -1623,7 +1621,8 @@ check_record(struct checker *ck, struct expr *e, struct facts *k)
 			buf_free(&a);
 			buf_free(&b);
 		} else if (fi->value->kind == EX_LITERAL)
-			check_field_value(ck, &rt->fields[index],
+			check_declared(ck, &rt->fields[index].cstr, "champ",
+			    fi->name, &rt->fields[index].loc,
 			    &fi->value->u.literal, &fi->value->loc);
 	}
 	if (is_error(rt))
@@ -2551,17 +2550,11 @@ check_include_args(struct checker *ck, struct node *n, struct scope *sc,
 				    "(« importer »), ne le déclarez pas à nouveau");
 			diag_note(dg, &s->decl->loc, "paramètre déclaré ici");
 			free(msg);
-		} else if (arg->value->kind == EX_LITERAL &&
-		    s->decl->cstr_value.kind != CSTR_NONE) {
-			struct buf why;
+		} else if (arg->value->kind == EX_LITERAL)
+			check_declared(ck, &s->decl->cstr_value, "paramètre",
+			    arg->name, &s->decl->loc, &arg->value->u.literal,
+			    &arg->value->loc);
 
-			buf_init(&why);
-			if (!constraint_holds(&s->decl->cstr_value,
-			    &arg->value->u.literal, &why))
-				diag(ck->ds, E_TYPE, &arg->value->loc,
-				    buf_cstr(&why));
-			buf_free(&why);
-		}
 	}
 	for (j = 0; j < f->ndecls; j++) {
 		struct decl *d = f->decls[j];

@@ -617,6 +617,14 @@ number_fixed(const char *s, size_t len)
 	return buf_detach(&b);
 }
 
+/* Why a required key given as null is missing (rule 26). */
+static char *
+null_key(const char *key)
+{
+	return xasprintf(" : la clé \"%s\" vaut null, qui veut dire absent ; "
+	    "donnez-lui une valeur", key);
+}
+
 /* The digits of a number as put_double writes it, leading zeros and
  * the exponent left out. */
 static int
@@ -727,7 +735,8 @@ convert_decimal(const struct at *a, const struct type *t, const json_t *j,
 		break;
 	case JSON_REAL:
 		st = dec_from_double(json_real_value(j), &v);
-		put_double(&b, json_real_value(j));
+		if (st != DEC_OK)
+			put_double(&b, json_real_value(j));
 		/* Read exactly, but with more than 6 decimals: said as for
 		 * a string; past 15 digits, the number itself is unsure. */
 		if (st == DEC_PRECISION && significant_digits(buf_cstr(&b)) <= 15) {
@@ -1095,10 +1104,8 @@ convert_record(const struct at *a, const struct type *t, json_t *j,
 			struct loc l = at_loc(&field);
 			char *subj = subject(&field);
 			char *how = json_is_null(json_object_get(j, f->name)) ?
-			    xasprintf(" : la clé \"%s\" vaut null, qui veut "
-			    "dire absent ; donnez-lui une valeur", f->name) :
-			    xasprintf(" : ajoutez la clé \"%s\" à l'objet",
-			    f->name);
+			    null_key(f->name) : xasprintf(" : ajoutez la clé "
+			    "\"%s\" à l'objet", f->name);
 			const char *typo = suggest_stray_key(j, t, f->name);
 			struct diagnostic *dg;
 			struct buf hint;
@@ -1904,8 +1911,7 @@ report_missing(struct data *d, const struct at *a, const struct input *in)
 		typo = suggest_stray_root_key(d, in->name);
 	if (d->root != NULL && json_is_null(json_object_get(d->root,
 	    in->name)))
-		how = xasprintf(" : la clé \"%s\" vaut null, qui veut dire "
-		    "absent ; donnez-lui une valeur", in->name);
+		how = null_key(in->name);
 	else if (d->last_file >= 0)
 		how = xasprintf(" : ajoutez la clé \"%s\" aux données",
 		    in->name);

@@ -583,25 +583,28 @@ eval_call(struct eval *ev, const struct expr *e, struct value *out)
 	return ok;
 }
 
-/* A computed field of a record literal against its field's constraint,
- * as the data's records are checked on reading. */
+/* A value computed from the data against the constraint of what it
+ * fills (WHAT « NAME », declared at DECL): the checker sees literals,
+ * this the values of the data.  The error names the inputs E reads, as
+ * a failed exiger does. */
 static bool
-check_field(struct eval *ev, const struct field *f, const struct expr *e,
+check_declared(struct eval *ev, const struct constraint *c, const char *what,
+    const char *name, const struct loc *decl, const struct expr *e,
     const struct value *v)
 {
 	struct buf why;
 	bool holds;
 
-	if (f->cstr.kind == CSTR_NONE || unknown(v))
+	if (c->kind == CSTR_NONE || unknown(v))
 		return true;
 	buf_init(&why);
-	holds = constraint_holds(&f->cstr, v, &why);
+	holds = constraint_holds(c, v, &why);
 	if (!holds) {
-		char *msg = xasprintf("champ « %s » : %s", f->name,
+		char *msg = xasprintf("%s « %s » : %s", what, name,
 		    buf_cstr(&why));
 		struct diagnostic *dg = diag(ev->ds, E_TYPE, &e->loc, msg);
 
-		diag_note(dg, &f->loc, "champ déclaré ici");
+		diag_note(dg, decl, "%s déclaré ici", what);
 		note_inputs(ev, dg, e);
 		ev->failed = true;
 		free(msg);
@@ -631,7 +634,8 @@ eval_record(struct eval *ev, const struct expr *e, struct value *out)
 		if (j < e->u.record.nfields) {
 			if (!eval_expr(ev, e->u.record.fields[j].value,
 			    &out->u.record.fields[i]) ||
-			    !check_field(ev, &t->fields[i],
+			    !check_declared(ev, &t->fields[i].cstr, "champ",
+			    t->fields[i].name, &t->fields[i].loc,
 			    e->u.record.fields[j].value,
 			    &out->u.record.fields[i])) {
 				value_free(out);
@@ -1060,33 +1064,6 @@ eval_loop(struct eval *ev, const struct node *n)
 	value_free(&list);
 }
 
-/* A parameter's constraint holds for the value it is given, whatever
- * its origin: the checker sees literals, this the values of the data.
- * The error names the inputs the argument reads, as exiger does. */
-static void
-check_argument(struct eval *ev, const struct include_arg *a,
-    const struct value *v)
-{
-	const struct decl *p = a->param;
-	struct diagnostic *dg;
-	struct buf why;
-
-	if (p->cstr_value.kind == CSTR_NONE || unknown(v))
-		return;
-	buf_init(&why);
-	if (!constraint_holds(&p->cstr_value, v, &why)) {
-		char *msg = xasprintf("paramètre « %s » : %s", p->name,
-		    buf_cstr(&why));
-
-		dg = diag(ev->ds, E_TYPE, &a->value->loc, msg);
-		diag_note(dg, &p->loc, "paramètre déclaré ici");
-		note_inputs(ev, dg, a->value);
-		ev->failed = true;
-		free(msg);
-	}
-	buf_free(&why);
-}
-
 static void
 eval_include(struct eval *ev, const struct node *n)
 {
@@ -1107,7 +1084,9 @@ eval_include(struct eval *ev, const struct node *n)
 		if (!eval_expr(ev, a->value, &fr->params[a->param->index]))
 			ev->failed = true;
 		else
-			check_argument(ev, a, &fr->params[a->param->index]);
+			check_declared(ev, &a->param->cstr_value, "paramètre",
+			    a->param->name, &a->param->loc, a->value,
+			    &fr->params[a->param->index]);
 	}
 	stream_push(ev->out, ET_PARBREAK);
 	ev->frame = fr;

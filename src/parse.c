@@ -1115,10 +1115,8 @@ foreign_word_hint(const char *w)
 	static const struct {
 		const char *word, *hint;
 	} words[] = {
-		{ "and", "en lgc, « et »" }, { "&&", "en lgc, « et »" },
-		{ "or", "en lgc, « ou »" }, { "||", "en lgc, « ou »" },
-		{ "not", "en lgc, « non »" }, { "!", "en lgc, « non »" },
-		{ "==", "en lgc, l'égalité s'écrit « = »" },
+		{ "and", "en lgc, « et »" }, { "or", "en lgc, « ou »" },
+		{ "not", "en lgc, « non »" },
 		{ "alors", "« {si condition} » n'a pas de « alors »" },
 		{ "then", "« {si condition} » n'a pas de « alors »" },
 		{ "if", "en lgc, « {si …} »" }, { "else", "en lgc, « {sinon} »" },
@@ -1154,15 +1152,20 @@ symbol_expected(const int *expected, int nexpected, const char *name)
 /* What to write instead, for the mistakes a reader of the design makes:
  * the parser's tables only know that a token cannot come here. */
 static const char *
-syntax_hint(int token, const int *expected, int nexpected)
+syntax_hint(int token, const struct loc *l, const int *expected,
+    int nexpected)
 {
 	static const char *const comparisons[] = {
 		"'<'", "'>'", "'='", "<=", ">=", "!="
 	};
 	size_t i;
+	char before;
 
 	if (token == 0)
 		return NULL;
+	if (symbol_is(token, "'='") && src_char_at(l, -1, &before) &&
+	    before == '=')
+		return "en lgc, l'égalité s'écrit « = », une seule fois";
 	/* After a whole comparison, "et" could follow; another one cannot. */
 	for (i = 0; i < sizeof(comparisons) / sizeof(comparisons[0]); i++)
 		if (symbol_is(token, comparisons[i]) &&
@@ -1206,13 +1209,8 @@ p_syntax_error(struct parser *p, const struct loc *l, int token,
 		buf_printf(&msg, "« %s » inattendu", buf_cstr(&written));
 		foreign = foreign_word_hint(buf_cstr(&written));
 	} else {
-		char before;
-
 		symbol_display(&msg, token);
 		buf_puts(&msg, " inattendu");
-		if (symbol_is(token, "'='") && src_char_at(l, -1, &before) &&
-		    before == '=')
-			foreign = "en lgc, l'égalité s'écrit « = », une seule fois";
 	}
 	if (nexpected > 0 && nexpected <= 5) {
 		buf_puts(&msg, " ; attendu : ");
@@ -1223,7 +1221,7 @@ p_syntax_error(struct parser *p, const struct loc *l, int token,
 		}
 	}
 	hint = foreign != NULL ? foreign :
-	    syntax_hint(token, expected, nexpected);
+	    syntax_hint(token, l, expected, nexpected);
 	buf_free(&written);
 	if (hint != NULL)
 		diag_hint(diag(p->ds, E_SYNTAX, l, buf_cstr(&msg)), "%s", hint);

@@ -1091,11 +1091,15 @@ note_piece_context(struct render *r, struct diagnostic *dg, size_t piece)
 	}
 }
 
+/* Called for every character drawn: below U+0300 there are none. */
 static bool
 is_combining(uint32_t cp)
 {
-	utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+	utf8proc_category_t c;
 
+	if (cp < 0x300)
+		return false;
+	c = utf8proc_category((utf8proc_int32_t)cp);
 	return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_ME;
 }
 
