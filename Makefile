@@ -76,16 +76,23 @@ SAN	= $(BUILD)/san
 SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
-LIB_SRC = $(filter-out src/main.c,$(wildcard src/*.c))
+# One folder per stage of the pipeline (docs/architecture.md); the
+# command line (src/cli) is built on the library, not part of it.
+SRC_ALL = $(wildcard src/*.c src/*/*.c src/*/*/*.c)
+CLI_SRC = $(wildcard src/cli/*.c)
+LIB_SRC = $(filter-out $(CLI_SRC),$(SRC_ALL))
+HEADERS = $(wildcard include/*.h src/*/*.h src/*/*/*.h)
 GEN_SRC = $(GEN)/parser.c $(GEN)/lexer.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(GEN_SRC:$(GEN)/%.c=$(BUILD)/%.o)
+CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/%.o)
+SAN_CLI_OBJ = $(CLI_OBJ:$(BUILD)/%.o=$(SAN)/%.o)
 SAN_OBJ = $(LIB_OBJ:$(BUILD)/%.o=$(SAN)/%.o)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 
 all: lgc
 
-lgc: $(BUILD)/main.o $(BUILD)/liblgc.a $(LGC_DEPS) $(BUILD)/link-mode
-	$(CC) $(ALL_CFLAGS) $(LGC_LINK) $(RELR_FLAG) -o $@ $(BUILD)/main.o \
+lgc: $(CLI_OBJ) $(BUILD)/liblgc.a $(LGC_DEPS) $(BUILD)/link-mode
+	$(CC) $(ALL_CFLAGS) $(LGC_LINK) $(RELR_FLAG) -o $@ $(CLI_OBJ) \
 	    $(BUILD)/liblgc.a $(LGC_LIBS)
 
 # Relinks ./lgc when the way it is linked changes (STATIC, libharu's source).
@@ -110,34 +117,34 @@ $(BUILD)/liblgc.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJ)
 
-$(GEN)/parser.c $(GEN)/parser.h: grammar/parser.y
+$(GEN)/parser.c $(GEN)/parser.h &: grammar/parser.y
 	@mkdir -p $(GEN)
 	bison -Wall -Werror --defines=$(GEN)/parser.h -o $(GEN)/parser.c grammar/parser.y
 
-$(GEN)/lexer.c $(GEN)/lexer.h: grammar/lexer.l
+$(GEN)/lexer.c $(GEN)/lexer.h &: grammar/lexer.l
 	@mkdir -p $(GEN)
 	flex --header-file=$(GEN)/lexer.h -o $(GEN)/lexer.c grammar/lexer.l
 
-$(BUILD)/%.o: src/%.c $(GEN)/parser.h $(GEN)/lexer.h $(wildcard src/*.h include/*.h)
-	@mkdir -p $(BUILD)
+$(BUILD)/%.o: src/%.c $(GEN)/parser.h $(GEN)/lexer.h $(HEADERS)
+	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/%.o: $(GEN)/%.c $(GEN)/parser.h $(GEN)/lexer.h $(wildcard src/*.h)
+$(BUILD)/%.o: $(GEN)/%.c $(GEN)/parser.h $(GEN)/lexer.h $(HEADERS)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # Sanitizer build used by the test suite.
-$(SAN)/%.o: src/%.c $(GEN)/parser.h $(GEN)/lexer.h $(wildcard src/*.h include/*.h)
-	@mkdir -p $(SAN)
+$(SAN)/%.o: src/%.c $(GEN)/parser.h $(GEN)/lexer.h $(HEADERS)
+	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(SANFLAGS) -c -o $@ $<
 
-$(SAN)/%.o: $(GEN)/%.c $(GEN)/parser.h $(GEN)/lexer.h $(wildcard src/*.h)
-	@mkdir -p $(SAN)
+$(SAN)/%.o: $(GEN)/%.c $(GEN)/parser.h $(GEN)/lexer.h $(HEADERS)
+	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(SANFLAGS) -c -o $@ $<
 
-$(SAN)/lgc: $(SAN)/main.o $(SAN_OBJ)
-	$(CC) $(ALL_CFLAGS) $(SANFLAGS) -o $@ $(SAN)/main.o $(SAN_OBJ) $(LIBS)
+$(SAN)/lgc: $(SAN_CLI_OBJ) $(SAN_OBJ)
+	$(CC) $(ALL_CFLAGS) $(SANFLAGS) -o $@ $(SAN_CLI_OBJ) $(SAN_OBJ) $(LIBS)
 
-$(SAN)/unit: $(UNIT_SRC) tests/unit/unit.h $(SAN_OBJ)
+$(SAN)/unit: $(UNIT_SRC) tests/unit/unit.h $(SAN_OBJ) $(HEADERS)
 	$(CC) $(ALL_CFLAGS) $(SANFLAGS) -Itests/unit -o $@ $(UNIT_SRC) $(SAN_OBJ) $(LIBS)
 
 # The public API used the way a C program would: only <lgc.h>.

@@ -10,8 +10,8 @@
 %param {struct parser *p}
 
 %code requires {
-#include "ast.h"
-#include "util.h"
+#include "syntax/ast.h"
+#include "base/util.h"
 struct parser;
 }
 
@@ -24,7 +24,7 @@ void	yyerror(YYLTYPE *lloc, struct parser *p, const char *msg);
 #include <stdlib.h>
 #include <string.h>
 
-#include "parse.h"
+#include "syntax/parse.h"
 
 #define YYLLOC_DEFAULT(Cur, Rhs, N) do {				\
 	if (N) {							\

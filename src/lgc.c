@@ -4,15 +4,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "backend.h"
-#include "check.h"
-#include "data.h"
-#include "diag.h"
-#include "eval.h"
-#include "lint.h"
-#include "schema.h"
-#include "source.h"
-#include "util.h"
+#include "format/backend.h"
+#include "check/check.h"
+#include "data/data.h"
+#include "base/diag.h"
+#include "eval/eval.h"
+#include "lint/lint.h"
+#include "schema/schema.h"
+#include "base/source.h"
+#include "base/util.h"
 
 /* Each call reports the status of what it did itself, so that a batch
  * can tell one record's failure from the next one's success. */

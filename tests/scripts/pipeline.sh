@@ -241,7 +241,7 @@ fi
 if [ -f "$TOP/docs/diagnostics.md" ]; then
 	missing=""
 	for code in $(sed -n 's/^DIAG([A-Z_0-9]*, *SEV_[A-Z]*, *"\([^"]*\)".*/\1/p' \
-	    "$TOP/src/diagcodes.h"); do
+	    "$TOP/src/base/diagcodes.h"); do
 		grep -q "$code" "$TOP/docs/diagnostics.md" || missing="$missing $code"
 	done
 	[ -z "$missing" ]

@@ -3,9 +3,9 @@
 #include <string.h>
 
 #include "unit.h"
-#include "doc.h"
-#include "stream.h"
-#include "util.h"
+#include "doc/doc.h"
+#include "eval/stream.h"
+#include "base/util.h"
 
 /*
  * Streams are written in a compact notation: text outside braces is an

@@ -5,9 +5,9 @@
  * with dateutil's Easter) and written in. */
 #include <stdlib.h>
 
-#include "french.h"
-#include "functions.h"
-#include "types.h"
+#include "lang/french.h"
+#include "lang/functions.h"
+#include "lang/types.h"
 #include "unit.h"
 
 #define NO_DATE	{ 0, 0, 0 }	/* the result leaves the calendar */

@@ -6,11 +6,11 @@
 #include <unistd.h>
 
 #include "unit.h"
-#include "data.h"
-#include "diag.h"
-#include "program.h"
-#include "types.h"
-#include "util.h"
+#include "data/data.h"
+#include "base/diag.h"
+#include "check/program.h"
+#include "lang/types.h"
+#include "base/util.h"
 
 enum {
 	I_NOM, I_NB, I_TAUX, I_PRIX, I_COMMISSION, I_DATE, I_DELAI,

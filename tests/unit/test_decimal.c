@@ -1,6 +1,6 @@
 #include <math.h>
 
-#include "decimal.h"
+#include "lang/decimal.h"
 #include "unit.h"
 
 /* Parses S, which the caller knows to be valid. */

@@ -1,4 +1,4 @@
-#include "french.h"
+#include "lang/french.h"
 #include "unit.h"
 
 #define EURO	NBSP "\xe2\x82\xac"

@@ -3,10 +3,10 @@
 #include <string.h>
 
 #include "unit.h"
-#include "backend.h"
-#include "doc.h"
-#include "stream.h"
-#include "util.h"
+#include "format/backend.h"
+#include "doc/doc.h"
+#include "eval/stream.h"
+#include "base/util.h"
 
 #define HOSTILE "<script>alert(\"x\")</script> & Cie"
 

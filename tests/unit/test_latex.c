@@ -5,11 +5,11 @@
 #include <unistd.h>
 
 #include "unit.h"
-#include "backend.h"
-#include "diag.h"
-#include "doc.h"
-#include "stream.h"
-#include "util.h"
+#include "format/backend.h"
+#include "base/diag.h"
+#include "doc/doc.h"
+#include "eval/stream.h"
+#include "base/util.h"
 
 #define HOSTILE "<script>alert(\"x\")</script> & Cie"
 

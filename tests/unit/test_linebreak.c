@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "unit.h"
-#include "linebreak.h"
-#include "util.h"
+#include "format/pdf/linebreak.h"
+#include "base/util.h"
 
 #define EPS	0.001
 

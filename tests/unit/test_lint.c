@@ -1,7 +1,7 @@
 #include <stdlib.h>
 
-#include "french.h"
-#include "lint.h"
+#include "lang/french.h"
+#include "lint/lint.h"
 #include "unit.h"
 
 struct number_case {

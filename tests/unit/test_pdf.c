@@ -3,11 +3,11 @@
 #include <string.h>
 
 #include "unit.h"
-#include "backend.h"
-#include "diag.h"
-#include "doc.h"
-#include "fonts.h"
-#include "util.h"
+#include "format/backend.h"
+#include "base/diag.h"
+#include "doc/doc.h"
+#include "format/pdf/fonts.h"
+#include "base/util.h"
 
 static unsigned
 be16(const char *p)

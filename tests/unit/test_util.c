@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "unit.h"
-#include "util.h"
+#include "base/util.h"
 
 static void
 test_buffers(struct unit *u)

@@ -1,0 +1,626 @@
+#include "base/diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/source.h"
+
+#define MAX_ERRORS	100
+#define MAX_SHOWN	200	/* diagnostics of any severity */
+
+static const struct {
+	enum severity	 severity;
+	const char	*name;
+	const char	*format;
+} codes[DIAG__COUNT] = {
+#define DIAG(id, sev, name, fmt) { sev, name, fmt },
+#include "base/diagcodes.h"
+#undef DIAG
+};
+
+struct note {
+	struct loc	 loc;
+	bool		 has_loc;
+	char		*text;
+};
+
+struct diagnostic {
+	enum diag_code	 code;
+	enum severity	 severity;	/* after -Werror */
+	bool		 promoted;	/* a warning made an error by -Werror */
+	struct loc	 loc;
+	bool		 has_loc;
+	char		*message;
+	char		*suggestion;	/* NULL when none */
+	struct note	*notes;
+	size_t		 nnotes;
+};
+
+struct diags {
+	FILE		*out;
+	bool		 werror;
+	enum diag_format format;
+	bool		 enabled[DIAG__COUNT];
+	struct ptrvec	 pending;	/* struct diagnostic * not yet printed */
+	struct ptrvec	 seen;		/* "code|file|line|col|message" keys */
+	struct ptrvec	 sources;	/* adopted struct source * */
+	struct ptrvec	 includes;	/* struct loc * of the include sites */
+	int		 count[SEV_FATAL + 1];
+	int		 shown;
+	bool		 overflowed;
+};
+
+struct diags *
+diags_new(FILE *out)
+{
+	struct diags *ds = xcalloc(1, sizeof(*ds));
+	size_t i;
+
+	ds->out = out;
+	for (i = 0; i < DIAG__COUNT; i++)
+		ds->enabled[i] = strncmp(codes[i].name, "lint-", 5) != 0;
+	return ds;
+}
+
+static void
+diagnostic_free(struct diagnostic *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nnotes; i++)
+		free(d->notes[i].text);
+	free(d->notes);
+	free(d->message);
+	free(d->suggestion);
+	free(d);
+}
+
+void
+diags_free(struct diags *ds)
+{
+	size_t i;
+
+	if (ds == NULL)
+		return;
+	for (i = 0; i < ds->pending.len; i++)
+		diagnostic_free(ds->pending.items[i]);
+	ptrvec_free(&ds->pending);
+	for (i = 0; i < ds->seen.len; i++)
+		free(ds->seen.items[i]);
+	ptrvec_free(&ds->seen);
+	for (i = 0; i < ds->sources.len; i++)
+		source_free(ds->sources.items[i]);
+	ptrvec_free(&ds->sources);
+	for (i = 0; i < ds->includes.len; i++)
+		free(ds->includes.items[i]);
+	ptrvec_free(&ds->includes);
+	free(ds);
+}
+
+void
+diags_set_werror(struct diags *ds, bool werror)
+{
+	ds->werror = werror;
+}
+
+void
+diags_set_format(struct diags *ds, enum diag_format format)
+{
+	ds->format = format;
+}
+
+void
+diags_enable(struct diags *ds, const char *prefix)
+{
+	size_t i, n = strlen(prefix);
+
+	for (i = 0; i < DIAG__COUNT; i++)
+		if (strncmp(codes[i].name, prefix, n) == 0)
+			ds->enabled[i] = true;
+}
+
+void
+diags_adopt_source(struct diags *ds, struct source *s)
+{
+	ptrvec_push(&ds->sources, s);
+}
+
+const char *
+diag_code_name(enum diag_code code)
+{
+	return codes[code].name;
+}
+
+enum severity
+diag_code_severity(enum diag_code code)
+{
+	return codes[code].severity;
+}
+
+/* French typography for messages: the space before ; : ! ? » and after
+ * « is a no-break space. */
+static char *
+french_spaces(const char *s)
+{
+	struct buf b;
+	size_t i, n = strlen(s);
+
+	buf_init(&b);
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ') {
+			const char *next = s + i + 1;
+			bool before = strchr(";:!?", *next) != NULL && *next != '\0';
+			bool guillemet_close = strncmp(next, "\xc2\xbb", 2) == 0;
+			bool after_open = b.len >= 2 &&
+			    memcmp(b.data + b.len - 2, "\xc2\xab", 2) == 0;
+
+			/* "x:" inside a location or URL has no space, so only
+			 * a space followed by the mark and then a blank or the
+			 * end counts. */
+			if (before && next[1] != ' ' && next[1] != '\0')
+				before = false;
+			if (before || guillemet_close || after_open) {
+				buf_puts(&b, NBSP);
+				continue;
+			}
+		}
+		buf_putc(&b, s[i]);
+	}
+	return buf_detach(&b);
+}
+
+static bool
+already_seen(struct diags *ds, enum diag_code code, const struct loc *loc,
+    const char *message)
+{
+	char *key;
+	size_t i;
+
+	key = xasprintf("%d|%s|%d|%d|%s", (int)code,
+	    loc && loc->src ? loc->src->path : "", loc ? loc->line : 0,
+	    loc ? loc->col : 0, message);
+	for (i = 0; i < ds->seen.len; i++)
+		if (strcmp(ds->seen.items[i], key) == 0) {
+			free(key);
+			return true;
+		}
+	ptrvec_push(&ds->seen, key);
+	return false;
+}
+
+struct diagnostic *
+diag(struct diags *ds, enum diag_code code, const struct loc *loc, ...)
+{
+	struct diagnostic *d;
+	struct buf b;
+	va_list ap;
+	enum severity sev = codes[code].severity;
+	char *message;
+	size_t i;
+
+	if (!ds->enabled[code])
+		return NULL;
+	/* Past the limits nothing more is printed or remembered, but the
+	 * exit status still counts it. */
+	if (ds->shown >= MAX_SHOWN || (sev >= SEV_ERROR &&
+	    ds->count[SEV_ERROR] + ds->count[SEV_FATAL] >= MAX_ERRORS)) {
+		if (sev == SEV_WARNING && ds->werror)
+			sev = SEV_ERROR;
+		ds->count[sev]++;
+		ds->overflowed = true;
+		return NULL;
+	}
+	buf_init(&b);
+	va_start(ap, loc);
+	buf_vprintf(&b, codes[code].format, ap);
+	va_end(ap);
+	message = buf_detach(&b);
+	if (already_seen(ds, code, loc, message)) {
+		free(message);
+		return NULL;
+	}
+	if (sev == SEV_WARNING && ds->werror)
+		sev = SEV_ERROR;
+	ds->count[sev]++;
+	ds->shown++;
+	d = xcalloc(1, sizeof(*d));
+	d->code = code;
+	d->severity = sev;
+	d->promoted = sev != codes[code].severity;
+	d->message = message;
+	if (loc != NULL && loc->src != NULL) {
+		d->loc = *loc;
+		d->has_loc = true;
+	}
+	for (i = ds->includes.len; i-- > 0;) {
+		const struct loc *site = ds->includes.items[i];
+
+		diag_note(d, NULL, "inclus depuis %s:%d:%d",
+		    site->src->path, site->line, site->col);
+	}
+	ptrvec_push(&ds->pending, d);
+	return d;
+}
+
+void
+diag_suggest(struct diagnostic *d, const char *candidate)
+{
+	if (d == NULL || candidate == NULL)
+		return;
+	free(d->suggestion);
+	d->suggestion = xstrdup(candidate);
+}
+
+void
+diag_hint(struct diagnostic *d, const char *fmt, ...)
+{
+	struct buf b;
+	va_list ap;
+
+	if (d == NULL)
+		return;
+	buf_init(&b);
+	buf_puts(&b, d->message);
+	buf_puts(&b, " ; ");
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	free(d->message);
+	d->message = buf_detach(&b);
+}
+
+void
+diag_note(struct diagnostic *d, const struct loc *loc, const char *fmt, ...)
+{
+	struct note *n;
+	struct buf b;
+	va_list ap;
+
+	if (d == NULL)
+		return;
+	d->notes = xgrow(d->notes, d->nnotes, sizeof(*d->notes));
+	n = &d->notes[d->nnotes++];
+	memset(n, 0, sizeof(*n));
+	if (loc != NULL && loc->src != NULL) {
+		n->loc = *loc;
+		n->has_loc = true;
+	}
+	buf_init(&b);
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	n->text = buf_detach(&b);
+}
+
+size_t
+diags_source_mark(const struct diags *ds)
+{
+	return ds->sources.len;
+}
+
+void
+diags_release_sources(struct diags *ds, size_t mark)
+{
+	diags_flush(ds);
+	while (ds->sources.len > mark)
+		source_free(ds->sources.items[--ds->sources.len]);
+}
+
+void
+diags_forget(struct diags *ds)
+{
+	size_t i;
+
+	for (i = 0; i < ds->seen.len; i++)
+		free(ds->seen.items[i]);
+	ds->seen.len = 0;
+}
+
+void
+diags_push_include(struct diags *ds, const struct loc *site)
+{
+	struct loc *copy = xmalloc(sizeof(*copy));
+
+	*copy = *site;
+	ptrvec_push(&ds->includes, copy);
+}
+
+void
+diags_pop_include(struct diags *ds)
+{
+	if (ds->includes.len > 0)
+		free(ds->includes.items[--ds->includes.len]);
+}
+
+static const char *
+severity_word(enum severity sev)
+{
+	switch (sev) {
+	case SEV_NOTE:
+		return "note";
+	case SEV_WARNING:
+		return "avertissement";
+	case SEV_ERROR:
+	case SEV_FATAL:
+		return "erreur";
+	}
+	return "erreur";
+}
+
+/*
+ * The quoted line and a caret under the span, GCC-style.  The line is
+ * shown as the terminal should see it: a byte that is not UTF-8, a
+ * control character (a tab excepted) or a bidirectional override is
+ * written <XX>, so that a broken file cannot garble the screen, and a line wider than EXCERPT_WIDTH
+ * (a whole paragraph typed on one line) is cut to a window around the
+ * column, with « … » where it was cut.  Columns count characters, an
+ * invalid byte counting as one, as the scanner counts them.
+ */
+#define EXCERPT_WIDTH	160
+
+struct excerpt_unit {
+	const char	*s;
+	size_t		 len;
+	int		 width;		/* 1, or 4 for <XX> */
+};
+
+static size_t
+excerpt_unit_at(const char *line, size_t len, size_t i,
+    struct excerpt_unit *u)
+{
+	uint32_t cp;
+	size_t n = utf8_decode(line + i, len - i, &cp);
+
+	u->s = line + i;
+	if (n == 0 || (cp < 0x20 && cp != '\t') || cp == 0x7F ||
+	    (cp >= 0x80 && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
+	    (cp >= 0x2066 && cp <= 0x2069)) {
+		u->len = n == 0 ? 1 : n;
+		u->width = 4 * (int)u->len;
+	} else {
+		u->len = n;
+		u->width = 1;
+	}
+	return u->len;
+}
+
+static void
+excerpt_put_unit(struct buf *b, const struct excerpt_unit *u)
+{
+	size_t k;
+
+	if (u->width == 1) {
+		buf_put(b, u->s, u->len);
+		return;
+	}
+	for (k = 0; k < u->len; k++)
+		buf_printf(b, "<%02X>", (unsigned char)u->s[k]);
+}
+
+static void
+print_excerpt(struct buf *b, const struct loc *loc)
+{
+	const char *line;
+	size_t len, i, next;
+	int col, width, shown, first_col, total = 0;
+	struct excerpt_unit u;
+	char number[16];
+
+	if (loc->line < 1 || !source_line(loc->src, loc->line, &line, &len))
+		return;
+	for (i = 0; i < len; total += u.width)
+		i += excerpt_unit_at(line, len, i, &u);
+	/* The window starts a third of its width before the caret. */
+	first_col = 1;
+	if (total > EXCERPT_WIDTH && loc->col > EXCERPT_WIDTH / 3)
+		first_col = loc->col - EXCERPT_WIDTH / 3;
+
+	width = snprintf(number, sizeof(number), "%d", loc->line);
+	buf_printf(b, " %s | ", number);
+	if (first_col > 1)
+		buf_puts(b, "…");
+	shown = 0;
+	for (i = 0, col = 1; i < len; i = next, col++) {
+		next = i + excerpt_unit_at(line, len, i, &u);
+		if (col < first_col)
+			continue;
+		if (shown + u.width > EXCERPT_WIDTH) {
+			buf_puts(b, "…");
+			break;
+		}
+		excerpt_put_unit(b, &u);
+		shown += u.width;
+	}
+	buf_printf(b, "\n %*s | ", width, "");
+	if (first_col > 1)
+		buf_putc(b, ' ');
+	shown = 0;
+	for (i = 0, col = 1; i < len && col < loc->col; i = next, col++) {
+		next = i + excerpt_unit_at(line, len, i, &u);
+		if (col < first_col)
+			continue;
+		shown += u.width;
+		while (u.width-- > 0)
+			buf_putc(b, *u.s == '\t' ? '\t' : ' ');
+	}
+	buf_putc(b, '^');
+	if (loc->end_line == loc->line && loc->end_col > loc->col) {
+		int k;
+
+		for (k = loc->col; k < loc->end_col &&
+		    shown + 1 + (k - loc->col) < EXCERPT_WIDTH; k++)
+			buf_putc(b, '~');
+	}
+	buf_putc(b, '\n');
+}
+
+static void
+print_location(struct buf *b, const struct loc *loc, bool has_loc)
+{
+	if (!has_loc)
+		buf_puts(b, "lgc: ");
+	else if (loc->line < 1)
+		buf_printf(b, "%s: ", loc->src->path);
+	else
+		buf_printf(b, "%s:%d:%d: ", loc->src->path, loc->line,
+		    loc->col);
+}
+
+static void
+print_text(struct buf *b, const struct diagnostic *d)
+{
+	char *message;
+	size_t i;
+
+	print_location(b, &d->loc, d->has_loc);
+	buf_printf(b, "%s: ", severity_word(d->severity));
+	message = french_spaces(d->message);
+	buf_puts(b, message);
+	free(message);
+	if (d->suggestion != NULL) {
+		char *hint = xasprintf(" ; vouliez-vous dire « %s » ?",
+		    d->suggestion);
+		char *typo = french_spaces(hint);
+
+		buf_puts(b, typo);
+		free(typo);
+		free(hint);
+	}
+	if (d->promoted)
+		buf_printf(b, " [-Werror=%s]", codes[d->code].name);
+	buf_putc(b, '\n');
+	if (d->has_loc)
+		print_excerpt(b, &d->loc);
+	for (i = 0; i < d->nnotes; i++) {
+		const struct note *n = &d->notes[i];
+		char *text = french_spaces(n->text);
+
+		if (n->has_loc) {
+			print_location(b, &n->loc, true);
+			buf_printf(b, "note: %s\n", text);
+			print_excerpt(b, &n->loc);
+		} else
+			buf_printf(b, "note: %s\n", text);
+		free(text);
+	}
+}
+
+static void
+json_string(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			buf_printf(b, "\\%c", c);
+		else if (c == '\n')
+			buf_puts(b, "\\n");
+		else if (c < 0x20)
+			buf_printf(b, "\\u%04x", c);
+		else
+			buf_putc(b, (char)c);
+	}
+	buf_putc(b, '"');
+}
+
+static const char *
+severity_json(enum severity sev)
+{
+	switch (sev) {
+	case SEV_NOTE:
+		return "note";
+	case SEV_WARNING:
+		return "avertissement";
+	case SEV_ERROR:
+		return "erreur";
+	case SEV_FATAL:
+		return "fatale";
+	}
+	return "erreur";
+}
+
+static void
+print_json(struct buf *b, const struct diagnostic *d)
+{
+	char *message = french_spaces(d->message);
+	size_t i;
+
+	buf_puts(b, "{\"fichier\":");
+	json_string(b, d->has_loc ? d->loc.src->path : "");
+	if (d->has_loc && d->loc.line > 0)
+		buf_printf(b, ",\"ligne\":%d,\"colonne\":%d,"
+		    "\"fin_ligne\":%d,\"fin_colonne\":%d", d->loc.line,
+		    d->loc.col, d->loc.end_line, d->loc.end_col);
+	buf_printf(b, ",\"gravite\":\"%s\",\"code\":\"%s\",\"message\":",
+	    severity_json(d->severity), codes[d->code].name);
+	json_string(b, message);
+	free(message);
+	if (d->suggestion != NULL) {
+		buf_puts(b, ",\"suggestion\":");
+		json_string(b, d->suggestion);
+	}
+	if (d->nnotes > 0) {
+		buf_puts(b, ",\"notes\":[");
+		for (i = 0; i < d->nnotes; i++) {
+			if (i > 0)
+				buf_putc(b, ',');
+			json_string(b, d->notes[i].text);
+		}
+		buf_putc(b, ']');
+	}
+	buf_puts(b, "}\n");
+}
+
+/* Each diagnostic is written whole in one call: stderr is unbuffered,
+ * and diagnostics from parallel workers must not interleave. */
+void
+diags_flush(struct diags *ds)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	for (i = 0; i < ds->pending.len; i++) {
+		struct diagnostic *d = ds->pending.items[i];
+
+		buf_reset(&b);
+		if (ds->format == DIAG_JSON)
+			print_json(&b, d);
+		else
+			print_text(&b, d);
+		fwrite(b.data, 1, b.len, ds->out);
+		diagnostic_free(d);
+	}
+	buf_free(&b);
+	ds->pending.len = 0;
+	if (ds->overflowed && ds->format == DIAG_TEXT) {
+		fprintf(ds->out, "lgc: note: trop de diagnostics" NBSP "; les "
+		    "suivants ne sont pas affichés\n");
+		ds->overflowed = false;
+	}
+	fflush(ds->out);
+}
+
+int
+diags_count(const struct diags *ds, enum severity sev)
+{
+	return ds->count[sev];
+}
+
+bool
+diags_failed(const struct diags *ds)
+{
+	return ds->count[SEV_ERROR] > 0 || ds->count[SEV_FATAL] > 0;
+}
+
+int
+diags_exit_status(const struct diags *ds)
+{
+	if (ds->count[SEV_FATAL] > 0)
+		return 2;
+	if (ds->count[SEV_ERROR] > 0)
+		return 1;
+	return 0;
+}

@@ -1,0 +1,95 @@
+/* Diagnostics: one function reports them all, GCC-style.  Codes are an
+ * enum banded by severity (diagcodes.h), each with a stable name and a
+ * French message; the exit status is the worst severity seen. */
+#ifndef LGC_DIAG_H
+#define LGC_DIAG_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "base/util.h"
+
+struct source;
+
+/* A span in a source file.  Lines and columns are 1-based, columns in
+ * code points; line 0 means "the whole file" (e.g. data errors). */
+struct loc {
+	const struct source *src;
+	int	line;
+	int	col;
+	int	end_line;
+	int	end_col;	/* last column, inclusive */
+};
+
+enum severity {
+	SEV_NOTE,
+	SEV_WARNING,
+	SEV_ERROR,	/* template or data: exit 1 */
+	SEV_FATAL	/* usage, I/O, resources: exit 2 */
+};
+
+enum diag_code {
+#define DIAG(id, sev, name, fmt) id,
+#include "base/diagcodes.h"
+#undef DIAG
+	DIAG__COUNT
+};
+
+enum diag_format {
+	DIAG_TEXT,
+	DIAG_JSON
+};
+
+struct diagnostic;
+struct diags;
+
+struct diags *diags_new(FILE *out);
+void	diags_free(struct diags *ds);
+void	diags_set_werror(struct diags *ds, bool werror);
+void	diags_set_format(struct diags *ds, enum diag_format format);
+/* Enables the warnings whose stable name starts with PREFIX. */
+void	diags_enable(struct diags *ds, const char *prefix);
+
+/* Reports a diagnostic; the message is the code's format applied to the
+ * arguments.  Returns it so that a hint or notes can be attached, or
+ * NULL when it was suppressed (duplicate, disabled or over the limit). */
+struct diagnostic *diag(struct diags *ds, enum diag_code code,
+	    const struct loc *loc, ...);
+/* "vouliez-vous dire « x » ?" — appended to the message. */
+void	diag_suggest(struct diagnostic *d, const char *candidate);
+/* A free-form hint, appended to the message after " ; ". */
+void	diag_hint(struct diagnostic *d, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* A "note:" line with its own location (NULL loc: same as the error). */
+void	diag_note(struct diagnostic *d, const struct loc *loc,
+	    const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Sources adopted after MARK are freed (after printing what refers to
+ * them): a batch's memory stays flat however many records it reads. */
+size_t	diags_source_mark(const struct diags *ds);
+void	diags_release_sources(struct diags *ds, size_t mark);
+
+/* Forgets which diagnostics were already reported: the next batch
+ * record may repeat one. */
+void	diags_forget(struct diags *ds);
+
+/* Diagnostics raised inside an included clause get a note per site. */
+void	diags_push_include(struct diags *ds, const struct loc *site);
+void	diags_pop_include(struct diags *ds);
+
+/* DS frees S with itself: sources live as long as their diagnostics. */
+void	diags_adopt_source(struct diags *ds, struct source *s);
+
+/* Prints what was reported since the last flush. */
+void	diags_flush(struct diags *ds);
+int	diags_count(const struct diags *ds, enum severity sev);
+/* 0 no error (warnings allowed unless -Werror), 1 template or data
+ * errors, 2 usage, I/O or resource errors. */
+int	diags_exit_status(const struct diags *ds);
+bool	diags_failed(const struct diags *ds);
+
+const char *diag_code_name(enum diag_code code);
+enum severity diag_code_severity(enum diag_code code);
+
+#endif

@@ -1,0 +1,555 @@
+#include "base/util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <utf8proc.h>
+
+static void
+out_of_memory(void)
+{
+	fputs("lgc: erreur fatale : mémoire épuisée\n", stderr);
+	exit(2);
+}
+
+void *
+xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+
+	if (p == NULL)
+		out_of_memory();
+	return p;
+}
+
+void *
+xcalloc(size_t count, size_t size)
+{
+	void *p = calloc(count ? count : 1, size ? size : 1);
+
+	if (p == NULL)
+		out_of_memory();
+	return p;
+}
+
+void *
+xrealloc(void *ptr, size_t size)
+{
+	void *p = realloc(ptr, size ? size : 1);
+
+	if (p == NULL)
+		out_of_memory();
+	return p;
+}
+
+void *
+xreallocarray(void *ptr, size_t count, size_t size)
+{
+	if (size != 0 && count > SIZE_MAX / size)
+		out_of_memory();
+	return xrealloc(ptr, count * size);
+}
+
+void *
+xgrow(void *ptr, size_t count, size_t size)
+{
+	if (count != 0 && (count & (count - 1)) != 0)
+		return ptr;
+	return xreallocarray(ptr, count ? count * 2 : 1, size);
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t len)
+{
+	char *p = xmalloc(len + 1);
+
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	struct buf b;
+	va_list ap;
+
+	buf_init(&b);
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	return buf_detach(&b);
+}
+
+void
+buf_init(struct buf *b)
+{
+	b->data = NULL;
+	b->len = 0;
+	b->cap = 0;
+}
+
+void
+buf_free(struct buf *b)
+{
+	free(b->data);
+	buf_init(b);
+}
+
+void
+buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->data != NULL)
+		b->data[0] = '\0';
+}
+
+void
+buf_grow(struct buf *b, size_t extra)
+{
+	size_t need, cap;
+
+	if (extra > SIZE_MAX - b->len - 1)
+		out_of_memory();
+	need = b->len + extra + 1;
+	if (need <= b->cap)
+		return;
+	cap = b->cap ? b->cap : 64;
+	while (cap < need)
+		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+	b->data = xrealloc(b->data, cap);
+	b->cap = cap;
+}
+
+void
+buf_put(struct buf *b, const char *data, size_t len)
+{
+	buf_grow(b, len);
+	if (len > 0)
+		memcpy(b->data + b->len, data, len);
+	b->len += len;
+	b->data[b->len] = '\0';
+}
+
+void
+buf_puts(struct buf *b, const char *s)
+{
+	buf_put(b, s, strlen(s));
+}
+
+void
+buf_putc(struct buf *b, char c)
+{
+	buf_put(b, &c, 1);
+}
+
+void
+buf_put_utf8(struct buf *b, uint32_t cp)
+{
+	char tmp[4];
+	size_t n;
+
+	if (cp < 0x80) {
+		tmp[0] = (char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		tmp[0] = (char)(0xC0 | (cp >> 6));
+		tmp[1] = (char)(0x80 | (cp & 0x3F));
+		n = 2;
+	} else if (cp < 0x10000) {
+		tmp[0] = (char)(0xE0 | (cp >> 12));
+		tmp[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		tmp[2] = (char)(0x80 | (cp & 0x3F));
+		n = 3;
+	} else {
+		tmp[0] = (char)(0xF0 | (cp >> 18));
+		tmp[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		tmp[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		tmp[3] = (char)(0x80 | (cp & 0x3F));
+		n = 4;
+	}
+	buf_put(b, tmp, n);
+}
+
+void
+buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+{
+	va_list copy;
+	int n;
+
+	va_copy(copy, ap);
+	n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (n < 0)
+		return;
+	buf_grow(b, (size_t)n);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+}
+
+void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(b, fmt, ap);
+	va_end(ap);
+}
+
+char *
+buf_detach(struct buf *b)
+{
+	char *p = b->data;
+
+	if (p == NULL)
+		p = xstrdup("");
+	buf_init(b);
+	return p;
+}
+
+const char *
+buf_cstr(const struct buf *b)
+{
+	return b->data != NULL ? b->data : "";
+}
+
+void
+ptrvec_push(struct ptrvec *v, void *item)
+{
+	if (v->len == v->cap) {
+		v->cap = v->cap ? v->cap * 2 : 8;
+		v->items = xreallocarray(v->items, v->cap, sizeof(*v->items));
+	}
+	v->items[v->len++] = item;
+}
+
+void
+ptrvec_free(struct ptrvec *v)
+{
+	free(v->items);
+	v->items = NULL;
+	v->len = v->cap = 0;
+}
+
+size_t
+utf8_decode(const char *str, size_t avail, uint32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	uint32_t c;
+	size_t n, i;
+
+	if (avail == 0)
+		return 0;
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		n = 2;
+		c = s[0] & 0x1F;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		n = 3;
+		c = s[0] & 0x0F;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		n = 4;
+		c = s[0] & 0x07;
+	} else
+		return 0;
+	if (avail < n)
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	/* Overlong forms, surrogates and code points past U+10FFFF. */
+	if ((n == 3 && c < 0x800) || (n == 4 && c < 0x10000) ||
+	    (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
+		return 0;
+	*cp = c;
+	return n;
+}
+
+/* Characters, each byte that is not part of a valid sequence counting
+ * as one: columns in diagnostics about invalid bytes then point at each
+ * byte. */
+size_t
+utf8_count(const char *s, size_t len)
+{
+	size_t i = 0, n = 0, k;
+	uint32_t cp;
+
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80)
+			k = 1;
+		else if ((k = utf8_decode(s + i, len - i, &cp)) == 0)
+			k = 1;
+		i += k;
+		n++;
+	}
+	return n;
+}
+
+/* Text below U+0300 (Latin letters, precomposed accents included) and
+ * the common punctuation and currency signs (U+2002-U+20CF: ’ « » … €)
+ * is already in NFC and cannot combine with what follows unless a
+ * combining mark follows, which lies outside both ranges.  Most French
+ * text passes this test, and utf8proc's tables are never touched. */
+static bool
+nfc_certain(const char *s, size_t len)
+{
+	size_t i = 0, n;
+	uint32_t cp;
+
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((n = utf8_decode(s + i, len - i, &cp)) == 0)
+			return true;	/* not UTF-8: left as it is */
+		if (cp >= 0x300 && (cp < 0x2002 || cp > 0x20CF))
+			return false;
+		i += n;
+	}
+	return true;
+}
+
+char *
+utf8_nfc(const char *s, size_t len, size_t *out_len)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t n;
+
+	if (nfc_certain(s, len))
+		return NULL;
+	n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+	    &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (n == UTF8PROC_ERROR_NOMEM)
+		out_of_memory();
+	if (n < 0)
+		return NULL;
+	if ((size_t)n == len && memcmp(out, s, len) == 0) {
+		free(out);
+		return NULL;
+	}
+	if (out_len != NULL)
+		*out_len = (size_t)n;
+	return (char *)out;
+}
+
+/* A device, a FIFO or a socket is written in place: replacing it would
+ * destroy it (-o /dev/null as root) and nothing there can be atomic. */
+static int
+write_in_place(const char *path, const char *data, size_t len, int flags)
+{
+	size_t off;
+	ssize_t n;
+	int fd, saved = 0;
+
+	if ((fd = open(path, O_WRONLY | O_CLOEXEC | flags, 0666)) < 0)
+		return errno;
+	for (off = 0; off < len; off += (size_t)n)
+		if ((n = write(fd, data + off, len - off)) < 0) {
+			if (errno == EINTR) {
+				n = 0;
+				continue;
+			}
+			saved = errno;
+			break;
+		}
+	if (close(fd) != 0 && saved == 0)
+		saved = errno;
+	return saved;
+}
+
+int
+write_file_atomic(const char *path, const char *data, size_t len)
+{
+	struct stat st;
+	char *target = NULL, *tmp;
+	mode_t mode;
+	FILE *f;
+	int fd, saved;
+	bool existed;
+
+	/* Through a symbolic link, the file it names is the output; a link
+	 * to nothing yet is followed as open(2) follows it. */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		if ((target = realpath(path, NULL)) == NULL)
+			return write_in_place(path, data, len,
+			    O_CREAT | O_TRUNC);
+		path = target;
+	}
+	existed = stat(path, &st) == 0;
+	if (existed && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		saved = write_in_place(path, data, len, 0);
+		free(target);
+		return saved;
+	}
+	if (existed)
+		mode = st.st_mode & 07777;
+	else {
+		mode = umask(0);
+		umask(mode);
+		mode = 0666 & ~mode;
+	}
+	tmp = xasprintf("%s.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0) {
+		saved = errno;
+		free(tmp);
+		free(target);
+		return saved;
+	}
+	if ((f = fdopen(fd, "wb")) == NULL) {
+		saved = errno;
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		free(target);
+		return saved;
+	}
+	if (fwrite(data, 1, len, f) != len || fflush(f) != 0) {
+		saved = errno ? errno : EIO;
+		fclose(f);
+		unlink(tmp);
+		free(tmp);
+		free(target);
+		return saved;
+	}
+	/* mkstemp makes the file private: an output gets the mode of the
+	 * file it replaces, or an ordinary file's. */
+	(void)fchmod(fd, mode);
+	if (fclose(f) != 0 || rename(tmp, path) != 0) {
+		saved = errno;
+		unlink(tmp);
+		free(tmp);
+		free(target);
+		return saved;
+	}
+	free(tmp);
+	free(target);
+	return 0;
+}
+
+static size_t
+strhash(const char *s)
+{
+	size_t h = 14695981039346656037u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+void *
+strmap_get(const struct strmap *m, const char *key)
+{
+	size_t i;
+
+	if (m->cap == 0)
+		return NULL;
+	for (i = strhash(key) & (m->cap - 1); m->keys[i] != NULL;
+	    i = (i + 1) & (m->cap - 1))
+		if (strcmp(m->keys[i], key) == 0)
+			return m->values[i];
+	return NULL;
+}
+
+static void
+strmap_grow(struct strmap *m)
+{
+	struct strmap bigger;
+	size_t i;
+
+	bigger.cap = m->cap ? m->cap * 2 : 16;
+	bigger.len = 0;
+	bigger.keys = xcalloc(bigger.cap, sizeof(*bigger.keys));
+	bigger.values = xcalloc(bigger.cap, sizeof(*bigger.values));
+	for (i = 0; i < m->cap; i++)
+		if (m->keys[i] != NULL)
+			strmap_put(&bigger, m->keys[i], m->values[i]);
+	free(m->keys);
+	free(m->values);
+	*m = bigger;
+}
+
+void *
+strmap_put(struct strmap *m, const char *key, void *value)
+{
+	size_t i;
+
+	if ((m->len + 1) * 2 > m->cap)
+		strmap_grow(m);
+	for (i = strhash(key) & (m->cap - 1); m->keys[i] != NULL;
+	    i = (i + 1) & (m->cap - 1))
+		if (strcmp(m->keys[i], key) == 0)
+			return m->values[i];
+	m->keys[i] = key;
+	m->values[i] = value;
+	m->len++;
+	return value;
+}
+
+void
+strmap_free(struct strmap *m)
+{
+	free(m->keys);
+	free(m->values);
+	memset(m, 0, sizeof(*m));
+}
+
+const char *
+fr_strerror(int err)
+{
+	switch (err) {
+	case ENOENT:
+		return "fichier ou dossier introuvable";
+	case EACCES:
+	case EPERM:
+		return "permission refusée";
+	case EISDIR:
+		return "c'est un dossier, pas un fichier";
+	case ENOTDIR:
+		return "un élément du chemin n'est pas un dossier";
+	case ENOSPC:
+		return "plus de place sur le disque";
+	case EROFS:
+		return "système de fichiers en lecture seule";
+	case EEXIST:
+		return "le fichier existe déjà";
+	case ENAMETOOLONG:
+		return "nom de fichier trop long";
+	case EMFILE:
+	case ENFILE:
+		return "trop de fichiers ouverts";
+	case EFBIG:
+		return "fichier trop volumineux";
+	case EIO:
+		return "erreur d'entrée-sortie";
+	case ELOOP:
+		return "trop de liens symboliques";
+	case EXDEV:
+		return "le fichier temporaire et la sortie sont sur deux systèmes "
+		    "de fichiers";
+	case EPIPE:
+		return "tube fermé par le lecteur";
+	case ENOMEM:
+		return "mémoire insuffisante";
+	default:
+		return strerror(err);
+	}
+}

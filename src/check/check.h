@@ -1,0 +1,15 @@
+/* Static checking: names, types, presence, labels, includes.  Produces
+ * the program that data.c and eval.c work on. */
+#ifndef LGC_CHECK_H
+#define LGC_CHECK_H
+
+#include "check/program.h"
+
+/* Loads PATH and every file it includes or imports, and checks them.
+ * Never NULL; prog->failed tells whether errors were reported.  SEARCH
+ * is the clause search path after the including file's folder. */
+struct program *check_program(const char *path, const char *const *search,
+	    size_t nsearch, struct diags *ds);
+void	program_free(struct program *prog);
+
+#endif

@@ -1,0 +1,1209 @@
+#include "eval/stream.h"
+#include "syntax/ast.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * The evaluated stream becomes a document in three steps: the stream is
+ * cut into lines (each with its marker, indentation and inline tokens),
+ * headings are numbered from those lines alone (so that references can
+ * be resolved while paragraphs are built, forward ones included), then
+ * the lines are folded into blocks and the anchors are assigned.
+ */
+
+struct etok *
+stream_push(struct stream *s, enum etok_kind kind)
+{
+	struct etok *t;
+
+	if (s->len == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 32;
+		s->v = xreallocarray(s->v, s->cap, sizeof(*s->v));
+	}
+	t = &s->v[s->len++];
+	memset(t, 0, sizeof(*t));
+	t->kind = kind;
+	return t;
+}
+
+void
+stream_text(struct stream *s, const char *text, size_t len)
+{
+	struct etok *t = stream_push(s, ET_TEXT);
+
+	if (len > 0 && text[0] == TEXT_ESCAPED[0]) {
+		t->escaped = true;
+		text++;
+		len--;
+	}
+	t->text = xstrndup(text, len);
+}
+
+void
+stream_free(struct stream *s)
+{
+	struct etok *t;
+	size_t i, j;
+
+	for (i = 0; i < s->len; i++) {
+		t = &s->v[i];
+		free(t->text);
+		free(t->label);
+		for (j = 0; j < t->nlabels; j++)
+			free(t->labels[j]);
+		free(t->labels);
+		free(t->locs);
+		for (j = 0; j < t->nparties; j++) {
+			free(t->parties[j].name);
+			free(t->parties[j].representant);
+			free(t->parties[j].qualite);
+		}
+		free(t->parties);
+	}
+	free(s->v);
+	s->v = NULL;
+	s->len = s->cap = 0;
+}
+
+/* Lines */
+
+enum line_kind {
+	LINE_TEXT,
+	LINE_HEADING,
+	LINE_BULLET,
+	LINE_NUMBERED,
+	LINE_SIGNATURES
+};
+
+struct line {
+	enum line_kind	 kind;
+	int		 indent;	/* line indent, or marker column */
+	bool		 cont;		/* no ET_LINE: goes on with the open block */
+	bool		 blank;		/* blank line(s) before it */
+	const struct etok *marker;	/* ET_HEADING or ET_SIGNATURES */
+	size_t		 first;		/* inline tokens [first, last) */
+	size_t		 last;
+};
+
+struct lines {
+	struct line	*v;
+	size_t		 len;
+	size_t		 cap;
+};
+
+static struct line *
+lines_push(struct lines *ls, enum line_kind kind, bool cont, bool blank,
+    size_t first)
+{
+	struct line *l;
+
+	if (ls->len == ls->cap) {
+		ls->cap = ls->cap ? ls->cap * 2 : 32;
+		ls->v = xreallocarray(ls->v, ls->cap, sizeof(*ls->v));
+	}
+	l = &ls->v[ls->len++];
+	memset(l, 0, sizeof(*l));
+	l->kind = kind;
+	l->cont = cont;
+	l->blank = blank;
+	l->first = l->last = first;
+	return l;
+}
+
+/* A line starting with a marker takes over a fresh ET_LINE; after
+ * content, the marker starts a line of its own (defensive). */
+static struct line *
+marker_line(struct lines *ls, struct line *cur, enum line_kind kind,
+    bool *blank, size_t i)
+{
+	if (cur != NULL && cur->kind == LINE_TEXT && !cur->cont &&
+	    cur->first == cur->last) {
+		cur->kind = kind;
+		cur->first = cur->last = i + 1;
+		return cur;
+	}
+	cur = lines_push(ls, kind, false, *blank, i + 1);
+	*blank = false;
+	return cur;
+}
+
+static void
+split_lines(const struct stream *s, struct lines *ls)
+{
+	const struct etok *t;
+	struct line *cur = NULL;
+	bool blank = false;
+	size_t i;
+
+	for (i = 0; i < s->len; i++) {
+		t = &s->v[i];
+		switch (t->kind) {
+		case ET_LINE:
+			cur = lines_push(ls, LINE_TEXT, false, blank, i + 1);
+			cur->indent = t->indent;
+			blank = false;
+			break;
+		case ET_SOFTBREAK:
+			cur = NULL;
+			break;
+		case ET_PARBREAK:
+			cur = NULL;
+			blank = true;
+			break;
+		case ET_HEADING:
+			cur = marker_line(ls, cur, LINE_HEADING, &blank, i);
+			cur->indent = 0;
+			cur->marker = t;
+			break;
+		case ET_BULLET:
+		case ET_NUMBERED:
+			cur = marker_line(ls, cur, t->kind == ET_BULLET ?
+			    LINE_BULLET : LINE_NUMBERED, &blank, i);
+			cur->indent = t->indent;
+			break;
+		case ET_SIGNATURES:
+			cur = lines_push(ls, LINE_SIGNATURES, false, true, i);
+			cur->marker = t;
+			cur = NULL;
+			blank = true;
+			break;
+		case ET_TEXT:
+		case ET_HARDBREAK:
+		case ET_EMPH:
+		case ET_REF:
+			if (cur == NULL) {
+				cur = lines_push(ls, LINE_TEXT, true, blank, i);
+				blank = false;
+			}
+			cur->last = i + 1;
+			break;
+		}
+	}
+}
+
+/* Numbering */
+
+struct hinfo {
+	const char	*label;		/* from the stream, or NULL */
+	char		*number;	/* owned until moved into the doc */
+	int		 level;
+};
+
+struct hinfos {
+	struct hinfo	*v;
+	size_t		 len;
+};
+
+static void
+number_headings(const struct lines *ls, struct hinfos *hs)
+{
+	const struct etok *t;
+	struct hinfo *h;
+	int n1 = 0, n2 = 0, n3 = 0, cur1 = 0, cur2 = 0;
+	size_t i;
+
+	hs->v = NULL;
+	hs->len = 0;
+	for (i = 0; i < ls->len; i++)
+		if (ls->v[i].kind == LINE_HEADING)
+			hs->len++;
+	if (hs->len == 0)
+		return;
+	hs->v = xcalloc(hs->len, sizeof(*hs->v));
+	h = hs->v;
+	for (i = 0; i < ls->len; i++) {
+		if (ls->v[i].kind != LINE_HEADING)
+			continue;
+		t = ls->v[i].marker;
+		h->label = t->label;
+		h->level = t->level < 1 ? 1 : t->level > 3 ? 3 : t->level;
+		if (h->level == 1) {
+			cur1 = t->numbered ? ++n1 : 0;
+			cur2 = n2 = 0;
+			if (cur1 > 0)
+				h->number = xasprintf("%d", cur1);
+		} else if (h->level == 2) {
+			cur2 = t->numbered && cur1 > 0 ? ++n2 : 0;
+			n3 = 0;
+			if (cur2 > 0)
+				h->number = xasprintf("%d.%d", cur1, cur2);
+		} else if (t->numbered && cur2 > 0)
+			h->number = xasprintf("%d.%d.%d", cur1, cur2, ++n3);
+		h++;
+	}
+}
+
+static const struct hinfo *
+hinfo_find(const struct hinfos *hs, const char *label)
+{
+	size_t i;
+
+	for (i = 0; i < hs->len; i++)
+		if (hs->v[i].label != NULL && strcmp(hs->v[i].label, label) == 0)
+			return &hs->v[i];
+	return NULL;
+}
+
+/* Inline content: a paragraph is gathered as cells (one per code point,
+ * blank, or break, each with its style and link) so that the whitespace
+ * rules see through style-run boundaries. */
+
+enum cell_kind {
+	CELL_CHAR,
+	CELL_BLANK,	/* space, tab, newline, soft break */
+	CELL_NBSP,
+	CELL_BREAK,
+	CELL_SPACE	/* a normalised blank run */
+};
+
+struct cell {
+	enum cell_kind	 kind;
+	uint32_t	 cp;
+	size_t		 off;		/* CELL_CHAR: bytes in para.raw */
+	size_t		 len;
+	unsigned	 style;
+	const char	*link;		/* a label owned by the stream */
+	unsigned	 group;		/* 0: the author's text; else one
+					 * value of the client's */
+	bool		 escaped;	/* an escaped quote: no typography */
+};
+
+struct para {
+	bool		 open;
+	bool		 straight_quotes;	/* keep "…" as typed */
+	unsigned	 style;
+	struct buf	 raw;
+	struct cell	*v;
+	size_t		 len;
+	size_t		 cap;
+	unsigned	 groups;	/* client values in this paragraph */
+};
+
+static void
+cell_push(struct para *p, enum cell_kind kind, uint32_t cp, size_t off,
+    size_t len, const char *link)
+{
+	struct cell *c;
+
+	if (p->len == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 64;
+		p->v = xreallocarray(p->v, p->cap, sizeof(*p->v));
+	}
+	c = &p->v[p->len++];
+	c->kind = kind;
+	c->cp = cp;
+	c->off = off;
+	c->len = len;
+	c->style = p->style;
+	c->link = link;
+	c->group = 0;
+	c->escaped = false;
+}
+
+/* FIXED text is generated, not written: its spaces are final. */
+static void
+cells_text(struct para *p, const char *s, size_t n, const char *link,
+    bool fixed)
+{
+	size_t i, k, off;
+	uint32_t cp;
+
+	for (i = 0; i < n; i += k) {
+		k = utf8_decode(s + i, n - i, &cp);
+		if (k == 0) {
+			/* Kept byte for byte: never a blank nor punctuation. */
+			k = 1;
+			cp = 0xFFFD;
+		}
+		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r') {
+			cell_push(p, fixed ? CELL_SPACE : CELL_BLANK, ' ', 0, 0,
+			    link);
+			continue;
+		}
+		if (cp == 0xA0) {
+			cell_push(p, CELL_NBSP, cp, 0, 0, link);
+			continue;
+		}
+		off = p->raw.len;
+		buf_put(&p->raw, s + i, k);
+		cell_push(p, CELL_CHAR, cp, off, k, link);
+	}
+}
+
+static void
+cells_str(struct para *p, const char *s, const char *link)
+{
+	cells_text(p, s, strlen(s), link, true);
+}
+
+/* "article 2", "articles 2, 5 et 7", "article 2.1"; bare: "2". */
+static void
+cells_ref(struct para *p, const struct etok *t, const struct hinfos *hs)
+{
+	const struct hinfo *h;
+	struct buf b;
+	size_t i;
+
+	if (t->nlabels == 0)
+		return;
+	buf_init(&b);
+	if (t->nlabels == 1) {
+		h = hinfo_find(hs, t->labels[0]);
+		if (h == NULL || h->number == NULL)
+			cells_str(p, t->bare ? "?" : "article ?", NULL);
+		else {
+			buf_printf(&b, "%s%s", t->bare ? "" : "article ",
+			    h->number);
+			cells_str(p, buf_cstr(&b), h->label);
+		}
+		buf_free(&b);
+		return;
+	}
+	if (!t->bare)
+		cells_str(p, "articles ", NULL);
+	for (i = 0; i < t->nlabels; i++) {
+		if (i > 0)
+			cells_str(p, i + 1 == t->nlabels ? " et " : ", ", NULL);
+		h = hinfo_find(hs, t->labels[i]);
+		if (h == NULL || h->number == NULL)
+			cells_str(p, "?", NULL);
+		else
+			cells_str(p, h->number, h->label);
+	}
+	buf_free(&b);
+}
+
+static void
+para_append(struct para *p, const struct stream *s, const struct line *l,
+    const struct hinfos *hs)
+{
+	const struct etok *t;
+	size_t i;
+
+	if (!p->open) {
+		p->open = true;
+		p->style = 0;
+	} else
+		cell_push(p, CELL_BLANK, ' ', 0, 0, NULL);
+	for (i = l->first; i < l->last; i++) {
+		t = &s->v[i];
+		switch (t->kind) {
+		case ET_TEXT:
+			if (t->text != NULL) {
+				size_t first = p->len, k;
+
+				cells_text(p, t->text, strlen(t->text), NULL,
+				    false);
+				if (t->verbatim)
+					p->groups++;
+				for (k = first; k < p->len; k++) {
+					p->v[k].group = t->verbatim ?
+					    p->groups : 0;
+					p->v[k].escaped = t->escaped;
+				}
+			}
+			break;
+		case ET_EMPH:
+			p->style ^= t->style;
+			break;
+		case ET_HARDBREAK:
+			cell_push(p, CELL_BREAK, 0, 0, 0, NULL);
+			break;
+		case ET_REF:
+			cells_ref(p, t, hs);
+			break;
+		case ET_LINE:
+		case ET_SOFTBREAK:
+		case ET_PARBREAK:
+		case ET_HEADING:
+		case ET_BULLET:
+		case ET_NUMBERED:
+		case ET_SIGNATURES:
+			break;
+		}
+	}
+}
+
+static bool
+is_char(const struct cell *c, const char *set)
+{
+	size_t i, k, n = strlen(set);
+	uint32_t cp;
+
+	if (c == NULL || c->kind != CELL_CHAR)
+		return false;
+	for (i = 0; i < n; i += k) {
+		k = utf8_decode(set + i, n - i, &cp);
+		if (k == 0)
+			return false;
+		if (cp == c->cp)
+			return true;
+	}
+	return false;
+}
+
+/* Rule 3 of the language: a blank run becomes one space, or a no-break
+ * space, or nothing, depending on its neighbours. */
+static size_t
+normalize(struct para *p)
+{
+	struct cell *prev, *next;
+	size_t i, j, n = 0;
+	bool nbsp;
+
+	for (i = 0; i < p->len; i = j) {
+		if (p->v[i].kind != CELL_BLANK && p->v[i].kind != CELL_NBSP) {
+			p->v[n++] = p->v[i];
+			j = i + 1;
+			continue;
+		}
+		nbsp = false;
+		for (j = i; j < p->len && (p->v[j].kind == CELL_BLANK ||
+		    p->v[j].kind == CELL_NBSP); j++)
+			if (p->v[j].kind == CELL_NBSP && !nbsp) {
+				nbsp = true;
+				p->v[i] = p->v[j];
+			}
+		if (nbsp) {
+			/* The author's (or a formatter's) no-break space. */
+			p->v[n++] = p->v[i];
+			continue;
+		}
+		prev = n > 0 ? &p->v[n - 1] : NULL;
+		next = j < p->len ? &p->v[j] : NULL;
+		if (prev == NULL || next == NULL || prev->kind == CELL_BREAK ||
+		    next->kind == CELL_BREAK)
+			continue;
+		if (is_char(next, ".,)]\xe2\x80\xa6") || is_char(prev, "(["))
+			continue;
+		p->v[n] = p->v[i];
+		if (is_char(next, ";:!?%\xe2\x82\xac\xc2\xbb") ||
+		    is_char(prev, "\xc2\xab"))
+			p->v[n].kind = CELL_NBSP;
+		else
+			p->v[n].kind = CELL_SPACE;
+		n++;
+	}
+	return n;
+}
+
+/* French typography of the text (issue: "French legal formatting"):
+ * straight apostrophes become ’, straight double quotes « … » with
+ * no-break spaces inside, and the space between a number and its unit
+ * or between groups of thousands a no-break space.  Runs before the
+ * whitespace rules so that those place the no-break spaces. */
+static void
+replace_cp(struct para *p, struct cell *c, uint32_t cp)
+{
+	c->off = p->raw.len;
+	buf_put_utf8(&p->raw, cp);
+	c->len = p->raw.len - c->off;
+	c->cp = cp;
+}
+
+static bool
+opens_quote(const struct cell *prev)
+{
+	return prev == NULL || prev->kind == CELL_BLANK ||
+	    prev->kind == CELL_NBSP || prev->kind == CELL_BREAK ||
+	    prev->kind == CELL_SPACE || is_char(prev, "([{\xe2\x80\x94\xe2\x80\x93-/");
+}
+
+/* Whether the cell at I lies in an e-mail address or a URL (a run of
+ * non-blank cells with an @ or "://"), whose apostrophes are not
+ * typography. */
+static bool
+is_alnum_cell(const struct cell *c)
+{
+	return c->kind == CELL_CHAR && c->cp < 0x80 &&
+	    ((c->cp >= 'a' && c->cp <= 'z') || (c->cp >= 'A' && c->cp <= 'Z') ||
+	    (c->cp >= '0' && c->cp <= '9'));
+}
+
+static bool
+in_address(const struct para *p, size_t i)
+{
+	size_t a = i, b = i, k;
+
+	while (a > 0 && p->v[a - 1].kind == CELL_CHAR)
+		a--;
+	while (b + 1 < p->len && p->v[b + 1].kind == CELL_CHAR)
+		b++;
+	for (k = a + 1; k < b; k++) {
+		if (p->v[k].cp == '@' && is_alnum_cell(&p->v[k - 1]) &&
+		    is_alnum_cell(&p->v[k + 1]))
+			return true;
+		if (p->v[k].cp == ':' && k + 2 <= b && p->v[k + 1].cp == '/' &&
+		    p->v[k + 2].cp == '/' && is_alnum_cell(&p->v[k - 1]))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Apostrophes become ’ (outside addresses), and straight double quotes
+ * « … » with their no-break spaces.  The author's quotes pair among
+ * themselves within the paragraph, a client value's only within that
+ * value, and only when they all pair up: an odd one (27" for inches)
+ * leaves them as typed, and a value's never closes or opens one of the
+ * author's.
+ */
+static void
+quotes_and_apostrophes(struct para *p)
+{
+	struct cell *v;
+	size_t i, j, n = 0, cap, quotes = 0;
+	bool open = false, open_value = false, *balanced, *opened;
+
+	/* A client value's quotes are typeset only when they read as
+	 * pairs: each opening after a blank or an opening bracket, each
+	 * closing an open one, none left open ("5" écran, AB"12" is not
+	 * a quotation). */
+	balanced = xcalloc(p->groups + 1, sizeof(*balanced));
+	opened = xcalloc(p->groups + 1, sizeof(*opened));
+	for (j = 0; j <= p->groups; j++)
+		balanced[j] = true;
+	for (i = 0; i < p->len; i++) {
+		struct cell *c = &p->v[i];
+		unsigned g = c->group;
+
+		/* An escaped quote is left as typed and counted as no
+		 * quote, so that it neither pairs nor is paired. */
+		if (c->kind != CELL_CHAR || c->escaped)
+			continue;
+		if (c->cp == '\'' && !in_address(p, i))
+			replace_cp(p, c, 0x2019);
+		else if (c->cp == '"') {
+			/* The author's quotes (group 0) may hold a value:
+			 * what they follow and precede can be of any group. */
+			const struct cell *before = i == 0 ? NULL :
+			    g == 0 || p->v[i - 1].group == g ? &p->v[i - 1] :
+			    NULL;
+			bool next_char = i + 1 < p->len &&
+			    (g == 0 || p->v[i + 1].group == g) &&
+			    p->v[i + 1].kind == CELL_CHAR;
+
+			quotes++;
+			if (opened[g])
+				opened[g] = false;
+			else if (opens_quote(before) && next_char)
+				opened[g] = true;
+			else
+				balanced[g] = false;
+		}
+	}
+	for (j = 0; j <= p->groups; j++)
+		if (opened[j])
+			balanced[j] = false;
+	free(opened);
+	if (quotes == 0 || p->straight_quotes) {
+		free(balanced);
+		return;
+	}
+	/* Each guillemet brings its no-break space. */
+	cap = p->len + quotes;
+	v = xcalloc(cap, sizeof(*v));
+	for (i = 0; i < p->len; i++) {
+		struct cell c = p->v[i];
+		bool *state = c.group == 0 ? &open : &open_value;
+
+		if (i > 0 && c.group != p->v[i - 1].group)
+			open_value = false;
+		if (c.kind != CELL_CHAR || c.escaped || c.cp != '"' ||
+		    !balanced[c.group]) {
+			v[n++] = c;
+			continue;
+		}
+		/* The first pass checked that these quotes pair up: they
+		 * open and close in turn, whatever precedes them. */
+		if (!*state) {
+			replace_cp(p, &c, 0xAB);
+			v[n++] = c;
+			c.kind = CELL_BLANK;
+			c.cp = ' ';
+			v[n++] = c;
+			*state = true;
+		} else {
+			struct cell blank = c;
+
+			blank.kind = CELL_BLANK;
+			blank.cp = ' ';
+			v[n++] = blank;
+			replace_cp(p, &c, 0xBB);
+			v[n++] = c;
+			*state = false;
+		}
+	}
+	free(balanced);
+	free(p->v);
+	p->v = v;
+	p->len = n;
+	p->cap = cap;
+}
+
+static bool
+is_digit_cell(const struct cell *c)
+{
+	return c != NULL && c->kind == CELL_CHAR && c->cp >= '0' && c->cp <= '9';
+}
+
+static bool
+is_letter_cell(const struct cell *c)
+{
+	return c != NULL && c->kind == CELL_CHAR &&
+	    ((c->cp >= 'a' && c->cp <= 'z') || (c->cp >= 'A' && c->cp <= 'Z') ||
+	    (c->cp >= 0xC0 && c->cp <= 0x24F));
+}
+
+/* Whether the cells from I spell one of the unit words, then end. */
+static bool
+unit_word_at(const struct para *p, size_t i, size_t n)
+{
+	static const char *const units[] = {
+		"jour", "jours", "semaine", "semaines", "mois", "an", "ans",
+		"année", "années", "heure", "heures", "h", "minute", "minutes",
+		"euro", "euros", "centime", "centimes", "km", "m", "kg", "Mo",
+		"Go", "ko", "prospect", "prospects",
+	};
+	size_t u, k;
+
+	for (u = 0; u < sizeof(units) / sizeof(units[0]); u++) {
+		const char *w = units[u];
+		size_t len = strlen(w), pos = 0;
+
+		for (k = i; k < n && pos < len; k++) {
+			const struct cell *c = &p->v[k];
+
+			if (c->kind != CELL_CHAR || c->len > len - pos ||
+			    memcmp(p->raw.data + c->off, w + pos, c->len) != 0)
+				break;
+			pos += c->len;
+		}
+		if (pos == len && (k == n || !is_letter_cell(&p->v[k])))
+			return true;
+	}
+	return false;
+}
+
+/* Whether the cells before I spell an abbreviation that a number
+ * follows without a line break: "n° 12", "art. 4", "L. 441-10". */
+static bool
+abbreviation_before(const struct para *p, size_t i)
+{
+	static const char *const abbreviations[] = {
+		"n\xc2\xb0", "N\xc2\xb0", "art.", "Art.", "L.", "R.", "D.",
+		"\xc2\xa7", "p.", "al.", "chap.",
+	};
+	size_t a, k;
+
+	for (a = 0; a < sizeof(abbreviations) / sizeof(abbreviations[0]); a++) {
+		const char *w = abbreviations[a];
+		size_t len = strlen(w), pos = len;
+
+		for (k = i; k > 0 && pos > 0; k--) {
+			const struct cell *c = &p->v[k - 1];
+
+			if (c->kind != CELL_CHAR || c->len > pos ||
+			    memcmp(p->raw.data + c->off, w + pos - c->len,
+			    c->len) != 0)
+				break;
+			pos -= c->len;
+		}
+		if (pos == 0 && (k == 0 || !is_letter_cell(&p->v[k - 1])))
+			return true;
+	}
+	return false;
+}
+
+static void
+number_spaces(struct para *p, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i + 1 < n; i++) {
+		struct cell *c = &p->v[i];
+
+		if (c->kind == CELL_SPACE && is_digit_cell(&p->v[i + 1]) &&
+		    abbreviation_before(p, i)) {
+			c->kind = CELL_NBSP;
+			continue;
+		}
+		/* Only a number and its unit: two numbers side by side may be
+		 * two values ("30 364 jours"), never one to be grouped. */
+		if (c->kind != CELL_SPACE || !is_digit_cell(&p->v[i - 1]))
+			continue;
+		if (unit_word_at(p, i + 1, n))
+			c->kind = CELL_NBSP;
+	}
+}
+
+static bool
+same_link(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+/* Ends the paragraph: its normalised runs go to OUT (possibly none). */
+static void
+para_finish(struct para *p, struct doc_runs *out)
+{
+	struct buf text;
+	const struct cell *c;
+	unsigned style = 0;
+	const char *link = NULL;
+	size_t i, n, start;
+
+	memset(out, 0, sizeof(*out));
+	quotes_and_apostrophes(p);
+	n = normalize(p);
+	number_spaces(p, n);
+	start = 0;
+	while (start < n && p->v[start].kind == CELL_BREAK)
+		start++;
+	while (n > start && p->v[n - 1].kind == CELL_BREAK)
+		n--;
+	buf_init(&text);
+	for (i = start; i < n; i++) {
+		c = &p->v[i];
+		if (text.len > 0 && (c->kind == CELL_BREAK ||
+		    c->style != style || !same_link(c->link, link))) {
+			doc_runs_push(out, text.data, text.len, style, link);
+			buf_reset(&text);
+		}
+		style = c->style;
+		link = c->link;
+		switch (c->kind) {
+		case CELL_CHAR:
+			buf_put(&text, p->raw.data + c->off, c->len);
+			break;
+		case CELL_BLANK:
+		case CELL_SPACE:
+			buf_putc(&text, ' ');
+			break;
+		case CELL_NBSP:
+			buf_puts(&text, NBSP);
+			break;
+		case CELL_BREAK:
+			doc_runs_push(out, NULL, 0, c->style, NULL);
+			break;
+		}
+	}
+	if (text.len > 0)
+		doc_runs_push(out, text.data, text.len, style, link);
+	buf_free(&text);
+	p->open = false;
+	p->style = 0;
+	p->len = 0;
+	p->groups = 0;
+	buf_reset(&p->raw);
+}
+
+char *
+typeset_line(char *text, bool straight_quotes)
+{
+	struct para p;
+	struct doc_runs runs;
+	struct buf b;
+	size_t i;
+
+	memset(&p, 0, sizeof(p));
+	buf_init(&p.raw);
+	p.open = true;
+	p.straight_quotes = straight_quotes;
+	cells_text(&p, text, strlen(text), NULL, false);
+	free(text);
+	para_finish(&p, &runs);
+	buf_init(&b);
+	for (i = 0; i < runs.len; i++)
+		buf_puts(&b, runs.v[i].line_break ? " " : runs.v[i].text);
+	doc_runs_free(&runs);
+	free(p.v);
+	buf_free(&p.raw);
+	return buf_detach(&b);
+}
+
+/* Blocks */
+
+struct level {
+	struct doc_list	*list;
+	int		 col;
+	bool		 ordered;
+};
+
+struct builder {
+	const struct stream *s;
+	const struct hinfos *hs;
+	struct doc	*doc;
+	struct level	*stack;
+	size_t		 depth;
+	size_t		 cap;
+	struct para	 para;
+};
+
+/* Where new blocks go: the current item of the innermost open list.
+ * Pointers into the tree stay valid because only the innermost
+ * container ever grows while deeper levels are open. */
+static struct doc_blocks *
+target(struct builder *b)
+{
+	struct doc_list *l;
+
+	if (b->depth == 0)
+		return &b->doc->blocks;
+	l = b->stack[b->depth - 1].list;
+	return &l->items[l->len - 1];
+}
+
+static void
+flush(struct builder *b)
+{
+	struct doc_runs runs;
+	struct doc_block *blk;
+
+	if (!b->para.open)
+		return;
+	para_finish(&b->para, &runs);
+	if (runs.len == 0) {
+		doc_runs_free(&runs);
+		return;
+	}
+	blk = doc_blocks_push(target(b), BLOCK_PARAGRAPH);
+	blk->u.paragraph = runs;
+}
+
+/* An item whose text all vanished ({si} false) takes no bullet and no
+ * number: the next item reuses it, and a list left without any item
+ * is no list, as an empty paragraph is no paragraph (rule 2). */
+static void
+add_item(struct builder *b)
+{
+	struct doc_list *l = b->stack[b->depth - 1].list;
+
+	flush(b);
+	if (l->len > 0 && l->items[l->len - 1].len == 0)
+		return;
+	l->items = xgrow(l->items, l->len, sizeof(*l->items));
+	memset(&l->items[l->len], 0, sizeof(*l->items));
+	l->len++;
+}
+
+/* Closes the innermost list; the caller has flushed the paragraph. */
+static void
+pop_level(struct builder *b)
+{
+	struct doc_list *l = b->stack[b->depth - 1].list;
+	struct doc_blocks *parent;
+
+	if (l->len > 0 && l->items[l->len - 1].len == 0) {
+		free(l->items[l->len - 1].v);
+		l->len--;
+	}
+	b->depth--;
+	if (l->len > 0)
+		return;
+	/* The list is the parent's last block: nothing was added to the
+	 * parent while the list was open. */
+	parent = target(b);
+	free(l->items);
+	l->items = NULL;
+	parent->len--;
+}
+
+static void
+open_list(struct builder *b, int col, bool ordered)
+{
+	struct doc_block *blk;
+
+	flush(b);
+	blk = doc_blocks_push(target(b), BLOCK_LIST);
+	blk->u.list.ordered = ordered;
+	if (b->depth == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 8;
+		b->stack = xreallocarray(b->stack, b->cap, sizeof(*b->stack));
+	}
+	b->stack[b->depth].list = &blk->u.list;
+	b->stack[b->depth].col = col;
+	b->stack[b->depth].ordered = ordered;
+	b->depth++;
+	add_item(b);
+}
+
+static void
+close_lists(struct builder *b)
+{
+	flush(b);
+	while (b->depth > 0)
+		pop_level(b);
+}
+
+static void
+do_marker(struct builder *b, const struct line *l, bool ordered)
+{
+	struct level *top;
+
+	flush(b);
+	while (b->depth > 0 && b->stack[b->depth - 1].col > l->indent)
+		pop_level(b);
+	top = b->depth > 0 ? &b->stack[b->depth - 1] : NULL;
+	if (top != NULL && top->col == l->indent && top->ordered == ordered)
+		add_item(b);
+	else {
+		/* Another kind of marker at the same column ends that list. */
+		if (top != NULL && top->col == l->indent)
+			pop_level(b);
+		open_list(b, l->indent, ordered);
+	}
+	para_append(&b->para, b->s, l, b->hs);
+}
+
+static void
+do_text(struct builder *b, const struct line *l)
+{
+	if (!l->cont) {
+		while (b->depth > 0 && b->stack[b->depth - 1].col >= l->indent) {
+			flush(b);
+			pop_level(b);
+		}
+	}
+	if (l->blank)
+		flush(b);
+	para_append(&b->para, b->s, l, b->hs);
+}
+
+static void
+do_heading(struct builder *b, const struct line *l)
+{
+	struct doc_block *blk;
+	struct doc_runs title;
+
+	close_lists(b);
+	para_append(&b->para, b->s, l, b->hs);
+	para_finish(&b->para, &title);
+	blk = doc_blocks_push(&b->doc->blocks, BLOCK_HEADING);
+	blk->u.heading.level = l->marker->level < 1 ? 1 :
+	    l->marker->level > 3 ? 3 : l->marker->level;
+	blk->u.heading.title = title;
+}
+
+static char *
+dup_or_empty(const char *s)
+{
+	return xstrdup(s != NULL ? s : "");
+}
+
+static void
+do_signatures(struct builder *b, const struct line *l)
+{
+	const struct etok *t = l->marker;
+	struct doc_block *blk;
+	size_t i;
+
+	close_lists(b);
+	blk = doc_blocks_push(&b->doc->blocks, BLOCK_SIGNATURES);
+	blk->u.signatures.len = t->nparties;
+	blk->u.signatures.parties = xcalloc(t->nparties,
+	    sizeof(*blk->u.signatures.parties));
+	for (i = 0; i < t->nparties; i++) {
+		bool sq = b->para.straight_quotes;
+
+		blk->u.signatures.parties[i].name =
+		    typeset_line(dup_or_empty(t->parties[i].name), sq);
+		blk->u.signatures.parties[i].representant =
+		    typeset_line(dup_or_empty(t->parties[i].representant), sq);
+		blk->u.signatures.parties[i].qualite =
+		    typeset_line(dup_or_empty(t->parties[i].qualite), sq);
+	}
+}
+
+/* Anchors */
+
+static bool
+anchor_taken(const struct ptrvec *used, const char *a)
+{
+	size_t i;
+
+	for (i = 0; i < used->len; i++)
+		if (strcmp(used->items[i], a) == 0)
+			return true;
+	return false;
+}
+
+static char *
+anchor_unique(const struct ptrvec *used, const char *base)
+{
+	char *a;
+	int n;
+
+	if (!anchor_taken(used, base))
+		return xstrdup(base);
+	for (n = 2;; n++) {
+		a = xasprintf("%s-%d", base, n);
+		if (!anchor_taken(used, a))
+			return a;
+		free(a);
+	}
+}
+
+/* ASCII letters for Latin-1 letters U+00C0..U+00FF ('.' = none). */
+static const char latin1_fold[] =
+    "aaaaaa.ceeeeiiiidnooooo.ouuuuyts"
+    "aaaaaa.ceeeeiiiidnooooo.ouuuuyty";
+
+static void
+slug_put(struct buf *b, const char *s, bool *dash)
+{
+	const char *fold;
+	size_t i, k, n = strlen(s);
+	uint32_t cp;
+	char tmp[2] = { 0, 0 };
+
+	for (i = 0; i < n; i += k) {
+		k = utf8_decode(s + i, n - i, &cp);
+		if (k == 0) {
+			k = 1;
+			cp = 0xFFFD;
+		}
+		fold = NULL;
+		if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
+			tmp[0] = (char)cp;
+			fold = tmp;
+		} else if (cp >= 'A' && cp <= 'Z') {
+			tmp[0] = (char)(cp - 'A' + 'a');
+			fold = tmp;
+		} else if (cp == 0xC6 || cp == 0xE6)
+			fold = "ae";
+		else if (cp == 0xDF)
+			fold = "ss";
+		else if (cp == 0x152 || cp == 0x153)
+			fold = "oe";
+		else if (cp >= 0xC0 && cp <= 0xFF &&
+		    latin1_fold[cp - 0xC0] != '.') {
+			tmp[0] = latin1_fold[cp - 0xC0];
+			fold = tmp;
+		}
+		if (fold == NULL) {
+			*dash = true;
+			continue;
+		}
+		if (*dash && b->len > 0)
+			buf_putc(b, '-');
+		*dash = false;
+		buf_puts(b, fold);
+	}
+}
+
+static char *
+heading_base_anchor(const struct doc_heading *h)
+{
+	struct buf b;
+	char *anchor;
+	size_t i;
+	bool dash = false;
+
+	buf_init(&b);
+	if (h->number != NULL) {
+		buf_puts(&b, "article-");
+		for (i = 0; h->number[i] != '\0'; i++)
+			buf_putc(&b, h->number[i] == '.' ? '-' : h->number[i]);
+		return buf_detach(&b);
+	}
+	for (i = 0; i < h->title.len; i++)
+		if (h->title.v[i].line_break)
+			dash = true;
+		else
+			slug_put(&b, h->title.v[i].text, &dash);
+	if (b.len == 0) {
+		buf_free(&b);
+		return xstrdup("titre");
+	}
+	anchor = xasprintf("titre-%s", buf_cstr(&b));
+	buf_free(&b);
+	return anchor;
+}
+
+static void
+assign_anchors(struct doc *d, struct hinfos *hs)
+{
+	struct ptrvec used = { NULL, 0, 0 };
+	struct doc_heading *h;
+	char *base;
+	size_t i, k;
+
+	/* Labels first: references link to them verbatim. */
+	for (i = 0, k = 0; i < d->blocks.len; i++) {
+		if (d->blocks.v[i].kind != BLOCK_HEADING)
+			continue;
+		h = &d->blocks.v[i].u.heading;
+		h->number = hs->v[k].number;
+		hs->v[k].number = NULL;
+		if (hs->v[k].label != NULL) {
+			h->anchor = anchor_unique(&used, hs->v[k].label);
+			ptrvec_push(&used, h->anchor);
+		}
+		k++;
+	}
+	for (i = 0; i < d->blocks.len; i++) {
+		if (d->blocks.v[i].kind != BLOCK_HEADING)
+			continue;
+		h = &d->blocks.v[i].u.heading;
+		if (h->anchor != NULL)
+			continue;
+		base = heading_base_anchor(h);
+		h->anchor = anchor_unique(&used, base);
+		free(base);
+		ptrvec_push(&used, h->anchor);
+	}
+	ptrvec_free(&used);
+}
+
+void
+build_document(const struct stream *s, struct doc *out)
+{
+	struct lines ls = { NULL, 0, 0 };
+	struct hinfos hs;
+	struct builder b;
+	const struct line *l;
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	split_lines(s, &ls);
+	number_headings(&ls, &hs);
+	memset(&b, 0, sizeof(b));
+	b.s = s;
+	b.hs = &hs;
+	b.doc = out;
+	buf_init(&b.para.raw);
+	b.para.straight_quotes = s->straight_quotes;
+	for (i = 0; i < ls.len; i++) {
+		l = &ls.v[i];
+		switch (l->kind) {
+		case LINE_TEXT:
+			do_text(&b, l);
+			break;
+		case LINE_BULLET:
+			do_marker(&b, l, false);
+			break;
+		case LINE_NUMBERED:
+			do_marker(&b, l, true);
+			break;
+		case LINE_HEADING:
+			do_heading(&b, l);
+			break;
+		case LINE_SIGNATURES:
+			do_signatures(&b, l);
+			break;
+		}
+	}
+	close_lists(&b);
+	assign_anchors(out, &hs);
+	for (i = 0; i < hs.len; i++)
+		free(hs.v[i].number);
+	free(hs.v);
+	free(b.stack);
+	free(b.para.v);
+	buf_free(&b.para.raw);
+	free(ls.v);
+}

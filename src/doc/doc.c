@@ -1,0 +1,148 @@
+#include "doc/doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void
+doc_block_free(struct doc_block *b)
+{
+	size_t i;
+
+	switch (b->kind) {
+	case BLOCK_HEADING:
+		free(b->u.heading.number);
+		free(b->u.heading.anchor);
+		doc_runs_free(&b->u.heading.title);
+		break;
+	case BLOCK_PARAGRAPH:
+		doc_runs_free(&b->u.paragraph);
+		break;
+	case BLOCK_LIST:
+		for (i = 0; i < b->u.list.len; i++)
+			doc_blocks_free(&b->u.list.items[i]);
+		free(b->u.list.items);
+		b->u.list.items = NULL;
+		b->u.list.len = 0;
+		break;
+	case BLOCK_SIGNATURES:
+		for (i = 0; i < b->u.signatures.len; i++) {
+			free(b->u.signatures.parties[i].name);
+			free(b->u.signatures.parties[i].representant);
+			free(b->u.signatures.parties[i].qualite);
+		}
+		free(b->u.signatures.parties);
+		b->u.signatures.parties = NULL;
+		b->u.signatures.len = 0;
+		break;
+	}
+}
+
+void
+doc_free(struct doc *d)
+{
+	free(d->title);
+	free(d->model);
+	d->title = NULL;
+	d->model = NULL;
+	doc_blocks_free(&d->blocks);
+}
+
+void
+doc_blocks_free(struct doc_blocks *bs)
+{
+	size_t i;
+
+	for (i = 0; i < bs->len; i++)
+		doc_block_free(&bs->v[i]);
+	free(bs->v);
+	bs->v = NULL;
+	bs->len = bs->cap = 0;
+}
+
+/* The block is zeroed except for its kind.  The pointer is valid until
+ * the next push onto the same array. */
+struct doc_block *
+doc_blocks_push(struct doc_blocks *bs, enum doc_block_kind kind)
+{
+	struct doc_block *b;
+
+	if (bs->len == bs->cap) {
+		bs->cap = bs->cap ? bs->cap * 2 : 8;
+		bs->v = xreallocarray(bs->v, bs->cap, sizeof(*bs->v));
+	}
+	b = &bs->v[bs->len++];
+	memset(b, 0, sizeof(*b));
+	b->kind = kind;
+	return b;
+}
+
+static bool
+same_link(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+/* TEXT == NULL pushes a forced line break.  Empty text pushes nothing. */
+void
+doc_runs_push(struct doc_runs *rs, const char *text, size_t len,
+    unsigned style, const char *link)
+{
+	struct doc_run *r;
+	size_t old;
+
+	if (text != NULL && len == 0)
+		return;
+	if (text != NULL && rs->len > 0) {
+		r = &rs->v[rs->len - 1];
+		if (!r->line_break && r->style == style &&
+		    same_link(r->link, link)) {
+			old = strlen(r->text);
+			r->text = xrealloc(r->text, old + len + 1);
+			memcpy(r->text + old, text, len);
+			r->text[old + len] = '\0';
+			return;
+		}
+	}
+	if (rs->len == rs->cap) {
+		rs->cap = rs->cap ? rs->cap * 2 : 8;
+		rs->v = xreallocarray(rs->v, rs->cap, sizeof(*rs->v));
+	}
+	r = &rs->v[rs->len++];
+	r->style = style;
+	if (text == NULL) {
+		r->text = xstrdup("");
+		r->link = NULL;
+		r->line_break = true;
+	} else {
+		r->text = xstrndup(text, len);
+		r->link = link != NULL ? xstrdup(link) : NULL;
+		r->line_break = false;
+	}
+}
+
+void
+doc_runs_free(struct doc_runs *rs)
+{
+	size_t i;
+
+	for (i = 0; i < rs->len; i++) {
+		free(rs->v[i].text);
+		free(rs->v[i].link);
+	}
+	free(rs->v);
+	rs->v = NULL;
+	rs->len = rs->cap = 0;
+}
+
+void
+doc_heading_label(struct buf *b, const struct doc_heading *h)
+{
+	if (h->number == NULL)
+		return;
+	if (h->level == 1)
+		buf_printf(b, "Article %s", h->number);
+	else
+		buf_puts(b, h->number);
+}

@@ -1,0 +1,103 @@
+/* The document model: what every backend renders.  It knows nothing of
+ * the template language — only numbered headings, paragraphs of styled
+ * runs, lists and signature blocks. */
+#ifndef LGC_DOC_H
+#define LGC_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/util.h"
+
+enum run_style {
+	STYLE_ITALIC	= 1 << 0,
+	STYLE_BOLD	= 1 << 1,
+	/* --brouillon: a missing value's placeholder or a branch label,
+	 * shown highlighted so that a reviewer sees it. */
+	STYLE_DRAFT	= 1 << 2
+};
+
+/* A piece of text in one style.  A run with line_break set is a forced
+ * line break and has empty text.  A run with a link points to the
+ * anchor of a heading in the same document. */
+struct doc_run {
+	char		*text;
+	unsigned	 style;		/* enum run_style bits */
+	char		*link;		/* anchor id, or NULL */
+	bool		 line_break;
+};
+
+struct doc_runs {
+	struct doc_run	*v;
+	size_t		 len;
+	size_t		 cap;
+};
+
+enum doc_block_kind {
+	BLOCK_HEADING,
+	BLOCK_PARAGRAPH,
+	BLOCK_LIST,
+	BLOCK_SIGNATURES
+};
+
+struct doc_block;
+
+struct doc_blocks {
+	struct doc_block *v;
+	size_t		 len;
+	size_t		 cap;
+};
+
+struct doc_party {
+	char	*name;
+	char	*representant;	/* "" when not given */
+	char	*qualite;	/* "" when not given */
+};
+
+struct doc_heading {
+	int		 level;		/* 1 article, 2 sub-article, 3 section */
+	char		*number;	/* "3", "3.2", "3.2.1"; NULL when unnumbered */
+	char		*anchor;	/* unique id in the document */
+	struct doc_runs	 title;
+};
+
+struct doc_list {
+	bool		 ordered;
+	size_t		 len;
+	struct doc_blocks *items;	/* each item: paragraphs and nested lists */
+};
+
+struct doc_signatures {
+	size_t		 len;
+	struct doc_party *parties;
+};
+
+struct doc_block {
+	enum doc_block_kind kind;
+	union {
+		struct doc_heading	heading;
+		struct doc_runs		paragraph;
+		struct doc_list		list;
+		struct doc_signatures	signatures;
+	} u;
+};
+
+struct doc {
+	char		*title;		/* printed title */
+	char		*model;		/* the template's `modele` name */
+	struct doc_blocks blocks;
+};
+
+void	doc_free(struct doc *d);
+void	doc_blocks_free(struct doc_blocks *bs);
+struct doc_block *doc_blocks_push(struct doc_blocks *bs,
+	    enum doc_block_kind kind);
+void	doc_runs_push(struct doc_runs *rs, const char *text, size_t len,
+	    unsigned style, const char *link);
+void	doc_runs_free(struct doc_runs *rs);
+
+/* "Article 3" for a numbered level-1 heading, "3.2" below; NULL when
+ * unnumbered.  Every backend prints headings through this. */
+void	doc_heading_label(struct buf *b, const struct doc_heading *h);
+
+#endif

@@ -1,0 +1,492 @@
+#include "format/backend.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * HTML5 backend: one recursive walk over the document, one function per
+ * block kind.  Every string that comes from the document goes through
+ * html_escape, since names and texts are client data.
+ */
+
+struct html {
+	bool	 fragment;
+	char	*generator;
+};
+
+enum inline_tag {
+	TAG_LINK,
+	TAG_STRONG,
+	TAG_EM,
+	TAG_MARK
+};
+
+/* Open inline elements, outermost first, always in the order of
+ * enum inline_tag so that adjacent runs share what they can. */
+struct tags {
+	enum inline_tag	 v[4];
+	size_t		 len;
+	const char	*href;
+};
+
+static const char page_css[] =
+"body {\n"
+"  margin: 0;\n"
+"  color: #111;\n"
+"  background: #fff;\n"
+"  font-family: \"Linux Libertine\", \"Libertinus Serif\", Georgia, \"Times New Roman\", serif;\n"
+"  font-size: 1.05rem;\n"
+"  line-height: 1.55;\n"
+"}\n"
+"main.contrat {\n"
+"  max-width: 42em;\n"
+"  margin: 0 auto;\n"
+"  padding: 2.5em 1.5em 4em;\n"
+"}\n"
+"h1 {\n"
+"  margin: 0 0 1.5em;\n"
+"  font-size: 1.6em;\n"
+"  line-height: 1.25;\n"
+"  text-align: center;\n"
+"}\n"
+"h2, h3, h4 {\n"
+"  line-height: 1.3;\n"
+"  break-after: avoid;\n"
+"  page-break-after: avoid;\n"
+"}\n"
+"h2 { margin: 1.8em 0 0.6em; font-size: 1.2em; }\n"
+"h3 { margin: 1.4em 0 0.5em; font-size: 1.05em; }\n"
+"h4 { margin: 1.2em 0 0.4em; font-size: 1em; font-style: italic; }\n"
+"mark.brouillon { background: #fff3a8; color: #5a4300; padding: 0 0.15em; }\n"
+"p, li {\n"
+"  text-align: justify;\n"
+"  -webkit-hyphens: auto;\n"
+"  hyphens: auto;\n"
+"  overflow-wrap: break-word;\n"
+"}\n"
+"p {\n"
+"  margin: 0 0 0.8em;\n"
+"  orphans: 3;\n"
+"  widows: 3;\n"
+"}\n"
+"ul, ol { margin: 0 0 0.8em; padding-left: 1.8em; }\n"
+"li > p { margin-bottom: 0.4em; }\n"
+"a { color: inherit; }\n"
+".signatures {\n"
+"  display: flex;\n"
+"  flex-wrap: wrap;\n"
+"  gap: 2em;\n"
+"  margin-top: 3em;\n"
+"  break-inside: avoid;\n"
+"  page-break-inside: avoid;\n"
+"}\n"
+".signature {\n"
+"  flex: 1 1 15em;\n"
+"  break-inside: avoid;\n"
+"  page-break-inside: avoid;\n"
+"}\n"
+".signature p { margin: 0 0 0.4em; text-align: left; }\n"
+".zone-signature {\n"
+"  height: 5em;\n"
+"  margin: 0.3em 0 0.8em;\n"
+"  border-bottom: 1px solid #888;\n"
+"}\n"
+"@page {\n"
+"  size: A4;\n"
+"  margin: 2.5cm 2cm;\n"
+"}\n"
+"@media print {\n"
+"  body { font-size: 11pt; }\n"
+"  main.contrat { max-width: none; padding: 0; }\n"
+"  a { color: inherit; text-decoration: none; }\n"
+"  section.article { break-before: auto; }\n"
+"}\n";
+
+void
+html_escape(struct buf *b, const char *s, size_t len)
+{
+	const char *rep;
+	size_t i, start = 0;
+
+	for (i = 0; i < len; i++) {
+		switch (s[i]) {
+		case '&':
+			rep = "&amp;";
+			break;
+		case '<':
+			rep = "&lt;";
+			break;
+		case '>':
+			rep = "&gt;";
+			break;
+		case '"':
+			rep = "&quot;";
+			break;
+		case '\'':
+			rep = "&#39;";
+			break;
+		default:
+			continue;
+		}
+		buf_put(b, s + start, i - start);
+		buf_puts(b, rep);
+		start = i + 1;
+	}
+	buf_put(b, s + start, len - start);
+}
+
+static void
+escape_str(struct buf *b, const char *s)
+{
+	if (s != NULL)
+		html_escape(b, s, strlen(s));
+}
+
+static void
+indent(struct buf *out, int depth)
+{
+	int i;
+
+	for (i = 0; i < depth; i++)
+		buf_puts(out, "  ");
+}
+
+static void
+tag_open(struct buf *out, enum inline_tag t, const char *href)
+{
+	switch (t) {
+	case TAG_LINK:
+		buf_puts(out, "<a href=\"#");
+		escape_str(out, href);
+		buf_puts(out, "\">");
+		break;
+	case TAG_STRONG:
+		buf_puts(out, "<strong>");
+		break;
+	case TAG_EM:
+		buf_puts(out, "<em>");
+		break;
+	case TAG_MARK:
+		buf_puts(out, "<mark class=\"brouillon\">");
+		break;
+	}
+}
+
+static void
+tag_close(struct buf *out, enum inline_tag t)
+{
+	switch (t) {
+	case TAG_LINK:
+		buf_puts(out, "</a>");
+		break;
+	case TAG_STRONG:
+		buf_puts(out, "</strong>");
+		break;
+	case TAG_EM:
+		buf_puts(out, "</em>");
+		break;
+	case TAG_MARK:
+		buf_puts(out, "</mark>");
+		break;
+	}
+}
+
+static void
+render_runs(struct buf *out, const struct doc_runs *rs)
+{
+	const struct doc_run *r;
+	struct tags open = { { TAG_LINK, TAG_LINK, TAG_LINK, TAG_LINK }, 0,
+	    NULL };
+	struct tags want;
+	size_t i, k;
+
+	for (i = 0; i < rs->len; i++) {
+		r = &rs->v[i];
+		if (r->line_break) {
+			buf_puts(out, "<br>");
+			continue;
+		}
+		want.len = 0;
+		want.href = r->link;
+		if (r->link != NULL)
+			want.v[want.len++] = TAG_LINK;
+		if (r->style & STYLE_BOLD)
+			want.v[want.len++] = TAG_STRONG;
+		if (r->style & STYLE_ITALIC)
+			want.v[want.len++] = TAG_EM;
+		if (r->style & STYLE_DRAFT)
+			want.v[want.len++] = TAG_MARK;
+		for (k = 0; k < open.len && k < want.len; k++)
+			if (open.v[k] != want.v[k] || (open.v[k] == TAG_LINK &&
+			    strcmp(open.href, want.href) != 0))
+				break;
+		while (open.len > k)
+			tag_close(out, open.v[--open.len]);
+		for (; k < want.len; k++)
+			tag_open(out, want.v[k], want.href);
+		open = want;
+		escape_str(out, r->text);
+	}
+	while (open.len > 0)
+		tag_close(out, open.v[--open.len]);
+}
+
+static void	render_blocks(struct buf *, const struct doc_blocks *, int);
+
+static void
+render_paragraph(struct buf *out, const struct doc_runs *rs, int depth)
+{
+	indent(out, depth);
+	buf_puts(out, "<p>");
+	render_runs(out, rs);
+	buf_puts(out, "</p>\n");
+}
+
+static void
+render_heading(struct buf *out, const struct doc_heading *h, int depth)
+{
+	struct buf label;
+	int n = h->level < 1 ? 2 : h->level > 3 ? 4 : h->level + 1;
+
+	buf_init(&label);
+	doc_heading_label(&label, h);
+	indent(out, depth);
+	buf_printf(out, "<h%d>", n);
+	if (label.len > 0) {
+		buf_puts(out, "<span class=\"numero\">");
+		html_escape(out, label.data, label.len);
+		buf_puts(out, "</span>");
+		if (h->title.len > 0)
+			buf_puts(out, h->level == 1 ? NBSP "\xe2\x80\x93 " : " ");
+	}
+	render_runs(out, &h->title);
+	buf_printf(out, "</h%d>\n", n);
+	buf_free(&label);
+}
+
+static void
+render_list(struct buf *out, const struct doc_list *l, int depth)
+{
+	const struct doc_blocks *item;
+	const char *tag = l->ordered ? "ol" : "ul";
+	size_t i;
+
+	indent(out, depth);
+	buf_printf(out, "<%s>\n", tag);
+	for (i = 0; i < l->len; i++) {
+		item = &l->items[i];
+		indent(out, depth + 1);
+		if (item->len == 0) {
+			buf_puts(out, "<li></li>\n");
+			continue;
+		}
+		if (item->len == 1 && item->v[0].kind == BLOCK_PARAGRAPH) {
+			buf_puts(out, "<li>");
+			render_runs(out, &item->v[0].u.paragraph);
+			buf_puts(out, "</li>\n");
+			continue;
+		}
+		buf_puts(out, "<li>\n");
+		render_blocks(out, item, depth + 2);
+		indent(out, depth + 1);
+		buf_puts(out, "</li>\n");
+	}
+	indent(out, depth);
+	buf_printf(out, "</%s>\n", tag);
+}
+
+static void
+render_party(struct buf *out, const struct doc_party *p, int depth)
+{
+	indent(out, depth);
+	buf_puts(out, "<div class=\"signature\">\n");
+	indent(out, depth + 1);
+	buf_puts(out, "<p class=\"partie\"><strong>");
+	escape_str(out, p->name);
+	buf_puts(out, "</strong></p>\n");
+	if (p->representant != NULL && p->representant[0] != '\0') {
+		indent(out, depth + 1);
+		buf_puts(out, "<p class=\"representant\">représentée par ");
+		escape_str(out, p->representant);
+		if (p->qualite != NULL && p->qualite[0] != '\0') {
+			buf_puts(out, ", ");
+			escape_str(out, p->qualite);
+		}
+		buf_puts(out, "</p>\n");
+	}
+	indent(out, depth + 1);
+	buf_puts(out, "<p class=\"mention\">Signature" NBSP ":</p>\n");
+	indent(out, depth + 1);
+	buf_puts(out, "<div class=\"zone-signature\"></div>\n");
+	indent(out, depth + 1);
+	buf_puts(out, "<p class=\"mention\">Date" NBSP ":</p>\n");
+	indent(out, depth);
+	buf_puts(out, "</div>\n");
+}
+
+static void
+render_signatures(struct buf *out, const struct doc_signatures *s, int depth)
+{
+	size_t i;
+
+	indent(out, depth);
+	buf_puts(out, "<div class=\"signatures\">\n");
+	for (i = 0; i < s->len; i++)
+		render_party(out, &s->parties[i], depth + 1);
+	indent(out, depth);
+	buf_puts(out, "</div>\n");
+}
+
+static void
+render_block(struct buf *out, const struct doc_block *b, int depth)
+{
+	switch (b->kind) {
+	case BLOCK_HEADING:
+		render_heading(out, &b->u.heading, depth);
+		break;
+	case BLOCK_PARAGRAPH:
+		render_paragraph(out, &b->u.paragraph, depth);
+		break;
+	case BLOCK_LIST:
+		render_list(out, &b->u.list, depth);
+		break;
+	case BLOCK_SIGNATURES:
+		render_signatures(out, &b->u.signatures, depth);
+		break;
+	}
+}
+
+static void
+render_blocks(struct buf *out, const struct doc_blocks *bs, int depth)
+{
+	size_t i;
+
+	for (i = 0; i < bs->len; i++)
+		render_block(out, &bs->v[i], depth);
+}
+
+static const char *
+section_class(const struct doc_heading *h)
+{
+	switch (h->level) {
+	case 1:
+		return h->number != NULL ? "article" : "article non-numerote";
+	case 2:
+		return h->number != NULL ? "sous-article" :
+		    "sous-article non-numerote";
+	default:
+		return h->number != NULL ? "sous-sous-article" :
+		    "sous-sous-article non-numerote";
+	}
+}
+
+/* Top level: each heading opens a section that lasts until a heading
+ * of the same or a higher level. */
+static void
+render_body(struct buf *out, const struct doc *d, int depth)
+{
+	const struct doc_block *b;
+	const struct doc_heading *h;
+	int open[3];
+	size_t i, n = 0;
+
+	for (i = 0; i < d->blocks.len; i++) {
+		b = &d->blocks.v[i];
+		if (b->kind != BLOCK_HEADING) {
+			render_block(out, b, depth + (int)n);
+			continue;
+		}
+		h = &b->u.heading;
+		while (n > 0 && (open[n - 1] >= h->level ||
+		    n == sizeof(open) / sizeof(open[0]))) {
+			n--;
+			indent(out, depth + (int)n);
+			buf_puts(out, "</section>\n");
+		}
+		indent(out, depth + (int)n);
+		buf_printf(out, "<section class=\"%s\" id=\"", section_class(h));
+		escape_str(out, h->anchor);
+		buf_puts(out, "\">\n");
+		open[n++] = h->level;
+		render_heading(out, h, depth + (int)n);
+	}
+	while (n > 0) {
+		n--;
+		indent(out, depth + (int)n);
+		buf_puts(out, "</section>\n");
+	}
+}
+
+static void
+render_main(struct buf *out, const struct doc *d, int depth)
+{
+	indent(out, depth);
+	buf_puts(out, "<main class=\"contrat\">\n");
+	if (d->title != NULL && d->title[0] != '\0') {
+		indent(out, depth + 1);
+		buf_puts(out, "<h1>");
+		escape_str(out, d->title);
+		buf_puts(out, "</h1>\n");
+	}
+	render_body(out, d, depth + 1);
+	indent(out, depth);
+	buf_puts(out, "</main>\n");
+}
+
+void *
+html_new(const struct render_opts *opts, struct diags *ds)
+{
+	struct html *h = xcalloc(1, sizeof(*h));
+
+	(void)ds;
+	if (opts != NULL) {
+		h->fragment = opts->fragment;
+		if (opts->generator != NULL)
+			h->generator = xstrdup(opts->generator);
+	}
+	if (h->generator == NULL)
+		h->generator = xstrdup("lgc");
+	return h;
+}
+
+bool
+html_render(void *state, const struct doc *d, struct buf *out)
+{
+	const struct html *h = state;
+	const char *title;
+
+	if (h->fragment) {
+		render_main(out, d, 0);
+		return true;
+	}
+	title = d->title;
+	if (title == NULL || title[0] == '\0')
+		title = d->model;
+	if (title == NULL || title[0] == '\0')
+		title = "Contrat";
+	buf_puts(out, "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n");
+	buf_puts(out, "<meta charset=\"utf-8\">\n");
+	buf_puts(out, "<meta name=\"viewport\" "
+	    "content=\"width=device-width, initial-scale=1\">\n");
+	buf_puts(out, "<meta name=\"generator\" content=\"");
+	escape_str(out, h->generator);
+	buf_puts(out, "\">\n<title>");
+	escape_str(out, title);
+	buf_puts(out, "</title>\n<style>\n");
+	buf_puts(out, page_css);
+	buf_puts(out, "</style>\n</head>\n<body>\n");
+	render_main(out, d, 0);
+	buf_puts(out, "</body>\n</html>\n");
+	return true;
+}
+
+void
+html_free(void *state)
+{
+	struct html *h = state;
+
+	if (h == NULL)
+		return;
+	free(h->generator);
+	free(h);
+}

@@ -1,0 +1,785 @@
+#include "format/pdf/linebreak.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+
+/*
+ * Knuth and Plass, "Breaking paragraphs into lines" (1981), without
+ * looseness: every legal breakpoint is tried against the active nodes,
+ * and the best node per fitness class survives.  Parameters are TeX's
+ * plain defaults.  Three passes: tolerance 200, then 1000, then any
+ * line that is not overfull with the no-break spaces made breakable at
+ * a high cost, which always succeeds since no box is wider than the
+ * measure (longer words are cut into characters first).
+ */
+
+#define FIL		1e6	/* stretch of the paragraph's final glue */
+#define LINE_PENALTY	10
+#define ADJ_DEMERITS	10000
+#define DOUBLE_HYPHEN	10000
+#define EXHYPHEN_PENALTY 50
+#define HYPHEN_PENALTY	50
+#define CUT_PENALTY	100	/* inside a word wider than the line */
+#define NBSP_LAST_RESORT 5000
+#define MAX_RATIO	3.0	/* spaces stretched more leave the line short */
+#define EPS		1e-6
+
+struct node {
+	size_t	 pos;		/* the break's item; SIZE_MAX: paragraph start */
+	int	 fitness;
+	double	 tw, ty, tz;	/* totals after the break */
+	double	 demerits;
+	size_t	 prev;		/* node index, SIZE_MAX for none */
+	size_t	 next;		/* next active node, SIZE_MAX for none */
+};
+
+struct nodes {
+	struct node	*v;
+	size_t		 len;
+	size_t		 cap;
+};
+
+static size_t
+node_new(struct nodes *ns)
+{
+	if (ns->len == ns->cap) {
+		ns->cap = ns->cap ? ns->cap * 2 : 64;
+		ns->v = xreallocarray(ns->v, ns->cap, sizeof(*ns->v));
+	}
+	memset(&ns->v[ns->len], 0, sizeof(ns->v[0]));
+	return ns->len++;
+}
+
+static bool
+is_legal_break(const struct lb_item *items, size_t i)
+{
+	switch (items[i].kind) {
+	case LB_BOX:
+		return false;
+	case LB_GLUE:
+		return i > 0 && items[i - 1].kind == LB_BOX;
+	case LB_PENALTY:
+		return items[i].penalty < LB_INF;
+	}
+	return false;
+}
+
+static double
+badness(double r)
+{
+	double b;
+
+	if (r == INFINITY)
+		return 10000;
+	b = 100 * fabs(r) * r * r;
+	return b > 10000 ? 10000 : b;
+}
+
+static int
+fitness_class(double r)
+{
+	if (r < -0.5)
+		return 0;
+	if (r <= 0.5)
+		return 1;
+	if (r <= 1)
+		return 2;
+	return 3;
+}
+
+size_t
+lb_total_fit(const struct lb_item *items, size_t n, double width,
+    double tolerance, size_t **breaks)
+{
+	struct nodes ns = { NULL, 0, 0 };
+	size_t active, a, prev_a, next_a, b, i, k, best, count;
+	double sw = 0, sy = 0, sz = 0;
+	double rho = tolerance < 0 ? INFINITY : cbrt(tolerance / 100);
+
+	*breaks = NULL;
+	if (n == 0)
+		return 0;
+	active = node_new(&ns);
+	ns.v[active].pos = SIZE_MAX;
+	ns.v[active].fitness = 1;
+	ns.v[active].prev = SIZE_MAX;
+	ns.v[active].next = SIZE_MAX;
+	for (b = 0; b < n; b++) {
+		const struct lb_item *it = &items[b];
+		double best_d[4];
+		size_t best_n[4];
+		double min_d = INFINITY;
+		int c;
+
+		if (it->kind == LB_BOX) {
+			sw += it->width;
+			continue;
+		}
+		if (is_legal_break(items, b)) {
+			for (c = 0; c < 4; c++) {
+				best_d[c] = INFINITY;
+				best_n[c] = SIZE_MAX;
+			}
+			prev_a = SIZE_MAX;
+			for (a = active; a != SIZE_MAX; a = next_a) {
+				struct node *na = &ns.v[a];
+				double L = sw - na->tw, Y = sy - na->ty,
+				    Z = sz - na->tz, r, d, bad;
+				bool forced = it->kind == LB_PENALTY &&
+				    it->penalty <= -LB_INF;
+
+				next_a = na->next;
+				if (it->kind == LB_PENALTY)
+					L += it->width;
+				if (L < width - EPS)
+					r = Y > 0 ? (width - L) / Y : INFINITY;
+				else if (L > width + EPS)
+					r = Z > 0 ? (width - L) / Z : -INFINITY;
+				else
+					r = 0;
+				if (r >= -1 && r <= rho) {
+					bad = badness(r);
+					d = LINE_PENALTY + bad;
+					d *= d;
+					if (it->kind == LB_PENALTY &&
+					    it->penalty > 0)
+						d += (double)it->penalty *
+						    it->penalty;
+					else if (it->kind == LB_PENALTY &&
+					    !forced)
+						d -= (double)it->penalty *
+						    it->penalty;
+					if (it->kind == LB_PENALTY &&
+					    it->flagged && na->pos != SIZE_MAX &&
+					    items[na->pos].kind == LB_PENALTY &&
+					    items[na->pos].flagged)
+						d += DOUBLE_HYPHEN;
+					c = fitness_class(r);
+					if (abs(c - na->fitness) > 1)
+						d += ADJ_DEMERITS;
+					d += na->demerits;
+					if (d < best_d[c]) {
+						best_d[c] = d;
+						best_n[c] = a;
+					}
+					if (d < min_d)
+						min_d = d;
+				}
+				if (r < -1 || forced) {
+					/* Deactivate: nothing after can
+					 * start from this node. */
+					if (prev_a == SIZE_MAX)
+						active = next_a;
+					else
+						ns.v[prev_a].next = next_a;
+				} else
+					prev_a = a;
+			}
+			if (min_d < INFINITY) {
+				double tw = sw, ty = sy, tz = sz;
+
+				/* Totals after the break: what follows it
+				 * up to the next box is discarded. */
+				for (i = b; i < n; i++) {
+					if (items[i].kind == LB_BOX)
+						break;
+					if (items[i].kind == LB_GLUE) {
+						tw += items[i].width;
+						ty += items[i].stretch;
+						tz += items[i].shrink;
+					} else if (items[i].penalty <=
+					    -LB_INF && i > b)
+						break;
+				}
+				for (c = 0; c < 4; c++) {
+					if (best_n[c] == SIZE_MAX ||
+					    best_d[c] > min_d + ADJ_DEMERITS)
+						continue;
+					k = node_new(&ns);
+					ns.v[k].pos = b;
+					ns.v[k].fitness = c;
+					ns.v[k].tw = tw;
+					ns.v[k].ty = ty;
+					ns.v[k].tz = tz;
+					ns.v[k].demerits = best_d[c];
+					ns.v[k].prev = best_n[c];
+					ns.v[k].next = active;
+					active = k;
+				}
+			}
+			if (active == SIZE_MAX) {
+				free(ns.v);
+				return 0;
+			}
+		}
+		if (it->kind == LB_GLUE) {
+			sw += it->width;
+			sy += it->stretch;
+			sz += it->shrink;
+		}
+	}
+	best = SIZE_MAX;
+	for (a = active; a != SIZE_MAX; a = ns.v[a].next)
+		if (ns.v[a].pos == n - 1 && (best == SIZE_MAX ||
+		    ns.v[a].demerits < ns.v[best].demerits))
+			best = a;
+	if (best == SIZE_MAX) {
+		free(ns.v);
+		return 0;
+	}
+	count = 0;
+	for (a = best; ns.v[a].pos != SIZE_MAX; a = ns.v[a].prev)
+		count++;
+	*breaks = xreallocarray(NULL, count, sizeof(**breaks));
+	k = count;
+	for (a = best; ns.v[a].pos != SIZE_MAX; a = ns.v[a].prev)
+		(*breaks)[--k] = ns.v[a].pos;
+	free(ns.v);
+	return count;
+}
+
+/* The first item of a line that starts after a break at POS. */
+static size_t
+line_start(const struct lb_item *items, size_t n, size_t pos)
+{
+	size_t i = pos;
+
+	while (i < n && items[i].kind != LB_BOX &&
+	    !(items[i].kind == LB_PENALTY && items[i].penalty <= -LB_INF))
+		i++;
+	return i;
+}
+
+size_t
+lb_first_fit(const struct lb_item *items, size_t n, double width,
+    size_t **breaks)
+{
+	size_t pos = 0, s, i, best, count = 0, cap = 0;
+	double w, lw;
+
+	*breaks = NULL;
+	while (pos < n) {
+		s = line_start(items, n, pos);
+		best = SIZE_MAX;
+		w = 0;
+		for (i = s; i < n; i++) {
+			if (is_legal_break(items, i)) {
+				lw = w + (items[i].kind == LB_PENALTY ?
+				    items[i].width : 0);
+				if (lw <= width + EPS || best == SIZE_MAX)
+					best = i;
+				else
+					break;
+				if (items[i].kind == LB_PENALTY &&
+				    items[i].penalty <= -LB_INF)
+					break;
+			}
+			if (items[i].kind != LB_PENALTY)
+				w += items[i].width;
+			if (w > width + EPS && best != SIZE_MAX)
+				break;
+		}
+		if (best == SIZE_MAX)
+			best = n - 1;
+		if (count == cap) {
+			cap = cap ? cap * 2 : 16;
+			*breaks = xreallocarray(*breaks, cap, sizeof(**breaks));
+		}
+		(*breaks)[count++] = best;
+		pos = best + 1;
+	}
+	return count;
+}
+
+/* Building the items of a paragraph */
+
+struct ref {
+	size_t	first;		/* pieces of a box, or a penalty's hyphen */
+	size_t	count;
+};
+
+struct builder {
+	const struct lb_opts *o;
+	int		 nbsp_penalty;
+	struct lb_item	*items;
+	struct ref	*refs;
+	size_t		 nitems;
+	size_t		 cap;
+	struct lb_piece	*pieces;	/* x from the start of the box */
+	size_t		 npieces;
+	size_t		 cap_pieces;
+	bool		 in_box;
+	bool		 started;	/* a box since the last forced break */
+	bool		 hyphen;	/* the box ends with a hyphen after a letter */
+	uint32_t	 prev_cp;
+};
+
+static double
+measure(const struct builder *b, unsigned style, uint32_t cp)
+{
+	return b->o->measure(b->o->ctx, style, cp) * b->o->size / 1000;
+}
+
+static struct lb_item *
+item_push(struct builder *b, enum lb_kind kind)
+{
+	struct lb_item *it;
+
+	if (b->nitems == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 64;
+		b->items = xreallocarray(b->items, b->cap, sizeof(*b->items));
+		b->refs = xreallocarray(b->refs, b->cap, sizeof(*b->refs));
+	}
+	it = &b->items[b->nitems];
+	memset(it, 0, sizeof(*it));
+	it->kind = kind;
+	b->refs[b->nitems].first = b->npieces;
+	b->refs[b->nitems].count = 0;
+	b->nitems++;
+	return it;
+}
+
+static struct lb_piece *
+piece_push(struct builder *b)
+{
+	struct lb_piece *p;
+
+	if (b->npieces == b->cap_pieces) {
+		b->cap_pieces = b->cap_pieces ? b->cap_pieces * 2 : 64;
+		b->pieces = xreallocarray(b->pieces, b->cap_pieces,
+		    sizeof(*b->pieces));
+	}
+	p = &b->pieces[b->npieces++];
+	memset(p, 0, sizeof(*p));
+	b->refs[b->nitems - 1].count++;
+	return p;
+}
+
+static void
+penalty(struct builder *b, double width, int value, bool flagged)
+{
+	struct lb_item *it = item_push(b, LB_PENALTY);
+
+	it->width = width;
+	it->penalty = value;
+	it->flagged = flagged;
+}
+
+/* Replaces the box just closed, too wide for any line, by one box per
+ * character with a costly break between each. */
+static void
+cut_box(struct builder *b)
+{
+	size_t item = b->nitems - 1, first = b->refs[item].first;
+	size_t count = b->refs[item].count, i, off, k;
+	struct lb_piece *src, *p;
+	struct lb_item *it;
+	uint32_t cp;
+	bool any = false;
+
+	src = xreallocarray(NULL, count, sizeof(*src));
+	memcpy(src, &b->pieces[first], count * sizeof(*src));
+	b->nitems--;
+	b->npieces = first;
+	for (i = 0; i < count; i++)
+		for (off = 0; off < src[i].len; off += k) {
+			k = utf8_decode(src[i].text + off, src[i].len - off,
+			    &cp);
+			if (k == 0) {
+				k = 1;
+				cp = 0xFFFD;
+			}
+			if (any)
+				penalty(b, 0, CUT_PENALTY, false);
+			any = true;
+			it = item_push(b, LB_BOX);
+			it->width = measure(b, src[i].style, cp);
+			p = piece_push(b);
+			p->text = src[i].text + off;
+			p->len = k;
+			p->style = src[i].style;
+			p->link = src[i].link;
+			p->width = it->width;
+		}
+	free(src);
+}
+
+static void
+end_box(struct builder *b)
+{
+	if (!b->in_box)
+		return;
+	b->in_box = false;
+	b->hyphen = false;
+	if (b->items[b->nitems - 1].width > b->o->width + EPS)
+		cut_box(b);
+}
+
+static void
+add_char(struct builder *b, const struct lb_span *s, size_t off, size_t k,
+    uint32_t cp)
+{
+	struct lb_item *box;
+	struct lb_piece *p;
+	double w = measure(b, s->style, cp);
+	bool letter = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+	    (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 && cp < 0x2000);
+
+	if (b->in_box && b->hyphen && letter) {
+		/* "ci-après" may break after the hyphen. */
+		end_box(b);
+		penalty(b, 0, EXHYPHEN_PENALTY, true);
+	}
+	if (!b->in_box) {
+		item_push(b, LB_BOX);
+		b->in_box = true;
+		b->started = true;
+	}
+	box = &b->items[b->nitems - 1];
+	p = b->refs[b->nitems - 1].count > 0 ? &b->pieces[b->npieces - 1] :
+	    NULL;
+	if (p == NULL || p->text + p->len != s->text + off ||
+	    p->style != s->style || p->link != s->link) {
+		p = piece_push(b);
+		p->text = s->text + off;
+		p->style = s->style;
+		p->link = s->link;
+		p->x = box->width;
+	}
+	p->len += k;
+	p->width += w;
+	box->width += w;
+	b->hyphen = cp == '-' && (b->prev_cp == '-' ? false :
+	    ((b->prev_cp >= 'a' && b->prev_cp <= 'z') ||
+	    (b->prev_cp >= 'A' && b->prev_cp <= 'Z') ||
+	    (b->prev_cp >= 0xC0 && b->prev_cp < 0x2000)));
+}
+
+static void
+add_glue(struct builder *b, unsigned style, uint32_t cp)
+{
+	struct lb_item *it;
+	double space = measure(b, style, ' '), w;
+	bool breakable = cp != 0xA0 && cp != 0x202F && cp != 0x2007;
+
+	end_box(b);
+	if (!b->started)
+		return;
+	if (b->nitems > 0 && b->items[b->nitems - 1].kind == LB_GLUE)
+		return;
+	switch (cp) {
+	case 0x202F:		/* narrow no-break space */
+	case 0x2009:		/* thin space */
+		w = space * 0.6;
+		break;
+	case 0x2007:		/* figure space */
+		w = measure(b, style, '0');
+		break;
+	default:
+		w = space;
+		break;
+	}
+	if (!breakable)
+		penalty(b, 0, b->nbsp_penalty, false);
+	it = item_push(b, LB_GLUE);
+	it->width = w;
+	/* No-break spaces keep their width, as in word processors: the
+	 * groups of "48 750,50 €" or "article 2" do not spread. */
+	if (!breakable || cp == 0x2009)
+		return;
+	it->stretch = space / 2;
+	it->shrink = space / 3;
+}
+
+static void
+trim_glue(struct builder *b)
+{
+	while (b->nitems > 0 && (b->items[b->nitems - 1].kind == LB_GLUE ||
+	    (b->items[b->nitems - 1].kind == LB_PENALTY &&
+	    b->items[b->nitems - 1].penalty > -LB_INF))) {
+		b->npieces = b->refs[b->nitems - 1].first;
+		b->nitems--;
+	}
+}
+
+static void
+forced_break(struct builder *b)
+{
+	struct lb_item *it;
+
+	end_box(b);
+	trim_glue(b);
+	penalty(b, 0, LB_INF, false);
+	it = item_push(b, LB_GLUE);
+	it->stretch = FIL;
+	penalty(b, 0, -LB_INF, false);
+	b->started = false;
+}
+
+static void
+build(struct builder *b, const struct lb_span *spans, size_t n)
+{
+	const struct lb_span *s;
+	struct lb_piece *p;
+	size_t i, off, k;
+	uint32_t cp;
+
+	for (i = 0; i < n; i++) {
+		s = &spans[i];
+		if (s->text == NULL) {
+			forced_break(b);
+			continue;
+		}
+		for (off = 0; off < s->len; off += k) {
+			k = utf8_decode(s->text + off, s->len - off, &cp);
+			if (k == 0) {
+				k = 1;
+				cp = 0xFFFD;
+			}
+			switch (cp) {
+			case ' ': case '\t': case '\n': case '\r':
+			case 0xA0: case 0x202F: case 0x2007: case 0x2009:
+			case 0x2002: case 0x2003: case 0x2004: case 0x2005:
+			case 0x2006: case 0x2008: case 0x200A:
+				add_glue(b, s->style, cp);
+				break;
+			case 0xAD:
+				end_box(b);
+				penalty(b, measure(b, s->style, '-'),
+				    HYPHEN_PENALTY, true);
+				p = piece_push(b);
+				p->text = "-";
+				p->len = 1;
+				p->style = s->style;
+				p->link = s->link;
+				p->width = b->items[b->nitems - 1].width;
+				break;
+			case 0x200B:
+				end_box(b);
+				if (b->started)
+					penalty(b, 0, 0, false);
+				break;
+			default:
+				add_char(b, s, off, k, cp);
+				break;
+			}
+			b->prev_cp = cp;
+		}
+	}
+	if (b->nitems == 0)
+		return;
+	forced_break(b);
+}
+
+static void
+builder_free(struct builder *b)
+{
+	free(b->items);
+	free(b->refs);
+	free(b->pieces);
+}
+
+/* Placing the lines */
+
+static struct lb_piece *
+out_piece(struct lb_para *p)
+{
+	if (p->npieces == p->cap_pieces) {
+		p->cap_pieces = p->cap_pieces ? p->cap_pieces * 2 : 64;
+		p->pieces = xreallocarray(p->pieces, p->cap_pieces,
+		    sizeof(*p->pieces));
+	}
+	return &p->pieces[p->npieces++];
+}
+
+/* Appends SRC at X, merged with the previous piece of the line when it
+ * continues the same text (the characters of a cut word). */
+static void
+place(struct lb_para *p, size_t line_first, const struct lb_piece *src,
+    double x)
+{
+	struct lb_piece *last = p->npieces > line_first ?
+	    &p->pieces[p->npieces - 1] : NULL;
+
+	if (last != NULL && last->text + last->len == src->text &&
+	    last->style == src->style && last->link == src->link &&
+	    fabs(last->x + last->width - x) < EPS) {
+		last->len += src->len;
+		last->width += src->width;
+		return;
+	}
+	last = out_piece(p);
+	*last = *src;
+	last->x = x;
+}
+
+static void
+place_lines(struct lb_para *p, const struct builder *b, const size_t *breaks,
+    size_t nbreaks)
+{
+	const struct lb_item *items = b->items;
+	const struct lb_opts *o = b->o;
+	struct lb_line *line;
+	size_t start = 0, s, i, j, k, bk;
+	double L, Y, Z, r, x, shift;
+	bool ragged;
+
+	for (k = 0; k < nbreaks; k++) {
+		bk = breaks[k];
+		s = line_start(items, b->nitems, start);
+		L = Y = Z = 0;
+		for (i = s; i < bk; i++)
+			if (items[i].kind == LB_BOX)
+				L += items[i].width;
+			else if (items[i].kind == LB_GLUE && items[i].stretch <
+			    FIL) {
+				L += items[i].width;
+				Y += items[i].stretch;
+				Z += items[i].shrink;
+			}
+		if (items[bk].kind == LB_PENALTY)
+			L += items[bk].width;
+		ragged = o->align != LB_JUSTIFY ||
+		    (items[bk].kind == LB_PENALTY &&
+		    items[bk].penalty <= -LB_INF);
+		r = 0;
+		if (L > o->width + EPS && Z > 0)
+			r = (o->width - L) / Z;
+		else if (!ragged && L < o->width - EPS && Y > 0)
+			r = (o->width - L) / Y;
+		if (r < -1)
+			r = -1;
+		if (r > MAX_RATIO)
+			r = MAX_RATIO;
+		if (p->nlines == p->cap_lines) {
+			p->cap_lines = p->cap_lines ? p->cap_lines * 2 : 16;
+			p->lines = xreallocarray(p->lines, p->cap_lines,
+			    sizeof(*p->lines));
+		}
+		line = &p->lines[p->nlines++];
+		line->first = p->npieces;
+		x = 0;
+		for (i = s; i < bk; i++) {
+			switch (items[i].kind) {
+			case LB_BOX:
+				for (j = 0; j < b->refs[i].count; j++)
+					place(p, line->first,
+					    &b->pieces[b->refs[i].first + j],
+					    x + b->pieces[b->refs[i].first +
+					    j].x);
+				x += items[i].width;
+				break;
+			case LB_GLUE:
+				if (items[i].stretch >= FIL)
+					break;
+				x += items[i].width + (r >= 0 ?
+				    r * items[i].stretch : r * items[i].shrink);
+				break;
+			case LB_PENALTY:
+				break;
+			}
+		}
+		if (items[bk].kind == LB_PENALTY && b->refs[bk].count > 0) {
+			place(p, line->first, &b->pieces[b->refs[bk].first], x);
+			x += items[bk].width;
+		}
+		line->count = p->npieces - line->first;
+		line->width = x;
+		shift = 0;
+		if (o->align == LB_CENTER && x < o->width)
+			shift = (o->width - x) / 2;
+		for (j = line->first; j < p->npieces; j++)
+			p->pieces[j].x += shift;
+		start = bk + 1;
+	}
+}
+
+void
+lb_para_init(struct lb_para *p)
+{
+	memset(p, 0, sizeof(*p));
+}
+
+void
+lb_para_free(struct lb_para *p)
+{
+	free(p->pieces);
+	free(p->lines);
+	memset(p, 0, sizeof(*p));
+}
+
+static bool
+overfull(const struct builder *b, const size_t *breaks, size_t nbreaks)
+{
+	size_t start = 0, s, i, k;
+	double L, Z;
+
+	for (k = 0; k < nbreaks; k++) {
+		s = line_start(b->items, b->nitems, start);
+		L = Z = 0;
+		for (i = s; i < breaks[k]; i++)
+			if (b->items[i].kind != LB_PENALTY &&
+			    b->items[i].stretch < FIL) {
+				L += b->items[i].width;
+				Z += b->items[i].shrink;
+			}
+		if (b->items[breaks[k]].kind == LB_PENALTY)
+			L += b->items[breaks[k]].width;
+		if (L - Z > b->o->width + EPS)
+			return true;
+		start = breaks[k] + 1;
+	}
+	return false;
+}
+
+void
+lb_layout(struct lb_para *p, const struct lb_span *spans, size_t n,
+    const struct lb_opts *o)
+{
+	struct builder b;
+	size_t *breaks = NULL, nbreaks = 0;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		memset(&b, 0, sizeof(b));
+		b.o = o;
+		b.nbsp_penalty = pass == 0 ? LB_INF : NBSP_LAST_RESORT;
+		build(&b, spans, n);
+		if (b.nitems == 0) {
+			builder_free(&b);
+			return;
+		}
+		if (o->align == LB_JUSTIFY) {
+			if (pass == 0)
+				nbreaks = lb_total_fit(b.items, b.nitems,
+				    o->width, 200, &breaks);
+			if (pass == 0 && nbreaks == 0)
+				nbreaks = lb_total_fit(b.items, b.nitems,
+				    o->width, 1000, &breaks);
+			if (nbreaks == 0)
+				nbreaks = lb_total_fit(b.items, b.nitems,
+				    o->width, -1, &breaks);
+		} else
+			nbreaks = lb_first_fit(b.items, b.nitems, o->width,
+			    &breaks);
+		if (nbreaks > 0 && !overfull(&b, breaks, nbreaks))
+			break;
+		if (pass == 1) {
+			/* Cannot happen: every box fits a line. */
+			free(breaks);
+			nbreaks = lb_first_fit(b.items, b.nitems, o->width,
+			    &breaks);
+			break;
+		}
+		free(breaks);
+		breaks = NULL;
+		nbreaks = 0;
+		builder_free(&b);
+	}
+	place_lines(p, &b, breaks, nbreaks);
+	free(breaks);
+	builder_free(&b);
+}

@@ -1,0 +1,31 @@
+/* Filters and functions callable in expressions: `{x | en_lettres}` is
+ * `en_lettres(x)`.  Each has a type check (used by check.c) and an
+ * evaluation (used by eval.c). */
+#ifndef LGC_FUNCTIONS_H
+#define LGC_FUNCTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "lang/types.h"
+#include "base/util.h"
+
+struct function {
+	const char	*name;
+	size_t		 min_args;	/* the piped subject included */
+	size_t		 max_args;
+	/* The result type for these argument types, or NULL after writing
+	 * the reason into WHY (ARG is then the index of the bad argument,
+	 * or -1 for a count problem). */
+	const struct type *(*check)(const struct type *const *types, size_t n,
+	    struct buf *why, int *arg);
+	/* Computes the result; false after writing the reason into WHY. */
+	bool		 (*eval)(const struct value *args, size_t n,
+	    struct value *out, struct buf *why);
+};
+
+const struct function *function_find(const char *name);
+size_t	function_count(void);
+const struct function *function_at(size_t i);
+
+#endif
