@@ -1,5 +1,4 @@
-#include "eval/stream.h"
-#include "syntax/ast.h"
+#include "doc/build.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -27,17 +26,13 @@ stream_push(struct stream *s, enum etok_kind kind)
 	return t;
 }
 
-void
+struct etok *
 stream_text(struct stream *s, const char *text, size_t len)
 {
 	struct etok *t = stream_push(s, ET_TEXT);
 
-	if (len > 0 && text[0] == TEXT_ESCAPED[0]) {
-		t->escaped = true;
-		text++;
-		len--;
-	}
 	t->text = xstrndup(text, len);
+	return t;
 }
 
 void
@@ -374,6 +369,20 @@ cells_ref(struct para *p, const struct etok *t, const struct hinfos *hs)
 	buf_free(&b);
 }
 
+static unsigned
+emphasis_style(enum emphasis e)
+{
+	switch (e) {
+	case EMPH_ITALIC:
+		return STYLE_ITALIC;
+	case EMPH_BOLD:
+		return STYLE_BOLD;
+	case EMPH_DRAFT:
+		return STYLE_DRAFT;
+	}
+	return 0;
+}
+
 static void
 para_append(struct para *p, const struct stream *s, const struct line *l,
     const struct hinfos *hs)
@@ -405,7 +414,7 @@ para_append(struct para *p, const struct stream *s, const struct line *l,
 			}
 			break;
 		case ET_EMPH:
-			p->style ^= t->style;
+			p->style ^= emphasis_style(t->emphasis);
 			break;
 		case ET_HARDBREAK:
 			cell_push(p, CELL_BREAK, 0, 0, 0, NULL);

@@ -7,6 +7,7 @@
 
 #include "data/data.h"
 #include "lang/functions.h"
+#include "doc/build.h"
 
 /* One instance of a file: the main template, or a clause at one of its
  * include sites with its parameters bound. */
@@ -827,9 +828,9 @@ emit_text(struct eval *ev, const char *s)
 static void
 emit_marked(struct eval *ev, const char *s)
 {
-	stream_push(ev->out, ET_EMPH)->style = STYLE_DRAFT;
+	stream_push(ev->out, ET_EMPH)->emphasis = EMPH_DRAFT;
 	emit_text(ev, s);
-	stream_push(ev->out, ET_EMPH)->style = STYLE_DRAFT;
+	stream_push(ev->out, ET_EMPH)->emphasis = EMPH_DRAFT;
 }
 
 /* A draft's label before a branch shown for want of data: a paragraph
@@ -1116,7 +1117,7 @@ static void
 eval_signatures(struct eval *ev, const struct node *n)
 {
 	struct etok *t;
-	struct doc_party *parties;
+	struct stream_party *parties;
 	size_t i, len = n->u.signatures.len;
 
 	parties = xcalloc(len + 1, sizeof(*parties));
@@ -1160,7 +1161,8 @@ eval_node(struct eval *ev, const struct node *n)
 
 	switch (n->kind) {
 	case N_TEXT:
-		emit_text(ev, n->u.text);
+		stream_text(ev->out, n->u.text, strlen(n->u.text))->escaped =
+		    n->escaped;
 		break;
 	case N_LINE:
 		stream_push(ev->out, ET_LINE)->indent = n->u.indent;
@@ -1189,7 +1191,8 @@ eval_node(struct eval *ev, const struct node *n)
 		stream_push(ev->out, ET_NUMBERED)->indent = n->u.indent;
 		break;
 	case N_EMPH:
-		stream_push(ev->out, ET_EMPH)->style = n->u.emph.style;
+		stream_push(ev->out, ET_EMPH)->emphasis = n->u.emph.strong ?
+		    EMPH_BOLD : EMPH_ITALIC;
 		break;
 	case N_LABEL:
 	case N_UNNUMBERED:

@@ -11,6 +11,7 @@
 #include "lang/types.h"
 
 struct data;
+struct doc;
 struct eval;
 
 struct eval *eval_new(const struct program *prog, struct data *data,

@@ -9,7 +9,6 @@
 #include <stddef.h>
 
 #include "base/diag.h"
-#include "doc/doc.h"
 
 enum etok_kind {
 	ET_LINE,	/* a kept source line starts; indent in columns (tab = 4) */
@@ -20,9 +19,22 @@ enum etok_kind {
 	ET_HEADING,	/* at the start of a line: level, numbered, label */
 	ET_BULLET,	/* "- " at the start of a line (after ET_LINE) */
 	ET_NUMBERED,	/* "N. " at the start of a line (after ET_LINE) */
-	ET_EMPH,	/* toggles STYLE_ITALIC or STYLE_BOLD */
+	ET_EMPH,	/* toggles one emphasis */
 	ET_REF,		/* {ref a, b} or {numero a} */
 	ET_SIGNATURES	/* a signature block, a block of its own */
+};
+
+enum emphasis {
+	EMPH_ITALIC,	/* "*" */
+	EMPH_BOLD,	/* "**" */
+	EMPH_DRAFT	/* --brouillon: a placeholder or a branch label */
+};
+
+/* A party of a signature block, as the data gives it ("" when absent). */
+struct stream_party {
+	char	*name;
+	char	*representant;
+	char	*qualite;
 };
 
 struct etok {
@@ -35,12 +47,12 @@ struct etok {
 	bool		 numbered;	/* ET_HEADING: false for {-} */
 	char		*label;		/* ET_HEADING: label or NULL (owned) */
 	struct loc	 label_loc;	/* ET_HEADING: where the label is */
-	unsigned	 style;		/* ET_EMPH: STYLE_ITALIC or STYLE_BOLD */
+	enum emphasis	 emphasis;	/* ET_EMPH */
 	bool		 bare;		/* ET_REF: {numero} prints "2" only */
 	char		**labels;	/* ET_REF: labels in written order (owned) */
 	struct loc	*locs;		/* ET_REF: where each label is cited (owned) */
 	size_t		 nlabels;
-	struct doc_party *parties;	/* ET_SIGNATURES (owned) */
+	struct stream_party *parties;	/* ET_SIGNATURES (owned) */
 	size_t		 nparties;
 };
 
@@ -52,15 +64,7 @@ struct stream {
 };
 
 struct etok	*stream_push(struct stream *s, enum etok_kind kind);
-void		 stream_text(struct stream *s, const char *text, size_t len);
+struct etok	*stream_text(struct stream *s, const char *text, size_t len);
 void		 stream_free(struct stream *s);
-
-/* Builds the document from the stream (which stays owned by the caller).
- * Never fails on a stream the evaluator produced: a reference to a label
- * that did not survive prints "article ?" (the checker prevents it). */
-void		 build_document(const struct stream *s, struct doc *out);
-/* One line of text (a title, a party's name) through the same French
- * typography and whitespace rules as the body; takes TEXT. */
-char		*typeset_line(char *text, bool straight_quotes);
 
 #endif

@@ -521,9 +521,9 @@ dump_node(struct buf *b, const struct node *n, int depth)
 	buf_printf(b, "%d:%d ", n->loc.line, n->loc.col);
 	switch (n->kind) {
 	case N_TEXT:
-		/* The escape mark is not text: shown as the source wrote it. */
-		if (n->u.text[0] == TEXT_ESCAPED[0])
-			buf_printf(b, "texte «\\%s»\n", n->u.text + 1);
+		/* Shown as the source wrote it. */
+		if (n->escaped)
+			buf_printf(b, "texte «\\%s»\n", n->u.text);
 		else
 			buf_printf(b, "texte «%s»\n", n->u.text);
 		break;
@@ -552,7 +552,7 @@ dump_node(struct buf *b, const struct node *n, int depth)
 		buf_printf(b, "numero %d\n", n->u.indent);
 		break;
 	case N_EMPH:
-		buf_printf(b, "%s %s\n", n->u.emph.style == STYLE_BOLD ?
+		buf_printf(b, "%s %s\n", n->u.emph.strong ?
 		    "gras" : "italique", n->u.emph.open ? "ouvre" : "ferme");
 		break;
 	case N_LABEL:

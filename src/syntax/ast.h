@@ -7,7 +7,6 @@
 #include <stddef.h>
 
 #include "base/diag.h"
-#include "doc/doc.h"
 #include "lang/types.h"
 
 struct symbol;
@@ -178,14 +177,6 @@ struct import {
 	struct loc	 loc;
 };
 
-/* Prefix of an N_TEXT holding an escaped quote or apostrophe (\" or \',
- * rule 8): such a character prints as typed, out of reach of the French
- * typography.  The evaluator copies N_TEXT into the stream as is, so the
- * fact travels in the text; a byte that never occurs in valid UTF-8 (the
- * source, client data) cannot be mistaken for written text.  stream_text
- * strips it and sets etok.escaped. */
-#define TEXT_ESCAPED	"\xff"
-
 enum node_kind {
 	N_TEXT,
 	N_LINE,		/* a kept source line starts */
@@ -239,6 +230,9 @@ struct include_arg {
 struct node {
 	enum node_kind	 kind;
 	struct loc	 loc;
+	/* N_TEXT: an escaped quote or apostrophe (\" or \', rule 8), which
+	 * prints as typed, out of reach of the French typography. */
+	bool		 escaped;
 	union {
 		char		*text;		/* N_TEXT, N_LABEL */
 		int		 indent;	/* N_LINE; N_BULLET/N_NUMBERED column */
@@ -249,7 +243,7 @@ struct node {
 			struct loc	 label_loc;
 		} heading;
 		struct {
-			unsigned	 style;	/* STYLE_ITALIC / STYLE_BOLD */
+			bool		 strong; /* "**" bold, else "*" italic */
 			bool		 can_open, can_close, open;
 		} emph;
 		struct expr	*expr;		/* N_INTERP */

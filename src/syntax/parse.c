@@ -722,6 +722,10 @@ p_text_node(char *text, const struct loc *l)
 {
 	struct node *n = node_new(N_TEXT, l);
 
+	if (text[0] == TEXT_ESCAPED[0]) {
+		n->escaped = true;
+		memmove(text, text + 1, strlen(text));
+	}
 	n->u.text = text;
 	return n;
 }
@@ -750,7 +754,7 @@ p_emph(int len, bool can_open, bool can_close, const struct loc *l)
 {
 	struct node *n = node_new(N_EMPH, l);
 
-	n->u.emph.style = len == 2 ? STYLE_BOLD : STYLE_ITALIC;
+	n->u.emph.strong = len == 2;
 	n->u.emph.can_open = can_open;
 	n->u.emph.can_close = can_close;
 	return n;
@@ -1581,7 +1585,7 @@ static void match_emphasis(struct parser *p, struct nodes *ns);
 static void
 unmatched_emphasis(struct parser *p, struct node *n)
 {
-	bool bold = n->u.emph.style == STYLE_BOLD;
+	bool bold = n->u.emph.strong;
 	/* A marker that can only close ("fermé*") says so. */
 	bool closes = n->u.emph.can_close && !n->u.emph.can_open;
 
@@ -1644,7 +1648,7 @@ match_emphasis(struct parser *p, struct nodes *ns)
 			break;
 		case N_EMPH:
 			for (j = nopen; j-- > 0;)
-				if (open[j]->u.emph.style == n->u.emph.style)
+				if (open[j]->u.emph.strong == n->u.emph.strong)
 					break;
 			if (n->u.emph.can_close && j != (size_t)-1) {
 				size_t k;

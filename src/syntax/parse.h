@@ -7,6 +7,11 @@
 #include "parser.h"
 #include "syntax/scan.h"
 
+/* Prefix the scanner gives the text of an escaped quote or apostrophe
+ * (\" or \', rule 8), for p_text_node to set node.escaped: a byte that
+ * never occurs in valid UTF-8 cannot be mistaken for written text. */
+#define TEXT_ESCAPED	"\xff"
+
 struct tok {
 	int		 kind;
 	YYSTYPE		 val;

@@ -4,7 +4,7 @@
 
 #include "unit.h"
 #include "doc/doc.h"
-#include "eval/stream.h"
+#include "doc/build.h"
 #include "base/util.h"
 
 /*
@@ -58,9 +58,9 @@ push_tag(struct stream *s, const char *c)
 	else if (strcmp(c, "H") == 0)
 		stream_push(s, ET_HARDBREAK);
 	else if (strcmp(c, "*") == 0)
-		stream_push(s, ET_EMPH)->style = STYLE_ITALIC;
+		stream_push(s, ET_EMPH)->emphasis = EMPH_ITALIC;
 	else if (strcmp(c, "**") == 0)
-		stream_push(s, ET_EMPH)->style = STYLE_BOLD;
+		stream_push(s, ET_EMPH)->emphasis = EMPH_BOLD;
 	else if (strncmp(c, "ref ", 4) == 0)
 		push_ref(s, c + 4, false);
 	else if (strncmp(c, "numero ", 7) == 0)
@@ -302,7 +302,7 @@ test_stream(struct unit *u)
 	t = &s.v[s.len - 1];
 	CHECK(u, s.len == 101 && s.v[99].indent == 99);
 	CHECK(u, t->kind == ET_TEXT && t->label == NULL && t->labels == NULL &&
-	    t->parties == NULL && t->style == 0 && !t->bare);
+	    t->parties == NULL && t->emphasis == EMPH_ITALIC && !t->bare);
 	CHECK_STR(u, t->text, "ab");
 	stream_free(&s);
 	CHECK(u, s.len == 0 && s.v == NULL);

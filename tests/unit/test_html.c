@@ -5,7 +5,7 @@
 #include "unit.h"
 #include "format/backend.h"
 #include "doc/doc.h"
-#include "eval/stream.h"
+#include "doc/build.h"
 #include "base/util.h"
 
 #define HOSTILE "<script>alert(\"x\")</script> & Cie"
@@ -55,7 +55,7 @@ static void
 push_party(struct etok *t, const char *name, const char *rep,
     const char *qual)
 {
-	struct doc_party *p;
+	struct stream_party *p;
 
 	t->parties = xreallocarray(t->parties, t->nparties + 1,
 	    sizeof(*t->parties));
@@ -93,9 +93,9 @@ heading(struct stream *s, int level, bool numbered, const char *label,
 }
 
 static void
-emph(struct stream *s, unsigned style)
+emph(struct stream *s, enum emphasis e)
 {
-	stream_push(s, ET_EMPH)->style = style;
+	stream_push(s, ET_EMPH)->emphasis = e;
 }
 
 /* A small contract touching every block kind. */
@@ -111,12 +111,12 @@ sample(struct doc *d)
 	heading(&s, 1, true, NULL, "Objet");
 	line(&s, 0);
 	text(&s, "Le ");
-	emph(&s, STYLE_BOLD);
+	emph(&s, EMPH_BOLD);
 	text(&s, "Client ");
-	emph(&s, STYLE_ITALIC);
+	emph(&s, EMPH_ITALIC);
 	text(&s, "final");
-	emph(&s, STYLE_ITALIC);
-	emph(&s, STYLE_BOLD);
+	emph(&s, EMPH_ITALIC);
+	emph(&s, EMPH_BOLD);
 	text(&s, " paie ; voir l'");
 	t = stream_push(&s, ET_REF);
 	t->nlabels = 1;
