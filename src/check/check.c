@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "lang/functions.h"
+#include "lang/numbering.h"
 #include "check/presence.h"
 #include "syntax/scan.h"
 #include "base/source.h"
@@ -33,17 +34,6 @@ struct scope {
 	bool		 types_done;
 	bool		 header_done;
 	bool		 importing;
-};
-
-enum numbered {
-	NUMBERED_NO,
-	NUMBERED_YES,
-	NUMBERED_MAYBE		/* depends on the data */
-};
-
-struct numbering {
-	enum numbered	 article;	/* the last "#" */
-	enum numbered	 sub;		/* the last "##" under it */
 };
 
 /* A label may be posed in several mutually exclusive branches (a clause
@@ -81,9 +71,8 @@ struct checker {
 	int		 cond_depth;	/* deepest input read by a condition */
 	bool		 chain_reported;
 	/* Whether the current article and sub-article carry a number,
-	 * as build.c will number them (rule 30): a "##" is numbered only
-	 * under a numbered "#".  Branches that disagree make it depend on
-	 * the data. */
+	 * as build.c will number them (rule 30).  Branches that disagree
+	 * make it depend on the data. */
 	struct numbering numbering;
 };
 
@@ -2094,42 +2083,6 @@ check_printable(struct checker *ck, struct expr *e)
 	buf_free(&b);
 }
 
-static enum numbered
-numbered_merge(enum numbered a, enum numbered b)
-{
-	return a == b ? a : NUMBERED_MAYBE;
-}
-
-static struct numbering
-numbering_merge(struct numbering a, struct numbering b)
-{
-	a.article = numbered_merge(a.article, b.article);
-	a.sub = numbered_merge(a.sub, b.sub);
-	return a;
-}
-
-/* Whether heading N gets a number, and the state it leaves: build.c's
- * number_headings, over what may or may not have been printed. */
-static enum numbered
-number_heading(struct checker *ck, const struct node *n)
-{
-	struct numbering *st = &ck->numbering;
-	int level = n->u.heading.level < 1 ? 1 : n->u.heading.level > 3 ? 3 :
-	    n->u.heading.level;
-	enum numbered got;
-
-	if (level == 1) {
-		got = n->u.heading.numbered ? NUMBERED_YES : NUMBERED_NO;
-		st->article = got;
-		st->sub = NUMBERED_NO;
-	} else if (level == 2) {
-		got = n->u.heading.numbered ? st->article : NUMBERED_NO;
-		st->sub = got;
-	} else
-		got = n->u.heading.numbered ? st->sub : NUMBERED_NO;
-	return got;
-}
-
 /* Folds together the contexts where a label is set while their union
  * is exact, until none folds: the branches of {si a}{sinon si b}{sinon}
  * end as one context, a label that exists whatever the data. */
@@ -2702,7 +2655,8 @@ check_node(struct checker *ck, struct node *n, struct facts *k)
 	case N_UNNUMBERED:
 		break;
 	case N_HEADING: {
-		enum numbered number = number_heading(ck, n);
+		enum numbered number = numbering_step(&ck->numbering,
+		    n->u.heading.level, n->u.heading.numbered);
 
 		if (n->u.heading.label != NULL)
 			register_label(ck, n, k, number);

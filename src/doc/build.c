@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang/numbering.h"
+
 /*
  * The evaluated stream becomes a document in three steps: the stream is
  * cut into lines (each with its marker, indentation and inline tokens),
@@ -195,8 +197,10 @@ number_headings(const struct lines *ls, struct hinfos *hs)
 {
 	const struct etok *t;
 	struct hinfo *h;
-	int n1 = 0, n2 = 0, n3 = 0, cur1 = 0, cur2 = 0;
+	struct numbering st = { NUMBERED_NO, NUMBERED_NO };
+	int count[3] = { 0, 0, 0 };	/* the last number at each level */
 	size_t i;
+	int j;
 
 	hs->v = NULL;
 	hs->len = 0;
@@ -212,19 +216,21 @@ number_headings(const struct lines *ls, struct hinfos *hs)
 			continue;
 		t = ls->v[i].marker;
 		h->label = t->label;
-		h->level = t->level < 1 ? 1 : t->level > 3 ? 3 : t->level;
-		if (h->level == 1) {
-			cur1 = t->numbered ? ++n1 : 0;
-			cur2 = n2 = 0;
-			if (cur1 > 0)
-				h->number = xasprintf("%d", cur1);
-		} else if (h->level == 2) {
-			cur2 = t->numbered && cur1 > 0 ? ++n2 : 0;
-			n3 = 0;
-			if (cur2 > 0)
-				h->number = xasprintf("%d.%d", cur1, cur2);
-		} else if (t->numbered && cur2 > 0)
-			h->number = xasprintf("%d.%d.%d", cur1, cur2, ++n3);
+		h->level = numbering_level(t->level);
+		if (numbering_step(&st, h->level, t->numbered) ==
+		    NUMBERED_YES) {
+			count[h->level - 1]++;
+			for (j = h->level; j < 3; j++)
+				count[j] = 0;
+			if (h->level == 1)
+				h->number = xasprintf("%d", count[0]);
+			else if (h->level == 2)
+				h->number = xasprintf("%d.%d", count[0],
+				    count[1]);
+			else
+				h->number = xasprintf("%d.%d.%d", count[0],
+				    count[1], count[2]);
+		}
 		h++;
 	}
 }
