@@ -6,16 +6,18 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "base/diag.h"
 #include "base/util.h"
+
+/* The first read; each next one asks for as much again as was read. */
+#define READ_FIRST	8192
 
 char *
 read_file(const char *path, size_t max, size_t *len)
 {
 	FILE *f;
 	struct stat st;
-	char *data;
-	size_t cap, n, got;
+	struct buf data;
+	size_t want, got;
 
 	*len = 0;
 	if ((f = fopen(path, "rb")) == NULL)
@@ -32,61 +34,46 @@ read_file(const char *path, size_t max, size_t *len)
 		errno = EFBIG;
 		return NULL;
 	}
-	cap = 8192;
-	n = 0;
-	data = xmalloc(cap + 1);
-	for (;;) {
-		if (n == cap) {
-			if (cap > max) {
-				*len = n;
-				free(data);
-				fclose(f);
-				errno = EFBIG;
-				return NULL;
-			}
-			cap *= 2;
-			data = xrealloc(data, cap + 1);
-		}
-		got = fread(data + n, 1, cap - n, f);
-		n += got;
-		if (got == 0)
-			break;
-	}
+	/* Reading stops past MAX only after a whole read: a stream too
+	 * big is then reported with the size read so far. */
+	buf_init(&data);
+	do {
+		want = data.len > 0 ? data.len : READ_FIRST;
+		buf_grow(&data, want);
+		got = fread(data.data + data.len, 1, want, f);
+		data.len += got;
+	} while (got == want && data.len <= max);
 	if (ferror(f)) {
 		int saved = errno ? errno : EIO;
 
-		free(data);
+		buf_free(&data);
 		fclose(f);
 		errno = saved;
 		return NULL;
 	}
 	fclose(f);
-	if (n > max) {
-		*len = n;
-		free(data);
+	*len = data.len;
+	if (data.len > max) {
+		buf_free(&data);
 		errno = EFBIG;
 		return NULL;
 	}
-	data[n] = '\0';
-	*len = n;
-	return data;
+	data.data[data.len] = '\0';
+	return data.data;
 }
 
 static void
 index_lines(struct source *s)
 {
-	size_t i, cap = 64;
+	size_t i;
 
-	s->lines = xreallocarray(NULL, cap, sizeof(*s->lines));
+	s->lines = xgrow(NULL, 0, sizeof(*s->lines));
 	s->nlines = 0;
 	s->lines[s->nlines++] = 0;
 	for (i = 0; i < s->len; i++) {
 		if (s->text[i] != '\n' || i + 1 >= s->len)
 			continue;
-		if (s->nlines == cap) {
-			cap *= 2;
-			s->lines = xreallocarray(s->lines, cap, sizeof(*s->lines));
-		}
+		s->lines = xgrow(s->lines, s->nlines, sizeof(*s->lines));
 		s->lines[s->nlines++] = i + 1;
 	}
 }
@@ -115,10 +102,12 @@ normalize(struct source *s, const char *raw, size_t len)
 	s->len = o;
 }
 
-static struct loc
-loc_at(const struct source *s, size_t off)
+/* A fault of KIND at byte OFF of S, added to FAULTS. */
+static struct source_fault *
+fault_at(struct source_faults *faults, enum source_fault_kind kind,
+    const struct source *s, size_t off)
 {
-	struct loc l;
+	struct source_fault *f = &faults->v[faults->len++];
 	size_t lo = 0, hi = s->nlines;
 
 	while (hi - lo > 1) {
@@ -129,12 +118,12 @@ loc_at(const struct source *s, size_t off)
 		else
 			hi = mid;
 	}
-	l.src = s;
-	l.line = (int)lo + 1;
-	l.col = (int)utf8_count(s->text + s->lines[lo], off - s->lines[lo]) + 1;
-	l.end_line = l.line;
-	l.end_col = l.col;
-	return l;
+	memset(f, 0, sizeof(*f));
+	f->kind = kind;
+	f->line = (int)lo + 1;
+	f->col = (int)utf8_count(s->text + s->lines[lo],
+	    off - s->lines[lo]) + 1;
+	return f;
 }
 
 /* Characters nobody sees on screen that would still print, or turn the
@@ -149,56 +138,39 @@ invisible_control(uint32_t cp)
 	    (cp >= 0x2066 && cp <= 0x2069);
 }
 
-/* Reports invalid UTF-8, NUL bytes and overlong lines; at most a few of
- * each, since one bad byte usually means a binary file. */
-static bool
-check_content(struct diags *ds, const struct source *s)
+/* Finds invalid UTF-8, NUL bytes (the first ends the search) and
+ * overlong lines. */
+static void
+check_content(const struct source *s, struct source_faults *faults)
 {
 	size_t i = 0, line_start = 0;
-	int bad = 0;
 	uint32_t cp;
-	char n1[32], n2[32];
 
-	while (i < s->len && bad < 5) {
+	while (i < s->len && faults->len < SOURCE_MAX_FAULTS) {
 		unsigned char c = (unsigned char)s->text[i];
 		size_t n;
-		struct loc l;
 
 		if (c == '\n') {
-			if (i - line_start > SOURCE_MAX_LINE) {
-				l = loc_at(s, line_start);
-				snprintf(n1, sizeof(n1), "%zu", i - line_start);
-				snprintf(n2, sizeof(n2), "%u", SOURCE_MAX_LINE);
-				diag(ds, E_LINE_TOO_LONG, &l, n1, n2);
-				bad++;
-			}
+			if (i - line_start > SOURCE_MAX_LINE)
+				fault_at(faults, SOURCE_LONG_LINE, s,
+				    line_start)->size = i - line_start;
 			line_start = ++i;
 			continue;
 		}
 		if (c == '\0') {
-			l = loc_at(s, i);
-			diag(ds, E_NUL, &l);
-			return false;
+			fault_at(faults, SOURCE_NUL, s, i);
+			return;
 		}
 		n = utf8_decode(s->text + i, s->len - i, &cp);
 		if (n == 0) {
-			l = loc_at(s, i);
-			diag(ds, E_UTF8, &l, (unsigned)c);
-			bad++;
+			fault_at(faults, SOURCE_BAD_BYTE, s, i)->byte = c;
 			i++;
 			continue;
 		}
-		if (invisible_control(cp)) {
-			char code[8];
-
-			l = loc_at(s, i);
-			snprintf(code, sizeof(code), "%04X", (unsigned)cp);
-			diag(ds, E_SOURCE_CONTROL, &l, code);
-			bad++;
-		}
+		if (invisible_control(cp))
+			fault_at(faults, SOURCE_CONTROL, s, i)->cp = cp;
 		i += n;
 	}
-	return bad == 0;
 }
 
 /* Accents typed as a letter and a combining mark (macOS does so) become
@@ -221,26 +193,26 @@ compose(struct source *s)
 }
 
 struct source *
-source_load(struct diags *ds, const char *path, const char *display)
+source_load(const char *path, const char *display,
+    struct source_faults *faults)
 {
 	struct source *s;
 	char *raw;
 	size_t len;
 
+	faults->len = 0;
 	raw = read_file(path, SOURCE_MAX_BYTES, &len);
 	if (raw == NULL) {
-		struct source *named = source_named(display ? display : path);
-		struct loc l = { named, 0, 0, 0, 0 };
+		struct source_fault *f = &faults->v[faults->len++];
 
-		diags_adopt_source(ds, named);
+		memset(f, 0, sizeof(*f));
 		if (errno == EFBIG) {
-			char n1[32], n2[32];
-
-			snprintf(n1, sizeof(n1), "%zu", len);
-			snprintf(n2, sizeof(n2), "%u", SOURCE_MAX_BYTES);
-			diag(ds, E_FILE_TOO_BIG, &l, n1, n2);
-		} else
-			diag(ds, F_IO, NULL, path, fr_strerror(errno));
+			f->kind = SOURCE_TOO_BIG;
+			f->size = len;
+		} else {
+			f->kind = SOURCE_UNREADABLE;
+			f->err = errno;
+		}
 		return NULL;
 	}
 	s = xcalloc(1, sizeof(*s));
@@ -249,10 +221,9 @@ source_load(struct diags *ds, const char *path, const char *display)
 	normalize(s, raw, len);
 	free(raw);
 	index_lines(s);
-	diags_adopt_source(ds, s);
-	if (!check_content(ds, s))
-		return NULL;
-	compose(s);
+	check_content(s, faults);
+	if (faults->len == 0)
+		compose(s);
 	return s;
 }
 

@@ -5,12 +5,14 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-
-struct diags;
+#include <stdint.h>
 
 /* Limits that keep a hostile input from exhausting the machine. */
 #define SOURCE_MAX_BYTES	(4u * 1024 * 1024)
 #define SOURCE_MAX_LINE		(64u * 1024)
+/* Content faults reported at most: one bad byte usually means a binary
+ * file, whose every line would be one. */
+#define SOURCE_MAX_FAULTS	5
 
 struct source {
 	char	*path;		/* as shown in diagnostics */
@@ -21,13 +23,39 @@ struct source {
 	bool	 has_text;	/* false for a data file's pseudo-source */
 };
 
-/* Reads and checks PATH.  The source belongs to DS from then on (the
- * diagnostics quote it), so callers never free it.  Reports problems
- * through DS and returns NULL:
- * F_IO (exit 2) when the file cannot be read, errors for bad content.
- * DISPLAY is the name used in diagnostics (NULL: PATH). */
-struct source *source_load(struct diags *ds, const char *path,
-	    const char *display);
+/* Why source_load refuses a file.  This module reports nothing: its
+ * caller words each fault as a diagnostic. */
+enum source_fault_kind {
+	SOURCE_UNREADABLE,	/* cannot be read: ERR */
+	SOURCE_TOO_BIG,		/* SIZE bytes, over SOURCE_MAX_BYTES */
+	SOURCE_LONG_LINE,	/* a line of SIZE bytes, over SOURCE_MAX_LINE */
+	SOURCE_NUL,		/* a NUL byte */
+	SOURCE_BAD_BYTE,	/* BYTE starts no UTF-8 sequence */
+	SOURCE_CONTROL		/* CP, an invisible control character */
+};
+
+struct source_fault {
+	enum source_fault_kind kind;
+	int	 line;		/* 1-based; 0 for the whole file */
+	int	 col;		/* in code points */
+	size_t	 size;
+	unsigned char byte;
+	uint32_t cp;
+	int	 err;		/* an errno value */
+};
+
+struct source_faults {
+	struct source_fault v[SOURCE_MAX_FAULTS];
+	size_t	 len;
+};
+
+/* Reads and checks PATH; DISPLAY (NULL: PATH) is its name in
+ * diagnostics.  Returns NULL when the file cannot be read or is too
+ * big, FAULTS holding that one fault.  Else returns the source, which
+ * the caller owns, and FAULTS lists what is wrong with its content, in
+ * the order found: a source with faults serves only to quote them. */
+struct source *source_load(const char *path, const char *display,
+	    struct source_faults *faults);
 /* A source for text that is already in memory (strings, command line).
  * The text is copied; it must be valid UTF-8. */
 struct source *source_from_text(const char *display, const char *text,

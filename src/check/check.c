@@ -316,6 +316,41 @@ warn_missing_separator(struct checker *ck, const struct source *src)
 	}
 }
 
+/* Source faults (source_load finds them, the checker words them). */
+static void
+report_fault(struct checker *ck, const char *path, const struct source *src,
+    const struct source_fault *f)
+{
+	struct loc l = { src, f->line, f->col, f->line, f->col };
+	char n1[32], n2[32];
+
+	switch (f->kind) {
+	case SOURCE_UNREADABLE:
+		diag(ck->ds, F_IO, NULL, path, fr_strerror(f->err));
+		break;
+	case SOURCE_TOO_BIG:
+		snprintf(n1, sizeof(n1), "%zu", f->size);
+		snprintf(n2, sizeof(n2), "%u", SOURCE_MAX_BYTES);
+		diag(ck->ds, E_FILE_TOO_BIG, &l, n1, n2);
+		break;
+	case SOURCE_LONG_LINE:
+		snprintf(n1, sizeof(n1), "%zu", f->size);
+		snprintf(n2, sizeof(n2), "%u", SOURCE_MAX_LINE);
+		diag(ck->ds, E_LINE_TOO_LONG, &l, n1, n2);
+		break;
+	case SOURCE_NUL:
+		diag(ck->ds, E_NUL, &l);
+		break;
+	case SOURCE_BAD_BYTE:
+		diag(ck->ds, E_UTF8, &l, (unsigned)f->byte);
+		break;
+	case SOURCE_CONTROL:
+		snprintf(n1, sizeof(n1), "%04X", (unsigned)f->cp);
+		diag(ck->ds, E_SOURCE_CONTROL, &l, n1);
+		break;
+	}
+}
+
 /* Loads and parses a file once; the same file included twice is one
  * file_ast.  DISPLAY is how diagnostics name it. */
 static struct file_ast *
@@ -323,6 +358,7 @@ load_file(struct checker *ck, const char *path, const char *display)
 {
 	char resolved[PATH_MAX];
 	struct source *src;
+	struct source_faults faults;
 	struct file_ast *f;
 	struct scope *sc;
 	size_t i;
@@ -334,8 +370,14 @@ load_file(struct checker *ck, const char *path, const char *display)
 		if (strcmp(f->path, resolved) == 0)
 			return f;
 	}
-	src = source_load(ck->ds, path, display);
+	/* The diagnostics quote the source, and live as long as it. */
+	src = source_load(path, display, &faults);
 	if (src == NULL)
+		src = source_named(display);
+	diags_adopt_source(ck->ds, src);
+	for (i = 0; i < faults.len; i++)
+		report_fault(ck, path, src, &faults.v[i]);
+	if (faults.len > 0)
 		return NULL;
 	f = parse_file(src, ck->ds);
 	if (!f->has_header)
