@@ -1,6 +1,6 @@
 /* A checked template: the main file, every clause it includes, and the
- * client inputs merged across them.  Built by check.c, read by data.c
- * and eval.c. */
+ * client inputs merged across them.  Built by the check stage, read by
+ * data.c and eval.c. */
 #ifndef LGC_PROGRAM_H
 #define LGC_PROGRAM_H
 
@@ -56,8 +56,8 @@ struct program {
 	struct ptrvec	 inputs;	/* struct input *, owned, declaration order */
 	struct ptrvec	 types;		/* struct type *, owned */
 	struct ptrvec	 symbols;	/* struct symbol *, owned */
-	struct ptrvec	 scopes;	/* per-file name tables, owned by check.c */
-	struct ptrvec	 labels;	/* owned by check.c */
+	struct ptrvec	 scopes;	/* per-file name tables (checker.h) */
+	struct ptrvec	 labels;	/* struct label * (checker.h) */
 	const char	*const *search;	/* -I folders, LGC_PATH, stdlib */
 	size_t		 nsearch;
 	bool		 failed;	/* errors in the template */

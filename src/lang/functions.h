@@ -1,5 +1,5 @@
 /* Filters and functions callable in expressions: `{x | en_lettres}` is
- * `en_lettres(x)`.  Each has a type check (used by check.c) and an
+ * `en_lettres(x)`.  Each has a type check (used by check/expr.c) and an
  * evaluation (used by eval.c). */
 #ifndef LGC_FUNCTIONS_H
 #define LGC_FUNCTIONS_H
