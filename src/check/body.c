@@ -457,9 +457,9 @@ check_include_args(struct checker *ck, struct node *n, struct scope *sc,
 			diag_note(dg, &s->decl->loc, "paramètre déclaré ici");
 			free(msg);
 		} else if (arg->value->kind == EX_LITERAL)
-			check_declared(ck, &s->decl->cstr_value, "paramètre",
-			    arg->name, &s->decl->loc, &arg->value->u.literal,
-			    &arg->value->loc);
+			check_literal_constraint(ck, &s->decl->cstr_value,
+			    "paramètre", arg->name, &s->decl->loc,
+			    &arg->value->u.literal, &arg->value->loc);
 
 	}
 	for (j = 0; j < f->ndecls; j++) {

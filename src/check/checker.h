@@ -94,9 +94,10 @@ void	 resolve_constraint(struct checker *ck, struct scope *sc,
 void	 check_types(struct checker *ck, struct scope *sc);
 void	 report_unknown_field(struct checker *ck, const struct type *rt,
 	    const char *name, const struct loc *loc);
-void	 check_declared(struct checker *ck, const struct constraint *c,
-	    const char *what, const char *name, const struct loc *decl,
-	    const struct value *v, const struct loc *at);
+void	 check_literal_constraint(struct checker *ck,
+	    const struct constraint *c, const char *what, const char *name,
+	    const struct loc *decl, const struct value *v,
+	    const struct loc *at);
 bool	 const_value(struct checker *ck, struct scope *sc, struct expr *e,
 	    const struct type *t, struct value *out);
 

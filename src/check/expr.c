@@ -611,8 +611,8 @@ check_record(struct checker *ck, struct expr *e, struct facts *k)
 			buf_free(&a);
 			buf_free(&b);
 		} else if (fi->value->kind == EX_LITERAL)
-			check_declared(ck, &rt->fields[index].cstr, "champ",
-			    fi->name, &rt->fields[index].loc,
+			check_literal_constraint(ck, &rt->fields[index].cstr,
+			    "champ", fi->name, &rt->fields[index].loc,
 			    &fi->value->u.literal, &fi->value->loc);
 	}
 	if (is_error(rt))

@@ -477,7 +477,7 @@ report_unknown_field(struct checker *ck, const struct type *rt,
  * declared at DECL): checked here rather than left for every client's
  * build. */
 void
-check_declared(struct checker *ck, const struct constraint *c,
+check_literal_constraint(struct checker *ck, const struct constraint *c,
     const char *what, const char *name, const struct loc *decl,
     const struct value *v, const struct loc *at)
 {
@@ -556,8 +556,8 @@ const_record(struct checker *ck, struct scope *sc, struct expr *e,
 		    &out->u.record.fields[index]))
 			ok = false;
 		else
-			check_declared(ck, &rt->fields[index].cstr, "champ",
-			    fi->name, &rt->fields[index].loc,
+			check_literal_constraint(ck, &rt->fields[index].cstr,
+			    "champ", fi->name, &rt->fields[index].loc,
 			    &out->u.record.fields[index], &fi->value->loc);
 	}
 	for (i = 0; i < rt->nfields; i++) {
