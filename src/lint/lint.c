@@ -192,7 +192,6 @@ struct prose {
 	char		*s;
 	size_t		*origin;
 	size_t		 len;
-	size_t		 cap;
 };
 
 struct finding {
@@ -206,7 +205,6 @@ struct finding {
 struct findings {
 	struct finding	*v;
 	size_t		 len;
-	size_t		 cap;
 };
 
 /* Lines silenced by a directive. */
@@ -220,7 +218,6 @@ struct lint_file {
 	unsigned	 file_rules;	/* silenced in the whole file */
 	struct silence	*lines;
 	size_t		 nlines;
-	size_t		 cap;
 	bool		 has_subjects;	/* "lgc-lint: sujets" seen */
 	unsigned	 subjects;
 	bool		 linted;
@@ -260,11 +257,9 @@ prose_put(struct prose *p, char c, size_t origin)
 	/* One space for any run of blanks, none at the start. */
 	if (c == ' ' && (p->len == 0 || p->s[p->len - 1] == ' '))
 		return;
-	if (p->len + 1 >= p->cap) {
-		p->cap = p->cap ? p->cap * 2 : 256;
-		p->s = xrealloc(p->s, p->cap);
-		p->origin = xreallocarray(p->origin, p->cap, sizeof(size_t));
-	}
+	/* S holds a NUL after the LEN bytes. */
+	p->s = xgrow(p->s, p->len + 1, 1);
+	p->origin = xgrow(p->origin, p->len, sizeof(*p->origin));
 	p->s[p->len] = c;
 	p->origin[p->len++] = origin;
 	p->s[p->len] = '\0';
@@ -431,10 +426,7 @@ add_finding(struct findings *fs, enum lint_rule rule, const struct loc *loc,
 {
 	struct finding *fd;
 
-	if (fs->len == fs->cap) {
-		fs->cap = fs->cap ? fs->cap * 2 : 16;
-		fs->v = xreallocarray(fs->v, fs->cap, sizeof(*fs->v));
-	}
+	fs->v = xgrow(fs->v, fs->len, sizeof(*fs->v));
 	fd = &fs->v[fs->len];
 	memset(fd, 0, sizeof(*fd));
 	fd->rule = rule;
@@ -475,11 +467,7 @@ silenced(const struct lint_file *lf, enum lint_rule rule, int line)
 static void
 silence_line(struct lint_file *lf, int line, unsigned rules)
 {
-	if (lf->nlines == lf->cap) {
-		lf->cap = lf->cap ? lf->cap * 2 : 8;
-		lf->lines = xreallocarray(lf->lines, lf->cap,
-		    sizeof(*lf->lines));
-	}
+	lf->lines = xgrow(lf->lines, lf->nlines, sizeof(*lf->lines));
 	lf->lines[lf->nlines].line = line;
 	lf->lines[lf->nlines++].rules = rules;
 }
