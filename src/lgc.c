@@ -8,6 +8,7 @@
 #include "check/check.h"
 #include "data/data.h"
 #include "base/diag.h"
+#include "doc/build.h"
 #include "eval/eval.h"
 #include "lint/lint.h"
 #include "schema/schema.h"
@@ -270,38 +271,48 @@ lgc_lint(lgc_compiler *c, const char *subjects)
 	return finish(c, m);
 }
 
-/* Checks the data; the evaluator is needed for the inputs' conditions. */
+/* Resolves the inputs, evaluates the template and builds the document
+ * into D (zeroed by the caller).  False after reporting errors, or when
+ * the template or the data failed before. */
 static bool
-resolve(lgc_compiler *c, struct eval *ev)
+evaluate(lgc_compiler *c, struct doc *d)
 {
+	struct eval *ev;
+	struct stream s;
+	char *title;
+	bool ok = false;
+
 	if (c->prog->failed || failed_since(c, c->data_mark))
 		return false;
+	ev = eval_new(c->prog, c->data, c->ds);
 	eval_set_draft(ev, c->draft);
 	eval_set_straight_quotes(ev, c->straight_quotes);
-	data_set_draft(c->data, c->draft);
-	data_set_eval(c->data, ev);
-	return data_resolve_all(c->data) && !failed_since(c, c->data_mark);
+	if (eval_inputs(ev) && !failed_since(c, c->data_mark)) {
+		if (eval_document(ev, &s)) {
+			build_document(&s, d);
+			ok = build_check_refs(&s, d, c->ds);
+			ok = eval_title(ev, &title, &d->model) && ok;
+			d->title = typeset_line(title, c->straight_quotes);
+		}
+		stream_free(&s);
+	}
+	eval_free(ev);
+	return ok;
 }
 
 int
 lgc_check_data(lgc_compiler *c)
 {
 	struct mark m = begin(c);
-	struct eval *ev;
+	struct doc d;
 
 	if (!ready(c))
 		return finish(c, m);
-	ev = eval_new(c->prog, c->data, c->ds);
-	if (resolve(c, ev)) {
-		struct doc d;
-
-		/* The rules (exiger) and every value are checked by
-		 * evaluating the document, which is then dropped. */
-		memset(&d, 0, sizeof(d));
-		eval_document(ev, &d);
-		doc_free(&d);
-	}
-	eval_free(ev);
+	/* The rules (exiger) and every value are checked by evaluating
+	 * the document, which is then dropped. */
+	memset(&d, 0, sizeof(d));
+	evaluate(c, &d);
+	doc_free(&d);
 	return finish(c, m);
 }
 
@@ -310,7 +321,6 @@ lgc_render(lgc_compiler *c, const char *format, char **out, size_t *len)
 {
 	struct mark m = begin(c);
 	const struct backend *be = backend_by_name(format);
-	struct eval *ev;
 	struct doc d;
 	struct buf b;
 	bool ok = false;
@@ -328,10 +338,9 @@ lgc_render(lgc_compiler *c, const char *format, char **out, size_t *len)
 	}
 	if (!ready(c))
 		return finish(c, m);
-	ev = eval_new(c->prog, c->data, c->ds);
 	memset(&d, 0, sizeof(d));
 	buf_init(&b);
-	if (resolve(c, ev) && eval_document(ev, &d) && !failed_since(c, m)) {
+	if (evaluate(c, &d) && !failed_since(c, m)) {
 		void *state = be->new(&c->opts, c->ds);
 
 		ok = state != NULL && be->render(state, &d, &b) &&
@@ -340,7 +349,6 @@ lgc_render(lgc_compiler *c, const char *format, char **out, size_t *len)
 			be->free(state);
 	}
 	doc_free(&d);
-	eval_free(ev);
 	if (ok) {
 		if (len != NULL)
 			*len = b.len;
