@@ -271,20 +271,33 @@ lgc_lint(lgc_compiler *c, const char *subjects)
 	return finish(c, m);
 }
 
+/* The template or the data failed, as an earlier call reported: there
+ * is nothing to evaluate. */
+static bool
+refused(const lgc_compiler *c)
+{
+	return c->prog->failed || failed_since(c, c->data_mark);
+}
+
+/* A stage that fails says why; one that did not is a bug of lgc, told
+ * as such rather than passing for a success without output. */
+static void
+check_reported(lgc_compiler *c, struct mark m, const char *stage)
+{
+	if (!failed_since(c, m))
+		diag(c->ds, F_INTERNAL, NULL, stage);
+}
+
 /* Resolves the inputs, evaluates the template and builds the document
- * into D (zeroed by the caller).  False after reporting errors, or when
- * the template or the data failed before. */
+ * into D (zeroed by the caller).  False after reporting errors. */
 static bool
 evaluate(lgc_compiler *c, struct doc *d)
 {
-	struct eval *ev;
+	struct eval *ev = eval_new(c->prog, c->data, c->ds);
 	struct stream s;
 	char *title;
 	bool ok = false;
 
-	if (c->prog->failed || failed_since(c, c->data_mark))
-		return false;
-	ev = eval_new(c->prog, c->data, c->ds);
 	eval_set_draft(ev, c->draft);
 	eval_set_straight_quotes(ev, c->straight_quotes);
 	if (eval_inputs(ev) && !failed_since(c, c->data_mark)) {
@@ -308,10 +321,15 @@ lgc_check_data(lgc_compiler *c)
 
 	if (!ready(c))
 		return finish(c, m);
+	if (refused(c)) {
+		diags_flush(c->ds);
+		return LGC_ERRORS;
+	}
 	/* The rules (exiger) and every value are checked by evaluating
 	 * the document, which is then dropped. */
 	memset(&d, 0, sizeof(d));
-	evaluate(c, &d);
+	if (!evaluate(c, &d))
+		check_reported(c, m, "l'évaluation");
 	doc_free(&d);
 	return finish(c, m);
 }
@@ -321,6 +339,7 @@ lgc_render(lgc_compiler *c, const char *format, char **out, size_t *len)
 {
 	struct mark m = begin(c);
 	const struct backend *be = backend_by_name(format);
+	const char *stage = "l'évaluation";
 	struct doc d;
 	struct buf b;
 	bool ok = false;
@@ -338,11 +357,16 @@ lgc_render(lgc_compiler *c, const char *format, char **out, size_t *len)
 	}
 	if (!ready(c))
 		return finish(c, m);
+	if (refused(c)) {
+		diags_flush(c->ds);
+		return LGC_ERRORS;
+	}
 	memset(&d, 0, sizeof(d));
 	buf_init(&b);
 	if (evaluate(c, &d) && !failed_since(c, m)) {
 		void *state = be->new(&c->opts, c->ds);
 
+		stage = "le rendu";
 		ok = state != NULL && be->render(state, &d, &b) &&
 		    !failed_since(c, m);
 		if (state != NULL)
@@ -353,8 +377,10 @@ lgc_render(lgc_compiler *c, const char *format, char **out, size_t *len)
 		if (len != NULL)
 			*len = b.len;
 		*out = buf_detach(&b);
-	} else
+	} else {
 		buf_free(&b);
+		check_reported(c, m, stage);
+	}
 	return finish(c, m);
 }
 

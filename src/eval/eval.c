@@ -95,10 +95,8 @@ eval_interp(struct eval *ev, const struct expr *e)
 	struct value v;
 	struct buf b;
 
-	if (!eval_expr(ev, e, &v)) {
-		ev->failed = true;
+	if (!eval_expr(ev, e, &v))
 		return;
-	}
 	buf_init(&b);
 	if (unknown_value(&v)) {
 		buf_putc(&b, '[');
@@ -133,10 +131,8 @@ eval_if(struct eval *ev, const struct node *n)
 		enum truth t = TRUTH_TRUE;
 
 		if (b->cond != NULL && (t = eval_truth(ev, b->cond)) ==
-		    TRUTH_ERROR) {
-			ev->failed = true;
+		    TRUTH_ERROR)
 			return;
-		}
 		if (t == TRUTH_FALSE)
 			continue;
 		if (t == TRUTH_UNKNOWN || undecided) {
@@ -192,10 +188,8 @@ eval_selon(struct eval *ev, const struct node *n)
 	struct value subject;
 	size_t i;
 
-	if (!eval_expr(ev, n->u.selon.subject, &subject)) {
-		ev->failed = true;
+	if (!eval_expr(ev, n->u.selon.subject, &subject))
 		return;
-	}
 	if (unknown_value(&subject)) {
 		bool block = n->u.selon.ncases > 0 ?
 		    is_block_body(&n->u.selon.cases[0].body) : true;
@@ -251,10 +245,8 @@ eval_loop(struct eval *ev, const struct node *n)
 	struct value list;
 	size_t i;
 
-	if (!eval_expr(ev, n->u.loop.list, &list)) {
-		ev->failed = true;
+	if (!eval_expr(ev, n->u.loop.list, &list))
 		return;
-	}
 	if (unknown_value(&list)) {
 		bool block = is_block_body(&n->u.loop.body);
 		struct buf w;
@@ -299,9 +291,7 @@ eval_include(struct eval *ev, const struct node *n)
 		if (a->param == NULL)
 			continue;
 		value_free(&fr->params[a->param->index]);
-		if (!eval_expr(ev, a->value, &fr->params[a->param->index]))
-			ev->failed = true;
-		else
+		if (eval_expr(ev, a->value, &fr->params[a->param->index]))
 			check_declared(ev, &a->param->cstr_value, "paramètre",
 			    a->param->name, &a->param->loc, a->value,
 			    &fr->params[a->param->index]);
@@ -342,7 +332,6 @@ eval_signatures(struct eval *ev, const struct node *n)
 		struct value v;
 
 		if (!eval_expr(ev, n->u.signatures.parties[i], &v)) {
-			ev->failed = true;
 			parties[i].name = xstrdup("");
 			parties[i].representant = xstrdup("");
 			parties[i].qualite = xstrdup("");

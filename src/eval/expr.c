@@ -129,7 +129,6 @@ expr_error(struct eval *ev, enum diag_code code, const struct expr *e)
 	expr_print(&text, e);
 	note_inputs(ev, diag(ev->ds, code, &e->loc, buf_cstr(&text)), e);
 	buf_free(&text);
-	ev->failed = true;
 }
 
 static void
@@ -244,7 +243,6 @@ eval_name(struct eval *ev, const struct expr *e, struct value *out)
 			if (!input_failed(ev, s->input->index))
 				diag(ev->ds, E_PRESENCE, &e->loc, e->u.name,
 				    "ses conditions sont remplies");
-			ev->failed = true;
 			return false;
 		}
 		value_copy(out, v);
@@ -404,8 +402,12 @@ eval_arith(struct eval *ev, const struct expr *e, const struct value *a,
 		out->u.text = xasprintf("%s%s", a->u.text, b->u.text);
 		return true;
 	}
-	if (!value_to_dec(a, &da) || !value_to_dec(b, &db))
+	/* An entier computed past what a decimal holds (a product of two
+	 * entiers may be) meets a decimal or a division. */
+	if (!value_to_dec(a, &da) || !value_to_dec(b, &db)) {
+		expr_error(ev, E_OVERFLOW, e);
 		return false;
+	}
 	/* 30 % multiplies by 0.30. */
 	if (op == OP_MUL && ka == T_POURCENTAGE) {
 		if ((st = dec_div(da, hundred, &da)) != DEC_OK)
@@ -434,12 +436,28 @@ eval_arith(struct eval *ev, const struct expr *e, const struct value *a,
 	return dec_result(ev, e, st, e->type->kind, r, out);
 }
 
+/* C orders A and B (numbers, dates, durées); false after reporting
+ * when they do not compare: days against months, or an entier computed
+ * past what a decimal holds. */
+static bool
+compare(struct eval *ev, const struct expr *e, const struct value *a,
+    const struct value *b, int *c)
+{
+	bool comparable;
+
+	*c = value_compare(a, b, &comparable);
+	if (!comparable)
+		expr_error(ev, a->kind == T_DUREE ? E_DUREE_FAMILY : E_OVERFLOW,
+		    e);
+	return comparable;
+}
+
 static bool
 eval_binary(struct eval *ev, const struct expr *e, struct value *out)
 {
 	enum binop op = e->u.binary.op;
 	struct value a, b;
-	bool ok, comparable;
+	bool ok;
 	int c;
 
 	if (op == OP_AND || op == OP_OR) {
@@ -478,16 +496,18 @@ eval_binary(struct eval *ev, const struct expr *e, struct value *out)
 			ok = false;
 			break;
 		}
-		c = (a.kind == T_TEXTE || a.kind == T_BOOLEEN ||
-		    a.kind == T_CHOIX || a.kind == T_ERROR) ?
-		    !value_equal(&a, &b) : value_compare(&a, &b, &comparable);
+		if (a.kind == T_TEXTE || a.kind == T_BOOLEEN ||
+		    a.kind == T_CHOIX || a.kind == T_ERROR)
+			c = !value_equal(&a, &b);
+		else if (!compare(ev, e, &a, &b, &c)) {
+			ok = false;
+			break;
+		}
 		set_bool(out, op == OP_EQ ? c == 0 : c != 0);
 		ok = true;
 		break;
 	case OP_LT: case OP_LE: case OP_GT: case OP_GE:
-		c = value_compare(&a, &b, &comparable);
-		if (!comparable) {
-			expr_error(ev, E_DUREE_FAMILY, e);
+		if (!compare(ev, e, &a, &b, &c)) {
 			ok = false;
 			break;
 		}
@@ -540,7 +560,6 @@ eval_call(struct eval *ev, const struct expr *e, struct value *out)
 			diag(ev->ds, E_DATA_VALUE, &e->loc, buf_cstr(&text),
 			    buf_cstr(&why));
 			buf_free(&text);
-			ev->failed = true;
 		}
 		buf_free(&why);
 	}
@@ -608,8 +627,8 @@ eval_exists(struct eval *ev, const struct expr *e, struct value *out)
 	return true;
 }
 
-bool
-eval_expr(struct eval *ev, const struct expr *e, struct value *out)
+static bool
+compute(struct eval *ev, const struct expr *e, struct value *out)
 {
 	struct value v;
 
@@ -752,6 +771,17 @@ bool
 unknown_value(const struct value *v)
 {
 	return v->kind == T_ERROR;
+}
+
+/* Whatever fails fails the document: each cause reports itself, and the
+ * flag makes sure that none goes unnoticed. */
+bool
+eval_expr(struct eval *ev, const struct expr *e, struct value *out)
+{
+	if (compute(ev, e, out))
+		return true;
+	ev->failed = true;
+	return false;
 }
 
 enum truth
