@@ -50,7 +50,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "syntax/scan.h"
+#include "syntax/parse.h"
 #include "base/source.h"
 #include "base/suggest.h"
 
