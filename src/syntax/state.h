@@ -50,7 +50,6 @@ struct tok {
 struct toks {
 	struct tok	*v;
 	size_t		 len;
-	size_t		 cap;
 };
 
 struct open_construct {
