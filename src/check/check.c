@@ -10,7 +10,7 @@
 
 #include "lang/functions.h"
 #include "check/presence.h"
-#include "syntax/scan.h"
+#include "syntax/parse.h"
 #include "base/source.h"
 #include "base/suggest.h"
 

@@ -53,7 +53,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "syntax/scan.h"
+#include "syntax/parse.h"
 #include "base/source.h"
 #include "base/suggest.h"
 #include "lint/internal.h"
