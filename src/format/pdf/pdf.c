@@ -172,11 +172,11 @@ struct render {
 	bool		 failed;
 
 	struct piece	*pieces;
-	size_t		 npieces, cap_pieces;
+	size_t		 npieces;
 	struct rule	*rules;
-	size_t		 nrules, cap_rules;
+	size_t		 nrules;
 	struct item	*items;
-	size_t		 nitems, cap_items;
+	size_t		 nitems;
 	struct page	*pages;
 	size_t		 npages;
 	struct ptrvec	 strings;	/* generated text, owned */
@@ -218,11 +218,7 @@ piece_new(struct render *r)
 {
 	struct piece *p;
 
-	if (r->npieces == r->cap_pieces) {
-		r->cap_pieces = r->cap_pieces ? r->cap_pieces * 2 : 256;
-		r->pieces = xreallocarray(r->pieces, r->cap_pieces,
-		    sizeof(*r->pieces));
-	}
+	r->pieces = xgrow(r->pieces, r->npieces, sizeof(*r->pieces));
 	p = &r->pieces[r->npieces++];
 	memset(p, 0, sizeof(*p));
 	return p;
@@ -233,11 +229,7 @@ rule_new(struct render *r)
 {
 	struct rule *l;
 
-	if (r->nrules == r->cap_rules) {
-		r->cap_rules = r->cap_rules ? r->cap_rules * 2 : 16;
-		r->rules = xreallocarray(r->rules, r->cap_rules,
-		    sizeof(*r->rules));
-	}
+	r->rules = xgrow(r->rules, r->nrules, sizeof(*r->rules));
 	l = &r->rules[r->nrules++];
 	memset(l, 0, sizeof(*l));
 	return l;
@@ -248,11 +240,7 @@ item_new(struct render *r, double height)
 {
 	struct item *it;
 
-	if (r->nitems == r->cap_items) {
-		r->cap_items = r->cap_items ? r->cap_items * 2 : 128;
-		r->items = xreallocarray(r->items, r->cap_items,
-		    sizeof(*r->items));
-	}
+	r->items = xgrow(r->items, r->nitems, sizeof(*r->items));
 	it = &r->items[r->nitems++];
 	memset(it, 0, sizeof(*it));
 	it->height = height;
@@ -835,11 +823,13 @@ layout_blocks(struct render *r, const struct doc_blocks *bs, double x,
 }
 
 /* Pagination: items fill a page while they fit; a page ends after the
- * last item that allows it, or, when none does, where the page is full. */
+ * last item that allows it, or, when none does, where the page is full.
+ * The last page is made after the last item: an empty document is one
+ * blank page. */
 static void
 paginate(struct render *r)
 {
-	size_t k, first = 0, last_break = NONE, end, cap = 0;
+	size_t k, first = 0, last_break = NONE, end;
 	double y = 0, sb;
 
 	r->npages = 0;
@@ -859,11 +849,7 @@ paginate(struct render *r)
 			end = last_break != NONE ? last_break : k - 1;
 		} else
 			end = k - 1;
-		if (r->npages == cap) {
-			cap = cap ? cap * 2 : 8;
-			r->pages = xreallocarray(r->pages, cap,
-			    sizeof(*r->pages));
-		}
+		r->pages = xgrow(r->pages, r->npages, sizeof(*r->pages));
 		r->pages[r->npages].first = first;
 		r->pages[r->npages].count = end + 1 - first;
 		r->pages[r->npages].header = NONE;
@@ -875,15 +861,6 @@ paginate(struct render *r)
 		k = end;
 		y = 0;
 		last_break = NONE;
-	}
-	if (r->npages == 0) {
-		/* An empty document is one blank page. */
-		r->pages = xreallocarray(r->pages, 1, sizeof(*r->pages));
-		r->pages[0].first = 0;
-		r->pages[0].count = 0;
-		r->pages[0].header = NONE;
-		r->pages[0].footer = NONE;
-		r->npages = 1;
 	}
 }
 
@@ -1185,10 +1162,8 @@ collect_chars(struct render *r)
 			if ((cp & 7) == 0 && set->bits[cp >> 3] == 0)
 				cp += 7;
 			else if (set->bits[cp >> 3] & (1u << (cp & 7))) {
-				if ((set->len & (set->len - 1)) == 0)
-					set->cps = xreallocarray(set->cps,
-					    set->len ? set->len * 2 : 64,
-					    sizeof(*set->cps));
+				set->cps = xgrow(set->cps, set->len,
+				    sizeof(*set->cps));
 				set->cps[set->len++] = cp;
 			}
 	}
