@@ -1,5 +1,3 @@
-/* memfd_create, for libharu versions that read fonts from files only. */
-#define _GNU_SOURCE
 #include "format/backend.h"
 
 #include <errno.h>
@@ -7,18 +5,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <time.h>
-#include <unistd.h>
 
 #include <hpdf.h>
 #include <utf8proc.h>
-#if HPDF_VERSION_ID >= 20300 && HPDF_VERSION_ID < 20400
-/* Fonts loaded from memory (load_font). */
-#define LOAD_FROM_MEMORY
+/* Fonts are handed to libharu from memory through functions and
+ * structures its 2.3 headers declare (load_font). */
+#if HPDF_VERSION_ID < 20300 || HPDF_VERSION_ID >= 20400
+#error "libharu 2.3 is needed: load_font uses its font definition functions"
+#endif
 #include <hpdf_doc.h>
 #include <hpdf_fontdef.h>
-#endif
 
 #include "base/diag.h"
 #include "format/pdf/fonts.h"
@@ -1243,7 +1240,6 @@ hpdf_failed(struct render *r, HPDF_STATUS status)
 	return true;
 }
 
-#ifdef LOAD_FROM_MEMORY
 /*
  * libharu's public API reads a TrueType font from a path only, through
  * stdio with a seek per table and per glyph: some 350 system calls for
@@ -1287,64 +1283,6 @@ load_font(struct render *r, const struct buf *data, size_t nth)
 	HPDF_TTFontDef_SetTagName(def, tag);
 	return hpdf_failed(r, HPDF_OK) ? NULL : def->base_font;
 }
-#else
-/* libharu reads a TrueType font from a path only: the subset goes to
- * an anonymous memory file, or failing that a temporary file removed as
- * soon as libharu has opened it (it keeps it open until the end). */
-static const char *
-load_font(struct render *r, const struct buf *data, size_t nth)
-{
-	char path[64], *tmp = NULL;
-	const char *name = NULL, *dir;
-	int fd;
-	size_t off;
-	ssize_t n;
-
-#ifdef MFD_CLOEXEC
-	fd = memfd_create("lgc-police", MFD_CLOEXEC);
-#else
-	fd = -1;
-#endif
-	if (fd >= 0)
-		snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
-	if (fd < 0 || access(path, R_OK) != 0) {
-		if (fd >= 0)
-			close(fd);
-		dir = getenv("TMPDIR");
-		tmp = xasprintf("%s/lgc-police-XXXXXX", dir != NULL &&
-		    *dir != '\0' ? dir : "/tmp");
-		if ((fd = mkstemp(tmp)) < 0) {
-			char *msg = xasprintf("fichier temporaire pour les "
-			    "polices : %s", fr_strerror(errno));
-
-			diag(r->ds, F_RENDER, NULL, msg);
-			free(msg);
-			free(tmp);
-			r->failed = true;
-			return NULL;
-		}
-	}
-	for (off = 0; off < data->len; off += (size_t)n)
-		if ((n = write(fd, data->data + off, data->len - off)) <= 0)
-			break;
-	if (off == data->len)
-		name = HPDF_LoadTTFontFromFile(r->hpdf, tmp != NULL ? tmp :
-		    path, HPDF_TRUE);
-	else {
-		diag(r->ds, F_RENDER, NULL, "écriture des polices impossible");
-		r->failed = true;
-	}
-	if (tmp != NULL) {
-		unlink(tmp);
-		free(tmp);
-	}
-	close(fd);
-	(void)nth;
-	if (name == NULL || hpdf_failed(r, HPDF_OK))
-		return NULL;
-	return name;
-}
-#endif
 
 /* The code point of each byte of a libharu code page. */
 static const uint16_t *
