@@ -1,6 +1,5 @@
 #include "format/backend.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,6 +81,7 @@ struct pdf {
 	struct diags	*ds;
 	char		*family;
 	char		*generator;
+	long long	 created;	/* seconds since 1970 UTC, or -1 */
 };
 
 /* Text to draw: Y is the baseline, below the top of its item. */
@@ -1918,12 +1918,10 @@ make_outline(struct render *r)
 static bool
 set_info(struct render *r)
 {
-	const char *title = r->doc->title, *env;
+	const char *title = r->doc->title;
 	HPDF_Date date;
 	struct tm tm;
 	time_t t;
-	char *end;
-	long long secs;
 
 	if (title == NULL || title[0] == '\0')
 		title = r->doc->model;
@@ -1940,16 +1938,10 @@ set_info(struct render *r)
 	if (hpdf_failed(r, HPDF_SetInfoAttr(r->hpdf, HPDF_INFO_CREATOR,
 	    encode_meta(r, r->pdf->generator, strlen(r->pdf->generator)))))
 		return false;
-	/* Reproducible: no date unless SOURCE_DATE_EPOCH gives one. */
-	env = getenv("SOURCE_DATE_EPOCH");
-	if (env == NULL || *env == '\0')
+	/* Reproducible: no date unless one is given. */
+	if (r->pdf->created < 0)
 		return true;
-	errno = 0;
-	secs = strtoll(env, &end, 10);
-	if (errno != 0 || *end != '\0' || secs < 0 ||
-	    secs > 253402300799LL)		/* 9999-12-31T23:59:59Z */
-		return true;
-	t = (time_t)secs;
+	t = (time_t)r->pdf->created;
 	if (gmtime_r(&t, &tm) == NULL)
 		return true;
 	memset(&date, 0, sizeof(date));
@@ -2063,20 +2055,22 @@ render_free(struct render *r)
 	buf_free(&r->scratch);
 }
 
-void *
+static void *
 pdf_new(const struct render_opts *opts, struct diags *ds)
 {
 	struct pdf *p = xcalloc(1, sizeof(*p));
+	const struct option_value *font = render_option(opts, "police");
 
 	p->ds = ds;
-	p->family = xstrdup(opts != NULL && opts->font != NULL &&
-	    opts->font[0] != '\0' ? opts->font : FONTS_DEFAULT_FAMILY);
+	p->family = xstrdup(font != NULL && font->text[0] != '\0' ?
+	    font->text : FONTS_DEFAULT_FAMILY);
 	p->generator = xstrdup(opts != NULL && opts->generator != NULL ?
 	    opts->generator : "lgc");
+	p->created = opts != NULL ? opts->created : -1;
 	return p;
 }
 
-bool
+static bool
 pdf_render(void *state, const struct doc *d, struct buf *out)
 {
 	struct render r;
@@ -2108,7 +2102,7 @@ pdf_render(void *state, const struct doc *d, struct buf *out)
 	return ok;
 }
 
-void
+static void
 pdf_free(void *state)
 {
 	struct pdf *p = state;
@@ -2119,3 +2113,22 @@ pdf_free(void *state)
 	free(p->generator);
 	free(p);
 }
+
+static const char *const pdf_extensions[] = { ".pdf", NULL };
+
+static const struct backend_option pdf_options[] = {
+	{ .name = "police", .kind = OPTION_TEXT, .arg = "NOM",
+	  .help = "PDF : famille de polices (défaut : " FONTS_DEFAULT_FAMILY
+	  ")" },
+	{ .name = NULL }
+};
+
+const struct backend pdf_backend = {
+	.name = "pdf",
+	.description = "PDF A4, polices incorporées",
+	.extensions = pdf_extensions,
+	.options = pdf_options,
+	.new = pdf_new,
+	.render = pdf_render,
+	.free = pdf_free,
+};
