@@ -30,7 +30,7 @@ enum option_kind {
 struct backend_option {
 	const char	 *name;		/* "preambule" */
 	enum option_kind  kind;
-	const char	 *arg;		/* "FICHIER", for --help; NULL for a flag */
+	const char	 *arg;		/* "FICHIER" for --help; NULL: a flag */
 	const char	 *help;		/* the French line of --help */
 	/* OPTION_FILE: what the file holds, for messages ("préambule"),
 	 * and a flag of the same format with which the file would serve

@@ -186,8 +186,8 @@ test_rows(struct unit *u)
 		CHECK(u, be->new != NULL && be->render != NULL &&
 		    be->free != NULL);
 		for (o = be->options; o->name != NULL; o++) {
-			CHECK(u, format_option(&format_builtin, o->name)->kind ==
-			    o->kind);
+			CHECK(u, format_option(&format_builtin,
+			    o->name)->kind == o->kind);
 			CHECK(u, o->help != NULL);
 			CHECK(u, (o->arg == NULL) == (o->kind == OPTION_FLAG));
 			CHECK(u, o->kind != OPTION_FILE || o->what != NULL);
