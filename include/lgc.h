@@ -87,7 +87,9 @@ int		 lgc_lint(lgc_compiler *c, const char *subjects);
 /* Checks the data against the template without rendering. */
 int		 lgc_check_data(lgc_compiler *c);
 /* Renders the contract in FORMAT ("html"); *OUT is malloc'd (free it),
- * NUL-terminated, and left NULL on failure. */
+ * NUL-terminated, and left NULL on failure.  Both return LGC_ERRORS,
+ * reporting nothing more, when the template or the data failed in an
+ * earlier call. */
 int		 lgc_render(lgc_compiler *c, const char *format, char **out,
 		    size_t *len);
 /* Renders the parsed template as an indented tree (debugging, tests). */

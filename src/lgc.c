@@ -11,6 +11,7 @@
 #include "base/util.h"
 #include "check/check.h"
 #include "data/data.h"
+#include "doc/build.h"
 #include "eval/eval.h"
 #include "format/format.h"
 #include "lint/lint.h"
@@ -347,38 +348,66 @@ lgc_lint(lgc_compiler *c, const char *subjects)
 	return finish(c, m);
 }
 
-/* Checks the data; the evaluator is needed for the inputs' conditions. */
+/* The template or the data failed, as an earlier call reported: there
+ * is nothing to evaluate. */
 static bool
-resolve(lgc_compiler *c, struct eval *ev)
+refused(const lgc_compiler *c)
 {
-	if (c->prog->failed || failed_since(c, c->data_mark))
-		return false;
+	return c->prog->failed || failed_since(c, c->data_mark);
+}
+
+/* A stage that fails says why; one that did not is a bug of lgc, told
+ * as such rather than passing for a success without output. */
+static void
+check_reported(lgc_compiler *c, struct mark m, const char *stage)
+{
+	if (!failed_since(c, m))
+		diag(c->ds, F_INTERNAL, NULL, stage);
+}
+
+/* Resolves the inputs, evaluates the template and builds the document
+ * into D (zeroed by the caller).  False after reporting errors. */
+static bool
+evaluate(lgc_compiler *c, struct doc *d)
+{
+	struct eval *ev = eval_new(c->prog, c->data, c->ds);
+	struct stream s;
+	char *title;
+	bool ok = false;
+
 	eval_set_draft(ev, c->draft);
 	eval_set_straight_quotes(ev, c->straight_quotes);
-	data_set_draft(c->data, c->draft);
-	data_set_eval(c->data, ev);
-	return data_resolve_all(c->data) && !failed_since(c, c->data_mark);
+	if (eval_inputs(ev) && !failed_since(c, c->data_mark)) {
+		if (eval_document(ev, &s)) {
+			build_document(&s, d);
+			ok = build_check_refs(&s, d, c->ds);
+			ok = eval_title(ev, &title, &d->model) && ok;
+			d->title = typeset_line(title, c->straight_quotes);
+		}
+		stream_free(&s);
+	}
+	eval_free(ev);
+	return ok;
 }
 
 int
 lgc_check_data(lgc_compiler *c)
 {
 	struct mark m = begin(c);
-	struct eval *ev;
+	struct doc d;
 
 	if (!ready(c))
 		return finish(c, m);
-	ev = eval_new(c->prog, c->data, c->ds);
-	if (resolve(c, ev)) {
-		struct doc d;
-
-		/* The rules (exiger) and every value are checked by
-		 * evaluating the document, which is then dropped. */
-		memset(&d, 0, sizeof(d));
-		eval_document(ev, &d);
-		doc_free(&d);
+	if (refused(c)) {
+		diags_flush(c->ds);
+		return LGC_ERRORS;
 	}
-	eval_free(ev);
+	/* The rules (exiger) and every value are checked by evaluating
+	 * the document, which is then dropped. */
+	memset(&d, 0, sizeof(d));
+	if (!evaluate(c, &d))
+		check_reported(c, m, "l'évaluation");
+	doc_free(&d);
 	return finish(c, m);
 }
 
@@ -464,7 +493,7 @@ lgc_render(lgc_compiler *c, const char *format, char **out, size_t *len)
 {
 	struct mark m = begin(c);
 	const struct backend *be = format_by_name(c->formats, format);
-	struct eval *ev;
+	const char *stage = "l'évaluation";
 	struct doc d;
 	struct buf b;
 	bool ok = false;
@@ -484,19 +513,25 @@ lgc_render(lgc_compiler *c, const char *format, char **out, size_t *len)
 	}
 	if (!ready(c))
 		return finish(c, m);
-	ev = eval_new(c->prog, c->data, c->ds);
+	if (refused(c)) {
+		diags_flush(c->ds);
+		return LGC_ERRORS;
+	}
 	memset(&d, 0, sizeof(d));
 	buf_init(&b);
-	if (resolve(c, ev) && eval_document(ev, &d) && !failed_since(c, m))
+	if (evaluate(c, &d) && !failed_since(c, m)) {
+		stage = "le rendu";
 		ok = render_doc(c, be, &d, &b) && !failed_since(c, m);
+	}
 	doc_free(&d);
-	eval_free(ev);
 	if (ok) {
 		if (len != NULL)
 			*len = b.len;
 		*out = buf_detach(&b);
-	} else
+	} else {
 		buf_free(&b);
+		check_reported(c, m, stage);
+	}
 	return finish(c, m);
 }
 

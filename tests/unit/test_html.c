@@ -103,7 +103,7 @@ emph(struct stream *s, enum emphasis e)
 static void
 sample(struct doc *d)
 {
-	struct stream s = { NULL, 0, 0, false };
+	struct stream s = { NULL, 0, false };
 	struct etok *t;
 
 	line(&s, 0);

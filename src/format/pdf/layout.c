@@ -406,12 +406,11 @@ layout_list(struct render *r, const struct doc_list *l, double x,
 
 				rest.v = item->v + 1;
 				rest.len = item->len - 1;
-				rest.cap = rest.len;
 				layout_blocks(r, &rest, text_x,
 				    right - text_x, depth + 1);
 			}
 		} else {
-			layout_paragraph(r, &(struct doc_runs){ NULL, 0, 0 },
+			layout_paragraph(r, &(struct doc_runs){ NULL, 0 },
 			    text_x, right - text_x, label, l->ordered ?
 			    text_x - LABEL_GAP - w : x);
 			block_space(r, first, i == 0 ? PARA_SKIP :
