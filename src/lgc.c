@@ -1,19 +1,25 @@
 /* The public API (include/lgc.h): one compilation of one template. */
 #include "lgc.h"
+#include "api.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "format/backend.h"
-#include "check/check.h"
-#include "data/data.h"
 #include "base/diag.h"
-#include "doc/build.h"
-#include "eval/eval.h"
-#include "lint/lint.h"
-#include "schema/schema.h"
 #include "base/source.h"
 #include "base/util.h"
+#include "check/check.h"
+#include "data/data.h"
+#include "doc/build.h"
+#include "eval/eval.h"
+#include "format/format.h"
+#include "lint/lint.h"
+#include "schema/schema.h"
+
+/* A file an option names (a LaTeX preamble) larger than this is surely
+ * not the file meant. */
+#define OPTION_FILE_MAX	(1024 * 1024)
 
 /* Each call reports the status of what it did itself, so that a batch
  * can tell one record's failure from the next one's success. */
@@ -22,15 +28,23 @@ struct mark {
 	int	fatals;
 };
 
+/* An option of the formats, as lgc_set_option took it. */
+struct setting {
+	char	*name;
+	bool	 on;		/* a flag's value */
+	char	*text;		/* a string or a path; NULL for a flag */
+};
+
 struct lgc_compiler {
 	struct diags	*ds;
 	struct ptrvec	 search;	/* char *, owned */
 	struct program	*prog;
 	struct data	*data;
-	struct render_opts opts;
+	const struct format_table *formats;
 	char		*generator;
-	char		*preamble;
-	char		*font;
+	long long	 created;	/* the "date-creation" option, or -1 */
+	struct setting	*settings;
+	size_t		 nsettings;
 	bool		 draft;
 	bool		 straight_quotes;
 	struct mark	 data_mark;	/* errors before the current data */
@@ -44,8 +58,9 @@ lgc_new(FILE *diagnostics)
 	lgc_compiler *c = xcalloc(1, sizeof(*c));
 
 	c->ds = diags_new(diagnostics != NULL ? diagnostics : stderr);
+	c->formats = &format_builtin;
 	c->generator = xasprintf("lgc %s", LGC_VERSION_STRING);
-	c->opts.generator = c->generator;
+	c->created = -1;
 	return c;
 }
 
@@ -64,9 +79,18 @@ lgc_free(lgc_compiler *c)
 		free(c->search.items[i]);
 	ptrvec_free(&c->search);
 	free(c->generator);
-	free(c->preamble);
-	free(c->font);
+	for (i = 0; i < c->nsettings; i++) {
+		free(c->settings[i].name);
+		free(c->settings[i].text);
+	}
+	free(c->settings);
 	free(c);
+}
+
+void
+lgc_set_formats(lgc_compiler *c, const struct format_table *formats)
+{
+	c->formats = formats;
 }
 
 static int
@@ -85,11 +109,59 @@ flag_value(const char *value, bool *out)
 	return LGC_FATAL;
 }
 
+/* Seconds since 1970-01-01 UTC up to the end of year 9999, as
+ * SOURCE_DATE_EPOCH gives them (reproducible-builds.org). */
+static int
+date_value(const char *value, long long *out)
+{
+	char *end;
+	long long secs;
+
+	if (value == NULL || *value == '\0')
+		return LGC_FATAL;
+	errno = 0;
+	secs = strtoll(value, &end, 10);
+	if (errno != 0 || *end != '\0' || secs < 0 ||
+	    secs > 253402300799LL)		/* 9999-12-31T23:59:59Z */
+		return LGC_FATAL;
+	*out = secs;
+	return LGC_OK;
+}
+
+static struct setting *
+setting(const lgc_compiler *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->nsettings; i++)
+		if (strcmp(c->settings[i].name, name) == 0)
+			return &c->settings[i];
+	return NULL;
+}
+
+static void
+store_setting(lgc_compiler *c, const char *name, bool on, const char *text)
+{
+	struct setting *s = setting(c, name);
+
+	if (s == NULL) {
+		c->settings = xgrow(c->settings, c->nsettings,
+		    sizeof(*c->settings));
+		s = &c->settings[c->nsettings++];
+		s->name = xstrdup(name);
+	} else
+		free(s->text);
+	s->on = on;
+	s->text = text != NULL ? xstrdup(text) : NULL;
+}
+
+/* The library's own options, then those the formats declare. */
 int
 lgc_set_option(lgc_compiler *c, const char *name, const char *value)
 {
-	if (strcmp(name, "fragment") == 0)
-		return flag_value(value, &c->opts.fragment);
+	const struct backend_option *o;
+	bool on = true;
+
 	if (strcmp(name, "brouillon") == 0)
 		return flag_value(value, &c->draft);
 	if (strcmp(name, "guillemets") == 0) {
@@ -104,19 +176,24 @@ lgc_set_option(lgc_compiler *c, const char *name, const char *value)
 			return LGC_FATAL;
 		return LGC_OK;
 	}
-	if (strcmp(name, "preambule") == 0 && value != NULL) {
-		free(c->preamble);
-		c->preamble = xstrdup(value);
-		c->opts.preamble = c->preamble;
-		return LGC_OK;
+	if (strcmp(name, "date-creation") == 0)
+		return date_value(value, &c->created);
+	if ((o = format_option(c->formats, name)) == NULL)
+		return LGC_FATAL;
+	switch (o->kind) {
+	case OPTION_FLAG:
+		if (flag_value(value, &on) != LGC_OK)
+			return LGC_FATAL;
+		store_setting(c, name, on, NULL);
+		break;
+	case OPTION_TEXT:
+	case OPTION_FILE:
+		if (value == NULL)
+			return LGC_FATAL;
+		store_setting(c, name, true, value);
+		break;
 	}
-	if (strcmp(name, "police") == 0 && value != NULL) {
-		free(c->font);
-		c->font = xstrdup(value);
-		c->opts.font = c->font;
-		return LGC_OK;
-	}
-	return LGC_FATAL;
+	return LGC_OK;
 }
 
 const char *
@@ -334,11 +411,88 @@ lgc_check_data(lgc_compiler *c)
 	return finish(c, m);
 }
 
+/* The value of option O for a rendering into *V, its text malloc'd: a
+ * file's content is read now, at each rendering, as the backend is
+ * about to use it.  False when O is not set or its file is not needed,
+ * or after reporting a file that cannot be read (*FAILED). */
+static bool
+option_value(lgc_compiler *c, const struct backend_option *o,
+    struct option_value *v, bool *failed)
+{
+	const struct setting *s = setting(c, o->name), *unless;
+	char *text, *msg;
+	size_t len;
+	int err;
+
+	if (s == NULL)
+		return false;
+	v->name = o->name;
+	v->on = s->on;
+	switch (o->kind) {
+	case OPTION_FLAG:
+		return true;
+	case OPTION_TEXT:
+		v->text = xstrdup(s->text);
+		v->len = strlen(s->text);
+		return true;
+	case OPTION_FILE:
+		break;
+	}
+	if (o->unless != NULL && (unless = setting(c, o->unless)) != NULL &&
+	    unless->on)
+		return false;
+	if ((text = read_file(s->text, OPTION_FILE_MAX, &len)) != NULL) {
+		v->text = text;
+		v->len = len;
+		return true;
+	}
+	err = errno;
+	msg = xasprintf("%s trop volumineux (plus d'un Mio)", o->what);
+	diag(c->ds, F_IO, NULL, s->text, err == EFBIG ? msg :
+	    fr_strerror(err));
+	free(msg);
+	*failed = true;
+	return false;
+}
+
+/* Renders D with BE, its options as set, into OUT. */
+static bool
+render_doc(lgc_compiler *c, const struct backend *be, const struct doc *d,
+    struct buf *out)
+{
+	const struct backend_option *o;
+	struct option_value *values;
+	struct render_opts ro;
+	size_t n = 0, i;
+	bool failed = false, ok = false;
+	void *state;
+
+	for (o = be->options; o != NULL && o->name != NULL; o++)
+		n++;
+	values = xcalloc(n + 1, sizeof(*values));
+	memset(&ro, 0, sizeof(ro));
+	ro.generator = c->generator;
+	ro.created = c->created;
+	ro.values = values;
+	for (i = 0; i < n && !failed; i++)
+		if (option_value(c, &be->options[i], &values[ro.nvalues],
+		    &failed))
+			ro.nvalues++;
+	if (!failed && (state = be->new(&ro, c->ds)) != NULL) {
+		ok = be->render(state, d, out);
+		be->free(state);
+	}
+	for (i = 0; i < ro.nvalues; i++)
+		free((char *)values[i].text);
+	free(values);
+	return ok;
+}
+
 int
 lgc_render(lgc_compiler *c, const char *format, char **out, size_t *len)
 {
 	struct mark m = begin(c);
-	const struct backend *be = backend_by_name(format);
+	const struct backend *be = format_by_name(c->formats, format);
 	const char *stage = "l'évaluation";
 	struct doc d;
 	struct buf b;
@@ -348,11 +502,13 @@ lgc_render(lgc_compiler *c, const char *format, char **out, size_t *len)
 	if (len != NULL)
 		*len = 0;
 	if (be == NULL) {
+		char *names = format_names(c->formats);
 		char *msg = xasprintf("format « %s » inconnu (formats : %s)",
-		    format, backend_names());
+		    format, names);
 
 		diag(c->ds, F_USAGE, NULL, msg);
 		free(msg);
+		free(names);
 		return finish(c, m);
 	}
 	if (!ready(c))
@@ -364,13 +520,8 @@ lgc_render(lgc_compiler *c, const char *format, char **out, size_t *len)
 	memset(&d, 0, sizeof(d));
 	buf_init(&b);
 	if (evaluate(c, &d) && !failed_since(c, m)) {
-		void *state = be->new(&c->opts, c->ds);
-
 		stage = "le rendu";
-		ok = state != NULL && be->render(state, &d, &b) &&
-		    !failed_since(c, m);
-		if (state != NULL)
-			be->free(state);
+		ok = render_doc(c, be, &d, &b) && !failed_since(c, m);
 	}
 	doc_free(&d);
 	if (ok) {
