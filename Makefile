@@ -83,6 +83,9 @@ CLI_SRC = $(wildcard src/cli/*.c)
 LIB_SRC = $(filter-out $(CLI_SRC),$(SRC_ALL))
 HEADERS = $(wildcard include/*.h src/*/*.h src/*/*/*.h)
 GEN_SRC = $(GEN)/parser.c $(GEN)/lexer.c
+# The grammar's token kinds and semantic values, included as the module
+# syntax/tokens (the automaton itself is parser.c).
+GEN_H	= $(GEN)/syntax/tokens.h
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(GEN_SRC:$(GEN)/%.c=$(BUILD)/%.o)
 CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/%.o)
 SAN_CLI_OBJ = $(CLI_OBJ:$(BUILD)/%.o=$(SAN)/%.o)
@@ -117,27 +120,27 @@ $(BUILD)/liblgc.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJ)
 
-$(GEN)/parser.c $(GEN)/parser.h &: grammar/parser.y
-	@mkdir -p $(GEN)
-	bison -Wall -Werror --defines=$(GEN)/parser.h -o $(GEN)/parser.c grammar/parser.y
+$(GEN)/parser.c $(GEN_H) &: grammar/parser.y
+	@mkdir -p $(GEN)/syntax
+	bison -Wall -Werror --defines=$(GEN_H) -o $(GEN)/parser.c grammar/parser.y
 
-$(GEN)/lexer.c $(GEN)/lexer.h &: grammar/lexer.l
+$(GEN)/lexer.c: grammar/lexer.l
 	@mkdir -p $(GEN)
-	flex --header-file=$(GEN)/lexer.h -o $(GEN)/lexer.c grammar/lexer.l
+	flex -o $(GEN)/lexer.c grammar/lexer.l
 
-$(BUILD)/%.o: src/%.c $(GEN)/parser.h $(GEN)/lexer.h $(HEADERS)
+$(BUILD)/%.o: src/%.c $(GEN_H) $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/%.o: $(GEN)/%.c $(GEN)/parser.h $(GEN)/lexer.h $(HEADERS)
+$(BUILD)/%.o: $(GEN)/%.c $(GEN_H) $(HEADERS)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # Sanitizer build used by the test suite.
-$(SAN)/%.o: src/%.c $(GEN)/parser.h $(GEN)/lexer.h $(HEADERS)
+$(SAN)/%.o: src/%.c $(GEN_H) $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(SANFLAGS) -c -o $@ $<
 
-$(SAN)/%.o: $(GEN)/%.c $(GEN)/parser.h $(GEN)/lexer.h $(HEADERS)
+$(SAN)/%.o: $(GEN)/%.c $(GEN_H) $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(SANFLAGS) -c -o $@ $<
 
@@ -157,7 +160,7 @@ $(SAN)/fuzz_smoke: tests/fuzz/fuzz_render.c tests/fuzz/fuzz_smoke.c include/lgc.
 	$(CC) $(WARN) $(SANFLAGS) -D_XOPEN_SOURCE=700 -Iinclude -o $@ \
 	    tests/fuzz/fuzz_render.c tests/fuzz/fuzz_smoke.c $(SAN_OBJ) $(LIBS)
 
-$(BUILD)/fuzz: tests/fuzz/fuzz_render.c $(LIB_SRC) $(GEN_SRC) $(GEN)/parser.h $(GEN)/lexer.h
+$(BUILD)/fuzz: tests/fuzz/fuzz_render.c $(LIB_SRC) $(GEN_SRC) $(GEN_H)
 	clang -g -O1 -fsanitize=fuzzer,address,undefined $(ALL_CFLAGS) -o $@ \
 	    tests/fuzz/fuzz_render.c $(LIB_SRC) $(GEN_SRC) $(LIBS)
 

@@ -1,7 +1,11 @@
 /* Grammar of .lgc files: a pure, reentrant parser with locations.  The
- * token wrapper in src/scan.c has already applied the line rules, so
- * the body is a flat sequence of items nested only by control tags. */
+ * token wrapper in src/syntax/scan.c has already applied the line rules,
+ * so the body is a flat sequence of items nested only by control tags.
+ * Its header, build/gen/syntax/tokens.h, holds the token kinds and the
+ * semantic values that the scanner, the wrapper and the actions share. */
 %define api.pure full
+%define api.prefix {lgc_yy}
+%define api.header.include {"syntax/tokens.h"}
 %define api.location.type {struct loc}
 %define parse.error custom
 %define lr.default-reduction accepting
@@ -15,16 +19,15 @@
 struct parser;
 }
 
-%code provides {
-int	yylex(YYSTYPE *lval, YYLTYPE *lloc, struct parser *p);
-void	yyerror(YYLTYPE *lloc, struct parser *p, const char *msg);
-}
-
 %code {
 #include <stdlib.h>
 #include <string.h>
 
-#include "syntax/parse.h"
+#include "syntax/actions.h"
+#include "syntax/errors.h"
+#include "syntax/lexer.h"
+#include "syntax/scan.h"
+#include "syntax/state.h"
 
 #define YYLLOC_DEFAULT(Cur, Rhs, N) do {				\
 	if (N) {							\
@@ -40,6 +43,9 @@ void	yyerror(YYLTYPE *lloc, struct parser *p, const char *msg);
 	}								\
 } while (0)
 #define YYMAXDEPTH MAX_PARSE_STACK
+
+static struct tstring	*parse_tstring(struct parser *outer, char *raw,
+			    const struct loc *l);
 }
 
 %union {
@@ -144,7 +150,7 @@ header
 
 stmt
 	: KW_MODELE STRING		{ p_model(p, $2, &@2); }
-	| KW_TITRE STRING		{ p_title(p, $2, &@2); }
+	| KW_TITRE STRING		{ p_title(p, parse_tstring(p, $2, &@2), &@2); }
 	| KW_LANGUE IDENT		{ p_langue(p, $2, &@2); }
 	| KW_IMPORTER STRING		{ p_import(p, $2, &@2); }
 	| KW_ENTREE name ':' type cstr_opt default_opt cond_opt opt_optionnel label_opt
@@ -153,9 +159,9 @@ stmt
 		{ p_parametre(p, $2, &@2, $4, $5, $6, $7); }
 	| KW_SOIT name '=' expr		{ p_soit(p, $2, &@2, $4); }
 	| KW_EXIGER expr KW_SINON STRING
-		{ p_rule(p, false, $2, &@1, $4, &@4); }
+		{ p_rule(p, false, $2, &@1, parse_tstring(p, $4, &@4)); }
 	| KW_RECOMMANDER expr KW_SINON STRING
-		{ p_rule(p, true, $2, &@1, $4, &@4); }
+		{ p_rule(p, true, $2, &@1, parse_tstring(p, $4, &@4)); }
 	| KW_TYPE name '=' LBRACE fields RBRACE
 		{ p_type_record(p, $2, &@2, NULL, NULL, $5); }
 	| KW_TYPE name '=' IDENT KW_AVEC LBRACE fields RBRACE
@@ -481,13 +487,21 @@ tparts
 
 %%
 
+/* The name a message may quote for SYMBOL; the end of the input has
+ * none. */
+static const char *
+symbol_name(yysymbol_kind_t symbol)
+{
+	return symbol == YYSYMBOL_YYEOF ? NULL : yysymbol_name(symbol);
+}
+
 static int
 yyreport_syntax_error(const yypcontext_t *ctx, struct parser *p)
 {
 	/* All of them: bison gives none when they outnumber the array, and
 	 * the hints look for one among many. */
 	yysymbol_kind_t expected[YYNTOKENS];
-	int symbols[YYNTOKENS];
+	const char *names[YYNTOKENS];
 	int i, n = yypcontext_expected_tokens(ctx, expected, YYNTOKENS);
 
 	/* The "}" made up for a tag that the input left open was reported
@@ -496,14 +510,31 @@ yyreport_syntax_error(const yypcontext_t *ctx, struct parser *p)
 	    p_made_up_close(p, yypcontext_location(ctx)))
 		return 0;
 	for (i = 0; i < n; i++)
-		symbols[i] = (int)expected[i];
-	p_syntax_error(p, yypcontext_location(ctx), (int)yypcontext_token(ctx),
-	    symbols, n < 0 ? 0 : n);
+		names[i] = symbol_name(expected[i]);
+	p_syntax_error(p, yypcontext_location(ctx),
+	    symbol_name(yypcontext_token(ctx)), names, n < 0 ? 0 : n);
 	return 0;
 }
 
-const char *
-parser_symbol_name(int symbol)
+/* The inside of a string with {expr} parts (a titre, an exiger or
+ * recommander message), read by this same automaton from its own start
+ * token: an action runs it, so it lives here, beside the automaton it
+ * runs again.  RAW, the text as written, is freed; L is the string's
+ * location, quotes included. */
+static struct tstring *
+parse_tstring(struct parser *outer, char *raw, const struct loc *l)
 {
-	return yysymbol_name((yysymbol_kind_t)symbol);
+	struct parser p;
+	struct loc inner = *l;
+	struct tstring *t;
+
+	inner.col++;
+	scan_begin(&p, outer->src, outer->ds, raw, strlen(raw), &inner,
+	    LEX_START_TSTRING);
+	p.tstring = t = xcalloc(1, sizeof(*t));
+	t->loc = *l;
+	yyparse(&p);
+	scan_end(&p);
+	free(raw);
+	return t;
 }

@@ -50,12 +50,17 @@ void		 lgc_set_werror(lgc_compiler *c, int werror);
 int		 lgc_set_diagnostic_format(lgc_compiler *c, const char *format);
 
 /* Options by name (0 on success, LGC_FATAL for an unknown name or value):
- *   "fragment"   "1": LaTeX/HTML body only, no page wrapper
- *   "preambule"  a file whose content replaces the LaTeX preamble
- *   "police"     the PDF font family (fontconfig name)
  *   "brouillon"  "1": missing values become visible placeholders and a
  *                condition that cannot be decided shows every branch
- *   "guillemets" "droits": keep straight "…" quotes (default « … ») */
+ *   "guillemets" "droits": keep straight "…" quotes (default « … »)
+ *   "date-creation"  seconds since 1970-01-01 UTC, as SOURCE_DATE_EPOCH
+ *                gives them: the creation date a PDF records (without
+ *                it none, so that the same input gives the same bytes)
+ * and the options of the formats, each used by those declaring it:
+ *   "fragment"   "1": LaTeX/HTML body only, no page wrapper
+ *   "preambule"  a file whose content replaces the LaTeX preamble (read
+ *                at each rendering in LaTeX)
+ *   "police"     the PDF font family (fontconfig name) */
 int		 lgc_set_option(lgc_compiler *c, const char *name,
 		    const char *value);
 
@@ -82,7 +87,9 @@ int		 lgc_lint(lgc_compiler *c, const char *subjects);
 /* Checks the data against the template without rendering. */
 int		 lgc_check_data(lgc_compiler *c);
 /* Renders the contract in FORMAT ("html"); *OUT is malloc'd (free it),
- * NUL-terminated, and left NULL on failure. */
+ * NUL-terminated, and left NULL on failure.  Both return LGC_ERRORS,
+ * reporting nothing more, when the template or the data failed in an
+ * earlier call. */
 int		 lgc_render(lgc_compiler *c, const char *format, char **out,
 		    size_t *len);
 /* Renders the parsed template as an indented tree (debugging, tests). */

@@ -1,18 +1,25 @@
 /* The public API (include/lgc.h): one compilation of one template. */
 #include "lgc.h"
+#include "api.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "format/backend.h"
-#include "check/check.h"
-#include "data/data.h"
 #include "base/diag.h"
-#include "eval/eval.h"
-#include "lint/lint.h"
-#include "schema/schema.h"
 #include "base/source.h"
 #include "base/util.h"
+#include "check/check.h"
+#include "data/data.h"
+#include "doc/build.h"
+#include "eval/eval.h"
+#include "format/format.h"
+#include "lint/lint.h"
+#include "schema/schema.h"
+
+/* A file an option names (a LaTeX preamble) larger than this is surely
+ * not the file meant. */
+#define OPTION_FILE_MAX	(1024 * 1024)
 
 /* Each call reports the status of what it did itself, so that a batch
  * can tell one record's failure from the next one's success. */
@@ -21,15 +28,23 @@ struct mark {
 	int	fatals;
 };
 
+/* An option of the formats, as lgc_set_option took it. */
+struct setting {
+	char	*name;
+	bool	 on;		/* a flag's value */
+	char	*text;		/* a string or a path; NULL for a flag */
+};
+
 struct lgc_compiler {
 	struct diags	*ds;
 	struct ptrvec	 search;	/* char *, owned */
 	struct program	*prog;
 	struct data	*data;
-	struct render_opts opts;
+	const struct format_table *formats;
 	char		*generator;
-	char		*preamble;
-	char		*font;
+	long long	 created;	/* the "date-creation" option, or -1 */
+	struct setting	*settings;
+	size_t		 nsettings;
 	bool		 draft;
 	bool		 straight_quotes;
 	struct mark	 data_mark;	/* errors before the current data */
@@ -43,8 +58,9 @@ lgc_new(FILE *diagnostics)
 	lgc_compiler *c = xcalloc(1, sizeof(*c));
 
 	c->ds = diags_new(diagnostics != NULL ? diagnostics : stderr);
+	c->formats = &format_builtin;
 	c->generator = xasprintf("lgc %s", LGC_VERSION_STRING);
-	c->opts.generator = c->generator;
+	c->created = -1;
 	return c;
 }
 
@@ -63,9 +79,18 @@ lgc_free(lgc_compiler *c)
 		free(c->search.items[i]);
 	ptrvec_free(&c->search);
 	free(c->generator);
-	free(c->preamble);
-	free(c->font);
+	for (i = 0; i < c->nsettings; i++) {
+		free(c->settings[i].name);
+		free(c->settings[i].text);
+	}
+	free(c->settings);
 	free(c);
+}
+
+void
+lgc_set_formats(lgc_compiler *c, const struct format_table *formats)
+{
+	c->formats = formats;
 }
 
 static int
@@ -84,11 +109,59 @@ flag_value(const char *value, bool *out)
 	return LGC_FATAL;
 }
 
+/* Seconds since 1970-01-01 UTC up to the end of year 9999, as
+ * SOURCE_DATE_EPOCH gives them (reproducible-builds.org). */
+static int
+date_value(const char *value, long long *out)
+{
+	char *end;
+	long long secs;
+
+	if (value == NULL || *value == '\0')
+		return LGC_FATAL;
+	errno = 0;
+	secs = strtoll(value, &end, 10);
+	if (errno != 0 || *end != '\0' || secs < 0 ||
+	    secs > 253402300799LL)		/* 9999-12-31T23:59:59Z */
+		return LGC_FATAL;
+	*out = secs;
+	return LGC_OK;
+}
+
+static struct setting *
+setting(const lgc_compiler *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->nsettings; i++)
+		if (strcmp(c->settings[i].name, name) == 0)
+			return &c->settings[i];
+	return NULL;
+}
+
+static void
+store_setting(lgc_compiler *c, const char *name, bool on, const char *text)
+{
+	struct setting *s = setting(c, name);
+
+	if (s == NULL) {
+		c->settings = xgrow(c->settings, c->nsettings,
+		    sizeof(*c->settings));
+		s = &c->settings[c->nsettings++];
+		s->name = xstrdup(name);
+	} else
+		free(s->text);
+	s->on = on;
+	s->text = text != NULL ? xstrdup(text) : NULL;
+}
+
+/* The library's own options, then those the formats declare. */
 int
 lgc_set_option(lgc_compiler *c, const char *name, const char *value)
 {
-	if (strcmp(name, "fragment") == 0)
-		return flag_value(value, &c->opts.fragment);
+	const struct backend_option *o;
+	bool on = true;
+
 	if (strcmp(name, "brouillon") == 0)
 		return flag_value(value, &c->draft);
 	if (strcmp(name, "guillemets") == 0) {
@@ -103,19 +176,24 @@ lgc_set_option(lgc_compiler *c, const char *name, const char *value)
 			return LGC_FATAL;
 		return LGC_OK;
 	}
-	if (strcmp(name, "preambule") == 0 && value != NULL) {
-		free(c->preamble);
-		c->preamble = xstrdup(value);
-		c->opts.preamble = c->preamble;
-		return LGC_OK;
+	if (strcmp(name, "date-creation") == 0)
+		return date_value(value, &c->created);
+	if ((o = format_option(c->formats, name)) == NULL)
+		return LGC_FATAL;
+	switch (o->kind) {
+	case OPTION_FLAG:
+		if (flag_value(value, &on) != LGC_OK)
+			return LGC_FATAL;
+		store_setting(c, name, on, NULL);
+		break;
+	case OPTION_TEXT:
+	case OPTION_FILE:
+		if (value == NULL)
+			return LGC_FATAL;
+		store_setting(c, name, true, value);
+		break;
 	}
-	if (strcmp(name, "police") == 0 && value != NULL) {
-		free(c->font);
-		c->font = xstrdup(value);
-		c->opts.font = c->font;
-		return LGC_OK;
-	}
-	return LGC_FATAL;
+	return LGC_OK;
 }
 
 const char *
@@ -270,47 +348,152 @@ lgc_lint(lgc_compiler *c, const char *subjects)
 	return finish(c, m);
 }
 
-/* Checks the data; the evaluator is needed for the inputs' conditions. */
+/* The template or the data failed, as an earlier call reported: there
+ * is nothing to evaluate. */
 static bool
-resolve(lgc_compiler *c, struct eval *ev)
+refused(const lgc_compiler *c)
 {
-	if (c->prog->failed || failed_since(c, c->data_mark))
-		return false;
+	return c->prog->failed || failed_since(c, c->data_mark);
+}
+
+/* A stage that fails says why; one that did not is a bug of lgc, told
+ * as such rather than passing for a success without output. */
+static void
+check_reported(lgc_compiler *c, struct mark m, const char *stage)
+{
+	if (!failed_since(c, m))
+		diag(c->ds, F_INTERNAL, NULL, stage);
+}
+
+/* Resolves the inputs, evaluates the template and builds the document
+ * into D (zeroed by the caller).  False after reporting errors. */
+static bool
+evaluate(lgc_compiler *c, struct doc *d)
+{
+	struct eval *ev = eval_new(c->prog, c->data, c->ds);
+	struct stream s;
+	char *title;
+	bool ok = false;
+
 	eval_set_draft(ev, c->draft);
 	eval_set_straight_quotes(ev, c->straight_quotes);
-	data_set_draft(c->data, c->draft);
-	data_set_eval(c->data, ev);
-	return data_resolve_all(c->data) && !failed_since(c, c->data_mark);
+	if (eval_inputs(ev) && !failed_since(c, c->data_mark)) {
+		if (eval_document(ev, &s)) {
+			build_document(&s, d);
+			ok = build_check_refs(&s, d, c->ds);
+			ok = eval_title(ev, &title, &d->model) && ok;
+			d->title = typeset_line(title, c->straight_quotes);
+		}
+		stream_free(&s);
+	}
+	eval_free(ev);
+	return ok;
 }
 
 int
 lgc_check_data(lgc_compiler *c)
 {
 	struct mark m = begin(c);
-	struct eval *ev;
+	struct doc d;
 
 	if (!ready(c))
 		return finish(c, m);
-	ev = eval_new(c->prog, c->data, c->ds);
-	if (resolve(c, ev)) {
-		struct doc d;
-
-		/* The rules (exiger) and every value are checked by
-		 * evaluating the document, which is then dropped. */
-		memset(&d, 0, sizeof(d));
-		eval_document(ev, &d);
-		doc_free(&d);
+	if (refused(c)) {
+		diags_flush(c->ds);
+		return LGC_ERRORS;
 	}
-	eval_free(ev);
+	/* The rules (exiger) and every value are checked by evaluating
+	 * the document, which is then dropped. */
+	memset(&d, 0, sizeof(d));
+	if (!evaluate(c, &d))
+		check_reported(c, m, "l'évaluation");
+	doc_free(&d);
 	return finish(c, m);
+}
+
+/* The value of option O for a rendering into *V, its text malloc'd: a
+ * file's content is read now, at each rendering, as the backend is
+ * about to use it.  False when O is not set or its file is not needed,
+ * or after reporting a file that cannot be read (*FAILED). */
+static bool
+option_value(lgc_compiler *c, const struct backend_option *o,
+    struct option_value *v, bool *failed)
+{
+	const struct setting *s = setting(c, o->name), *unless;
+	char *text, *msg;
+	size_t len;
+	int err;
+
+	if (s == NULL)
+		return false;
+	v->name = o->name;
+	v->on = s->on;
+	switch (o->kind) {
+	case OPTION_FLAG:
+		return true;
+	case OPTION_TEXT:
+		v->text = xstrdup(s->text);
+		v->len = strlen(s->text);
+		return true;
+	case OPTION_FILE:
+		break;
+	}
+	if (o->unless != NULL && (unless = setting(c, o->unless)) != NULL &&
+	    unless->on)
+		return false;
+	if ((text = read_file(s->text, OPTION_FILE_MAX, &len)) != NULL) {
+		v->text = text;
+		v->len = len;
+		return true;
+	}
+	err = errno;
+	msg = xasprintf("%s trop volumineux (plus d'un Mio)", o->what);
+	diag(c->ds, F_IO, NULL, s->text, err == EFBIG ? msg :
+	    fr_strerror(err));
+	free(msg);
+	*failed = true;
+	return false;
+}
+
+/* Renders D with BE, its options as set, into OUT. */
+static bool
+render_doc(lgc_compiler *c, const struct backend *be, const struct doc *d,
+    struct buf *out)
+{
+	const struct backend_option *o;
+	struct option_value *values;
+	struct render_opts ro;
+	size_t n = 0, i;
+	bool failed = false, ok = false;
+	void *state;
+
+	for (o = be->options; o != NULL && o->name != NULL; o++)
+		n++;
+	values = xcalloc(n + 1, sizeof(*values));
+	memset(&ro, 0, sizeof(ro));
+	ro.generator = c->generator;
+	ro.created = c->created;
+	ro.values = values;
+	for (i = 0; i < n && !failed; i++)
+		if (option_value(c, &be->options[i], &values[ro.nvalues],
+		    &failed))
+			ro.nvalues++;
+	if (!failed && (state = be->new(&ro, c->ds)) != NULL) {
+		ok = be->render(state, d, out);
+		be->free(state);
+	}
+	for (i = 0; i < ro.nvalues; i++)
+		free((char *)values[i].text);
+	free(values);
+	return ok;
 }
 
 int
 lgc_render(lgc_compiler *c, const char *format, char **out, size_t *len)
 {
 	struct mark m = begin(c);
-	const struct backend *be = backend_by_name(format);
-	struct eval *ev;
+	const struct backend *be = format_by_name(c->formats, format);
+	const char *stage = "l'évaluation";
 	struct doc d;
 	struct buf b;
 	bool ok = false;
@@ -319,34 +502,36 @@ lgc_render(lgc_compiler *c, const char *format, char **out, size_t *len)
 	if (len != NULL)
 		*len = 0;
 	if (be == NULL) {
+		char *names = format_names(c->formats);
 		char *msg = xasprintf("format « %s » inconnu (formats : %s)",
-		    format, backend_names());
+		    format, names);
 
 		diag(c->ds, F_USAGE, NULL, msg);
 		free(msg);
+		free(names);
 		return finish(c, m);
 	}
 	if (!ready(c))
 		return finish(c, m);
-	ev = eval_new(c->prog, c->data, c->ds);
+	if (refused(c)) {
+		diags_flush(c->ds);
+		return LGC_ERRORS;
+	}
 	memset(&d, 0, sizeof(d));
 	buf_init(&b);
-	if (resolve(c, ev) && eval_document(ev, &d) && !failed_since(c, m)) {
-		void *state = be->new(&c->opts, c->ds);
-
-		ok = state != NULL && be->render(state, &d, &b) &&
-		    !failed_since(c, m);
-		if (state != NULL)
-			be->free(state);
+	if (evaluate(c, &d) && !failed_since(c, m)) {
+		stage = "le rendu";
+		ok = render_doc(c, be, &d, &b) && !failed_since(c, m);
 	}
 	doc_free(&d);
-	eval_free(ev);
 	if (ok) {
 		if (len != NULL)
 			*len = b.len;
 		*out = buf_detach(&b);
-	} else
+	} else {
 		buf_free(&b);
+		check_reported(c, m, stage);
+	}
 	return finish(c, m);
 }
 

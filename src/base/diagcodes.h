@@ -283,3 +283,5 @@ DIAG(F_FONT_INVALID, SEV_FATAL, "police-invalide",
     "police « %s » (%s) : %s")
 DIAG(F_TEXT_UTF8, SEV_FATAL, "texte-utf8-invalide",
     "le document contient un texte UTF-8 invalide (octet 0x%02X) : le PDF ne peut pas l'afficher")
+DIAG(F_INTERNAL, SEV_FATAL, "erreur-interne",
+    "erreur interne de lgc : %s a échoué sans message d'erreur ; signalez ce défaut, avec le modèle et les données qui le provoquent")

@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 
 #include "base/source.h"
-#include "syntax/scan.h"
+#include "syntax/parse.h"
 
 static char *
 dir_of(const char *path)

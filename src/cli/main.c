@@ -11,7 +11,7 @@
 #endif
 
 #include "lgc.h"
-#include "format/backend.h"
+#include "format/format.h"
 #include "cli/batch.h"
 #include "base/util.h"
 
@@ -55,6 +55,8 @@ struct options {
 static void
 usage(FILE *out)
 {
+	char *formats;
+
 	fputs(
 "usage : lgc build MODÈLE.lgc [-d DONNÉES.json] [-D nom=valeur]… [-f FORMAT]\n"
 "                 [-o SORTIE] [-I DOSSIER]… [-Werror]\n"
@@ -112,7 +114,9 @@ usage(FILE *out)
 "Code de sortie : 0 succès (avertissements permis), 1 erreurs dans le modèle\n"
 "ou les données, 2 erreur d'utilisation ou d'entrée-sortie.\n"
 "Voir lgc(1) et la référence du langage dans docs/.\n", out);
-	fprintf(out, "Formats : %s.\n", backend_names());
+	formats = format_names(&format_builtin);
+	fprintf(out, "Formats : %s.\n", formats);
+	free(formats);
 }
 
 /* Usage errors honour --format-diagnostics json too, so that a tool
@@ -431,7 +435,7 @@ run(const struct options *o)
 	int status;
 	size_t i, len = 0;
 	char *out = NULL;
-	const char *format = o->format;
+	const char *format = o->format, *epoch;
 
 	if (o->diagnostics != NULL &&
 	    lgc_set_diagnostic_format(c, o->diagnostics) != LGC_OK) {
@@ -440,7 +444,8 @@ run(const struct options *o)
 		    "ou texte", o->diagnostics);
 	}
 	if (format == NULL && o->output != NULL && strcmp(o->output, "-") != 0) {
-		const struct backend *be = backend_by_path(o->output);
+		const struct backend *be = format_by_path(&format_builtin,
+		    o->output);
 
 		if (be == NULL) {
 			lgc_free(c);
@@ -451,7 +456,7 @@ run(const struct options *o)
 	}
 	if (format == NULL)
 		format = "html";
-	if (backend_by_name(format) == NULL) {
+	if (format_by_name(&format_builtin, format) == NULL) {
 		lgc_free(c);
 		return usage_error(o, "format « %s » inconnu", format);
 	}
@@ -466,6 +471,10 @@ run(const struct options *o)
 		lgc_set_option(c, "preambule", o->preamble);
 	if (o->font != NULL)
 		lgc_set_option(c, "police", o->font);
+	/* Reproducible builds: a PDF records a date only when given one,
+	 * and an invalid one is ignored. */
+	if ((epoch = getenv("SOURCE_DATE_EPOCH")) != NULL)
+		lgc_set_option(c, "date-creation", epoch);
 	for (i = 0; i < o->warnings.len; i++)
 		if (lgc_enable_warnings(c, o->warnings.items[i]) != LGC_OK) {
 			lgc_free(c);
@@ -505,7 +514,8 @@ run(const struct options *o)
 		status = worst(status, lgc_define(c, o->defines.items[i]));
 	if (o->command == CMD_BUILD && o->batch != NULL && status == LGC_OK) {
 		struct batch_options bo;
-		const struct backend *be = backend_by_name(format);
+		const struct backend *be = format_by_name(&format_builtin,
+		    format);
 		char *dir = xstrdup(o->batch_dir);
 
 		while (strlen(dir) > 1 && dir[strlen(dir) - 1] == '/')
@@ -514,7 +524,7 @@ run(const struct options *o)
 		bo.input = o->batch;
 		bo.outdir = dir;
 		bo.format = format;
-		bo.extension = be->extension;
+		bo.extension = be->extensions[0];
 		bo.name_field = o->name_field;
 		bo.defines = (const char *const *)o->defines.items;
 		bo.ndefines = o->defines.len;

@@ -1,5 +1,7 @@
-/* Client data: JSON in (jansson), checked against the template's
- * declarations, one value per input. */
+/* Client data: JSON in (jansson), read against the template's
+ * declarations.  What an input is worth once its condition is known is
+ * the evaluator's to decide (eval/expr.c): this module converts and
+ * checks what the data gives, and reports what it lacks. */
 #ifndef LGC_DATA_H
 #define LGC_DATA_H
 
@@ -8,7 +10,6 @@
 #include "check/program.h"
 
 struct data;
-struct eval;
 
 /* DS receives every diagnostic about the data. */
 struct data *data_new(const struct program *prog, struct diags *ds);
@@ -24,21 +25,21 @@ bool	data_load_text(struct data *d, const char *name, const char *text,
  * value read according to the declared type. */
 bool	data_define(struct data *d, const char *assignment);
 
-/* Called once before any lookup: the evaluator used for conditions. */
-void	data_set_eval(struct data *d, struct eval *ev);
-/* Checks every input (presence, type, constraint) and warns about
- * unknown keys.  False when any error was reported. */
-bool	data_resolve_all(struct data *d);
-/* The value of input INDEX, or NULL when absent (or invalid: the error
- * has been reported).  Resolves it on first use. */
-const struct value *data_value(struct data *d, size_t index);
-/* --brouillon: a missing input is absent, not an error. */
-void	data_set_draft(struct data *d, bool draft);
-/* Whether input INDEX failed validation (as opposed to being absent). */
-bool	data_failed(struct data *d, size_t index);
-struct diagnostic;
-/* Adds to DG a note on input INDEX, located in the data that gives it:
- * its name, libellé, value (or absence) and JSON path. */
-void	data_note_input(struct data *d, struct diagnostic *dg, size_t index);
+/* Whether a load failed: nothing the data gives is then known. */
+bool	data_broken(const struct data *d);
+/* Whether the data gives input IN a value (its key holds no null). */
+bool	data_gives(const struct data *d, const struct input *in);
+/* What the data gives for IN (see data_gives) as a value of its type
+ * that meets its constraint; false after reporting every problem, each
+ * with its JSON path. */
+bool	data_convert(struct data *d, const struct input *in,
+	    struct value *out);
+/* E_DATA_MISSING: IN is required and the data does not give it. */
+void	data_report_missing(struct data *d, const struct input *in);
+/* Where the data gives, or would give, IN: its file or the command
+ * line. */
+struct loc data_input_loc(const struct data *d, const struct input *in);
+/* W_DATA_UNKNOWN_KEY for each top-level key that names no input. */
+void	data_warn_unknown_keys(struct data *d);
 
 #endif

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/diag.h"
 #include "lang/numbering.h"
 
 /*
@@ -12,56 +13,6 @@
  * be resolved while paragraphs are built, forward ones included), then
  * the lines are folded into blocks and the anchors are assigned.
  */
-
-struct etok *
-stream_push(struct stream *s, enum etok_kind kind)
-{
-	struct etok *t;
-
-	if (s->len == s->cap) {
-		s->cap = s->cap ? s->cap * 2 : 32;
-		s->v = xreallocarray(s->v, s->cap, sizeof(*s->v));
-	}
-	t = &s->v[s->len++];
-	memset(t, 0, sizeof(*t));
-	t->kind = kind;
-	return t;
-}
-
-struct etok *
-stream_text(struct stream *s, const char *text, size_t len)
-{
-	struct etok *t = stream_push(s, ET_TEXT);
-
-	t->text = xstrndup(text, len);
-	return t;
-}
-
-void
-stream_free(struct stream *s)
-{
-	struct etok *t;
-	size_t i, j;
-
-	for (i = 0; i < s->len; i++) {
-		t = &s->v[i];
-		free(t->text);
-		free(t->label);
-		for (j = 0; j < t->nlabels; j++)
-			free(t->labels[j]);
-		free(t->labels);
-		free(t->locs);
-		for (j = 0; j < t->nparties; j++) {
-			free(t->parties[j].name);
-			free(t->parties[j].representant);
-			free(t->parties[j].qualite);
-		}
-		free(t->parties);
-	}
-	free(s->v);
-	s->v = NULL;
-	s->len = s->cap = 0;
-}
 
 /* Lines */
 
@@ -86,7 +37,6 @@ struct line {
 struct lines {
 	struct line	*v;
 	size_t		 len;
-	size_t		 cap;
 };
 
 static struct line *
@@ -95,10 +45,7 @@ lines_push(struct lines *ls, enum line_kind kind, bool cont, bool blank,
 {
 	struct line *l;
 
-	if (ls->len == ls->cap) {
-		ls->cap = ls->cap ? ls->cap * 2 : 32;
-		ls->v = xreallocarray(ls->v, ls->cap, sizeof(*ls->v));
-	}
+	ls->v = xgrow(ls->v, ls->len, sizeof(*ls->v));
 	l = &ls->v[ls->len++];
 	memset(l, 0, sizeof(*l));
 	l->kind = kind;
@@ -277,7 +224,6 @@ struct para {
 	struct buf	 raw;
 	struct cell	*v;
 	size_t		 len;
-	size_t		 cap;
 	unsigned	 groups;	/* client values in this paragraph */
 };
 
@@ -287,10 +233,7 @@ cell_push(struct para *p, enum cell_kind kind, uint32_t cp, size_t off,
 {
 	struct cell *c;
 
-	if (p->len == p->cap) {
-		p->cap = p->cap ? p->cap * 2 : 64;
-		p->v = xreallocarray(p->v, p->cap, sizeof(*p->v));
-	}
+	p->v = xgrow(p->v, p->len, sizeof(*p->v));
 	c = &p->v[p->len++];
 	c->kind = kind;
 	c->cp = cp;
@@ -300,6 +243,14 @@ cell_push(struct para *p, enum cell_kind kind, uint32_t cp, size_t off,
 	c->link = link;
 	c->group = 0;
 	c->escaped = false;
+}
+
+static struct cell *
+cell_append(struct cell *v, size_t *n, const struct cell *c)
+{
+	v = xgrow(v, *n, sizeof(*v));
+	v[(*n)++] = *c;
+	return v;
 }
 
 /* FIXED text is generated, not written: its spaces are final. */
@@ -567,8 +518,8 @@ in_address(const struct para *p, size_t i)
 static void
 quotes_and_apostrophes(struct para *p)
 {
-	struct cell *v;
-	size_t i, j, n = 0, cap, quotes = 0;
+	struct cell *v = NULL;
+	size_t i, j, n = 0, quotes = 0;
 	bool open = false, open_value = false, *balanced, *opened;
 
 	/* A client value's quotes are typeset only when they read as
@@ -617,8 +568,6 @@ quotes_and_apostrophes(struct para *p)
 		return;
 	}
 	/* Each guillemet brings its no-break space. */
-	cap = p->len + quotes;
-	v = xcalloc(cap, sizeof(*v));
 	for (i = 0; i < p->len; i++) {
 		struct cell c = p->v[i];
 		bool *state = c.group == 0 ? &open : &open_value;
@@ -627,26 +576,26 @@ quotes_and_apostrophes(struct para *p)
 			open_value = false;
 		if (c.kind != CELL_CHAR || c.escaped || c.cp != '"' ||
 		    !balanced[c.group]) {
-			v[n++] = c;
+			v = cell_append(v, &n, &c);
 			continue;
 		}
 		/* The first pass checked that these quotes pair up: they
 		 * open and close in turn, whatever precedes them. */
 		if (!*state) {
 			replace_cp(p, &c, 0xAB);
-			v[n++] = c;
+			v = cell_append(v, &n, &c);
 			c.kind = CELL_BLANK;
 			c.cp = ' ';
-			v[n++] = c;
+			v = cell_append(v, &n, &c);
 			*state = true;
 		} else {
 			struct cell blank = c;
 
 			blank.kind = CELL_BLANK;
 			blank.cp = ' ';
-			v[n++] = blank;
+			v = cell_append(v, &n, &blank);
 			replace_cp(p, &c, 0xBB);
-			v[n++] = c;
+			v = cell_append(v, &n, &c);
 			*state = false;
 		}
 	}
@@ -654,7 +603,6 @@ quotes_and_apostrophes(struct para *p)
 	free(p->v);
 	p->v = v;
 	p->len = n;
-	p->cap = cap;
 }
 
 static bool
@@ -854,7 +802,6 @@ struct builder {
 	struct doc	*doc;
 	struct level	*stack;
 	size_t		 depth;
-	size_t		 cap;
 	struct para	 para;
 };
 
@@ -935,10 +882,7 @@ open_list(struct builder *b, int col, bool ordered)
 	flush(b);
 	blk = doc_blocks_push(target(b), BLOCK_LIST);
 	blk->u.list.ordered = ordered;
-	if (b->depth == b->cap) {
-		b->cap = b->cap ? b->cap * 2 : 8;
-		b->stack = xreallocarray(b->stack, b->cap, sizeof(*b->stack));
-	}
+	b->stack = xgrow(b->stack, b->depth, sizeof(*b->stack));
 	b->stack[b->depth].list = &blk->u.list;
 	b->stack[b->depth].col = col;
 	b->stack[b->depth].ordered = ordered;
@@ -1177,7 +1121,7 @@ assign_anchors(struct doc *d, struct hinfos *hs)
 void
 build_document(const struct stream *s, struct doc *out)
 {
-	struct lines ls = { NULL, 0, 0 };
+	struct lines ls = { NULL, 0 };
 	struct hinfos hs;
 	struct builder b;
 	const struct line *l;
@@ -1221,4 +1165,44 @@ build_document(const struct stream *s, struct doc *out)
 	free(b.para.v);
 	buf_free(&b.para.raw);
 	free(ls.v);
+}
+
+bool
+build_check_refs(const struct stream *s, const struct doc *d,
+    struct diags *ds)
+{
+	size_t i, j, k;
+	bool ok = true;
+
+	for (i = 0; i < s->len; i++) {
+		const struct etok *t = &s->v[i];
+		struct diagnostic *dg;
+
+		if (t->kind != ET_REF)
+			continue;
+		for (j = 0; j < t->nlabels; j++) {
+			const struct doc_heading *h = NULL;
+
+			for (k = 0; k < d->blocks.len && h == NULL; k++)
+				if (d->blocks.v[k].kind == BLOCK_HEADING &&
+				    strcmp(d->blocks.v[k].u.heading.anchor,
+				    t->labels[j]) == 0)
+					h = &d->blocks.v[k].u.heading;
+			if (h != NULL && h->number != NULL)
+				continue;
+			dg = diag(ds, E_REF_UNNUMBERED, t->locs != NULL ?
+			    &t->locs[j] : NULL, t->labels[j]);
+			for (k = 0; k < s->len; k++)
+				if (s->v[k].kind == ET_HEADING &&
+				    s->v[k].label != NULL &&
+				    strcmp(s->v[k].label, t->labels[j]) == 0) {
+					diag_note(dg, &s->v[k].label_loc,
+					    "titre posé ici ; à cette place du "
+					    "document, il n'est pas numéroté");
+					break;
+				}
+			ok = false;
+		}
+	}
+	return ok;
 }

@@ -8,10 +8,19 @@
 #include "doc/doc.h"
 #include "eval/stream.h"
 
+struct diags;
+
 /* Builds the document from the stream (which stays owned by the caller).
  * Never fails on a stream the evaluator produced: a reference to a label
  * that did not survive prints "article ?" (the checker prevents it). */
 void		 build_document(const struct stream *s, struct doc *out);
+/* A heading's number depends on its position once the conditions are
+ * decided (a "##" before any "#" is unnumbered): reports each reference
+ * of S to a heading that ended up without a number in D, built from S
+ * (E_REF_UNNUMBERED, with a note on the heading); false when there is
+ * one. */
+bool		 build_check_refs(const struct stream *s, const struct doc *d,
+		    struct diags *ds);
 /* One line of text (a title, a party's name) through the same French
  * typography and whitespace rules as the body; takes TEXT. */
 char		*typeset_line(char *text, bool straight_quotes);

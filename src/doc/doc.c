@@ -56,7 +56,7 @@ doc_blocks_free(struct doc_blocks *bs)
 		doc_block_free(&bs->v[i]);
 	free(bs->v);
 	bs->v = NULL;
-	bs->len = bs->cap = 0;
+	bs->len = 0;
 }
 
 /* The block is zeroed except for its kind.  The pointer is valid until
@@ -66,10 +66,7 @@ doc_blocks_push(struct doc_blocks *bs, enum doc_block_kind kind)
 {
 	struct doc_block *b;
 
-	if (bs->len == bs->cap) {
-		bs->cap = bs->cap ? bs->cap * 2 : 8;
-		bs->v = xreallocarray(bs->v, bs->cap, sizeof(*bs->v));
-	}
+	bs->v = xgrow(bs->v, bs->len, sizeof(*bs->v));
 	b = &bs->v[bs->len++];
 	memset(b, 0, sizeof(*b));
 	b->kind = kind;
@@ -105,10 +102,7 @@ doc_runs_push(struct doc_runs *rs, const char *text, size_t len,
 			return;
 		}
 	}
-	if (rs->len == rs->cap) {
-		rs->cap = rs->cap ? rs->cap * 2 : 8;
-		rs->v = xreallocarray(rs->v, rs->cap, sizeof(*rs->v));
-	}
+	rs->v = xgrow(rs->v, rs->len, sizeof(*rs->v));
 	r = &rs->v[rs->len++];
 	r->style = style;
 	if (text == NULL) {
@@ -133,7 +127,7 @@ doc_runs_free(struct doc_runs *rs)
 	}
 	free(rs->v);
 	rs->v = NULL;
-	rs->len = rs->cap = 0;
+	rs->len = 0;
 }
 
 void

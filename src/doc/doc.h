@@ -30,7 +30,6 @@ struct doc_run {
 struct doc_runs {
 	struct doc_run	*v;
 	size_t		 len;
-	size_t		 cap;
 };
 
 enum doc_block_kind {
@@ -45,7 +44,6 @@ struct doc_block;
 struct doc_blocks {
 	struct doc_block *v;
 	size_t		 len;
-	size_t		 cap;
 };
 
 struct doc_party {

@@ -1,36 +1,39 @@
-/* Evaluation: client values + checked template → the evaluated stream,
- * then the document.  Also evaluates conditions for data.c. */
+/* Evaluation: the client's data and the checked template become the
+ * evaluated stream (stream.h) and the title; the document builder
+ * (doc/build.h) takes it from there. */
 #ifndef LGC_EVAL_H
 #define LGC_EVAL_H
 
 #include <stdbool.h>
 
-#include "syntax/ast.h"
 #include "check/program.h"
 #include "eval/stream.h"
-#include "lang/types.h"
 
 struct data;
-struct doc;
 struct eval;
 
 struct eval *eval_new(const struct program *prog, struct data *data,
 	    struct diags *ds);
 void	eval_free(struct eval *ev);
-/* --brouillon: missing values print as placeholders and undecidable
- * conditions show every branch under a label. */
+/* --brouillon: a missing input is absent, not an error; missing values
+ * print as placeholders and undecidable conditions show every branch
+ * under a label. */
 void	eval_set_draft(struct eval *ev, bool draft);
 /* Keep straight "…" quotes instead of « … ». */
 void	eval_set_straight_quotes(struct eval *ev, bool keep);
 
-/* Evaluates a boolean expression of the main file or of an input's
- * declaring file (inputs and literals only: requirements and input
- * conditions).  False when it could not be evaluated; an error was
- * then reported, or an input it reads failed validation. */
-bool	eval_condition(struct eval *ev, const struct expr *e, bool *out);
-
-/* Checks every exiger/recommander and evaluates the body into OUT.
- * False after reporting errors. */
-bool	eval_document(struct eval *ev, struct doc *out);
+/* Resolves every input (its condition, then presence, type and
+ * constraint) and warns about the data's unknown keys.  False when an
+ * input failed; each failure was reported. */
+bool	eval_inputs(struct eval *ev);
+/* Checks every exiger/recommander and evaluates the body into OUT,
+ * which the caller frees (stream_free) in any case.  False after
+ * reporting errors. */
+bool	eval_document(struct eval *ev, struct stream *out);
+/* The title, evaluated but not typeset (the model's name when there is
+ * none), and the model's name ("" when none); both set, and to be
+ * freed, in any case.  False after reporting an error in the title or
+ * before it. */
+bool	eval_title(struct eval *ev, char **title, char **model);
 
 #endif

@@ -59,11 +59,13 @@ struct etok {
 struct stream {
 	struct etok	*v;
 	size_t		 len;
-	size_t		 cap;
 	bool		 straight_quotes;	/* keep "…" instead of « … » */
 };
 
+/* A zeroed token of KIND at the end of S; valid until the next push. */
+
 struct etok	*stream_push(struct stream *s, enum etok_kind kind);
+/* An ET_TEXT token holding a copy of TEXT. */
 struct etok	*stream_text(struct stream *s, const char *text, size_t len);
 void		 stream_free(struct stream *s);
 

@@ -1,56 +1,97 @@
-/* Output backends.  Each lives in a file of its own, sees only the
- * document model, and exposes the same three calls, picked from one
- * table (backend.c). */
+/*
+ * The interface of an output format: all a backend sees of lgc besides
+ * the document model.  A backend is one file that defines one struct
+ * backend (its row), listed once in the table of formats (format.c).
+ * It renders into memory and does no input or output of its own: the
+ * library (src/lgc.c) checks its options, reads the files they name and
+ * hands everything over in struct render_opts.
+ */
 #ifndef LGC_BACKEND_H
 #define LGC_BACKEND_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
 
-#include "doc/doc.h"
 #include "base/util.h"
+#include "doc/doc.h"
 
 struct diags;
 
+enum option_kind {
+	OPTION_FLAG,	/* on or off, no argument on the command line */
+	OPTION_TEXT,	/* a string, handed over as given */
+	OPTION_FILE	/* a path: the library reads the file and hands
+			 * over its content */
+};
+
+/* An option of a format, set by lgc_set_option(NAME, value) and on the
+ * command line by --NAME. */
+struct backend_option {
+	const char	 *name;		/* "preambule" */
+	enum option_kind  kind;
+	const char	 *arg;		/* "FICHIER" for --help; NULL: a flag */
+	const char	 *help;		/* the French line of --help */
+	/* OPTION_FILE: what the file holds, for messages ("préambule"),
+	 * and a flag of the same format with which the file would serve
+	 * nothing, so that it is not read then (or NULL). */
+	const char	 *what;
+	const char	 *unless;
+};
+
+/* The value of an option set for the format being rendered. */
+struct option_value {
+	const char	*name;
+	bool		 on;		/* OPTION_FLAG */
+	const char	*text;		/* OPTION_TEXT; OPTION_FILE: the
+					 * file's content, NUL-terminated */
+	size_t		 len;		/* of text */
+};
+
 struct render_opts {
-	bool		 fragment;	/* body only, no page wrapper */
-	const char	*preamble;	/* LaTeX: file replacing the preamble */
-	const char	*font;		/* PDF: font family */
 	const char	*generator;	/* "lgc 0.1.0" */
+	/* Seconds since 1970-01-01 UTC of the creation date a format may
+	 * record, or -1 for none: the same input, the same bytes. */
+	long long	 created;
+	const struct option_value *values;	/* the options set, by name */
+	size_t		 nvalues;
 };
 
 struct backend {
-	const char	*name;		/* "html" */
-	const char	*extension;	/* ".html" */
+	const char	*name;		/* "latex": -f, lgc_render() */
+	const char	*description;	/* French, a few words */
+	/* Extensions of output paths that pick this format, the format's
+	 * own first; NULL-terminated. */
+	const char *const *extensions;
+	/* NULL, or ended by an option whose name is NULL. */
+	const struct backend_option *options;
+	/* NULL after reporting an option value the format refuses. */
 	void		*(*new)(const struct render_opts *opts, struct diags *ds);
 	/* Appends the whole output to OUT; false after reporting an error. */
-	bool		 (*render)(void *state, const struct doc *d, struct buf *out);
+	bool		 (*render)(void *state, const struct doc *d,
+			    struct buf *out);
 	void		 (*free)(void *state);
 };
 
-const struct backend *backend_by_name(const char *name);
-/* From an output path's extension; NULL when none matches. */
-const struct backend *backend_by_path(const char *path);
-/* "html, latex, pdf" for messages. */
-const char *backend_names(void);
+/* The value set for option NAME, or NULL. */
+static inline const struct option_value *
+render_option(const struct render_opts *opts, const char *name)
+{
+	size_t i;
 
-void	*html_new(const struct render_opts *opts, struct diags *ds);
-bool	 html_render(void *state, const struct doc *d, struct buf *out);
-void	 html_free(void *state);
+	for (i = 0; opts != NULL && i < opts->nvalues; i++)
+		if (strcmp(opts->values[i].name, name) == 0)
+			return &opts->values[i];
+	return NULL;
+}
 
-/* Escapes text for HTML element content and attribute values. */
-void	 html_escape(struct buf *b, const char *s, size_t len);
+/* Whether flag NAME is set and on. */
+static inline bool
+render_flag(const struct render_opts *opts, const char *name)
+{
+	const struct option_value *v = render_option(opts, name);
 
-void	*latex_new(const struct render_opts *opts, struct diags *ds);
-bool	 latex_render(void *state, const struct doc *d, struct buf *out);
-void	 latex_free(void *state);
-
-/* Escapes text so that LaTeX prints it literally in pdflatex, xelatex
- * and lualatex: special characters, ligatures, unknown code points. */
-void	 latex_escape(struct buf *b, const char *s, size_t len);
-
-/* PDF through libharu (pdf.c); opts->font names the font family. */
-void	*pdf_new(const struct render_opts *opts, struct diags *ds);
-bool	 pdf_render(void *state, const struct doc *d, struct buf *out);
-void	 pdf_free(void *state);
+	return v != NULL && v->on;
+}
 
 #endif

@@ -1,3 +1,5 @@
+#include "format/html.h"
+
 #include "format/backend.h"
 
 #include <stdlib.h>
@@ -433,23 +435,19 @@ render_main(struct buf *out, const struct doc *d, int depth)
 	buf_puts(out, "</main>\n");
 }
 
-void *
+static void *
 html_new(const struct render_opts *opts, struct diags *ds)
 {
 	struct html *h = xcalloc(1, sizeof(*h));
 
 	(void)ds;
-	if (opts != NULL) {
-		h->fragment = opts->fragment;
-		if (opts->generator != NULL)
-			h->generator = xstrdup(opts->generator);
-	}
-	if (h->generator == NULL)
-		h->generator = xstrdup("lgc");
+	h->fragment = render_flag(opts, "fragment");
+	h->generator = xstrdup(opts != NULL && opts->generator != NULL ?
+	    opts->generator : "lgc");
 	return h;
 }
 
-bool
+static bool
 html_render(void *state, const struct doc *d, struct buf *out)
 {
 	const struct html *h = state;
@@ -480,7 +478,7 @@ html_render(void *state, const struct doc *d, struct buf *out)
 	return true;
 }
 
-void
+static void
 html_free(void *state)
 {
 	struct html *h = state;
@@ -490,3 +488,21 @@ html_free(void *state)
 	free(h->generator);
 	free(h);
 }
+
+static const char *const html_extensions[] = { ".html", ".htm", NULL };
+
+static const struct backend_option html_options[] = {
+	{ .name = "fragment", .kind = OPTION_FLAG,
+	  .help = "HTML : l'élément <main> seul, à insérer dans une page" },
+	{ .name = NULL }
+};
+
+const struct backend html_backend = {
+	.name = "html",
+	.description = "page web autonome (HTML5)",
+	.extensions = html_extensions,
+	.options = html_options,
+	.new = html_new,
+	.render = html_render,
+	.free = html_free,
+};

@@ -1,12 +1,11 @@
-#include "format/backend.h"
+#include "format/latex.h"
 
-#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/diag.h"
-#include "base/source.h"
+#include "format/backend.h"
 
 /*
  * LaTeX backend: the same walk over the document as the HTML one, one
@@ -32,9 +31,6 @@
  * font), else a visible [U+HEX] — never a failed compile, never a
  * silent hole in a contract.
  */
-
-/* Preambles larger than this are surely not preambles. */
-#define PREAMBLE_MAX_BYTES (1024 * 1024)
 
 struct latex {
 	bool	 fragment;
@@ -953,44 +949,31 @@ render_preamble(const struct latex *l, const struct doc *d,
 	buf_puts(out, ">>}}\n\\fi\n");
 }
 
-void *
+static void *
 latex_new(const struct render_opts *opts, struct diags *ds)
 {
-	struct latex *l = xcalloc(1, sizeof(*l));
-	size_t len;
+	const struct option_value *preamble = render_option(opts, "preambule");
+	bool fragment = render_flag(opts, "fragment");
+	struct latex *l;
 
-	if (opts != NULL) {
-		l->fragment = opts->fragment;
-		if (opts->generator != NULL)
-			l->generator = xstrdup(opts->generator);
-		/* A fragment has no preamble to replace. */
-		if (opts->preamble != NULL && !l->fragment) {
-			l->preamble = read_file(opts->preamble,
-			    PREAMBLE_MAX_BYTES, &len);
-			if (l->preamble == NULL) {
-				if (ds != NULL)
-					diag(ds, F_IO, NULL, opts->preamble,
-					    errno == EFBIG ? "pr\xc3\xa9" "ambule "
-					    "trop volumineux (plus d'un Mio)" :
-					    fr_strerror(errno));
-				latex_free(l);
-				return NULL;
-			}
-			if (memchr(l->preamble, '\0', len) != NULL) {
-				if (ds != NULL)
-					diag(ds, F_RENDER, NULL, "le pr\xc3\xa9"
-					    "ambule contient un octet nul");
-				latex_free(l);
-				return NULL;
-			}
-		}
+	/* A fragment has no preamble to replace. */
+	if (preamble != NULL && !fragment &&
+	    memchr(preamble->text, '\0', preamble->len) != NULL) {
+		if (ds != NULL)
+			diag(ds, F_RENDER, NULL, "le pr\xc3\xa9"
+			    "ambule contient un octet nul");
+		return NULL;
 	}
-	if (l->generator == NULL)
-		l->generator = xstrdup("lgc");
+	l = xcalloc(1, sizeof(*l));
+	l->fragment = fragment;
+	l->generator = xstrdup(opts != NULL && opts->generator != NULL ?
+	    opts->generator : "lgc");
+	if (preamble != NULL && !fragment)
+		l->preamble = xstrdup(preamble->text);
 	return l;
 }
 
-bool
+static bool
 latex_render(void *state, const struct doc *d, struct buf *out)
 {
 	const struct latex *l = state;
@@ -1018,7 +1001,7 @@ latex_render(void *state, const struct doc *d, struct buf *out)
 	return true;
 }
 
-void
+static void
 latex_free(void *state)
 {
 	struct latex *l = state;
@@ -1029,3 +1012,24 @@ latex_free(void *state)
 	free(l->generator);
 	free(l);
 }
+
+static const char *const latex_extensions[] = { ".tex", NULL };
+
+static const struct backend_option latex_options[] = {
+	{ .name = "fragment", .kind = OPTION_FLAG,
+	  .help = "LaTeX : le corps seul, sans pr\xc3\xa9" "ambule" },
+	{ .name = "preambule", .kind = OPTION_FILE, .arg = "FICHIER",
+	  .help = "LaTeX : remplace le pr\xc3\xa9" "ambule par FICHIER",
+	  .what = "pr\xc3\xa9" "ambule", .unless = "fragment" },
+	{ .name = NULL }
+};
+
+const struct backend latex_backend = {
+	.name = "latex",
+	.description = "source LaTeX (pdflatex, xelatex ou lualatex)",
+	.extensions = latex_extensions,
+	.options = latex_options,
+	.new = latex_new,
+	.render = latex_render,
+	.free = latex_free,
+};

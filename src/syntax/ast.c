@@ -267,10 +267,7 @@ node_new(enum node_kind kind, const struct loc *loc)
 void
 nodes_push(struct nodes *ns, struct node *n)
 {
-	if (ns->len == ns->cap) {
-		ns->cap = ns->cap ? ns->cap * 2 : 16;
-		ns->v = xreallocarray(ns->v, ns->cap, sizeof(*ns->v));
-	}
+	ns->v = xgrow(ns->v, ns->len, sizeof(*ns->v));
 	ns->v[ns->len++] = n;
 }
 
@@ -285,7 +282,7 @@ nodes_free(struct nodes *ns)
 		node_free(ns->v[i]);
 	free(ns->v);
 	ns->v = NULL;
-	ns->len = ns->cap = 0;
+	ns->len = 0;
 }
 
 void

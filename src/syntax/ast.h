@@ -203,7 +203,6 @@ struct node;
 struct nodes {
 	struct node	**v;
 	size_t		 len;
-	size_t		 cap;
 };
 
 struct branch {

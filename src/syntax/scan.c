@@ -2,59 +2,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "syntax/parse.h"
+#include "syntax/scan.h"
+#include "syntax/keywords.h"
+#include "syntax/lexer.h"
+#include "syntax/state.h"
+#include "syntax/tokens.h"
 #include "base/suggest.h"
-
-static const struct {
-	const char	*word;
-	int		 token;
-} keywords[] = {
-	{ "si", KW_SI }, { "sinon", KW_SINON }, { "fin", KW_FIN },
-	{ "selon", KW_SELON }, { "cas", KW_CAS }, { "autre", KW_AUTRE },
-	{ "dans", KW_DANS }, { "inclure", KW_INCLURE }, { "avec", KW_AVEC },
-	{ "signatures", KW_SIGNATURES }, { "ref", KW_REF },
-	{ "numero", KW_NUMERO }, { "numéro", KW_NUMERO },
-	{ "et", KW_ET }, { "ou", KW_OU }, { "non", KW_NON },
-	{ "existe", KW_EXISTE }, { "vrai", KW_VRAI }, { "faux", KW_FAUX },
-	{ "entre", KW_ENTRE }, { "parmi", KW_PARMI },
-	{ "optionnel", KW_OPTIONNEL },
-};
-
-/* Header statement words: keywords only as a statement's first word. */
-static const struct {
-	const char	*word;
-	int		 token;
-} statements[] = {
-	{ "modele", KW_MODELE }, { "modèle", KW_MODELE },
-	{ "titre", KW_TITRE }, { "langue", KW_LANGUE },
-	{ "entree", KW_ENTREE }, { "entrée", KW_ENTREE },
-	{ "parametre", KW_PARAMETRE }, { "paramètre", KW_PARAMETRE },
-	{ "soit", KW_SOIT }, { "exiger", KW_EXIGER },
-	{ "recommander", KW_RECOMMANDER }, { "importer", KW_IMPORTER },
-	{ "type", KW_TYPE },
-};
-
-int
-keyword_token(const char *word)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++)
-		if (strcmp(keywords[i].word, word) == 0)
-			return keywords[i].token;
-	return 0;
-}
-
-static int
-statement_token(const char *word)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(statements) / sizeof(statements[0]); i++)
-		if (strcmp(statements[i].word, word) == 0)
-			return statements[i].token;
-	return 0;
-}
+#include "base/util.h"
 
 static bool
 has_string_value(int kind)
@@ -68,7 +22,8 @@ has_string_value(int kind)
 	}
 }
 
-void
+/* Frees the semantic value a raw token owns. */
+static void
 tok_free(struct tok *t)
 {
 	if (has_string_value(t->kind))
@@ -81,10 +36,7 @@ tok_free(struct tok *t)
 static void
 toks_push(struct toks *ts, const struct tok *t)
 {
-	if (ts->len == ts->cap) {
-		ts->cap = ts->cap ? ts->cap * 2 : 32;
-		ts->v = xreallocarray(ts->v, ts->cap, sizeof(*ts->v));
-	}
+	ts->v = xgrow(ts->v, ts->len, sizeof(*ts->v));
 	ts->v[ts->len++] = *t;
 }
 
@@ -97,25 +49,6 @@ make_tok(int kind, const struct loc *loc)
 	t.kind = kind;
 	t.loc = *loc;
 	return t;
-}
-
-void
-lex_eof_loc(const struct lexer *lx, struct loc *loc)
-{
-	const char *text;
-	size_t len;
-
-	loc->src = lx->src;
-	loc->line = loc->end_line = lx->line;
-	loc->col = loc->end_col = lx->col;
-	/* A source ends with a newline, so its end is the start of a line
-	 * that does not exist: point after the last character instead. */
-	if (lx->col == 1 && lx->line > 1 && lx->src != NULL &&
-	    (size_t)lx->line > lx->src->nlines &&
-	    source_line(lx->src, lx->line - 1, &text, &len)) {
-		loc->line = loc->end_line = lx->line - 1;
-		loc->col = loc->end_col = (int)utf8_count(text, len) + 1;
-	}
 }
 
 /* The next raw token, from the look-ahead buffer first. */
@@ -163,20 +96,15 @@ report_statement(struct parser *p, const struct tok *t)
 {
 	struct diagnostic *d;
 	struct suggester sg;
-	const char *word = "?";
+	const char *word = keyword_word(t->kind);
 	char *shown;
-	size_t i;
 
-	if (t->kind == IDENT)
-		word = t->val.str;
-	for (i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++)
-		if (keywords[i].token == t->kind)
-			word = keywords[i].word;
+	if (word == NULL)
+		word = t->kind == IDENT ? t->val.str : "?";
 	shown = xstrdup(word);
 	d = diag(p->ds, E_STATEMENT, &t->loc, shown);
 	suggest_begin(&sg, shown);
-	for (i = 0; i < sizeof(statements) / sizeof(statements[0]); i++)
-		suggest_consider(&sg, statements[i].word);
+	suggest_statements(&sg);
 	diag_suggest(d, suggest_end(&sg));
 	free(shown);
 }
@@ -580,7 +508,7 @@ track_lists(struct parser *p, struct tok *first, int indent)
 static void
 body_fill(struct parser *p)
 {
-	struct toks raw = { NULL, 0, 0 }, line = { NULL, 0, 0 };
+	struct toks raw = { NULL, 0 }, line = { NULL, 0 };
 	struct tok t, end;
 	size_t i;
 	bool standalone = true, has_block = false, has_other = false;
@@ -712,8 +640,45 @@ body_fill(struct parser *p)
 	}
 }
 
+void
+scan_begin(struct parser *p, const struct source *src, struct diags *ds,
+    const char *text, size_t len, const struct loc *start,
+    enum lex_start start_kind)
+{
+	memset(p, 0, sizeof(*p));
+	p->ds = ds;
+	p->src = src;
+	p->lx.src = src;
+	p->lx.ds = ds;
+	p->lx.line = start ? start->line : 1;
+	p->lx.col = start ? start->col : 1;
+	p->lx.text = text;
+	p->lx.text_len = len;
+	p->stmt_empty = true;
+	p->in_header = start_kind == LEX_START_HEADER;
+	p->in_tstring = p->lx.in_tstring = start_kind == LEX_START_TSTRING;
+	p->start_token = p->in_tstring ? START_TSTRING : START_FILE;
+	lex_open(p, start_kind);
+}
+
+void
+scan_end(struct parser *p)
+{
+	size_t i;
+
+	for (i = p->qhead; i < p->queue.len; i++)
+		tok_free(&p->queue.v[i]);
+	free(p->queue.v);
+	for (i = p->ahead_head; i < p->ahead.len; i++)
+		tok_free(&p->ahead.v[i]);
+	free(p->ahead.v);
+	free(p->stmt_name);
+	free(p->lists);
+	lex_close(p);
+}
+
 int
-yylex(YYSTYPE *lval, YYLTYPE *lloc, struct parser *p)
+lgc_yylex(LGC_YYSTYPE *lval, struct loc *lloc, struct parser *p)
 {
 	struct tok t;
 

@@ -41,6 +41,7 @@ static const struct {
 	{ "calendar", test_calendar },
 	{ "lint", test_lint },
 	{ "latex", test_latex },
+	{ "format", test_format },
 };
 
 int

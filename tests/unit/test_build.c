@@ -220,7 +220,7 @@ dump_blocks(struct buf *b, const struct doc_blocks *bs)
 static char *
 build(const char *spec)
 {
-	struct stream s = { NULL, 0, 0, false };
+	struct stream s = { NULL, 0, false };
 	struct doc d;
 	struct buf b;
 
@@ -242,7 +242,7 @@ build(const char *spec)
 static void
 test_doc_model(struct unit *u)
 {
-	struct doc_runs rs = { NULL, 0, 0 };
+	struct doc_runs rs = { NULL, 0 };
 	struct doc_heading h;
 	struct buf b;
 
@@ -291,7 +291,7 @@ test_doc_model(struct unit *u)
 static void
 test_stream(struct unit *u)
 {
-	struct stream s = { NULL, 0, 0, false };
+	struct stream s = { NULL, 0, false };
 	struct etok *t;
 	struct doc d;
 	int i;
@@ -359,7 +359,7 @@ test_whitespace(struct unit *u)
 static void
 test_emphasis(struct unit *u)
 {
-	struct stream s = { NULL, 0, 0, false };
+	struct stream s = { NULL, 0, false };
 	struct doc d;
 
 	feed(&s, "{L}le {**}Client{**} paie");
@@ -460,7 +460,7 @@ test_refs(struct unit *u)
 static void
 test_lists(struct unit *u)
 {
-	struct stream s = { NULL, 0, 0, false };
+	struct stream s = { NULL, 0, false };
 	struct doc d;
 
 	CHECK_BUILD(u, "{L}{-}a{S}{L}{-}b{S}", "UL{P(a)|P(b)}");
@@ -499,7 +499,7 @@ test_lists(struct unit *u)
 static void
 test_signatures(struct unit *u)
 {
-	struct stream s = { NULL, 0, 0, false };
+	struct stream s = { NULL, 0, false };
 	struct doc d;
 	struct buf b;
 

@@ -1,5 +1,6 @@
-/* data.c: client JSON and -D checked against hand-built declarations.
- * No input has a requirement, so the evaluator is never needed. */
+/* data.c: client JSON and -D checked against hand-built declarations,
+ * each input resolved by the evaluator (eval/expr.c); none has a
+ * condition, and the main file is empty. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +8,8 @@
 
 #include "unit.h"
 #include "data/data.h"
+#include "eval/eval.h"
+#include "eval/expr.h"
 #include "base/diag.h"
 #include "check/program.h"
 #include "lang/types.h"
@@ -20,6 +23,7 @@ enum {
 
 struct world {
 	struct program	 prog;
+	struct file_ast	 main;
 	struct input	 in[NINPUTS];
 	struct choice_value cvalues[3];
 	struct type	 choix;
@@ -36,6 +40,7 @@ struct run {
 	size_t		 outlen;
 	struct diags	*ds;
 	struct data	*d;
+	struct eval	*ev;
 	bool		 ok;
 	char		*text;	/* out with no-break spaces as spaces */
 };
@@ -74,6 +79,7 @@ world_init(struct world *w)
 	int i;
 
 	memset(w, 0, sizeof(*w));
+	w->prog.main = &w->main;
 	w->cvalues[0].name = (char *)"commission";
 	w->cvalues[1].name = (char *)"horaire";
 	w->cvalues[2].name = (char *)"forfait";
@@ -150,7 +156,7 @@ run_begin(struct run *r, struct world *w)
 	r->f = open_memstream(&r->out, &r->outlen);
 	r->ds = diags_new(r->f);
 	r->d = data_new(&w->prog, r->ds);
-	data_set_eval(r->d, NULL);
+	r->ev = eval_new(&w->prog, r->d, r->ds);
 }
 
 /* Flushes the diagnostics into r->text. */
@@ -177,6 +183,7 @@ run_flush(struct run *r)
 static void
 run_end(struct run *r)
 {
+	eval_free(r->ev);
 	data_free(r->d);
 	diags_free(r->ds);
 	fclose(r->f);
@@ -244,7 +251,7 @@ run_doc(struct run *r, struct world *w, int key, const char *json,
 	buf_puts(&b, "\n}\n");
 	run_begin(r, w);
 	r->ok = data_load_text(r->d, "donnees.json", b.data, b.len);
-	r->ok = data_resolve_all(r->d) && r->ok;
+	r->ok = eval_inputs(r->ev) && r->ok;
 	run_flush(r);
 	buf_free(&b);
 }
@@ -259,15 +266,15 @@ expect_error(struct unit *u, struct world *w, int key, const char *json,
 	int i, failed = 0;
 
 	run_doc(&r, w, key, json, NULL);
-	if (!says(&r, fragment) || r.ok || !data_failed(r.d, (size_t)key) ||
-	    data_value(r.d, (size_t)key) != NULL)
+	if (!says(&r, fragment) || r.ok || !input_failed(r.ev, (size_t)key) ||
+	    input_value(r.ev, (size_t)key) != NULL)
 		printf("  (avec %s = %s)\n", w->in[key].name, json);
 	CHECK(u, !r.ok);
 	CHECK(u, strstr(r.text, fragment) != NULL);
-	CHECK(u, data_failed(r.d, (size_t)key));
-	CHECK(u, data_value(r.d, (size_t)key) == NULL);
+	CHECK(u, input_failed(r.ev, (size_t)key));
+	CHECK(u, input_value(r.ev, (size_t)key) == NULL);
 	for (i = 0; i < NINPUTS; i++)
-		if (data_failed(r.d, (size_t)i))
+		if (input_failed(r.ev, (size_t)i))
 			failed++;
 	CHECK(u, failed == 1);
 	CHECK(u, strstr(r.text, "chemin JSON") != NULL);
@@ -290,7 +297,7 @@ expect_ok(struct unit *u, struct world *w, int key, const char *json)
 		    r.text);
 	CHECK(u, r.ok);
 	CHECK(u, errors(&r) == 0 && warnings(&r) == 0);
-	got = data_value(r.d, (size_t)key);
+	got = input_value(r.ev, (size_t)key);
 	CHECK(u, got != NULL);
 	if (got != NULL)
 		value_copy(&v, got);
@@ -308,35 +315,35 @@ check_base(struct unit *u, struct world *w)
 	CHECK(u, r.ok);
 	CHECK(u, errors(&r) == 0 && warnings(&r) == 0);
 	CHECK_STR(u, r.text, "");
-	v = data_value(r.d, I_NOM);
+	v = input_value(r.ev, I_NOM);
 	CHECK(u, v != NULL && v->kind == T_TEXTE &&
 	    strcmp(v->u.text, "Société Exemple") == 0);
-	v = data_value(r.d, I_NB);
+	v = input_value(r.ev, I_NB);
 	CHECK(u, v != NULL && v->kind == T_ENTIER && v->u.integer == 150);
-	v = data_value(r.d, I_TAUX);
+	v = input_value(r.ev, I_TAUX);
 	CHECK(u, v != NULL && v->kind == T_DECIMAL &&
 	    v->u.dec.units == INT64_C(12500000));
-	v = data_value(r.d, I_PRIX);
+	v = input_value(r.ev, I_PRIX);
 	CHECK(u, v != NULL && v->kind == T_MONTANT &&
 	    v->u.dec.units == INT64_C(1500500000));
-	v = data_value(r.d, I_COMMISSION);
+	v = input_value(r.ev, I_COMMISSION);
 	CHECK(u, v != NULL && v->kind == T_POURCENTAGE &&
 	    v->u.dec.units == INT64_C(15000000));
-	v = data_value(r.d, I_DATE);
+	v = input_value(r.ev, I_DATE);
 	CHECK(u, v != NULL && v->kind == T_DATE && v->u.date.year == 2026 &&
 	    v->u.date.month == 11 && v->u.date.day == 26);
-	v = data_value(r.d, I_DELAI);
+	v = input_value(r.ev, I_DELAI);
 	CHECK(u, v != NULL && v->kind == T_DUREE && v->u.duree.count == 3 &&
 	    v->u.duree.unit == DUREE_MOIS);
 	/* Defaults. */
-	v = data_value(r.d, I_GARANTIE);
+	v = input_value(r.ev, I_GARANTIE);
 	CHECK(u, v != NULL && v->kind == T_BOOLEEN && !v->u.boolean);
-	v = data_value(r.d, I_PREAVIS);
+	v = input_value(r.ev, I_PREAVIS);
 	CHECK(u, v != NULL && v->kind == T_ENTIER && v->u.integer == 30);
-	v = data_value(r.d, I_FACTURATION);
+	v = input_value(r.ev, I_FACTURATION);
 	CHECK(u, v != NULL && v->kind == T_CHOIX && v->type == &w->choix &&
 	    v->u.choice == 1);
-	v = data_value(r.d, I_CLIENT);
+	v = input_value(r.ev, I_CLIENT);
 	CHECK(u, v != NULL && v->kind == T_RECORD && v->type == type_partie() &&
 	    v->u.record.len == type_partie()->nfields);
 	if (v != NULL && v->kind == T_RECORD) {
@@ -347,14 +354,14 @@ check_base(struct unit *u, struct world *w)
 		CHECK_STR(u, v->u.record.fields[2].u.text, "");
 	}
 	/* Optional and absent: not a failure. */
-	CHECK(u, data_value(r.d, I_OPTIONS) == NULL);
-	CHECK(u, !data_failed(r.d, I_OPTIONS));
-	CHECK(u, data_value(r.d, I_REMARQUE) == NULL);
-	CHECK(u, !data_failed(r.d, I_REMARQUE));
-	CHECK(u, data_value(r.d, NINPUTS) == NULL);
-	CHECK(u, !data_failed(r.d, NINPUTS));
+	CHECK(u, input_value(r.ev, I_OPTIONS) == NULL);
+	CHECK(u, !input_failed(r.ev, I_OPTIONS));
+	CHECK(u, input_value(r.ev, I_REMARQUE) == NULL);
+	CHECK(u, !input_failed(r.ev, I_REMARQUE));
+	CHECK(u, input_value(r.ev, NINPUTS) == NULL);
+	CHECK(u, !input_failed(r.ev, NINPUTS));
 	/* Memoised: the same value twice. */
-	CHECK(u, data_value(r.d, I_NB) == data_value(r.d, I_NB));
+	CHECK(u, input_value(r.ev, I_NB) == input_value(r.ev, I_NB));
 	run_end(&r);
 }
 
@@ -620,7 +627,7 @@ check_presence(struct unit *u, struct world *w)
 	CHECK(u, says(&r, "donnees.json: erreur: « date_effet » (Date "
 	    "d'entrée en vigueur) manquant : ajoutez la clé \"date_effet\" "
 	    "aux données ; valeur attendue : une date (texte \"2026-11-26\")"));
-	CHECK(u, data_failed(r.d, I_DATE));
+	CHECK(u, input_failed(r.ev, I_DATE));
 	run_end(&r);
 
 	/* A misspelt key: the missing input and the unknown key both
@@ -644,8 +651,8 @@ check_presence(struct unit *u, struct world *w)
 
 	/* An optional input given as null is absent. */
 	run_doc(&r, w, I_REMARQUE, "null", NULL);
-	CHECK(u, r.ok && data_value(r.d, I_REMARQUE) == NULL &&
-	    !data_failed(r.d, I_REMARQUE));
+	CHECK(u, r.ok && input_value(r.ev, I_REMARQUE) == NULL &&
+	    !input_failed(r.ev, I_REMARQUE));
 	run_end(&r);
 
 	/* Every error of a document in one run. */
@@ -655,7 +662,7 @@ check_presence(struct unit *u, struct world *w)
 	run_begin(&r, w);
 	CHECK(u, load_str(&r, "a.json", "{\"nb\": \"x\", \"taux\": true, "
 	    "\"prix\": 1.001}"));
-	CHECK(u, !data_resolve_all(r.d));
+	CHECK(u, !eval_inputs(r.ev));
 	run_flush(&r);
 	/* nb, taux, prix wrong; nom, commission, date_effet, delai,
 	 * facturation, client missing. */
@@ -664,7 +671,7 @@ check_presence(struct unit *u, struct world *w)
 
 	/* No data at all: the message says how to give it. */
 	run_begin(&r, w);
-	CHECK(u, !data_resolve_all(r.d));
+	CHECK(u, !eval_inputs(r.ev));
 	run_flush(&r);
 	CHECK(u, says(&r, "lgc: erreur: « nom » (Nom du client) manquant : "
 	    "donnez-le dans un fichier de données (-d) ou par -D nom=…"));
@@ -681,7 +688,7 @@ check_syntax(struct unit *u, struct world *w)
 
 	run_begin(&r, w);
 	CHECK(u, !data_load_text(r.d, "donnees.json", bad, strlen(bad)));
-	CHECK(u, !data_resolve_all(r.d));
+	CHECK(u, !eval_inputs(r.ev));
 	run_flush(&r);
 	CHECK(u, errors(&r) == 1);
 	CHECK(u, says(&r, "donnees.json:3:9: erreur: JSON invalide : "
@@ -747,7 +754,7 @@ check_syntax(struct unit *u, struct world *w)
 	deep[n] = '\0';
 	run_begin(&r, w);
 	CHECK(u, !data_load_text(r.d, "d.json", deep, n));
-	CHECK(u, !data_resolve_all(r.d));
+	CHECK(u, !eval_inputs(r.ev));
 	run_flush(&r);
 	CHECK(u, errors(&r) == 1);
 	CHECK(u, says(&r, "d.json: erreur: données imbriquées sur plus de 32 "
@@ -818,11 +825,11 @@ check_files(struct unit *u, struct world *w)
 	    "\"commission\": 1, \"date_effet\": \"2026-01-01\", \"delai\": "
 	    "\"1 an\", \"facturation\": \"forfait\", \"client\": {\"nom\": "
 	    "\"c\", \"adresse\": \"d\"}, \"intrus\": 1}"));
-	CHECK(u, data_resolve_all(r.d));
+	CHECK(u, eval_inputs(r.ev));
 	run_flush(&r);
-	v = data_value(r.d, I_NB);
+	v = input_value(r.ev, I_NB);
 	CHECK(u, v != NULL && v->u.integer == 8);
-	v = data_value(r.d, I_NOM);
+	v = input_value(r.ev, I_NOM);
 	CHECK(u, v != NULL && strcmp(v->u.text, "Fichier") == 0);
 	CHECK(u, errors(&r) == 0 && warnings(&r) == 1);
 	CHECK(u, says(&r, "b.json: avertissement: clé inconnue « intrus »"));
@@ -842,7 +849,7 @@ run_define(struct run *r, struct world *w, const char *assignment)
 	run_begin(r, w);
 	r->ok = data_load_text(r->d, "d.json", doc, strlen(doc));
 	r->ok = data_define(r->d, assignment) && r->ok;
-	r->ok = data_resolve_all(r->d) && r->ok;
+	r->ok = eval_inputs(r->ev) && r->ok;
 	run_flush(r);
 }
 
@@ -858,7 +865,7 @@ define_ok(struct unit *u, struct world *w, const char *assignment, int key,
 		printf("  (-D %s refusé)\n%s", assignment, r.text);
 	CHECK(u, r.ok);
 	CHECK(u, errors(&r) == 0 && warnings(&r) == 0);
-	v = data_value(r.d, (size_t)key);
+	v = input_value(r.ev, (size_t)key);
 	CHECK(u, v != NULL);
 	memset(out, 0, sizeof(*out));
 	out->kind = T_ERROR;
@@ -1005,15 +1012,15 @@ check_define(struct unit *u, struct world *w)
 	CHECK(u, load_str(&r, "d.json", "{\"client\": \"texte\"}"));
 	CHECK(u, data_define(r.d, "client.nom=X"));
 	CHECK(u, data_define(r.d, "client.adresse=Y"));
-	CHECK(u, !data_resolve_all(r.d));
-	CHECK(u, data_value(r.d, I_CLIENT) != NULL);
+	CHECK(u, !eval_inputs(r.ev));
+	CHECK(u, input_value(r.ev, I_CLIENT) != NULL);
 	run_end(&r);
 
 	/* -D alone, no data file. */
 	run_begin(&r, w);
 	CHECK(u, data_define(r.d, "nb=5"));
-	CHECK(u, data_value(r.d, I_NB) != NULL &&
-	    data_value(r.d, I_NB)->u.integer == 5);
+	CHECK(u, input_value(r.ev, I_NB) != NULL &&
+	    input_value(r.ev, I_NB)->u.integer == 5);
 	run_end(&r);
 
 	/* A later file overrides a -D of the same key (callers apply -D
@@ -1021,7 +1028,7 @@ check_define(struct unit *u, struct world *w)
 	run_begin(&r, w);
 	CHECK(u, data_define(r.d, "nb=5"));
 	CHECK(u, load_str(&r, "d.json", "{\"nb\": 0}"));
-	CHECK(u, data_value(r.d, I_NB) == NULL);
+	CHECK(u, input_value(r.ev, I_NB) == NULL);
 	run_flush(&r);
 	CHECK(u, says(&r, "d.json: erreur: « nb »"));
 	run_end(&r);

@@ -1,9 +1,10 @@
-/* html.c and backend.c. */
+/* html.c: html_escape and the page it renders. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "unit.h"
-#include "format/backend.h"
+#include "format/format.h"
+#include "format/html.h"
 #include "doc/doc.h"
 #include "doc/build.h"
 #include "base/util.h"
@@ -102,7 +103,7 @@ emph(struct stream *s, enum emphasis e)
 static void
 sample(struct doc *d)
 {
-	struct stream s = { NULL, 0, 0, false };
+	struct stream s = { NULL, 0, false };
 	struct etok *t;
 
 	line(&s, 0);
@@ -163,13 +164,15 @@ sample(struct doc *d)
 static char *
 render(const struct doc *d, bool fragment)
 {
+	struct option_value flag = { "fragment", true, NULL, 0 };
 	struct render_opts opts;
-	const struct backend *be = backend_by_name("html");
+	const struct backend *be = format_by_name(&format_builtin, "html");
 	struct buf out;
 	void *st;
 
 	memset(&opts, 0, sizeof(opts));
-	opts.fragment = fragment;
+	opts.values = &flag;
+	opts.nvalues = fragment;
 	opts.generator = "lgc 0.1.0";
 	buf_init(&out);
 	st = be->new(&opts, NULL);
@@ -295,29 +298,10 @@ test_runs(struct unit *u)
 	doc_free(&d);
 }
 
-static void
-test_backends(struct unit *u)
-{
-	const struct backend *html = backend_by_name("html");
-
-	CHECK(u, html != NULL && strcmp(html->name, "html") == 0 &&
-	    strcmp(html->extension, ".html") == 0);
-	CHECK(u, backend_by_name("docx") == NULL);
-	CHECK(u, backend_by_name("") == NULL);
-	CHECK(u, backend_by_path("out/contrat.html") == html);
-	CHECK(u, backend_by_path("contrat.htm") == html);
-	CHECK(u, backend_by_path("CONTRAT.HTML") == html);
-	CHECK(u, backend_by_path("contrat.txt") == NULL);
-	CHECK(u, backend_by_path("contrat") == NULL);
-	CHECK(u, backend_by_path("site.html/contrat") == NULL);
-	CHECK(u, strstr(backend_names(), "html") != NULL);
-}
-
 void
 test_html(struct unit *u)
 {
 	test_escape(u);
 	test_page(u);
 	test_runs(u);
-	test_backends(u);
 }

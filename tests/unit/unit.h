@@ -33,5 +33,6 @@ void	test_data(struct unit *u);
 void	test_calendar(struct unit *u);
 void	test_lint(struct unit *u);
 void	test_latex(struct unit *u);
+void	test_format(struct unit *u);
 
 #endif

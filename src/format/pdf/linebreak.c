@@ -27,30 +27,28 @@
 #define MAX_RATIO	3.0	/* spaces stretched more leave the line short */
 #define EPS		1e-6
 
-struct node {
+/* A feasible breakpoint, Knuth and Plass's "active node" while lines
+ * may still start from it. */
+struct lb_breakpoint {
 	size_t	 pos;		/* the break's item; SIZE_MAX: paragraph start */
 	int	 fitness;
 	double	 tw, ty, tz;	/* totals after the break */
 	double	 demerits;
-	size_t	 prev;		/* node index, SIZE_MAX for none */
-	size_t	 next;		/* next active node, SIZE_MAX for none */
+	size_t	 prev;		/* breakpoint index, SIZE_MAX for none */
+	size_t	 next;		/* next active breakpoint, SIZE_MAX for none */
 };
 
-struct nodes {
-	struct node	*v;
-	size_t		 len;
-	size_t		 cap;
+struct lb_breakpoints {
+	struct lb_breakpoint	*v;
+	size_t			 len;
 };
 
 static size_t
-node_new(struct nodes *ns)
+breakpoint_new(struct lb_breakpoints *bp)
 {
-	if (ns->len == ns->cap) {
-		ns->cap = ns->cap ? ns->cap * 2 : 64;
-		ns->v = xreallocarray(ns->v, ns->cap, sizeof(*ns->v));
-	}
-	memset(&ns->v[ns->len], 0, sizeof(ns->v[0]));
-	return ns->len++;
+	bp->v = xgrow(bp->v, bp->len, sizeof(*bp->v));
+	memset(&bp->v[bp->len], 0, sizeof(bp->v[0]));
+	return bp->len++;
 }
 
 static bool
@@ -94,7 +92,7 @@ size_t
 lb_total_fit(const struct lb_item *items, size_t n, double width,
     double tolerance, size_t **breaks)
 {
-	struct nodes ns = { NULL, 0, 0 };
+	struct lb_breakpoints bps = { NULL, 0 };
 	size_t active, a, prev_a, next_a, b, i, k, best, count;
 	double sw = 0, sy = 0, sz = 0;
 	double rho = tolerance < 0 ? INFINITY : cbrt(tolerance / 100);
@@ -102,11 +100,11 @@ lb_total_fit(const struct lb_item *items, size_t n, double width,
 	*breaks = NULL;
 	if (n == 0)
 		return 0;
-	active = node_new(&ns);
-	ns.v[active].pos = SIZE_MAX;
-	ns.v[active].fitness = 1;
-	ns.v[active].prev = SIZE_MAX;
-	ns.v[active].next = SIZE_MAX;
+	active = breakpoint_new(&bps);
+	bps.v[active].pos = SIZE_MAX;
+	bps.v[active].fitness = 1;
+	bps.v[active].prev = SIZE_MAX;
+	bps.v[active].next = SIZE_MAX;
 	for (b = 0; b < n; b++) {
 		const struct lb_item *it = &items[b];
 		double best_d[4];
@@ -125,7 +123,7 @@ lb_total_fit(const struct lb_item *items, size_t n, double width,
 			}
 			prev_a = SIZE_MAX;
 			for (a = active; a != SIZE_MAX; a = next_a) {
-				struct node *na = &ns.v[a];
+				struct lb_breakpoint *na = &bps.v[a];
 				double L = sw - na->tw, Y = sy - na->ty,
 				    Z = sz - na->tz, r, d, bad;
 				bool forced = it->kind == LB_PENALTY &&
@@ -174,7 +172,7 @@ lb_total_fit(const struct lb_item *items, size_t n, double width,
 					if (prev_a == SIZE_MAX)
 						active = next_a;
 					else
-						ns.v[prev_a].next = next_a;
+						bps.v[prev_a].next = next_a;
 				} else
 					prev_a = a;
 			}
@@ -198,20 +196,20 @@ lb_total_fit(const struct lb_item *items, size_t n, double width,
 					if (best_n[c] == SIZE_MAX ||
 					    best_d[c] > min_d + ADJ_DEMERITS)
 						continue;
-					k = node_new(&ns);
-					ns.v[k].pos = b;
-					ns.v[k].fitness = c;
-					ns.v[k].tw = tw;
-					ns.v[k].ty = ty;
-					ns.v[k].tz = tz;
-					ns.v[k].demerits = best_d[c];
-					ns.v[k].prev = best_n[c];
-					ns.v[k].next = active;
+					k = breakpoint_new(&bps);
+					bps.v[k].pos = b;
+					bps.v[k].fitness = c;
+					bps.v[k].tw = tw;
+					bps.v[k].ty = ty;
+					bps.v[k].tz = tz;
+					bps.v[k].demerits = best_d[c];
+					bps.v[k].prev = best_n[c];
+					bps.v[k].next = active;
 					active = k;
 				}
 			}
 			if (active == SIZE_MAX) {
-				free(ns.v);
+				free(bps.v);
 				return 0;
 			}
 		}
@@ -222,22 +220,22 @@ lb_total_fit(const struct lb_item *items, size_t n, double width,
 		}
 	}
 	best = SIZE_MAX;
-	for (a = active; a != SIZE_MAX; a = ns.v[a].next)
-		if (ns.v[a].pos == n - 1 && (best == SIZE_MAX ||
-		    ns.v[a].demerits < ns.v[best].demerits))
+	for (a = active; a != SIZE_MAX; a = bps.v[a].next)
+		if (bps.v[a].pos == n - 1 && (best == SIZE_MAX ||
+		    bps.v[a].demerits < bps.v[best].demerits))
 			best = a;
 	if (best == SIZE_MAX) {
-		free(ns.v);
+		free(bps.v);
 		return 0;
 	}
 	count = 0;
-	for (a = best; ns.v[a].pos != SIZE_MAX; a = ns.v[a].prev)
+	for (a = best; bps.v[a].pos != SIZE_MAX; a = bps.v[a].prev)
 		count++;
 	*breaks = xreallocarray(NULL, count, sizeof(**breaks));
 	k = count;
-	for (a = best; ns.v[a].pos != SIZE_MAX; a = ns.v[a].prev)
-		(*breaks)[--k] = ns.v[a].pos;
-	free(ns.v);
+	for (a = best; bps.v[a].pos != SIZE_MAX; a = bps.v[a].prev)
+		(*breaks)[--k] = bps.v[a].pos;
+	free(bps.v);
 	return count;
 }
 
@@ -257,7 +255,7 @@ size_t
 lb_first_fit(const struct lb_item *items, size_t n, double width,
     size_t **breaks)
 {
-	size_t pos = 0, s, i, best, count = 0, cap = 0;
+	size_t pos = 0, s, i, best, count = 0;
 	double w, lw;
 
 	*breaks = NULL;
@@ -284,10 +282,7 @@ lb_first_fit(const struct lb_item *items, size_t n, double width,
 		}
 		if (best == SIZE_MAX)
 			best = n - 1;
-		if (count == cap) {
-			cap = cap ? cap * 2 : 16;
-			*breaks = xreallocarray(*breaks, cap, sizeof(**breaks));
-		}
+		*breaks = xgrow(*breaks, count, sizeof(**breaks));
 		(*breaks)[count++] = best;
 		pos = best + 1;
 	}
@@ -296,21 +291,19 @@ lb_first_fit(const struct lb_item *items, size_t n, double width,
 
 /* Building the items of a paragraph */
 
-struct ref {
+struct lb_ref {
 	size_t	first;		/* pieces of a box, or a penalty's hyphen */
 	size_t	count;
 };
 
-struct builder {
+struct lb_builder {
 	const struct lb_opts *o;
 	int		 nbsp_penalty;
 	struct lb_item	*items;
-	struct ref	*refs;
+	struct lb_ref	*refs;		/* by item */
 	size_t		 nitems;
-	size_t		 cap;
 	struct lb_piece	*pieces;	/* x from the start of the box */
 	size_t		 npieces;
-	size_t		 cap_pieces;
 	bool		 in_box;
 	bool		 started;	/* a box since the last forced break */
 	bool		 hyphen;	/* the box ends with a hyphen after a letter */
@@ -318,21 +311,18 @@ struct builder {
 };
 
 static double
-measure(const struct builder *b, unsigned style, uint32_t cp)
+measure(const struct lb_builder *b, unsigned style, uint32_t cp)
 {
 	return b->o->measure(b->o->ctx, style, cp) * b->o->size / 1000;
 }
 
 static struct lb_item *
-item_push(struct builder *b, enum lb_kind kind)
+item_push(struct lb_builder *b, enum lb_kind kind)
 {
 	struct lb_item *it;
 
-	if (b->nitems == b->cap) {
-		b->cap = b->cap ? b->cap * 2 : 64;
-		b->items = xreallocarray(b->items, b->cap, sizeof(*b->items));
-		b->refs = xreallocarray(b->refs, b->cap, sizeof(*b->refs));
-	}
+	b->items = xgrow(b->items, b->nitems, sizeof(*b->items));
+	b->refs = xgrow(b->refs, b->nitems, sizeof(*b->refs));
 	it = &b->items[b->nitems];
 	memset(it, 0, sizeof(*it));
 	it->kind = kind;
@@ -343,15 +333,11 @@ item_push(struct builder *b, enum lb_kind kind)
 }
 
 static struct lb_piece *
-piece_push(struct builder *b)
+piece_push(struct lb_builder *b)
 {
 	struct lb_piece *p;
 
-	if (b->npieces == b->cap_pieces) {
-		b->cap_pieces = b->cap_pieces ? b->cap_pieces * 2 : 64;
-		b->pieces = xreallocarray(b->pieces, b->cap_pieces,
-		    sizeof(*b->pieces));
-	}
+	b->pieces = xgrow(b->pieces, b->npieces, sizeof(*b->pieces));
 	p = &b->pieces[b->npieces++];
 	memset(p, 0, sizeof(*p));
 	b->refs[b->nitems - 1].count++;
@@ -359,7 +345,7 @@ piece_push(struct builder *b)
 }
 
 static void
-penalty(struct builder *b, double width, int value, bool flagged)
+penalty(struct lb_builder *b, double width, int value, bool flagged)
 {
 	struct lb_item *it = item_push(b, LB_PENALTY);
 
@@ -371,7 +357,7 @@ penalty(struct builder *b, double width, int value, bool flagged)
 /* Replaces the box just closed, too wide for any line, by one box per
  * character with a costly break between each. */
 static void
-cut_box(struct builder *b)
+cut_box(struct lb_builder *b)
 {
 	size_t item = b->nitems - 1, first = b->refs[item].first;
 	size_t count = b->refs[item].count, i, off, k;
@@ -408,7 +394,7 @@ cut_box(struct builder *b)
 }
 
 static void
-end_box(struct builder *b)
+end_box(struct lb_builder *b)
 {
 	if (!b->in_box)
 		return;
@@ -419,7 +405,7 @@ end_box(struct builder *b)
 }
 
 static void
-add_char(struct builder *b, const struct lb_span *s, size_t off, size_t k,
+add_char(struct lb_builder *b, const struct lb_span *s, size_t off, size_t k,
     uint32_t cp)
 {
 	struct lb_item *box;
@@ -459,7 +445,7 @@ add_char(struct builder *b, const struct lb_span *s, size_t off, size_t k,
 }
 
 static void
-add_glue(struct builder *b, unsigned style, uint32_t cp)
+add_glue(struct lb_builder *b, unsigned style, uint32_t cp)
 {
 	struct lb_item *it;
 	double space = measure(b, style, ' '), w;
@@ -495,7 +481,7 @@ add_glue(struct builder *b, unsigned style, uint32_t cp)
 }
 
 static void
-trim_glue(struct builder *b)
+trim_glue(struct lb_builder *b)
 {
 	while (b->nitems > 0 && (b->items[b->nitems - 1].kind == LB_GLUE ||
 	    (b->items[b->nitems - 1].kind == LB_PENALTY &&
@@ -506,7 +492,7 @@ trim_glue(struct builder *b)
 }
 
 static void
-forced_break(struct builder *b)
+forced_break(struct lb_builder *b)
 {
 	struct lb_item *it;
 
@@ -520,7 +506,7 @@ forced_break(struct builder *b)
 }
 
 static void
-build(struct builder *b, const struct lb_span *spans, size_t n)
+build(struct lb_builder *b, const struct lb_span *spans, size_t n)
 {
 	const struct lb_span *s;
 	struct lb_piece *p;
@@ -575,7 +561,7 @@ build(struct builder *b, const struct lb_span *spans, size_t n)
 }
 
 static void
-builder_free(struct builder *b)
+builder_free(struct lb_builder *b)
 {
 	free(b->items);
 	free(b->refs);
@@ -587,11 +573,7 @@ builder_free(struct builder *b)
 static struct lb_piece *
 out_piece(struct lb_para *p)
 {
-	if (p->npieces == p->cap_pieces) {
-		p->cap_pieces = p->cap_pieces ? p->cap_pieces * 2 : 64;
-		p->pieces = xreallocarray(p->pieces, p->cap_pieces,
-		    sizeof(*p->pieces));
-	}
+	p->pieces = xgrow(p->pieces, p->npieces, sizeof(*p->pieces));
 	return &p->pieces[p->npieces++];
 }
 
@@ -617,7 +599,7 @@ place(struct lb_para *p, size_t line_first, const struct lb_piece *src,
 }
 
 static void
-place_lines(struct lb_para *p, const struct builder *b, const size_t *breaks,
+place_lines(struct lb_para *p, const struct lb_builder *b, const size_t *breaks,
     size_t nbreaks)
 {
 	const struct lb_item *items = b->items;
@@ -654,11 +636,7 @@ place_lines(struct lb_para *p, const struct builder *b, const size_t *breaks,
 			r = -1;
 		if (r > MAX_RATIO)
 			r = MAX_RATIO;
-		if (p->nlines == p->cap_lines) {
-			p->cap_lines = p->cap_lines ? p->cap_lines * 2 : 16;
-			p->lines = xreallocarray(p->lines, p->cap_lines,
-			    sizeof(*p->lines));
-		}
+		p->lines = xgrow(p->lines, p->nlines, sizeof(*p->lines));
 		line = &p->lines[p->nlines++];
 		line->first = p->npieces;
 		x = 0;
@@ -712,7 +690,7 @@ lb_para_free(struct lb_para *p)
 }
 
 static bool
-overfull(const struct builder *b, const size_t *breaks, size_t nbreaks)
+overfull(const struct lb_builder *b, const size_t *breaks, size_t nbreaks)
 {
 	size_t start = 0, s, i, k;
 	double L, Z;
@@ -739,7 +717,7 @@ void
 lb_layout(struct lb_para *p, const struct lb_span *spans, size_t n,
     const struct lb_opts *o)
 {
-	struct builder b;
+	struct lb_builder b;
 	size_t *breaks = NULL, nbreaks = 0;
 	int pass;
 

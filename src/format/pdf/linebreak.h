@@ -69,10 +69,8 @@ struct lb_line {
 struct lb_para {
 	struct lb_piece	*pieces;
 	size_t		 npieces;
-	size_t		 cap_pieces;
 	struct lb_line	*lines;
 	size_t		 nlines;
-	size_t		 cap_lines;
 };
 
 enum lb_align {

@@ -1,0 +1,91 @@
+/* The evaluator's state and its values: expressions computed from the
+ * client's inputs, each input resolved on first use.  The two go
+ * together: an input exists only where its condition (`si`) holds, an
+ * expression over other inputs, so that resolving an input evaluates
+ * an expression, which may resolve other inputs in turn.  The body
+ * evaluation (eval.c) reads values through here. */
+#ifndef LGC_EXPR_H
+#define LGC_EXPR_H
+
+#include <stdbool.h>
+
+#include "syntax/ast.h"
+#include "check/program.h"
+#include "base/diag.h"
+#include "lang/types.h"
+
+struct data;
+struct stream;
+struct input_slot;
+
+/* One instance of a file: the main template, or a clause at one of its
+ * include sites with its parameters bound. */
+struct frame {
+	const struct file_ast *file;
+	struct value	*params;
+	struct value	*soits;
+	int		*soit_state;	/* 0 not yet, 1 computing, 2 done, 3 failed */
+};
+
+/* A loop variable in scope and the item it stands for. */
+struct binding {
+	const struct symbol *sym;
+	const struct value *value;
+};
+
+struct eval {
+	const struct program *prog;
+	struct data	*data;
+	struct diags	*ds;
+	struct frame	*frame;		/* the file instance being evaluated */
+	struct frame	*main;
+	struct binding	*loops;		/* innermost last */
+	size_t		 nloops;
+	struct input_slot *inputs;	/* parallel to prog->inputs */
+	struct stream	*out;		/* the body's stream (eval.c) */
+	bool		 failed;	/* an error was reported */
+	bool		 draft;		/* --brouillon: unknown values allowed */
+	bool		 straight_quotes;
+};
+
+enum truth {
+	TRUTH_FALSE,
+	TRUTH_TRUE,
+	TRUTH_UNKNOWN,	/* a draft without the values to decide */
+	TRUTH_ERROR
+};
+
+/* A frame for file F, its parameters bound to their defaults. */
+struct frame	*frame_new(const struct file_ast *f);
+void		 frame_free(struct frame *fr);
+
+struct input_slot *inputs_new(size_t n);
+void		 inputs_free(struct input_slot *slots, size_t n);
+/* The value of input INDEX, or NULL when absent (or invalid: the error
+ * has been reported).  Resolves it on first use: its condition first,
+ * then what the data gives, its default, or its absence. */
+const struct value *input_value(struct eval *ev, size_t index);
+/* Whether input INDEX failed (as opposed to being absent). */
+bool		 input_failed(const struct eval *ev, size_t index);
+
+/* In a draft, a value the data does not give is unknown: it propagates
+ * through operators and prints as a placeholder. */
+bool		 unknown_value(const struct value *v);
+/* False when E could not be evaluated; an error was then reported, or
+ * an input it reads failed validation. */
+bool		 eval_expr(struct eval *ev, const struct expr *e,
+		    struct value *out);
+enum truth	 eval_truth(struct eval *ev, const struct expr *e);
+/* Appends the text of T, its interpolations evaluated. */
+bool		 eval_tstring(struct eval *ev, const struct tstring *t,
+		    struct buf *b);
+/* A note for each client input E reads: libellé, value, JSON path. */
+void		 note_inputs(struct eval *ev, struct diagnostic *dg,
+		    const struct expr *e);
+/* V, computed by E, against the constraint C of what it fills (WHAT
+ * « NAME », declared at DECL); false after reporting. */
+bool		 check_declared(struct eval *ev, const struct constraint *c,
+		    const char *what, const char *name, const struct loc *decl,
+		    const struct expr *e, const struct value *v);
+
+#endif

@@ -1,0 +1,55 @@
+/* The evaluated stream (stream.h): tokens appended by the evaluator,
+ * read by the document builder. */
+#include "eval/stream.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+
+struct etok *
+stream_push(struct stream *s, enum etok_kind kind)
+{
+	struct etok *t;
+
+	s->v = xgrow(s->v, s->len, sizeof(*s->v));
+	t = &s->v[s->len++];
+	memset(t, 0, sizeof(*t));
+	t->kind = kind;
+	return t;
+}
+
+struct etok *
+stream_text(struct stream *s, const char *text, size_t len)
+{
+	struct etok *t = stream_push(s, ET_TEXT);
+
+	t->text = xstrndup(text, len);
+	return t;
+}
+
+void
+stream_free(struct stream *s)
+{
+	struct etok *t;
+	size_t i, j;
+
+	for (i = 0; i < s->len; i++) {
+		t = &s->v[i];
+		free(t->text);
+		free(t->label);
+		for (j = 0; j < t->nlabels; j++)
+			free(t->labels[j]);
+		free(t->labels);
+		free(t->locs);
+		for (j = 0; j < t->nparties; j++) {
+			free(t->parties[j].name);
+			free(t->parties[j].representant);
+			free(t->parties[j].qualite);
+		}
+		free(t->parties);
+	}
+	free(s->v);
+	s->v = NULL;
+	s->len = 0;
+}

@@ -1,0 +1,548 @@
+/*
+ * Characters in the PDF backend: what each face draws for a code point
+ * (glyph_cp) and how wide (char_width, text_width); the checks made
+ * before anything is drawn (valid UTF-8, a glyph for every character,
+ * no combining mark left alone); and the encodings of each face's text
+ * (CP1252, other Windows code pages, UTF-8, see render.h), chosen once
+ * the characters are known, with the fonts handed to libharu for them.
+ */
+#include "format/pdf/glyphs.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "base/diag.h"
+#include "format/pdf/haru.h"
+#include "format/pdf/render.h"
+
+static const char *const code_pages[NCODE_PAGES] = {
+	"CP1250", "CP1254", "CP1257", "CP1251", "CP1253", "CP1258"
+};
+
+/* CP1252's 0x80–0x9F; 0 where undefined. */
+static const uint16_t cp1252_high[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
+};
+
+/* The character drawn for CP in FACE: CP itself, or a look-alike that
+ * means the same when the font lacks it (many fonts have no U+2011, the
+ * non-breaking hyphen, whose not breaking is the line breaker's
+ * business); 0 when the face can draw neither. */
+uint32_t
+glyph_cp(struct render *r, enum font_face face, uint32_t cp)
+{
+	static const uint32_t alike[][2] = {
+		{ 0x2010, '-' },	/* hyphen */
+		{ 0x2011, '-' },	/* non-breaking hyphen */
+		{ 0x2012, 0x2013 },	/* figure dash */
+	};
+	size_t i;
+
+	if (cp > 0xFFFF)
+		return 0;
+	if (fonts_has_glyph(r->fonts, face, cp))
+		return cp;
+	for (i = 0; i < sizeof(alike) / sizeof(alike[0]); i++)
+		if (alike[i][0] == cp && fonts_has_glyph(r->fonts, face,
+		    alike[i][1]))
+			return alike[i][1];
+	return 0;
+}
+
+int
+char_width(void *ctx, unsigned style, uint32_t cp)
+{
+	struct render *r = ctx;
+	enum font_face face = (enum font_face)(style & 3);
+	uint32_t g;
+	int w;
+
+	if (cp < WIDTH_CACHE && r->width[face][cp] > 0)
+		return r->width[face][cp] - 1;
+	if (!fonts_open(r->fonts, face)) {
+		r->failed = true;
+		return 500;
+	}
+	g = glyph_cp(r, face, cp);
+	w = fonts_advance(r->fonts, face, g != 0 ? g : cp);
+	/* A space the font lacks still separates words; a missing glyph
+	 * is reported once the text to draw is known. */
+	if (w == 0 && cp == ' ')
+		w = 250;
+	if (cp < WIDTH_CACHE && w < INT16_MAX)
+		r->width[face][cp] = (int16_t)(w + 1);
+	return w;
+}
+
+double
+text_width(struct render *r, unsigned face, double size, const char *s,
+    size_t len)
+{
+	size_t i, k;
+	uint32_t cp;
+	double w = 0;
+
+	for (i = 0; i < len; i += k) {
+		k = utf8_decode(s + i, len - i, &cp);
+		if (k == 0) {
+			k = 1;
+			cp = 0xFFFD;
+		}
+		w += char_width(r, face, cp);
+	}
+	return w * size / 1000;
+}
+
+/* The CP1252 byte for CP, or 0. */
+unsigned
+cp1252_byte(uint32_t cp)
+{
+	unsigned i;
+
+	if ((cp >= 0x20 && cp < 0x7F) || (cp >= 0xA0 && cp <= 0xFF))
+		return cp;
+	for (i = 0; i < 32; i++)
+		if (cp1252_high[i] == cp)
+			return 0x80 + i;
+	return 0;
+}
+
+static bool
+check_utf8(struct render *r, const char *s, size_t len)
+{
+	size_t i, k;
+	uint32_t cp;
+
+	for (i = 0; i < len; i += k) {
+		k = utf8_decode(s + i, len - i, &cp);
+		if (k == 0) {
+			diag(r->ds, F_TEXT_UTF8, NULL,
+			    (unsigned)(unsigned char)s[i]);
+			r->failed = true;
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool
+check_runs(struct render *r, const struct doc_runs *rs)
+{
+	size_t i;
+
+	for (i = 0; i < rs->len; i++)
+		if (!check_utf8(r, rs->v[i].text, strlen(rs->v[i].text)))
+			return false;
+	return true;
+}
+
+static bool
+check_blocks(struct render *r, const struct doc_blocks *bs)
+{
+	const struct doc_block *b;
+	const struct doc_party *p;
+	size_t i, k;
+
+	for (i = 0; i < bs->len; i++) {
+		b = &bs->v[i];
+		switch (b->kind) {
+		case BLOCK_HEADING:
+			if (!check_runs(r, &b->u.heading.title))
+				return false;
+			break;
+		case BLOCK_PARAGRAPH:
+			if (!check_runs(r, &b->u.paragraph))
+				return false;
+			break;
+		case BLOCK_LIST:
+			for (k = 0; k < b->u.list.len; k++)
+				if (!check_blocks(r, &b->u.list.items[k]))
+					return false;
+			break;
+		case BLOCK_SIGNATURES:
+			for (k = 0; k < b->u.signatures.len; k++) {
+				p = &b->u.signatures.parties[k];
+				if (!check_utf8(r, p->name, strlen(p->name)) ||
+				    !check_utf8(r, p->representant,
+				    strlen(p->representant)) ||
+				    !check_utf8(r, p->qualite,
+				    strlen(p->qualite)))
+					return false;
+			}
+			break;
+		}
+	}
+	return true;
+}
+
+bool
+check_document(struct render *r)
+{
+	const struct doc *d = r->doc;
+
+	return (d->title == NULL || check_utf8(r, d->title,
+	    strlen(d->title))) && (d->model == NULL || check_utf8(r,
+	    d->model, strlen(d->model))) && check_blocks(r, &d->blocks);
+}
+
+/* Whether a missing CP of FACE was reported already; records it. */
+static bool
+reported(struct render *r, unsigned face, uint32_t cp)
+{
+	size_t i;
+
+	for (i = 0; i < r->nmissing; i++)
+		if (r->missing[i].face == face && r->missing[i].cp == cp)
+			return true;
+	r->missing = xgrow(r->missing, r->nmissing, sizeof(*r->missing));
+	r->missing[r->nmissing].face = face;
+	r->missing[r->nmissing].cp = cp;
+	r->nmissing++;
+	return false;
+}
+
+/* The document model has no source positions: say where the text is
+ * in the contract instead, the words around it and its page. */
+static void
+note_piece_context(struct render *r, struct diagnostic *dg, size_t piece)
+{
+	size_t i, k, lo, hi;
+	struct buf b;
+
+	for (i = 0; i < r->nitems; i++) {
+		const struct item *it = &r->items[i];
+
+		if (piece < it->piece0 || piece >= it->piece0 + it->npieces)
+			continue;
+		lo = piece >= it->piece0 + 4 ? piece - 4 : it->piece0;
+		hi = piece + 5 < it->piece0 + it->npieces ? piece + 5 :
+		    it->piece0 + it->npieces;
+		buf_init(&b);
+		for (k = lo; k < hi; k++) {
+			if (k > lo)
+				buf_putc(&b, ' ');
+			buf_put(&b, r->pieces[k].text, r->pieces[k].len);
+		}
+		diag_note(dg, NULL, "dans « %s%s%s », page %zu du contrat",
+		    lo > it->piece0 ? "…" : "", buf_cstr(&b),
+		    hi < it->piece0 + it->npieces ? "…" : "", it->page + 1);
+		buf_free(&b);
+		return;
+	}
+}
+
+/* Called for every character drawn: below U+0300 there are none. */
+static bool
+is_combining(uint32_t cp)
+{
+	utf8proc_category_t c;
+
+	if (cp < 0x300)
+		return false;
+	c = utf8proc_category((utf8proc_int32_t)cp);
+	return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_ME;
+}
+
+/* The character before byte K of a piece, for the message ("q"). */
+static const char *
+base_before(const struct piece *pc, size_t k, char shown[8])
+{
+	size_t start = k;
+
+	if (k == 0)
+		return "?";
+	start--;
+	while (start > 0 && ((unsigned char)pc->text[start] & 0xC0) == 0x80)
+		start--;
+	if (k - start >= 8)
+		return "?";
+	memcpy(shown, pc->text + start, k - start);
+	shown[k - start] = '\0';
+	return shown;
+}
+
+/* Records the code points of every piece per face, reporting each one
+ * a face cannot draw (once), then decides each face's encoding. */
+bool
+collect_chars(struct render *r)
+{
+	const struct piece *pc;
+	struct cpset *set;
+	struct diagnostic *dg;
+	size_t i, k, n;
+	uint32_t cp, g;
+	char shown[8], base[8];
+
+	for (i = 0; i < r->npieces; i++) {
+		pc = &r->pieces[i];
+		set = &r->used[pc->face];
+		for (k = 0; k < pc->len; k += n) {
+			n = utf8_decode(pc->text + k, pc->len - k, &cp);
+			if (n == 0)
+				return false;
+			if (set->bits == NULL)
+				set->bits = xcalloc(0x10000 / 8, 1);
+			g = glyph_cp(r, (enum font_face)pc->face, cp);
+			/* What NFC left combining has no letter of its own:
+			 * drawn apart, it would vanish or float (q̃). */
+			if (is_combining(cp)) {
+				if (!reported(r, pc->face, cp)) {
+					dg = diag(r->ds, E_GLYPH_COMBINING, NULL,
+					    (unsigned)cp, base_before(pc, k, base));
+					note_piece_context(r, dg, i);
+					r->failed = true;
+				}
+				continue;
+			}
+			if (g != 0 &&
+			    (set->bits[g >> 3] & (1u << (g & 7))) != 0)
+				continue;
+			if (g != 0)
+				set->bits[g >> 3] |= (uint8_t)(1u << (g & 7));
+			else if (!reported(r, pc->face, cp)) {
+				memcpy(shown, pc->text + k, n);
+				shown[n] = '\0';
+				if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+					strcpy(shown, "?");
+				dg = diag(r->ds, E_GLYPH_MISSING, NULL, shown,
+				    (unsigned)cp, fonts_family(r->fonts),
+				    fonts_face_label((enum font_face)pc->face));
+				note_piece_context(r, dg, i);
+				r->failed = true;
+			}
+		}
+	}
+	if (r->failed)
+		return false;
+	for (i = 0; i < FACE_COUNT; i++) {
+		set = &r->used[i];
+		if (set->bits == NULL)
+			continue;
+		/* Words of a line are drawn as one string with spaces. */
+		if (fonts_has_glyph(r->fonts, (enum font_face)i, ' '))
+			set->bits[' ' >> 3] |= 1u << (' ' & 7);
+		for (cp = 0; cp <= 0xFFFF; cp++)
+			if ((cp & 7) == 0 && set->bits[cp >> 3] == 0)
+				cp += 7;
+			else if (set->bits[cp >> 3] & (1u << (cp & 7))) {
+				set->cps = xgrow(set->cps, set->len,
+				    sizeof(*set->cps));
+				set->cps[set->len++] = cp;
+			}
+	}
+	return true;
+}
+
+/* The code point of each byte of a libharu code page. */
+static const uint16_t *
+code_page(struct render *r, size_t k)
+{
+	HPDF_Encoder enc;
+	unsigned b;
+
+	if (!r->page_loaded[k]) {
+		r->page_loaded[k] = true;
+		enc = HPDF_GetEncoder(r->hpdf, code_pages[k]);
+		if (enc == NULL || haru_failed(r, HPDF_OK))
+			return NULL;
+		for (b = 0x20; b < 0x100; b++)
+			r->page_uni[k][b] = HPDF_Encoder_GetUnicode(enc,
+			    (HPDF_UINT16)b);
+		r->page_uni[k][0x7F] = 0;
+	}
+	return r->failed ? NULL : r->page_uni[k];
+}
+
+static unsigned
+byte_in(const uint16_t *uni, uint32_t cp)
+{
+	unsigned b;
+
+	for (b = 0x20; b < 0x100; b++)
+		if (uni[b] == cp)
+			return b;
+	return 0;
+}
+
+/* Which of FACE's encodings draws CP (already a glyph's code point),
+ * and as which byte; NONE when none does. */
+size_t
+char_encoding(const struct render *r, unsigned face, uint32_t cp,
+    unsigned *byte)
+{
+	const struct face_fonts *ff = &r->hfont[face];
+	size_t k;
+
+	for (k = 0; k < ff->n; k++) {
+		if (ff->e[k].utf8)
+			return k;
+		if (ff->e[k].cp1252)
+			*byte = cp1252_byte(cp);
+		else
+			*byte = byte_in(ff->e[k].uni, cp);
+		if (*byte != 0)
+			return k;
+	}
+	return NONE;
+}
+
+static bool
+add_encoding(struct render *r, unsigned face, const char *font,
+    const char *name, const uint16_t *uni)
+{
+	struct face_fonts *ff = &r->hfont[face];
+	struct encoding *e = &ff->e[ff->n];
+
+	e->font = HPDF_GetFont(r->hpdf, font, name);
+	if (e->font == NULL || haru_failed(r, HPDF_OK))
+		return false;
+	e->cp1252 = strcmp(name, "CP1252") == 0;
+	e->utf8 = strcmp(name, "UTF-8") == 0;
+	e->uni = uni;
+	ff->n++;
+	return true;
+}
+
+/* The encodings for the code points CPS of a face: CP1252 for what it
+ * has, then the code page covering most of the rest while one covers
+ * any, then UTF-8 for what is left. */
+static bool
+choose_encodings(struct render *r, unsigned face, const char *font,
+    const uint32_t *cps, size_t n)
+{
+	uint32_t *rest = xcalloc(n + 1, sizeof(*rest));
+	size_t nrest = 0, i, k, best, count, best_count;
+	bool used[NCODE_PAGES], latin = false, ok = true;
+	const uint16_t *uni;
+
+	memset(used, 0, sizeof(used));
+	for (i = 0; i < n; i++) {
+		if (cps[i] == ' ')
+			continue;	/* every encoding has it */
+		if (cp1252_byte(cps[i]) != 0)
+			latin = true;
+		else
+			rest[nrest++] = cps[i];
+	}
+	if (latin || nrest == 0)
+		ok = add_encoding(r, face, font, "CP1252", NULL);
+	while (ok && nrest > 0 && r->hfont[face].n < MAX_ENCODINGS - 1) {
+		best = NONE;
+		best_count = 0;
+		for (k = 0; k < NCODE_PAGES && ok; k++) {
+			if (used[k])
+				continue;
+			if ((uni = code_page(r, k)) == NULL) {
+				ok = false;
+				break;
+			}
+			for (i = count = 0; i < nrest; i++)
+				count += byte_in(uni, rest[i]) != 0;
+			if (count > best_count) {
+				best = k;
+				best_count = count;
+			}
+		}
+		if (!ok || best == NONE)
+			break;
+		used[best] = true;
+		ok = add_encoding(r, face, font, code_pages[best],
+		    r->page_uni[best]);
+		for (i = k = 0; i < nrest; i++)
+			if (byte_in(r->page_uni[best], rest[i]) == 0)
+				rest[k++] = rest[i];
+		nrest = k;
+	}
+	if (ok && nrest > 0) {
+		/* Only when needed: libharu builds 65 536-entry tables. */
+		if (!r->utf && haru_failed(r, HPDF_UseUTFEncodings(r->hpdf)))
+			ok = false;
+		r->utf = true;
+		if (ok)
+			ok = add_encoding(r, face, font, "UTF-8", NULL);
+	}
+	free(rest);
+	return ok;
+}
+
+/* Loads the faces drawn, and only those, then notes each piece's
+ * encoding (MIXED when its characters need several). */
+bool
+load_fonts(struct render *r)
+{
+	struct buf sub;
+	const char *name;
+	struct piece *pc;
+	size_t i, k, n, e, first;
+	uint32_t cp;
+	unsigned byte;
+
+	buf_init(&sub);
+	for (i = 0; i < FACE_COUNT && !r->failed; i++) {
+		if (r->used[i].len == 0)
+			continue;
+		buf_reset(&sub);
+		if (!fonts_subset(r->fonts, (enum font_face)i, r->used[i].cps,
+		    r->used[i].len, &sub)) {
+			r->failed = true;
+			break;
+		}
+		if ((name = haru_load_font(r, &sub, i)) == NULL ||
+		    !choose_encodings(r, (unsigned)i, name, r->used[i].cps,
+		    r->used[i].len)) {
+			if (!r->failed) {
+				diag(r->ds, F_RENDER, NULL, "libharu refuse "
+				    "une police");
+				r->failed = true;
+			}
+			break;
+		}
+	}
+	buf_free(&sub);
+	for (i = 0; i < r->npieces && !r->failed; i++) {
+		pc = &r->pieces[i];
+		pc->enc = MIXED;
+		for (k = 0, first = NONE; k < pc->len; k += n) {
+			n = utf8_decode(pc->text + k, pc->len - k, &cp);
+			if (n == 0)
+				n = 1;
+			e = char_encoding(r, pc->face, glyph_cp(r,
+			    (enum font_face)pc->face, cp), &byte);
+			if (first == NONE)
+				first = e;
+			else if (e != first)
+				break;
+		}
+		if (k >= pc->len && first != NONE)
+			pc->enc = (unsigned)first;
+	}
+	return !r->failed;
+}
+
+/* Appends text as encoding E of FACE wants it. */
+void
+encode(struct render *r, unsigned face, size_t e, const char *s, size_t len,
+    struct buf *b)
+{
+	size_t i, k;
+	uint32_t cp;
+	unsigned byte = 0;
+
+	for (i = 0; i < len; i += k) {
+		k = utf8_decode(s + i, len - i, &cp);
+		if (k == 0)
+			k = 1;
+		cp = glyph_cp(r, (enum font_face)face, cp);
+		if (r->hfont[face].e[e].utf8)
+			buf_put_utf8(b, cp);
+		else {
+			char_encoding(r, face, cp, &byte);
+			buf_putc(b, (char)byte);
+		}
+	}
+}

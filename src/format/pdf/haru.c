@@ -1,0 +1,148 @@
+/*
+ * libharu under the PDF backend's rules: its memory through lgc's
+ * allocator; its errors recorded by a callback that only records them,
+ * every call's status checked and the first error reported once; and
+ * the fonts handed to it from memory.
+ */
+#include "format/pdf/haru.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <hpdf.h>
+/* Fonts are handed to libharu from memory through functions and
+ * structures its 2.3 headers declare (haru_load_font). */
+#if HPDF_VERSION_ID < 20300 || HPDF_VERSION_ID >= 20400
+#error "libharu 2.3 is needed: haru_load_font uses its internals"
+#endif
+#include <hpdf_doc.h>
+#include <hpdf_fontdef.h>
+
+#include "base/diag.h"
+#include "format/pdf/render.h"
+
+static void
+hpdf_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_data)
+{
+	struct render *r = user_data;
+
+	/* The first error explains; later ones follow from it. */
+	if (r->hpdf_error == 0) {
+		r->hpdf_error = error_no;
+		r->hpdf_detail = detail_no;
+	}
+}
+
+static void *
+hpdf_alloc(HPDF_UINT size)
+{
+	return xmalloc(size);
+}
+
+static void
+hpdf_free(void *p)
+{
+	free(p);
+}
+
+bool
+haru_start(struct render *r)
+{
+	r->hpdf = HPDF_NewEx(hpdf_error, hpdf_alloc, hpdf_free, 0, r);
+	if (r->hpdf == NULL) {
+		diag(r->ds, F_RENDER, NULL, "libharu n'a pas pu démarrer");
+		return false;
+	}
+	return true;
+}
+
+/* Whether libharu failed; reports it once. */
+bool
+haru_failed(struct render *r, HPDF_STATUS status)
+{
+	const char *what;
+
+	if (status == HPDF_OK && r->hpdf_error == 0)
+		return false;
+	if (r->failed)
+		return true;
+	r->failed = true;
+	if (r->hpdf_error == 0)
+		r->hpdf_error = status;
+	switch (r->hpdf_error) {
+	case HPDF_FAILD_TO_ALLOC_MEM:
+		what = "mémoire épuisée";
+		break;
+	case HPDF_FILE_IO_ERROR:
+	case HPDF_FILE_OPEN_ERROR:
+		what = "lecture d'une police impossible";
+		break;
+	case HPDF_TTF_CANNOT_EMBEDDING_FONT:
+		what = "la licence de la police interdit de l'incorporer";
+		break;
+	case HPDF_TTF_INVALID_CMAP:
+	case HPDF_TTF_INVALID_FOMAT:
+	case HPDF_TTF_MISSING_TABLE:
+	case HPDF_INVALID_FONTDEF_DATA:
+		what = "police TrueType refusée";
+		break;
+	default:
+		what = NULL;
+		break;
+	}
+	if (what != NULL)
+		diag(r->ds, F_RENDER, NULL, what);
+	else {
+		char *msg = xasprintf("libharu : erreur 0x%04X (détail %u) "
+		    "en écrivant le PDF", (unsigned)r->hpdf_error,
+		    (unsigned)r->hpdf_detail);
+
+		diag(r->ds, F_RENDER, NULL, msg);
+		free(msg);
+	}
+	return true;
+}
+
+/*
+ * libharu's public API reads a TrueType font from a path only, through
+ * stdio with a seek per table and per glyph: some 350 system calls for
+ * two small subsets, a millisecond and more on a virtual machine.  Its
+ * font definition functions, exported and declared in the installed
+ * headers of this version, read from a memory stream instead; this is
+ * what HPDF_LoadTTFontFromFile does after opening the file, with a
+ * subset tag of our own (six capitals, one per face loaded).
+ */
+const char *
+haru_load_font(struct render *r, const struct buf *data, size_t nth)
+{
+	HPDF_Stream stream;
+	HPDF_FontDef def;
+	char tag[7];
+
+	/* These internal functions record errors without calling the
+	 * handler: a NULL comes with the error in HPDF_GetError. */
+	stream = HPDF_MemStream_New(r->hpdf->mmgr, (HPDF_UINT)data->len);
+	if (stream == NULL) {
+		haru_failed(r, HPDF_GetError(r->hpdf) != HPDF_OK ?
+		    HPDF_GetError(r->hpdf) : HPDF_FAILD_TO_ALLOC_MEM);
+		return NULL;
+	}
+	if (haru_failed(r, HPDF_Stream_Write(stream,
+	    (const HPDF_BYTE *)data->data, (HPDF_UINT)data->len))) {
+		HPDF_Stream_Free(stream);
+		return NULL;
+	}
+	/* Takes the stream, also when it fails. */
+	def = HPDF_TTFontDef_Load(r->hpdf->mmgr, stream, HPDF_TRUE);
+	if (def == NULL) {
+		haru_failed(r, HPDF_GetError(r->hpdf) != HPDF_OK ?
+		    HPDF_GetError(r->hpdf) : HPDF_INVALID_FONTDEF_DATA);
+		return NULL;
+	}
+	/* Frees the definition when it fails. */
+	if (haru_failed(r, HPDF_Doc_RegisterFontDef(r->hpdf, def)))
+		return NULL;
+	snprintf(tag, sizeof(tag), "LGCAA%c", (char)('A' + nth % 26));
+	HPDF_TTFontDef_SetTagName(def, tag);
+	return haru_failed(r, HPDF_OK) ? NULL : def->base_font;
+}

@@ -1,0 +1,25 @@
+/* libharu under the PDF backend's rules (haru.c): lgc's allocator, its
+ * errors reported once, fonts from memory. */
+#ifndef LGC_PDF_HARU_H
+#define LGC_PDF_HARU_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <hpdf.h>
+
+#include "base/util.h"
+
+struct render;
+
+/* A new document in R->hpdf; false after reporting why not. */
+bool		 haru_start(struct render *r);
+/* Whether libharu failed, by STATUS or through its error callback;
+ * reports the first error once. */
+bool		 haru_failed(struct render *r, HPDF_STATUS status);
+/* Hands libharu the TrueType subset DATA, the NTH loaded; its font
+ * name, or NULL after reporting why not. */
+const char	*haru_load_font(struct render *r, const struct buf *data,
+		    size_t nth);
+
+#endif

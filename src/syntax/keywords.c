@@ -1,0 +1,78 @@
+/* The reserved words of the language and the header's statement words. */
+#include <string.h>
+
+#include "syntax/keywords.h"
+#include "syntax/tokens.h"
+#include "base/suggest.h"
+
+static const struct {
+	const char	*word;
+	int		 token;
+} keywords[] = {
+	{ "si", KW_SI }, { "sinon", KW_SINON }, { "fin", KW_FIN },
+	{ "selon", KW_SELON }, { "cas", KW_CAS }, { "autre", KW_AUTRE },
+	{ "dans", KW_DANS }, { "inclure", KW_INCLURE }, { "avec", KW_AVEC },
+	{ "signatures", KW_SIGNATURES }, { "ref", KW_REF },
+	{ "numero", KW_NUMERO }, { "numéro", KW_NUMERO },
+	{ "et", KW_ET }, { "ou", KW_OU }, { "non", KW_NON },
+	{ "existe", KW_EXISTE }, { "vrai", KW_VRAI }, { "faux", KW_FAUX },
+	{ "entre", KW_ENTRE }, { "parmi", KW_PARMI },
+	{ "optionnel", KW_OPTIONNEL },
+};
+
+/* Header statement words: keywords only as a statement's first word. */
+static const struct {
+	const char	*word;
+	int		 token;
+} statements[] = {
+	{ "modele", KW_MODELE }, { "modèle", KW_MODELE },
+	{ "titre", KW_TITRE }, { "langue", KW_LANGUE },
+	{ "entree", KW_ENTREE }, { "entrée", KW_ENTREE },
+	{ "parametre", KW_PARAMETRE }, { "paramètre", KW_PARAMETRE },
+	{ "soit", KW_SOIT }, { "exiger", KW_EXIGER },
+	{ "recommander", KW_RECOMMANDER }, { "importer", KW_IMPORTER },
+	{ "type", KW_TYPE },
+};
+
+int
+keyword_token(const char *word)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++)
+		if (strcmp(keywords[i].word, word) == 0)
+			return keywords[i].token;
+	return 0;
+}
+
+int
+statement_token(const char *word)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(statements) / sizeof(statements[0]); i++)
+		if (strcmp(statements[i].word, word) == 0)
+			return statements[i].token;
+	return 0;
+}
+
+const char *
+keyword_word(int token)
+{
+	size_t i = sizeof(keywords) / sizeof(keywords[0]);
+
+	/* The last one listed: the accented spelling comes second. */
+	while (i-- > 0)
+		if (keywords[i].token == token)
+			return keywords[i].word;
+	return NULL;
+}
+
+void
+suggest_statements(struct suggester *sg)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(statements) / sizeof(statements[0]); i++)
+		suggest_consider(sg, statements[i].word);
+}
