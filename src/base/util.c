@@ -64,6 +64,15 @@ xgrow(void *ptr, size_t count, size_t size)
 	return xreallocarray(ptr, count ? count * 2 : 1, size);
 }
 
+void *
+xreserve(void *ptr, size_t *cap, size_t count, size_t size)
+{
+	if (count < *cap)
+		return ptr;
+	*cap = *cap > 0 ? *cap * 2 : 16;
+	return xreallocarray(ptr, *cap, size);
+}
+
 char *
 xstrdup(const char *s)
 {

@@ -13,8 +13,12 @@ void *xrealloc(void *ptr, size_t size);
 void *xreallocarray(void *ptr, size_t count, size_t size);
 char *xstrdup(const char *s);
 /* PTR holding COUNT items, made ready for one more: the capacity
- * doubles at each power of two, so appending N items costs O(N). */
+ * doubles at each power of two, so appending N items costs O(N).  The
+ * capacity is implied by COUNT: for an array that only grows. */
 void *xgrow(void *ptr, size_t count, size_t size);
+/* The same for an array that is emptied and refilled (a line's tokens,
+ * a paragraph's characters), whose room *CAP is kept across uses. */
+void *xreserve(void *ptr, size_t *cap, size_t count, size_t size);
 char *xstrndup(const char *s, size_t len);
 char *xasprintf(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));

@@ -224,6 +224,7 @@ struct para {
 	struct buf	 raw;
 	struct cell	*v;
 	size_t		 len;
+	size_t		 cap;		/* kept across paragraphs */
 	unsigned	 groups;	/* client values in this paragraph */
 };
 
@@ -233,7 +234,7 @@ cell_push(struct para *p, enum cell_kind kind, uint32_t cp, size_t off,
 {
 	struct cell *c;
 
-	p->v = xgrow(p->v, p->len, sizeof(*p->v));
+	p->v = xreserve(p->v, &p->cap, p->len, sizeof(*p->v));
 	c = &p->v[p->len++];
 	c->kind = kind;
 	c->cp = cp;
@@ -603,6 +604,7 @@ quotes_and_apostrophes(struct para *p)
 	free(p->v);
 	p->v = v;
 	p->len = n;
+	p->cap = n;	/* at least: cell_append grew V by xgrow */
 }
 
 static bool

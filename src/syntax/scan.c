@@ -36,7 +36,7 @@ tok_free(struct tok *t)
 static void
 toks_push(struct toks *ts, const struct tok *t)
 {
-	ts->v = xgrow(ts->v, ts->len, sizeof(*ts->v));
+	ts->v = xreserve(ts->v, &ts->cap, ts->len, sizeof(*ts->v));
 	ts->v[ts->len++] = *t;
 }
 
@@ -508,7 +508,7 @@ track_lists(struct parser *p, struct tok *first, int indent)
 static void
 body_fill(struct parser *p)
 {
-	struct toks raw = { NULL, 0 }, line = { NULL, 0 };
+	struct toks raw = { NULL, 0, 0 }, line = { NULL, 0, 0 };
 	struct tok t, end;
 	size_t i;
 	bool standalone = true, has_block = false, has_other = false;

@@ -50,6 +50,7 @@ struct tok {
 struct toks {
 	struct tok	*v;
 	size_t		 len;
+	size_t		 cap;		/* kept across lines (xreserve) */
 };
 
 struct open_construct {

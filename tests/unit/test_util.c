@@ -121,10 +121,46 @@ test_nfc(struct unit *u)
 	CHECK_STR(u, nfc(out, sizeof(out), ""), "");
 }
 
+/* xgrow for arrays that only grow, xreserve for arrays emptied and
+ * refilled, whose room must survive the emptying. */
+static void
+test_growth(struct unit *u)
+{
+	int *v = NULL, *before;
+	size_t n, cap = 0, round;
+	bool kept = true, ok = true;
+
+	for (n = 0; n < 1000; n++) {
+		v = xgrow(v, n, sizeof(*v));
+		v[n] = (int)n;
+	}
+	for (n = 0; n < 1000; n++)
+		ok = ok && v[n] == (int)n;
+	CHECK(u, ok);
+	free(v);
+
+	v = NULL;
+	for (n = 0; n < 100; n++) {
+		v = xreserve(v, &cap, n, sizeof(*v));
+		v[n] = (int)n;
+	}
+	CHECK(u, cap >= 100);
+	before = v;
+	for (round = 0; round < 10; round++)
+		for (n = 0; n < 100; n++) {
+			v = xreserve(v, &cap, n, sizeof(*v));
+			kept = kept && v == before;
+			v[n] = (int)(n + round);
+		}
+	CHECK(u, kept && v[99] == 99 + 9);
+	free(v);
+}
+
 void
 test_util(struct unit *u)
 {
 	test_buffers(u);
+	test_growth(u);
 	test_utf8(u);
 	test_nfc(u);
 }
