@@ -75,13 +75,10 @@ struct finding *add_finding(struct findings *fs, enum lint_rule rule,
 void	find_phrases(const struct source *src, const struct prose *p,
 	    struct findings *fs);
 
-/* numbers.c: numbers in words and digits that disagree.  It defines
- * lint_number_words of lint.h too, declared again here: lint.h is
- * lint.c's, which calls numbers.c, so numbers.c including it would
- * make the two a cycle. */
+/* numbers.c: numbers in words and digits that disagree (the words
+ * themselves are read by lint_number_words, numbers.h). */
 void	find_numbers(const struct source *src, const struct prose *p,
 	    struct findings *fs);
-bool	lint_number_words(const char *words, int64_t *value);
 
 /* inputs.c: the inputs declared in F that allow a risky value. */
 void	find_risky_inputs(const struct program *prog, const struct file_ast *f,

@@ -7,9 +7,6 @@
 #ifndef LGC_LINT_H
 #define LGC_LINT_H
 
-#include <stdbool.h>
-#include <stdint.h>
-
 #include "check/program.h"
 
 /* Lints PROG, reporting through DS.  SUBJECTS, when not NULL, is the
@@ -18,10 +15,5 @@
  * unknown subject is a usage error. */
 void	lint_program(const struct program *prog, struct diags *ds,
 	    const char *subjects);
-
-/* The value of French number words ("quatre-vingt-dix", "mille cinq
- * cents", "soixante et onze"), case and accents ignored.  False when
- * the words do not form a number below one thousand billion. */
-bool	lint_number_words(const char *words, int64_t *value);
 
 #endif

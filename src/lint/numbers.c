@@ -4,6 +4,7 @@
  * onze », the Belgian and Swiss tens, « douze virgule cinq »), one of
  * the digits in parentheses (groups of three, decimals, % or €), and
  * the check that the words before a parenthesis say its number. */
+#include "lint/numbers.h"
 #include "lint/internal.h"
 
 #include <stdlib.h>

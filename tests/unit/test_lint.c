@@ -1,7 +1,7 @@
 #include <stdlib.h>
 
 #include "lang/french.h"
-#include "lint/lint.h"
+#include "lint/numbers.h"
 #include "unit.h"
 
 struct number_case {
