@@ -1,12 +1,16 @@
 # lgc — contract template compiler.
-#   make            build ./lgc
+#   make            build ./lgc and the library (build/liblgc.a, liblgc.so)
 #   make demo       install missing Debian packages, build, compile the examples
 #   make check      unit tests + golden cases under ASan/UBSan, one summary line
 #   make install PREFIX=/usr/local
 
 VERSION	= 0.1.0
+SOVERSION = 0
 PREFIX	?= /usr/local
 BINDIR	= $(PREFIX)/bin
+LIBDIR	= $(PREFIX)/lib
+INCLUDEDIR = $(PREFIX)/include
+PKGCONFIGDIR = $(LIBDIR)/pkgconfig
 DATADIR	= $(PREFIX)/share/lgc
 MANDIR	= $(PREFIX)/share/man/man1
 
@@ -20,6 +24,14 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) -D_XOPEN_SOURCE=700 \
 	-DLGC_VERSION='"$(VERSION)"' -DLGC_STDLIB_DIR='"$(DATADIR)/stdlib"' \
 	-Iinclude -Isrc -I$(GEN) $(PKG_CFLAGS)
 LIBS	= $(PKG_LIBS) -lhpdf -lm
+# The library's objects are position-independent, for liblgc.so as for
+# the static ./lgc, and show nothing but the lgc_* functions of lgc.h
+# (LGC_API): everything else is hidden, in liblgc.so and, localized
+# after a partial link, in liblgc.a, so that a program linked with lgc
+# meets none of its internal names.
+PIC_FLAGS = -fPIC -fvisibility=hidden
+SHLIB	= liblgc.so.$(VERSION)
+SONAME	= liblgc.so.$(SOVERSION)
 # ./lgc is linked without shared libraries when it can be: a PDF is a run
 # of a few milliseconds, and every shared library mapped costs it page
 # faults, relocations and symbol lookups (a fifth of its time,
@@ -92,7 +104,7 @@ SAN_CLI_OBJ = $(CLI_OBJ:$(BUILD)/%.o=$(SAN)/%.o)
 SAN_OBJ = $(LIB_OBJ:$(BUILD)/%.o=$(SAN)/%.o)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 
-all: lgc
+all: lgc $(BUILD)/$(SHLIB) $(BUILD)/lgc.pc
 
 lgc: $(CLI_OBJ) $(BUILD)/liblgc.a $(LGC_DEPS) $(BUILD)/link-mode
 	$(CC) $(ALL_CFLAGS) $(LGC_LINK) $(RELR_FLAG) -o $@ $(CLI_OBJ) \
@@ -116,9 +128,32 @@ $(HARU_LIB): $(DL)/$(HARU_ORIG)
 	    $(CC) $(CFLAGS) -fPIE -w -c {} -o {}.o
 	ar rcs $@ build/libharu/src/*.o
 
+# One relocatable object whose hidden symbols are made local: the archive
+# exports the lgc_* functions only, so ./lgc, linked with it, can only
+# use lgc.h (the command line is a client of the library like any other).
 $(BUILD)/liblgc.a: $(LIB_OBJ)
-	rm -f $@
-	ar rcs $@ $(LIB_OBJ)
+	rm -f $@ $(BUILD)/liblgc.o
+	$(CC) -r -nostdlib -o $(BUILD)/liblgc.o $(LIB_OBJ)
+	objcopy --localize-hidden $(BUILD)/liblgc.o
+	ar rcs $@ $(BUILD)/liblgc.o
+
+$(BUILD)/$(SHLIB): $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--no-undefined -o $@ \
+	    $(LIB_OBJ) $(LIBS)
+	ln -sf $(SHLIB) $(BUILD)/$(SONAME)
+	ln -sf $(SONAME) $(BUILD)/liblgc.so
+
+# pkg-config's description of the installed library; rewritten when the
+# installation folders change.
+$(BUILD)/lgc.pc: FORCE
+	@mkdir -p $(BUILD)
+	@pc=$$(printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' \
+	    'includedir=$(INCLUDEDIR)' '' 'Name: lgc' \
+	    'Description: compilateur de modèles de contrats (.lgc) en HTML, LaTeX et PDF' \
+	    'Version: $(VERSION)' 'Requires.private: $(PKGS)' \
+	    'Libs: -L$${libdir} -llgc' 'Libs.private: -lhpdf -lm' \
+	    'Cflags: -I$${includedir}'); \
+	printf '%s\n' "$$pc" | cmp -s - $@ || printf '%s\n' "$$pc" > $@
 
 $(GEN)/parser.c $(GEN_H) &: grammar/parser.y
 	@mkdir -p $(GEN)/syntax
@@ -130,10 +165,10 @@ $(GEN)/lexer.c: grammar/lexer.l
 
 $(BUILD)/%.o: src/%.c $(GEN_H) $(HEADERS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) $(PIC_FLAGS) -c -o $@ $<
 
 $(BUILD)/%.o: $(GEN)/%.c $(GEN_H) $(HEADERS)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) $(PIC_FLAGS) -c -o $@ $<
 
 # Sanitizer build used by the test suite.
 $(SAN)/%.o: src/%.c $(GEN_H) $(HEADERS)
@@ -171,7 +206,7 @@ fuzz: $(BUILD)/fuzz
 unit: $(SAN)/unit
 	$(SAN)/unit
 
-check: lgc $(SAN)/lgc $(SAN)/unit $(SAN)/api_test $(SAN)/fuzz_smoke
+check: all $(SAN)/lgc $(SAN)/unit $(SAN)/api_test $(SAN)/fuzz_smoke
 	@sh tests/run.sh
 
 # Speed, size and memory against the issues' targets (not tests): one
@@ -252,14 +287,25 @@ demo: deps
 	    done; \
 	done; rm -f $(DEMO_OUT)/.err
 
-install: lgc
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/stdlib $(DESTDIR)$(MANDIR)
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/stdlib \
+	    $(DESTDIR)$(MANDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
+	    $(DESTDIR)$(PKGCONFIGDIR)
 	install -m 755 lgc $(DESTDIR)$(BINDIR)/lgc
 	install -m 644 stdlib/*.lgc $(DESTDIR)$(DATADIR)/stdlib/
 	install -m 644 docs/lgc.1 $(DESTDIR)$(MANDIR)/lgc.1
+	install -m 644 include/lgc.h $(DESTDIR)$(INCLUDEDIR)/lgc.h
+	install -m 644 $(BUILD)/liblgc.a $(DESTDIR)$(LIBDIR)/liblgc.a
+	install -m 755 $(BUILD)/$(SHLIB) $(DESTDIR)$(LIBDIR)/$(SHLIB)
+	ln -sf $(SHLIB) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/liblgc.so
+	install -m 644 $(BUILD)/lgc.pc $(DESTDIR)$(PKGCONFIGDIR)/lgc.pc
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/lgc $(DESTDIR)$(MANDIR)/lgc.1
+	rm -f $(DESTDIR)$(BINDIR)/lgc $(DESTDIR)$(MANDIR)/lgc.1 \
+	    $(DESTDIR)$(INCLUDEDIR)/lgc.h $(DESTDIR)$(LIBDIR)/liblgc.a \
+	    $(DESTDIR)$(LIBDIR)/$(SHLIB) $(DESTDIR)$(LIBDIR)/$(SONAME) \
+	    $(DESTDIR)$(LIBDIR)/liblgc.so $(DESTDIR)$(PKGCONFIGDIR)/lgc.pc
 	rm -rf $(DESTDIR)$(DATADIR)
 
 # Keeps what `make deps` downloaded (build/dl); distclean removes it too.

@@ -63,9 +63,13 @@ set -- $("$BENCH" run "$N" "$LGC" build exemple.lgc -d "$data" \
 html_med=$1 html_cpu=$4
 set -- $("$BENCH" api exemple.lgc "$data" "$top/stdlib" "$N")
 api_med=$1 api_min=$2
-# What starting any process costs here, to read the figures above.
+# What starting any process costs here, to read the figures above, and
+# what starting lgc costs on top of it (lgc --version: the program and
+# its libraries loaded, nothing compiled).
 set -- $("$BENCH" run "$N" /bin/true)
 true_med=$1 true_cpu=$4
+set -- $("$BENCH" run "$N" "$LGC" --version)
+start_med=$1 start_min=$2
 
 printf '  PDF, commande lgc complète : %s ms (médiane de %s), %s ms au mieux ; processeur : %s ms\n' \
     "$pdf_med" "$N" "$pdf_min" "$pdf_cpu"
@@ -74,6 +78,8 @@ printf '  PDF par l'"'"'API, dans un processus : %s ms (médiane), %s ms au mieu
     "$api_med" "$api_min"
 printf '  pour comparaison, HTML : %s ms (processeur %s ms) ; /bin/true : %s ms (processeur %s ms)\n' \
     "$html_med" "$html_cpu" "$true_med" "$true_cpu"
+printf '  démarrage de lgc (lgc --version) : %s ms (médiane), %s ms au mieux\n' \
+    "$start_med" "$start_min"
 printf '  taille : %s octets (%s Ko), %s pages\n' "$size" \
     "$(awk -v s="$size" 'BEGIN { printf "%.1f", s / 1024 }')" "${pages:-?}"
 printf '  mémoire maximale (RSS) : %s Ko (%s Mo)\n' "$rss" \

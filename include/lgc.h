@@ -3,8 +3,10 @@
  *
  * The library behind the lgc command: load a template (parsed and
  * checked), give it one client's data, render the contract.  Every call
- * that can fail returns an lgc status; diagnostics are printed, GCC-style
- * and in French, to the stream given to lgc_new().
+ * that can fail returns an lgc status and reports why through the
+ * diagnostics: GCC-style French text (or JSON lines) written to the
+ * stream given to lgc_new(), or, with lgc_set_diagnostic_handler(),
+ * each diagnostic handed whole to a function of the caller's.
  *
  *	lgc_compiler *c = lgc_new(stderr);
  *	char *html; size_t len;
@@ -15,6 +17,10 @@
  *		free(html);
  *	}
  *	lgc_free(c);
+ *
+ * Link with `pkg-config --cflags --libs lgc`.  Only the lgc_* names
+ * below are exported.  A compiler is not shared between threads; two
+ * compilers are independent.
  */
 #ifndef LGC_H
 #define LGC_H
@@ -24,6 +30,14 @@
 
 #ifdef __cplusplus
 extern "C" {
+#endif
+
+#if defined(__GNUC__) || defined(__clang__)
+#define LGC_API	__attribute__((visibility("default")))
+#define LGC_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define LGC_API
+#define LGC_PRINTF(f, a)
 #endif
 
 #define LGC_VERSION_STRING	"0.1.0"
@@ -37,82 +51,172 @@ enum lgc_status {
 
 typedef struct lgc_compiler lgc_compiler;
 
-/* Diagnostics go to DIAGNOSTICS (NULL: stderr). */
-lgc_compiler	*lgc_new(FILE *diagnostics);
-void		 lgc_free(lgc_compiler *c);
+/* Diagnostics go to DIAGNOSTICS (NULL: stderr), each written whole. */
+LGC_API lgc_compiler *lgc_new(FILE *diagnostics);
+LGC_API void	 lgc_free(lgc_compiler *c);
 
-/* Clause search path, after the including file's folder; the installed
- * stdlib is always searched last. */
-void		 lgc_add_search_path(lgc_compiler *c, const char *dir);
+/*
+ * Diagnostics.  Every message of lgc, and those a program built on it
+ * reports through lgc_report(), take one path: the handler when one is
+ * set, the stream of lgc_new() otherwise.
+ */
+enum lgc_severity {
+	LGC_SEVERITY_NOTE,
+	LGC_SEVERITY_WARNING,
+	LGC_SEVERITY_ERROR,	/* the template or the data: LGC_ERRORS */
+	LGC_SEVERITY_FATAL	/* usage, I/O, resources: LGC_FATAL */
+};
+
+/* A place in a file: lines and columns from 1 (columns in characters),
+ * 0 when the message concerns a whole file; FILE is NULL when it
+ * concerns none (a usage error). */
+typedef struct lgc_place {
+	const char	*file;
+	int		 line, column;
+	int		 end_line, end_column;	/* last column, inclusive */
+} lgc_place;
+
+typedef struct lgc_note {
+	lgc_place	 place;
+	const char	*text;
+} lgc_note;
+
+/* What a handler receives; valid during the call only. */
+typedef struct lgc_diagnostic {
+	enum lgc_severity severity;	/* after -Werror */
+	const char	*code;		/* stable name: docs/diagnostics.md */
+	lgc_place	 place;
+	const char	*message;	/* French, hints included */
+	const char	*suggestion;	/* "vouliez-vous dire", or NULL */
+	const lgc_note	*notes;
+	size_t		 nnotes;
+	/* The whole diagnostic as the chosen format prints it (text with
+	 * the quoted line and the notes, or JSON), ending with '\n'. */
+	const char	*printed;
+	size_t		 printed_len;
+} lgc_diagnostic;
+
+typedef void	(*lgc_diagnostic_handler)(const lgc_diagnostic *d,
+		    void *arg);
+
+/* FN receives every diagnostic from now on (NULL: the stream again). */
+LGC_API void	 lgc_set_diagnostic_handler(lgc_compiler *c,
+		    lgc_diagnostic_handler fn, void *arg);
+/* "texte" (GCC-style, the default) or "json": one JSON object per
+ * diagnostic, one per line. */
+LGC_API int	 lgc_set_diagnostic_format(lgc_compiler *c,
+		    const char *format);
 /* Warnings count as errors. */
-void		 lgc_set_werror(lgc_compiler *c, int werror);
-/* "json": one JSON object per diagnostic, one per line. */
-int		 lgc_set_diagnostic_format(lgc_compiler *c, const char *format);
+LGC_API void	 lgc_set_werror(lgc_compiler *c, int werror);
+/* Enables the warnings whose name starts with PREFIX: "lint" for every
+ * code of the drafting linter, "lint-et-ou" for one. */
+LGC_API int	 lgc_enable_warnings(lgc_compiler *c, const char *prefix);
+/* Reports a message of the calling program's own (a bad argument, a
+ * file it cannot read, a summary) as lgc reports its own: CODE is a
+ * stable name, such as "usage", "entree-sortie" or "lot", whose
+ * severity applies.  Returns the status it implies. */
+LGC_API int	 lgc_report(lgc_compiler *c, const char *code,
+		    const char *fmt, ...) LGC_PRINTF(3, 4);
 
-/* Options by name (0 on success, LGC_FATAL for an unknown name or value):
+/*
+ * Formats, from lgc's table of backends, in order; NULL past the last.
+ */
+LGC_API const char *lgc_format_name(const lgc_compiler *c, size_t i);
+/* ".pdf" */
+LGC_API const char *lgc_format_extension(const lgc_compiler *c, size_t i);
+/* A line of French for --help. */
+LGC_API const char *lgc_format_description(const lgc_compiler *c,
+		    size_t i);
+/* The name of the format whose extension ends PATH, or NULL. */
+LGC_API const char *lgc_format_for_path(const lgc_compiler *c,
+		    const char *path);
+/* Option J of format I: its name, for lgc_set_option() (and the
+ * command's --NAME), the word for its value (NULL for an on/off
+ * option) and a line of French help. */
+LGC_API const char *lgc_format_option(const lgc_compiler *c, size_t i,
+		    size_t j, const char **value_word, const char **help);
+
+/* Options by name (LGC_OK, or LGC_FATAL reported for an unknown name or
+ * value):
  *   "brouillon"  "1": missing values become visible placeholders and a
  *                condition that cannot be decided shows every branch
  *   "guillemets" "droits": keep straight "…" quotes (default « … »)
  *   "date-creation"  seconds since 1970-01-01 UTC, as SOURCE_DATE_EPOCH
  *                gives them: the creation date a PDF records (without
  *                it none, so that the same input gives the same bytes)
- * and the options of the formats, each used by those declaring it:
- *   "fragment"   "1": LaTeX/HTML body only, no page wrapper
+ * and the options of the formats (lgc_format_option), each used by the
+ * formats declaring it:
+ *   "fragment"   "1": HTML or LaTeX body only, no page wrapper
  *   "preambule"  a file whose content replaces the LaTeX preamble (read
  *                at each rendering in LaTeX)
  *   "police"     the PDF font family (fontconfig name) */
-int		 lgc_set_option(lgc_compiler *c, const char *name,
+LGC_API int	 lgc_set_option(lgc_compiler *c, const char *name,
 		    const char *value);
 
-/* Parses and checks the template and the clauses it includes. */
-int		 lgc_load_template(lgc_compiler *c, const char *path);
+/* Clause search path, after the including file's folder; the installed
+ * clause library is always searched last. */
+LGC_API void	 lgc_add_search_path(lgc_compiler *c, const char *dir);
+
+/* Parses and checks the template and the clauses it includes.  A
+ * template in memory is named NAME in diagnostics; its clauses are
+ * looked for beside NAME (when it has a folder) and on the path. */
+LGC_API int	 lgc_load_template(lgc_compiler *c, const char *path);
+LGC_API int	 lgc_load_template_string(lgc_compiler *c, const char *name,
+		    const char *text, size_t len);
+
 /* One client's data: a JSON object keyed by input names.  Several
  * loads merge, the last one winning per key. */
-int		 lgc_load_data_file(lgc_compiler *c, const char *path);
-int		 lgc_load_data_string(lgc_compiler *c, const char *name,
+LGC_API int	 lgc_load_data_file(lgc_compiler *c, const char *path);
+LGC_API int	 lgc_load_data_string(lgc_compiler *c, const char *name,
 		    const char *json, size_t len);
 /* "nom=valeur": sets or overrides one input. */
-int		 lgc_define(lgc_compiler *c, const char *assignment);
+LGC_API int	 lgc_define(lgc_compiler *c, const char *assignment);
+/* Forgets the data loaded so far, for the next record of a batch: the
+ * template is parsed and checked once. */
+LGC_API int	 lgc_reset_data(lgc_compiler *c);
 
-/* Enables the warnings whose name starts with PREFIX: "lint" for every
- * code of the drafting linter, "lint-et-ou" for one.  LGC_FATAL when no
- * warning has such a name. */
-int		 lgc_enable_warnings(lgc_compiler *c, const char *prefix);
 /* Runs the drafting linter on the loaded template, reporting the lint-…
  * warnings enabled by lgc_enable_warnings (all of them if none was).
  * SUBJECTS, when not NULL, overrides the essential subjects a contract
  * must treat ("parties, objet, …", or "aucun"). */
-int		 lgc_lint(lgc_compiler *c, const char *subjects);
-
+LGC_API int	 lgc_lint(lgc_compiler *c, const char *subjects);
 /* Checks the data against the template without rendering. */
-int		 lgc_check_data(lgc_compiler *c);
+LGC_API int	 lgc_check_data(lgc_compiler *c);
 /* Renders the contract in FORMAT ("html"); *OUT is malloc'd (free it),
  * NUL-terminated, and left NULL on failure.  Both return LGC_ERRORS,
  * reporting nothing more, when the template or the data failed in an
  * earlier call. */
-int		 lgc_render(lgc_compiler *c, const char *format, char **out,
+LGC_API int	 lgc_render(lgc_compiler *c, const char *format, char **out,
 		    size_t *len);
-/* Renders the parsed template as an indented tree (debugging, tests). */
-int		 lgc_dump_tree(lgc_compiler *c, char **out, size_t *len);
+/* Writes DATA to PATH (NULL or "-": standard output) through a
+ * temporary file renamed over PATH, so that a failure never leaves a
+ * half-written file nor touches an existing one; a symbolic link is
+ * written through, a device or FIFO in place. */
+LGC_API int	 lgc_write_output(lgc_compiler *c, const char *path,
+		    const char *data, size_t len);
 
-/* Each call returns the status of what it did itself (LGC_OK when it
- * reported no error), lgc_status() the worst of the whole session. */
-
-/* Forgets the data loaded so far, for the next record of a batch: the
- * template is parsed and checked once. */
-int		 lgc_reset_data(lgc_compiler *c);
-/* The JSON Schema (draft 2020-12) of the template's inputs; *OUT is
- * malloc'd. */
-int		 lgc_schema(lgc_compiler *c, char **out, size_t *len);
+/* The parsed template as an indented tree (debugging, tests). */
+LGC_API int	 lgc_dump_tree(lgc_compiler *c, char **out, size_t *len);
+/* The JSON Schema (draft 2020-12) of the template's inputs. */
+LGC_API int	 lgc_schema(lgc_compiler *c, char **out, size_t *len);
 /* A Makefile rule "TARGET: template clauses… data…" plus an empty rule
  * per file, so that make or ninja rebuild exactly what changed. */
-int		 lgc_dependencies(lgc_compiler *c, const char *target,
+LGC_API int	 lgc_dependencies(lgc_compiler *c, const char *target,
 		    const char *const *data_files, size_t ndata, char **out,
 		    size_t *len);
 
-/* The worst status so far. */
-int		 lgc_status(const lgc_compiler *c);
-const char	*lgc_version(void);
+/* Each call returns the status of what it did itself (LGC_OK when it
+ * reported no error), lgc_status() the worst of the whole session. */
+LGC_API int	 lgc_status(const lgc_compiler *c);
+
+/* A client's value (UTF-8) as a file name safe anywhere: lowercase
+ * ASCII letters with accents dropped, digits, '_' and '.', any other
+ * run a single '-'; never a path nor a hidden file; "" when nothing is
+ * left.  malloc'd. */
+LGC_API char	*lgc_file_name(const char *text);
+LGC_API const char *lgc_version(void);
+/* The reason for a system error, in French. */
+LGC_API const char *lgc_strerror(int errnum);
 
 #ifdef __cplusplus
 }

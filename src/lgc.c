@@ -3,11 +3,14 @@
 #include "api.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "base/diag.h"
 #include "base/source.h"
+#include "base/suggest.h"
 #include "base/util.h"
 #include "check/check.h"
 #include "data/data.h"
@@ -37,6 +40,9 @@ struct setting {
 
 struct lgc_compiler {
 	struct diags	*ds;
+	FILE		*stream;	/* diagnostics, without a handler */
+	lgc_diagnostic_handler handler;
+	void		*handler_arg;
 	struct ptrvec	 search;	/* char *, owned */
 	struct program	*prog;
 	struct data	*data;
@@ -47,17 +53,76 @@ struct lgc_compiler {
 	size_t		 nsettings;
 	bool		 draft;
 	bool		 straight_quotes;
-	struct mark	 data_mark;	/* errors before the current data */
+	bool		 data_failed;	/* the current data was refused */
 	size_t		 source_mark;	/* sources before the current data */
 	bool		 lint_selected;	/* some lint-… codes enabled by name */
 };
+
+static void
+place_of(lgc_place *p, const char *file, int line, int col, int end_line,
+    int end_col)
+{
+	p->file = file;
+	p->line = line;
+	p->column = col;
+	p->end_line = end_line;
+	p->end_column = end_col;
+}
+
+/* The one sink of the compiler's diagnostics: the caller's handler, or
+ * its stream. */
+static void
+deliver(const struct diag_out *o, void *arg)
+{
+	lgc_compiler *c = arg;
+	lgc_diagnostic d;
+	lgc_note *notes;
+	size_t i;
+
+	if (c->handler == NULL) {
+		diag_sink_stream(o, c->stream);
+		return;
+	}
+	notes = xcalloc(o->nnotes + 1, sizeof(*notes));
+	for (i = 0; i < o->nnotes; i++) {
+		place_of(&notes[i].place, o->notes[i].file, o->notes[i].line,
+		    o->notes[i].col, o->notes[i].end_line, o->notes[i].end_col);
+		notes[i].text = o->notes[i].text;
+	}
+	memset(&d, 0, sizeof(d));
+	switch (o->severity) {
+	case SEV_NOTE:
+		d.severity = LGC_SEVERITY_NOTE;
+		break;
+	case SEV_WARNING:
+		d.severity = LGC_SEVERITY_WARNING;
+		break;
+	case SEV_ERROR:
+		d.severity = LGC_SEVERITY_ERROR;
+		break;
+	case SEV_FATAL:
+		d.severity = LGC_SEVERITY_FATAL;
+		break;
+	}
+	d.code = o->code;
+	place_of(&d.place, o->file, o->line, o->col, o->end_line, o->end_col);
+	d.message = o->message;
+	d.suggestion = o->suggestion;
+	d.notes = notes;
+	d.nnotes = o->nnotes;
+	d.printed = o->printed;
+	d.printed_len = o->printed_len;
+	c->handler(&d, c->handler_arg);
+	free(notes);
+}
 
 lgc_compiler *
 lgc_new(FILE *diagnostics)
 {
 	lgc_compiler *c = xcalloc(1, sizeof(*c));
 
-	c->ds = diags_new(diagnostics != NULL ? diagnostics : stderr);
+	c->stream = diagnostics != NULL ? diagnostics : stderr;
+	c->ds = diags_new(deliver, c);
 	c->formats = &format_builtin;
 	c->generator = xasprintf("lgc %s", LGC_VERSION_STRING);
 	c->created = -1;
@@ -93,8 +158,70 @@ lgc_set_formats(lgc_compiler *c, const struct format_table *formats)
 	c->formats = formats;
 }
 
+void
+lgc_set_diagnostic_handler(lgc_compiler *c, lgc_diagnostic_handler fn,
+    void *arg)
+{
+	diags_flush(c->ds);
+	c->handler = fn;
+	c->handler_arg = arg;
+}
+
+/* A usage error of the caller's, reported at once. */
 static int
-flag_value(const char *value, bool *out)
+usage(lgc_compiler *c, const char *fmt, ...) LGC_PRINTF(2, 3);
+
+static int
+usage(lgc_compiler *c, const char *fmt, ...)
+{
+	struct buf b;
+	va_list ap;
+
+	buf_init(&b);
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	diag(c->ds, F_USAGE, NULL, buf_cstr(&b));
+	buf_free(&b);
+	diags_flush(c->ds);
+	return LGC_FATAL;
+}
+
+int
+lgc_report(lgc_compiler *c, const char *code, const char *fmt, ...)
+{
+	enum diag_code dc;
+	struct buf b;
+	va_list ap;
+	int status = LGC_OK;
+
+	if (!diag_code_by_name(code, &dc))
+		return usage(c, "lgc_report : code de diagnostic « %s » "
+		    "inconnu (voir docs/diagnostics.md)", code);
+	buf_init(&b);
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	diag_message(c->ds, dc, NULL, buf_cstr(&b));
+	buf_free(&b);
+	diags_flush(c->ds);
+	switch (diag_code_severity(dc)) {
+	case SEV_NOTE:
+	case SEV_WARNING:
+		break;
+	case SEV_ERROR:
+		status = LGC_ERRORS;
+		break;
+	case SEV_FATAL:
+		status = LGC_FATAL;
+		break;
+	}
+	return status;
+}
+
+/* An on/off option's value: 1, oui, vrai (or none) and 0, non, faux. */
+static int
+flag_value(lgc_compiler *c, const char *name, const char *value, bool *out)
 {
 	if (value == NULL || strcmp(value, "1") == 0 ||
 	    strcmp(value, "oui") == 0 || strcmp(value, "vrai") == 0) {
@@ -106,24 +233,28 @@ flag_value(const char *value, bool *out)
 		*out = false;
 		return LGC_OK;
 	}
-	return LGC_FATAL;
+	return usage(c, "option « %s » : « %s » n'est ni oui ni non (1, oui, "
+	    "vrai ; 0, non, faux)", name, value);
 }
 
 /* Seconds since 1970-01-01 UTC up to the end of year 9999, as
- * SOURCE_DATE_EPOCH gives them (reproducible-builds.org). */
+ * SOURCE_DATE_EPOCH gives them (reproducible-builds.org, whose rule
+ * is that a malformed value is an error rather than ignored). */
 static int
-date_value(const char *value, long long *out)
+date_value(lgc_compiler *c, const char *value, long long *out)
 {
-	char *end;
-	long long secs;
+	char *end = NULL;
+	long long secs = -1;
 
-	if (value == NULL || *value == '\0')
-		return LGC_FATAL;
 	errno = 0;
-	secs = strtoll(value, &end, 10);
-	if (errno != 0 || *end != '\0' || secs < 0 ||
-	    secs > 253402300799LL)		/* 9999-12-31T23:59:59Z */
-		return LGC_FATAL;
+	if (value != NULL)
+		secs = strtoll(value, &end, 10);
+	if (value == NULL || *value == '\0' || errno != 0 || *end != '\0' ||
+	    secs < 0 || secs > 253402300799LL)	/* 9999-12-31T23:59:59Z */
+		return usage(c, "date de création « %s » : un nombre de secondes "
+		    "depuis le 1er janvier 1970 est attendu (comme "
+		    "SOURCE_DATE_EPOCH), jusqu'à la fin de l'an 9999",
+		    value != NULL ? value : "");
 	*out = secs;
 	return LGC_OK;
 }
@@ -163,33 +294,39 @@ lgc_set_option(lgc_compiler *c, const char *name, const char *value)
 	bool on = true;
 
 	if (strcmp(name, "brouillon") == 0)
-		return flag_value(value, &c->draft);
+		return flag_value(c, name, value, &c->draft);
 	if (strcmp(name, "guillemets") == 0) {
-		if (value == NULL)
-			return LGC_FATAL;
-		if (strcmp(value, "droits") == 0)
+		if (value != NULL && strcmp(value, "droits") == 0)
 			c->straight_quotes = true;
-		else if (strcmp(value, "francais") == 0 ||
-		    strcmp(value, "français") == 0)
+		else if (value != NULL && (strcmp(value, "francais") == 0 ||
+		    strcmp(value, "français") == 0))
 			c->straight_quotes = false;
 		else
-			return LGC_FATAL;
+			return usage(c, "option « guillemets » : « %s » n'est ni "
+			    "droits ni français", value != NULL ? value : "");
 		return LGC_OK;
 	}
 	if (strcmp(name, "date-creation") == 0)
-		return date_value(value, &c->created);
-	if ((o = format_option(c->formats, name)) == NULL)
+		return date_value(c, value, &c->created);
+	if ((o = format_option(c->formats, name)) == NULL) {
+		char *names = format_names(c->formats);
+
+		usage(c, "option « %s » inconnue : ni brouillon, guillemets, "
+		    "date-creation, ni une option des formats (%s)", name, names);
+		free(names);
 		return LGC_FATAL;
+	}
 	switch (o->kind) {
 	case OPTION_FLAG:
-		if (flag_value(value, &on) != LGC_OK)
+		if (flag_value(c, name, value, &on) != LGC_OK)
 			return LGC_FATAL;
 		store_setting(c, name, on, NULL);
 		break;
 	case OPTION_TEXT:
 	case OPTION_FILE:
 		if (value == NULL)
-			return LGC_FATAL;
+			return usage(c, "option « %s » : une valeur est attendue",
+			    name);
 		store_setting(c, name, true, value);
 		break;
 	}
@@ -200,6 +337,66 @@ const char *
 lgc_version(void)
 {
 	return LGC_VERSION_STRING;
+}
+
+const char *
+lgc_strerror(int errnum)
+{
+	return fr_strerror(errnum);
+}
+
+/* The formats, from the compiler's table. */
+
+static const struct backend *
+row(const lgc_compiler *c, size_t i)
+{
+	return i < c->formats->len ? c->formats->rows[i] : NULL;
+}
+
+const char *
+lgc_format_name(const lgc_compiler *c, size_t i)
+{
+	return row(c, i) != NULL ? row(c, i)->name : NULL;
+}
+
+const char *
+lgc_format_extension(const lgc_compiler *c, size_t i)
+{
+	return row(c, i) != NULL ? row(c, i)->extensions[0] : NULL;
+}
+
+const char *
+lgc_format_description(const lgc_compiler *c, size_t i)
+{
+	return row(c, i) != NULL ? row(c, i)->description : NULL;
+}
+
+const char *
+lgc_format_for_path(const lgc_compiler *c, const char *path)
+{
+	const struct backend *be = format_by_path(c->formats, path);
+
+	return be != NULL ? be->name : NULL;
+}
+
+const char *
+lgc_format_option(const lgc_compiler *c, size_t i, size_t j,
+    const char **value_word, const char **help)
+{
+	const struct backend_option *o;
+	size_t k;
+
+	if (row(c, i) == NULL || (o = row(c, i)->options) == NULL)
+		return NULL;
+	for (k = 0; k < j && o->name != NULL; k++)
+		o++;
+	if (o->name == NULL)
+		return NULL;
+	if (value_word != NULL)
+		*value_word = o->arg;
+	if (help != NULL)
+		*help = o->help;
+	return o->name;
 }
 
 void
@@ -222,7 +419,8 @@ lgc_set_diagnostic_format(lgc_compiler *c, const char *format)
 	else if (strcmp(format, "texte") == 0 || strcmp(format, "text") == 0)
 		diags_set_format(c->ds, DIAG_TEXT);
 	else
-		return LGC_FATAL;
+		return usage(c, "format de diagnostics « %s » inconnu : json ou "
+		    "texte", format);
 	return LGC_OK;
 }
 
@@ -261,18 +459,53 @@ finish(lgc_compiler *c, struct mark m)
 	return LGC_OK;
 }
 
+/* The template at PATH, or TEXT named PATH. */
+static int
+load_template(lgc_compiler *c, const char *path, const char *text,
+    size_t len)
+{
+	struct mark m = begin(c);
+	struct stat st;
+
+	if (c->prog != NULL)
+		return usage(c, "un modèle est déjà chargé : un compilateur "
+		    "compile un seul modèle (lgc_new en crée un autre)");
+	/* The installed clause library comes last, after the caller's. */
+	if (stat(LGC_STDLIB_DIR, &st) == 0 && S_ISDIR(st.st_mode))
+		lgc_add_search_path(c, LGC_STDLIB_DIR);
+	c->prog = check_program(path, text, len,
+	    (const char *const *)c->search.items, c->search.len, c->ds);
+	c->data = data_new(c->prog, c->ds);
+	c->source_mark = diags_source_mark(c->ds);
+	return finish(c, m);
+}
+
 int
 lgc_load_template(lgc_compiler *c, const char *path)
 {
-	struct mark m = begin(c);
-	if (c->prog != NULL)
-		return LGC_FATAL;
-	c->prog = check_program(path, (const char *const *)c->search.items,
-	    c->search.len, c->ds);
-	c->data = data_new(c->prog, c->ds);
-	c->data_mark = begin(c);
-	c->source_mark = diags_source_mark(c->ds);
-	return finish(c, m);
+	return load_template(c, path, NULL, 0);
+}
+
+int
+lgc_load_template_string(lgc_compiler *c, const char *name,
+    const char *text, size_t len)
+{
+	if (name == NULL || text == NULL)
+		return usage(c, "lgc_load_template_string : un nom et un texte "
+		    "sont attendus");
+	return load_template(c, name, text, len);
+}
+
+/* A refused piece of data refuses the whole of it, until the next
+ * lgc_reset_data: no contract is made from part of a client's data. */
+static int
+data_finish(lgc_compiler *c, struct mark m)
+{
+	int status = finish(c, m);
+
+	if (status != LGC_OK)
+		c->data_failed = true;
+	return status;
 }
 
 static bool
@@ -288,9 +521,10 @@ int
 lgc_load_data_file(lgc_compiler *c, const char *path)
 {
 	struct mark m = begin(c);
+
 	if (ready(c))
 		data_load_file(c->data, path);
-	return finish(c, m);
+	return data_finish(c, m);
 }
 
 int
@@ -298,18 +532,20 @@ lgc_load_data_string(lgc_compiler *c, const char *name, const char *json,
     size_t len)
 {
 	struct mark m = begin(c);
+
 	if (ready(c))
 		data_load_text(c->data, name, json, len);
-	return finish(c, m);
+	return data_finish(c, m);
 }
 
 int
 lgc_define(lgc_compiler *c, const char *assignment)
 {
 	struct mark m = begin(c);
+
 	if (ready(c))
 		data_define(c->data, assignment);
-	return finish(c, m);
+	return data_finish(c, m);
 }
 
 int
@@ -330,7 +566,9 @@ lgc_enable_warnings(lgc_compiler *c, const char *prefix)
 			c->lint_selected = true;
 	}
 	if (!found)
-		return LGC_FATAL;
+		return usage(c, "avertissement inconnu « %s » : aucun code "
+		    "d'avertissement ne commence ainsi (par exemple « lint » ou "
+		    "« lint-et-ou », voir docs/diagnostics.md)", prefix);
 	diags_enable(c->ds, prefix);
 	return LGC_OK;
 }
@@ -353,7 +591,7 @@ lgc_lint(lgc_compiler *c, const char *subjects)
 static bool
 refused(const lgc_compiler *c)
 {
-	return c->prog->failed || failed_since(c, c->data_mark);
+	return c->prog->failed || c->data_failed;
 }
 
 /* A stage that fails says why; one that did not is a bug of lgc, told
@@ -370,6 +608,7 @@ check_reported(lgc_compiler *c, struct mark m, const char *stage)
 static bool
 evaluate(lgc_compiler *c, struct doc *d)
 {
+	struct mark m = begin(c);
 	struct eval *ev = eval_new(c->prog, c->data, c->ds);
 	struct stream s;
 	char *title;
@@ -377,7 +616,7 @@ evaluate(lgc_compiler *c, struct doc *d)
 
 	eval_set_draft(ev, c->draft);
 	eval_set_straight_quotes(ev, c->straight_quotes);
-	if (eval_inputs(ev) && !failed_since(c, c->data_mark)) {
+	if (eval_inputs(ev) && !failed_since(c, m)) {
 		if (eval_document(ev, &s)) {
 			build_document(&s, d);
 			ok = build_check_refs(&s, d, c->ds);
@@ -569,7 +808,7 @@ lgc_reset_data(lgc_compiler *c)
 	diags_release_sources(c->ds, c->source_mark);
 	c->data = data_new(c->prog, c->ds);
 	diags_forget(c->ds);
-	c->data_mark = begin(c);
+	c->data_failed = false;
 	return finish(c, m);
 }
 
@@ -642,4 +881,48 @@ lgc_dependencies(lgc_compiler *c, const char *target,
 		*len = b.len;
 	*out = buf_detach(&b);
 	return finish(c, m);
+}
+
+int
+lgc_write_output(lgc_compiler *c, const char *path, const char *data,
+    size_t len)
+{
+	struct mark m = begin(c);
+	int err;
+
+	if (path == NULL || strcmp(path, "-") == 0) {
+		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
+			diag(c->ds, F_IO, NULL, "écriture sur la sortie standard",
+			    fr_strerror(errno));
+	} else if ((err = write_file_atomic(path, data, len)) != 0)
+		diag(c->ds, F_IO, NULL, path, fr_strerror(err));
+	return finish(c, m);
+}
+
+char *
+lgc_file_name(const char *text)
+{
+	char *folded = fold_word(text), *p;
+	struct buf b;
+	bool dash = false;
+
+	buf_init(&b);
+	for (p = folded; *p != '\0'; p++) {
+		char ch = *p;
+		bool keep = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+		    ch == '_' || ch == '.';
+
+		if (keep && !(ch == '.' && b.len == 0)) {
+			buf_putc(&b, ch);
+			dash = false;
+		} else if (!dash && b.len > 0) {
+			buf_putc(&b, '-');
+			dash = true;
+		}
+	}
+	while (b.len > 0 && (b.data[b.len - 1] == '-' ||
+	    b.data[b.len - 1] == '.'))
+		b.data[--b.len] = '\0';
+	free(folded);
+	return buf_detach(&b);
 }

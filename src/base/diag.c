@@ -38,7 +38,8 @@ struct diagnostic {
 };
 
 struct diags {
-	FILE		*out;
+	diag_sink	 sink;
+	void		*sink_arg;
 	bool		 werror;
 	enum diag_format format;
 	bool		 enabled[DIAG__COUNT];
@@ -52,12 +53,13 @@ struct diags {
 };
 
 struct diags *
-diags_new(FILE *out)
+diags_new(diag_sink sink, void *arg)
 {
 	struct diags *ds = xcalloc(1, sizeof(*ds));
 	size_t i;
 
-	ds->out = out;
+	ds->sink = sink;
+	ds->sink_arg = arg;
 	for (i = 0; i < DIAG__COUNT; i++)
 		ds->enabled[i] = strncmp(codes[i].name, "lint-", 5) != 0;
 	return ds;
@@ -138,6 +140,19 @@ diag_code_severity(enum diag_code code)
 	return codes[code].severity;
 }
 
+bool
+diag_code_by_name(const char *name, enum diag_code *code)
+{
+	size_t i;
+
+	for (i = 0; i < DIAG__COUNT; i++)
+		if (strcmp(codes[i].name, name) == 0) {
+			*code = (enum diag_code)i;
+			return true;
+		}
+	return false;
+}
+
 /* French typography for messages: the space before ; : ! ? » and after
  * « is a no-break space. */
 static char *
@@ -189,33 +204,32 @@ already_seen(struct diags *ds, enum diag_code code, const struct loc *loc,
 	return false;
 }
 
-struct diagnostic *
-diag(struct diags *ds, enum diag_code code, const struct loc *loc, ...)
+/* Past the limits nothing more is printed or remembered, but the exit
+ * status still counts it. */
+static bool
+over_limits(struct diags *ds, enum diag_code code)
+{
+	enum severity sev = codes[code].severity;
+
+	if (ds->shown < MAX_SHOWN && (sev < SEV_ERROR ||
+	    ds->count[SEV_ERROR] + ds->count[SEV_FATAL] < MAX_ERRORS))
+		return false;
+	if (sev == SEV_WARNING && ds->werror)
+		sev = SEV_ERROR;
+	ds->count[sev]++;
+	ds->overflowed = true;
+	return true;
+}
+
+/* Takes MESSAGE. */
+static struct diagnostic *
+report(struct diags *ds, enum diag_code code, const struct loc *loc,
+    char *message)
 {
 	struct diagnostic *d;
-	struct buf b;
-	va_list ap;
 	enum severity sev = codes[code].severity;
-	char *message;
 	size_t i;
 
-	if (!ds->enabled[code])
-		return NULL;
-	/* Past the limits nothing more is printed or remembered, but the
-	 * exit status still counts it. */
-	if (ds->shown >= MAX_SHOWN || (sev >= SEV_ERROR &&
-	    ds->count[SEV_ERROR] + ds->count[SEV_FATAL] >= MAX_ERRORS)) {
-		if (sev == SEV_WARNING && ds->werror)
-			sev = SEV_ERROR;
-		ds->count[sev]++;
-		ds->overflowed = true;
-		return NULL;
-	}
-	buf_init(&b);
-	va_start(ap, loc);
-	buf_vprintf(&b, codes[code].format, ap);
-	va_end(ap);
-	message = buf_detach(&b);
 	if (already_seen(ds, code, loc, message)) {
 		free(message);
 		return NULL;
@@ -241,6 +255,30 @@ diag(struct diags *ds, enum diag_code code, const struct loc *loc, ...)
 	}
 	ptrvec_push(&ds->pending, d);
 	return d;
+}
+
+struct diagnostic *
+diag(struct diags *ds, enum diag_code code, const struct loc *loc, ...)
+{
+	struct buf b;
+	va_list ap;
+
+	if (!ds->enabled[code] || over_limits(ds, code))
+		return NULL;
+	buf_init(&b);
+	va_start(ap, loc);
+	buf_vprintf(&b, codes[code].format, ap);
+	va_end(ap);
+	return report(ds, code, loc, buf_detach(&b));
+}
+
+struct diagnostic *
+diag_message(struct diags *ds, enum diag_code code, const struct loc *loc,
+    const char *message)
+{
+	if (!ds->enabled[code] || over_limits(ds, code))
+		return NULL;
+	return report(ds, code, loc, xstrdup(message));
 }
 
 void
@@ -573,8 +611,54 @@ print_json(struct buf *b, const struct diagnostic *d)
 	buf_puts(b, "}\n");
 }
 
-/* Each diagnostic is written whole in one call: stderr is unbuffered,
- * and diagnostics from parallel workers must not interleave. */
+static void
+set_place(const struct loc *loc, bool has_loc, const char **file, int *line,
+    int *col, int *end_line, int *end_col)
+{
+	*file = has_loc ? loc->src->path : NULL;
+	*line = has_loc ? loc->line : 0;
+	*col = has_loc ? loc->col : 0;
+	*end_line = has_loc ? loc->end_line : 0;
+	*end_col = has_loc ? loc->end_col : 0;
+}
+
+/* Hands D, printed in the chosen format, to the sink. */
+static void
+emit(struct diags *ds, const struct diagnostic *d, struct buf *printed)
+{
+	struct diag_out out;
+	struct diag_out_note *notes;
+	char *message = french_spaces(d->message);
+	size_t i;
+
+	buf_reset(printed);
+	if (ds->format == DIAG_JSON)
+		print_json(printed, d);
+	else
+		print_text(printed, d);
+	notes = xcalloc(d->nnotes + 1, sizeof(*notes));
+	for (i = 0; i < d->nnotes; i++) {
+		set_place(&d->notes[i].loc, d->notes[i].has_loc, &notes[i].file,
+		    &notes[i].line, &notes[i].col, &notes[i].end_line,
+		    &notes[i].end_col);
+		notes[i].text = d->notes[i].text;
+	}
+	memset(&out, 0, sizeof(out));
+	out.severity = d->severity;
+	out.code = codes[d->code].name;
+	set_place(&d->loc, d->has_loc, &out.file, &out.line, &out.col,
+	    &out.end_line, &out.end_col);
+	out.message = message;
+	out.suggestion = d->suggestion;
+	out.notes = notes;
+	out.nnotes = d->nnotes;
+	out.printed = buf_cstr(printed);
+	out.printed_len = printed->len;
+	ds->sink(&out, ds->sink_arg);
+	free(notes);
+	free(message);
+}
+
 void
 diags_flush(struct diags *ds)
 {
@@ -583,24 +667,32 @@ diags_flush(struct diags *ds)
 
 	buf_init(&b);
 	for (i = 0; i < ds->pending.len; i++) {
-		struct diagnostic *d = ds->pending.items[i];
-
-		buf_reset(&b);
-		if (ds->format == DIAG_JSON)
-			print_json(&b, d);
-		else
-			print_text(&b, d);
-		fwrite(b.data, 1, b.len, ds->out);
-		diagnostic_free(d);
+		emit(ds, ds->pending.items[i], &b);
+		diagnostic_free(ds->pending.items[i]);
 	}
-	buf_free(&b);
 	ds->pending.len = 0;
-	if (ds->overflowed && ds->format == DIAG_TEXT) {
-		fprintf(ds->out, "lgc: note: trop de diagnostics" NBSP "; les "
-		    "suivants ne sont pas affichés\n");
+	if (ds->overflowed) {
+		struct diagnostic d;
+
+		memset(&d, 0, sizeof(d));
+		d.code = N_TOO_MANY;
+		d.severity = codes[N_TOO_MANY].severity;
+		d.message = (char *)codes[N_TOO_MANY].format;
+		emit(ds, &d, &b);
 		ds->overflowed = false;
 	}
-	fflush(ds->out);
+	buf_free(&b);
+}
+
+/* Each diagnostic is written whole in one call: stderr is unbuffered,
+ * and diagnostics from parallel workers must not interleave. */
+void
+diag_sink_stream(const struct diag_out *d, void *arg)
+{
+	FILE *f = arg;
+
+	fwrite(d->printed, 1, d->printed_len, f);
+	fflush(f);
 }
 
 int

@@ -43,18 +43,55 @@ enum diag_format {
 struct diagnostic;
 struct diags;
 
-struct diags *diags_new(FILE *out);
+/* A diagnostic as it leaves lgc, handed whole to one function (the
+ * sink), so that a library user, and the command line through it,
+ * receives every message by the same path. */
+struct diag_out_note {
+	const char	*file;		/* NULL when the note has no place */
+	int		 line, col, end_line, end_col;
+	const char	*text;
+};
+
+struct diag_out {
+	enum severity	 severity;	/* after -Werror */
+	const char	*code;		/* stable name (diagcodes.h) */
+	const char	*file;		/* NULL when it concerns no file */
+	int		 line, col;	/* 0 when not in a line */
+	int		 end_line, end_col;
+	const char	*message;	/* French typography applied */
+	const char	*suggestion;	/* "vouliez-vous dire", or NULL */
+	const struct diag_out_note *notes;
+	size_t		 nnotes;
+	/* The diagnostic as the chosen format prints it: GCC-style text
+	 * with the quoted line and notes, or one JSON object per line. */
+	const char	*printed;
+	size_t		 printed_len;
+};
+
+typedef void	(*diag_sink)(const struct diag_out *d, void *arg);
+
+/* A sink that writes each diagnostic, whole, to the FILE * ARG. */
+void	diag_sink_stream(const struct diag_out *d, void *arg);
+
+struct diags *diags_new(diag_sink sink, void *arg);
 void	diags_free(struct diags *ds);
 void	diags_set_werror(struct diags *ds, bool werror);
 void	diags_set_format(struct diags *ds, enum diag_format format);
 /* Enables the warnings whose stable name starts with PREFIX. */
 void	diags_enable(struct diags *ds, const char *prefix);
 
+/* The code whose stable name is NAME; false when there is none. */
+bool	diag_code_by_name(const char *name, enum diag_code *code);
+
 /* Reports a diagnostic; the message is the code's format applied to the
  * arguments.  Returns it so that a hint or notes can be attached, or
  * NULL when it was suppressed (duplicate, disabled or over the limit). */
 struct diagnostic *diag(struct diags *ds, enum diag_code code,
 	    const struct loc *loc, ...);
+/* The same with MESSAGE as the whole message, whatever the code's
+ * format: a program built on lgc reporting an error of its own. */
+struct diagnostic *diag_message(struct diags *ds, enum diag_code code,
+	    const struct loc *loc, const char *message);
 /* "vouliez-vous dire « x » ?" — appended to the message. */
 void	diag_suggest(struct diagnostic *d, const char *candidate);
 /* A free-form hint, appended to the message after " ; ". */
@@ -81,7 +118,7 @@ void	diags_pop_include(struct diags *ds);
 /* DS frees S with itself: sources live as long as their diagnostics. */
 void	diags_adopt_source(struct diags *ds, struct source *s);
 
-/* Prints what was reported since the last flush. */
+/* Hands what was reported since the last flush to the sink. */
 void	diags_flush(struct diags *ds);
 int	diags_count(const struct diags *ds, enum severity sev);
 /* 0 no error (warnings allowed unless -Werror), 1 template or data

@@ -3,6 +3,12 @@
  * French message.  Banded by severity.  Spaces before ; : ! ? » and
  * after « are turned into no-break spaces when printed. */
 
+/* Notes: information, never a failure */
+DIAG(N_TOO_MANY, SEV_NOTE, "trop-de-diagnostics",
+    "trop de diagnostics ; les suivants ne sont pas affichés")
+DIAG(N_BATCH, SEV_NOTE, "lot",
+    "%s")
+
 /* Warnings */
 DIAG(W_NO_SEPARATOR, SEV_WARNING, "separateur-absent",
     "ce fichier n'a pas de ligne « --- » : tout y est texte du contrat, cette ligne comprise ; ajoutez « --- » après l'en-tête")

@@ -192,6 +192,41 @@ compose(struct source *s)
 	index_lines(s);
 }
 
+/* The fault that refuses a whole file. */
+static void
+refuse(struct source_faults *faults, enum source_fault_kind kind, int err,
+    size_t size)
+{
+	struct source_fault *f = &faults->v[faults->len++];
+
+	memset(f, 0, sizeof(*f));
+	f->kind = kind;
+	f->err = err;
+	f->size = size;
+}
+
+struct source *
+source_check(const char *display, const char *text, size_t len,
+    struct source_faults *faults)
+{
+	struct source *s;
+
+	faults->len = 0;
+	if (len > SOURCE_MAX_BYTES) {
+		refuse(faults, SOURCE_TOO_BIG, 0, len);
+		return NULL;
+	}
+	s = xcalloc(1, sizeof(*s));
+	s->path = xstrdup(display);
+	s->has_text = true;
+	normalize(s, text, len);
+	index_lines(s);
+	check_content(s, faults);
+	if (faults->len == 0)
+		compose(s);
+	return s;
+}
+
 struct source *
 source_load(const char *path, const char *display,
     struct source_faults *faults)
@@ -203,27 +238,14 @@ source_load(const char *path, const char *display,
 	faults->len = 0;
 	raw = read_file(path, SOURCE_MAX_BYTES, &len);
 	if (raw == NULL) {
-		struct source_fault *f = &faults->v[faults->len++];
-
-		memset(f, 0, sizeof(*f));
-		if (errno == EFBIG) {
-			f->kind = SOURCE_TOO_BIG;
-			f->size = len;
-		} else {
-			f->kind = SOURCE_UNREADABLE;
-			f->err = errno;
-		}
+		if (errno == EFBIG)
+			refuse(faults, SOURCE_TOO_BIG, 0, len);
+		else
+			refuse(faults, SOURCE_UNREADABLE, errno, 0);
 		return NULL;
 	}
-	s = xcalloc(1, sizeof(*s));
-	s->path = xstrdup(display ? display : path);
-	s->has_text = true;
-	normalize(s, raw, len);
+	s = source_check(display ? display : path, raw, len, faults);
 	free(raw);
-	index_lines(s);
-	check_content(s, faults);
-	if (faults->len == 0)
-		compose(s);
 	return s;
 }
 

@@ -56,6 +56,10 @@ struct source_faults {
  * the order found: a source with faults serves only to quote them. */
 struct source *source_load(const char *path, const char *display,
 	    struct source_faults *faults);
+/* The same for a file's text already in memory (a template given as a
+ * string): refused with SOURCE_TOO_BIG over SOURCE_MAX_BYTES. */
+struct source *source_check(const char *display, const char *text,
+	    size_t len, struct source_faults *faults);
 /* A source for text that is already in memory (strings, command line).
  * The text is copied; it must be valid UTF-8. */
 struct source *source_from_text(const char *display, const char *text,

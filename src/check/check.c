@@ -39,8 +39,8 @@ warn_unused(struct checker *ck)
 }
 
 struct program *
-check_program(const char *path, const char *const *search, size_t nsearch,
-    struct diags *ds)
+check_program(const char *path, const char *text, size_t len,
+    const char *const *search, size_t nsearch, struct diags *ds)
 {
 	struct program *prog = xcalloc(1, sizeof(*prog));
 	struct checker ck;
@@ -55,7 +55,8 @@ check_program(const char *path, const char *const *search, size_t nsearch,
 	prog->ds = ds;
 	prog->search = search;
 	prog->nsearch = nsearch;
-	prog->main = load_file(&ck, path, path);
+	prog->main = text != NULL ? load_text(&ck, path, text, len) :
+	    load_file(&ck, path, path);
 	if (prog->main == NULL) {
 		prog->failed = true;
 		return prog;

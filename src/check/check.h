@@ -5,11 +5,13 @@
 
 #include "check/program.h"
 
-/* Loads PATH and every file it includes or imports, and checks them.
- * Never NULL; prog->failed tells whether errors were reported.  SEARCH
- * is the clause search path after the including file's folder. */
-struct program *check_program(const char *path, const char *const *search,
-	    size_t nsearch, struct diags *ds);
+/* Loads PATH (or takes TEXT, of LEN bytes, as the file named PATH) and
+ * every file it includes or imports, and checks them.  Never NULL;
+ * prog->failed tells whether errors were reported.  SEARCH is the
+ * clause search path after the including file's folder. */
+struct program *check_program(const char *path, const char *text,
+	    size_t len, const char *const *search, size_t nsearch,
+	    struct diags *ds);
 void	program_free(struct program *prog);
 
 #endif

@@ -75,6 +75,8 @@ struct checker {
 char	*find_file(struct checker *ck, const char *dir, const char *name);
 void	 describe_search(struct checker *ck, const char *dir, const char *name,
 	    struct buf *out);
+struct file_ast *load_text(struct checker *ck, const char *name,
+	    const char *text, size_t len);
 struct file_ast *load_file(struct checker *ck, const char *path,
 	    const char *display);
 const char *display_name(const char *path);

@@ -217,33 +217,25 @@ report_fault(struct checker *ck, const char *path, const struct source *src,
 	}
 }
 
-/* Loads and parses a file once; the same file included twice is one
- * file_ast.  DISPLAY is how diagnostics name it. */
-struct file_ast *
-load_file(struct checker *ck, const char *path, const char *display)
+/* A source just read (or NULL, refused with FAULTS), as the file at
+ * PATH (RESOLVED on disk): its faults reported, or parsed and added to
+ * the program. */
+static struct file_ast *
+take_source(struct checker *ck, const char *path, const char *resolved,
+    const char *display, struct source *src,
+    const struct source_faults *faults)
 {
-	char resolved[PATH_MAX];
-	struct source *src;
-	struct source_faults faults;
 	struct file_ast *f;
 	struct scope *sc;
 	size_t i;
 
-	if (realpath(path, resolved) == NULL)
-		snprintf(resolved, sizeof(resolved), "%s", path);
-	for (i = 0; i < ck->prog->files.len; i++) {
-		f = ck->prog->files.items[i];
-		if (strcmp(f->path, resolved) == 0)
-			return f;
-	}
 	/* The diagnostics quote the source, and live as long as it. */
-	src = source_load(path, display, &faults);
 	if (src == NULL)
 		src = source_named(display);
 	diags_adopt_source(ck->ds, src);
-	for (i = 0; i < faults.len; i++)
-		report_fault(ck, path, src, &faults.v[i]);
-	if (faults.len > 0)
+	for (i = 0; i < faults->len; i++)
+		report_fault(ck, path, src, &faults->v[i]);
+	if (faults->len > 0)
 		return NULL;
 	f = parse_file(src, ck->ds);
 	if (!f->has_header)
@@ -255,6 +247,40 @@ load_file(struct checker *ck, const char *path, const char *display)
 	sc->dir = dir_of(path);
 	ptrvec_push(&ck->prog->scopes, sc);
 	return f;
+}
+
+/* Loads and parses a file once; the same file included twice is one
+ * file_ast.  DISPLAY is how diagnostics name it. */
+struct file_ast *
+load_file(struct checker *ck, const char *path, const char *display)
+{
+	char resolved[PATH_MAX];
+	struct source *src;
+	struct source_faults faults;
+	size_t i;
+
+	if (realpath(path, resolved) == NULL)
+		snprintf(resolved, sizeof(resolved), "%s", path);
+	for (i = 0; i < ck->prog->files.len; i++) {
+		struct file_ast *f = ck->prog->files.items[i];
+
+		if (strcmp(f->path, resolved) == 0)
+			return f;
+	}
+	src = source_load(path, display, &faults);
+	return take_source(ck, path, resolved, display, src, &faults);
+}
+
+/* The main template given as TEXT, named NAME: its clauses are found
+ * beside NAME, as if it were a file there. */
+struct file_ast *
+load_text(struct checker *ck, const char *name, const char *text,
+    size_t len)
+{
+	struct source_faults faults;
+	struct source *src = source_check(name, text, len, &faults);
+
+	return take_source(ck, name, name, name, src, &faults);
 }
 
 /* How a found file is named in diagnostics: as found, without "./". */

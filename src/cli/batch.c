@@ -7,18 +7,13 @@
 #include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include "base/source.h"
-#include "base/suggest.h"
-#include "base/util.h"
-
-#define RECORD_MAX_BYTES	(16u * 1024 * 1024)
 
 /* Where records come from: the lines of a JSONL file, or the sorted
  * .json files of a folder. */
@@ -28,30 +23,64 @@ struct reader {
 	char		*line;
 	size_t		 cap;
 	size_t		 lineno;
-	struct ptrvec	 files;		/* char *, folder mode */
-	size_t		 next;
+	struct dirent	**files;	/* folder mode */
+	int		 nfiles;
+	int		 next;
 };
 
 struct record {
-	size_t	 index;		/* 0-based among records */
 	size_t	 lineno;	/* JSONL line, or 0 */
 	char	*display;	/* "clients.jsonl:12" or the file's path */
-	char	*text;
+	char	*text;		/* the JSONL line; NULL for a file */
 	size_t	 len;
 };
 
-static int
-compare_names(const void *a, const void *b)
+/* A malloc'd formatted string; running out of memory ends the run, as
+ * it does in the library. */
+static char *
+format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static char *
+format(const char *fmt, ...)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	va_list ap;
+	char *s;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL) {
+		fputs("lgc: erreur fatale : mémoire épuisée\n", stderr);
+		exit(LGC_FATAL);
+	}
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+static int
+is_json_file(const struct dirent *e)
+{
+	size_t n = strlen(e->d_name);
+
+	return n > 5 && strcmp(e->d_name + n - 5, ".json") == 0 &&
+	    e->d_name[0] != '.';
+}
+
+/* Byte order, whatever the locale: the numbering of a batch must not
+ * depend on the machine. */
+static int
+by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
 }
 
 static bool
 reader_open(struct reader *r, const char *input)
 {
 	struct stat st;
-	DIR *d;
-	struct dirent *e;
 
 	memset(r, 0, sizeof(*r));
 	r->input = input;
@@ -59,33 +88,21 @@ reader_open(struct reader *r, const char *input)
 		return false;
 	if (!S_ISDIR(st.st_mode))
 		return (r->jsonl = fopen(input, "rb")) != NULL;
-	if ((d = opendir(input)) == NULL)
-		return false;
-	while ((e = readdir(d)) != NULL) {
-		size_t n = strlen(e->d_name);
-
-		if (n > 5 && strcmp(e->d_name + n - 5, ".json") == 0 &&
-		    e->d_name[0] != '.')
-			ptrvec_push(&r->files, xstrdup(e->d_name));
-	}
-	closedir(d);
-	if (r->files.len > 0)
-		qsort(r->files.items, r->files.len, sizeof(char *),
-		    compare_names);
-	return true;
+	r->nfiles = scandir(input, &r->files, is_json_file, by_name);
+	return r->nfiles >= 0;
 }
 
 static void
 reader_close(struct reader *r)
 {
-	size_t i;
+	int i;
 
 	if (r->jsonl != NULL)
 		fclose(r->jsonl);
 	free(r->line);
-	for (i = 0; i < r->files.len; i++)
-		free(r->files.items[i]);
-	ptrvec_free(&r->files);
+	for (i = 0; i < r->nfiles; i++)
+		free(r->files[i]);
+	free(r->files);
 }
 
 static bool
@@ -108,13 +125,11 @@ record_clear(struct record *rec)
 }
 
 /* The next record into REC (its previous content freed); false at the
- * end.  WANT_TEXT false skips reading a folder's files. */
+ * end.  A folder's record is its file's path: the library reads it. */
 static bool
-reader_next(struct reader *r, struct record *rec, size_t index,
-    bool want_text)
+reader_next(struct reader *r, struct record *rec)
 {
 	record_clear(rec);
-	rec->index = index;
 	if (r->jsonl != NULL) {
 		ssize_t n;
 
@@ -125,72 +140,36 @@ reader_next(struct reader *r, struct record *rec, size_t index,
 			if (blank_line(r->line, (size_t)n))
 				continue;
 			rec->lineno = r->lineno;
-			rec->display = xasprintf("%s:%zu", r->input, r->lineno);
-			rec->text = xstrndup(r->line, (size_t)n);
+			rec->display = format("%s:%zu", r->input, r->lineno);
+			rec->text = format("%.*s", (int)n, r->line);
 			rec->len = (size_t)n;
 			return true;
 		}
 		return false;
 	}
-	if (r->next >= r->files.len)
+	if (r->next >= r->nfiles)
 		return false;
-	rec->display = xasprintf("%s/%s", r->input,
-	    (char *)r->files.items[r->next++]);
+	rec->display = format("%s/%s", r->input, r->files[r->next++]->d_name);
 	rec->lineno = 0;
-	if (want_text) {
-		rec->text = read_file(rec->display, RECORD_MAX_BYTES, &rec->len);
-		if (rec->text == NULL)
-			rec->len = 0;
-	}
 	return true;
 }
 
-/* A file name from a field's value: letters folded to ASCII, anything
- * else a dash, never a path. */
-static char *
-safe_name(const char *value)
-{
-	char *folded = fold_word(value), *p;
-	struct buf b;
-	bool dash = false;
-
-	buf_init(&b);
-	for (p = folded; *p != '\0'; p++) {
-		char ch = *p;
-		bool keep = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
-		    ch == '_' || ch == '.';
-
-		if (keep && !(ch == '.' && b.len == 0)) {
-			buf_putc(&b, ch);
-			dash = false;
-		} else if (!dash && b.len > 0) {
-			buf_putc(&b, '-');
-			dash = true;
-		}
-	}
-	while (b.len > 0 && (b.data[b.len - 1] == '-' ||
-	    b.data[b.len - 1] == '.'))
-		b.data[--b.len] = '\0';
-	free(folded);
-	return buf_detach(&b);
-}
-
+/* The output name the record's FIELD gives, or NULL. */
 static char *
 field_name(const struct record *rec, const char *field)
 {
 	json_t *root, *v;
 	char *name = NULL;
 
-	if (rec->text == NULL)
-		return NULL;
-	root = json_loadb(rec->text, rec->len, 0, NULL);
+	root = rec->text != NULL ? json_loadb(rec->text, rec->len, 0, NULL) :
+	    json_load_file(rec->display, 0, NULL);
 	if (root == NULL)
 		return NULL;
 	v = json_object_get(root, field);
 	if (json_is_string(v))
-		name = safe_name(json_string_value(v));
+		name = lgc_file_name(json_string_value(v));
 	else if (json_is_integer(v))
-		name = xasprintf("%lld", (long long)json_integer_value(v));
+		name = format("%lld", (long long)json_integer_value(v));
 	json_decref(root);
 	if (name != NULL && *name == '\0') {
 		free(name);
@@ -206,50 +185,79 @@ field_name(const struct record *rec, const char *field)
 struct plan {
 	size_t		 count;
 	int		 width;
-	struct ptrvec	 names;		/* char *, with --nom only */
+	char		**names;	/* with --nom only, count of them */
 };
 
 static bool
-name_taken(const struct ptrvec *names, const char *name)
+name_taken(char *const *names, size_t n, const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < names->len; i++)
-		if (strcmp(names->items[i], name) == 0)
+	for (i = 0; i < n; i++)
+		if (strcmp(names[i], name) == 0)
 			return true;
 	return false;
 }
 
 static bool
-make_plan(const struct batch_options *o, struct plan *p)
+count_records(const struct batch_options *o, size_t *count)
 {
 	struct reader r;
 	struct record rec;
-	char digits[32];
 
-	memset(p, 0, sizeof(*p));
 	memset(&rec, 0, sizeof(rec));
 	if (!reader_open(&r, o->input))
 		return false;
-	while (reader_next(&r, &rec, p->count, o->name_field != NULL)) {
-		p->count++;
-		if (o->name_field != NULL) {
-			char *base = field_name(&rec, o->name_field), *name;
-			int n = 2;
-
-			if (base == NULL)
-				base = xasprintf("%zu", p->count);
-			name = xstrdup(base);
-			while (name_taken(&p->names, name)) {
-				free(name);
-				name = xasprintf("%s-%d", base, n++);
-			}
-			free(base);
-			ptrvec_push(&p->names, name);
-		}
-	}
+	for (*count = 0; reader_next(&r, &rec); ++*count)
+		continue;
 	record_clear(&rec);
 	reader_close(&r);
+	return true;
+}
+
+static bool
+name_records(const struct batch_options *o, struct plan *p)
+{
+	struct reader r;
+	struct record rec;
+	size_t i;
+
+	memset(&rec, 0, sizeof(rec));
+	if ((p->names = calloc(p->count + 1, sizeof(*p->names))) == NULL ||
+	    !reader_open(&r, o->input))
+		return false;
+	for (i = 0; i < p->count && reader_next(&r, &rec); i++) {
+		char *base = field_name(&rec, o->name_field), *name;
+		int n = 2;
+
+		if (base == NULL)
+			base = format("%zu", i + 1);
+		name = format("%s", base);
+		while (name_taken(p->names, i, name)) {
+			free(name);
+			name = format("%s-%d", base, n++);
+		}
+		free(base);
+		p->names[i] = name;
+	}
+	/* The input changed under us: the remaining records are numbered. */
+	for (; i < p->count; i++)
+		p->names[i] = format("%zu", i + 1);
+	record_clear(&rec);
+	reader_close(&r);
+	return true;
+}
+
+static bool
+make_plan(const struct batch_options *o, struct plan *p)
+{
+	char digits[32];
+
+	memset(p, 0, sizeof(*p));
+	if (!count_records(o, &p->count))
+		return false;
+	if (o->name_field != NULL && !name_records(o, p))
+		return false;
 	snprintf(digits, sizeof(digits), "%zu", p->count);
 	p->width = strlen(digits) > 4 ? (int)strlen(digits) : 4;
 	return true;
@@ -260,19 +268,18 @@ plan_free(struct plan *p)
 {
 	size_t i;
 
-	for (i = 0; i < p->names.len; i++)
-		free(p->names.items[i]);
-	ptrvec_free(&p->names);
+	if (p->names != NULL)
+		for (i = 0; i < p->count; i++)
+			free(p->names[i]);
+	free(p->names);
 }
 
 static char *
 output_path(const struct batch_options *o, const struct plan *p, size_t i)
 {
-	if (i < p->names.len)
-		return xasprintf("%s/%s%s", o->outdir,
-		    (const char *)p->names.items[i], o->extension);
-	return xasprintf("%s/%0*zu%s", o->outdir, p->width, i + 1,
-	    o->extension);
+	if (p->names != NULL)
+		return format("%s/%s%s", o->outdir, p->names[i], o->extension);
+	return format("%s/%0*zu%s", o->outdir, p->width, i + 1, o->extension);
 }
 
 /* Compiles one record; its diagnostics go where the compiler's go. */
@@ -282,25 +289,21 @@ run_record(lgc_compiler *c, const struct record *rec, const char *output,
 {
 	char *out = NULL;
 	size_t len = 0, i;
-	int status, err;
+	int status;
 
 	lgc_reset_data(c);
-	if (rec->text == NULL) {
-		fprintf(stderr, "lgc: erreur: %s : %s\n", rec->display,
-		    fr_strerror(errno ? errno : EIO));
-		return LGC_FATAL;
-	}
-	status = lgc_load_data_string(c, rec->display, rec->text, rec->len);
+	if (rec->text != NULL)
+		status = lgc_load_data_string(c, rec->display, rec->text,
+		    rec->len);
+	else
+		status = lgc_load_data_file(c, rec->display);
 	for (i = 0; i < o->ndefines && status == LGC_OK; i++)
 		status = lgc_define(c, o->defines[i]);
 	if (status != LGC_OK)
 		return status;
 	status = lgc_render(c, o->format, &out, &len);
-	if (status == LGC_OK && out != NULL &&
-	    (err = write_file_atomic(output, out, len)) != 0) {
-		fprintf(stderr, "lgc: erreur: %s : %s\n", output, fr_strerror(err));
-		status = LGC_FATAL;
-	}
+	if (status == LGC_OK)
+		status = lgc_write_output(c, output, out, len);
 	free(out);
 	return status;
 }
@@ -335,18 +338,18 @@ worker(lgc_compiler *c, const struct batch_options *o, const struct plan *p,
 	memset(&rec, 0, sizeof(rec));
 	if (!reader_open(&r, o->input))
 		return;
-	while (reader_next(&r, &rec, i, i % n == k)) {
-		if (i % n == k) {
-			char *output = output_path(o, p, i);
-			int status = run_record(c, &rec, output, o);
-			int len = snprintf(line, sizeof(line), "%zu %d\n", i,
-			    status);
+	for (; reader_next(&r, &rec); i++) {
+		char *output;
+		int status, len;
 
-			free(output);
-			if (write(fd, line, (size_t)len) != len)
-				break;
-		}
-		i++;
+		if (i % n != k)
+			continue;
+		output = output_path(o, p, i);
+		status = run_record(c, &rec, output, o);
+		len = snprintf(line, sizeof(line), "%zu %d\n", i, status);
+		free(output);
+		if (write(fd, line, (size_t)len) != len)
+			break;
 	}
 	record_clear(&rec);
 	reader_close(&r);
@@ -394,15 +397,19 @@ run_workers(lgc_compiler *c, const struct batch_options *o,
 	FILE *results;
 
 	if (pipe(fds) != 0) {
-		fprintf(stderr, "lgc: erreur: pipe : %s\n", fr_strerror(errno));
+		lgc_report(c, "entree-sortie", "pipe : %s", lgc_strerror(errno));
 		return;
 	}
-	if (n <= 1) {
-		/* One process: the results go through the same pipe from a
-		 * child, so that both paths share their code. */
+	/* One process: the results go through the same pipe from a child,
+	 * so that both paths share their code. */
+	if (n < 1)
 		n = 1;
+	if ((pids = calloc(n, sizeof(*pids))) == NULL) {
+		lgc_report(c, "entree-sortie", "%s", lgc_strerror(ENOMEM));
+		close(fds[0]);
+		close(fds[1]);
+		return;
 	}
-	pids = xcalloc(n, sizeof(*pids));
 	fflush(stdout);
 	fflush(stderr);
 	for (k = 0; k < n; k++) {
@@ -415,8 +422,8 @@ run_workers(lgc_compiler *c, const struct batch_options *o,
 			_exit(0);
 		}
 		if (pids[k] < 0)
-			fprintf(stderr, "lgc: erreur: fork : %s\n",
-			    fr_strerror(errno));
+			lgc_report(c, "entree-sortie", "fork : %s",
+			    lgc_strerror(errno));
 	}
 	close(fds[1]);
 	if ((results = fdopen(fds[0], "r")) != NULL) {
@@ -442,8 +449,8 @@ record_display(const struct batch_options *o, size_t index)
 
 	memset(&rec, 0, sizeof(rec));
 	if (!reader_open(&r, o->input))
-		return xasprintf("n° %zu", index + 1);
-	while (reader_next(&r, &rec, i, false)) {
+		return format("n° %zu", index + 1);
+	while (reader_next(&r, &rec)) {
 		if (i++ == index) {
 			display = rec.display;
 			rec.display = NULL;
@@ -452,7 +459,40 @@ record_display(const struct batch_options *o, size_t index)
 	}
 	record_clear(&rec);
 	reader_close(&r);
-	return display != NULL ? display : xasprintf("n° %zu", index + 1);
+	return display != NULL ? display : format("n° %zu", index + 1);
+}
+
+/* "6 contrats écrits dans sortie, 2 en erreur : a, b" */
+static void
+summary(lgc_compiler *c, const struct batch_options *o, const struct plan *p,
+    const signed char *statuses, size_t written, size_t failed)
+{
+	char *text = NULL;
+	size_t size = 0, i, shown = 0;
+	FILE *f = open_memstream(&text, &size);
+
+	if (f == NULL) {
+		lgc_report(c, "entree-sortie", "%s", lgc_strerror(errno));
+		return;
+	}
+	fprintf(f, "lot : %zu contrat%s écrit%s dans %s", written,
+	    written > 1 ? "s" : "", written > 1 ? "s" : "", o->outdir);
+	if (failed > 0) {
+		fprintf(f, ", %zu en erreur :", failed);
+		for (i = 0; i < p->count && shown < 10; i++)
+			if (statuses[i] != LGC_OK) {
+				char *display = record_display(o, i);
+
+				fprintf(f, "%s %s", shown ? "," : "", display);
+				free(display);
+				shown++;
+			}
+		if (failed > shown)
+			fputs(", …", f);
+	}
+	fclose(f);
+	lgc_report(c, "lot", "%s", text);
+	free(text);
 }
 
 int
@@ -462,29 +502,33 @@ batch_run(lgc_compiler *c, const struct batch_options *o)
 	struct stat st;
 	signed char *statuses;
 	int worst = LGC_OK;
-	size_t i, failed = 0, written = 0, shown = 0;
+	size_t i, failed = 0, written = 0;
 
 	/* The records are read twice (counted, then compiled by the
 	 * workers): a pipe would give them only once. */
 	if (stat(o->input, &st) == 0 && !S_ISREG(st.st_mode) &&
-	    !S_ISDIR(st.st_mode)) {
-		fprintf(stderr, "lgc: erreur: %s : --lot lit un fichier JSONL "
+	    !S_ISDIR(st.st_mode))
+		return lgc_report(c, "usage", "%s : --lot lit un fichier JSONL "
 		    "ou un dossier, pas un tube ; enregistrez d'abord les "
-		    "clients dans un fichier\n", o->input);
-		return LGC_FATAL;
-	}
+		    "clients dans un fichier", o->input);
 	if (!make_plan(o, &p)) {
-		fprintf(stderr, "lgc: erreur: %s : %s\n", o->input,
-		    fr_strerror(errno));
-		return LGC_FATAL;
+		int err = errno;
+
+		plan_free(&p);
+		return lgc_report(c, "entree-sortie", "%s : %s", o->input,
+		    lgc_strerror(err));
 	}
 	if (mkdir(o->outdir, 0777) != 0 && errno != EEXIST) {
-		fprintf(stderr, "lgc: erreur: %s : %s\n", o->outdir,
-		    fr_strerror(errno));
+		int err = errno;
+
 		plan_free(&p);
-		return LGC_FATAL;
+		return lgc_report(c, "entree-sortie", "%s : %s", o->outdir,
+		    lgc_strerror(err));
 	}
-	statuses = xcalloc(p.count + 1, 1);
+	if ((statuses = malloc(p.count + 1)) == NULL) {
+		plan_free(&p);
+		return lgc_report(c, "entree-sortie", "%s", lgc_strerror(ENOMEM));
+	}
 	memset(statuses, -1, p.count + 1);
 	run_workers(c, o, &p, statuses);
 	for (i = 0; i < p.count; i++) {
@@ -497,22 +541,7 @@ batch_run(lgc_compiler *c, const struct batch_options *o)
 		if (s > worst)
 			worst = s;
 	}
-	fprintf(stderr, "lgc: lot : %zu contrat%s écrit%s dans %s", written,
-	    written > 1 ? "s" : "", written > 1 ? "s" : "", o->outdir);
-	if (failed > 0) {
-		fprintf(stderr, ", %zu en erreur" NBSP ":", failed);
-		for (i = 0; i < p.count && shown < 10; i++)
-			if (statuses[i] != LGC_OK) {
-				char *display = record_display(o, i);
-
-				fprintf(stderr, "%s %s", shown ? "," : "", display);
-				free(display);
-				shown++;
-			}
-		if (failed > shown)
-			fputs(", …", stderr);
-	}
-	fputc('\n', stderr);
+	summary(c, o, &p, statuses, written, failed);
 	free(statuses);
 	plan_free(&p);
 	return worst;

@@ -1,6 +1,10 @@
-/* lgc — the command line. */
+/* lgc — the command line: arguments, environment, files and exit codes,
+ * on top of the library (include/lgc.h and nothing else).  Every message
+ * it prints, usage errors included, goes through the library's
+ * diagnostics, so that --format-diagnostics json holds for all of them. */
 #include <errno.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,13 +15,7 @@
 #endif
 
 #include "lgc.h"
-#include "format/format.h"
 #include "cli/batch.h"
-#include "base/util.h"
-
-#ifndef LGC_STDLIB_DIR
-#define LGC_STDLIB_DIR "/usr/local/share/lgc/stdlib"
-#endif
 
 enum command {
 	CMD_BUILD,
@@ -27,35 +25,45 @@ enum command {
 	CMD_LINT
 };
 
+/* A format's option given on the command line (--police NOM). */
+struct format_option {
+	const char	*name;
+	const char	*value;		/* NULL for an on/off option */
+};
+
+/* The repeated options point into argv; each vector has room for argc. */
 struct options {
 	enum command	 command;
 	const char	*template_path;
-	struct ptrvec	 data_files;	/* const char * */
-	struct ptrvec	 defines;	/* const char * */
-	struct ptrvec	 includes;	/* const char * */
+	const char	**data_files;
+	size_t		 ndata;
+	const char	**defines;
+	size_t		 ndefines;
+	const char	**includes;
+	size_t		 nincludes;
+	const char	**warnings;	/* -WPREFIX: PREFIX */
+	size_t		 nwarnings;
+	struct format_option *format_options;
+	size_t		 nformat_options;
 	const char	*format;
 	const char	*output;
 	const char	*diagnostics;
-	const char	*preamble;
-	const char	*font;
 	const char	*batch;		/* --lot */
 	const char	*batch_dir;	/* --sortie */
 	const char	*name_field;	/* --nom */
 	const char	*deps;		/* --deps */
-	struct ptrvec	 warnings;	/* -WPREFIX: const char * PREFIX */
 	const char	*subjects;	/* --sujets */
 	int		 jobs;
 	bool		 werror;
-	bool		 fragment;
 	bool		 draft;
 	bool		 straight_quotes;
-	bool		 json_usage;	/* --format-diagnostics json */
 };
 
 static void
-usage(FILE *out)
+usage(lgc_compiler *c, FILE *out)
 {
-	char *formats;
+	const char *name, *word, *help;
+	size_t i, j;
 
 	fputs(
 "usage : lgc build MODÈLE.lgc [-d DONNÉES.json] [-D nom=valeur]… [-f FORMAT]\n"
@@ -81,7 +89,8 @@ usage(FILE *out)
 "Options :\n"
 "  -d, --donnees FICHIER  données du client, un objet JSON (répétable)\n"
 "  -D nom=valeur          fixe ou remplace une entrée (répétable)\n"
-"  -f, --format FORMAT    html, latex ou pdf (défaut : selon l'extension de -o)\n"
+"  -f, --format FORMAT    format de sortie (défaut : selon l'extension de -o,\n"
+"                         sinon html)\n"
 "  -o, --sortie FICHIER   fichier de sortie, écrit seulement en cas de succès\n"
 "  -I DOSSIER             dossier de clauses à chercher (répétable ; aussi\n"
 "                         la variable LGC_PATH, dossiers séparés par « : »)\n"
@@ -104,48 +113,43 @@ usage(FILE *out)
 "                         indécidables apparaissent, surlignées\n"
 "  --guillemets-droits    garde les guillemets \"…\" tels quels (par défaut\n"
 "                         ils deviennent « … »)\n"
-"  --fragment             LaTeX : le corps seul, sans préambule\n"
-"  --preambule FICHIER    LaTeX : remplace le préambule par FICHIER\n"
-"  --police NOM           PDF : famille de polices (défaut : Liberation Serif)\n"
 "  --format-diagnostics json   un objet JSON par diagnostic\n"
 "  -h, --help             affiche cette aide\n"
 "  -V, --version          affiche la version\n"
 "\n"
+"Formats et leurs options :\n", out);
+	for (i = 0; (name = lgc_format_name(c, i)) != NULL; i++) {
+		fprintf(out, "  %-8s %s (%s)\n", name,
+		    lgc_format_description(c, i), lgc_format_extension(c, i));
+		for (j = 0; lgc_format_option(c, i, j, &word, &help) != NULL;
+		    j++) {
+			char flag[64];
+
+			snprintf(flag, sizeof(flag), "--%s%s%s",
+			    lgc_format_option(c, i, j, NULL, NULL),
+			    word != NULL ? " " : "", word != NULL ? word : "");
+			fprintf(out, "    %-21s%s\n", flag, help);
+		}
+	}
+	fputs(
+"\n"
+"Variable SOURCE_DATE_EPOCH : date (en secondes depuis 1970) inscrite dans\n"
+"le PDF ; sans elle, aucune date, pour des sorties reproductibles.\n"
+"\n"
 "Code de sortie : 0 succès (avertissements permis), 1 erreurs dans le modèle\n"
 "ou les données, 2 erreur d'utilisation ou d'entrée-sortie.\n"
 "Voir lgc(1) et la référence du langage dans docs/.\n", out);
-	formats = format_names(&format_builtin);
-	fprintf(out, "Formats : %s.\n", formats);
-	free(formats);
 }
 
-/* Usage errors honour --format-diagnostics json too, so that a tool
- * driving lgc reads every failure the same way. */
+/* A usage error, through the diagnostics like every other message. */
 static int
-usage_error(const struct options *o, const char *fmt, const char *arg)
+usage_error(lgc_compiler *c, const char *fmt, const char *arg)
 {
-	char *message = xasprintf(fmt, arg);
-	const char *p;
+	char message[1024];
 
-	if (o->json_usage) {
-		fputs("{\"fichier\":\"\",\"gravite\":\"fatale\",\"code\":"
-		    "\"usage\",\"message\":\"", stderr);
-		for (p = message; *p != '\0'; p++) {
-			if (*p == '"' || *p == '\\')
-				fputc('\\', stderr);
-			if ((unsigned char)*p < 0x20)
-				fprintf(stderr, "\\u%04x", (unsigned char)*p);
-			else
-				fputc(*p, stderr);
-		}
-		fputs("\"}\n", stderr);
-	} else {
-		fprintf(stderr, "lgc: erreur: %s\n", message);
-		fputs("lgc: note: « lgc --help » décrit les commandes et "
-		    "options\n", stderr);
-	}
-	free(message);
-	return LGC_FATAL;
+	snprintf(message, sizeof(message), fmt, arg);
+	return lgc_report(c, "usage", "%s ; « lgc --help » décrit les "
+	    "commandes et options", message);
 }
 
 /* The value of an option: "-o X", "-oX", "--sortie X" or "--sortie=X". */
@@ -182,162 +186,195 @@ matches(const char *arg, const char *shortopt, const char *longopt,
 	return false;
 }
 
-static int
-parse_args(int argc, char **argv, struct options *o)
+/* Accented spellings of option names, which are ASCII. */
+static const struct {
+	const char	*written;
+	const char	*name;
+} spellings[] = {
+	{ "préambule", "preambule" },
+};
+
+/* Whether ARG is "--NAME" or "--NAME=…"; *PREFIX is then its length. */
+static bool
+names_option(const char *arg, const char *name, size_t *prefix)
 {
-	int i;
-	size_t prefix;
-	const char *value;
+	size_t n = strlen(name);
 
-	if (argc < 2) {
-		usage(stderr);
-		return LGC_FATAL;
-	}
-	for (i = 1; i < argc; i++) {
-		const char *arg = argv[i];
+	if (strncmp(arg, "--", 2) != 0 || strncmp(arg + 2, name, n) != 0 ||
+	    (arg[2 + n] != '\0' && arg[2 + n] != '='))
+		return false;
+	*prefix = 2 + n;
+	return true;
+}
 
-		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0 ||
-		    strcmp(arg, "--aide") == 0) {
-			usage(stdout);
-			exit(0);
+/* "--NAME[=VALUE]" naming an option of some format, from the table:
+ * a new format's options need no code here.  The word for its value,
+ * NULL for an on/off option, goes in *WORD. */
+static const char *
+format_option(lgc_compiler *c, const char *arg, const char **word,
+    size_t *prefix)
+{
+	const char *name;
+	size_t i, j, k;
+
+	for (i = 0; lgc_format_name(c, i) != NULL; i++)
+		for (j = 0; (name = lgc_format_option(c, i, j, word, NULL)) !=
+		    NULL; j++) {
+			if (names_option(arg, name, prefix))
+				return name;
+			for (k = 0; k < sizeof(spellings) / sizeof(spellings[0]);
+			    k++)
+				if (strcmp(spellings[k].name, name) == 0 &&
+				    names_option(arg, spellings[k].written, prefix))
+					return name;
 		}
-		if (strcmp(arg, "-V") == 0 || strcmp(arg, "--version") == 0) {
-			printf("lgc %s\n", lgc_version());
-			exit(0);
-		}
-	}
-	if (strcmp(argv[1], "build") == 0)
+	return NULL;
+}
+
+static int
+parse_command(lgc_compiler *c, const char *word, struct options *o)
+{
+	if (strcmp(word, "build") == 0)
 		o->command = CMD_BUILD;
-	else if (strcmp(argv[1], "check") == 0)
+	else if (strcmp(word, "check") == 0)
 		o->command = CMD_CHECK;
-	else if (strcmp(argv[1], "tree") == 0)
+	else if (strcmp(word, "tree") == 0)
 		o->command = CMD_TREE;
-	else if (strcmp(argv[1], "schema") == 0)
+	else if (strcmp(word, "schema") == 0)
 		o->command = CMD_SCHEMA;
-	else if (strcmp(argv[1], "lint") == 0)
+	else if (strcmp(word, "lint") == 0)
 		o->command = CMD_LINT;
 	else
-		return usage_error(o, "commande inconnue « %s » : build, check, "
-		    "lint, schema ou tree", argv[1]);
-	for (i = 2; i < argc; i++) {
-		const char *arg = argv[i];
+		return usage_error(c, "commande inconnue « %s » : build, check, "
+		    "lint, schema ou tree", word);
+	return LGC_OK;
+}
 
-		if (arg[0] != '-' || strcmp(arg, "-") == 0) {
-			if (o->template_path != NULL)
-				return usage_error(o, "un seul modèle à la fois "
-				    "(« %s » en trop)", arg);
-			o->template_path = arg;
-			continue;
-		}
-		if (strcmp(arg, "-Werror") == 0) {
-			o->werror = true;
-			continue;
-		}
-		if (strncmp(arg, "-W", 2) == 0 && arg[2] != '\0') {
-			ptrvec_push(&o->warnings, (void *)(arg + 2));
-			continue;
-		}
-		if (strcmp(arg, "--fragment") == 0) {
-			o->fragment = true;
-			continue;
-		}
-		if (strcmp(arg, "--brouillon") == 0) {
-			o->draft = true;
-			continue;
-		}
-		if (strcmp(arg, "--guillemets-droits") == 0) {
-			o->straight_quotes = true;
-			continue;
-		}
-		if (matches(arg, "-d", "--donnees", &prefix) ||
-		    matches(arg, NULL, "--data", &prefix)) {
-			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
-				return usage_error(o, "%s attend un fichier JSON", arg);
-			ptrvec_push(&o->data_files, (void *)value);
-		} else if (matches(arg, "-D", NULL, &prefix)) {
-			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
-				return usage_error(o, "%s attend nom=valeur", arg);
-			ptrvec_push(&o->defines, (void *)value);
-		} else if (matches(arg, "-I", NULL, &prefix)) {
-			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
-				return usage_error(o, "%s attend un dossier", arg);
-			ptrvec_push(&o->includes, (void *)value);
-		} else if (matches(arg, "-f", "--format", &prefix)) {
-			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
-				return usage_error(o, "%s attend un format", arg);
-			o->format = value;
-		} else if (matches(arg, "-o", "--sortie", &prefix) ||
-		    matches(arg, NULL, "--output", &prefix)) {
-			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
-				return usage_error(o, "%s attend un fichier", arg);
-			o->output = value;
-		} else if (matches(arg, NULL, "--preambule", &prefix) ||
-		    matches(arg, NULL, "--préambule", &prefix)) {
-			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
-				return usage_error(o, "%s attend un fichier", arg);
-			o->preamble = value;
-		} else if (matches(arg, NULL, "--lot", &prefix)) {
-			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
-				return usage_error(o, "%s attend un fichier JSONL ou "
-				    "un dossier", arg);
-			o->batch = value;
-		} else if (matches(arg, NULL, "--nom", &prefix)) {
-			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
-				return usage_error(o, "%s attend un nom de champ", arg);
-			o->name_field = value;
-		} else if (matches(arg, "-j", NULL, &prefix)) {
-			char *end;
-			long n;
-
-			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
-				return usage_error(o, "%s attend un nombre", arg);
-			n = strtol(value, &end, 10);
-			if (*end != '\0' || n < 1 || n > 256)
-				return usage_error(o, "-j attend un nombre de 1 à "
-				    "256, pas « %s »", value);
-			o->jobs = (int)n;
-		} else if (matches(arg, NULL, "--deps", &prefix)) {
-			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
-				return usage_error(o, "%s attend un fichier", arg);
-			o->deps = value;
-		} else if (matches(arg, NULL, "--sujets", &prefix)) {
-			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
-				return usage_error(o, "%s attend une liste de sujets", arg);
-			o->subjects = value;
-		} else if (matches(arg, NULL, "--police", &prefix)) {
-			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
-				return usage_error(o, "%s attend un nom de police", arg);
-			o->font = value;
-		} else if (matches(arg, NULL, "--format-diagnostics", &prefix)) {
-			if ((value = option_value(argc, argv, &i, arg, prefix)) == NULL)
-				return usage_error(o, "%s attend json ou texte", arg);
-			o->diagnostics = value;
-		} else
-			return usage_error(o, "option inconnue « %s »", arg);
-	}
+/* The options that may come together only in some ways. */
+static int
+check_combinations(lgc_compiler *c, struct options *o)
+{
 	if (o->template_path == NULL)
-		return usage_error(o, "%s", "aucun modèle .lgc donné");
+		return usage_error(c, "%s", "aucun modèle .lgc donné");
 	if (o->batch != NULL && o->command != CMD_BUILD)
-		return usage_error(o, "%s", "--lot ne sert qu'à « lgc build » : "
+		return usage_error(c, "%s", "--lot ne sert qu'à « lgc build » : "
 		    "chaque contrat du lot est vérifié avant d'être écrit");
 	if (o->batch != NULL) {
 		if (o->batch_dir == NULL && o->output != NULL)
 			o->batch_dir = o->output;
 		if (o->batch_dir == NULL)
-			return usage_error(o, "%s", "--lot demande un dossier de "
+			return usage_error(c, "%s", "--lot demande un dossier de "
 			    "sortie : --sortie DOSSIER/");
 		o->output = NULL;
 		if (o->deps != NULL)
-			return usage_error(o, "%s", "--deps vaut pour un seul "
+			return usage_error(c, "%s", "--deps vaut pour un seul "
 			    "contrat, pas pour un lot");
 	}
 	if (o->deps != NULL && (o->command != CMD_BUILD || o->output == NULL))
-		return usage_error(o, "%s", "--deps demande « lgc build … -o "
+		return usage_error(c, "%s", "--deps demande « lgc build … -o "
 		    "SORTIE »");
 	if (o->command != CMD_BUILD && o->batch == NULL &&
 	    (o->output != NULL || o->format != NULL))
-		return usage_error(o, "%s", "-o et -f ne servent qu'à « lgc build »");
+		return usage_error(c, "%s", "-o et -f ne servent qu'à « lgc build »");
 	return LGC_OK;
+}
+
+/* Options with a value; ARG is argv[*i]. */
+static int
+parse_valued(lgc_compiler *c, int argc, char **argv, int *i, struct options *o)
+{
+	const char *arg = argv[*i], *value, *word;
+	size_t prefix;
+
+#define VALUE(what)							\
+	if ((value = option_value(argc, argv, i, arg, prefix)) == NULL)	\
+		return usage_error(c, "%s attend " what, arg)
+	if (matches(arg, "-d", "--donnees", &prefix) ||
+	    matches(arg, NULL, "--data", &prefix)) {
+		VALUE("un fichier JSON");
+		o->data_files[o->ndata++] = value;
+	} else if (matches(arg, "-D", NULL, &prefix)) {
+		VALUE("nom=valeur");
+		o->defines[o->ndefines++] = value;
+	} else if (matches(arg, "-I", NULL, &prefix)) {
+		VALUE("un dossier");
+		o->includes[o->nincludes++] = value;
+	} else if (matches(arg, "-f", "--format", &prefix)) {
+		VALUE("un format");
+		o->format = value;
+	} else if (matches(arg, "-o", "--sortie", &prefix) ||
+	    matches(arg, NULL, "--output", &prefix)) {
+		VALUE("un fichier");
+		o->output = value;
+	} else if (matches(arg, NULL, "--lot", &prefix)) {
+		VALUE("un fichier JSONL ou un dossier");
+		o->batch = value;
+	} else if (matches(arg, NULL, "--nom", &prefix)) {
+		VALUE("un nom de champ");
+		o->name_field = value;
+	} else if (matches(arg, "-j", NULL, &prefix)) {
+		char *end;
+		long n;
+
+		VALUE("un nombre");
+		n = strtol(value, &end, 10);
+		if (*end != '\0' || n < 1 || n > 256)
+			return usage_error(c, "-j attend un nombre de 1 à 256, "
+			    "pas « %s »", value);
+		o->jobs = (int)n;
+	} else if (matches(arg, NULL, "--deps", &prefix)) {
+		VALUE("un fichier");
+		o->deps = value;
+	} else if (matches(arg, NULL, "--sujets", &prefix)) {
+		VALUE("une liste de sujets");
+		o->subjects = value;
+	} else if (matches(arg, NULL, "--format-diagnostics", &prefix)) {
+		VALUE("json ou texte");
+		o->diagnostics = value;
+	} else if ((value = format_option(c, arg, &word, &prefix)) != NULL) {
+		struct format_option *fo =
+		    &o->format_options[o->nformat_options++];
+
+		fo->name = value;
+		fo->value = NULL;
+		if (word != NULL) {
+			VALUE("une valeur");
+			fo->value = value;
+		} else if (arg[prefix] == '=')
+			return usage_error(c, "%s ne prend pas de valeur", arg);
+	} else
+		return usage_error(c, "option inconnue « %s »", arg);
+#undef VALUE
+	return LGC_OK;
+}
+
+static int
+parse_args(lgc_compiler *c, int argc, char **argv, struct options *o)
+{
+	int i, status;
+
+	if ((status = parse_command(c, argv[1], o)) != LGC_OK)
+		return status;
+	for (i = 2; i < argc; i++) {
+		const char *arg = argv[i];
+
+		if (arg[0] != '-' || strcmp(arg, "-") == 0) {
+			if (o->template_path != NULL)
+				return usage_error(c, "un seul modèle à la fois "
+				    "(« %s » en trop)", arg);
+			o->template_path = arg;
+		} else if (strcmp(arg, "-Werror") == 0)
+			o->werror = true;
+		else if (strncmp(arg, "-W", 2) == 0 && arg[2] != '\0')
+			o->warnings[o->nwarnings++] = arg + 2;
+		else if (strcmp(arg, "--brouillon") == 0)
+			o->draft = true;
+		else if (strcmp(arg, "--guillemets-droits") == 0)
+			o->straight_quotes = true;
+		else if ((status = parse_valued(c, argc, argv, &i, o)) != LGC_OK)
+			return status;
+	}
+	return check_combinations(c, o);
 }
 
 static bool
@@ -348,64 +385,38 @@ is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* -I folders, then LGC_PATH, then the stdlib next to the executable
- * (build tree or relocated install), then the configured one. */
+/* -I folders, then LGC_PATH, then the clause library next to the
+ * executable (build tree or relocated install); the library adds the
+ * installed one last. */
 static void
 add_search_paths(lgc_compiler *c, const struct options *o)
 {
 	const char *env = getenv("LGC_PATH");
-	char exe[PATH_MAX], *slash, *dir;
+	char exe[PATH_MAX], dir[PATH_MAX + 32], *slash, *copy, *part, *save;
 	ssize_t n;
 	size_t i;
 
-	for (i = 0; i < o->includes.len; i++)
-		lgc_add_search_path(c, o->includes.items[i]);
-	if (env != NULL && *env != '\0') {
-		char *copy = xstrdup(env), *save = NULL, *part;
-
+	for (i = 0; i < o->nincludes; i++)
+		lgc_add_search_path(c, o->includes[i]);
+	if (env != NULL && (copy = strdup(env)) != NULL) {
 		for (part = strtok_r(copy, ":", &save); part != NULL;
 		    part = strtok_r(NULL, ":", &save))
 			lgc_add_search_path(c, part);
 		free(copy);
 	}
 	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		if ((slash = strrchr(exe, '/')) != NULL) {
-			*slash = '\0';
-			dir = xasprintf("%s/stdlib", exe);
-			if (is_dir(dir))
-				lgc_add_search_path(c, dir);
-			free(dir);
-			dir = xasprintf("%s/../share/lgc/stdlib", exe);
-			if (is_dir(dir))
-				lgc_add_search_path(c, dir);
-			free(dir);
-		}
-	}
-	if (is_dir(LGC_STDLIB_DIR))
-		lgc_add_search_path(c, LGC_STDLIB_DIR);
-}
-
-/* Standard output, or PATH through util.c's atomic writer. */
-static int
-write_output(const char *path, const char *data, size_t len)
-{
-	int err;
-
-	if (path == NULL || strcmp(path, "-") == 0) {
-		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-			fprintf(stderr, "lgc: erreur: écriture sur la sortie "
-			    "standard : %s\n", fr_strerror(errno));
-			return LGC_FATAL;
-		}
-		return LGC_OK;
-	}
-	if ((err = write_file_atomic(path, data, len)) != 0) {
-		fprintf(stderr, "lgc: erreur: %s : %s\n", path, fr_strerror(err));
-		return LGC_FATAL;
-	}
-	return LGC_OK;
+	if (n <= 0)
+		return;
+	exe[n] = '\0';
+	if ((slash = strrchr(exe, '/')) == NULL)
+		return;
+	*slash = '\0';
+	snprintf(dir, sizeof(dir), "%s/stdlib", exe);
+	if (is_dir(dir))
+		lgc_add_search_path(c, dir);
+	snprintf(dir, sizeof(dir), "%s/../share/lgc/stdlib", exe);
+	if (is_dir(dir))
+		lgc_add_search_path(c, dir);
 }
 
 /* Whether -WPREFIX names codes of the drafting linter ("lint…"). */
@@ -414,9 +425,9 @@ lint_warnings(const struct options *o)
 {
 	size_t i, n;
 
-	for (i = 0; i < o->warnings.len; i++) {
-		n = strlen(o->warnings.items[i]);
-		if (strncmp(o->warnings.items[i], "lint-", n < 5 ? n : 5) == 0)
+	for (i = 0; i < o->nwarnings; i++) {
+		n = strlen(o->warnings[i]);
+		if (strncmp(o->warnings[i], "lint-", n < 5 ? n : 5) == 0)
 			return true;
 	}
 	return false;
@@ -428,146 +439,232 @@ worst(int a, int b)
 	return a > b ? a : b;
 }
 
-static int
-run(const struct options *o)
+/* The format asked for, or the one the output's extension names. */
+static const char *
+pick_format(lgc_compiler *c, const struct options *o)
 {
-	lgc_compiler *c = lgc_new(stderr);
+	const char *format = o->format, *name;
+	char list[256] = "";
+	size_t i;
+
+	if (format == NULL && o->output != NULL && strcmp(o->output, "-") != 0) {
+		format = lgc_format_for_path(c, o->output);
+		if (format == NULL) {
+			usage_error(c, "extension de « %s » inconnue : précisez "
+			    "le format avec -f", o->output);
+			return NULL;
+		}
+	}
+	if (format == NULL)
+		return "html";
+	for (i = 0; (name = lgc_format_name(c, i)) != NULL; i++) {
+		if (strcmp(name, format) == 0)
+			return name;
+		if (i > 0)
+			strncat(list, ", ", sizeof(list) - strlen(list) - 1);
+		strncat(list, name, sizeof(list) - strlen(list) - 1);
+	}
+	lgc_report(c, "usage", "format « %s » inconnu (formats : %s) ; "
+	    "« lgc --help » décrit les commandes et options", format, list);
+	return NULL;
+}
+
+/* Options into the compiler; LGC_OK or the status of what was refused. */
+static int
+configure(lgc_compiler *c, const struct options *o)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	size_t i;
+	int status = LGC_OK;
+
+	lgc_set_werror(c, o->werror);
+	if (o->draft)
+		status = worst(status, lgc_set_option(c, "brouillon", "1"));
+	if (o->straight_quotes)
+		status = worst(status, lgc_set_option(c, "guillemets", "droits"));
+	for (i = 0; i < o->nformat_options; i++)
+		status = worst(status, lgc_set_option(c,
+		    o->format_options[i].name, o->format_options[i].value != NULL ?
+		    o->format_options[i].value : "1"));
+	/* Reproducible builds: the date a format records comes from here
+	 * only, and a malformed one is an error (reproducible-builds.org);
+	 * set but empty, it is as if unset. */
+	if (epoch != NULL && *epoch != '\0')
+		status = worst(status, lgc_set_option(c, "date-creation",
+		    epoch));
+	for (i = 0; i < o->nwarnings; i++)
+		status = worst(status, lgc_enable_warnings(c, o->warnings[i]));
+	return status;
+}
+
+static int
+run_batch(lgc_compiler *c, const struct options *o, const char *format)
+{
+	struct batch_options bo;
+	const char *name;
+	char *dir = strdup(o->batch_dir);
+	size_t i;
+	int status;
+
+	if (dir == NULL)
+		return lgc_report(c, "entree-sortie", "%s", lgc_strerror(ENOMEM));
+	while (strlen(dir) > 1 && dir[strlen(dir) - 1] == '/')
+		dir[strlen(dir) - 1] = '\0';
+	memset(&bo, 0, sizeof(bo));
+	bo.input = o->batch;
+	bo.outdir = dir;
+	bo.format = format;
+	for (i = 0; (name = lgc_format_name(c, i)) != NULL; i++)
+		if (strcmp(name, format) == 0)
+			bo.extension = lgc_format_extension(c, i);
+	bo.name_field = o->name_field;
+	bo.defines = o->defines;
+	bo.ndefines = o->ndefines;
+	bo.jobs = o->jobs > 0 ? o->jobs : 1;
+	bo.progress = isatty(2) && (o->diagnostics == NULL ||
+	    strcmp(o->diagnostics, "json") != 0);
+	status = batch_run(c, &bo);
+	free(dir);
+	return status;
+}
+
+/* build (one contract) and check, once the template is loaded. */
+static int
+run_contract(lgc_compiler *c, const struct options *o, const char *format,
+    int status)
+{
+	char *out = NULL, *deps = NULL;
+	size_t len = 0, dlen = 0;
+
+	if (o->command == CMD_CHECK || o->command == CMD_LINT) {
+		if (o->ndata > 0 || o->ndefines > 0)
+			status = worst(status, lgc_check_data(c));
+		return status;
+	}
+	if (status != LGC_OK)
+		return status;
+	status = lgc_render(c, format, &out, &len);
+	/* The dependency file first: if it cannot be written, the contract
+	 * is not either, and make does not take a failed target for an
+	 * up-to-date one. */
+	if (status == LGC_OK && o->deps != NULL) {
+		status = lgc_dependencies(c, o->output, o->data_files, o->ndata,
+		    &deps, &dlen);
+		if (status == LGC_OK)
+			status = lgc_write_output(c, o->deps, deps, dlen);
+		free(deps);
+	}
+	if (status == LGC_OK)
+		status = lgc_write_output(c, o->output, out, len);
+	free(out);
+	return status;
+}
+
+static int
+run(lgc_compiler *c, const struct options *o)
+{
 	int status;
 	size_t i, len = 0;
 	char *out = NULL;
-	const char *format = o->format, *epoch;
+	const char *format;
 
-	if (o->diagnostics != NULL &&
-	    lgc_set_diagnostic_format(c, o->diagnostics) != LGC_OK) {
-		lgc_free(c);
-		return usage_error(o, "format de diagnostics « %s » inconnu : json "
-		    "ou texte", o->diagnostics);
-	}
-	if (format == NULL && o->output != NULL && strcmp(o->output, "-") != 0) {
-		const struct backend *be = format_by_path(&format_builtin,
-		    o->output);
-
-		if (be == NULL) {
-			lgc_free(c);
-			return usage_error(o, "extension de « %s » inconnue : "
-			    "précisez le format avec -f", o->output);
-		}
-		format = be->name;
-	}
-	if (format == NULL)
-		format = "html";
-	if (format_by_name(&format_builtin, format) == NULL) {
-		lgc_free(c);
-		return usage_error(o, "format « %s » inconnu", format);
-	}
-	lgc_set_werror(c, o->werror);
-	if (o->fragment)
-		lgc_set_option(c, "fragment", "1");
-	if (o->draft)
-		lgc_set_option(c, "brouillon", "1");
-	if (o->straight_quotes)
-		lgc_set_option(c, "guillemets", "droits");
-	if (o->preamble != NULL)
-		lgc_set_option(c, "preambule", o->preamble);
-	if (o->font != NULL)
-		lgc_set_option(c, "police", o->font);
-	/* Reproducible builds: a PDF records a date only when given one,
-	 * and an invalid one is ignored. */
-	if ((epoch = getenv("SOURCE_DATE_EPOCH")) != NULL)
-		lgc_set_option(c, "date-creation", epoch);
-	for (i = 0; i < o->warnings.len; i++)
-		if (lgc_enable_warnings(c, o->warnings.items[i]) != LGC_OK) {
-			lgc_free(c);
-			return usage_error(o, "avertissement inconnu « -W%s » "
-			    "(par exemple -Wlint)", o->warnings.items[i]);
-		}
+	if ((format = pick_format(c, o)) == NULL)
+		return LGC_FATAL;
+	if ((status = configure(c, o)) != LGC_OK)
+		return status;
 	add_search_paths(c, o);
 	status = lgc_load_template(c, o->template_path);
 	/* A fatal error stops here: what follows would only add errors
 	 * about a template that was never read. */
-	if (status == LGC_FATAL) {
-		lgc_free(c);
+	if (status == LGC_FATAL)
 		return status;
-	}
-	if (o->command == CMD_SCHEMA) {
-		if (lgc_schema(c, &out, &len) == LGC_OK && out != NULL)
-			status = worst(status, write_output(NULL, out, len));
+	if (o->command == CMD_SCHEMA || o->command == CMD_TREE) {
+		if ((o->command == CMD_SCHEMA ? lgc_schema(c, &out, &len) :
+		    lgc_dump_tree(c, &out, &len)) == LGC_OK)
+			status = worst(status, lgc_write_output(c, NULL, out,
+			    len));
 		free(out);
-		status = worst(status, lgc_status(c));
-		lgc_free(c);
-		return status;
-	}
-	if (o->command == CMD_TREE) {
-		if (lgc_dump_tree(c, &out, &len) == LGC_OK || out != NULL)
-			status = worst(status, write_output(NULL, out, len));
-		free(out);
-		status = worst(status, lgc_status(c));
-		lgc_free(c);
 		return status;
 	}
 	if (o->command == CMD_LINT || o->subjects != NULL || lint_warnings(o))
 		status = worst(status, lgc_lint(c, o->subjects));
-	for (i = 0; i < o->data_files.len && status != LGC_FATAL; i++)
-		status = worst(status, lgc_load_data_file(c,
-		    o->data_files.items[i]));
-	for (i = 0; i < o->defines.len && status != LGC_FATAL; i++)
-		status = worst(status, lgc_define(c, o->defines.items[i]));
-	if (o->command == CMD_BUILD && o->batch != NULL && status == LGC_OK) {
-		struct batch_options bo;
-		const struct backend *be = format_by_name(&format_builtin,
-		    format);
-		char *dir = xstrdup(o->batch_dir);
+	for (i = 0; i < o->ndata && status != LGC_FATAL; i++)
+		status = worst(status, lgc_load_data_file(c, o->data_files[i]));
+	for (i = 0; i < o->ndefines && status != LGC_FATAL; i++)
+		status = worst(status, lgc_define(c, o->defines[i]));
+	if (o->batch != NULL)
+		return status == LGC_OK ? run_batch(c, o, format) : status;
+	return run_contract(c, o, format, status);
+}
 
-		while (strlen(dir) > 1 && dir[strlen(dir) - 1] == '/')
-			dir[strlen(dir) - 1] = '\0';
-		memset(&bo, 0, sizeof(bo));
-		bo.input = o->batch;
-		bo.outdir = dir;
-		bo.format = format;
-		bo.extension = be->extensions[0];
-		bo.name_field = o->name_field;
-		bo.defines = (const char *const *)o->defines.items;
-		bo.ndefines = o->defines.len;
-		bo.jobs = o->jobs > 0 ? o->jobs : 1;
-		bo.progress = isatty(2);
-		status = batch_run(c, &bo);
-		free(dir);
-		lgc_free(c);
-		return status;
+/* --format-diagnostics json applies to the errors of the arguments
+ * themselves, so it is looked for first. */
+static const char *
+diagnostic_format(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (strncmp(argv[i], "--format-diagnostics=", 21) == 0)
+			return argv[i] + 21;
+		if (strcmp(argv[i], "--format-diagnostics") == 0 && i + 1 < argc)
+			return argv[i + 1];
 	}
-	if (o->command == CMD_CHECK || o->command == CMD_LINT) {
-		if (o->data_files.len > 0 || o->defines.len > 0)
-			status = worst(status, lgc_check_data(c));
-	} else if (status == LGC_OK) {
-		status = lgc_render(c, format, &out, &len);
-		/* The dependency file first: if it cannot be written, the
-		 * contract is not either, and make does not take a failed
-		 * target for an up-to-date one. */
-		if (status == LGC_OK && o->deps != NULL) {
-			char *deps = NULL;
-			size_t dlen = 0;
+	return NULL;
+}
 
-			status = lgc_dependencies(c, o->output,
-			    (const char *const *)o->data_files.items,
-			    o->data_files.len, &deps, &dlen);
-			if (status == LGC_OK && deps != NULL)
-				status = write_output(o->deps, deps, dlen);
-			free(deps);
+static int
+main_with(lgc_compiler *c, int argc, char **argv)
+{
+	struct options o;
+	size_t n = (size_t)argc;
+	const char *diagnostics = diagnostic_format(argc, argv);
+	int status, i;
+
+	if (diagnostics != NULL &&
+	    lgc_set_diagnostic_format(c, diagnostics) != LGC_OK)
+		return LGC_FATAL;
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0 ||
+		    strcmp(argv[i], "--aide") == 0) {
+			usage(c, stdout);
+			return fflush(stdout) == 0 ? LGC_OK : LGC_FATAL;
 		}
-		if (status == LGC_OK && out != NULL)
-			status = write_output(o->output, out, len);
-		free(out);
+		if (strcmp(argv[i], "-V") == 0 ||
+		    strcmp(argv[i], "--version") == 0) {
+			printf("lgc %s\n", lgc_version());
+			return fflush(stdout) == 0 ? LGC_OK : LGC_FATAL;
+		}
 	}
-	status = worst(status, lgc_status(c));
-	lgc_free(c);
-	return status;
+	if (argc < 2) {
+		usage(c, stderr);
+		return LGC_FATAL;
+	}
+	memset(&o, 0, sizeof(o));
+	o.data_files = calloc(n, sizeof(*o.data_files));
+	o.defines = calloc(n, sizeof(*o.defines));
+	o.includes = calloc(n, sizeof(*o.includes));
+	o.warnings = calloc(n, sizeof(*o.warnings));
+	o.format_options = calloc(n, sizeof(*o.format_options));
+	if (o.data_files == NULL || o.defines == NULL || o.includes == NULL ||
+	    o.warnings == NULL || o.format_options == NULL)
+		status = lgc_report(c, "entree-sortie", "%s",
+		    lgc_strerror(ENOMEM));
+	else if ((status = parse_args(c, argc, argv, &o)) == LGC_OK)
+		status = run(c, &o);
+	free(o.data_files);
+	free(o.defines);
+	free(o.includes);
+	free(o.warnings);
+	free(o.format_options);
+	return worst(status, lgc_status(c));
 }
 
 int
 main(int argc, char **argv)
 {
-	struct options o;
-	int status, i;
+	lgc_compiler *c;
+	int status;
 
 #ifdef __GLIBC__
 	/* A run is short and frees as it goes.  By default glibc hands
@@ -582,18 +679,8 @@ main(int argc, char **argv)
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 	mallopt(M_TOP_PAD, 4 << 20);
 #endif
-	memset(&o, 0, sizeof(o));
-	for (i = 1; i < argc; i++)
-		if (strcmp(argv[i], "--format-diagnostics=json") == 0 ||
-		    (strcmp(argv[i], "--format-diagnostics") == 0 &&
-		    i + 1 < argc && strcmp(argv[i + 1], "json") == 0))
-			o.json_usage = true;
-	status = parse_args(argc, argv, &o);
-	if (status == LGC_OK)
-		status = run(&o);
-	ptrvec_free(&o.data_files);
-	ptrvec_free(&o.defines);
-	ptrvec_free(&o.includes);
-	ptrvec_free(&o.warnings);
+	c = lgc_new(stderr);
+	status = main_with(c, argc, argv);
+	lgc_free(c);
 	return status;
 }

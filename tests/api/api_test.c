@@ -37,6 +37,13 @@ static const char overflow_text[] =
     "{si quantite * quantite = 5}Cinq.{fin}\n"
     "{si quantite * quantite > 5}Plus.{fin}\n";
 
+static const char broken_text[] =
+    "modele \"Brouillon\"\n"
+    "entree garantie : booleen\n"
+    "---\n"
+    "{si garantie}\n"
+    "Résultats garantis.\n";
+
 static const char data_ok[] =
     "{\"client\": {\"nom\": \"Durand <SARL>\", \"adresse\": \"Lyon\"},"
     " \"honoraires\": \"1234.50\"}";
@@ -67,6 +74,146 @@ holds(FILE *f, const char *text)
 	n = fread(buf, 1, sizeof(buf) - 1, f);
 	buf[n] = '\0';
 	return strstr(buf, text) != NULL;
+}
+
+/* What a handler saw: every diagnostic, by code and severity. */
+struct seen {
+	int	count;
+	int	notes, warnings, errors, fatals;
+	char	codes[2048];
+	bool	printed_ok;	/* each came with its printed text */
+	bool	place_ok;	/* a located one had its file and line */
+};
+
+static void
+collect(const lgc_diagnostic *d, void *arg)
+{
+	struct seen *s = arg;
+	size_t n = strlen(s->codes);
+
+	s->count++;
+	switch (d->severity) {
+	case LGC_SEVERITY_NOTE:
+		s->notes++;
+		break;
+	case LGC_SEVERITY_WARNING:
+		s->warnings++;
+		break;
+	case LGC_SEVERITY_ERROR:
+		s->errors++;
+		break;
+	case LGC_SEVERITY_FATAL:
+		s->fatals++;
+		break;
+	}
+	snprintf(s->codes + n, sizeof(s->codes) - n, "%s ", d->code);
+	if (d->printed == NULL || d->printed_len == 0 ||
+	    d->printed[d->printed_len - 1] != '\n' || d->message == NULL)
+		s->printed_ok = false;
+	if (d->place.line > 0 && (d->place.file == NULL || d->place.column < 1))
+		s->place_ok = false;
+}
+
+static bool
+has_code(const struct seen *s, const char *code)
+{
+	char word[128];
+
+	snprintf(word, sizeof(word), "%s ", code);
+	return strstr(s->codes, word) != NULL;
+}
+
+/* The diagnostic handler, the caller's own reports, a template from
+ * memory, the formats' table, and the writer of outputs. */
+static void
+test_library(const char *dir)
+{
+	struct seen s;
+	lgc_compiler *c;
+	char *out = NULL, *name, target[4096];
+	const char *word = NULL, *help = NULL;
+	size_t len = 0, i;
+	bool found;
+	FILE *f;
+
+	memset(&s, 0, sizeof(s));
+	s.printed_ok = s.place_ok = true;
+	c = lgc_new(NULL);
+	lgc_set_diagnostic_handler(c, collect, &s);
+	expect(lgc_set_option(c, "couleur", "rouge") == LGC_FATAL &&
+	    s.fatals == 1 && has_code(&s, "usage"),
+	    "une option inconnue est signalée au gestionnaire (usage)");
+	expect(lgc_set_diagnostic_format(c, "xml") == LGC_FATAL &&
+	    s.fatals == 2, "un format de diagnostics inconnu est signalé");
+	expect(lgc_report(c, "entree-sortie", "%s : %s", "sortie.pdf",
+	    lgc_strerror(2)) == LGC_FATAL && has_code(&s, "entree-sortie"),
+	    "lgc_report passe par le même chemin");
+	expect(lgc_report(c, "lot", "lot : %d contrats", 3) == LGC_OK &&
+	    s.notes == 1, "une note rapportée ne fait pas échouer");
+	expect(lgc_load_template_string(c, "memoire/lettre.lgc",
+	    template_text, strlen(template_text)) == LGC_OK,
+	    "un modèle chargé depuis la mémoire");
+	expect(lgc_load_template_string(c, "autre.lgc", template_text,
+	    strlen(template_text)) == LGC_FATAL,
+	    "un second modèle dans le même compilateur est refusé");
+	expect(lgc_load_data_file(c, "absent.json") == LGC_FATAL &&
+	    has_code(&s, "entree-sortie"),
+	    "un fichier de données absent est une erreur d'entrée-sortie");
+	lgc_reset_data(c);
+	expect(lgc_load_data_string(c, "client.json", data_ok,
+	    strlen(data_ok)) == LGC_OK, "les données, après lgc_reset_data");
+	expect(lgc_render(c, "latex", &out, &len) == LGC_OK && out != NULL &&
+	    strstr(out, "Durand <SARL>") == NULL,
+	    "le rendu LaTeX du modèle en mémoire");
+	snprintf(target, sizeof(target), "%s/sortie.tex", dir);
+	expect(lgc_write_output(c, target, out, len) == LGC_OK &&
+	    (f = fopen(target, "r")) != NULL && fclose(f) == 0,
+	    "lgc_write_output écrit le fichier");
+	remove(target);
+	snprintf(target, sizeof(target), "%s/absent/sortie.tex", dir);
+	i = (size_t)s.fatals;
+	expect(lgc_write_output(c, target, out, len) == LGC_FATAL &&
+	    (size_t)s.fatals == i + 1,
+	    "une sortie impossible à écrire est signalée au gestionnaire");
+	free(out);
+	expect(s.printed_ok && s.place_ok,
+	    "chaque diagnostic vient avec son texte et sa place");
+	lgc_free(c);
+
+	/* A template from memory with a syntax error: located in it. */
+	memset(&s, 0, sizeof(s));
+	s.printed_ok = s.place_ok = true;
+	c = lgc_new(NULL);
+	lgc_set_diagnostic_handler(c, collect, &s);
+	expect(lgc_load_template_string(c, "brouillon.lgc", broken_text,
+	    strlen(broken_text)) == LGC_ERRORS && s.errors > 0 &&
+	    has_code(&s, "bloc-non-ferme") && s.place_ok,
+	    "une erreur d'un modèle en mémoire a sa ligne et sa colonne");
+	lgc_free(c);
+
+	c = lgc_new(NULL);
+	lgc_set_diagnostic_handler(c, collect, &s);
+	found = false;
+	for (i = 0; lgc_format_name(c, i) != NULL; i++)
+		if (strcmp(lgc_format_name(c, i), "pdf") == 0)
+			found = strcmp(lgc_format_extension(c, i), ".pdf") == 0 &&
+			    lgc_format_description(c, i) != NULL &&
+			    lgc_format_option(c, i, 0, &word, &help) != NULL &&
+			    help != NULL;
+	expect(found && i >= 3, "la table des formats, leurs options");
+	expect(lgc_format_for_path(c, "contrat.HTML") != NULL &&
+	    strcmp(lgc_format_for_path(c, "contrat.HTML"), "html") == 0 &&
+	    lgc_format_for_path(c, "contrat.docx") == NULL,
+	    "le format d'après l'extension");
+	lgc_free(c);
+
+	name = lgc_file_name("Société Générale / Île-de-France");
+	expect(strcmp(name, "societe-generale-ile-de-france") == 0,
+	    "un nom de fichier sûr");
+	free(name);
+	name = lgc_file_name("../..");
+	expect(strcmp(name, "") == 0, "jamais un chemin");
+	free(name);
 }
 
 int
@@ -152,6 +299,7 @@ main(int argc, char **argv)
 	    "un format inconnu est une erreur d'utilisation");
 	lgc_free(c);
 
+	test_library(dir);
 	expect(strcmp(lgc_version(), LGC_VERSION_STRING) == 0, "la version");
 	fclose(diagnostics);
 	remove(path);

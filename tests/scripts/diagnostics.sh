@@ -166,6 +166,11 @@ expect "fichier-trop-gros : modèle de plus de 4 Mio" 1 "gros.lgc: erreur: fichi
 run check --format-diagnostics json gros.lgc
 if grep -q '"code":"fichier-trop-gros"' err; then ok "fichier-trop-gros : code stable"
 else ko "fichier-trop-gros : code stable"; fi
+# With data, nothing is evaluated from a template that was never read
+# (this crashed once).
+echo '{}' > vide.json
+run check gros.lgc -d vide.json
+expect "fichier-trop-gros : avec des données, l'erreur seule, code 1" 1 "gros.lgc: erreur: fichier trop volumineux ("
 
 # ------------------------------------------- ligne-trop-longue (E_LINE_TOO_LONG)
 {
@@ -240,4 +245,66 @@ if "$LGC" build contrat.lgc -f latex > /dev/null 2>&1; then
 	fi
 else
 	echo "sauté rendu (F_RENDER) : pas de rendu LaTeX dans ce lgc"
+fi
+
+# ------------------------------------------- notes: trop-de-diagnostics
+# 150 unknown names: the first 100 errors are shown, then one note.
+{
+	printf 'modele "Trop"\n---\n'
+	i=0
+	while [ $i -lt 150 ]; do printf 'Nom {inconnu_%d}.\n\n' $i; i=$((i + 1)); done
+} > trop.lgc
+run check trop.lgc
+expect "trop-de-diagnostics : 100 erreurs, puis la note, code 1" 1 "lgc: note: trop de diagnostics ; les suivants ne sont pas affichés"
+n=$(grep -c ': erreur: ' err)
+[ "$n" -eq 100 ] && ok "trop-de-diagnostics : exactement 100 erreurs affichées" ||
+    ko "trop-de-diagnostics : exactement 100 erreurs affichées" "$n affichées"
+run check --format-diagnostics json trop.lgc
+if [ "$rc" -eq 1 ] && tail -1 err | grep -q '"gravite":"note","code":"trop-de-diagnostics"'; then
+	ok "trop-de-diagnostics : la note en JSON aussi"
+else
+	ko "trop-de-diagnostics : la note en JSON aussi" "code $rc"
+fi
+
+# ------------------- JSON for every message: I/O and usage errors included
+# Each line of standard error must be one JSON object (node checks them
+# all when it is here; otherwise each line must at least be braced).
+all_json() {
+	if command -v node > /dev/null 2>&1; then
+		node -e '
+const t = require("fs").readFileSync(process.argv[1], "utf8");
+const lines = t.split("\n").filter((l) => l !== "");
+if (lines.length === 0) throw new Error("aucun diagnostic");
+for (const l of lines) { const o = JSON.parse(l); if (!o.code || !o.gravite) throw new Error(l); }
+' err.raw 2>> err
+	else
+		[ -s err.raw ] && ! grep -qv '^{.*}$' err.raw
+	fi
+}
+mkdir -p ro && touch ro/fichier
+run build --format-diagnostics json contrat.lgc -o ro/fichier/x.html
+if [ "$rc" -eq 2 ] && all_json && grep -q '"code":"entree-sortie"' err; then
+	ok "json : sortie impossible à écrire, un objet JSON (entree-sortie)"
+else
+	ko "json : sortie impossible à écrire, un objet JSON (entree-sortie)" "code $rc"
+fi
+run check --format-diagnostics=json contrat.lgc -d absent.json
+if [ "$rc" -eq 2 ] && all_json && grep -q '"code":"entree-sortie"' err; then
+	ok "json : données introuvables, un objet JSON (entree-sortie)"
+else
+	ko "json : données introuvables, un objet JSON (entree-sortie)" "code $rc"
+fi
+run build --format-diagnostics json contrat.lgc --bavard
+if [ "$rc" -eq 2 ] && all_json && grep -q '"code":"usage"' err; then
+	ok "json : option inconnue, un objet JSON (usage)"
+else
+	ko "json : option inconnue, un objet JSON (usage)" "code $rc"
+fi
+printf '{"duree_mois": 12}\n{"duree_mois": 99}\n' > lot.jsonl
+run build --format-diagnostics json contrat.lgc --lot lot.jsonl --sortie lot
+if [ "$rc" -eq 1 ] && all_json && grep -q '"gravite":"note","code":"lot"' err &&
+    grep -q '"code":"donnee-hors-bornes"' err; then
+	ok "json : un lot, ses erreurs et son bilan en objets JSON"
+else
+	ko "json : un lot, ses erreurs et son bilan en objets JSON" "code $rc"
 fi

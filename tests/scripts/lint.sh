@@ -17,7 +17,7 @@ Ledit contrat et/ou ses annexes.
 LGC
 
 "$LGC" check -Wbidule "$w/t.lgc" > "$w/out" 2> "$w/err"
-[ $? -eq 2 ] && grep -q "avertissement inconnu.*-Wbidule" "$w/err"
+[ $? -eq 2 ] && grep -q "avertissement inconnu.*bidule" "$w/err"
 check $? "lint : -W inconnu, erreur d'utilisation (code 2)" "$w/err"
 
 "$LGC" lint --sujets parties,tarifs "$w/t.lgc" > "$w/out" 2> "$w/err"

@@ -154,7 +154,7 @@ run_begin(struct run *r, struct world *w)
 {
 	memset(r, 0, sizeof(*r));
 	r->f = open_memstream(&r->out, &r->outlen);
-	r->ds = diags_new(r->f);
+	r->ds = diags_new(diag_sink_stream, r->f);
 	r->d = data_new(&w->prog, r->ds);
 	r->ev = eval_new(&w->prog, r->d, r->ds);
 }

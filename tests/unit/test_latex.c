@@ -413,7 +413,7 @@ test_preamble(struct unit *u)
 
 	/* A NUL byte would cut it short in TeX: refused, reported. */
 	devnull = fopen("/dev/null", "w");
-	ds = diags_new(devnull);
+	ds = diags_new(diag_sink_stream, devnull);
 	memset(&opts, 0, sizeof(opts));
 	opts.values = &value;
 	opts.nvalues = 1;

@@ -45,7 +45,7 @@ table(const struct buf *b, const char *tag, size_t *len)
 static void
 test_fonts(struct unit *u, FILE *devnull)
 {
-	struct diags *ds = diags_new(devnull);
+	struct diags *ds = diags_new(diag_sink_stream, devnull);
 	struct fonts *f = fonts_new(NULL, ds);
 	static const uint32_t cps[] = { 'L', 'e', ' ', 0xE9, 0x153, 0x20AC };
 	struct buf b;
@@ -170,7 +170,7 @@ contains(const struct buf *b, const char *s)
 static void
 test_render(struct unit *u, FILE *devnull)
 {
-	struct diags *ds = diags_new(devnull);
+	struct diags *ds = diags_new(diag_sink_stream, devnull);
 	struct doc d;
 	struct buf a, b;
 
