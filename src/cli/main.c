@@ -119,7 +119,7 @@ usage(lgc_compiler *c, FILE *out)
 "\n"
 "Formats et leurs options :\n", out);
 	for (i = 0; (name = lgc_format_name(c, i)) != NULL; i++) {
-		fprintf(out, "  %-8s %s (%s)\n", name,
+		fprintf(out, "  %-8s %s, extension %s\n", name,
 		    lgc_format_description(c, i), lgc_format_extension(c, i));
 		for (j = 0; lgc_format_option(c, i, j, &word, &help) != NULL;
 		    j++) {

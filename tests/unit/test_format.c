@@ -109,6 +109,38 @@ static const struct backend text_backend = {
 	.free = text_free,
 };
 
+/* A backend that fails and says nothing: the library must not take its
+ * silence for a success, and reports it as its own error
+ * (erreur-interne), the only way that diagnostic can be met. */
+static void *
+mute_new(const struct render_opts *opts, struct diags *ds)
+{
+	(void)opts;
+	(void)ds;
+	return xstrdup("");
+}
+
+static bool
+mute_render(void *state, const struct doc *d, struct buf *out)
+{
+	(void)state;
+	(void)d;
+	buf_puts(out, "à moitié");
+	return false;
+}
+
+static const char *const mute_extensions[] = { ".muet", NULL };
+
+static const struct backend mute_backend = {
+	.name = "muet",
+	.description = "échoue sans rien dire",
+	.extensions = mute_extensions,
+	.options = NULL,
+	.new = mute_new,
+	.render = mute_render,
+	.free = free,
+};
+
 static const char template_text[] =
     "modele \"Bon de commande\"\n"
     "entree client : partie \"Le client\"\n"
@@ -231,11 +263,12 @@ test_extra_format(struct unit *u, const char *path, FILE *diagnostics)
 	char *names, *out = NULL, *msg;
 	size_t i, len = 0;
 
-	/* The built-in formats and the text one. */
-	rows = xcalloc(format_builtin.len + 1, sizeof(*rows));
+	/* The built-in formats, the text one and the mute one. */
+	rows = xcalloc(format_builtin.len + 2, sizeof(*rows));
 	for (i = 0; i < format_builtin.len; i++)
 		rows[i] = format_builtin.rows[i];
 	rows[i] = &text_backend;
+	rows[i + 1] = &mute_backend;
 	table.rows = rows;
 	table.len = format_builtin.len + 1;
 
@@ -280,6 +313,30 @@ test_extra_format(struct unit *u, const char *path, FILE *diagnostics)
 	CHECK(u, lgc_render(c, "texte", &out, &len) == LGC_OK);
 	CHECK(u, out != NULL && strstr(out, "\n* des pommes\n") != NULL);
 	free(out);
+
+	/* The public face of the table (lgc.h), and so the command line's
+	 * -f, -o extension, --help and --puce, follow the row too. */
+	CHECK_STR(u, lgc_format_name(c, 3), "texte");
+	CHECK(u, lgc_format_name(c, 4) == NULL);
+	CHECK_STR(u, lgc_format_extension(c, 3), ".txt");
+	CHECK_STR(u, lgc_format_description(c, 3), "texte brut");
+	CHECK_STR(u, lgc_format_for_path(c, "lettre.txt"), "texte");
+	CHECK_STR(u, lgc_format_option(c, 3, 0, NULL, NULL), "puce");
+	CHECK(u, lgc_format_option(c, 3, 1, NULL, NULL) == NULL);
+	lgc_free(c);
+	msg = reported(diagnostics);
+	free(msg);
+
+	/* A backend failing in silence: an internal error, no output. */
+	table.len = format_builtin.len + 2;
+	c = load(path, diagnostics, &table);
+	out = (char *)1;
+	CHECK(u, lgc_render(c, "muet", &out, &len) == LGC_FATAL &&
+	    out == NULL && len == 0);
+	msg = reported(diagnostics);
+	CHECK(u, strstr(msg, "erreur interne") != NULL &&
+	    strstr(msg, "le rendu") != NULL);
+	free(msg);
 	lgc_free(c);
 	free(rows);
 }
