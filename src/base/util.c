@@ -56,12 +56,24 @@ xreallocarray(void *ptr, size_t count, size_t size)
 	return xrealloc(ptr, count * size);
 }
 
+#define GROW_FIRST	16
+
 void *
 xgrow(void *ptr, size_t count, size_t size)
 {
-	if (count != 0 && (count & (count - 1)) != 0)
+	if (count != 0 && (count < GROW_FIRST || (count & (count - 1)) != 0))
 		return ptr;
-	return xreallocarray(ptr, count ? count * 2 : 1, size);
+	return xreallocarray(ptr, count ? count * 2 : GROW_FIRST, size);
+}
+
+size_t
+xgrow_capacity(size_t count)
+{
+	size_t c = GROW_FIRST;
+
+	while (c < count)
+		c *= 2;
+	return c;
 }
 
 void *

@@ -12,10 +12,14 @@ void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *ptr, size_t size);
 void *xreallocarray(void *ptr, size_t count, size_t size);
 char *xstrdup(const char *s);
-/* PTR holding COUNT items, made ready for one more: the capacity
- * doubles at each power of two, so appending N items costs O(N).  The
- * capacity is implied by COUNT: for an array that only grows. */
+/* PTR holding COUNT items, made ready for one more: room for 16 items
+ * first, then doubled at each power of two, so appending N items costs
+ * O(N) and a short list one allocation.  The capacity is implied by
+ * COUNT (xgrow_capacity): for an array that only grows. */
 void *xgrow(void *ptr, size_t count, size_t size);
+/* The room xgrow has made for COUNT items: what a copy of such an array
+ * must allocate for xgrow to go on appending to it. */
+size_t xgrow_capacity(size_t count);
 /* The same for an array that is emptied and refilled (a line's tokens,
  * a paragraph's characters), whose room *CAP is kept across uses. */
 void *xreserve(void *ptr, size_t *cap, size_t count, size_t size);

@@ -12,25 +12,13 @@
 #include "check/facts.h"
 #include "check/program.h"
 
-/* Arrays grown by xgrow are taken to hold the next power of two of
- * their length: a copy must allocate as much, or the next append would
- * write past its end. */
-static size_t
-capacity(size_t n)
-{
-	size_t c = 1;
-
-	while (c < n)
-		c *= 2;
-	return c;
-}
-
 struct facts *
 facts_new(void)
 {
 	return xcalloc(1, sizeof(struct facts));
 }
 
+/* The arrays grow through xgrow: the copy's have the room it implies. */
 struct facts *
 facts_copy(const struct facts *k)
 {
@@ -39,7 +27,7 @@ facts_copy(const struct facts *k)
 
 	c->contradiction = k->contradiction;
 	c->nvalues = k->nvalues;
-	c->values = xcalloc(capacity(k->nvalues), sizeof(*c->values));
+	c->values = xcalloc(xgrow_capacity(k->nvalues), sizeof(*c->values));
 	for (i = 0; i < k->nvalues; i++) {
 		c->values[i] = k->values[i];
 		c->values[i].key = xstrdup(k->values[i].key);
@@ -50,17 +38,17 @@ facts_copy(const struct facts *k)
 			    k->values[i].n * sizeof(bool));
 	}
 	c->nnames = k->nnames;
-	c->names = xcalloc(capacity(k->nnames), sizeof(*c->names));
+	c->names = xcalloc(xgrow_capacity(k->nnames), sizeof(*c->names));
 	for (i = 0; i < k->nnames; i++) {
 		c->names[i] = k->names[i];
 		c->names[i].key = xstrdup(k->names[i].key);
 	}
 	c->natoms = k->natoms;
-	c->atoms = xcalloc(capacity(k->natoms), sizeof(*c->atoms));
+	c->atoms = xcalloc(xgrow_capacity(k->natoms), sizeof(*c->atoms));
 	if (k->natoms > 0)
 		memcpy(c->atoms, k->atoms, k->natoms * sizeof(*c->atoms));
 	c->nconds = k->nconds;
-	c->conds = xcalloc(capacity(k->nconds), sizeof(*c->conds));
+	c->conds = xcalloc(xgrow_capacity(k->nconds), sizeof(*c->conds));
 	if (k->nconds > 0)
 		memcpy(c->conds, k->conds, k->nconds * sizeof(*c->conds));
 	return c;

@@ -32,9 +32,10 @@ enum lint_rule {
 
 /* Folded text with, for each byte, the source offset it comes from. */
 struct prose {
-	char		*s;
+	char		*s;		/* LEN bytes and a NUL, in CAP */
 	size_t		*origin;
 	size_t		 len;
+	size_t		 cap;
 };
 
 struct finding {

@@ -32,7 +32,7 @@ prose_put(struct prose *p, char c, size_t origin)
 	if (c == ' ' && (p->len == 0 || p->s[p->len - 1] == ' '))
 		return;
 	/* S holds a NUL after the LEN bytes. */
-	p->s = xgrow(p->s, p->len + 1, 1);
+	p->s = xreserve(p->s, &p->cap, p->len + 1, 1);
 	p->origin = xgrow(p->origin, p->len, sizeof(*p->origin));
 	p->s[p->len] = c;
 	p->origin[p->len++] = origin;
