@@ -427,7 +427,9 @@ dec_status_error(const struct at *a, enum dec_status st, const char *text)
 		err_value(a, NULL, "%s a plus de 6 décimales", text);
 		break;
 	case DEC_OVERFLOW:
-		err_value(a, NULL, "%s est trop grand", text);
+		/* The largest exact decimal: INT64_MAX units of 10^-6. */
+		err_value(a, NULL, "%s est trop grand : la limite est "
+		    "9 223 372 036 854", text);
 		break;
 	case DEC_OK:
 	case DEC_DIVZERO:
@@ -554,12 +556,18 @@ convert_decimal(const struct at *a, const struct type *t, const json_t *j,
 
 		buf_reset(&b);
 		dec_to_string(&b, v);
-		if (dec_round(v, 2, &rounded) == DEC_OK) {
+		/* A fraction of a cent would round to nothing: the hint
+		 * must not turn a fee into a free service. */
+		if (dec_round(v, 2, &rounded) == DEC_OK &&
+		    dec_is_zero(rounded))
+			hint = xstrdup("le plus petit montant non nul est 0.01 "
+			    "(un centime)");
+		else if (dec_round(v, 2, &rounded) == DEC_OK) {
 			struct buf r;
 
 			buf_init(&r);
 			dec_to_string(&r, rounded);
-			hint = xasprintf("arrondissez, par exemple à %s",
+			hint = xasprintf("arrondissez au centime, par exemple à %s",
 			    buf_cstr(&r));
 			buf_free(&r);
 		} else

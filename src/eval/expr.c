@@ -552,13 +552,15 @@ eval_call(struct eval *ev, const struct expr *e, struct value *out)
 	if (ok) {
 		buf_init(&why);
 		ok = e->fn->eval(args, n, out, &why);
+		/* The value came from the data: the error names the inputs
+		 * it was computed from, as a division by zero does. */
 		if (!ok) {
 			struct buf text;
 
 			buf_init(&text);
 			expr_print(&text, e);
-			diag(ev->ds, E_DATA_VALUE, &e->loc, buf_cstr(&text),
-			    buf_cstr(&why));
+			note_inputs(ev, diag(ev->ds, E_DATA_VALUE, &e->loc,
+			    buf_cstr(&text), buf_cstr(&why)), e);
 			buf_free(&text);
 		}
 		buf_free(&why);
