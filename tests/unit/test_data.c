@@ -453,8 +453,8 @@ check_decimal(struct unit *u, struct world *w)
 	CHECK(u, v.u.dec.units == INT64_C(40000000000));
 	expect_error(u, w, I_PRIX, "1500.555", "un montant a au plus deux "
 	    "décimales (reçu : 1500.555)");
-	expect_error(u, w, I_PRIX, "\"1500.555\"", "arrondissez, par exemple "
-	    "à 1500.56");
+	expect_error(u, w, I_PRIX, "\"1500.555\"",
+	    "arrondissez au centime, par exemple à 1500.56");
 	expect_error(u, w, I_PRIX, "\"1 500,50 €\"", "écrivez « 1500.50 »");
 	expect_error(u, w, I_PRIX, "{}", "il faut un montant (nombre ou "
 	    "texte \"1500.50\"), pas un objet");
