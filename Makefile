@@ -13,6 +13,8 @@ INCLUDEDIR = $(PREFIX)/include
 PKGCONFIGDIR = $(LIBDIR)/pkgconfig
 DATADIR	= $(PREFIX)/share/lgc
 MANDIR	= $(PREFIX)/share/man/man1
+MAN5DIR	= $(PREFIX)/share/man/man5
+DOCDIR	= $(PREFIX)/share/doc/lgc
 
 CC	?= cc
 WARN	= -std=c11 -Wall -Wextra -pedantic -Wstrict-prototypes -Wmissing-prototypes
@@ -20,9 +22,11 @@ CFLAGS	?= -O2 -g
 PKGS	= jansson fontconfig freetype2 libutf8proc
 PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || echo -I/usr/include/freetype2
 PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null || echo -ljansson -lfontconfig -lfreetype -lutf8proc
-ALL_CFLAGS = $(WARN) $(CFLAGS) -D_XOPEN_SOURCE=700 \
+# CPPFLAGS and LDFLAGS are the packager's (hardening, -I, -L, -Wl,…):
+# every compilation and every link takes them, in the usual places.
+ALL_CFLAGS = $(WARN) -D_XOPEN_SOURCE=700 \
 	-DLGC_VERSION='"$(VERSION)"' -DLGC_STDLIB_DIR='"$(DATADIR)/stdlib"' \
-	-Iinclude -Isrc -I$(GEN) $(PKG_CFLAGS)
+	-Iinclude -Isrc -I$(GEN) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 LIBS	= $(PKG_LIBS) -lhpdf -lm
 # The library's objects are position-independent, for liblgc.so as for
 # the static ./lgc, and show nothing but the lgc_* functions of lgc.h
@@ -107,7 +111,7 @@ UNIT_SRC = $(wildcard tests/unit/*.c)
 all: lgc $(BUILD)/$(SHLIB) $(BUILD)/lgc.pc
 
 lgc: $(CLI_OBJ) $(BUILD)/liblgc.a $(LGC_DEPS) $(BUILD)/link-mode
-	$(CC) $(ALL_CFLAGS) $(LGC_LINK) $(RELR_FLAG) -o $@ $(CLI_OBJ) \
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(LGC_LINK) $(RELR_FLAG) -o $@ $(CLI_OBJ) \
 	    $(BUILD)/liblgc.a $(LGC_LIBS)
 
 # Relinks ./lgc when the way it is linked changes (STATIC, libharu's source).
@@ -125,7 +129,7 @@ $(HARU_LIB): $(DL)/$(HARU_ORIG)
 	tar -xJf $(DL)/$(HARU_ORIG) -C build/libharu/src --strip-components=2 \
 	    --wildcards '*/src/*.c' '*/src/t4.h'
 	ls build/libharu/src/*.c | xargs -P $(NPROC) -I{} \
-	    $(CC) $(CFLAGS) -fPIE -w -c {} -o {}.o
+	    $(CC) $(CPPFLAGS) $(CFLAGS) -fPIE -w -c {} -o {}.o
 	ar rcs $@ build/libharu/src/*.o
 
 # One relocatable object whose hidden symbols are made local: the archive
@@ -138,7 +142,8 @@ $(BUILD)/liblgc.a: $(LIB_OBJ)
 	ar rcs $@ $(BUILD)/liblgc.o
 
 $(BUILD)/$(SHLIB): $(LIB_OBJ)
-	$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--no-undefined -o $@ \
+	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) \
+	    -Wl,--no-undefined -o $@ \
 	    $(LIB_OBJ) $(LIBS)
 	ln -sf $(SHLIB) $(BUILD)/$(SONAME)
 	ln -sf $(SONAME) $(BUILD)/liblgc.so
@@ -154,6 +159,21 @@ $(BUILD)/lgc.pc: FORCE
 	    'Libs: -L$${libdir} -llgc' 'Libs.private: -lhpdf -lm' \
 	    'Cflags: -I$${includedir}'); \
 	printf '%s\n' "$$pc" | cmp -s - $@ || printf '%s\n' "$$pc" > $@
+
+# The language reference as lgc(5), written by pandoc from docs/langage.md
+# (its title line and table of contents give way to the NOM section that
+# whatis reads); French text, so no hyphenation with English patterns.
+$(BUILD)/lgc.5: docs/langage.md
+	@mkdir -p $(BUILD)
+	@command -v pandoc > /dev/null || { echo "lgc(5) : pandoc manque" \
+	    "(make deps l'installe)" >&2; exit 1; }
+	{ printf '## NOM\n\nlgc \\- le langage des modèles de contrats .lgc\n\n'; \
+	    sed '1d; /<!-- toc -->/,/<!-- \/toc -->/d' docs/langage.md; } | \
+	    pandoc -s -f markdown -t man --shift-heading-level-by=-1 \
+	    -M title=LGC -M section=5 -M date="lgc $(VERSION)" \
+	    -M header="Formats de fichiers" -o $@.tmp
+	sed -i 's/^\.hy$$/.nh/' $@.tmp
+	mv $@.tmp $@
 
 $(GEN)/parser.c $(GEN_H) &: grammar/parser.y
 	@mkdir -p $(GEN)/syntax
@@ -180,23 +200,27 @@ $(SAN)/%.o: $(GEN)/%.c $(GEN_H) $(HEADERS)
 	$(CC) $(ALL_CFLAGS) $(SANFLAGS) -c -o $@ $<
 
 $(SAN)/lgc: $(SAN_CLI_OBJ) $(SAN_OBJ)
-	$(CC) $(ALL_CFLAGS) $(SANFLAGS) -o $@ $(SAN_CLI_OBJ) $(SAN_OBJ) $(LIBS)
+	$(CC) $(ALL_CFLAGS) $(SANFLAGS) $(LDFLAGS) -o $@ $(SAN_CLI_OBJ) \
+	    $(SAN_OBJ) $(LIBS)
 
 $(SAN)/unit: $(UNIT_SRC) tests/unit/unit.h $(SAN_OBJ) $(HEADERS)
-	$(CC) $(ALL_CFLAGS) $(SANFLAGS) -Itests/unit -o $@ $(UNIT_SRC) $(SAN_OBJ) $(LIBS)
+	$(CC) $(ALL_CFLAGS) $(SANFLAGS) $(LDFLAGS) -Itests/unit -o $@ \
+	    $(UNIT_SRC) $(SAN_OBJ) $(LIBS)
 
 # The public API used the way a C program would: only <lgc.h>.
 $(SAN)/api_test: tests/api/api_test.c include/lgc.h $(SAN_OBJ)
-	$(CC) $(WARN) $(SANFLAGS) -Iinclude -o $@ tests/api/api_test.c $(SAN_OBJ) $(LIBS)
+	$(CC) $(WARN) $(CPPFLAGS) $(SANFLAGS) $(LDFLAGS) -Iinclude -o $@ \
+	    tests/api/api_test.c $(SAN_OBJ) $(LIBS)
 
 # The fuzz target's entry point under a deterministic mutator (make
 # check), and under libFuzzer with clang (make fuzz, runs until stopped).
 $(SAN)/fuzz_smoke: tests/fuzz/fuzz_render.c tests/fuzz/fuzz_smoke.c include/lgc.h $(SAN_OBJ)
-	$(CC) $(WARN) $(SANFLAGS) -D_XOPEN_SOURCE=700 -Iinclude -o $@ \
-	    tests/fuzz/fuzz_render.c tests/fuzz/fuzz_smoke.c $(SAN_OBJ) $(LIBS)
+	$(CC) $(WARN) $(CPPFLAGS) $(SANFLAGS) $(LDFLAGS) -D_XOPEN_SOURCE=700 \
+	    -Iinclude -o $@ tests/fuzz/fuzz_render.c tests/fuzz/fuzz_smoke.c $(SAN_OBJ) $(LIBS)
 
 $(BUILD)/fuzz: tests/fuzz/fuzz_render.c $(LIB_SRC) $(GEN_SRC) $(GEN_H)
-	clang -g -O1 -fsanitize=fuzzer,address,undefined $(ALL_CFLAGS) -o $@ \
+	clang -g -O1 -fsanitize=fuzzer,address,undefined $(ALL_CFLAGS) \
+	    $(LDFLAGS) -o $@ \
 	    tests/fuzz/fuzz_render.c $(LIB_SRC) $(GEN_SRC) $(LIBS)
 
 fuzz: $(BUILD)/fuzz
@@ -213,8 +237,8 @@ check: all $(SAN)/lgc $(SAN)/unit $(SAN)/api_test $(SAN)/fuzz_smoke
 # PDF, and batches of 1,000 and 10,000 contracts.
 $(BUILD)/bench/pdfbench: bench/pdfbench.c include/lgc.h $(BUILD)/liblgc.a
 	@mkdir -p $(BUILD)/bench
-	$(CC) $(WARN) $(CFLAGS) -D_XOPEN_SOURCE=700 -Iinclude -o $@ \
-	    bench/pdfbench.c $(BUILD)/liblgc.a $(LIBS)
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -D_XOPEN_SOURCE=700 \
+	    -Iinclude -o $@ bench/pdfbench.c $(BUILD)/liblgc.a $(LIBS)
 
 bench: lgc $(BUILD)/bench/pdfbench
 	@sh bench/pdf.sh
@@ -223,8 +247,8 @@ bench: lgc $(BUILD)/bench/pdfbench
 # Debian packages: to build, to run the tests, and the fonts for PDF.
 DEPS_BUILD = gcc make flex bison pkg-config libjansson-dev libhpdf-dev \
 	libfontconfig-dev libfreetype-dev libutf8proc-dev fonts-liberation2 \
-	curl xz-utils
-DEPS_TEST = tidy poppler-utils qpdf texlive-latex-base texlive-lang-french \
+	curl xz-utils pandoc
+DEPS_TEST = man-db tidy poppler-utils qpdf texlive-latex-base texlive-lang-french \
 	lmodern texlive-xetex texlive-luatex
 DEPS = $(DEPS_BUILD) $(DEPS_TEST)
 SUDO != [ "$$(id -u)" = 0 ] || echo sudo
@@ -287,13 +311,16 @@ demo: deps
 	    done; \
 	done; rm -f $(DEMO_OUT)/.err
 
-install: all
+install: all $(BUILD)/lgc.5
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/stdlib \
-	    $(DESTDIR)$(MANDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
-	    $(DESTDIR)$(PKGCONFIGDIR)
+	    $(DESTDIR)$(MANDIR) $(DESTDIR)$(MAN5DIR) $(DESTDIR)$(LIBDIR) \
+	    $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(DOCDIR)
 	install -m 755 lgc $(DESTDIR)$(BINDIR)/lgc
 	install -m 644 stdlib/*.lgc $(DESTDIR)$(DATADIR)/stdlib/
 	install -m 644 docs/lgc.1 $(DESTDIR)$(MANDIR)/lgc.1
+	install -m 644 $(BUILD)/lgc.5 $(DESTDIR)$(MAN5DIR)/lgc.5
+	install -m 644 LICENSE $(DESTDIR)$(DOCDIR)/LICENSE
+	install -m 644 stdlib/LICENSE $(DESTDIR)$(DOCDIR)/LICENSE.stdlib
 	install -m 644 include/lgc.h $(DESTDIR)$(INCLUDEDIR)/lgc.h
 	install -m 644 $(BUILD)/liblgc.a $(DESTDIR)$(LIBDIR)/liblgc.a
 	install -m 755 $(BUILD)/$(SHLIB) $(DESTDIR)$(LIBDIR)/$(SHLIB)
@@ -303,10 +330,11 @@ install: all
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/lgc $(DESTDIR)$(MANDIR)/lgc.1 \
+	    $(DESTDIR)$(MAN5DIR)/lgc.5 \
 	    $(DESTDIR)$(INCLUDEDIR)/lgc.h $(DESTDIR)$(LIBDIR)/liblgc.a \
 	    $(DESTDIR)$(LIBDIR)/$(SHLIB) $(DESTDIR)$(LIBDIR)/$(SONAME) \
 	    $(DESTDIR)$(LIBDIR)/liblgc.so $(DESTDIR)$(PKGCONFIGDIR)/lgc.pc
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
 
 # Keeps what `make deps` downloaded (build/dl); distclean removes it too.
 clean:

@@ -10,7 +10,9 @@ else
 	sed 's/^/    /' "$TMP/install.log" | head -10
 	exit 0
 fi
-for f in bin/lgc share/man/man1/lgc.1 share/lgc/stdlib/confidentialite.lgc \
+for f in bin/lgc share/man/man1/lgc.1 share/man/man5/lgc.5 \
+    share/doc/lgc/LICENSE share/doc/lgc/LICENSE.stdlib \
+    share/lgc/stdlib/confidentialite.lgc \
     share/lgc/stdlib/paiement.lgc; do
 	if [ -f "$prefix/$f" ]; then echo "ok installation : $f"
 	else echo "ÉCHEC installation : $f manque"; fi
@@ -37,4 +39,51 @@ if command -v man > /dev/null 2>&1; then
 	fi
 else
 	echo "sauté installation : page de manuel (man absent)"
+fi
+# whatis reads the NOM line without groff: it must come out in French,
+# accents included, for both pages (lexgrog is man-db's reader).
+if command -v lexgrog > /dev/null 2>&1; then
+	for page in man1/lgc.1 man5/lgc.5; do
+		lexgrog "$prefix/share/man/$page" > "$TMP/whatis" 2>&1
+		if grep -q "lgc - .*modèles de contrats" "$TMP/whatis" &&
+		    ! grep -q '\[' "$TMP/whatis"; then
+			echo "ok installation : whatis $page"
+		else
+			echo "ÉCHEC installation : whatis $page"
+			sed 's/^/    /' "$TMP/whatis"
+		fi
+	done
+else
+	echo "sauté installation : whatis (lexgrog absent)"
+fi
+if command -v man > /dev/null 2>&1; then
+	MANWIDTH=80 man -l "$prefix/share/man/man5/lgc.5" 2> /dev/null \
+	    > "$TMP/man5"
+	if grep -q "^LGC(5)" "$TMP/man5" && grep -q "Types et valeurs" \
+	    "$TMP/man5" && grep -q "en_lettres" "$TMP/man5"; then
+		echo "ok installation : lgc(5), la référence du langage"
+	else
+		echo "ÉCHEC installation : lgc(5)"
+		head -5 "$TMP/man5" | sed 's/^/    /'
+	fi
+fi
+
+# A packager's CPPFLAGS and LDFLAGS reach every compilation and every
+# link (dry run: make prints the commands it would run).
+make -s -n -B -C "$TOP" all build/san/lgc CPPFLAGS=-DLGC_PACKAGER_CPP \
+    LDFLAGS=-Wl,--build-id=sha1 > "$TMP/flags" 2>&1
+# (cc -r, the archive's partial link, is not a link that LDFLAGS is for.)
+sed -e ':a' -e '/\\$/N; s/\\\n//; ta' "$TMP/flags" |
+    grep -E '^(cc|gcc|clang|[^ ]*-gcc) ' | grep -v ' -r ' \
+    > "$TMP/cc" || true
+compiles=$(grep -c ' -c ' "$TMP/cc")
+links=$(grep -v ' -c ' "$TMP/cc" | grep -c ' -o ')
+bad_c=$(grep ' -c ' "$TMP/cc" | grep -vc 'LGC_PACKAGER_CPP')
+bad_l=$(grep -v ' -c ' "$TMP/cc" | grep ' -o ' | grep -vc 'build-id=sha1')
+if [ "$compiles" -gt 10 ] && [ "$links" -ge 3 ] && [ "$bad_c" -eq 0 ] &&
+    [ "$bad_l" -eq 0 ]; then
+	echo "ok installation : CPPFLAGS et LDFLAGS ($compiles compilations, $links éditions de liens)"
+else
+	echo "ÉCHEC installation : CPPFLAGS ou LDFLAGS ignorés ($bad_c compilations, $bad_l éditions de liens sur $compiles et $links)"
+	grep -v ' -c ' "$TMP/cc" | grep ' -o ' | grep -v 'build-id=sha1' | head -3 | sed 's/^/    /'
 fi
