@@ -248,7 +248,9 @@ bench: lgc $(BUILD)/bench/pdfbench
 DEPS_BUILD = gcc make flex bison pkg-config libjansson-dev libhpdf-dev \
 	libfontconfig-dev libfreetype-dev libutf8proc-dev fonts-liberation2 \
 	curl xz-utils pandoc
-DEPS_TEST = man-db tidy poppler-utils qpdf texlive-latex-base texlive-lang-french \
+# fonts-liberation (1.07, which Chromium brings) beside fonts-liberation2:
+# the PDF must still take the later faces (tests/golden/pdf/typographie).
+DEPS_TEST = man-db fonts-liberation tidy poppler-utils qpdf texlive-latex-base texlive-lang-french \
 	lmodern texlive-xetex texlive-luatex
 DEPS = $(DEPS_BUILD) $(DEPS_TEST)
 SUDO != [ "$$(id -u)" = 0 ] || echo sudo

@@ -343,8 +343,11 @@ family_matches(FcPattern *m, const char *family)
  * FcFontList gives (a match against every installed font, FcFontMatch,
  * costs several times more and may answer with another family): the
  * closest weight on the right side of semi-bold and the right slant, a
- * TrueType file rather than CFF, ties broken by path so that the choice
- * does not depend on cache order.  Variable fonts are skipped: their
+ * TrueType file rather than CFF, then the latest version of the face (two
+ * releases of a family may be installed side by side, as fonts-liberation
+ * 1.07, which Chromium brings, and fonts-liberation2, whose faces have
+ * more letters), ties broken by path so that the choice does not depend
+ * on cache order.  Variable fonts are skipped: their
  * instances would need instancing that libharu cannot do.
  */
 static enum match_result
@@ -357,6 +360,7 @@ match_face(FcConfig *c, const char *family, enum font_face face,
 	FcChar8 *file, *format, *best_file = NULL;
 	FcBool variable;
 	int weight, slant, idx, i, score, best_score = 0, best_index = 0;
+	int version, best_version = 0;
 	bool bold = face == FACE_BOLD || face == FACE_BOLD_ITALIC;
 	bool italic = face == FACE_ITALIC || face == FACE_BOLD_ITALIC;
 	bool any = false;
@@ -365,7 +369,7 @@ match_face(FcConfig *c, const char *family, enum font_face face,
 		return MATCH_NO_FAMILY;
 	FcPatternAddString(p, FC_FAMILY, (const FcChar8 *)family);
 	os = FcObjectSetBuild(FC_FAMILY, FC_FILE, FC_INDEX, FC_WEIGHT,
-	    FC_SLANT, FC_VARIABLE, FC_FONTFORMAT, (char *)0);
+	    FC_SLANT, FC_VARIABLE, FC_FONTFORMAT, FC_FONTVERSION, (char *)0);
 	fs = os != NULL ? FcFontList(c, p, os) : NULL;
 	FcPatternDestroy(p);
 	if (os != NULL)
@@ -398,12 +402,17 @@ match_face(FcConfig *c, const char *family, enum font_face face,
 		    FcResultMatch && strcmp((const char *)format,
 		    "TrueType") != 0)
 			score += 10000;
+		if (FcPatternGetInteger(m, FC_FONTVERSION, 0, &version) !=
+		    FcResultMatch)
+			version = 0;
 		if (best_file == NULL || score < best_score ||
-		    (score == best_score && strcmp((const char *)file,
-		    (const char *)best_file) < 0)) {
+		    (score == best_score && (version > best_version ||
+		    (version == best_version && strcmp((const char *)file,
+		    (const char *)best_file) < 0)))) {
 			best_file = file;
 			best_score = score;
 			best_index = idx;
+			best_version = version;
 		}
 	}
 	if (best_file != NULL) {
