@@ -316,6 +316,10 @@ prim
 	| IDENT '(' args_opt ')'	{ $$ = p_call(p, $1, &@1, $3, &@$); }
 	| IDENT LBRACE finits RBRACE	{ $$ = p_record(p, $1, $3, &@$); }
 	| '(' expr ')'			{ $$ = $2; $$->loc = @$; }
+	| '[' ']'
+		{ $$ = p_list(p, xcalloc(1, sizeof(struct ptrvec)), &@$); }
+	| '[' args ']'			{ $$ = p_list(p, $2, &@$); }
+	| '[' args ',' ']'		{ $$ = p_list(p, $2, &@$); }
 	;
 
 lit

@@ -195,6 +195,12 @@ DIAG(E_FIELD_MISSING, SEV_ERROR, "champ-manquant",
     "champ « %s » manquant pour le type %s")
 DIAG(E_NOT_LIST, SEV_ERROR, "non-liste",
     "« pour chaque » parcourt une liste, pas %s")
+DIAG(E_LIST_EMPTY, SEV_ERROR, "liste-vide-sans-type",
+    "« [] » : rien ne dit ici de quoi cette liste vide serait faite")
+DIAG(E_LIST_MIXED, SEV_ERROR, "liste-heterogene",
+    "les éléments d'une liste sont d'un même type : celui-ci est %s, le premier %s")
+DIAG(E_LOOP_QUERY, SEV_ERROR, "rang-hors-boucle",
+    "« %s » s'applique à la variable d'une boucle « {pour chaque} »")
 DIAG(E_SHADOW, SEV_ERROR, "masquage",
     "« %s » masque un nom existant : choisissez un autre nom de variable")
 DIAG(E_LABEL_IN_LOOP, SEV_ERROR, "etiquette-dans-boucle",

@@ -83,6 +83,8 @@ const char *display_name(const char *path);
 struct scope *scope_of(struct checker *ck, const struct file_ast *f);
 
 /* resolve.c */
+const struct type *list_type(struct checker *ck, const struct type *elem,
+	    const struct loc *loc);
 const char *describe(struct buf *b, const struct type *t);
 bool	 is_error(const struct type *t);
 const struct type *error_type(void);

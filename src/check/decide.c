@@ -359,6 +359,7 @@ compile(struct space *s, const struct expr *e)
 		return compile_atom(s, e);
 	case EX_CALL:
 	case EX_RECORD:
+	case EX_LIST:
 	case EX_NEG:
 		return compile_atom(s, e);
 	}

@@ -506,6 +506,54 @@ check_binary(struct checker *ck, struct expr *e, struct facts *k)
 	return e->type = result;
 }
 
+/* rang(x), premier(x), dernier(x): the place of the current item of the
+ * {pour chaque} whose variable is x.  They are no functions of a value,
+ * since a list may hold one value twice. */
+static enum loop_query
+loop_query_named(const char *name)
+{
+	if (strcmp(name, "rang") == 0)
+		return LOOP_RANG;
+	if (strcmp(name, "premier") == 0)
+		return LOOP_PREMIER;
+	if (strcmp(name, "dernier") == 0)
+		return LOOP_DERNIER;
+	return LOOP_NONE;
+}
+
+static const struct type *
+check_loop_query(struct checker *ck, struct expr *e, enum loop_query q,
+    struct facts *k)
+{
+	struct expr *x = e->u.call.nargs == 1 ? e->u.call.args[0] : NULL;
+	const struct symbol *s = NULL;
+	struct diagnostic *d;
+	size_t i;
+
+	if (x != NULL && x->kind == EX_NAME)
+		s = lookup_symbol(ck, x->u.name);
+	if (s != NULL && s->kind == SYM_LOOP) {
+		check_expr(ck, x, k, NULL);
+		e->loop_query = q;
+		return e->type = type_builtin(q == LOOP_RANG ? T_ENTIER :
+		    T_BOOLEEN);
+	}
+	for (i = 0; i < e->u.call.nargs; i++)
+		if (is_error(check_expr(ck, e->u.call.args[i], k, NULL)) &&
+		    e->u.call.nargs == 1)
+			/* An unknown name was reported as such. */
+			return e->type = error_type();
+	d = diag(ck->ds, E_LOOP_QUERY, x != NULL ? &x->loc :
+	    &e->u.call.name_loc, e->u.call.name);
+	if (ck->loops.len > 0)
+		diag_hint(d, "écrivez « %s(%s) »", e->u.call.name,
+		    ((struct symbol *)ck->loops.items[ck->loops.len - 1])->name);
+	else
+		diag_hint(d, "par exemple « {%s(x)} » entre « {pour chaque x "
+		    "dans liste} » et « {fin} »", e->u.call.name);
+	return e->type = error_type();
+}
+
 static const struct type *
 check_call(struct checker *ck, struct expr *e, struct facts *k)
 {
@@ -515,7 +563,10 @@ check_call(struct checker *ck, struct expr *e, struct facts *k)
 	struct buf why;
 	size_t i;
 	int arg = -1;
+	enum loop_query q = loop_query_named(e->u.call.name);
 
+	if (q != LOOP_NONE)
+		return check_loop_query(ck, e, q, k);
 	types = xcalloc(e->u.call.nargs + 1, sizeof(*types));
 	for (i = 0; i < e->u.call.nargs; i++)
 		types[i] = check_expr(ck, e->u.call.args[i], k, NULL);
@@ -630,6 +681,91 @@ check_record(struct checker *ck, struct expr *e, struct facts *k)
 	return e->type = rt;
 }
 
+/* [a, b, c]: its items have one type, the one EXPECT asks for when the
+ * context gives it (a default, a field, an argument), else the first
+ * item's; entiers among décimaux count as décimaux. */
+static const struct type *
+check_list_literal(struct checker *ck, struct expr *e, struct facts *k,
+    const struct type *expect)
+{
+	const struct type *want = expect != NULL && !is_error(expect) &&
+	    expect->kind == T_LISTE ? expect->elem : NULL;
+	const struct type *elem = want, *t;
+	struct buf a, b;
+	bool failed = false;
+	size_t i;
+
+	if (e->u.list.n == 0) {
+		if (expect != NULL && !is_error(expect) &&
+		    expect->kind == T_LISTE)
+			return e->type = expect;
+		diag_hint(diag(ck->ds, E_LIST_EMPTY, &e->loc),
+		    "une liste écrite dans le modèle a au moins un élément ; "
+		    "pour une liste qui peut être vide, déclarez une entrée "
+		    "« liste de … » ou testez « nombre(liste) > 0 »");
+		return e->type = error_type();
+	}
+	buf_init(&a);
+	buf_init(&b);
+	for (i = 0; i < e->u.list.n; i++) {
+		struct expr *item = e->u.list.items[i];
+
+		t = check_expr(ck, item, k, want);
+		if (is_error(t)) {
+			failed = true;
+			continue;
+		}
+		if (elem == NULL) {
+			elem = t;
+			continue;
+		}
+		if (want == NULL && elem->kind == T_ENTIER &&
+		    t->kind == T_DECIMAL)
+			elem = t;
+		else if (type_accepts(elem, t) || (elem->kind == T_DECIMAL &&
+		    t->kind == T_ENTIER))
+			continue;
+		else {
+			diag(ck->ds, E_LIST_MIXED, &item->loc, describe(&a, t),
+			    describe(&b, elem));
+			failed = true;
+		}
+	}
+	buf_free(&a);
+	buf_free(&b);
+	if (failed || elem == NULL)
+		return e->type = error_type();
+	if (expect != NULL && !is_error(expect) && expect->kind == T_LISTE &&
+	    expect->elem == elem)
+		return e->type = expect;
+	return e->type = list_type(ck, elem, &e->loc);
+}
+
+/* obj.champ; over a list of records, the field of each item, in order
+ * (prestations.prix is the list of the prices). */
+static const struct type *
+check_field(struct checker *ck, struct expr *e, struct facts *k)
+{
+	const struct type *t = check_expr(ck, e->u.field.obj, k, NULL);
+	const struct type *rt = t;
+
+	if (is_error(t))
+		return e->type = error_type();
+	if (t->kind == T_LISTE && !is_error(t->elem) &&
+	    t->elem->kind == T_RECORD)
+		rt = t->elem;
+	e->field_index = type_field_index(rt, e->u.field.name);
+	if (e->field_index < 0) {
+		report_unknown_field(ck, rt, e->u.field.name,
+		    &e->u.field.name_loc);
+		return e->type = error_type();
+	}
+	if (rt != t)
+		return e->type = list_type(ck,
+		    rt->fields[e->field_index].type, &e->loc);
+	return e->type = rt->fields[e->field_index].type;
+}
+
 static const struct type *
 check_exists(struct checker *ck, struct expr *e, struct facts *k)
 {
@@ -668,16 +804,7 @@ check_expr(struct checker *ck, struct expr *e, struct facts *k,
 	case EX_NAME:
 		return check_name(ck, e, k, expect, true);
 	case EX_FIELD:
-		t = check_expr(ck, e->u.field.obj, k, NULL);
-		if (is_error(t))
-			return e->type = error_type();
-		e->field_index = type_field_index(t, e->u.field.name);
-		if (e->field_index < 0) {
-			report_unknown_field(ck, t, e->u.field.name,
-			    &e->u.field.name_loc);
-			return e->type = error_type();
-		}
-		return e->type = t->fields[e->field_index].type;
+		return check_field(ck, e, k);
 	case EX_CALL:
 		return check_call(ck, e, k);
 	case EX_RECORD:
@@ -704,6 +831,8 @@ check_expr(struct checker *ck, struct expr *e, struct facts *k,
 		return check_exists(ck, e, k);
 	case EX_BINARY:
 		return check_binary(ck, e, k);
+	case EX_LIST:
+		return check_list_literal(ck, e, k, expect);
 	}
 	return e->type = error_type();
 }

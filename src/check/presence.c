@@ -305,6 +305,7 @@ same_meaning(const struct expr *a, const struct expr *b)
 		return a->fn == b->fn;
 	case EX_RECORD:
 		return a->record_type == b->record_type;
+	case EX_LIST:
 	case EX_LITERAL:
 	case EX_FIELD:
 	case EX_NEG:
@@ -355,6 +356,11 @@ only_inputs(const struct expr *e)
 	case EX_BINARY:
 		return only_inputs(e->u.binary.lhs) &&
 		    only_inputs(e->u.binary.rhs);
+	case EX_LIST:
+		for (i = 0; i < e->u.list.n; i++)
+			if (!only_inputs(e->u.list.items[i]))
+				return false;
+		return true;
 	}
 	return false;
 }

@@ -21,6 +21,17 @@ new_type(struct checker *ck, enum type_kind kind, const struct loc *loc)
 	return t;
 }
 
+/* "liste de ELEM", for a list written in the template or a field read
+ * from every item of a list. */
+const struct type *
+list_type(struct checker *ck, const struct type *elem, const struct loc *loc)
+{
+	struct type *t = new_type(ck, T_LISTE, loc);
+
+	t->elem = elem;
+	return t;
+}
+
 const char *
 describe(struct buf *b, const struct type *t)
 {
@@ -585,6 +596,42 @@ const_record(struct checker *ck, struct scope *sc, struct expr *e,
 	return ok;
 }
 
+/* [a, b, c] where a list of type T is expected, each item a constant. */
+static bool
+const_list(struct checker *ck, struct scope *sc, struct expr *e,
+    const struct type *t, struct value *out)
+{
+	size_t i, n = e->u.list.n;
+	bool ok = true;
+
+	if (t->kind != T_LISTE) {
+		struct buf want;
+		char *msg;
+
+		buf_init(&want);
+		type_describe(&want, t);
+		msg = xasprintf("il faut %s, pas une liste", buf_cstr(&want));
+		diag(ck->ds, E_TYPE, &e->loc, msg);
+		free(msg);
+		buf_free(&want);
+		return false;
+	}
+	e->type = t;
+	out->kind = T_LISTE;
+	out->type = t;
+	out->u.list.len = n;
+	out->u.list.items = xcalloc(n ? n : 1, sizeof(struct value));
+	for (i = 0; i < n; i++)
+		if (!const_value(ck, sc, e->u.list.items[i], t->elem,
+		    &out->u.list.items[i]))
+			ok = false;
+	if (!ok) {
+		value_free(out);
+		memset(out, 0, sizeof(*out));
+	}
+	return ok;
+}
+
 /* Evaluates a constant expression of type T into OUT. */
 bool
 const_value(struct checker *ck, struct scope *sc, struct expr *e,
@@ -599,6 +646,8 @@ const_value(struct checker *ck, struct scope *sc, struct expr *e,
 		return false;
 	if (e->kind == EX_RECORD)
 		return const_record(ck, sc, e, t, out);
+	if (e->kind == EX_LIST)
+		return const_list(ck, sc, e, t, out);
 	if (e->kind == EX_NAME && t->kind == T_CHOIX) {
 		int index = type_choice_index(t, e->u.name);
 

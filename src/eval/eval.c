@@ -231,11 +231,13 @@ eval_selon(struct eval *ev, const struct node *n)
 
 static void
 push_binding(struct eval *ev, const struct symbol *sym,
-    const struct value *value)
+    const struct value *value, size_t index, size_t count)
 {
 	ev->loops = xgrow(ev->loops, ev->nloops, sizeof(*ev->loops));
 	ev->loops[ev->nloops].sym = sym;
 	ev->loops[ev->nloops].value = value;
+	ev->loops[ev->nloops].index = index;
+	ev->loops[ev->nloops].count = count;
 	ev->nloops++;
 }
 
@@ -255,7 +257,7 @@ eval_loop(struct eval *ev, const struct node *n)
 		buf_printf(&w, "pour chaque %s dans", n->u.loop.var);
 		emit_label(ev, buf_cstr(&w), n->u.loop.list, block);
 		buf_free(&w);
-		push_binding(ev, n->u.loop.sym, &list);
+		push_binding(ev, n->u.loop.sym, &list, 0, 0);
 		eval_nodes(ev, &n->u.loop.body);
 		ev->nloops--;
 		emit_label(ev, "fin", NULL, block);
@@ -268,7 +270,8 @@ eval_loop(struct eval *ev, const struct node *n)
 		return;
 	}
 	for (i = 0; i < list.u.list.len; i++) {
-		push_binding(ev, n->u.loop.sym, &list.u.list.items[i]);
+		push_binding(ev, n->u.loop.sym, &list.u.list.items[i], i,
+		    list.u.list.len);
 		eval_nodes(ev, &n->u.loop.body);
 		ev->nloops--;
 	}

@@ -91,6 +91,10 @@ rule_inputs(const struct expr *e, struct ptrvec *seen, struct ptrvec *soits)
 		rule_inputs(e->u.binary.lhs, seen, soits);
 		rule_inputs(e->u.binary.rhs, seen, soits);
 		return;
+	case EX_LIST:
+		for (i = 0; i < e->u.list.n; i++)
+			rule_inputs(e->u.list.items[i], seen, soits);
+		return;
 	}
 }
 
@@ -528,6 +532,31 @@ eval_binary(struct eval *ev, const struct expr *e, struct value *out)
 	return ok;
 }
 
+/* rang(x), premier(x), dernier(x) of the innermost loop binding x. */
+static bool
+eval_loop_query(struct eval *ev, const struct expr *e, struct value *out)
+{
+	const struct symbol *s = e->u.call.args[0]->sym;
+	size_t i;
+
+	for (i = ev->nloops; i-- > 0;) {
+		const struct binding *b = &ev->loops[i];
+
+		if (b->sym != s)
+			continue;
+		if (b->count == 0)
+			return set_unknown(out);
+		if (e->loop_query == LOOP_RANG) {
+			out->kind = T_ENTIER;
+			out->u.integer = (int64_t)b->index + 1;
+		} else
+			set_bool(out, e->loop_query == LOOP_PREMIER ?
+			    b->index == 0 : b->index + 1 == b->count);
+		return true;
+	}
+	return false;
+}
+
 static bool
 eval_call(struct eval *ev, const struct expr *e, struct value *out)
 {
@@ -537,6 +566,8 @@ eval_call(struct eval *ev, const struct expr *e, struct value *out)
 	struct buf why;
 
 	memset(out, 0, sizeof(*out));
+	if (e->loop_query != LOOP_NONE)
+		return eval_loop_query(ev, e, out);
 	if (e->fn == NULL)
 		return false;
 	args = xcalloc(n + 1, sizeof(*args));
@@ -629,11 +660,95 @@ eval_exists(struct eval *ev, const struct expr *e, struct value *out)
 	return true;
 }
 
+/* [a, b, c], each item converted to the list's item type (an entier
+ * among décimaux). */
+static bool
+eval_list(struct eval *ev, const struct expr *e, struct value *out)
+{
+	const struct type *elem = e->type != NULL ? e->type->elem : NULL;
+	struct value *items;
+	size_t i, n = e->u.list.n;
+
+	if (elem == NULL)
+		return false;
+	items = xcalloc(n ? n : 1, sizeof(*items));
+	for (i = 0; i < n; i++) {
+		struct value *v = &items[i];
+
+		if (!eval_expr(ev, e->u.list.items[i], v) ||
+		    unknown_value(v)) {
+			bool unknown = unknown_value(v);
+			size_t j;
+
+			for (j = 0; j <= i; j++)
+				value_free(&items[j]);
+			free(items);
+			return unknown ? set_unknown(out) : false;
+		}
+		if (elem->kind == T_DECIMAL && v->kind == T_ENTIER) {
+			dec_t d;
+
+			if (dec_from_int(v->u.integer, &d) != DEC_OK) {
+				expr_error(ev, E_OVERFLOW, e->u.list.items[i]);
+				for (i++; i-- > 0;)
+					value_free(&items[i]);
+				free(items);
+				return false;
+			}
+			v->kind = T_DECIMAL;
+			v->u.dec = d;
+		}
+	}
+	out->kind = T_LISTE;
+	out->type = e->type;
+	out->u.list.items = items;
+	out->u.list.len = n;
+	return true;
+}
+
+/* obj.champ; over a list of records, the list of that field of each. */
+static bool
+eval_field(struct eval *ev, const struct expr *e, struct value *out)
+{
+	struct value v;
+	size_t i, f = (size_t)e->field_index;
+
+	if (!eval_expr(ev, e->u.field.obj, &v))
+		return false;
+	if (unknown_value(&v))
+		return set_unknown(out);
+	if (e->field_index < 0) {
+		value_free(&v);
+		return false;
+	}
+	if (v.kind == T_LISTE) {
+		out->kind = T_LISTE;
+		out->type = e->type;
+		out->u.list.len = v.u.list.len;
+		out->u.list.items = xcalloc(v.u.list.len ? v.u.list.len : 1,
+		    sizeof(struct value));
+		for (i = 0; i < v.u.list.len; i++) {
+			const struct value *r = &v.u.list.items[i];
+
+			if (r->kind == T_RECORD && f < r->u.record.len)
+				value_copy(&out->u.list.items[i],
+				    &r->u.record.fields[f]);
+		}
+		value_free(&v);
+		return true;
+	}
+	if (v.kind != T_RECORD || f >= v.u.record.len) {
+		value_free(&v);
+		return false;
+	}
+	value_copy(out, &v.u.record.fields[f]);
+	value_free(&v);
+	return true;
+}
+
 static bool
 compute(struct eval *ev, const struct expr *e, struct value *out)
 {
-	struct value v;
-
 	memset(out, 0, sizeof(*out));
 	switch (e->kind) {
 	case EX_LITERAL:
@@ -642,18 +757,7 @@ compute(struct eval *ev, const struct expr *e, struct value *out)
 	case EX_NAME:
 		return eval_name(ev, e, out);
 	case EX_FIELD:
-		if (!eval_expr(ev, e->u.field.obj, &v))
-			return false;
-		if (unknown_value(&v))
-			return set_unknown(out);
-		if (v.kind != T_RECORD || e->field_index < 0 ||
-		    (size_t)e->field_index >= v.u.record.len) {
-			value_free(&v);
-			return false;
-		}
-		value_copy(out, &v.u.record.fields[e->field_index]);
-		value_free(&v);
-		return true;
+		return eval_field(ev, e, out);
 	case EX_CALL:
 		return eval_call(ev, e, out);
 	case EX_RECORD:
@@ -680,6 +784,8 @@ compute(struct eval *ev, const struct expr *e, struct value *out)
 		return eval_exists(ev, e, out);
 	case EX_BINARY:
 		return eval_binary(ev, e, out);
+	case EX_LIST:
+		return eval_list(ev, e, out);
 	}
 	return false;
 }

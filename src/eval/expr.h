@@ -31,6 +31,8 @@ struct frame {
 struct binding {
 	const struct symbol *sym;
 	const struct value *value;
+	size_t		 index;		/* of the item in its list */
+	size_t		 count;		/* items in the list; 0: unknown */
 };
 
 struct eval {

@@ -495,6 +495,65 @@ eval_count(const struct value *args, size_t n, struct value *out,
 	return true;
 }
 
+/* somme(prix), {prestations.prix | somme}: the total of a list of
+ * numbers or montants, of its own type. */
+static const struct type *
+check_sum(const struct type *const *types, size_t n, struct buf *why,
+    int *arg)
+{
+	const struct type *t = types[0];
+
+	(void)n;
+	if (t->kind == T_ERROR)
+		return t;
+	if (t->kind == T_LISTE && (t->elem->kind == T_ERROR ||
+	    t->elem->kind == T_ENTIER || t->elem->kind == T_DECIMAL ||
+	    t->elem->kind == T_MONTANT))
+		return t->elem;
+	type_describe(why, t);
+	if (t->kind == T_LISTE)
+		buf_puts(why, " : la somme se fait sur une liste d'entiers, "
+		    "de décimaux ou de montants");
+	*arg = 0;
+	return NULL;
+}
+
+/* Montants are added as the operator + adds them (each to the cent,
+ * which they already are); an empty list totals 0. */
+static bool
+eval_sum(const struct value *args, size_t n, struct value *out,
+    struct buf *why)
+{
+	const struct value *list = &args[0];
+	enum type_kind kind = list->type != NULL && list->type->elem != NULL ?
+	    list->type->elem->kind : T_ENTIER;
+	int64_t total = 0;
+	dec_t sum = { 0 };
+	size_t i;
+
+	(void)n;
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < list->u.list.len; i++) {
+		const struct value *v = &list->u.list.items[i];
+
+		if (kind == T_ENTIER) {
+			if (__builtin_add_overflow(total, v->u.integer, &total))
+				goto overflow;
+		} else if (dec_add(sum, v->u.dec, &sum) != DEC_OK)
+			goto overflow;
+	}
+	out->kind = kind;
+	if (kind == T_ENTIER)
+		out->u.integer = total;
+	else
+		out->u.dec = sum;
+	return true;
+overflow:
+	buf_printf(why, "le total dépasse le plus grand nombre que lgc "
+	    "calcule exactement (au %zue élément)", i + 1);
+	return false;
+}
+
 static const struct function functions[] = {
 	{ "annee", 1, 1, check_date_part, eval_annee },
 	{ "brut", 1, 1, check_number, eval_brut },
@@ -515,6 +574,7 @@ static const struct function functions[] = {
 	{ "ordinal", 1, 1, check_entier, eval_ordinal },
 	{ "pluriel", 2, 3, check_pluriel, eval_pluriel },
 	{ "sans_centimes", 1, 1, check_montant, eval_sans_centimes },
+	{ "somme", 1, 1, check_sum, eval_sum },
 };
 
 const struct function *

@@ -144,6 +144,11 @@ expr_mentions(const struct expr *e, const char *name)
 	case EX_BINARY:
 		return expr_mentions(e->u.binary.lhs, name) ||
 		    expr_mentions(e->u.binary.rhs, name);
+	case EX_LIST:
+		for (i = 0; i < e->u.list.n; i++)
+			if (expr_mentions(e->u.list.items[i], name))
+				return true;
+		return false;
 	}
 	return false;
 }
@@ -226,6 +231,11 @@ names_quantified(const struct program *prog, const struct expr *e)
 	case EX_BINARY:
 		return names_quantified(prog, e->u.binary.lhs) ||
 		    names_quantified(prog, e->u.binary.rhs);
+	case EX_LIST:
+		for (i = 0; i < e->u.list.n; i++)
+			if (names_quantified(prog, e->u.list.items[i]))
+				return true;
+		return false;
 	}
 	return false;
 }

@@ -398,6 +398,7 @@ condition_schema(const struct expr *e, const struct program *prog)
 	case EX_LITERAL:
 	case EX_CALL:
 	case EX_RECORD:
+	case EX_LIST:
 	case EX_NEG:
 		return NULL;
 	}

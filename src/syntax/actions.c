@@ -544,6 +544,17 @@ p_record(struct parser *p, char *type, struct ptrvec *fields,
 	return bounded(p, e);
 }
 
+struct expr *
+p_list(struct parser *p, struct ptrvec *items, const struct loc *l)
+{
+	struct expr *e = expr_new(EX_LIST, l);
+	int depth;
+
+	e->u.list.items = take_exprs(items, &e->u.list.n, &depth);
+	e->depth = depth + 1;
+	return bounded(p, e);
+}
+
 static struct expr *
 literal(const struct loc *l, enum type_kind kind)
 {

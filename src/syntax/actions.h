@@ -59,6 +59,8 @@ struct expr *p_call(struct parser *p, char *name, const struct loc *name_loc,
 	    struct ptrvec *args, const struct loc *l);
 struct expr *p_record(struct parser *p, char *type, struct ptrvec *fields,
 	    const struct loc *l);
+struct expr *p_list(struct parser *p, struct ptrvec *items,
+	    const struct loc *l);
 struct expr *p_number(struct parser *p, char *digits, const struct loc *l);
 struct expr *p_montant(struct parser *p, char *digits, const struct loc *l,
 	    enum type_kind kind);

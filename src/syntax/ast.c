@@ -59,6 +59,11 @@ expr_free(struct expr *e)
 		expr_free(e->u.binary.lhs);
 		expr_free(e->u.binary.rhs);
 		break;
+	case EX_LIST:
+		for (i = 0; i < e->u.list.n; i++)
+			expr_free(e->u.list.items[i]);
+		free(e->u.list.items);
+		break;
 	}
 	free(e);
 }
@@ -109,6 +114,14 @@ expr_equal_by(const struct expr *a, const struct expr *b, expr_leaf_eq leaf)
 		return a->u.binary.op == b->u.binary.op &&
 		    expr_equal_by(a->u.binary.lhs, b->u.binary.lhs, leaf) &&
 		    expr_equal_by(a->u.binary.rhs, b->u.binary.rhs, leaf);
+	case EX_LIST:
+		if (a->u.list.n != b->u.list.n)
+			return false;
+		for (i = 0; i < a->u.list.n; i++)
+			if (!expr_equal_by(a->u.list.items[i],
+			    b->u.list.items[i], leaf))
+				return false;
+		return true;
 	}
 	return false;
 }
@@ -171,6 +184,7 @@ expr_precedence(const struct expr *e)
 	case EX_NAME:
 	case EX_FIELD:
 	case EX_RECORD:
+	case EX_LIST:
 		return 8;
 	}
 	return 8;
@@ -251,6 +265,15 @@ expr_print(struct buf *b, const struct expr *e)
 		print_sub(b, e->u.binary.rhs, prec + 1);
 		break;
 	}
+	case EX_LIST:
+		buf_putc(b, '[');
+		for (i = 0; i < e->u.list.n; i++) {
+			if (i > 0)
+				buf_puts(b, ", ");
+			expr_print(b, e->u.list.items[i]);
+		}
+		buf_putc(b, ']');
+		break;
 	}
 }
 
@@ -761,6 +784,12 @@ expr_clone(const struct expr *e)
 	case EX_BINARY:
 		c->u.binary.lhs = expr_clone(e->u.binary.lhs);
 		c->u.binary.rhs = expr_clone(e->u.binary.rhs);
+		break;
+	case EX_LIST:
+		c->u.list.items = xcalloc(e->u.list.n ? e->u.list.n : 1,
+		    sizeof(*c->u.list.items));
+		for (i = 0; i < e->u.list.n; i++)
+			c->u.list.items[i] = expr_clone(e->u.list.items[i]);
 		break;
 	}
 	return c;

@@ -21,7 +21,17 @@ enum expr_kind {
 	EX_NEG,		/* -x */
 	EX_NOT,		/* non x */
 	EX_BINARY,
-	EX_EXISTS	/* x existe */
+	EX_EXISTS,	/* x existe */
+	EX_LIST		/* [a, b, c] */
+};
+
+/* What a call names when its argument is the variable of a {pour
+ * chaque}: the item's place in the list rather than a function. */
+enum loop_query {
+	LOOP_NONE,
+	LOOP_RANG,	/* rang(x): 1, 2, … */
+	LOOP_PREMIER,	/* premier(x): the first item */
+	LOOP_DERNIER	/* dernier(x): the last item */
 };
 
 enum binop {
@@ -66,6 +76,10 @@ struct expr {
 			enum binop	 op;
 			struct expr	*lhs, *rhs;
 		} binary;
+		struct {
+			struct expr	**items;
+			size_t		 n;
+		} list;			/* EX_LIST */
 	} u;
 
 	/* Set by the checker. */
@@ -74,6 +88,7 @@ struct expr {
 	int		 choice;	/* EX_NAME naming a choice value, else -1 */
 	int		 field_index;	/* EX_FIELD */
 	const struct function *fn;	/* EX_CALL */
+	enum loop_query	 loop_query;	/* EX_CALL of rang, premier, dernier */
 	const struct type *record_type;	/* EX_RECORD */
 };
 
