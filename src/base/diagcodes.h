@@ -52,7 +52,7 @@ DIAG(W_LINT_ET_OU, SEV_WARNING, "lint-et-ou",
 DIAG(W_LINT_NOMBRE, SEV_WARNING, "lint-nombre-discordant",
     "« %s » : %s en lettres mais %s en chiffres ; en cas de litige, le juge devra choisir, et pour une somme d'argent la loi fait prévaloir les lettres (article 1376 du Code civil) ; corrigez l'un des deux")
 DIAG(W_LINT_SUJET, SEV_WARNING, "lint-sujet-manquant",
-    "le contrat ne traite pas %s (%s) : %s")
+    "%s (%s) : %s")
 DIAG(W_LINT_PREAVIS, SEV_WARNING, "lint-preavis-court",
     "le préavis « %s » peut être de moins de 14 jours (%s) : un préavis trop court expose à une action pour rupture brutale de la relation commerciale (article L442-1 du Code de commerce) ; %s")
 DIAG(W_LINT_GARANTIE, SEV_WARNING, "lint-garantie-sans-quantite",

@@ -80,6 +80,9 @@ void	find_phrases(const struct source *src, const struct prose *p,
  * themselves are read by lint_number_words, numbers.h). */
 void	find_numbers(const struct source *src, const struct prose *p,
 	    struct findings *fs);
+/* A notice of under 14 days typed in the text (« préavis de 7 jours »). */
+void	find_short_notices(const struct source *src, const struct prose *p,
+	    struct findings *fs);
 
 /* inputs.c: the inputs declared in F that allow a risky value. */
 void	find_risky_inputs(const struct program *prog, const struct file_ast *f,
@@ -87,15 +90,18 @@ void	find_risky_inputs(const struct program *prog, const struct file_ast *f,
 
 /* subjects.c: the essential subjects, as bits of a mask. */
 unsigned all_subjects(void);
+/* The subjects of a letter: objet, prestations, rémunération, signatures. */
+unsigned letter_subjects(void);
 /* The subject named WORD (case and accents ignored), or -1. */
 int	subject_named(const char *word);
 /* "parties, objet, …" */
 void	subject_names(struct buf *b);
-/* The subjects a heading's keywords treat. */
+/* The subjects whose keywords a heading or a paragraph contains. */
 unsigned heading_subjects(const char *title);
 /* A finding at the top of SRC for each subject of WANTED the contract
- * does not treat: TREATED by its headings, SIGNATURES by a block. */
+ * (or the LETTER) does not treat: TREATED by its headings and
+ * paragraphs, SIGNATURES by a block. */
 void	find_missing_subjects(struct findings *fs, const struct source *src,
-	    unsigned wanted, unsigned treated, bool signatures);
+	    unsigned wanted, unsigned treated, bool signatures, bool letter);
 
 #endif

@@ -18,7 +18,8 @@
  *   lint-et-ou                   « et/ou »
  *   lint-nombre-discordant       « quatorze (15) jours »
  *   lint-sujet-manquant          an essential subject with no article
- *   lint-preavis-court           a notice input that allows under 14 days
+ *   lint-preavis-court           a notice under 14 days, typed in the text
+ *                                or allowed by an input
  *   lint-garantie-sans-quantite  a guarantee input that no input quantifies
  *   lint-directive               a "lgc-lint:" comment that makes no sense
  *
@@ -43,10 +44,11 @@
  * CODE is a code's name, with or without "lint-", or "tout".  A warning
  * spanning several lines is silenced by its first line.
  *
- * The essential subjects are looked for in the headings of the assembled
- * contract (main template and the clauses it includes), and signatures
- * as a {signatures} block.  A main file without "modele" is a clause,
- * whose subjects are not checked unless it declares them.
+ * The essential subjects are looked for in the headings and paragraphs
+ * of the assembled contract (main template and the clauses it includes),
+ * and signatures as a {signatures} block.  A main file without "modele"
+ * is a clause, whose subjects are not checked unless it declares them; a
+ * modele named « Lettre … » is a letter, with a letter's subjects.
  */
 #include "lint/lint.h"
 
@@ -98,7 +100,7 @@ struct lint {
 	const struct program *prog;
 	struct diags	*ds;
 	struct ptrvec	 files;		/* struct lint_file *, owned */
-	unsigned	 treated;	/* subjects found in headings */
+	unsigned	 treated;	/* subjects found in headings and text */
 	bool		 signatures;
 	bool		 noted;		/* the subjects note was given */
 	int		 depth;
@@ -516,6 +518,7 @@ lint_file(struct lint *lt, struct lint_file *lf)
 	scan_file(lf, &p, &fs);
 	find_phrases(lf->f->src, &p, &fs);
 	find_numbers(lf->f->src, &p, &fs);
+	find_short_notices(lf->f->src, &p, &fs);
 	prose_free(&p);
 	find_risky_inputs(lt->prog, lf->f, &fs);
 	report(lt, lf, &fs);
@@ -525,12 +528,15 @@ lint_file(struct lint *lt, struct lint_file *lf)
  * includes, walked for the headings and the {signatures} block that
  * subjects.c looks at, each clause linted where first included. */
 
+/* The heading or the run of text gathered in TITLE ends: its keywords
+ * treat their subjects.  Text is read a paragraph (or a block) at a
+ * time, so that a keyword of several words may span lines. */
 static void
 end_title(struct lint *lt, struct buf *title, bool *in_title)
 {
-	if (!*in_title)
-		return;
 	*in_title = false;
+	if (title->len == 0)
+		return;
 	lt->treated |= heading_subjects(buf_cstr(title));
 	buf_reset(title);
 }
@@ -569,13 +575,12 @@ walk(struct lint *lt, const struct nodes *ns)
 
 		switch (n->kind) {
 		case N_TEXT:
-			if (in_title)
-				buf_puts(&title, n->u.text);
+			buf_puts(&title, n->u.text);
 			break;
 		case N_INTERP:
 		case N_REF:
-			if (in_title)
-				buf_putc(&title, ' ');
+		case N_SOFTBREAK:
+			buf_putc(&title, ' ');
 			break;
 		case N_EMPH:
 		case N_LABEL:
@@ -586,7 +591,9 @@ walk(struct lint *lt, const struct nodes *ns)
 			in_title = true;
 			break;
 		case N_LINE:
-		case N_SOFTBREAK:
+			if (in_title)
+				end_title(lt, &title, &in_title);
+			break;
 		case N_PARBREAK:
 		case N_HARDBREAK:
 		case N_BULLET:
@@ -667,6 +674,23 @@ parse_subject_option(struct lint *lt, const char *list, unsigned *mask)
 	return ok;
 }
 
+/* A template whose modele names a letter, « Lettre de mission », «
+ * Lettre d'engagement », is checked for a letter's subjects. */
+static bool
+is_letter(const char *model)
+{
+	char *folded;
+	bool letter;
+
+	if (model == NULL)
+		return false;
+	folded = fold(model);
+	letter = strncmp(folded, "lettre", 6) == 0 &&
+	    !word_byte(folded[6]);
+	free(folded);
+	return letter;
+}
+
 void
 lint_program(const struct program *prog, struct diags *ds,
     const char *subjects_option)
@@ -695,16 +719,19 @@ lint_program(const struct program *prog, struct diags *ds,
 	}
 	if (main_lf != NULL && !prog->failed) {
 		struct findings fs;
+		bool letter = is_letter(prog->main->model);
 
 		if (subjects_option != NULL)
 			wanted = option_mask;
 		else if (main_lf->has_subjects)
 			wanted = main_lf->subjects;
+		else if (letter)
+			wanted = letter_subjects();
 		else if (prog->main->model != NULL)
 			wanted = all_subjects();
 		memset(&fs, 0, sizeof(fs));
 		find_missing_subjects(&fs, main_lf->f->src, wanted, lt.treated,
-		    lt.signatures);
+		    lt.signatures, letter);
 		report(&lt, main_lf, &fs);
 	}
 	for (i = 0; i < lt.files.len; i++) {

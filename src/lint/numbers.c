@@ -394,6 +394,113 @@ find_numbers(const struct source *src, const struct prose *p,
 	buf_free(&frac_words);
 }
 
+/* Days in one UNIT word of a notice (« jours », « semaine », « mois »),
+ * or 0 when the word is no unit of time. */
+static int
+notice_unit_days(const struct number_word *w)
+{
+	if (word_is(w, "jour") || word_is(w, "jours"))
+		return 1;
+	if (word_is(w, "semaine") || word_is(w, "semaines"))
+		return 7;
+	if (word_is(w, "mois"))
+		return 30;
+	return 0;
+}
+
+#define NOTICE_WINDOW	10	/* words read after « préavis » */
+
+/* A notice typed in the text, « un préavis de sept jours », « préavis
+ * d'une semaine », « préavis de 7 (sept) jours »: the number nearest the
+ * unit of time in the words after « préavis », in digits or in words,
+ * under 14 days.  Notices given by an input are inputs.c's. */
+void
+find_short_notices(const struct source *src, const struct prose *p,
+    struct findings *fs)
+{
+	struct number_word w[NOTICE_WINDOW];
+	size_t start[NOTICE_WINDOW], i, j, k, n;
+	int64_t value, count;
+	int days;
+
+	for (i = 0; i + 7 <= p->len; i++) {
+		if (memcmp(p->s + i, "preavis", 7) != 0 ||
+		    (i > 0 && word_byte(p->s[i - 1])) ||
+		    (i + 7 < p->len && word_byte(p->s[i + 7])))
+			continue;
+		/* The next words, up to the end of the sentence. */
+		n = 0;
+		for (j = i + 7; j < p->len && n < NOTICE_WINDOW;) {
+			char c = p->s[j];
+
+			if (c == '.' || c == ';' || c == ':' || c == '!' ||
+			    c == '?')
+				break;
+			if (!word_byte(c)) {
+				j++;
+				continue;
+			}
+			start[n] = j;
+			w[n].s = p->s + j;
+			while (j < p->len && word_byte(p->s[j]))
+				j++;
+			w[n].n = (size_t)(p->s + j - w[n].s);
+			n++;
+		}
+		for (k = 0; k < n && notice_unit_days(&w[k]) == 0; k++)
+			continue;
+		if (k == 0 || k == n)
+			continue;
+		days = notice_unit_days(&w[k]);
+		/* Digits just before the unit, « (15) » included. */
+		if (w[k - 1].s[0] >= '0' && w[k - 1].s[0] <= '9') {
+			count = 0;
+			for (j = 0; j < w[k - 1].n && count < 100000; j++) {
+				if (w[k - 1].s[j] < '0' || w[k - 1].s[j] > '9')
+					break;
+				count = count * 10 + (w[k - 1].s[j] - '0');
+			}
+			if (j < w[k - 1].n)
+				continue;
+			j = k - 1;
+			/* « dix (10) jours » is quoted from « dix ». */
+			if (j > 0 && start[j] > 0 && p->s[start[j] - 1] == '(') {
+				size_t first;
+
+				for (first = 0; first < j; first++)
+					if (parse_integer(w + first, j - first,
+					    &value))
+						break;
+				if (first < j)
+					j = first;
+			}
+		} else {
+			/* The longest run of number words before the unit. */
+			for (j = 0; j < k; j++)
+				if (parse_integer(w + j, k - j, &value))
+					break;
+			if (j == k)
+				continue;
+			count = value;
+		}
+		if (count <= 0 || count * days >= 14)
+			continue;
+		{
+			size_t last = start[k] + w[k].n - 1;
+			struct loc loc = span_loc(src, p->origin[start[j]],
+			    p->origin[last]);
+			char *text = as_written(src, p, start[j], last + 1);
+
+			add_finding(fs, R_PREAVIS, &loc, text,
+			    "écrit tel quel dans le texte",
+			    "écrivez au moins 14 jours, ou faites du préavis "
+			    "une entrée bornée, par exemple « entree preavis : "
+			    "duree entre 14 jours et 90 jours »");
+			free(text);
+		}
+	}
+}
+
 bool
 lint_number_words(const char *words, int64_t *value)
 {

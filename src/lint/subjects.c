@@ -7,9 +7,10 @@
 #include <string.h>
 
 /* The essential subjects of a contract, in the default order.  A
- * subject is treated when a heading contains one of its keywords at a
- * word start (case and accents ignored); signatures have no keyword and
- * need a {signatures} block. */
+ * subject is treated when a heading or a paragraph contains one of its
+ * keywords at a word start (case and accents ignored): a one-page letter
+ * has no headings; signatures have no keyword and need a {signatures}
+ * block. */
 #define MAX_KEYWORDS	6
 
 static const struct subject {
@@ -81,6 +82,25 @@ all_subjects(void)
 	return (1u << NSUBJECTS) - 1;
 }
 
+/* A letter (lettre de mission, d'engagement…) says what is asked, the
+ * work, its price and how it is accepted; the parties are its sender and
+ * addressee, and a contract's other clauses, if any, are in the general
+ * terms it refers to. */
+unsigned
+letter_subjects(void)
+{
+	unsigned mask = 0;
+	size_t i;
+
+	for (i = 0; i < NSUBJECTS; i++)
+		if (strcmp(subjects[i].name, "objet") == 0 ||
+		    strcmp(subjects[i].name, "prestations") == 0 ||
+		    strcmp(subjects[i].name, "remuneration") == 0 ||
+		    strcmp(subjects[i].name, "signatures") == 0)
+			mask |= 1u << i;
+	return mask;
+}
+
 int
 subject_named(const char *word)
 {
@@ -125,10 +145,10 @@ heading_subjects(const char *title)
 
 void
 find_missing_subjects(struct findings *fs, const struct source *src,
-    unsigned wanted, unsigned treated, bool signatures)
+    unsigned wanted, unsigned treated, bool signatures, bool letter)
 {
 	struct loc loc;
-	struct buf where;
+	struct buf where, what;
 	size_t i;
 	bool found;
 
@@ -136,21 +156,27 @@ find_missing_subjects(struct findings *fs, const struct source *src,
 	loc.src = src;
 	loc.line = loc.col = loc.end_line = loc.end_col = 1;
 	buf_init(&where);
+	buf_init(&what);
 	for (i = 0; i < NSUBJECTS; i++) {
 		if (!(wanted & (1u << i)))
 			continue;
 		buf_reset(&where);
+		buf_reset(&what);
+		buf_printf(&what, "%s ne traite pas %s",
+		    letter ? "la lettre" : "le contrat", subjects[i].what);
 		if (subjects[i].keywords[0] == NULL) {
 			found = signatures;
 			buf_puts(&where, "aucun bloc « {signatures …} »");
 		} else {
 			found = (treated & (1u << i)) != 0;
-			buf_puts(&where, "aucun titre ne contient ");
+			buf_puts(&where, "aucun titre ni paragraphe ne "
+			    "contient ");
 			keyword_list(&where, &subjects[i]);
 		}
 		if (!found)
-			add_finding(fs, R_SUJET, &loc, subjects[i].what,
+			add_finding(fs, R_SUJET, &loc, buf_cstr(&what),
 			    buf_cstr(&where), subjects[i].risk);
 	}
 	buf_free(&where);
+	buf_free(&what);
 }
