@@ -641,8 +641,8 @@ batch_run(lgc_compiler *c, const struct batch_options *o)
 
 	/* The records are read twice (counted, then compiled by the
 	 * workers): a pipe would give them only once. */
-	if (stat(o->input, &st) == 0 && !S_ISREG(st.st_mode) &&
-	    !S_ISDIR(st.st_mode))
+	if (strcmp(o->input, "-") == 0 || (stat(o->input, &st) == 0 &&
+	    !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)))
 		return lgc_report(c, "usage", "%s : --lot lit un fichier JSONL "
 		    "ou un dossier, pas un tube ; enregistrez d'abord les "
 		    "clients dans un fichier", o->input);

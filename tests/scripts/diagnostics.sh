@@ -344,6 +344,8 @@ sed 's/\xc2\xa0/ /g' err.raw > err
 [ $rc -eq 1 ] && grep -q "^<entrée standard>: erreur" err &&
     ok "entrée standard : nommée dans les diagnostics" ||
     ko "entrée standard : nommée dans les diagnostics"
+run build contrat.lgc --lot - --sortie lot-tube
+expect "entrée standard : pas pour --lot, lu deux fois" 2 "pas un tube"
 run build - -d -
 expect "entrée standard : pas pour le modèle et les données à la fois" 2 "ne peut servir qu'une fois"
 
