@@ -117,6 +117,15 @@ LGC_API int	 lgc_enable_warnings(lgc_compiler *c, const char *prefix);
  * severity applies.  Returns the status it implies. */
 LGC_API int	 lgc_report(lgc_compiler *c, const char *code,
 		    const char *fmt, ...) LGC_PRINTF(3, 4);
+/* The same about FILE (one that cannot be read or written), which a
+ * JSON diagnostic names in "fichier" and a handler in place.file. */
+LGC_API int	 lgc_report_file(lgc_compiler *c, const char *code,
+		    const char *file, const char *fmt, ...) LGC_PRINTF(4, 5);
+/* Until called again with LINE 0, what is reported belongs to the
+ * record at LINE of the batch file FILE (--lot): data loaded under the
+ * name FILE is located in FILE's lines from LINE on, and JSON
+ * diagnostics carry "enregistrement": LINE. */
+LGC_API void	 lgc_set_record(lgc_compiler *c, const char *file, int line);
 
 /*
  * Formats, from lgc's table of backends, in order; NULL past the last.

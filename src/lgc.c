@@ -187,22 +187,20 @@ usage(lgc_compiler *c, const char *fmt, ...)
 	return LGC_FATAL;
 }
 
-int
-lgc_report(lgc_compiler *c, const char *code, const char *fmt, ...)
+static int
+report(lgc_compiler *c, const char *code, const char *file, const char *fmt,
+    va_list ap)
 {
 	enum diag_code dc;
 	struct buf b;
-	va_list ap;
 	int status = LGC_OK;
 
 	if (!diag_code_by_name(code, &dc))
 		return usage(c, "lgc_report : code de diagnostic « %s » "
 		    "inconnu (voir docs/diagnostics.md)", code);
 	buf_init(&b);
-	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	diag_message(c->ds, dc, NULL, buf_cstr(&b));
+	diag_file(diag_message(c->ds, dc, NULL, buf_cstr(&b)), file);
 	buf_free(&b);
 	diags_flush(c->ds);
 	switch (diag_code_severity(dc)) {
@@ -217,6 +215,38 @@ lgc_report(lgc_compiler *c, const char *code, const char *fmt, ...)
 		break;
 	}
 	return status;
+}
+
+int
+lgc_report(lgc_compiler *c, const char *code, const char *fmt, ...)
+{
+	va_list ap;
+	int status;
+
+	va_start(ap, fmt);
+	status = report(c, code, NULL, fmt, ap);
+	va_end(ap);
+	return status;
+}
+
+int
+lgc_report_file(lgc_compiler *c, const char *code, const char *file,
+    const char *fmt, ...)
+{
+	va_list ap;
+	int status;
+
+	va_start(ap, fmt);
+	status = report(c, code, file, fmt, ap);
+	va_end(ap);
+	return status;
+}
+
+void
+lgc_set_record(lgc_compiler *c, const char *file, int line)
+{
+	diags_flush(c->ds);
+	diags_set_record(c->ds, file, line);
 }
 
 /* An on/off option's value: 1, oui, vrai (or none) and 0, non, faux. */
@@ -892,8 +922,9 @@ lgc_write_output(lgc_compiler *c, const char *path, const char *data,
 
 	if (path == NULL || strcmp(path, "-") == 0) {
 		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
-			diag(c->ds, F_IO, NULL, "écriture sur la sortie standard",
-			    fr_strerror(errno));
+			diag_file(diag(c->ds, F_IO, NULL,
+			    "écriture sur la sortie standard",
+			    fr_strerror(errno)), "-");
 	} else if ((err = write_file_atomic(path, data, len)) != 0)
 		diag(c->ds, F_IO, NULL, path, fr_strerror(err));
 	return finish(c, m);

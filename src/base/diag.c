@@ -35,6 +35,9 @@ struct diagnostic {
 	char		*suggestion;	/* NULL when none */
 	struct note	*notes;
 	size_t		 nnotes;
+	char		*file;		/* without a place: the file concerned */
+	int		 record;	/* the batch record's line, or 0 */
+	bool		 in_record;	/* LOC is in the record's own text */
 };
 
 struct diags {
@@ -50,6 +53,8 @@ struct diags {
 	int		 count[SEV_FATAL + 1];
 	int		 shown;
 	bool		 overflowed;
+	char		*record_file;	/* diags_set_record */
+	int		 record_line;
 };
 
 struct diags *
@@ -75,6 +80,7 @@ diagnostic_free(struct diagnostic *d)
 	free(d->notes);
 	free(d->message);
 	free(d->suggestion);
+	free(d->file);
 	free(d);
 }
 
@@ -97,6 +103,7 @@ diags_free(struct diags *ds)
 	for (i = 0; i < ds->includes.len; i++)
 		free(ds->includes.items[i]);
 	ptrvec_free(&ds->includes);
+	free(ds->record_file);
 	free(ds);
 }
 
@@ -120,6 +127,14 @@ diags_enable(struct diags *ds, const char *prefix)
 	for (i = 0; i < DIAG__COUNT; i++)
 		if (strncmp(codes[i].name, prefix, n) == 0)
 			ds->enabled[i] = true;
+}
+
+void
+diags_set_record(struct diags *ds, const char *file, int line)
+{
+	free(ds->record_file);
+	ds->record_file = file != NULL && line > 0 ? xstrdup(file) : NULL;
+	ds->record_line = ds->record_file != NULL ? line : 0;
 }
 
 void
@@ -247,6 +262,9 @@ report(struct diags *ds, enum diag_code code, const struct loc *loc,
 		d->loc = *loc;
 		d->has_loc = true;
 	}
+	d->record = ds->record_line;
+	d->in_record = d->has_loc && ds->record_file != NULL &&
+	    strcmp(d->loc.src->path, ds->record_file) == 0;
 	for (i = ds->includes.len; i-- > 0;) {
 		const struct loc *site = ds->includes.items[i];
 
@@ -260,6 +278,7 @@ report(struct diags *ds, enum diag_code code, const struct loc *loc,
 struct diagnostic *
 diag(struct diags *ds, enum diag_code code, const struct loc *loc, ...)
 {
+	struct diagnostic *d;
 	struct buf b;
 	va_list ap;
 
@@ -269,7 +288,15 @@ diag(struct diags *ds, enum diag_code code, const struct loc *loc, ...)
 	va_start(ap, loc);
 	buf_vprintf(&b, codes[code].format, ap);
 	va_end(ap);
-	return report(ds, code, loc, buf_detach(&b));
+	d = report(ds, code, loc, buf_detach(&b));
+	/* An I/O error's first argument is the file it concerns: JSON
+	 * diagnostics name it in "fichier", as they do a located one. */
+	if (d != NULL && code == F_IO && !d->has_loc) {
+		va_start(ap, loc);
+		d->file = xstrdup(va_arg(ap, const char *));
+		va_end(ap);
+	}
+	return d;
 }
 
 struct diagnostic *
@@ -279,6 +306,15 @@ diag_message(struct diags *ds, enum diag_code code, const struct loc *loc,
 	if (!ds->enabled[code] || over_limits(ds, code))
 		return NULL;
 	return report(ds, code, loc, xstrdup(message));
+}
+
+void
+diag_file(struct diagnostic *d, const char *file)
+{
+	if (d == NULL || file == NULL || d->has_loc)
+		return;
+	free(d->file);
+	d->file = xstrdup(file);
 }
 
 void
@@ -436,8 +472,10 @@ excerpt_put_unit(struct buf *b, const struct excerpt_unit *u)
 		buf_printf(b, "<%02X>", (unsigned char)u->s[k]);
 }
 
+/* The line quoted as SHOWN, its number in the file a person would
+ * open (a batch record's line); 0: LOC's own. */
 static void
-print_excerpt(struct buf *b, const struct loc *loc)
+print_excerpt(struct buf *b, const struct loc *loc, int shown_line)
 {
 	const char *line;
 	size_t len, i, next;
@@ -454,7 +492,8 @@ print_excerpt(struct buf *b, const struct loc *loc)
 	if (total > EXCERPT_WIDTH && loc->col > EXCERPT_WIDTH / 3)
 		first_col = loc->col - EXCERPT_WIDTH / 3;
 
-	width = snprintf(number, sizeof(number), "%d", loc->line);
+	width = snprintf(number, sizeof(number), "%d",
+	    shown_line > 0 ? shown_line : loc->line);
 	buf_printf(b, " %s | ", number);
 	if (first_col > 1)
 		buf_puts(b, "…");
@@ -493,6 +532,14 @@ print_excerpt(struct buf *b, const struct loc *loc)
 	buf_putc(b, '\n');
 }
 
+/* The line of the batch file where a diagnostic in a record's text
+ * is: the record's, its own lines counted from there. */
+static int
+record_line(const struct diagnostic *d)
+{
+	return d->loc.line > 0 ? d->record + d->loc.line - 1 : d->record;
+}
+
 static void
 print_location(struct buf *b, const struct loc *loc, bool has_loc)
 {
@@ -511,7 +558,16 @@ print_text(struct buf *b, const struct diagnostic *d)
 	char *message;
 	size_t i;
 
-	print_location(b, &d->loc, d->has_loc);
+	if (d->in_record) {
+		/* A record's text is one line of its batch file: positions
+		 * are in that file's lines. */
+		if (d->loc.line > 0)
+			buf_printf(b, "%s:%d:%d: ", d->loc.src->path,
+			    record_line(d), d->loc.col);
+		else
+			buf_printf(b, "%s:%d: ", d->loc.src->path, d->record);
+	} else
+		print_location(b, &d->loc, d->has_loc);
 	buf_printf(b, "%s: ", severity_word(d->severity));
 	message = french_spaces(d->message);
 	buf_puts(b, message);
@@ -529,7 +585,7 @@ print_text(struct buf *b, const struct diagnostic *d)
 		buf_printf(b, " [-Werror=%s]", codes[d->code].name);
 	buf_putc(b, '\n');
 	if (d->has_loc)
-		print_excerpt(b, &d->loc);
+		print_excerpt(b, &d->loc, d->in_record ? record_line(d) : 0);
 	for (i = 0; i < d->nnotes; i++) {
 		const struct note *n = &d->notes[i];
 		char *text = french_spaces(n->text);
@@ -537,7 +593,7 @@ print_text(struct buf *b, const struct diagnostic *d)
 		if (n->has_loc) {
 			print_location(b, &n->loc, true);
 			buf_printf(b, "note: %s\n", text);
-			print_excerpt(b, &n->loc);
+			print_excerpt(b, &n->loc, 0);
 		} else
 			buf_printf(b, "note: %s\n", text);
 		free(text);
@@ -586,11 +642,20 @@ print_json(struct buf *b, const struct diagnostic *d)
 	size_t i;
 
 	buf_puts(b, "{\"fichier\":");
-	json_string(b, d->has_loc ? d->loc.src->path : "");
-	if (d->has_loc && d->loc.line > 0)
+	json_string(b, d->has_loc ? d->loc.src->path :
+	    d->file != NULL ? d->file : "");
+	if (d->in_record && d->loc.line > 0)
+		buf_printf(b, ",\"ligne\":%d,\"colonne\":%d,"
+		    "\"fin_ligne\":%d,\"fin_colonne\":%d", record_line(d),
+		    d->loc.col, d->record + d->loc.end_line - 1, d->loc.end_col);
+	else if (d->has_loc && d->loc.line > 0)
 		buf_printf(b, ",\"ligne\":%d,\"colonne\":%d,"
 		    "\"fin_ligne\":%d,\"fin_colonne\":%d", d->loc.line,
 		    d->loc.col, d->loc.end_line, d->loc.end_col);
+	/* The batch record being compiled, its line in the batch file,
+	 * whatever file the diagnostic is about. */
+	if (d->record > 0)
+		buf_printf(b, ",\"enregistrement\":%d", d->record);
 	buf_printf(b, ",\"gravite\":\"%s\",\"code\":\"%s\",\"message\":",
 	    severity_json(d->severity), codes[d->code].name);
 	json_string(b, message);
@@ -648,6 +713,12 @@ emit(struct diags *ds, const struct diagnostic *d, struct buf *printed)
 	out.code = codes[d->code].name;
 	set_place(&d->loc, d->has_loc, &out.file, &out.line, &out.col,
 	    &out.end_line, &out.end_col);
+	if (d->in_record) {
+		out.line = record_line(d);
+		out.end_line = d->loc.line > 0 ? d->record + d->loc.end_line - 1 :
+		    out.line;
+	} else if (!d->has_loc && d->file != NULL)
+		out.file = d->file;
 	out.message = message;
 	out.suggestion = d->suggestion;
 	out.notes = notes;

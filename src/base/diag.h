@@ -92,6 +92,9 @@ struct diagnostic *diag(struct diags *ds, enum diag_code code,
  * format: a program built on lgc reporting an error of its own. */
 struct diagnostic *diag_message(struct diags *ds, enum diag_code code,
 	    const struct loc *loc, const char *message);
+/* FILE is the file a diagnostic without a place concerns (one that
+ * cannot be read or written): named in JSON and to handlers. */
+void	diag_file(struct diagnostic *d, const char *file);
 /* "vouliez-vous dire « x » ?" — appended to the message. */
 void	diag_suggest(struct diagnostic *d, const char *candidate);
 /* A free-form hint, appended to the message after " ; ". */
@@ -115,6 +118,11 @@ void	diags_forget(struct diags *ds);
 void	diags_push_include(struct diags *ds, const struct loc *site);
 void	diags_pop_include(struct diags *ds);
 
+/* Until called again with LINE 0, diagnostics belong to the batch
+ * record at LINE of FILE: positions in a source named FILE (the
+ * record's text, one line) count from LINE, and JSON diagnostics carry
+ * "enregistrement": LINE. */
+void	diags_set_record(struct diags *ds, const char *file, int line);
 /* DS frees S with itself: sources live as long as their diagnostics. */
 void	diags_adopt_source(struct diags *ds, struct source *s);
 

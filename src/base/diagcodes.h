@@ -32,6 +32,13 @@ DIAG(W_DATA_UNKNOWN_KEY, SEV_WARNING, "cle-inconnue",
     "clé inconnue « %s » ignorée")
 DIAG(W_DATA_IGNORED, SEV_WARNING, "donnee-ignoree",
     "« %s » est fourni alors que sa condition n'est pas remplie (%s) : la valeur est ignorée")
+/* Command line (lgc_report): the message is the caller's. */
+DIAG(W_BATCH_NAME_TAKEN, SEV_WARNING, "lot-nom-en-double",
+    "%s")
+DIAG(W_OPTION_IGNORED, SEV_WARNING, "option-sans-effet",
+    "%s")
+DIAG(W_NO_SUCH_DIR, SEV_WARNING, "dossier-introuvable",
+    "%s")
 /* Drafting linter (lint.c): disabled unless enabled by lgc lint or -Wlint. */
 DIAG(W_LINT_DISCRETION, SEV_WARNING, "lint-discretion",
     "« %s » donne à une partie un pouvoir sans limite ni contrôle : l'autre ne peut pas contester la décision, et un juge peut écarter la clause pour déséquilibre significatif ; précisez les critères et les limites de la décision")

@@ -395,8 +395,15 @@ import_types(struct checker *ck, struct scope *sc)
 		struct scope *isc;
 
 		if (path == NULL) {
-			diag(ck->ds, E_INCLUDE_NOT_FOUND, &f->imports[i].loc,
-			    f->imports[i].path);
+			struct diagnostic *d = diag(ck->ds, E_INCLUDE_NOT_FOUND,
+			    &f->imports[i].loc, f->imports[i].path);
+			struct buf where;
+
+			/* Where it was looked for, as for {inclure}. */
+			buf_init(&where);
+			describe_search(ck, sc->dir, f->imports[i].path, &where);
+			diag_note(d, NULL, "%s", buf_cstr(&where));
+			buf_free(&where);
 			continue;
 		}
 		imported = load_file(ck, path, display_name(path));

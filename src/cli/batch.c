@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,7 +31,7 @@ struct reader {
 
 struct record {
 	size_t	 lineno;	/* JSONL line, or 0 */
-	char	*display;	/* "clients.jsonl:12" or the file's path */
+	char	*display;	/* the JSONL file's path, or the record file's */
 	char	*text;		/* the JSONL line; NULL for a file */
 	size_t	 len;
 };
@@ -140,7 +141,7 @@ reader_next(struct reader *r, struct record *rec)
 			if (blank_line(r->line, (size_t)n))
 				continue;
 			rec->lineno = r->lineno;
-			rec->display = format("%s:%zu", r->input, r->lineno);
+			rec->display = format("%s", r->input);
 			rec->text = format("%.*s", (int)n, r->line);
 			rec->len = (size_t)n;
 			return true;
@@ -215,51 +216,116 @@ count_records(const struct batch_options *o, size_t *count)
 	return true;
 }
 
+/* A folder's record file without its ".json": the output is named
+ * after the input, as a person would look for it. */
+static char *
+file_stem(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *base = slash != NULL ? slash + 1 : path;
+	size_t n = strlen(base);
+
+	if (n > 5 && strcmp(base + n - 5, ".json") == 0)
+		n -= 5;
+	return format("%.*s", (int)n, base);
+}
+
+/* "clients.jsonl:12", or a folder's record file. */
+static char *
+where(const struct record *rec)
+{
+	return rec->lineno > 0 ? format("%s:%zu", rec->display, rec->lineno) :
+	    format("%s", rec->display);
+}
+
+/* Two records giving one name: the second is written as NAME-2, said
+ * with a warning, for a contract under an unexpected name is easily
+ * sent to the wrong client. */
+static void
+warn_duplicate(lgc_compiler *c, const struct batch_options *o,
+    const struct record *rec, const char *first, const char *base,
+    const char *name)
+{
+	char *at = where(rec);
+
+	lgc_set_record(c, rec->display, rec->lineno > INT_MAX ? INT_MAX :
+	    (int)rec->lineno);
+	lgc_report_file(c, "lot-nom-en-double", rec->display, "%s : "
+	    "le nom « %s »%s%s%s est déjà celui de %s : ce contrat est écrit "
+	    "sous « %s%s »", at, base, o->name_field != NULL ?
+	    " (champ « " : "", o->name_field != NULL ? o->name_field : "",
+	    o->name_field != NULL ? " »)" : "", first, name, o->extension);
+	lgc_set_record(c, NULL, 0);
+	free(at);
+}
+
 static bool
-name_records(const struct batch_options *o, struct plan *p)
+name_records(lgc_compiler *c, const struct batch_options *o, struct plan *p)
 {
 	struct reader r;
 	struct record rec;
-	size_t i;
+	char **firsts;
+	size_t i, j;
 
 	memset(&rec, 0, sizeof(rec));
 	if ((p->names = calloc(p->count + 1, sizeof(*p->names))) == NULL ||
-	    !reader_open(&r, o->input))
+	    (firsts = calloc(p->count + 1, sizeof(*firsts))) == NULL)
 		return false;
+	if (!reader_open(&r, o->input)) {
+		free(firsts);
+		return false;
+	}
 	for (i = 0; i < p->count && reader_next(&r, &rec); i++) {
-		char *base = field_name(&rec, o->name_field), *name;
+		char *base = NULL, *name;
 		int n = 2;
 
+		if (o->name_field != NULL)
+			base = field_name(&rec, o->name_field);
+		if (base == NULL && rec.text == NULL)
+			base = file_stem(rec.display);
 		if (base == NULL)
-			base = format("%zu", i + 1);
+			base = format("%0*zu", p->width, i + 1);
 		name = format("%s", base);
 		while (name_taken(p->names, i, name)) {
 			free(name);
 			name = format("%s-%d", base, n++);
+		}
+		firsts[i] = where(&rec);
+		if (n > 2) {
+			for (j = 0; j < i && strcmp(p->names[j], base) != 0; j++)
+				continue;
+			warn_duplicate(c, o, &rec, j < i ? firsts[j] : "un autre",
+			    base, name);
 		}
 		free(base);
 		p->names[i] = name;
 	}
 	/* The input changed under us: the remaining records are numbered. */
 	for (; i < p->count; i++)
-		p->names[i] = format("%zu", i + 1);
+		p->names[i] = format("%0*zu", p->width, i + 1);
+	for (i = 0; i < p->count; i++)
+		free(firsts[i]);
+	free(firsts);
 	record_clear(&rec);
 	reader_close(&r);
 	return true;
 }
 
 static bool
-make_plan(const struct batch_options *o, struct plan *p)
+make_plan(lgc_compiler *c, const struct batch_options *o, struct plan *p)
 {
 	char digits[32];
+	struct stat st;
 
 	memset(p, 0, sizeof(*p));
 	if (!count_records(o, &p->count))
 		return false;
-	if (o->name_field != NULL && !name_records(o, p))
-		return false;
 	snprintf(digits, sizeof(digits), "%zu", p->count);
 	p->width = strlen(digits) > 4 ? (int)strlen(digits) : 4;
+	/* A folder's records are named after their files. */
+	if ((o->name_field != NULL || (stat(o->input, &st) == 0 &&
+	    S_ISDIR(st.st_mode))) && !name_records(c, o, p))
+		return false;
 	return true;
 }
 
@@ -292,6 +358,8 @@ run_record(lgc_compiler *c, const struct record *rec, const char *output,
 	int status;
 
 	lgc_reset_data(c);
+	lgc_set_record(c, rec->display, rec->lineno > INT_MAX ? INT_MAX :
+	    (int)rec->lineno);
 	if (rec->text != NULL)
 		status = lgc_load_data_string(c, rec->display, rec->text,
 		    rec->len);
@@ -299,12 +367,12 @@ run_record(lgc_compiler *c, const struct record *rec, const char *output,
 		status = lgc_load_data_file(c, rec->display);
 	for (i = 0; i < o->ndefines && status == LGC_OK; i++)
 		status = lgc_define(c, o->defines[i]);
-	if (status != LGC_OK)
-		return status;
-	status = lgc_render(c, o->format, &out, &len);
+	if (status == LGC_OK)
+		status = lgc_render(c, o->format, &out, &len);
 	if (status == LGC_OK)
 		status = lgc_write_output(c, output, out, len);
 	free(out);
+	lgc_set_record(c, NULL, 0);
 	return status;
 }
 
@@ -324,6 +392,18 @@ progress(const struct batch_options *o, size_t done, size_t total)
 	fflush(stderr);
 }
 
+/* With a progress bar, a diagnostic first erases the bar's line, so
+ * that both never share one: the bar is drawn again at the next
+ * record. */
+static void
+print_below_bar(const lgc_diagnostic *d, void *arg)
+{
+	(void)arg;
+	fputs("\r\033[K", stderr);
+	fwrite(d->printed, 1, d->printed_len, stderr);
+	fflush(stderr);
+}
+
 /* Worker K of N compiles records K, K + N, … and reports one line
  * "index status" per record on FD.  With N = 1 it is the whole batch. */
 static void
@@ -336,6 +416,8 @@ worker(lgc_compiler *c, const struct batch_options *o, const struct plan *p,
 	char line[64];
 
 	memset(&rec, 0, sizeof(rec));
+	if (o->progress)
+		lgc_set_diagnostic_handler(c, print_below_bar, NULL);
 	if (!reader_open(&r, o->input))
 		return;
 	for (; reader_next(&r, &rec); i++) {
@@ -452,14 +534,64 @@ record_display(const struct batch_options *o, size_t index)
 		return format("n° %zu", index + 1);
 	while (reader_next(&r, &rec)) {
 		if (i++ == index) {
-			display = rec.display;
-			rec.display = NULL;
+			display = rec.lineno > 0 ? format("%s:%zu", rec.display,
+			    rec.lineno) : format("%s", rec.display);
 			break;
 		}
 	}
 	record_clear(&rec);
 	reader_close(&r);
 	return display != NULL ? display : format("n° %zu", index + 1);
+}
+
+/* The summary as one JSON object on a line of its own, beside the
+ * diagnostics: what a pipeline reads to know what was written. */
+static void
+summary_json(const struct batch_options *o, const struct plan *p,
+    const signed char *statuses, const char *message, size_t written,
+    size_t failed)
+{
+	json_t *root = json_object(), *lot = json_object(), *list = json_array();
+	struct reader r;
+	struct record rec;
+	size_t i = 0;
+	char *text;
+
+	json_object_set_new(root, "fichier", json_string(o->input));
+	json_object_set_new(root, "gravite", json_string("note"));
+	json_object_set_new(root, "code", json_string("lot"));
+	json_object_set_new(root, "message", json_string(message));
+	json_object_set_new(lot, "dossier", json_string(o->outdir));
+	json_object_set_new(lot, "enregistrements", json_integer(
+	    (json_int_t)p->count));
+	json_object_set_new(lot, "ecrits", json_integer((json_int_t)written));
+	json_object_set_new(lot, "en_erreur", json_integer((json_int_t)failed));
+	memset(&rec, 0, sizeof(rec));
+	if (failed > 0 && reader_open(&r, o->input)) {
+		for (; reader_next(&r, &rec) && i < p->count; i++) {
+			json_t *e;
+
+			if (statuses[i] == LGC_OK)
+				continue;
+			e = json_object();
+			json_object_set_new(e, "fichier", json_string(rec.display));
+			if (rec.lineno > 0)
+				json_object_set_new(e, "enregistrement",
+				    json_integer((json_int_t)rec.lineno));
+			json_array_append_new(list, e);
+		}
+		record_clear(&rec);
+		reader_close(&r);
+	}
+	json_object_set_new(lot, "echecs", list);
+	json_object_set_new(root, "lot", lot);
+	if ((text = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER)) !=
+	    NULL) {
+		fprintf(stderr, "%s\n", text);
+		fflush(stderr);
+		free(text);
+	}
+	json_decref(root);
 }
 
 /* "6 contrats écrits dans sortie, 2 en erreur : a, b" */
@@ -475,10 +607,10 @@ summary(lgc_compiler *c, const struct batch_options *o, const struct plan *p,
 		lgc_report(c, "entree-sortie", "%s", lgc_strerror(errno));
 		return;
 	}
-	fprintf(f, "lot : %zu contrat%s écrit%s dans %s", written,
+	fprintf(f, "lot\xc2\xa0: %zu contrat%s écrit%s dans %s", written,
 	    written > 1 ? "s" : "", written > 1 ? "s" : "", o->outdir);
 	if (failed > 0) {
-		fprintf(f, ", %zu en erreur :", failed);
+		fprintf(f, ", %zu en erreur\xc2\xa0:", failed);
 		for (i = 0; i < p->count && shown < 10; i++)
 			if (statuses[i] != LGC_OK) {
 				char *display = record_display(o, i);
@@ -491,7 +623,10 @@ summary(lgc_compiler *c, const struct batch_options *o, const struct plan *p,
 			fputs(", …", f);
 	}
 	fclose(f);
-	lgc_report(c, "lot", "%s", text);
+	if (o->json)
+		summary_json(o, p, statuses, text, written, failed);
+	else
+		lgc_report(c, "lot", "%s", text);
 	free(text);
 }
 
@@ -506,12 +641,12 @@ batch_run(lgc_compiler *c, const struct batch_options *o)
 
 	/* The records are read twice (counted, then compiled by the
 	 * workers): a pipe would give them only once. */
-	if (stat(o->input, &st) == 0 && !S_ISREG(st.st_mode) &&
-	    !S_ISDIR(st.st_mode))
+	if (strcmp(o->input, "-") == 0 || (stat(o->input, &st) == 0 &&
+	    !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)))
 		return lgc_report(c, "usage", "%s : --lot lit un fichier JSONL "
 		    "ou un dossier, pas un tube ; enregistrez d'abord les "
 		    "clients dans un fichier", o->input);
-	if (!make_plan(o, &p)) {
+	if (!make_plan(c, o, &p)) {
 		int err = errno;
 
 		plan_free(&p);

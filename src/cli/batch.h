@@ -17,6 +17,7 @@ struct batch_options {
 	size_t		 ndefines;
 	int		 jobs;		/* -j */
 	bool		 progress;	/* a bar on stderr (a terminal) */
+	bool		 json;		/* --format-diagnostics json */
 };
 
 /* Compiles every record with the loaded template; a bad record is

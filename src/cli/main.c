@@ -46,7 +46,8 @@ struct options {
 	struct format_option *format_options;
 	size_t		 nformat_options;
 	const char	*format;
-	const char	*output;
+	const char	*output;	/* -o: a file, "-" the standard output */
+	const char	*sortie;	/* --sortie: -o, or --lot's folder */
 	const char	*diagnostics;
 	const char	*batch;		/* --lot */
 	const char	*batch_dir;	/* --sortie */
@@ -74,7 +75,7 @@ usage(lgc_compiler *c, FILE *out)
 "        lgc schema MODÈLE.lgc\n"
 "        lgc lint MODÈLE.lgc [--sujets LISTE] [-I DOSSIER]… [-Werror]\n"
 "        lgc tree MODÈLE.lgc\n"
-"        lgc --help | --version\n"
+"        lgc --help | --version | help COMMANDE | COMMANDE --help\n"
 "\n"
 "Compile un modèle de contrat .lgc et les données d'un client (JSON) en un\n"
 "contrat fini.\n"
@@ -88,10 +89,14 @@ usage(lgc_compiler *c, FILE *out)
 "\n"
 "Options :\n"
 "  -d, --donnees FICHIER  données du client, un objet JSON (répétable)\n"
-"  -D nom=valeur          fixe ou remplace une entrée (répétable)\n"
+"  -D nom=valeur          fixe ou remplace une entrée, lue selon son type ;\n"
+"                         null retire une entrée optionnelle (répétable)\n"
 "  -f, --format FORMAT    format de sortie (défaut : selon l'extension de -o,\n"
 "                         sinon html)\n"
 "  -o, --sortie FICHIER   fichier de sortie, écrit seulement en cas de succès\n"
+"                         (« - » : la sortie standard, jamais un terminal\n"
+"                         pour un PDF) ; le modèle ou des données « - » :\n"
+"                         l'entrée standard\n"
 "  -I DOSSIER             dossier de clauses à chercher (répétable ; aussi\n"
 "                         la variable LGC_PATH, dossiers séparés par « : »)\n"
 "  -Werror                traite les avertissements comme des erreurs\n"
@@ -102,10 +107,13 @@ usage(lgc_compiler *c, FILE *out)
 "                         signatures ; ou aucun)\n"
 "  --lot FICHIER          un contrat par enregistrement : fichier JSONL (un\n"
 "                         objet par ligne) ou dossier de fichiers .json\n"
-"  --sortie DOSSIER       dossier des contrats du lot\n"
-"  --nom CHAMP            nomme chaque contrat d'après ce champ (défaut :\n"
-"                         le numéro de l'enregistrement)\n"
-"  -j N                   compile le lot en N processus parallèles\n"
+"  --sortie DOSSIER       dossier des contrats du lot (-o y est refusé)\n"
+"  --nom CHAMP            nomme chaque contrat d'après ce champ, en\n"
+"                         minuscules sans accents ; un nom déjà pris reçoit\n"
+"                         -2, -3… et un avertissement (défaut : 0001… pour\n"
+"                         un JSONL, le nom du fichier pour un dossier)\n"
+"  -j N                   compile le lot en N processus parallèles (défaut :\n"
+"                         un par cœur)\n"
 "  --deps FICHIER         écrit les dépendances (règle Makefile) de la\n"
 "                         sortie : modèle, clauses incluses, données\n"
 "  --brouillon            rend le modèle sans données ou avec des données\n"
@@ -117,7 +125,8 @@ usage(lgc_compiler *c, FILE *out)
 "  -h, --help             affiche cette aide\n"
 "  -V, --version          affiche la version\n"
 "\n"
-"Formats et leurs options :\n", out);
+"Formats et leurs options (signalées si données avec un autre format) :\n",
+	    out);
 	for (i = 0; (name = lgc_format_name(c, i)) != NULL; i++) {
 		fprintf(out, "  %-8s %s, extension %s\n", name,
 		    lgc_format_description(c, i), lgc_format_extension(c, i));
@@ -139,6 +148,96 @@ usage(lgc_compiler *c, FILE *out)
 "Code de sortie : 0 succès (avertissements permis), 1 erreurs dans le modèle\n"
 "ou les données, 2 erreur d'utilisation ou d'entrée-sortie.\n"
 "Voir lgc(1) et la référence du langage dans docs/.\n", out);
+}
+
+/* Help for one command: lgc build --help, lgc help build. */
+static const struct {
+	const char	*name;
+	const char	*text;
+} command_help[] = {
+	{ "build",
+"usage : lgc build MODÈLE.lgc [-d DONNÉES.json]… [-D nom=valeur]… [-f FORMAT]\n"
+"                 [-o SORTIE] [-I DOSSIER]… [--brouillon] [--deps FICHIER]\n"
+"                 [options du format] [-Werror]\n"
+"        lgc build MODÈLE.lgc --lot CLIENTS.jsonl --sortie DOSSIER/\n"
+"                 [--nom CHAMP] [-j N] [-f FORMAT] [-D nom=valeur]…\n"
+"\n"
+"Écrit le contrat : le modèle, vérifié, avec les données du client.\n"
+"« - » lit le modèle ou un fichier de données sur l'entrée standard (l'un\n"
+"des deux seulement) ; sans -o, ou avec « -o - », le contrat va sur la\n"
+"sortie standard, sauf un PDF vers un terminal (refusé : redirigez).\n"
+"\n"
+"  -d, --donnees FICHIER  données du client, un objet JSON (répétable)\n"
+"  -D nom=valeur          fixe une entrée, lue selon son type ; null retire\n"
+"                         une entrée optionnelle (répétable)\n"
+"  -f, --format FORMAT    html, latex ou pdf (défaut : selon l'extension de\n"
+"                         -o, sinon html)\n"
+"  -o, --sortie FICHIER   fichier de sortie, écrit seulement en cas de succès\n"
+"  -I DOSSIER             dossier de clauses (répétable) ; un dossier\n"
+"                         absent est signalé (dossier-introuvable)\n"
+"  --lot FICHIER          un contrat par enregistrement : fichier JSONL ou\n"
+"                         dossier de fichiers .json ; -o y est refusé\n"
+"  --sortie DOSSIER       avec --lot : dossier des contrats\n"
+"  --nom CHAMP            avec --lot : nomme chaque contrat d'après ce champ,\n"
+"                         en minuscules sans accents ni espaces (« Société\n"
+"                         Dupont » : societe-dupont) ; un nom déjà pris\n"
+"                         reçoit -2, -3… avec un avertissement\n"
+"                         (lot-nom-en-double). Sans --nom : 0001, 0002…\n"
+"                         pour un JSONL, le nom de chaque fichier pour un\n"
+"                         dossier\n"
+"  -j N                   N processus (défaut : un par cœur)\n"
+"  --deps FICHIER         règle Makefile des dépendances de la sortie\n"
+"  --brouillon            rend le modèle avec des données partielles\n"
+"  --guillemets-droits    garde les guillemets \"…\" tels quels\n"
+"  Une option d'un autre format que celui choisi est signalée\n"
+"  (option-sans-effet) ; « lgc --help » liste les options des formats.\n" },
+	{ "check",
+"usage : lgc check MODÈLE.lgc [-d DONNÉES.json]… [-D nom=valeur]… [-I DOSSIER]…\n"
+"                 [-Werror] [-Wlint]\n"
+"\n"
+"Vérifie le modèle et les clauses qu'il inclut, puis, si elles sont\n"
+"données, les données du client, sans rien écrire. « - » lit le modèle\n"
+"ou les données sur l'entrée standard.\n"
+"\n"
+"  -d, --donnees FICHIER  données du client (répétable)\n"
+"  -D nom=valeur          fixe une entrée ; null retire une entrée optionnelle\n"
+"  -I DOSSIER             dossier de clauses (répétable)\n"
+"  -Werror                traite les avertissements comme des erreurs\n"
+"  -Wlint, -Wlint-CODE    ajoute les avertissements de rédaction\n" },
+	{ "schema",
+"usage : lgc schema MODÈLE.lgc [-I DOSSIER]…\n"
+"\n"
+"Écrit sur la sortie standard le schéma JSON (draft 2020-12) des entrées\n"
+"du modèle : ce qu'un fichier de données doit contenir.\n" },
+	{ "lint",
+"usage : lgc lint MODÈLE.lgc [--sujets LISTE] [-I DOSSIER]… [-Werror]\n"
+"\n"
+"Vérifie le modèle et sa rédaction (avertissements lint-…).\n"
+"\n"
+"  --sujets LISTE         sujets essentiels du contrat (parties, objet,\n"
+"                         duree, prestations, remuneration, resultats,\n"
+"                         confidentialite, donnees, resiliation, litiges,\n"
+"                         signatures ; ou aucun)\n"
+"  -Wlint-CODE            un seul avertissement de rédaction\n" },
+	{ "tree",
+"usage : lgc tree MODÈLE.lgc [-I DOSSIER]…\n"
+"\n"
+"Affiche l'arbre syntaxique du modèle et de ses clauses (mise au point).\n" },
+};
+
+static bool
+command_usage(const char *command, FILE *out)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(command_help) / sizeof(command_help[0]); i++)
+		if (strcmp(command_help[i].name, command) == 0) {
+			fputs(command_help[i].text, out);
+			fputs("\nCommun : --format-diagnostics json, -h (cette aide) ; "
+			    "voir aussi lgc --help et lgc(1).\n", out);
+			return true;
+		}
+	return false;
 }
 
 /* A usage error, through the diagnostics like every other message. */
@@ -244,10 +343,26 @@ parse_command(lgc_compiler *c, const char *word, struct options *o)
 		o->command = CMD_SCHEMA;
 	else if (strcmp(word, "lint") == 0)
 		o->command = CMD_LINT;
+	else if (word[0] == '-' && word[1] != '\0')
+		return usage_error(c, "option inconnue « %s » : une commande "
+		    "vient d'abord (build, check, lint, schema ou tree), puis "
+		    "ses options", word);
 	else
 		return usage_error(c, "commande inconnue « %s » : build, check, "
 		    "lint, schema ou tree", word);
 	return LGC_OK;
+}
+
+/* How many of the inputs read the standard input ("-"). */
+static int
+stdin_uses(const struct options *o)
+{
+	size_t i;
+	int n = strcmp(o->template_path, "-") == 0;
+
+	for (i = 0; i < o->ndata; i++)
+		n += strcmp(o->data_files[i], "-") == 0;
+	return n;
 }
 
 /* The options that may come together only in some ways. */
@@ -260,16 +375,28 @@ check_combinations(lgc_compiler *c, struct options *o)
 		return usage_error(c, "%s", "--lot ne sert qu'à « lgc build » : "
 		    "chaque contrat du lot est vérifié avant d'être écrit");
 	if (o->batch != NULL) {
-		if (o->batch_dir == NULL && o->output != NULL)
-			o->batch_dir = o->output;
+		/* -o names one file: with a batch it would be taken for the
+		 * folder (a folder « x.pdf » full of .html). */
+		if (o->output != NULL)
+			return usage_error(c, "-o %s : -o nomme un seul fichier ; "
+			    "avec --lot, donnez le dossier des contrats avec "
+			    "--sortie DOSSIER/ et le format avec -f", o->output);
+		o->batch_dir = o->sortie;
 		if (o->batch_dir == NULL)
 			return usage_error(c, "%s", "--lot demande un dossier de "
 			    "sortie : --sortie DOSSIER/");
-		o->output = NULL;
 		if (o->deps != NULL)
 			return usage_error(c, "%s", "--deps vaut pour un seul "
 			    "contrat, pas pour un lot");
+	} else if (o->sortie != NULL) {
+		if (o->output != NULL && strcmp(o->output, o->sortie) != 0)
+			return usage_error(c, "-o %s et --sortie : deux fichiers de "
+			    "sortie pour un seul contrat", o->output);
+		o->output = o->sortie;
 	}
+	if (stdin_uses(o) > 1)
+		return usage_error(c, "%s", "l'entrée standard (« - ») ne peut "
+		    "servir qu'une fois : au modèle ou à un fichier de données");
 	if (o->deps != NULL && (o->command != CMD_BUILD || o->output == NULL))
 		return usage_error(c, "%s", "--deps demande « lgc build … -o "
 		    "SORTIE »");
@@ -302,10 +429,13 @@ parse_valued(lgc_compiler *c, int argc, char **argv, int *i, struct options *o)
 	} else if (matches(arg, "-f", "--format", &prefix)) {
 		VALUE("un format");
 		o->format = value;
-	} else if (matches(arg, "-o", "--sortie", &prefix) ||
+	} else if (matches(arg, "-o", NULL, &prefix) ||
 	    matches(arg, NULL, "--output", &prefix)) {
 		VALUE("un fichier");
 		o->output = value;
+	} else if (matches(arg, NULL, "--sortie", &prefix)) {
+		VALUE("un fichier (un dossier avec --lot)");
+		o->sortie = value;
 	} else if (matches(arg, NULL, "--lot", &prefix)) {
 		VALUE("un fichier JSONL ou un dossier");
 		o->batch = value;
@@ -497,6 +627,155 @@ configure(lgc_compiler *c, const struct options *o)
 	return status;
 }
 
+/* Template or data read from the standard input ("-") are named so in
+ * diagnostics. */
+#define STDIN_NAME	"<entrée standard>"
+
+/* The whole standard input, malloc'd, or NULL after reporting. */
+static char *
+read_stdin(lgc_compiler *c, size_t *len)
+{
+	char *text = NULL, *bigger;
+	size_t cap = 0, n;
+
+	*len = 0;
+	do {
+		if (*len == cap) {
+			cap = cap == 0 ? 65536 : cap * 2;
+			if ((bigger = realloc(text, cap + 1)) == NULL) {
+				free(text);
+				lgc_report_file(c, "entree-sortie", "-", "%s",
+				    lgc_strerror(ENOMEM));
+				return NULL;
+			}
+			text = bigger;
+		}
+		n = fread(text + *len, 1, cap - *len, stdin);
+		*len += n;
+	} while (n > 0);
+	if (ferror(stdin)) {
+		lgc_report_file(c, "entree-sortie", "-", "lecture de l'entrée "
+		    "standard : %s", lgc_strerror(errno));
+		free(text);
+		return NULL;
+	}
+	text[*len] = '\0';
+	return text;
+}
+
+static int
+load_template(lgc_compiler *c, const char *path)
+{
+	char *text;
+	size_t len;
+	int status;
+
+	if (strcmp(path, "-") != 0)
+		return lgc_load_template(c, path);
+	if ((text = read_stdin(c, &len)) == NULL)
+		return LGC_FATAL;
+	status = lgc_load_template_string(c, STDIN_NAME, text, len);
+	free(text);
+	return status;
+}
+
+static int
+load_data(lgc_compiler *c, const char *path)
+{
+	char *text;
+	size_t len;
+	int status;
+
+	if (strcmp(path, "-") != 0)
+		return lgc_load_data_file(c, path);
+	if ((text = read_stdin(c, &len)) == NULL)
+		return LGC_FATAL;
+	status = lgc_load_data_string(c, STDIN_NAME, text, len);
+	free(text);
+	return status;
+}
+
+/* Whether OUT is UTF-8 text without NUL: what a terminal can show. */
+static bool
+is_text(const char *out, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)out;
+	size_t i = 0, k, n;
+
+	while (i < len) {
+		if (p[i] == 0)
+			return false;
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (p[i] >= 0xc2 && p[i] < 0xe0)
+			n = 1;
+		else if (p[i] >= 0xe0 && p[i] < 0xf0)
+			n = 2;
+		else if (p[i] >= 0xf0 && p[i] < 0xf5)
+			n = 3;
+		else
+			return false;
+		if (n >= len - i)
+			return false;
+		for (k = 1; k <= n; k++)
+			if ((p[i + k] & 0xc0) != 0x80)
+				return false;
+		i += n + 1;
+	}
+	return true;
+}
+
+/* Format options the chosen format does not declare, and -I folders
+ * that do not exist, would be ignored in silence: say so. */
+static void
+warn_ignored(lgc_compiler *c, const struct options *o, const char *format)
+{
+	const char *name;
+	size_t i, j, k;
+	bool applies;
+
+	for (k = 0; k < o->nincludes; k++)
+		if (!is_dir(o->includes[k]))
+			lgc_report_file(c, "dossier-introuvable", o->includes[k],
+			    "-I %s : dossier introuvable ; aucune clause n'y "
+			    "sera cherchée", o->includes[k]);
+	if (o->command != CMD_BUILD)
+		return;
+	for (k = 0; k < o->nformat_options; k++) {
+		char formats[256] = "";
+
+		applies = false;
+		for (i = 0; lgc_format_name(c, i) != NULL; i++)
+			for (j = 0; (name = lgc_format_option(c, i, j, NULL,
+			    NULL)) != NULL; j++) {
+				if (strcmp(name, o->format_options[k].name) != 0)
+					continue;
+				if (strcmp(lgc_format_name(c, i), format) == 0)
+					applies = true;
+				if (formats[0] != '\0')
+					strncat(formats, ", ", sizeof(formats) -
+					    strlen(formats) - 1);
+				strncat(formats, lgc_format_name(c, i),
+				    sizeof(formats) - strlen(formats) - 1);
+			}
+		if (!applies)
+			lgc_report(c, "option-sans-effet", "--%s ne sert qu'au "
+			    "format %s : sans effet sur le format %s",
+			    o->format_options[k].name, formats, format);
+	}
+}
+
+/* -j by default: one process per core online, as make -j would want. */
+static int
+default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 256 ? 256 : (int)n;
+}
+
 static int
 run_batch(lgc_compiler *c, const struct options *o, const char *format)
 {
@@ -520,9 +799,9 @@ run_batch(lgc_compiler *c, const struct options *o, const char *format)
 	bo.name_field = o->name_field;
 	bo.defines = o->defines;
 	bo.ndefines = o->ndefines;
-	bo.jobs = o->jobs > 0 ? o->jobs : 1;
-	bo.progress = isatty(2) && (o->diagnostics == NULL ||
-	    strcmp(o->diagnostics, "json") != 0);
+	bo.jobs = o->jobs > 0 ? o->jobs : default_jobs();
+	bo.json = o->diagnostics != NULL && strcmp(o->diagnostics, "json") == 0;
+	bo.progress = isatty(STDERR_FILENO) && !bo.json;
 	status = batch_run(c, &bo);
 	free(dir);
 	return status;
@@ -554,6 +833,15 @@ run_contract(lgc_compiler *c, const struct options *o, const char *format,
 			status = lgc_write_output(c, o->deps, deps, dlen);
 		free(deps);
 	}
+	/* As gzip does: binary output (a PDF) would only garble a
+	 * terminal. */
+	if (status == LGC_OK && (o->output == NULL ||
+	    strcmp(o->output, "-") == 0) && isatty(STDOUT_FILENO) &&
+	    !is_text(out, len))
+		status = lgc_report(c, "usage", "le format %s est binaire : il "
+		    "n'est pas écrit sur le terminal ; redirigez la sortie "
+		    "(> contrat.%s) ou donnez un fichier avec -o", format,
+		    format);
 	if (status == LGC_OK)
 		status = lgc_write_output(c, o->output, out, len);
 	free(out);
@@ -573,7 +861,8 @@ run(lgc_compiler *c, const struct options *o)
 	if ((status = configure(c, o)) != LGC_OK)
 		return status;
 	add_search_paths(c, o);
-	status = lgc_load_template(c, o->template_path);
+	warn_ignored(c, o, format);
+	status = load_template(c, o->template_path);
 	/* A fatal error stops here: what follows would only add errors
 	 * about a template that was never read. */
 	if (status == LGC_FATAL)
@@ -589,7 +878,7 @@ run(lgc_compiler *c, const struct options *o)
 	if (o->command == CMD_LINT || o->subjects != NULL || lint_warnings(o))
 		status = worst(status, lgc_lint(c, o->subjects));
 	for (i = 0; i < o->ndata && status != LGC_FATAL; i++)
-		status = worst(status, lgc_load_data_file(c, o->data_files[i]));
+		status = worst(status, load_data(c, o->data_files[i]));
 	for (i = 0; i < o->ndefines && status != LGC_FATAL; i++)
 		status = worst(status, lgc_define(c, o->defines[i]));
 	if (o->batch != NULL)
@@ -624,10 +913,20 @@ main_with(lgc_compiler *c, int argc, char **argv)
 	if (diagnostics != NULL &&
 	    lgc_set_diagnostic_format(c, diagnostics) != LGC_OK)
 		return LGC_FATAL;
+	if (argc >= 2 && (strcmp(argv[1], "help") == 0 ||
+	    strcmp(argv[1], "aide") == 0)) {
+		if (argc == 2)
+			usage(c, stdout);
+		else if (!command_usage(argv[2], stdout))
+			return usage_error(c, "« lgc help %s » : aucune commande de "
+			    "ce nom (build, check, lint, schema ou tree)", argv[2]);
+		return fflush(stdout) == 0 ? LGC_OK : LGC_FATAL;
+	}
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0 ||
 		    strcmp(argv[i], "--aide") == 0) {
-			usage(c, stdout);
+			if (i == 1 || !command_usage(argv[1], stdout))
+				usage(c, stdout);
 			return fflush(stdout) == 0 ? LGC_OK : LGC_FATAL;
 		}
 		if (strcmp(argv[i], "-V") == 0 ||

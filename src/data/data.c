@@ -515,10 +515,20 @@ define_json(const struct type *t, const char *text, int depth, char **why)
 	size_t i;
 
 	*why = NULL;
+	/* As in a data file, null is no value: an optional input is
+	 * unset, a required one refused as missing. */
+	if (strcmp(text, "null") == 0)
+		return json_null();
 	switch (t->kind) {
 	case T_ENTIER:
 		if (parses_as_integer(text))
 			return json_integer(strtoll(text, NULL, 10));
+		/* Another number is one, as in a data file, so that validation
+		 * says what is wrong with it rather than « pas un texte ». */
+		if ((j = json_loads(text, JSON_DECODE_ANY, &err)) != NULL &&
+		    json_is_number(j))
+			return j;
+		json_decref(j);
 		/* Kept as text: validation then says what is wrong. */
 		break;
 	case T_BOOLEEN:

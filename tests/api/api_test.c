@@ -83,6 +83,8 @@ struct seen {
 	char	codes[2048];
 	bool	printed_ok;	/* each came with its printed text */
 	bool	place_ok;	/* a located one had its file and line */
+	char	last_file[256];	/* the last diagnostic's place */
+	int	last_line;
 };
 
 static void
@@ -112,6 +114,9 @@ collect(const lgc_diagnostic *d, void *arg)
 		s->printed_ok = false;
 	if (d->place.line > 0 && (d->place.file == NULL || d->place.column < 1))
 		s->place_ok = false;
+	snprintf(s->last_file, sizeof(s->last_file), "%s",
+	    d->place.file != NULL ? d->place.file : "");
+	s->last_line = d->place.line;
 }
 
 static bool
@@ -159,6 +164,19 @@ test_library(const char *dir)
 	expect(lgc_load_data_file(c, "absent.json") == LGC_FATAL &&
 	    has_code(&s, "entree-sortie"),
 	    "un fichier de données absent est une erreur d'entrée-sortie");
+	expect(strcmp(s.last_file, "absent.json") == 0,
+	    "une erreur d'entrée-sortie a pour place son fichier");
+	expect(lgc_report_file(c, "entree-sortie", "sortie.pdf",
+	    "%s (écriture) : %s", "sortie.pdf", lgc_strerror(2)) == LGC_FATAL &&
+	    strcmp(s.last_file, "sortie.pdf") == 0,
+	    "lgc_report_file nomme le fichier en cause");
+	lgc_reset_data(c);
+	/* A batch record: its JSON is located in the lines of its file. */
+	lgc_set_record(c, "lot.jsonl", 7);
+	expect(lgc_load_data_string(c, "lot.jsonl", "{\"honoraires\": x}",
+	    16) == LGC_ERRORS && strcmp(s.last_file, "lot.jsonl") == 0 &&
+	    s.last_line == 7, "un enregistrement de lot est situé à sa ligne");
+	lgc_set_record(c, NULL, 0);
 	lgc_reset_data(c);
 	expect(lgc_load_data_string(c, "client.json", data_ok,
 	    strlen(data_ok)) == LGC_OK, "les données, après lgc_reset_data");

@@ -308,3 +308,156 @@ if [ "$rc" -eq 1 ] && all_json && grep -q '"gravite":"note","code":"lot"' err &&
 else
 	ko "json : un lot, ses erreurs et son bilan en objets JSON" "code $rc"
 fi
+
+# ------------------------------------------------ issue 13: command line
+# The command comes first: an option in its place is an unknown option.
+run --bavard
+expect "une option avant la commande : option inconnue" 2 "option inconnue « --bavard »"
+# Help for each command, two ways.
+for c in build check schema lint tree; do
+	run "$c" --help
+	if [ "$rc" -eq 0 ] && grep -q "^usage : lgc $c" out; then
+		ok "aide : lgc $c --help"
+	else
+		ko "aide : lgc $c --help" "code $rc"
+	fi
+	run help "$c"
+	if [ "$rc" -eq 0 ] && grep -q "^usage : lgc $c" out; then
+		ok "aide : lgc help $c"
+	else
+		ko "aide : lgc help $c" "code $rc"
+	fi
+done
+run help facturer
+expect "aide : lgc help d'une commande inconnue" 2 "aucune commande de ce nom"
+
+# Standard input and output: « - ».
+"$LGC" build - -o - < contrat.lgc > out 2> err
+[ $? -eq 0 ] && grep -q "12.*mois" out && ok "entrée standard : le modèle « - »" ||
+    ko "entrée standard : le modèle « - »"
+echo '{"duree_mois": 7}' | "$LGC" build contrat.lgc -d - > out 2> err
+[ $? -eq 0 ] && grep -q "7.*mois" out && ok "entrée standard : les données « -d - »" ||
+    ko "entrée standard : les données « -d - »"
+echo '{"duree_mois": 99}' | "$LGC" check contrat.lgc -d - > out 2> err.raw
+rc=$?
+sed 's/\xc2\xa0/ /g' err.raw > err
+[ $rc -eq 1 ] && grep -q "^<entrée standard>: erreur" err &&
+    ok "entrée standard : nommée dans les diagnostics" ||
+    ko "entrée standard : nommée dans les diagnostics"
+run build contrat.lgc --lot - --sortie lot-tube
+expect "entrée standard : pas pour --lot, lu deux fois" 2 "pas un tube"
+run build - -d -
+expect "entrée standard : pas pour le modèle et les données à la fois" 2 "ne peut servir qu'une fois"
+
+# A PDF is not written to a terminal (script(1) gives lgc one).
+if command -v script > /dev/null 2>&1 &&
+    script -qec true /dev/null > /dev/null 2>&1; then
+	script -qec "'$LGC' build contrat.lgc -f pdf; echo rc=\$?" /dev/null \
+	    > tty.out 2>&1
+	if grep -q "rc=2" tty.out && grep -q "binaire" tty.out &&
+	    ! grep -q "%PDF" tty.out; then
+		ok "terminal : un PDF n'y est pas écrit"
+	else
+		ko "terminal : un PDF n'y est pas écrit" "$(head -3 tty.out)"
+	fi
+	script -qec "'$LGC' build contrat.lgc -f html | head -1; echo rc=\$?" \
+	    /dev/null > tty.out 2>&1
+	grep -q "<!DOCTYPE html>" tty.out && ok "terminal : le HTML y est écrit" ||
+	    ko "terminal : le HTML y est écrit" "$(head -3 tty.out)"
+	# Progress bar on a terminal: erased before each diagnostic.
+	: > barre.jsonl
+	i=0
+	while [ $i -lt 60 ]; do
+		if [ $i -eq 30 ]; then echo '{"duree_mois": 99}' >> barre.jsonl
+		else echo '{"duree_mois": 12}' >> barre.jsonl; fi
+		i=$((i + 1))
+	done
+	script -qec "'$LGC' build contrat.lgc --lot barre.jsonl --sortie barre -j 1" \
+	    /dev/null > tty.out 2>&1
+	if grep -q "$(printf '\r\033\\[K')barre.jsonl:31: erreur" tty.out &&
+	    grep -q '31/60' tty.out; then
+		ok "lot : la barre de progression est effacée avant un diagnostic"
+	else
+		ko "lot : la barre de progression est effacée avant un diagnostic" \
+		    "$(od -c tty.out | head -5)"
+	fi
+else
+	echo "sauté terminal : script(1) absent"
+fi
+"$LGC" build contrat.lgc -f pdf > sortie.pdf 2> err
+[ $? -eq 0 ] && head -c 5 sortie.pdf | grep -q "%PDF" &&
+    ok "terminal : un PDF redirigé est écrit" || ko "terminal : un PDF redirigé est écrit"
+
+# -j defaults to the cores online.
+run build --help
+grep -q "^  -j N .*défaut : un par cœur" out && ok "aide : -j vaut par défaut un par cœur" ||
+    ko "aide : -j vaut par défaut un par cœur"
+
+# --lot: -o is one file, --sortie the folder.
+printf '{"duree_mois": 12}\n{"duree_mois": 6}\n' > deux.jsonl
+run build contrat.lgc --lot deux.jsonl --sortie lot-o -o x.pdf
+if [ "$rc" -eq 2 ] && grep -qF -- "-o nomme un seul fichier" err &&
+    [ ! -e x.pdf ] && [ ! -e lot-o ]; then
+	ok "lot : -o avec --lot est une erreur d'utilisation"
+else
+	ko "lot : -o avec --lot est une erreur d'utilisation" "code $rc"
+fi
+run build contrat.lgc --sortie un.html -o deux.html
+expect "-o et --sortie différents : erreur d'utilisation" 2 "deux fichiers de sortie"
+# A record's JSON error is located in the JSONL file itself.
+printf '{"duree_mois": 12}\n\n{"duree_mois": x}\n' > mauvais.jsonl
+run build contrat.lgc --lot mauvais.jsonl --sortie lot-m -j 1
+expect "lot : une erreur JSON située ligne:colonne du JSONL" 1 "mauvais.jsonl:3:16: erreur"
+if grep -q "mauvais.jsonl:3:1:" err; then
+	ko "lot : plus de « fichier:ligne:1:colonne »"
+else
+	ok "lot : plus de « fichier:ligne:1:colonne »"
+fi
+grep -qF " 3 | {" err && ok "lot : l'extrait porte le numéro de ligne du JSONL" ||
+    ko "lot : l'extrait porte le numéro de ligne du JSONL"
+run build --format-diagnostics json contrat.lgc --lot mauvais.jsonl --sortie lot-m -j 1
+if grep -q '"fichier":"mauvais.jsonl","ligne":3,"colonne":16,.*"enregistrement":3' err &&
+    grep -q '"lot":{"dossier":"lot-m","enregistrements":2,"ecrits":1,"en_erreur":1,"echecs":\[{"fichier":"mauvais.jsonl","enregistrement":3}\]}' err &&
+    all_json; then
+	ok "json : enregistrement à part, bilan du lot en objet JSON"
+else
+	ko "json : enregistrement à part, bilan du lot en objet JSON"
+fi
+# A folder of JSON files: each contract named after its file.
+mkdir -p clients
+echo '{"duree_mois": 12}' > clients/martin.json
+echo '{"duree_mois": 6}' > clients/leroy.json
+run build contrat.lgc --lot clients --sortie lot-d
+if [ "$rc" -eq 0 ] && [ -f lot-d/martin.html ] && [ -f lot-d/leroy.html ]; then
+	ok "lot : un dossier, chaque contrat au nom de son fichier"
+else
+	ko "lot : un dossier, chaque contrat au nom de son fichier" "$(ls lot-d)"
+fi
+# --nom: the same name twice is said, and kept apart.
+printf '{"duree_mois": 12, "ref": "Société Dupont"}\n{"duree_mois": 6, "ref": "SOCIÉTÉ  DUPONT"}\n' > noms.jsonl
+run build contrat.lgc --lot noms.jsonl --sortie lot-n --nom ref
+if grep -q "avertissement: noms.jsonl:2 : le nom « societe-dupont »" err &&
+    [ -f lot-n/societe-dupont.html ] && [ -f lot-n/societe-dupont-2.html ]; then
+	ok "lot : --nom en double averti (lot-nom-en-double)"
+else
+	ko "lot : --nom en double averti (lot-nom-en-double)"
+fi
+
+# Options that do nothing for the format, folders that do not exist.
+run build contrat.lgc -f pdf --fragment -o frag.pdf
+expect "--fragment avec pdf : option-sans-effet" 0 "--fragment ne sert qu'au format html, latex : sans effet sur le format pdf"
+run check contrat.lgc -I nulle-part
+expect "-I absent : dossier-introuvable" 0 "-I nulle-part : dossier introuvable"
+
+# A fatal I/O error names its file in JSON.
+run build --format-diagnostics json contrat.lgc -d absent.json
+if grep -q '"fichier":"absent.json","gravite":"fatale","code":"entree-sortie"' err; then
+	ok "json : une erreur d'entrée-sortie nomme son fichier"
+else
+	ko "json : une erreur d'entrée-sortie nomme son fichier"
+fi
+
+# importer of a missing file lists where it was looked for, as {inclure}.
+printf 'importer "types-absents"\n---\nTexte.\n' > importe.lgc
+run check importe.lgc -I clients
+expect "importer introuvable : les dossiers cherchés" 1 "note: cherché dans ., clients"
