@@ -22,6 +22,7 @@ static const struct {
 struct note {
 	struct loc	 loc;
 	bool		 has_loc;
+	bool		 loc_in_text;	/* the text form says it in TEXT */
 	char		*text;
 };
 
@@ -33,6 +34,7 @@ struct diagnostic {
 	bool		 has_loc;
 	char		*message;
 	char		*suggestion;	/* NULL when none */
+	char		*json_path;	/* NULL when none */
 	struct note	*notes;
 	size_t		 nnotes;
 };
@@ -75,6 +77,7 @@ diagnostic_free(struct diagnostic *d)
 	free(d->notes);
 	free(d->message);
 	free(d->suggestion);
+	free(d->json_path);
 	free(d);
 }
 
@@ -247,11 +250,14 @@ report(struct diags *ds, enum diag_code code, const struct loc *loc,
 		d->loc = *loc;
 		d->has_loc = true;
 	}
+	/* The text form keeps « inclus depuis f:l:c » on one line, as
+	 * compilers print it; the JSON form has the place in its fields. */
 	for (i = ds->includes.len; i-- > 0;) {
 		const struct loc *site = ds->includes.items[i];
 
-		diag_note(d, NULL, "inclus depuis %s:%d:%d",
+		diag_note(d, site, "inclus depuis %s:%d:%d",
 		    site->src->path, site->line, site->col);
+		d->notes[d->nnotes - 1].loc_in_text = true;
 	}
 	ptrvec_push(&ds->pending, d);
 	return d;
@@ -288,6 +294,15 @@ diag_suggest(struct diagnostic *d, const char *candidate)
 		return;
 	free(d->suggestion);
 	d->suggestion = xstrdup(candidate);
+}
+
+void
+diag_json_path(struct diagnostic *d, const char *path)
+{
+	if (d == NULL)
+		return;
+	free(d->json_path);
+	d->json_path = xstrdup(path);
 }
 
 void
@@ -505,6 +520,20 @@ print_location(struct buf *b, const struct loc *loc, bool has_loc)
 		    loc->col);
 }
 
+/* The message as the text form prints it: its JSON path last. */
+static char *
+full_message(const struct diagnostic *d)
+{
+	char *whole, *typo;
+
+	if (d->json_path == NULL)
+		return french_spaces(d->message);
+	whole = xasprintf("%s ; chemin JSON : %s", d->message, d->json_path);
+	typo = french_spaces(whole);
+	free(whole);
+	return typo;
+}
+
 static void
 print_text(struct buf *b, const struct diagnostic *d)
 {
@@ -513,7 +542,7 @@ print_text(struct buf *b, const struct diagnostic *d)
 
 	print_location(b, &d->loc, d->has_loc);
 	buf_printf(b, "%s: ", severity_word(d->severity));
-	message = french_spaces(d->message);
+	message = full_message(d);
 	buf_puts(b, message);
 	free(message);
 	if (d->suggestion != NULL) {
@@ -534,7 +563,7 @@ print_text(struct buf *b, const struct diagnostic *d)
 		const struct note *n = &d->notes[i];
 		char *text = french_spaces(n->text);
 
-		if (n->has_loc) {
+		if (n->has_loc && !n->loc_in_text) {
 			print_location(b, &n->loc, true);
 			buf_printf(b, "note: %s\n", text);
 			print_excerpt(b, &n->loc);
@@ -579,6 +608,15 @@ severity_json(enum severity sev)
 	return "erreur";
 }
 
+/* ,"ligne":…,"colonne":…,"fin_ligne":…,"fin_colonne":… */
+static void
+json_lines(struct buf *b, const struct loc *loc)
+{
+	buf_printf(b, ",\"ligne\":%d,\"colonne\":%d,\"fin_ligne\":%d,"
+	    "\"fin_colonne\":%d", loc->line, loc->col, loc->end_line,
+	    loc->end_col);
+}
+
 static void
 print_json(struct buf *b, const struct diagnostic *d)
 {
@@ -588,9 +626,7 @@ print_json(struct buf *b, const struct diagnostic *d)
 	buf_puts(b, "{\"fichier\":");
 	json_string(b, d->has_loc ? d->loc.src->path : "");
 	if (d->has_loc && d->loc.line > 0)
-		buf_printf(b, ",\"ligne\":%d,\"colonne\":%d,"
-		    "\"fin_ligne\":%d,\"fin_colonne\":%d", d->loc.line,
-		    d->loc.col, d->loc.end_line, d->loc.end_col);
+		json_lines(b, &d->loc);
 	buf_printf(b, ",\"gravite\":\"%s\",\"code\":\"%s\",\"message\":",
 	    severity_json(d->severity), codes[d->code].name);
 	json_string(b, message);
@@ -599,12 +635,28 @@ print_json(struct buf *b, const struct diagnostic *d)
 		buf_puts(b, ",\"suggestion\":");
 		json_string(b, d->suggestion);
 	}
+	if (d->json_path != NULL) {
+		buf_puts(b, ",\"chemin\":");
+		json_string(b, d->json_path);
+	}
 	if (d->nnotes > 0) {
 		buf_puts(b, ",\"notes\":[");
 		for (i = 0; i < d->nnotes; i++) {
-			if (i > 0)
+			const struct note *n = &d->notes[i];
+			char *text = french_spaces(n->text);
+
+			buf_puts(b, i > 0 ? ",{" : "{");
+			if (n->has_loc) {
+				buf_puts(b, "\"fichier\":");
+				json_string(b, n->loc.src->path);
+				if (n->loc.line > 0)
+					json_lines(b, &n->loc);
 				buf_putc(b, ',');
-			json_string(b, d->notes[i].text);
+			}
+			buf_puts(b, "\"message\":");
+			json_string(b, text);
+			buf_putc(b, '}');
+			free(text);
 		}
 		buf_putc(b, ']');
 	}
@@ -628,7 +680,7 @@ emit(struct diags *ds, const struct diagnostic *d, struct buf *printed)
 {
 	struct diag_out out;
 	struct diag_out_note *notes;
-	char *message = french_spaces(d->message);
+	char *message = full_message(d);
 	size_t i;
 
 	buf_reset(printed);
@@ -650,6 +702,7 @@ emit(struct diags *ds, const struct diagnostic *d, struct buf *printed)
 	    &out.end_line, &out.end_col);
 	out.message = message;
 	out.suggestion = d->suggestion;
+	out.json_path = d->json_path;
 	out.notes = notes;
 	out.nnotes = d->nnotes;
 	out.printed = buf_cstr(printed);
