@@ -138,7 +138,8 @@ describe_expected(struct buf *b, const struct type *t)
 		buf_puts(b, "un nombre (ou texte \"12.5\")");
 		break;
 	case T_MONTANT:
-		buf_puts(b, "un montant (nombre ou texte \"1500.50\")");
+		buf_puts(b, "un montant (nombre, ou texte \"1500.50\" ou "
+		    "\"1500.50 €\")");
 		break;
 	case T_POURCENTAGE:
 		buf_puts(b, "un pourcentage (nombre, 15 pour 15 %)");

@@ -457,8 +457,27 @@ check_decimal(struct unit *u, struct world *w)
 	expect_error(u, w, I_PRIX, "\"1500.555\"",
 	    "arrondissez au centime, par exemple à 1500.56");
 	expect_error(u, w, I_PRIX, "\"1 500,50 €\"", "écrivez « 1500.50 »");
-	expect_error(u, w, I_PRIX, "{}", "il faut un montant (nombre ou "
-	    "texte \"1500.50\"), pas un objet");
+	expect_error(u, w, I_PRIX, "{}", "il faut un montant (nombre, ou "
+	    "texte \"1500.50\" ou \"1500.50 €\"), pas un objet");
+	/* A trailing euro sign, as a form writes it; not before, not
+	 * another currency, not a comma that reads two ways. */
+	v = expect_ok(u, w, I_PRIX, "\"1500.50 €\"");
+	CHECK(u, v.u.dec.units == INT64_C(1500500000));
+	v = expect_ok(u, w, I_PRIX, "\"12€\"");
+	CHECK(u, v.u.dec.units == INT64_C(12000000));
+	v = expect_ok(u, w, I_PRIX, "\"12.5\xc2\xa0€\"");
+	CHECK(u, v.u.dec.units == INT64_C(12500000));
+	v = expect_ok(u, w, I_PRIX, "\"12.5\xe2\x80\xaf€\"");
+	CHECK(u, v.u.dec.units == INT64_C(12500000));
+	expect_error(u, w, I_PRIX, "\"€12\"", "écrivez « 12 » (ou avec "
+	    "« € » à la fin)");
+	expect_error(u, w, I_PRIX, "\"12 € \"", "n'est pas un nombre valide");
+	expect_error(u, w, I_PRIX, "\"12 EUR\"", "pas un texte « 12 EUR »");
+	expect_error(u, w, I_PRIX, "\"1,500 €\"", "« 1,500 € » peut se lire "
+	    "de deux façons ; écrivez « 1.500 » ou « 1500 »");
+	expect_error(u, w, I_PRIX, "\"12 %\"", "pas un texte « 12 % »");
+	expect_error(u, w, I_COMMISSION, "\"12 €\"", "« 12 € » n'est pas un "
+	    "nombre valide");
 
 	v = expect_ok(u, w, I_COMMISSION, "\"15 %\"");
 	CHECK(u, v.kind == T_POURCENTAGE && v.u.dec.units == INT64_C(15000000));
