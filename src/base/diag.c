@@ -75,9 +75,9 @@ diagnostic_free(struct diagnostic *d)
 	for (i = 0; i < d->nnotes; i++)
 		free(d->notes[i].text);
 	free(d->notes);
+	free(d->json_path);
 	free(d->message);
 	free(d->suggestion);
-	free(d->json_path);
 	free(d);
 }
 
@@ -250,11 +250,11 @@ report(struct diags *ds, enum diag_code code, const struct loc *loc,
 		d->loc = *loc;
 		d->has_loc = true;
 	}
-	/* The text form keeps « inclus depuis f:l:c » on one line, as
-	 * compilers print it; the JSON form has the place in its fields. */
 	for (i = ds->includes.len; i-- > 0;) {
 		const struct loc *site = ds->includes.items[i];
 
+		/* The text form keeps « inclus depuis f:l:c » on one line,
+		 * as compilers print it; JSON has the place in its fields. */
 		diag_note(d, site, "inclus depuis %s:%d:%d",
 		    site->src->path, site->line, site->col);
 		d->notes[d->nnotes - 1].loc_in_text = true;
@@ -608,13 +608,27 @@ severity_json(enum severity sev)
 	return "erreur";
 }
 
-/* ,"ligne":…,"colonne":…,"fin_ligne":…,"fin_colonne":… */
+/* A note as JSON: its place, when it has one, as a diagnostic's. */
 static void
-json_lines(struct buf *b, const struct loc *loc)
+print_json_note(struct buf *b, const struct note *n)
 {
-	buf_printf(b, ",\"ligne\":%d,\"colonne\":%d,\"fin_ligne\":%d,"
-	    "\"fin_colonne\":%d", loc->line, loc->col, loc->end_line,
-	    loc->end_col);
+	char *text = french_spaces(n->text);
+
+	buf_putc(b, '{');
+	if (n->has_loc) {
+		buf_puts(b, "\"fichier\":");
+		json_string(b, n->loc.src->path);
+		if (n->loc.line > 0)
+			buf_printf(b, ",\"ligne\":%d,\"colonne\":%d,"
+			    "\"fin_ligne\":%d,\"fin_colonne\":%d,", n->loc.line,
+			    n->loc.col, n->loc.end_line, n->loc.end_col);
+		else
+			buf_putc(b, ',');
+	}
+	buf_puts(b, "\"message\":");
+	json_string(b, text);
+	buf_putc(b, '}');
+	free(text);
 }
 
 static void
@@ -626,7 +640,9 @@ print_json(struct buf *b, const struct diagnostic *d)
 	buf_puts(b, "{\"fichier\":");
 	json_string(b, d->has_loc ? d->loc.src->path : "");
 	if (d->has_loc && d->loc.line > 0)
-		json_lines(b, &d->loc);
+		buf_printf(b, ",\"ligne\":%d,\"colonne\":%d,"
+		    "\"fin_ligne\":%d,\"fin_colonne\":%d", d->loc.line,
+		    d->loc.col, d->loc.end_line, d->loc.end_col);
 	buf_printf(b, ",\"gravite\":\"%s\",\"code\":\"%s\",\"message\":",
 	    severity_json(d->severity), codes[d->code].name);
 	json_string(b, message);
@@ -642,21 +658,9 @@ print_json(struct buf *b, const struct diagnostic *d)
 	if (d->nnotes > 0) {
 		buf_puts(b, ",\"notes\":[");
 		for (i = 0; i < d->nnotes; i++) {
-			const struct note *n = &d->notes[i];
-			char *text = french_spaces(n->text);
-
-			buf_puts(b, i > 0 ? ",{" : "{");
-			if (n->has_loc) {
-				buf_puts(b, "\"fichier\":");
-				json_string(b, n->loc.src->path);
-				if (n->loc.line > 0)
-					json_lines(b, &n->loc);
+			if (i > 0)
 				buf_putc(b, ',');
-			}
-			buf_puts(b, "\"message\":");
-			json_string(b, text);
-			buf_putc(b, '}');
-			free(text);
+			print_json_note(b, &d->notes[i]);
 		}
 		buf_putc(b, ']');
 	}
