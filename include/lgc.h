@@ -94,6 +94,9 @@ typedef struct lgc_diagnostic {
 	 * the quoted line and the notes, or JSON), ending with '\n'. */
 	const char	*printed;
 	size_t		 printed_len;
+	/* The JSON path of the data value in question (« client.nom »),
+	 * also at the end of MESSAGE; NULL for other diagnostics. */
+	const char	*json_path;
 } lgc_diagnostic;
 
 typedef void	(*lgc_diagnostic_handler)(const lgc_diagnostic *d,

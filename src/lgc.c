@@ -112,6 +112,7 @@ deliver(const struct diag_out *o, void *arg)
 	d.nnotes = o->nnotes;
 	d.printed = o->printed;
 	d.printed_len = o->printed_len;
+	d.json_path = o->json_path;
 	c->handler(&d, c->handler_arg);
 	free(notes);
 }

@@ -22,6 +22,7 @@ static const struct {
 struct note {
 	struct loc	 loc;
 	bool		 has_loc;
+	bool		 loc_in_text;	/* the text form says it in TEXT */
 	char		*text;
 };
 
@@ -33,11 +34,13 @@ struct diagnostic {
 	bool		 has_loc;
 	char		*message;
 	char		*suggestion;	/* NULL when none */
+	char		*json_path;	/* NULL when none */
 	struct note	*notes;
 	size_t		 nnotes;
 	char		*file;		/* without a place: the file concerned */
 	int		 record;	/* the batch record's line, or 0 */
 	bool		 in_record;	/* LOC is in the record's own text */
+	char		*record_file;	/* the record's source name, or NULL */
 };
 
 struct diags {
@@ -78,6 +81,8 @@ diagnostic_free(struct diagnostic *d)
 	for (i = 0; i < d->nnotes; i++)
 		free(d->notes[i].text);
 	free(d->notes);
+	free(d->json_path);
+	free(d->record_file);
 	free(d->message);
 	free(d->suggestion);
 	free(d->file);
@@ -263,13 +268,18 @@ report(struct diags *ds, enum diag_code code, const struct loc *loc,
 		d->has_loc = true;
 	}
 	d->record = ds->record_line;
+	if (ds->record_file != NULL)
+		d->record_file = xstrdup(ds->record_file);
 	d->in_record = d->has_loc && ds->record_file != NULL &&
 	    strcmp(d->loc.src->path, ds->record_file) == 0;
 	for (i = ds->includes.len; i-- > 0;) {
 		const struct loc *site = ds->includes.items[i];
 
-		diag_note(d, NULL, "inclus depuis %s:%d:%d",
+		/* The text form keeps « inclus depuis f:l:c » on one line,
+		 * as compilers print it; JSON has the place in its fields. */
+		diag_note(d, site, "inclus depuis %s:%d:%d",
 		    site->src->path, site->line, site->col);
+		d->notes[d->nnotes - 1].loc_in_text = true;
 	}
 	ptrvec_push(&ds->pending, d);
 	return d;
@@ -324,6 +334,15 @@ diag_suggest(struct diagnostic *d, const char *candidate)
 		return;
 	free(d->suggestion);
 	d->suggestion = xstrdup(candidate);
+}
+
+void
+diag_json_path(struct diagnostic *d, const char *path)
+{
+	if (d == NULL)
+		return;
+	free(d->json_path);
+	d->json_path = xstrdup(path);
 }
 
 void
@@ -540,6 +559,17 @@ record_line(const struct diagnostic *d)
 	return d->loc.line > 0 ? d->record + d->loc.line - 1 : d->record;
 }
 
+/* LINE of a note's place L as the batch file numbers it, when L is in
+ * the record's text (a note on the data that the record gave). */
+static int
+note_line(const struct diagnostic *d, const struct loc *l, int line)
+{
+	if (d->record_file != NULL && line > 0 && l->src != NULL &&
+	    strcmp(l->src->path, d->record_file) == 0)
+		return d->record + line - 1;
+	return line;
+}
+
 static void
 print_location(struct buf *b, const struct loc *loc, bool has_loc)
 {
@@ -550,6 +580,20 @@ print_location(struct buf *b, const struct loc *loc, bool has_loc)
 	else
 		buf_printf(b, "%s:%d:%d: ", loc->src->path, loc->line,
 		    loc->col);
+}
+
+/* The message as the text form prints it: its JSON path last. */
+static char *
+full_message(const struct diagnostic *d)
+{
+	char *whole, *typo;
+
+	if (d->json_path == NULL)
+		return french_spaces(d->message);
+	whole = xasprintf("%s ; chemin JSON : %s", d->message, d->json_path);
+	typo = french_spaces(whole);
+	free(whole);
+	return typo;
 }
 
 static void
@@ -569,7 +613,7 @@ print_text(struct buf *b, const struct diagnostic *d)
 	} else
 		print_location(b, &d->loc, d->has_loc);
 	buf_printf(b, "%s: ", severity_word(d->severity));
-	message = french_spaces(d->message);
+	message = full_message(d);
 	buf_puts(b, message);
 	free(message);
 	if (d->suggestion != NULL) {
@@ -590,10 +634,16 @@ print_text(struct buf *b, const struct diagnostic *d)
 		const struct note *n = &d->notes[i];
 		char *text = french_spaces(n->text);
 
-		if (n->has_loc) {
-			print_location(b, &n->loc, true);
+		if (n->has_loc && !n->loc_in_text) {
+			int line = note_line(d, &n->loc, n->loc.line);
+
+			if (line > 0)
+				buf_printf(b, "%s:%d:%d: ", n->loc.src->path, line,
+				    n->loc.col);
+			else
+				print_location(b, &n->loc, true);
 			buf_printf(b, "note: %s\n", text);
-			print_excerpt(b, &n->loc, 0);
+			print_excerpt(b, &n->loc, line);
 		} else
 			buf_printf(b, "note: %s\n", text);
 		free(text);
@@ -635,6 +685,32 @@ severity_json(enum severity sev)
 	return "erreur";
 }
 
+/* A note as JSON: its place, when it has one, as a diagnostic's. */
+static void
+print_json_note(struct buf *b, const struct diagnostic *d,
+    const struct note *n)
+{
+	char *text = french_spaces(n->text);
+
+	buf_putc(b, '{');
+	if (n->has_loc) {
+		buf_puts(b, "\"fichier\":");
+		json_string(b, n->loc.src->path);
+		if (n->loc.line > 0)
+			buf_printf(b, ",\"ligne\":%d,\"colonne\":%d,"
+			    "\"fin_ligne\":%d,\"fin_colonne\":%d,",
+			    note_line(d, &n->loc, n->loc.line), n->loc.col,
+			    note_line(d, &n->loc, n->loc.end_line),
+			    n->loc.end_col);
+		else
+			buf_putc(b, ',');
+	}
+	buf_puts(b, "\"message\":");
+	json_string(b, text);
+	buf_putc(b, '}');
+	free(text);
+}
+
 static void
 print_json(struct buf *b, const struct diagnostic *d)
 {
@@ -664,12 +740,16 @@ print_json(struct buf *b, const struct diagnostic *d)
 		buf_puts(b, ",\"suggestion\":");
 		json_string(b, d->suggestion);
 	}
+	if (d->json_path != NULL) {
+		buf_puts(b, ",\"chemin\":");
+		json_string(b, d->json_path);
+	}
 	if (d->nnotes > 0) {
 		buf_puts(b, ",\"notes\":[");
 		for (i = 0; i < d->nnotes; i++) {
 			if (i > 0)
 				buf_putc(b, ',');
-			json_string(b, d->notes[i].text);
+			print_json_note(b, d, &d->notes[i]);
 		}
 		buf_putc(b, ']');
 	}
@@ -693,7 +773,7 @@ emit(struct diags *ds, const struct diagnostic *d, struct buf *printed)
 {
 	struct diag_out out;
 	struct diag_out_note *notes;
-	char *message = french_spaces(d->message);
+	char *message = full_message(d);
 	size_t i;
 
 	buf_reset(printed);
@@ -706,6 +786,9 @@ emit(struct diags *ds, const struct diagnostic *d, struct buf *printed)
 		set_place(&d->notes[i].loc, d->notes[i].has_loc, &notes[i].file,
 		    &notes[i].line, &notes[i].col, &notes[i].end_line,
 		    &notes[i].end_col);
+		notes[i].line = note_line(d, &d->notes[i].loc, notes[i].line);
+		notes[i].end_line = note_line(d, &d->notes[i].loc,
+		    notes[i].end_line);
 		notes[i].text = d->notes[i].text;
 	}
 	memset(&out, 0, sizeof(out));
@@ -721,6 +804,7 @@ emit(struct diags *ds, const struct diagnostic *d, struct buf *printed)
 		out.file = d->file;
 	out.message = message;
 	out.suggestion = d->suggestion;
+	out.json_path = d->json_path;
 	out.notes = notes;
 	out.nnotes = d->nnotes;
 	out.printed = buf_cstr(printed);

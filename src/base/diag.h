@@ -60,6 +60,7 @@ struct diag_out {
 	int		 end_line, end_col;
 	const char	*message;	/* French typography applied */
 	const char	*suggestion;	/* "vouliez-vous dire", or NULL */
+	const char	*json_path;	/* the data value's, or NULL */
 	const struct diag_out_note *notes;
 	size_t		 nnotes;
 	/* The diagnostic as the chosen format prints it: GCC-style text
@@ -97,6 +98,10 @@ struct diagnostic *diag_message(struct diags *ds, enum diag_code code,
 void	diag_file(struct diagnostic *d, const char *file);
 /* "vouliez-vous dire « x » ?" — appended to the message. */
 void	diag_suggest(struct diagnostic *d, const char *candidate);
+/* The JSON path of the data value that D is about: the text form ends
+ * the message with « ; chemin JSON : PATH », the JSON form gives it its
+ * own field. */
+void	diag_json_path(struct diagnostic *d, const char *path);
 /* A free-form hint, appended to the message after " ; ". */
 void	diag_hint(struct diagnostic *d, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -93,7 +93,7 @@ path_defined(const struct ptrvec *defines, const char *path)
 static struct loc
 at_loc(const struct at *a)
 {
-	return origin_loc(a->from, buf_cstr(a->path));
+	return origin_loc(a->from, buf_cstr(a->path), a->steps, false);
 }
 
 /* « nb_prospects » (Nombre de prospects garantis) */
@@ -109,13 +109,14 @@ subject(const struct at *a)
 	return buf_detach(&b);
 }
 
-/* Every error about a value ends with its hint, then its JSON path. */
+/* Every error about a value ends with its hint, then its JSON path
+ * (a field of its own in JSON diagnostics). */
 static void
 finish(const struct at *a, struct diagnostic *dg, const char *hint)
 {
 	if (hint != NULL)
 		diag_hint(dg, "%s", hint);
-	diag_hint(dg, "chemin JSON : %s", buf_cstr(a->path));
+	diag_json_path(dg, buf_cstr(a->path));
 }
 
 static void
@@ -137,7 +138,8 @@ describe_expected(struct buf *b, const struct type *t)
 		buf_puts(b, "un nombre (ou texte \"12.5\")");
 		break;
 	case T_MONTANT:
-		buf_puts(b, "un montant (nombre ou texte \"1500.50\")");
+		buf_puts(b, "un montant (nombre, ou texte \"1500.50\" ou "
+		    "\"1500.50 €\")");
 		break;
 	case T_POURCENTAGE:
 		buf_puts(b, "un pourcentage (nombre, 15 pour 15 %)");
@@ -439,7 +441,35 @@ dec_status_error(const struct at *a, enum dec_status st, const char *text)
 	}
 }
 
-/* Decimal text: "12.5"; for a pourcentage also "15 %" and "15%". */
+/* LEN less the sign UNIT ending S[0..LEN) and the spaces before it
+ * (ordinary, no-break or narrow no-break); LEN when S does not end so. */
+static size_t
+without_unit(const char *s, size_t len, const char *unit)
+{
+	size_t n = strlen(unit);
+
+	if (len < n || memcmp(s + len - n, unit, n) != 0)
+		return len;
+	len -= n;
+	for (;;) {
+		if (len >= 1 && s[len - 1] == ' ')
+			len--;
+		else if (len >= 2 && memcmp(s + len - 2, NBSP, 2) == 0)
+			len -= 2;
+		else if (len >= 3 && memcmp(s + len - 3, "\xe2\x80\xaf", 3) == 0)
+			len -= 3;
+		else
+			return len;
+	}
+}
+
+/*
+ * Decimal text: "12.5"; for a pourcentage also "15 %" and "15%", for a
+ * montant "12.50 €" and "12.50€", as they are typed in a form.  What
+ * could be read two ways stays refused, with the fix as a hint: a
+ * decimal comma ("1,500" is 1.5 or 1 500), digit groups, a sign before
+ * the number, another currency.
+ */
 static bool
 decimal_text(const struct at *a, const struct type *t, const json_t *j,
     dec_t *out)
@@ -450,20 +480,10 @@ decimal_text(const struct at *a, const struct type *t, const json_t *j,
 	char *quoted, *fixed;
 	dec_t dummy;
 
-	if (t->kind == T_POURCENTAGE && len > 0 && s[len - 1] == '%') {
-		len--;
-		for (;;) {
-			if (len >= 1 && s[len - 1] == ' ')
-				len--;
-			else if (len >= 2 && memcmp(s + len - 2, NBSP, 2) == 0)
-				len -= 2;
-			else if (len >= 3 &&
-			    memcmp(s + len - 3, "\xe2\x80\xaf", 3) == 0)
-				len -= 3;
-			else
-				break;
-		}
-	}
+	if (t->kind == T_POURCENTAGE)
+		len = without_unit(s, len, "%");
+	else if (t->kind == T_MONTANT)
+		len = without_unit(s, len, "\xe2\x82\xac");
 	st = dec_parse(s, len, out);
 	if (st == DEC_OK)
 		return true;
@@ -476,10 +496,31 @@ decimal_text(const struct at *a, const struct type *t, const json_t *j,
 	fixed = number_fixed(s, len);
 	if (fixed[0] != '\0' && dec_parse(fixed, strlen(fixed), &dummy) ==
 	    DEC_OK) {
-		char *hint = xasprintf("écrivez « %s » : point décimal, sans "
-		    "espace ni symbole", fixed);
+		const char *dot = strchr(fixed, '.');
+		char *hint;
 
-		err_value(a, hint, "« %s » n'est pas un nombre valide", quoted);
+		/* "1,500" is 1.5 in French and 1500 in English: both are
+		 * offered, neither is chosen. */
+		if (memchr(s, ',', len) != NULL && dot != NULL &&
+		    strlen(dot + 1) == 3 && strchr(dot + 1, '.') == NULL) {
+			char *whole = xstrdup(fixed);
+
+			memmove(whole + (dot - fixed), whole + (dot - fixed) + 1,
+			    strlen(dot));
+			hint = xasprintf("écrivez « %s » ou « %s », selon ce "
+			    "que vous vouliez dire", fixed, whole);
+			err_value(a, hint, "« %s » peut se lire de deux façons",
+			    quoted);
+			free(whole);
+		} else {
+			hint = xasprintf("écrivez « %s »%s : point décimal, "
+			    "chiffres sans espace", fixed,
+			    t->kind == T_MONTANT ? " (ou avec « € » à la fin)" :
+			    t->kind == T_POURCENTAGE ? " (ou avec « % » à la "
+			    "fin)" : "");
+			err_value(a, hint, "« %s » n'est pas un nombre valide",
+			    quoted);
+		}
 		free(hint);
 	} else
 		err_type(a, t, j);
@@ -822,11 +863,13 @@ convert_liste(const struct at *a, const struct type *t, json_t *j,
 	out->u.list.len = 0;
 	for (i = 0; i < len; i++) {
 		buf_printf(a->path, "[%zu]", i);
+		json_steps_push_index(a->steps, i);
 		if (convert(&item, t->elem, json_array_get(j, i),
 		    &out->u.list.items[out->u.list.len]))
 			out->u.list.len++;
 		else
 			ok = false;
+		json_steps_pop(a->steps);
 		path_truncate(a->path, mark);
 	}
 	if (!ok)
@@ -870,10 +913,12 @@ convert_record(const struct at *a, const struct type *t, json_t *j,
 	out->u.record.len = t->nfields;
 	for (i = 0; i < t->nfields; i++) {
 		const struct field *f = &t->fields[i];
-		struct at field = { a->ds, a->from, a->path, f->label };
+		struct at field = { a->ds, a->from, a->path, a->steps,
+		    f->label };
 		json_t *fj = json_object_get(j, f->name);
 
 		path_push_key(a->path, f->name);
+		json_steps_push_key(a->steps, f->name);
 		if (fj != NULL && !json_is_null(fj)) {
 			if (!convert(&field, f->type, fj,
 			    &out->u.record.fields[i]))
@@ -893,6 +938,7 @@ convert_record(const struct at *a, const struct type *t, json_t *j,
 			free(how);
 			ok = false;
 		}
+		json_steps_pop(a->steps);
 		path_truncate(a->path, mark);
 	}
 	json_object_foreach(j, key, value) {
@@ -902,9 +948,11 @@ convert_record(const struct at *a, const struct type *t, json_t *j,
 		if (type_field_index(t, key) >= 0)
 			continue;
 		path_push_key(a->path, key);
-		l = at_loc(a);
+		json_steps_push_key(a->steps, key);
+		l = origin_loc(a->from, buf_cstr(a->path), a->steps, true);
 		dg = diag(a->ds, W_DATA_UNKNOWN_KEY, &l, buf_cstr(a->path));
 		diag_suggest(dg, suggest_field(t, key));
+		json_steps_pop(a->steps);
 		path_truncate(a->path, mark);
 	}
 	if (!ok)
@@ -1084,7 +1132,8 @@ null_key(const char *key)
 
 
 struct loc
-origin_loc(const struct origin *o, const char *path)
+origin_loc(const struct origin *o, const char *path,
+    const struct json_steps *steps, bool key)
 {
 	struct loc l = { NULL, 0, 0, 0, 0 };
 
@@ -1092,6 +1141,9 @@ origin_loc(const struct origin *o, const char *path)
 	if (path != NULL && o->cmdline != NULL &&
 	    path_defined(o->defines, path))
 		l.src = o->cmdline;
+	else if (steps != NULL && !json_places_find(o->places, steps, key,
+	    &l))
+		l.src = o->file;
 	return l;
 }
 

@@ -12,6 +12,7 @@
 
 #include "syntax/ast.h"
 #include "base/diag.h"
+#include "data/json.h"
 #include "lang/types.h"
 #include "base/util.h"
 
@@ -19,6 +20,7 @@
  * gave the key, and the command line for the paths that -D set. */
 struct origin {
 	const struct source *file;	/* NULL when nothing gave it */
+	struct json_places *places;	/* where FILE's values lie, or NULL */
 	const struct source *cmdline;	/* NULL when no -D was given */
 	const struct ptrvec *defines;	/* char *: the JSON paths -D set */
 };
@@ -29,6 +31,7 @@ struct at {
 	struct diags	*ds;
 	const struct origin *from;
 	struct buf	*path;		/* JSON path: client.adresse, x[2] */
+	struct json_steps *steps;	/* the same path, to find its place */
 	const char	*label;		/* libellé, or NULL */
 };
 
@@ -47,8 +50,10 @@ void	report_missing(const struct at *a, const struct type *t,
 char	*null_key(const char *key);
 
 /* The file or the command line that gave the value at PATH (NULL: the
- * key itself, not one of its paths). */
-struct loc origin_loc(const struct origin *o, const char *path);
+ * key itself, not one of its paths), and where in the file STEPS (the
+ * same path) lead: to the value, or to its key when KEY is set. */
+struct loc origin_loc(const struct origin *o, const char *path,
+	    const struct json_steps *steps, bool key);
 
 /* Client text as a message quotes it: control characters escaped, long
  * text cut, so that a hostile value cannot garble the terminal. */

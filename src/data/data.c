@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "data/convert.h"
+#include "data/json.h"
 #include "base/source.h"
 #include "base/suggest.h"
 #include "base/util.h"
@@ -27,6 +28,8 @@ struct data {
 	/* Where each top-level key came from: key → index in sources. */
 	json_t		*origins;
 	struct ptrvec	 sources;	/* const struct source *, owned by ds */
+	struct ptrvec	 places;	/* struct json_places * (or NULL) of
+					 * each source */
 	long		 last_file;	/* index in sources, or -1 */
 	long		 cmdline;	/* index in sources, or -1 */
 	struct ptrvec	 defines;	/* char *: JSON paths set by -D */
@@ -87,6 +90,7 @@ add_source(struct data *d, struct source *s)
 {
 	diags_adopt_source(d->ds, s);
 	ptrvec_push(&d->sources, s);
+	ptrvec_push(&d->places, NULL);
 	return (long)d->sources.len - 1;
 }
 
@@ -122,6 +126,7 @@ key_origin(const struct data *d, const char *key)
 	else
 		file = d->last_file >= 0 ? d->last_file : d->cmdline;
 	o.file = file >= 0 ? d->sources.items[file] : NULL;
+	o.places = file >= 0 ? d->places.items[file] : NULL;
 	o.cmdline = d->cmdline >= 0 ? d->sources.items[d->cmdline] : NULL;
 	o.defines = &d->defines;
 	return o;
@@ -175,82 +180,6 @@ depth_ok(json_t *j, int depth)
 		if (!depth_ok(value, depth + 1))
 			return false;
 	return true;
-}
-
-/* jansson's English message in French, with the token it stopped at. */
-static void
-json_error_text(struct buf *b, const json_error_t *err, const char **hint)
-{
-	static const struct {
-		const char	*en;
-		const char	*fr;
-	} messages[] = {
-		{ "string or '}' expected", "clé entre guillemets ou « } » "
-		    "attendue" },
-		{ "':' expected", "« : » attendu après la clé" },
-		{ "'}' expected", "« } » ou « , » attendu" },
-		{ "']' expected", "« ] » ou « , » attendu" },
-		{ "'[' or '{' expected", "« { » attendu" },
-		{ "end of file expected", "fin du fichier attendue après "
-		    "l'objet" },
-		{ "unexpected newline", "retour à la ligne dans un texte "
-		    "(écrivez \\n)" },
-		{ "unexpected token", "symbole inattendu" },
-		{ "invalid token", "mot inconnu" },
-		{ "invalid escape", "échappement invalide dans un texte" },
-		{ "invalid Unicode", "code Unicode invalide" },
-		{ "duplicate object key", "clé en double" },
-		{ "too big integer", "nombre entier trop grand" },
-		{ "real number overflow", "nombre trop grand" },
-		{ "\\u0000 is not allowed", "caractère nul \\u0000 interdit" },
-		{ "control character", "caractère de contrôle dans un texte" },
-		{ "unable to decode byte", "octet invalide : le fichier doit "
-		    "être en UTF-8" },
-		{ "premature end of input", "fin du fichier inattendue" },
-		{ "maximum parsing depth reached", "imbrication trop "
-		    "profonde" },
-	};
-	const char *near = strstr(err->text, " near ");
-	size_t i, n = near != NULL ? (size_t)(near - err->text) :
-	    strlen(err->text);
-	bool known = false;
-
-	*hint = NULL;
-	for (i = 0; i < sizeof(messages) / sizeof(messages[0]); i++)
-		if (strncmp(err->text, messages[i].en,
-		    strlen(messages[i].en)) == 0) {
-			buf_puts(b, messages[i].fr);
-			known = true;
-			break;
-		}
-	if (!known)
-		put_shown(b, err->text, n);
-	if (near == NULL)
-		return;
-	near += strlen(" near ");
-	if (strcmp(near, "end of file") == 0) {
-		buf_puts(b, " avant la fin du fichier");
-		return;
-	}
-	if (near[0] == '\'' && strlen(near) >= 2) {
-		n = strlen(near) - 2;
-		near++;
-	} else
-		n = strlen(near);
-	buf_puts(b, " près de « ");
-	put_shown(b, near, n);
-	buf_puts(b, " »");
-	if (n == 1 && (near[0] == '}' || near[0] == ']'))
-		*hint = "une virgule en trop avant la fermeture ?";
-	else if (n >= 1 && (near[0] == '\'' ||
-	    strncmp(near, "\xe2\x80\x9c", 3) == 0 ||
-	    strncmp(near, "\xe2\x80\x9d", 3) == 0 ||
-	    strncmp(near, "\xc2\xab", 2) == 0))
-		*hint = "les clés et les textes s'écrivent entre guillemets "
-		    "droits \"…\"";
-	else if (strncmp(err->text, "invalid token", 13) == 0)
-		*hint = "les mots JSON sont true, false et null ; un texte "
-		    "s'écrit entre guillemets \"…\"";
 }
 
 /*
@@ -350,24 +279,21 @@ merge_root(struct data *d, json_t *obj, long index)
 		json_object_update(d->root, obj);
 }
 
-/* Only a syntax error needs the text: the caret shows the bad line. */
 static void
-report_syntax(struct data *d, const char *name, const char *text,
-    size_t len, const json_error_t *err)
+report_syntax(struct data *d, const struct source *src,
+    const json_error_t *err)
 {
-	struct source *src = source_from_text(name, text, len);
 	struct loc at = { src, 0, 0, 0, 0 };
 	struct diagnostic *dg;
 	const char *hint;
 	struct buf msg;
 
-	diags_adopt_source(d->ds, src);
 	if (err->line >= 1) {
 		at.line = at.end_line = err->line;
 		at.col = at.end_col = err->column >= 1 ? err->column : 1;
 	}
 	buf_init(&msg);
-	json_error_text(&msg, err, &hint);
+	json_error_describe(&msg, err, &hint);
 	dg = diag(d->ds, E_DATA_JSON, &at, buf_cstr(&msg));
 	if (hint != NULL)
 		diag_hint(dg, "%s", hint);
@@ -377,17 +303,16 @@ report_syntax(struct data *d, const char *name, const char *text,
 static bool
 load(struct data *d, const char *name, const char *text, size_t len)
 {
-	struct source *named;
+	struct source *src;
 	struct loc l;
 	json_error_t err;
 	json_t *j;
 	long index;
 	char *clash;
 
-	named = source_named(name);
-	index = add_source(d, named);
-	l = source_loc(d, index);
 	if (len > DATA_MAX_BYTES) {
+		index = add_source(d, source_named(name));
+		l = source_loc(d, index);
 		char n1[32], n2[32];
 
 		snprintf(n1, sizeof(n1), "%zu", len);
@@ -401,6 +326,10 @@ load(struct data *d, const char *name, const char *text, size_t len)
 		text += 3;
 		len -= 3;
 	}
+	/* The text is kept to quote the line of each error. */
+	src = source_from_text(name, text, len);
+	index = add_source(d, src);
+	l = source_loc(d, index);
 	j = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY,
 	    &err);
 	if (j == NULL) {
@@ -408,7 +337,7 @@ load(struct data *d, const char *name, const char *text, size_t len)
 		if (json_error_code(&err) == json_error_stack_overflow)
 			diag(d->ds, E_DATA_TOO_DEEP, &l, DATA_MAX_DEPTH);
 		else
-			report_syntax(d, name, text, len, &err);
+			report_syntax(d, src, &err);
 		return false;
 	}
 	if (!json_is_object(j)) {
@@ -431,6 +360,7 @@ load(struct data *d, const char *name, const char *text, size_t len)
 		return false;
 	}
 	d->last_file = index;
+	d->places.items[index] = json_places_new(src);
 	merge_root(d, j, index);
 	json_decref(j);
 	return true;
@@ -459,6 +389,9 @@ data_free(struct data *d)
 	json_decref(d->root);
 	json_decref(d->origins);
 	ptrvec_free(&d->sources);
+	for (i = 0; i < d->places.len; i++)
+		json_places_free(d->places.items[i]);
+	ptrvec_free(&d->places);
 	for (i = 0; i < d->defines.len; i++)
 		free(d->defines.items[i]);
 	ptrvec_free(&d->defines);
@@ -558,7 +491,7 @@ define_json(const struct type *t, const char *text, int depth, char **why)
 
 			buf_init(&b);
 			buf_puts(&b, "JSON invalide : ");
-			json_error_text(&b, &err, &hint);
+			json_error_describe(&b, &err, &hint);
 			buf_printf(&b, " (colonne %d) ; %s", err.column,
 			    t->kind == T_LISTE ? "une liste s'écrit "
 			    "'[\"a\", \"b\"]'" : "un enregistrement s'écrit "
@@ -754,14 +687,17 @@ bool
 data_convert(struct data *d, const struct input *in, struct value *out)
 {
 	struct origin from = key_origin(d, in->name);
+	struct json_steps steps = { NULL, 0, 0 };
 	struct buf path;
-	struct at a = { d->ds, &from, &path, in->label };
+	struct at a = { d->ds, &from, &path, &steps, in->label };
 	bool ok;
 
 	buf_init(&path);
 	path_push_key(&path, in->name);
+	json_steps_push_key(&steps, in->name);
 	ok = convert_value(&a, in->type, json_object_get(d->root, in->name),
 	    in->cstr, out);
+	json_steps_free(&steps);
 	buf_free(&path);
 	return ok;
 }
@@ -770,13 +706,15 @@ void
 data_report_missing(struct data *d, const struct input *in)
 {
 	struct origin from = key_origin(d, in->name);
+	struct json_steps steps = { NULL, 0, 0 };
 	struct buf path;
-	struct at a = { d->ds, &from, &path, in->label };
+	struct at a = { d->ds, &from, &path, &steps, in->label };
 	const char *typo = NULL;
 	char *how;
 
 	buf_init(&path);
 	path_push_key(&path, in->name);
+	json_steps_push_key(&steps, in->name);
 	if (d->root != NULL)
 		typo = suggest_stray_root_key(d, in->name);
 	if (d->root != NULL && json_is_null(json_object_get(d->root,
@@ -790,6 +728,7 @@ data_report_missing(struct data *d, const struct input *in)
 		    "ou par -D %s=…", in->name);
 	report_missing(&a, in->type, how, in->requirement, typo);
 	free(how);
+	json_steps_free(&steps);
 	buf_free(&path);
 }
 
@@ -797,8 +736,13 @@ struct loc
 data_input_loc(const struct data *d, const struct input *in)
 {
 	struct origin from = key_origin(d, in->name);
+	struct json_steps steps = { NULL, 0, 0 };
+	struct loc l;
 
-	return origin_loc(&from, in->name);
+	json_steps_push_key(&steps, in->name);
+	l = origin_loc(&from, in->name, &steps, false);
+	json_steps_free(&steps);
+	return l;
 }
 
 void
@@ -810,6 +754,7 @@ data_warn_unknown_keys(struct data *d)
 	if (d->root == NULL || d->broken)
 		return;
 	json_object_foreach(d->root, key, value) {
+		struct json_steps steps = { NULL, 0, 0 };
 		struct diagnostic *dg;
 		struct origin from;
 		struct loc l;
@@ -818,7 +763,9 @@ data_warn_unknown_keys(struct data *d)
 		if (find_input(d->prog, key) != NULL)
 			continue;
 		from = key_origin(d, key);
-		l = origin_loc(&from, NULL);
+		json_steps_push_key(&steps, key);
+		l = origin_loc(&from, NULL, &steps, true);
+		json_steps_free(&steps);
 		quoted = shown(key);
 		dg = diag(d->ds, W_DATA_UNKNOWN_KEY, &l, quoted);
 		diag_suggest(dg, suggest_input(d->prog, key));

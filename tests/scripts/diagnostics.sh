@@ -228,7 +228,7 @@ else ko "inclusion-introuvable : code stable"; fi
 # ------------------------------------------------ -Werror and exit statuses
 printf '{"duree_mois": 12, "remise": 5}\n' > inconnue.json
 run check contrat.lgc -d inconnue.json
-expect "avertissement seul : code 0" 0 "inconnue.json: avertissement: clé inconnue « remise » ignorée"
+expect "avertissement seul : code 0" 0 "inconnue.json:1:20: avertissement: clé inconnue « remise » ignorée"
 run build contrat.lgc -d inconnue.json -Werror -o werror.html
 expect "-Werror : un avertissement fait échouer la construction" 1 "[-Werror=cle-inconnue]"
 [ -e werror.html ] && ko "-Werror : rien n'est écrit" || ok "-Werror : rien n'est écrit"

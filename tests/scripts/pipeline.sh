@@ -238,6 +238,46 @@ if (d[1].code !== "nom-inconnu" || d[1].ligne !== 3 || d[1].colonne !== 18) thro
 else
 	echo "sauté diagnostics json : analyse (node absent)"
 fi
+
+# Data errors in JSON: the value's line and column in the data file, its
+# JSON path in "chemin" (not in the message); notes as objects with their
+# own place: the inputs a run-time error was computed from, and the
+# {inclure} a clause's error came through.
+printf 'entree h : montant\nentree r : montant\nentree l : liste de entier\n---\n{(h - r) | en_lettres} {l}\n' > "$w/dn.lgc"
+printf '{\n  "h": -1500,\n  "r": "100 \342\202\254",\n  "l": [1, "deux"]\n}\n' > "$w/dn.json"
+"$LGC" build "$w/dn.lgc" -d "$w/dn.json" -f html --format-diagnostics json \
+    > /dev/null 2> "$w/dn1"
+printf '{"h": -1500, "r": 100, "l": []}\n' > "$w/dn2.json"
+"$LGC" build "$w/dn.lgc" -d "$w/dn2.json" -f html --format-diagnostics json \
+    > /dev/null 2> "$w/dn2"
+mkdir -p "$w/inc/clauses"
+printf -- '---\n## Titre {#t}\n' > "$w/inc/clauses/c.lgc"
+printf -- 'entree l : liste de texte\n---\n{pour chaque x dans l}\n{inclure "clauses/c.lgc"}\n{fin}\n' > "$w/inc/m.lgc"
+(cd "$w/inc" && "$LGC" check m.lgc --format-diagnostics json) 2> "$w/dn3"
+if command -v node > /dev/null 2>&1; then
+	node -e '
+const fs = require("fs");
+const read = (f) => fs.readFileSync(f, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+const [a, b, c] = process.argv.slice(1).map(read);
+const e = a.find((x) => x.chemin === "l[1]");
+if (!e || e.code !== "donnee-type" || !e.fichier.endsWith("dn.json")) throw new Error("chemin " + JSON.stringify(a));
+if (e.ligne !== 4 || e.colonne !== 12 || e.fin_ligne !== 4 || e.fin_colonne !== 17) throw new Error("position " + JSON.stringify(e));
+if (e.message.includes("chemin JSON")) throw new Error("chemin dans le message");
+if (a.some((x) => x.chemin === "r")) throw new Error("montant avec € refusé");
+const d = b.find((x) => x.notes);
+if (!d || d.notes.length !== 2) throw new Error("notes " + JSON.stringify(b));
+for (const n of d.notes) {
+	if (typeof n !== "object" || typeof n.message !== "string") throw new Error("note " + JSON.stringify(n));
+	if (!n.fichier.endsWith("dn2.json") || n.ligne !== 1) throw new Error("lieu de la note " + JSON.stringify(n));
+}
+if (d.notes[0].colonne !== 7 || d.notes[1].colonne !== 19) throw new Error("colonnes " + JSON.stringify(d.notes));
+const i = c.find((x) => x.notes);
+if (!i || i.notes[0].fichier !== "m.lgc" || i.notes[0].ligne !== 4 || i.notes[0].colonne !== 1) throw new Error("inclusion " + JSON.stringify(c));
+' "$w/dn1" "$w/dn2" "$w/dn3" > "$w/node" 2>&1
+	check $? "diagnostics json : données à leur ligne et colonne, chemin, notes en objets" "$w/node"
+else
+	echo "sauté diagnostics json : données et notes (node absent)"
+fi
 if [ -f "$TOP/docs/diagnostics.md" ]; then
 	missing=""
 	for code in $(sed -n 's/^DIAG([A-Z_0-9]*, *SEV_[A-Z]*, *"\([^"]*\)".*/\1/p' \

@@ -8,6 +8,7 @@
 
 #include "unit.h"
 #include "data/data.h"
+#include "data/json.h"
 #include "eval/eval.h"
 #include "eval/expr.h"
 #include "base/diag.h"
@@ -456,8 +457,27 @@ check_decimal(struct unit *u, struct world *w)
 	expect_error(u, w, I_PRIX, "\"1500.555\"",
 	    "arrondissez au centime, par exemple à 1500.56");
 	expect_error(u, w, I_PRIX, "\"1 500,50 €\"", "écrivez « 1500.50 »");
-	expect_error(u, w, I_PRIX, "{}", "il faut un montant (nombre ou "
-	    "texte \"1500.50\"), pas un objet");
+	expect_error(u, w, I_PRIX, "{}", "il faut un montant (nombre, ou "
+	    "texte \"1500.50\" ou \"1500.50 €\"), pas un objet");
+	/* A trailing euro sign, as a form writes it; not before, not
+	 * another currency, not a comma that reads two ways. */
+	v = expect_ok(u, w, I_PRIX, "\"1500.50 €\"");
+	CHECK(u, v.u.dec.units == INT64_C(1500500000));
+	v = expect_ok(u, w, I_PRIX, "\"12€\"");
+	CHECK(u, v.u.dec.units == INT64_C(12000000));
+	v = expect_ok(u, w, I_PRIX, "\"12.5\xc2\xa0€\"");
+	CHECK(u, v.u.dec.units == INT64_C(12500000));
+	v = expect_ok(u, w, I_PRIX, "\"12.5\xe2\x80\xaf€\"");
+	CHECK(u, v.u.dec.units == INT64_C(12500000));
+	expect_error(u, w, I_PRIX, "\"€12\"", "écrivez « 12 » (ou avec "
+	    "« € » à la fin)");
+	expect_error(u, w, I_PRIX, "\"12 € \"", "n'est pas un nombre valide");
+	expect_error(u, w, I_PRIX, "\"12 EUR\"", "pas un texte « 12 EUR »");
+	expect_error(u, w, I_PRIX, "\"1,500 €\"", "« 1,500 € » peut se lire "
+	    "de deux façons ; écrivez « 1.500 » ou « 1500 »");
+	expect_error(u, w, I_PRIX, "\"12 %\"", "pas un texte « 12 % »");
+	expect_error(u, w, I_COMMISSION, "\"12 €\"", "« 12 € » n'est pas un "
+	    "nombre valide");
 
 	v = expect_ok(u, w, I_COMMISSION, "\"15 %\"");
 	CHECK(u, v.kind == T_POURCENTAGE && v.u.dec.units == INT64_C(15000000));
@@ -636,7 +656,7 @@ check_presence(struct unit *u, struct world *w)
 	CHECK(u, errors(&r) == 1 && warnings(&r) == 1);
 	CHECK(u, says(&r, "la clé « date_efet » est-elle une faute de "
 	    "frappe ?"));
-	CHECK(u, says(&r, "donnees.json: avertissement: clé inconnue "
+	CHECK(u, says(&r, "donnees.json:10:3: avertissement: clé inconnue "
 	    "« date_efet » ignorée ; vouliez-vous dire « date_effet » ?"));
 	run_end(&r);
 
@@ -832,7 +852,8 @@ check_files(struct unit *u, struct world *w)
 	v = input_value(r.ev, I_NOM);
 	CHECK(u, v != NULL && strcmp(v->u.text, "Fichier") == 0);
 	CHECK(u, errors(&r) == 0 && warnings(&r) == 1);
-	CHECK(u, says(&r, "b.json: avertissement: clé inconnue « intrus »"));
+	CHECK(u, says(&r, "b.json:1:150: avertissement: clé inconnue "
+	    "« intrus »"));
 	run_end(&r);
 	unlink(path);
 }
@@ -1030,8 +1051,105 @@ check_define(struct unit *u, struct world *w)
 	CHECK(u, load_str(&r, "d.json", "{\"nb\": 0}"));
 	CHECK(u, input_value(r.ev, I_NB) == NULL);
 	run_flush(&r);
-	CHECK(u, says(&r, "d.json: erreur: « nb »"));
+	CHECK(u, says(&r, "d.json:1:8: erreur: « nb »"));
 	run_end(&r);
+}
+
+/* Data errors point at the value in the file, line and column (in
+ * characters), through strings with escapes and UTF-8, nested objects
+ * and lists; an unknown key points at the key, written with escapes. */
+static void
+check_places(struct unit *u, struct world *w)
+{
+	struct run r;
+
+	run_begin(&r, w);
+	CHECK(u, load_str(&r, "d.json",
+	    "{\n"
+	    "  \"nom\": \"Soci\\u00e9t\\u00e9 \\\"X\\\" — été\",\n"
+	    "  \"nb\": 150, \"taux\": 12.5, \"prix\": \"1500.50 €\", \"commission\": \"15 %\",\n"
+	    "  \"date_effet\": \"2026-11-26\", \"delai\": \"3 mois\", \"facturation\": \"horaire\",\n"
+	    "  \"client\": {\"nom\": \"LeadMotiv\", \"adresse\": 42},\n"
+	    "  \"options\": [\"a\", \"b\\u00e9\\\\\\\"\", \"été\", 7, \"z\"],\n"
+	    "  \"d\\u00e9j\\u00e0\": [1, {\"x\": [2]}]\n"
+	    "}\n"));
+	CHECK(u, !eval_inputs(r.ev));
+	data_warn_unknown_keys(r.d);
+	run_flush(&r);
+	CHECK(u, errors(&r) == 2 && warnings(&r) == 1);
+	CHECK(u, says(&r, "d.json:5:45: erreur: « client.adresse » "));
+	CHECK(u, says(&r, " 5 |   \"client\": {\"nom\": \"LeadMotiv\", "
+	    "\"adresse\": 42},\n   |                                     "
+	    "        ^~\n"));
+	CHECK(u, says(&r, "d.json:6:42: erreur: « options[3] » "));
+	CHECK(u, says(&r, "d.json:7:3: avertissement: clé inconnue "
+	    "« déjà »"));
+	CHECK(u, says(&r, "^~~~~~~~~~~~~~~~\n"));
+	CHECK(u, input_value(r.ev, I_PRIX) != NULL &&
+	    input_value(r.ev, I_PRIX)->u.dec.units == INT64_C(1500500000));
+	run_end(&r);
+
+	/* A key given only by -D, or a whole file key: no line. */
+	run_begin(&r, w);
+	CHECK(u, data_define(r.d, "nb=0"));
+	CHECK(u, !eval_inputs(r.ev));
+	run_flush(&r);
+	CHECK(u, says(&r, "<ligne de commande>: erreur: « nb »"));
+	run_end(&r);
+}
+
+/* Every error code of jansson has its French, unknown ones a generic
+ * French message; jansson's English never shows. */
+static void
+check_json_errors(struct unit *u)
+{
+	static const char *const english[] = {
+		"NUL byte in object key not supported",
+		"wrong arguments",
+		"unable to open x: No such file",
+		"Out of memory",
+		"something jansson may say one day",
+	};
+	json_error_t err;
+	const char *hint;
+	struct buf b;
+	int code;
+	size_t i;
+
+	buf_init(&b);
+	for (code = json_error_unknown; code <= json_error_index_out_of_range;
+	    code++) {
+		const char *fr = json_error_french(code);
+
+		CHECK(u, fr != NULL && fr[0] != '\0');
+		for (i = 0; i < sizeof(english) / sizeof(english[0]); i++) {
+			memset(&err, 0, sizeof(err));
+			snprintf(err.text, sizeof(err.text), "%s", english[i]);
+			err.text[JSON_ERROR_TEXT_LENGTH - 1] = (char)code;
+			buf_reset(&b);
+			json_error_describe(&b, &err, &hint);
+			CHECK(u, strstr(buf_cstr(&b), "not") == NULL);
+			CHECK(u, strstr(buf_cstr(&b), "jansson") == NULL);
+			CHECK(u, strstr(buf_cstr(&b), "wrong") == NULL);
+			CHECK(u, strstr(buf_cstr(&b), "open") == NULL);
+			CHECK(u, strstr(buf_cstr(&b), "emory") == NULL);
+			CHECK(u, b.len > 0);
+		}
+	}
+	CHECK_STR(u, json_error_french(json_error_null_byte_in_key),
+	    "caractère nul \\u0000 interdit dans une clé");
+	CHECK_STR(u, json_error_french(json_error_duplicate_key),
+	    "clé en double");
+	CHECK_STR(u, json_error_french(250), "erreur de syntaxe");
+	/* The token it stopped at is the client's text, kept. */
+	memset(&err, 0, sizeof(err));
+	snprintf(err.text, sizeof(err.text), "invalid token near 'vrai'");
+	err.text[JSON_ERROR_TEXT_LENGTH - 1] = (char)json_error_invalid_syntax;
+	buf_reset(&b);
+	json_error_describe(&b, &err, &hint);
+	CHECK_STR(u, buf_cstr(&b), "mot inconnu près de « vrai »");
+	CHECK(u, hint != NULL);
+	buf_free(&b);
 }
 
 void
@@ -1051,5 +1169,7 @@ test_data(struct unit *u)
 	check_syntax(u, &w);
 	check_files(u, &w);
 	check_define(u, &w);
+	check_places(u, &w);
+	check_json_errors(u);
 	world_free(&w);
 }
