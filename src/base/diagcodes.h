@@ -196,6 +196,8 @@ DIAG(E_FUNCTION_ARGS, SEV_ERROR, "arguments",
     "« %s » : %s")
 DIAG(E_FUNCTION_TYPE, SEV_ERROR, "fonction-type",
     "« %s » ne s'applique pas à %s")
+DIAG(E_FUNCTION_VALUE, SEV_ERROR, "fonction-valeur",
+    "%s : %s")
 DIAG(E_EXISTS_NOT_NAME, SEV_ERROR, "existe-sur-expression",
     "« existe » s'applique à un nom d'entrée ou de valeur calculée")
 DIAG(E_FIELD_MISSING, SEV_ERROR, "champ-manquant",

@@ -554,6 +554,68 @@ check_loop_query(struct checker *ck, struct expr *e, enum loop_query q,
 	return e->type = error_type();
 }
 
+/* The value of a literal argument, "-5" included; false for anything
+ * else. */
+static bool
+literal_arg(const struct expr *a, struct value *v)
+{
+	bool negate = a->kind == EX_NEG;
+
+	if (negate)
+		a = a->u.operand;
+	if (a->kind != EX_LITERAL)
+		return false;
+	value_copy(v, &a->u.literal);
+	if (!negate)
+		return true;
+	switch (v->kind) {
+	case T_ENTIER:
+		v->u.integer = -v->u.integer;
+		return true;
+	case T_DECIMAL:
+	case T_MONTANT:
+	case T_POURCENTAGE:
+		v->u.dec.units = -v->u.dec.units;
+		return true;
+	case T_ERROR: case T_TEXTE: case T_DATE: case T_DUREE:
+	case T_BOOLEEN: case T_CHOIX: case T_LISTE: case T_RECORD:
+		break;
+	}
+	value_free(v);
+	return false;
+}
+
+/* A filter of constants is computed now, so that a value it refuses
+ * ({-5 | ordinal}, {-5 € | en_lettres}) is the template's error, found
+ * by "lgc check", rather than a failure of every build. */
+static void
+check_call_constants(struct checker *ck, struct expr *e)
+{
+	size_t i, n = e->u.call.nargs;
+	struct value *args = xcalloc(n + 1, sizeof(*args)), result;
+	struct buf why, text;
+	bool constant = true;
+
+	for (i = 0; i < n && constant; i++)
+		constant = literal_arg(e->u.call.args[i], &args[i]);
+	if (constant) {
+		buf_init(&why);
+		memset(&result, 0, sizeof(result));
+		if (!e->fn->eval(args, n, &result, &why)) {
+			buf_init(&text);
+			expr_print(&text, e);
+			diag(ck->ds, E_FUNCTION_VALUE, &e->loc, buf_cstr(&text),
+			    buf_cstr(&why));
+			buf_free(&text);
+		} else
+			value_free(&result);
+		buf_free(&why);
+	}
+	for (i = 0; i < n; i++)
+		value_free(&args[i]);
+	free(args);
+}
+
 static const struct type *
 check_call(struct checker *ck, struct expr *e, struct facts *k)
 {
@@ -616,7 +678,8 @@ check_call(struct checker *ck, struct expr *e, struct facts *k)
 
 		diag(ck->ds, E_FUNCTION_TYPE, at, fn->name, buf_cstr(&why));
 		result = error_type();
-	}
+	} else
+		check_call_constants(ck, e);
 	buf_free(&why);
 	free(types);
 	return e->type = result;

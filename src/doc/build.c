@@ -290,7 +290,8 @@ cells_str(struct para *p, const char *s, const char *link)
 	cells_text(p, s, strlen(s), link, true);
 }
 
-/* "article 2", "articles 2, 5 et 7", "article 2.1"; bare: "2". */
+/* "article 2", "articles 2, 5 et 7", "article 2.1"; bare: "2".  The
+ * word and the number are held together, as in "n° 12". */
 static void
 cells_ref(struct para *p, const struct etok *t, const struct hinfos *hs)
 {
@@ -304,9 +305,9 @@ cells_ref(struct para *p, const struct etok *t, const struct hinfos *hs)
 	if (t->nlabels == 1) {
 		h = hinfo_find(hs, t->labels[0]);
 		if (h == NULL || h->number == NULL)
-			cells_str(p, t->bare ? "?" : "article ?", NULL);
+			cells_str(p, t->bare ? "?" : "article" NBSP "?", NULL);
 		else {
-			buf_printf(&b, "%s%s", t->bare ? "" : "article ",
+			buf_printf(&b, "%s%s", t->bare ? "" : "article" NBSP,
 			    h->number);
 			cells_str(p, buf_cstr(&b), h->label);
 		}
@@ -314,7 +315,7 @@ cells_ref(struct para *p, const struct etok *t, const struct hinfos *hs)
 		return;
 	}
 	if (!t->bare)
-		cells_str(p, "articles ", NULL);
+		cells_str(p, "articles" NBSP, NULL);
 	for (i = 0; i < t->nlabels; i++) {
 		if (i > 0)
 			cells_str(p, i + 1 == t->nlabels ? " et " : ", ", NULL);
@@ -539,9 +540,16 @@ quotes_and_apostrophes(struct para *p)
 		 * quote, so that it neither pairs nor is paired. */
 		if (c->kind != CELL_CHAR || c->escaped)
 			continue;
-		if (c->cp == '\'' && !in_address(p, i))
-			replace_cp(p, c, 0x2019);
-		else if (c->cp == '"') {
+		if (c->cp == '\'' && !in_address(p, i)) {
+			/* An apostrophe closes a letter ("l'article"); one that
+			 * opens a word ('mot') is an opening quote, ‘, not ’. */
+			const struct cell *before = i == 0 ? NULL : &p->v[i - 1];
+			bool opening = opens_quote(before) && i + 1 < p->len &&
+			    p->v[i + 1].kind == CELL_CHAR &&
+			    p->v[i + 1].cp != '\'';
+
+			replace_cp(p, c, opening ? 0x2018 : 0x2019);
+		} else if (c->cp == '"') {
 			/* The author's quotes (group 0) may hold a value:
 			 * what they follow and precede can be of any group. */
 			const struct cell *before = i == 0 ? NULL :
@@ -681,6 +689,49 @@ abbreviation_before(const struct para *p, size_t i)
 	return false;
 }
 
+/* Whether the space at I separates two groups of thousands: one to
+ * three digits before it (after a group space, or a non-digit that is
+ * not a decimal comma), exactly three after ("1 500", "899 964 704",
+ * "12 000,50").  Two numbers side by side that read so ("30 364") are
+ * held together too: a no-break space there costs nothing. */
+static bool
+group_space(const struct para *p, size_t i, size_t n)
+{
+	size_t a = i, k;
+
+	while (a > 0 && is_digit_cell(&p->v[a - 1]))
+		a--;
+	if (a == i || i - a > 3)
+		return false;
+	if (a > 0 && (is_char(&p->v[a - 1], ",.") ||
+	    is_letter_cell(&p->v[a - 1])))
+		return false;
+	for (k = i + 1; k < n && k <= i + 3; k++)
+		if (!is_digit_cell(&p->v[k]))
+			return false;
+	return k == i + 4 && (k == n || !is_digit_cell(&p->v[k]));
+}
+
+/* Whether the word from I holds a digit: "n° LM-2027" is held like
+ * "n° 12". */
+static bool
+word_has_digit(const struct para *p, size_t i, size_t n)
+{
+	for (; i < n && p->v[i].kind == CELL_CHAR; i++)
+		if (is_digit_cell(&p->v[i]))
+			return true;
+	return false;
+}
+
+/* "10 h 30": the minutes stay with the hour, as the hour with its
+ * number. */
+static bool
+hour_before(const struct para *p, size_t i)
+{
+	return i >= 3 && is_char(&p->v[i - 1], "h") &&
+	    p->v[i - 2].kind == CELL_NBSP && is_digit_cell(&p->v[i - 3]);
+}
+
 static void
 number_spaces(struct para *p, size_t n)
 {
@@ -689,17 +740,119 @@ number_spaces(struct para *p, size_t n)
 	for (i = 1; i + 1 < n; i++) {
 		struct cell *c = &p->v[i];
 
-		if (c->kind == CELL_SPACE && is_digit_cell(&p->v[i + 1]) &&
-		    abbreviation_before(p, i)) {
+		if (c->kind != CELL_SPACE)
+			continue;
+		if ((word_has_digit(p, i + 1, n) && abbreviation_before(p, i)) ||
+		    (is_digit_cell(&p->v[i + 1]) && (hour_before(p, i) ||
+		    group_space(p, i, n)))) {
 			c->kind = CELL_NBSP;
 			continue;
 		}
-		/* Only a number and its unit: two numbers side by side may be
-		 * two values ("30 364 jours"), never one to be grouped. */
-		if (c->kind != CELL_SPACE || !is_digit_cell(&p->v[i - 1]))
-			continue;
-		if (unit_word_at(p, i + 1, n))
+		if (is_digit_cell(&p->v[i - 1]) && unit_word_at(p, i + 1, n))
 			c->kind = CELL_NBSP;
+	}
+}
+
+/* The cells of the word around I: a run of characters [*A, *B). */
+static void
+word_around(const struct para *p, size_t i, size_t *a, size_t *b)
+{
+	*a = i;
+	*b = i + 1;
+	while (*a > 0 && p->v[*a - 1].kind == CELL_CHAR)
+		(*a)--;
+	while (*b < p->len && p->v[*b].kind == CELL_CHAR)
+		(*b)++;
+}
+
+/* A reference with digits ("LM-2027-0042", "L. 441-10", "COVID-19")
+ * is one word that no line may split: its inner hyphens become U+2011,
+ * the non-breaking hyphen, which every backend prints as a hyphen that
+ * ends no line.  Words without a digit ("ci-après") still break after
+ * their hyphen, and addresses are left to the backends. */
+static void
+identifiers(struct para *p)
+{
+	size_t i, a, b, k;
+	bool digit;
+
+	for (i = 1; i + 1 < p->len; i++) {
+		if (p->v[i].kind != CELL_CHAR || p->v[i].cp != '-' ||
+		    p->v[i].escaped || (!is_alnum_cell(&p->v[i - 1]) &&
+		    !is_letter_cell(&p->v[i - 1])) ||
+		    (!is_alnum_cell(&p->v[i + 1]) &&
+		    !is_letter_cell(&p->v[i + 1])))
+			continue;
+		word_around(p, i, &a, &b);
+		digit = false;
+		for (k = a; k < b && !digit; k++)
+			digit = is_digit_cell(&p->v[k]);
+		if (digit && !in_address(p, i))
+			replace_cp(p, &p->v[i], 0x2011);
+	}
+}
+
+/* Whether the characters [A, B) spell S. */
+static bool
+cells_spell(const struct para *p, size_t a, size_t b, const char *s)
+{
+	size_t k, pos = 0, len = strlen(s);
+
+	for (k = a; k < b; k++) {
+		const struct cell *c = &p->v[k];
+
+		if (c->len > len - pos ||
+		    memcmp(p->raw.data + c->off, s + pos, c->len) != 0)
+			return false;
+		pos += c->len;
+	}
+	return pos == len;
+}
+
+/*
+ * French typography sets the letters of an ordinal in superscript:
+ * 1er, 1re, 1ers, 1res after 1 alone; 2d, 2de, 2ds, 2des after 2 alone
+ * (second, seconde); e and es after any other number (2e, 21e, 100es).
+ * The number must start a word, the letters end it; the faulty forms
+ * (2ème, 1ère, 3è) are left as typed, and so is what only looks like an
+ * ordinal: in an address, or before "-3" (2e-3; but "1er-Mai" is one).
+ */
+static void
+ordinals(struct para *p)
+{
+	static const char *const first[] = { "er", "re", "ers", "res" };
+	static const char *const second[] = { "d", "de", "ds", "des" };
+	size_t i, a, b, k;
+	bool ok;
+
+	for (i = 0; i < p->len; i = b > i ? b : i + 1) {
+		b = i;
+		if (!is_digit_cell(&p->v[i]) || (i > 0 &&
+		    p->v[i - 1].kind == CELL_CHAR &&
+		    !is_char(&p->v[i - 1], "([\"'\xc2\xab\xe2\x80\x98"
+		    "\xe2\x80\x9c\xe2\x80\x94\xe2\x80\x93")))
+			continue;
+		for (a = i; a < p->len && is_digit_cell(&p->v[a]); a++)
+			;
+		for (b = a; b < p->len && is_letter_cell(&p->v[b]); b++)
+			;
+		if (b == a || (b < p->len && is_digit_cell(&p->v[b])) ||
+		    (b + 1 < p->len && is_char(&p->v[b], "-+\xe2\x80\x91") &&
+		    is_digit_cell(&p->v[b + 1])) || in_address(p, a))
+			continue;
+		ok = false;
+		if (a - i == 1 && p->v[i].cp == '1')
+			for (k = 0; k < 4 && !ok; k++)
+				ok = cells_spell(p, a, b, first[k]);
+		else if (a - i == 1 && p->v[i].cp == '2')
+			for (k = 0; k < 4 && !ok; k++)
+				ok = cells_spell(p, a, b, second[k]);
+		if (!ok && !(a - i == 1 && p->v[i].cp == '1'))
+			ok = cells_spell(p, a, b, "e") ||
+			    cells_spell(p, a, b, "es");
+		if (ok)
+			for (k = a; k < b; k++)
+				p->v[k].style |= STYLE_SUPERSCRIPT;
 	}
 }
 
@@ -723,6 +876,8 @@ para_finish(struct para *p, struct doc_runs *out)
 
 	memset(out, 0, sizeof(*out));
 	quotes_and_apostrophes(p);
+	identifiers(p);
+	ordinals(p);
 	n = normalize(p);
 	number_spaces(p, n);
 	start = 0;

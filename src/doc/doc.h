@@ -14,7 +14,10 @@ enum run_style {
 	STYLE_BOLD	= 1 << 1,
 	/* --brouillon: a missing value's placeholder or a branch label,
 	 * shown highlighted so that a reviewer sees it. */
-	STYLE_DRAFT	= 1 << 2
+	STYLE_DRAFT	= 1 << 2,
+	/* The letters of an ordinal (1er, 2e): raised and smaller where
+	 * the format can, plain text elsewhere. */
+	STYLE_SUPERSCRIPT = 1 << 3
 };
 
 /* A piece of text in one style.  A run with line_break set is a forced

@@ -20,13 +20,14 @@ enum inline_tag {
 	TAG_LINK,
 	TAG_STRONG,
 	TAG_EM,
-	TAG_MARK
+	TAG_MARK,
+	TAG_SUP
 };
 
 /* Open inline elements, outermost first, always in the order of
  * enum inline_tag so that adjacent runs share what they can. */
 struct tags {
-	enum inline_tag	 v[4];
+	enum inline_tag	 v[5];
 	size_t		 len;
 	const char	*href;
 };
@@ -144,6 +145,62 @@ escape_str(struct buf *b, const char *s)
 		html_escape(b, s, strlen(s));
 }
 
+#define NB_HYPHEN	"\xe2\x80\x91"
+
+/* Text of the contract.  A word holding U+2011 (a reference such as
+ * "LM-2027-0042", see doc/build.c) is printed with plain hyphens in a
+ * span that no line may break: the fonts of the page need not have the
+ * non-breaking hyphen, and a copied reference stays plain text. */
+static void
+escape_text(struct buf *b, const char *s)
+{
+	size_t i = 0, end, k;
+
+	if (s == NULL)
+		return;
+	while (s[i] != '\0') {
+		for (end = i; s[end] != '\0' && s[end] != ' '; end++)
+			;
+		for (k = i; k + 3 <= end; k++)
+			if (memcmp(s + k, NB_HYPHEN, 3) == 0)
+				break;
+		if (k + 3 > end) {
+			html_escape(b, s + i, end - i);
+		} else {
+			buf_puts(b, "<span style=\"white-space: nowrap\">");
+			for (k = i; k < end; k++) {
+				if (k + 3 <= end &&
+				    memcmp(s + k, NB_HYPHEN, 3) == 0) {
+					html_escape(b, s + i, k - i);
+					buf_putc(b, '-');
+					i = k + 3;
+					k += 2;
+				}
+			}
+			html_escape(b, s + i, end - i);
+			buf_puts(b, "</span>");
+		}
+		i = end;
+		if (s[i] == ' ')
+			buf_putc(b, s[i++]);
+	}
+}
+
+/* Text where no element may go (<title>): the hyphens of a reference
+ * are plain, as a browser's tab or bookmark would copy them. */
+static void
+escape_plain(struct buf *b, const char *s)
+{
+	const char *hy;
+
+	while ((hy = strstr(s, NB_HYPHEN)) != NULL) {
+		html_escape(b, s, (size_t)(hy - s));
+		buf_putc(b, '-');
+		s = hy + 3;
+	}
+	html_escape(b, s, strlen(s));
+}
+
 static void
 indent(struct buf *out, int depth)
 {
@@ -171,6 +228,9 @@ tag_open(struct buf *out, enum inline_tag t, const char *href)
 	case TAG_MARK:
 		buf_puts(out, "<mark class=\"brouillon\">");
 		break;
+	case TAG_SUP:
+		buf_puts(out, "<sup>");
+		break;
 	}
 }
 
@@ -190,6 +250,9 @@ tag_close(struct buf *out, enum inline_tag t)
 	case TAG_MARK:
 		buf_puts(out, "</mark>");
 		break;
+	case TAG_SUP:
+		buf_puts(out, "</sup>");
+		break;
 	}
 }
 
@@ -197,8 +260,8 @@ static void
 render_runs(struct buf *out, const struct doc_runs *rs)
 {
 	const struct doc_run *r;
-	struct tags open = { { TAG_LINK, TAG_LINK, TAG_LINK, TAG_LINK }, 0,
-	    NULL };
+	struct tags open = { { TAG_LINK, TAG_LINK, TAG_LINK, TAG_LINK,
+	    TAG_LINK }, 0, NULL };
 	struct tags want;
 	size_t i, k;
 
@@ -218,6 +281,8 @@ render_runs(struct buf *out, const struct doc_runs *rs)
 			want.v[want.len++] = TAG_EM;
 		if (r->style & STYLE_DRAFT)
 			want.v[want.len++] = TAG_MARK;
+		if (r->style & STYLE_SUPERSCRIPT)
+			want.v[want.len++] = TAG_SUP;
 		for (k = 0; k < open.len && k < want.len; k++)
 			if (open.v[k] != want.v[k] || (open.v[k] == TAG_LINK &&
 			    strcmp(open.href, want.href) != 0))
@@ -227,7 +292,7 @@ render_runs(struct buf *out, const struct doc_runs *rs)
 		for (; k < want.len; k++)
 			tag_open(out, want.v[k], want.href);
 		open = want;
-		escape_str(out, r->text);
+		escape_text(out, r->text);
 	}
 	while (open.len > 0)
 		tag_close(out, open.v[--open.len]);
@@ -304,15 +369,15 @@ render_party(struct buf *out, const struct doc_party *p, int depth)
 	buf_puts(out, "<div class=\"signature\">\n");
 	indent(out, depth + 1);
 	buf_puts(out, "<p class=\"partie\"><strong>");
-	escape_str(out, p->name);
+	escape_text(out, p->name);
 	buf_puts(out, "</strong></p>\n");
 	if (p->representant != NULL && p->representant[0] != '\0') {
 		indent(out, depth + 1);
 		buf_puts(out, "<p class=\"representant\">représentée par ");
-		escape_str(out, p->representant);
+		escape_text(out, p->representant);
 		if (p->qualite != NULL && p->qualite[0] != '\0') {
 			buf_puts(out, ", ");
-			escape_str(out, p->qualite);
+			escape_text(out, p->qualite);
 		}
 		buf_puts(out, "</p>\n");
 	}
@@ -427,7 +492,7 @@ render_main(struct buf *out, const struct doc *d, int depth)
 	if (d->title != NULL && d->title[0] != '\0') {
 		indent(out, depth + 1);
 		buf_puts(out, "<h1>");
-		escape_str(out, d->title);
+		escape_text(out, d->title);
 		buf_puts(out, "</h1>\n");
 	}
 	render_body(out, d, depth + 1);
@@ -469,7 +534,7 @@ html_render(void *state, const struct doc *d, struct buf *out)
 	buf_puts(out, "<meta name=\"generator\" content=\"");
 	escape_str(out, h->generator);
 	buf_puts(out, "\">\n<title>");
-	escape_str(out, title);
+	escape_plain(out, title);
 	buf_puts(out, "</title>\n<style>\n");
 	buf_puts(out, page_css);
 	buf_puts(out, "</style>\n</head>\n<body>\n");

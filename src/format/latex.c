@@ -49,7 +49,8 @@ struct lctx {
 enum inline_style {
 	INLINE_BOLD,
 	INLINE_ITALIC,
-	INLINE_DRAFT
+	INLINE_DRAFT,
+	INLINE_SUP
 };
 
 /*
@@ -638,6 +639,9 @@ style_open(struct buf *out, enum inline_style s)
 	case INLINE_DRAFT:
 		buf_puts(out, "\\lgcbrouillon{");
 		break;
+	case INLINE_SUP:
+		buf_puts(out, "\\textsuperscript{");
+		break;
 	}
 }
 
@@ -647,8 +651,10 @@ static void
 render_runs(struct lctx *c, const struct doc_runs *rs)
 {
 	const struct doc_run *r;
-	enum inline_style open[3] = { INLINE_BOLD, INLINE_BOLD, INLINE_BOLD };
-	enum inline_style want[3] = { INLINE_BOLD, INLINE_BOLD, INLINE_BOLD };
+	enum inline_style open[4] = { INLINE_BOLD, INLINE_BOLD, INLINE_BOLD,
+	    INLINE_BOLD };
+	enum inline_style want[4] = { INLINE_BOLD, INLINE_BOLD, INLINE_BOLD,
+	    INLINE_BOLD };
 	size_t nopen = 0, nwant, i, k;
 	bool started = false;
 
@@ -668,6 +674,8 @@ render_runs(struct lctx *c, const struct doc_runs *rs)
 			want[nwant++] = INLINE_ITALIC;
 		if (r->style & STYLE_DRAFT)
 			want[nwant++] = INLINE_DRAFT;
+		if (r->style & STYLE_SUPERSCRIPT)
+			want[nwant++] = INLINE_SUP;
 		for (k = 0; k < nopen && k < nwant; k++)
 			if (open[k] != want[k])
 				break;

@@ -536,10 +536,17 @@ fr_date(struct buf *b, struct date d)
 		return;
 	}
 	if (d.day == 1)
-		buf_puts(b, "1er");
+		fr_ordinal(b, 1, false);
 	else
 		buf_printf(b, "%d", d.day);
 	buf_printf(b, " %s %d", month_names[d.month - 1], d.year);
+}
+
+void
+fr_ordinal(struct buf *b, int64_t n, bool feminine)
+{
+	fr_integer(b, n);
+	buf_puts(b, n != 1 ? "e" : feminine ? "re" : "er");
 }
 
 void

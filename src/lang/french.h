@@ -53,6 +53,9 @@ void	fr_date(struct buf *b, struct date d);			/* 1er décembre 2026 */
 void	fr_date_courte(struct buf *b, struct date d);		/* 01/12/2026 */
 void	fr_jour_semaine(struct buf *b, struct date d);		/* jeudi */
 void	fr_date_longue(struct buf *b, struct date d);		/* jeudi 1er octobre 2026 */
+/* "1er", "2e", "21e"; FEMININE: "1re", "2e".  N >= 1; the letters are
+ * set in superscript by doc/build.c, which knows these forms. */
+void	fr_ordinal(struct buf *b, int64_t n, bool feminine);
 
 enum duree_unit {
 	DUREE_JOUR,

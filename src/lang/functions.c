@@ -454,20 +454,40 @@ eval_pluriel(const struct value *args, size_t n, struct value *out,
 	return true;
 }
 
-/* "1er", "2e", "21e". */
+/* "1er", "2e", "21e"; feminine "1re", "2e".  A rank counts from 1:
+ * "-5e" or "0e" would print a rank no contract has. */
+static bool
+put_ordinal(const struct value *args, struct value *out, struct buf *why,
+    bool feminine)
+{
+	struct buf b;
+	int64_t rank = args[0].u.integer;
+
+	if (rank < 1) {
+		buf_printf(why, "pas d'ordinal pour %lld, un rang se compte "
+		    "à partir de 1", (long long)rank);
+		return false;
+	}
+	buf_init(&b);
+	fr_ordinal(&b, rank, feminine);
+	set_text(out, &b);
+	return true;
+}
+
 static bool
 eval_ordinal(const struct value *args, size_t n, struct value *out,
     struct buf *why)
 {
-	struct buf b;
-
 	(void)n;
-	(void)why;
-	buf_init(&b);
-	fr_integer(&b, args[0].u.integer);
-	buf_puts(&b, args[0].u.integer == 1 ? "er" : "e");
-	set_text(out, &b);
-	return true;
+	return put_ordinal(args, out, why, false);
+}
+
+static bool
+eval_ordinal_feminin(const struct value *args, size_t n, struct value *out,
+    struct buf *why)
+{
+	(void)n;
+	return put_ordinal(args, out, why, true);
 }
 
 static const struct type *
@@ -572,6 +592,7 @@ static const struct function functions[] = {
 	{ "mois", 1, 1, check_date_part, eval_mois },
 	{ "nombre", 1, 1, check_count, eval_count },
 	{ "ordinal", 1, 1, check_entier, eval_ordinal },
+	{ "ordinal_feminin", 1, 1, check_entier, eval_ordinal_feminin },
 	{ "pluriel", 2, 3, check_pluriel, eval_pluriel },
 	{ "sans_centimes", 1, 1, check_montant, eval_sans_centimes },
 	{ "somme", 1, 1, check_sum, eval_sum },

@@ -120,8 +120,9 @@ push_signatures(struct stream *s)
  * The document as a string: P(…) paragraph, H1[label#anchor](…) heading,
  * UL{item|item} / OL{…} lists (an item is its blocks in a row),
  * SIG{name/representant/qualite|…}.  Runs: plain text as is,
- * <b:…> <i:…> <bi:…> <@anchor:…> styled or linked, <br> a line break;
- * a no-break space prints as '~'.
+ * <b:…> <i:…> <bi:…> <s:…> <@anchor:…> styled (s: superscript) or
+ * linked, <br> a line break; a no-break space prints as '~', a
+ * non-breaking hyphen as '='.
  */
 static void	dump_blocks(struct buf *, const struct doc_blocks *);
 
@@ -132,6 +133,9 @@ dump_text(struct buf *b, const char *s)
 		if (strncmp(s, NBSP, 2) == 0) {
 			buf_putc(b, '~');
 			s++;
+		} else if (strncmp(s, "\xe2\x80\x91", 3) == 0) {
+			buf_putc(b, '=');
+			s += 2;
 		} else
 			buf_putc(b, *s);
 	}
@@ -158,6 +162,8 @@ dump_runs(struct buf *b, const struct doc_runs *rs)
 			buf_putc(b, 'b');
 		if (r->style & STYLE_ITALIC)
 			buf_putc(b, 'i');
+		if (r->style & STYLE_SUPERSCRIPT)
+			buf_putc(b, 's');
 		if (r->link != NULL)
 			buf_printf(b, "@%s", r->link);
 		buf_putc(b, ':');
@@ -441,20 +447,20 @@ test_refs(struct unit *u)
 {
 	/* Forward reference, and the space before '.' goes. */
 	CHECK_BUILD(u, "{L}voir l'{ref b} .{P}" REF_HEADS,
-	    "P(voir l’<@b:article 2>.)" REF_DUMP);
+	    "P(voir l’<@b:article~2>.)" REF_DUMP);
 	CHECK_BUILD(u, REF_HEADS "{L}{ref e, a, b}{S}{L}{ref a,e}",
-	    REF_DUMP "P(articles <@e:5>, <@a:1> et <@b:2> "
-	    "articles <@a:1> et <@e:5>)");
+	    REF_DUMP "P(articles~<@e:5>, <@a:1> et <@b:2> "
+	    "articles~<@a:1> et <@e:5>)");
 	CHECK_BUILD(u, REF_HEADS
 	    "{L}{numero b}, {ref b1}, {ref b11}, {numero b1}",
-	    REF_DUMP "P(<@b:2>, <@b1:article 2.1>, <@b11:article 2.1.1>, "
+	    REF_DUMP "P(<@b:2>, <@b1:article~2.1>, <@b11:article~2.1.1>, "
 	    "<@b1:2.1>)");
 	/* Unknown labels and unnumbered targets print a question mark. */
 	CHECK_BUILD(u, REF_HEADS
 	    "{L}{ref zz} ; {ref u} ; {ref a, zz} ; {numero zz}",
-	    REF_DUMP "P(article ?~; article ?~; articles <@a:1> et ?~;~?)");
+	    REF_DUMP "P(article~?~; article~?~; articles~<@a:1> et ?~;~?)");
 	CHECK_BUILD(u, "{L}{#=x}Voir {ref y}{S}{L}{#=y}Y",
-	    "H1[Article 1#x](Voir <@y:article 2>)H1[Article 2#y](Y)");
+	    "H1[Article 1#x](Voir <@y:article~2>)H1[Article 2#y](Y)");
 }
 
 static void
@@ -536,8 +542,34 @@ test_typography(struct unit *u)
 	CHECK_BUILD(u, "{L}un préavis de 30 jours", "P(un préavis de 30"
 	    "~jours)");
 	CHECK_BUILD(u, "{L}1500 euros", "P(1500~euros)");
-	/* Two values side by side are never grouped into one number. */
-	CHECK_BUILD(u, "{L}30 364 jours", "P(30 364~jours)");
+	/* Two values side by side that read as one number stay on one
+	 * line: nothing is lost by it. */
+	CHECK_BUILD(u, "{L}30 364 jours", "P(30~364~jours)");
+	/* Issue 13: every space between groups of thousands. */
+	CHECK_BUILD(u, "{L}1 500 € pour 12 000 contacts",
+	    "P(1~500~€ pour 12~000 contacts)");
+	CHECK_BUILD(u, "{L}SIREN 899 964 704, 1 234 567,50 et 0,5 100",
+	    "P(SIREN 899~964~704, 1~234~567,50 et 0,5 100)");
+	CHECK_BUILD(u, "{L}en 2026 100 fois, 12 1000, A12 345",
+	    "P(en 2026 100 fois, 12 1000, A12 345)");
+	CHECK_BUILD(u, "{L}à 10 h 30 ou h 30", "P(à 10~h~30 ou h 30)");
+	/* A word with a digit keeps its hyphens on one line. */
+	CHECK_BUILD(u, "{L}n\xc2\xb0 LM-2027-0042, L. 441-10, ci-après, -5, a-",
+	    "P(n\xc2\xb0~LM=2027=0042, L.~441=10, ci-après, -5, a-)");
+	CHECK_BUILD(u, "{L}https://x.fr/a-1 et jean-2@x.fr",
+	    "P(https://x.fr/a-1 et jean-2@x.fr)");
+	/* Ordinals: superscript letters, faulty forms left alone. */
+	CHECK_BUILD(u, "{L}le 1er, la 1re, les 1res, la 2de, le 21e, 2es",
+	    "P(le 1<s:er>, la 1<s:re>, les 1<s:res>, la 2<s:de>, le 21<s:e>, "
+	    "2<s:es>)");
+	CHECK_BUILD(u, "{L}2ème, 1e, 12de, A2e, 2e-3, 3ea, (2e)",
+	    "P(2ème, 1e, 12de, A2e, 2e=3, 3ea, (2<s:e>))");
+	CHECK_BUILD(u, "{L}le {**}2e{**} alinéa", "P(le <b:2><bs:e> alinéa)");
+	CHECK_BUILD(u, "{L}rue du 1er-Mai", "P(rue du 1<s:er>=Mai)");
+	/* Single quotes: opening ‘, closing and apostrophe ’. */
+	CHECK_BUILD(u, "{L}le 'mot' et l'article ('x')",
+	    "P(le \xe2\x80\x98mot\xe2\x80\x99 et l\xe2\x80\x99"
+	    "article (\xe2\x80\x98x\xe2\x80\x99))");
 	CHECK_BUILD(u, "{L}Contrat n\xc2\xb0 12 et art. 4",
 	    "P(Contrat n\xc2\xb0~12 et art.~4)");
 	CHECK_BUILD(u, "{L}le 15 mars et 3 anniversaires",

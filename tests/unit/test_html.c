@@ -222,7 +222,7 @@ test_page(struct unit *u)
 	    "    <h2><span class=\"numero\">Article 1</span>" NBSP
 	    "\xe2\x80\x93 Objet</h2>\n");
 	HAS(u, html, "<p>Le <strong>Client <em>final</em></strong> paie"
-	    NBSP "; voir l’<a href=\"#resultats\">article 2</a>."
+	    NBSP "; voir l’<a href=\"#resultats\">article" NBSP "2</a>."
 	    " 12 rue X<br>75001 Paris</p>");
 	HAS(u, html, "    <section class=\"sous-article\" id=\"article-1-1\">\n"
 	    "      <h3><span class=\"numero\">1.1</span> Dur\xc3\xa9" "e</h3>\n"

@@ -338,7 +338,7 @@ test_document(struct unit *u)
 	    "ci-dessous.\n\n\\lgcarticle{Article 1}{1}{lgc-article-1}{Objet}"
 	    "\n\n");
 	HAS(u, tex, "Le \\textbf{Client \\textit{final}} paie~; voir "
-	    "l\xe2\x80\x99\\lgcrenvoi{lgc-resultats}{article }. 12 rue X"
+	    "l\xe2\x80\x99\\lgcrenvoi{lgc-resultats}{article~}. 12 rue X"
 	    "\\newline 75001 Paris\n\n");
 	HAS(u, tex, "\\lgcsousarticle{1.1}{1.1}{lgc-article-1-1}{Dur\xc3\xa9"
 	    "e}\n\n\\begin{itemize}\n\\item un\n\\item deux\n\n"

@@ -168,6 +168,51 @@ test_nbsp(struct unit *u)
 	lb_para_free(&p);
 }
 
+/* Whether some line of P reads WANT whole. */
+static bool
+some_line(const struct lb_para *p, const char *want)
+{
+	size_t i;
+	bool found = false;
+
+	for (i = 0; i < p->nlines && !found; i++) {
+		char *t = line_text(p, i);
+
+		found = strstr(t, want) != NULL;
+		free(t);
+	}
+	return found;
+}
+
+/* Issue 13: a SIREN grouped by no-break spaces and a reference whose
+ * hyphens are U+2011 (doc/build.c makes both) stay whole in a narrow
+ * column, where the plain forms do break. */
+static void
+test_identifiers(struct unit *u)
+{
+	struct lb_para p;
+	struct lb_span s = text_span("la société de SIREN 899\xc2\xa0"
+	    "964\xc2\xa0" "704, dossier n\xc2\xb0\xc2\xa0"
+	    "LM\xe2\x80\x91" "2027\xe2\x80\x91" "0042 du client", 0);
+	double width;
+
+	for (width = 70; width <= 120; width += 10) {
+		layout(&p, &s, 1, width, LB_JUSTIFY);
+		CHECK(u, no_overflow(&p, width));
+		CHECK(u, some_line(&p, "899 964 704,"));
+		CHECK(u, some_line(&p, "LM\xe2\x80\x91" "2027\xe2\x80\x91"
+		    "0042"));
+		lb_para_free(&p);
+	}
+	/* The control: ordinary spaces and hyphens do break there. */
+	s = text_span("la société de SIREN 899 964 704, dossier "
+	    "LM-ABCD-EFGH du client", 0);
+	layout(&p, &s, 1, 50, LB_JUSTIFY);
+	CHECK(u, !some_line(&p, "899 964 704,"));
+	CHECK(u, !some_line(&p, "LM-ABCD-EFGH"));
+	lb_para_free(&p);
+}
+
 static void
 test_long_word(struct unit *u)
 {
@@ -360,6 +405,7 @@ test_linebreak(struct unit *u)
 {
 	test_justified(u);
 	test_nbsp(u);
+	test_identifiers(u);
 	test_long_word(u);
 	test_forced_break(u);
 	test_styles(u);

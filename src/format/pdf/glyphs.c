@@ -45,6 +45,11 @@ glyph_cp(struct render *r, enum font_face face, uint32_t cp)
 
 	if (cp > 0xFFFF)
 		return 0;
+	/* The non-breaking hyphen of a reference ("LM-2027-0042") is drawn
+	 * as the hyphen even when the font has it: the same shape, it stays
+	 * in CP1252, and a copied reference reads with a plain hyphen. */
+	if (cp == 0x2011 && fonts_has_glyph(r->fonts, face, '-'))
+		return '-';
 	if (fonts_has_glyph(r->fonts, face, cp))
 		return cp;
 	for (i = 0; i < sizeof(alike) / sizeof(alike[0]); i++)

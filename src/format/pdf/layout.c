@@ -92,6 +92,11 @@ item_close(struct render *r)
 	it->nstrokes = r->nstrokes - it->stroke0;
 }
 
+/* An ordinal's letters (STYLE_SUPERSCRIPT): smaller, and raised by a
+ * fraction of the body size, as a word processor sets them. */
+#define SUP_SCALE	0.65
+#define SUP_RISE	0.35
+
 /* Baseline of text of SIZE in a line LEAD high: half the extra leading
  * above, then the ascent of a serif face (about 0.8 em). */
 static double
@@ -122,6 +127,10 @@ add_lines(struct render *r, const struct lb_para *p, double x, double size,
 			pc->y = baseline(size, lead);
 			pc->width = lp->width;
 			pc->size = size;
+			if (lp->style & STYLE_SUPERSCRIPT) {
+				pc->y -= size * SUP_RISE;
+				pc->size = size * SUP_SCALE;
+			}
 			pc->face = lp->style & 3;
 			pc->draft = (lp->style & STYLE_DRAFT) != 0;
 			pc->text = lp->text;
@@ -144,6 +153,15 @@ add_lines(struct render *r, const struct lb_para *p, double x, double size,
 	return first;
 }
 
+static int
+span_width(void *ctx, unsigned style, uint32_t cp)
+{
+	if (style & STYLE_SUPERSCRIPT)
+		return (int)(char_width(ctx, style & ~(unsigned)STYLE_SUPERSCRIPT,
+		    cp) * SUP_SCALE + 0.5);
+	return char_width(ctx, style, cp);
+}
+
 static void
 layout_spans(struct render *r, struct lb_para *p, const struct lb_span *s,
     size_t n, double size, double width, enum lb_align align)
@@ -153,7 +171,7 @@ layout_spans(struct render *r, struct lb_para *p, const struct lb_span *s,
 	o.size = size;
 	o.width = width;
 	o.align = align;
-	o.measure = char_width;
+	o.measure = span_width;
 	o.ctx = r;
 	lb_layout(p, s, n, &o);
 }
@@ -177,7 +195,7 @@ runs_spans(const struct doc_runs *rs, unsigned extra, size_t *n,
 			s[*n].len = strlen(run->text);
 		}
 		s[*n].style = (run->style | extra) &
-		    (STYLE_ITALIC | STYLE_BOLD | STYLE_DRAFT);
+		    (STYLE_ITALIC | STYLE_BOLD | STYLE_DRAFT | STYLE_SUPERSCRIPT);
 		s[*n].link = run->link;
 		(*n)++;
 	}
