@@ -31,6 +31,18 @@ struct tags {
 	const char	*href;
 };
 
+/*
+ * The page's stylesheet, for the screen and for "Imprimer" in a browser.
+ * Printed, each page says "Page X sur Y" at its foot, as lgc's PDF and
+ * LaTeX do (margin boxes of @page, Chromium 131 and later).  The section
+ * that holds the signatures is kept on one page when it fits, heading
+ * included, and the block never starts a page alone.  The parties'
+ * signature lines are level however many lines name each party: each
+ * column is a flex column whose "Signature :" takes the spare height
+ * above it.  Text is hyphenated in French (lang="fr"), and numbers in
+ * digit groups stay on one line (no-break spaces, or .nombre, see
+ * text_out).
+ */
 static const char page_css[] =
 "body {\n"
 "  margin: 0;\n"
@@ -64,8 +76,10 @@ static const char page_css[] =
 "  text-align: justify;\n"
 "  -webkit-hyphens: auto;\n"
 "  hyphens: auto;\n"
+"  hyphenate-limit-chars: 6 3 3;\n"
 "  overflow-wrap: break-word;\n"
 "}\n"
+".nombre { white-space: nowrap; }\n"
 "p {\n"
 "  margin: 0 0 0.8em;\n"
 "  orphans: 3;\n"
@@ -74,20 +88,29 @@ static const char page_css[] =
 "ul, ol { margin: 0 0 0.8em; padding-left: 1.8em; }\n"
 "li > p { margin-bottom: 0.4em; }\n"
 "a { color: inherit; }\n"
+"section:has(> .signatures) {\n"
+"  break-inside: avoid;\n"
+"  page-break-inside: avoid;\n"
+"}\n"
 ".signatures {\n"
 "  display: flex;\n"
 "  flex-wrap: wrap;\n"
 "  gap: 2em;\n"
 "  margin-top: 3em;\n"
+"  break-before: avoid;\n"
+"  page-break-before: avoid;\n"
 "  break-inside: avoid;\n"
 "  page-break-inside: avoid;\n"
 "}\n"
 ".signature {\n"
 "  flex: 1 1 15em;\n"
+"  display: flex;\n"
+"  flex-direction: column;\n"
 "  break-inside: avoid;\n"
 "  page-break-inside: avoid;\n"
 "}\n"
 ".signature p { margin: 0 0 0.4em; text-align: left; }\n"
+".signature .signer { margin-top: auto; padding-top: 0.6em; }\n"
 ".zone-signature {\n"
 "  height: 5em;\n"
 "  margin: 0.3em 0 0.8em;\n"
@@ -96,6 +119,12 @@ static const char page_css[] =
 "@page {\n"
 "  size: A4;\n"
 "  margin: 2.5cm 2cm;\n"
+"  @bottom-center {\n"
+"    content: \"Page \" counter(page) \" sur \" counter(pages);\n"
+"    font-family: \"Linux Libertine\", \"Libertinus Serif\", Georgia, \"Times New Roman\", serif;\n"
+"    font-size: 9pt;\n"
+"    color: #444;\n"
+"  }\n"
 "}\n"
 "@media print {\n"
 "  body { font-size: 11pt; }\n"
@@ -142,6 +171,84 @@ escape_str(struct buf *b, const char *s)
 {
 	if (s != NULL)
 		html_escape(b, s, strlen(s));
+}
+
+/* Length of the space between two digit groups at s (a space, no-break
+ * space, narrow no-break space or thin space), else 0. */
+static size_t
+group_space(const char *s, const char *end)
+{
+	if (s < end && *s == ' ')
+		return 1;
+	if (end - s >= 2 && memcmp(s, NBSP, 2) == 0)
+		return 2;
+	if (end - s >= 3 && (memcmp(s, "\xe2\x80\xaf", 3) == 0 ||
+	    memcmp(s, "\xe2\x80\x89", 3) == 0))
+		return 3;
+	return 0;
+}
+
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Length of the number written in groups of three digits at s (« 1 500 »,
+ * a SIREN « 899 964 704 ») with at least one space a line may break at
+ * between them, else 0. */
+static size_t
+grouped_number(const char *s, const char *end)
+{
+	const char *p = s, *q;
+	size_t sp;
+	bool breakable = false;
+
+	while (p < end && is_digit(*p))
+		p++;
+	if (p - s > 3)
+		return 0;
+	for (;;) {
+		if ((sp = group_space(p, end)) == 0)
+			break;
+		q = p + sp;
+		if (end - q < 3 || !is_digit(q[0]) || !is_digit(q[1]) ||
+		    !is_digit(q[2]) || (end - q > 3 && is_digit(q[3])))
+			break;
+		breakable = breakable || *p == ' ' || (sp == 3 &&
+		    memcmp(p, "\xe2\x80\x89", 3) == 0);
+		p = q + 3;
+	}
+	return breakable ? (size_t)(p - s) : 0;
+}
+
+/*
+ * Text of the document, escaped, with each number whose digit groups are
+ * separated by breakable spaces (as data may give them) in a span that
+ * the stylesheet keeps on one line.  Groups joined by no-break spaces
+ * already hold together and are written as they are.
+ */
+static void
+text_out(struct buf *out, const char *s)
+{
+	const char *p, *start, *end;
+	size_t n;
+
+	if (s == NULL)
+		return;
+	end = s + strlen(s);
+	for (p = start = s; p < end; p++) {
+		if (!is_digit(*p) || (p > s && is_digit(p[-1])) ||
+		    (n = grouped_number(p, end)) == 0)
+			continue;
+		html_escape(out, start, (size_t)(p - start));
+		buf_puts(out, "<span class=\"nombre\">");
+		html_escape(out, p, n);
+		buf_puts(out, "</span>");
+		p += n - 1;
+		start = p + 1;
+	}
+	html_escape(out, start, (size_t)(end - start));
 }
 
 static void
@@ -227,7 +334,7 @@ render_runs(struct buf *out, const struct doc_runs *rs)
 		for (; k < want.len; k++)
 			tag_open(out, want.v[k], want.href);
 		open = want;
-		escape_str(out, r->text);
+		text_out(out, r->text);
 	}
 	while (open.len > 0)
 		tag_close(out, open.v[--open.len]);
@@ -304,20 +411,20 @@ render_party(struct buf *out, const struct doc_party *p, int depth)
 	buf_puts(out, "<div class=\"signature\">\n");
 	indent(out, depth + 1);
 	buf_puts(out, "<p class=\"partie\"><strong>");
-	escape_str(out, p->name);
+	text_out(out, p->name);
 	buf_puts(out, "</strong></p>\n");
 	if (p->representant != NULL && p->representant[0] != '\0') {
 		indent(out, depth + 1);
 		buf_puts(out, "<p class=\"representant\">représentée par ");
-		escape_str(out, p->representant);
+		text_out(out, p->representant);
 		if (p->qualite != NULL && p->qualite[0] != '\0') {
 			buf_puts(out, ", ");
-			escape_str(out, p->qualite);
+			text_out(out, p->qualite);
 		}
 		buf_puts(out, "</p>\n");
 	}
 	indent(out, depth + 1);
-	buf_puts(out, "<p class=\"mention\">Signature" NBSP ":</p>\n");
+	buf_puts(out, "<p class=\"mention signer\">Signature" NBSP ":</p>\n");
 	indent(out, depth + 1);
 	buf_puts(out, "<div class=\"zone-signature\"></div>\n");
 	indent(out, depth + 1);
@@ -419,15 +526,18 @@ render_body(struct buf *out, const struct doc *d, int depth)
 	}
 }
 
+/* A fragment says its language itself: the page that takes it in may be
+ * in another one, and the browser hyphenates by the language. */
 static void
-render_main(struct buf *out, const struct doc *d, int depth)
+render_main(struct buf *out, const struct doc *d, int depth, bool fragment)
 {
 	indent(out, depth);
-	buf_puts(out, "<main class=\"contrat\">\n");
+	buf_puts(out, fragment ? "<main class=\"contrat\" lang=\"fr\">\n" :
+	    "<main class=\"contrat\">\n");
 	if (d->title != NULL && d->title[0] != '\0') {
 		indent(out, depth + 1);
 		buf_puts(out, "<h1>");
-		escape_str(out, d->title);
+		text_out(out, d->title);
 		buf_puts(out, "</h1>\n");
 	}
 	render_body(out, d, depth + 1);
@@ -454,7 +564,7 @@ html_render(void *state, const struct doc *d, struct buf *out)
 	const char *title;
 
 	if (h->fragment) {
-		render_main(out, d, 0);
+		render_main(out, d, 0, true);
 		return true;
 	}
 	title = d->title;
@@ -473,7 +583,7 @@ html_render(void *state, const struct doc *d, struct buf *out)
 	buf_puts(out, "</title>\n<style>\n");
 	buf_puts(out, page_css);
 	buf_puts(out, "</style>\n</head>\n<body>\n");
-	render_main(out, d, 0);
+	render_main(out, d, 0, false);
 	buf_puts(out, "</body>\n</html>\n");
 	return true;
 }
