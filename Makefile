@@ -251,7 +251,7 @@ DEPS_BUILD = gcc make flex bison pkg-config libjansson-dev libhpdf-dev \
 # fonts-liberation (1.07, which Chromium brings) beside fonts-liberation2:
 # the PDF must still take the later faces (tests/golden/pdf/typographie).
 DEPS_TEST = man-db fonts-liberation tidy poppler-utils qpdf texlive-latex-base texlive-lang-french \
-	lmodern texlive-xetex texlive-luatex
+	lmodern texlive-xetex texlive-luatex chromium
 DEPS = $(DEPS_BUILD) $(DEPS_TEST)
 SUDO != [ "$$(id -u)" = 0 ] || echo sudo
 
@@ -292,6 +292,18 @@ deps:
 	        --cafile=$$ca --no-audit --no-fund --loglevel=error); then :; \
 	    else echo "Attention : ajv n'a pas pu être installé ; les tests" \
 	        "de schéma JSON seront sautés (make check le signale)."; fi; \
+	fi
+	@# puppeteer-core, which drives Debian's chromium in the tests of the
+	@# HTML as printed and on a phone (tests/scripts/browser.sh); it
+	@# downloads no browser of its own.
+	@if [ ! -d tests/browser/node_modules/puppeteer-core ]; then \
+	    echo "Installation de puppeteer-core (npm) dans tests/browser"; \
+	    ca=/etc/ssl/certs/ca-certificates.crt; \
+	    if (cd tests/browser && NODE_EXTRA_CA_CERTS=$$ca npm ci \
+	        --cafile=$$ca --no-audit --no-fund --loglevel=error); then :; \
+	    else echo "Attention : puppeteer-core n'a pas pu être installé ;" \
+	        "les tests dans le navigateur seront sautés (make check le" \
+	        "signale)."; fi; \
 	fi
 
 DEMO_OUT = demo

@@ -32,6 +32,18 @@ struct tags {
 	const char	*href;
 };
 
+/*
+ * The page's stylesheet, for the screen and for "Imprimer" in a browser.
+ * Printed, each page says "Page X sur Y" at its foot, as lgc's PDF and
+ * LaTeX do (margin boxes of @page, Chromium 131 and later).  The section
+ * that holds the signatures is kept on one page when it fits, heading
+ * included, and the block never starts a page alone.  The parties'
+ * signature lines are level however many lines name each party: each
+ * column is a flex column whose "Signature :" takes the spare height
+ * above it.  Text is hyphenated in French (lang="fr"), and numbers in
+ * digit groups stay on one line (no-break spaces, or .nombre, see
+ * text_out).
+ */
 static const char page_css[] =
 "body {\n"
 "  margin: 0;\n"
@@ -65,8 +77,10 @@ static const char page_css[] =
 "  text-align: justify;\n"
 "  -webkit-hyphens: auto;\n"
 "  hyphens: auto;\n"
+"  hyphenate-limit-chars: 6 3 3;\n"
 "  overflow-wrap: break-word;\n"
 "}\n"
+".nombre { white-space: nowrap; }\n"
 "p {\n"
 "  margin: 0 0 0.8em;\n"
 "  orphans: 3;\n"
@@ -75,20 +89,29 @@ static const char page_css[] =
 "ul, ol { margin: 0 0 0.8em; padding-left: 1.8em; }\n"
 "li > p { margin-bottom: 0.4em; }\n"
 "a { color: inherit; }\n"
+"section:has(> .signatures) {\n"
+"  break-inside: avoid;\n"
+"  page-break-inside: avoid;\n"
+"}\n"
 ".signatures {\n"
 "  display: flex;\n"
 "  flex-wrap: wrap;\n"
 "  gap: 2em;\n"
 "  margin-top: 3em;\n"
+"  break-before: avoid;\n"
+"  page-break-before: avoid;\n"
 "  break-inside: avoid;\n"
 "  page-break-inside: avoid;\n"
 "}\n"
 ".signature {\n"
 "  flex: 1 1 15em;\n"
+"  display: flex;\n"
+"  flex-direction: column;\n"
 "  break-inside: avoid;\n"
 "  page-break-inside: avoid;\n"
 "}\n"
 ".signature p { margin: 0 0 0.4em; text-align: left; }\n"
+".signature .signer { margin-top: auto; padding-top: 0.6em; }\n"
 ".zone-signature {\n"
 "  height: 5em;\n"
 "  margin: 0.3em 0 0.8em;\n"
@@ -97,6 +120,12 @@ static const char page_css[] =
 "@page {\n"
 "  size: A4;\n"
 "  margin: 2.5cm 2cm;\n"
+"  @bottom-center {\n"
+"    content: \"Page \" counter(page) \" sur \" counter(pages);\n"
+"    font-family: \"Linux Libertine\", \"Libertinus Serif\", Georgia, \"Times New Roman\", serif;\n"
+"    font-size: 9pt;\n"
+"    color: #444;\n"
+"  }\n"
 "}\n"
 "@media print {\n"
 "  body { font-size: 11pt; }\n"
@@ -382,7 +411,7 @@ render_party(struct buf *out, const struct doc_party *p, int depth)
 		buf_puts(out, "</p>\n");
 	}
 	indent(out, depth + 1);
-	buf_puts(out, "<p class=\"mention\">Signature" NBSP ":</p>\n");
+	buf_puts(out, "<p class=\"mention signer\">Signature" NBSP ":</p>\n");
 	indent(out, depth + 1);
 	buf_puts(out, "<div class=\"zone-signature\"></div>\n");
 	indent(out, depth + 1);
@@ -484,11 +513,14 @@ render_body(struct buf *out, const struct doc *d, int depth)
 	}
 }
 
+/* A fragment says its language itself: the page that takes it in may be
+ * in another one, and the browser hyphenates by the language. */
 static void
-render_main(struct buf *out, const struct doc *d, int depth)
+render_main(struct buf *out, const struct doc *d, int depth, bool fragment)
 {
 	indent(out, depth);
-	buf_puts(out, "<main class=\"contrat\">\n");
+	buf_puts(out, fragment ? "<main class=\"contrat\" lang=\"fr\">\n" :
+	    "<main class=\"contrat\">\n");
 	if (d->title != NULL && d->title[0] != '\0') {
 		indent(out, depth + 1);
 		buf_puts(out, "<h1>");
@@ -519,7 +551,7 @@ html_render(void *state, const struct doc *d, struct buf *out)
 	const char *title;
 
 	if (h->fragment) {
-		render_main(out, d, 0);
+		render_main(out, d, 0, true);
 		return true;
 	}
 	title = d->title;
@@ -538,7 +570,7 @@ html_render(void *state, const struct doc *d, struct buf *out)
 	buf_puts(out, "</title>\n<style>\n");
 	buf_puts(out, page_css);
 	buf_puts(out, "</style>\n</head>\n<body>\n");
-	render_main(out, d, 0);
+	render_main(out, d, 0, false);
 	buf_puts(out, "</body>\n</html>\n");
 	return true;
 }

@@ -215,6 +215,10 @@ test_page(struct unit *u)
 	HAS(u, html, "@page");
 	HAS(u, html, "@media print");
 	HAS(u, html, "break-inside: avoid");
+	HAS(u, html, "content: \"Page \" counter(page) \" sur \" "
+	    "counter(pages);");
+	HAS(u, html, "section:has(> .signatures) {\n  break-inside: avoid;");
+	HAS(u, html, ".nombre { white-space: nowrap; }");
 	HAS(u, html, "<main class=\"contrat\">\n"
 	    "  <h1>Contrat &quot;test&quot; &amp; Cie</h1>\n"
 	    "  <p>Entre les parties ci-dessous.</p>\n"
@@ -250,13 +254,13 @@ test_page(struct unit *u)
 	    NBSP "x" NBSP "\xc2\xbb)&lt;/script&gt; &amp; Cie</strong></p>\n"
 	    "        <p class=\"representant\">repr\xc3\xa9sent\xc3\xa9" "e par "
 	    "M. Julien Marchal, Pr\xc3\xa9sident</p>\n"
-	    "        <p class=\"mention\">Signature" NBSP ":</p>\n"
+	    "        <p class=\"mention signer\">Signature" NBSP ":</p>\n"
 	    "        <div class=\"zone-signature\"></div>\n"
 	    "        <p class=\"mention\">Date" NBSP ":</p>\n"
 	    "      </div>\n");
 	HAS(u, html, "repr\xc3\xa9sent\xc3\xa9" "e par Mme Durand</p>");
 	HAS(u, html, "<strong>Tiers</strong></p>\n"
-	    "        <p class=\"mention\">Signature");
+	    "        <p class=\"mention signer\">Signature");
 	CHECK(u, strstr(html, "<script") == NULL);
 	CHECK(u, count(html, "<section") == count(html, "</section>"));
 	CHECK(u, count(html, "<section") == 5);
@@ -265,7 +269,8 @@ test_page(struct unit *u)
 	free(html);
 
 	html = render(&d, true);
-	CHECK(u, strncmp(html, "<main class=\"contrat\">\n", 23) == 0);
+	CHECK(u, strncmp(html, "<main class=\"contrat\" lang=\"fr\">\n",
+	    33) == 0);
 	CHECK(u, strstr(html, "<!DOCTYPE") == NULL &&
 	    strstr(html, "<head>") == NULL && strstr(html, "<style>") == NULL);
 	CHECK(u, strcmp(html + strlen(html) - 8, "</main>\n") == 0);
@@ -298,10 +303,45 @@ test_runs(struct unit *u)
 	doc_free(&d);
 }
 
+/* Numbers in groups of three digits separated by a space a line may
+ * break at are kept whole; no-break spaces and other digits are left
+ * alone. */
+static void
+test_numbers(struct unit *u)
+{
+	struct doc d;
+	struct doc_block *b;
+	char *html;
+	const char *in = "SIREN 899 964 704, 1" NBSP "500" NBSP "\xe2\x82\xac, "
+	    "12\xe2\x80\xaf" "000 contacts, 1 500,50, 7" NBSP "000 000, "
+	    "4\xe2\x80\x89" "000 et 1<2 000>3 ; pas : 1234 567, 12 3456, 12 34, "
+	    "2026, 3 jours, LM2027 123";
+	const char *other = "n\xc2\xb0 1 200";
+
+	memset(&d, 0, sizeof(d));
+	b = doc_blocks_push(&d.blocks, BLOCK_PARAGRAPH);
+	doc_runs_push(&b->u.paragraph, in, strlen(in), 0, NULL);
+	doc_runs_push(&b->u.paragraph, other, strlen(other), STYLE_BOLD, NULL);
+	d.title = xstrdup("Devis 10 000");
+	html = render(&d, true);
+	HAS(u, html, "<h1>Devis <span class=\"nombre\">10 000</span></h1>");
+	HAS(u, html, "<p>SIREN <span class=\"nombre\">899 964 704</span>, "
+	    "1" NBSP "500" NBSP "\xe2\x82\xac, 12\xe2\x80\xaf" "000 contacts, "
+	    "<span class=\"nombre\">1 500</span>,50, "
+	    "<span class=\"nombre\">7" NBSP "000 000</span>, "
+	    "<span class=\"nombre\">4\xe2\x80\x89" "000</span> et 1&lt;"
+	    "<span class=\"nombre\">2 000</span>&gt;3 ; pas : 1234 567, "
+	    "12 3456, 12 34, 2026, 3 jours, LM2027 123"
+	    "<strong>n\xc2\xb0 <span class=\"nombre\">1 200</span></strong></p>");
+	free(html);
+	doc_free(&d);
+}
+
 void
 test_html(struct unit *u)
 {
 	test_escape(u);
 	test_page(u);
 	test_runs(u);
+	test_numbers(u);
 }
