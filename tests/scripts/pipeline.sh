@@ -47,6 +47,79 @@ else
 	echo "sauté schema : validation ajv (node ou ajv absent : make deps)"
 fi
 
+# Both drafts (--norme 2020-12 and 07), each read by its own ajv class:
+# what lgc accepts passes, and each thing lgc refuses that JSON Schema
+# can say is refused by both ajv and lgc.
+if command -v node > /dev/null 2>&1 && [ -d "$TOP/tests/schema/node_modules/ajv" ]; then
+	gp="$TOP/examples/generation-prospects"
+	base="$gp/donnees/forfait-arbitrage.json"
+	# name | sed expression on the valid file | accepted?
+	while IFS='|' read -r name expr good; do
+		sed "$expr" "$base" > "$w/cas-$name.json"
+		echo "$good" > "$w/cas-$name.attendu"
+	done <<'EOF2'
+montant-hors-bornes|s/"montant_forfait": 9000/"montant_forfait": 5000000/|non
+montant-texte-hors-bornes|s/"montant_forfait": 9000/"montant_forfait": "1000000.01"/|non
+montant-texte-borne|s/"montant_forfait": 9000/"montant_forfait": "1000000.00"/|oui
+montant-negatif|s/"montant_forfait": 9000/"montant_forfait": -5/|non
+montant-texte-negatif|s/"montant_forfait": 9000/"montant_forfait": "-5"/|non
+montant-texte|s/"montant_forfait": 9000/"montant_forfait": "9000.50"/|oui
+pourcentage-hors-bornes|s/"facturation": "forfait"/"taux_penalites": 31, "facturation": "forfait"/|non
+pourcentage-texte|s/"facturation": "forfait"/"taux_penalites": "12.5 %", "facturation": "forfait"/|oui
+choix-inconnu|s/"facturation": "forfait"/"facturation": "mensuel"/|non
+choix-null|s/"facturation": "forfait"/"facturation": null/|non
+obligatoire-null|s/"date_effet": "2027-04-01"/"date_effet": null/|non
+optionnel-null|s/"historique": "[^"]*"/"historique": null/|oui
+defaut-null|s/"preavis_jours": 14/"preavis_jours": null/|oui
+parmi-hors-liste|s/"preavis_jours": 14/"preavis_jours": 20/|non
+EOF2
+	for norme in 2020-12 07; do
+		"$LGC" schema --norme "$norme" "$gp/contrat.lgc" \
+		    > "$w/gp-$norme.json" 2> "$w/err"
+		check $? "schema --norme $norme : export" "$w/err"
+		case $norme in
+		07) url='"http://json-schema.org/draft-07/schema#"' ;;
+		*) url='"https://json-schema.org/draft/2020-12/schema"' ;;
+		esac
+		grep -q "\"\\\$schema\": $url" "$w/gp-$norme.json"
+		check $? "schema --norme $norme : \$schema annonce la version"
+		node "$validator" "$w/gp-$norme.json" "$gp"/donnees/*.json \
+		    > "$w/ajv" 2>&1 && grep -q "^brouillon $norme" "$w/ajv"
+		check $? "schema --norme $norme : données d'exemple valides (ajv, classe du brouillon)" "$w/ajv"
+		for f in "$w"/cas-*.json; do
+			n=$(basename "$f" .json)
+			want=$(cat "$w/$n.attendu")
+			node "$validator" "$w/gp-$norme.json" "$f" > "$w/ajv" 2>&1
+			a=$?
+			(cd "$gp" && "$LGC" check contrat.lgc -d "$f") \
+			    > /dev/null 2>> "$w/ajv"
+			l=$?
+			if [ "$want" = oui ]; then
+				[ $a -eq 0 ] && [ $l -eq 0 ]
+			else
+				[ $a -eq 1 ] && [ $l -eq 1 ]
+			fi
+			check $? "schema --norme $norme : ${n#cas-} ($want pour ajv et lgc ; ajv $a, lgc $l)" "$w/ajv"
+		done
+	done
+	"$LGC" schema --norme 06 "$gp/contrat.lgc" > "$w/out" 2> "$w/err"
+	[ $? -eq 2 ] && [ ! -s "$w/out" ] && grep -q "2020-12 ni 07" "$w/err"
+	check $? "schema --norme 06 : erreur d'utilisation" "$w/err"
+	"$LGC" check --norme 07 "$gp/contrat.lgc" > /dev/null 2> "$w/err"
+	[ $? -eq 2 ] && grep -q "norme ne sert qu'à" "$w/err"
+	check $? "--norme hors de schema : erreur d'utilisation" "$w/err"
+	# A choice's values carry their words, as form builders want them.
+	grep -A2 '"const": "arbitrage"' "$w/gp-07.json" | grep -q '"title": "l.arbitrage"'
+	check $? "schema : un choix donne le libellé de chaque valeur (oneOf, const, title)"
+	node -e 'const s = require(process.argv[1]);
+	    const bad = Object.keys(s.properties).filter((k) => s.properties[k].anyOf);
+	    if (bad.length) { console.log(bad.join(" ")); process.exit(1); }' \
+	    "$w/gp-07.json" > "$w/out" 2>&1
+	check $? "schema : aucune entrée en anyOf, des types nullables" "$w/out"
+else
+	echo "sauté schema : brouillons 2020-12 et 07 (node ou ajv absent : make deps)"
+fi
+
 # A record holding a list of its own type: one definition in "$defs".
 cat > "$w/arbre.lgc" <<'EOF2'
 modele "Organigramme"
