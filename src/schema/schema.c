@@ -652,6 +652,44 @@ condition_schema(const struct expr *e, const struct program *prog)
 	return NULL;
 }
 
+/* The declaration as the template writes it after the name ("montant
+ * entre 1 € et 10000 € = 500 €"), in "$comment": JSON Schema's types
+ * say a number where lgc says a montant, and a catalogue of clauses or
+ * a reader of the schema wants lgc's words. */
+static void
+add_declaration(json_t *s, const struct type *t, const struct constraint *c,
+    const struct value *def, bool optional)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	buf_puts(&b, "lgc : ");
+	type_name(&b, t);
+	if (c != NULL && c->kind == CSTR_ENTRE) {
+		buf_puts(&b, " entre ");
+		value_print_literal(&b, c->lo);
+		buf_puts(&b, " et ");
+		value_print_literal(&b, c->hi);
+	} else if (c != NULL && c->kind == CSTR_PARMI) {
+		buf_puts(&b, " parmi (");
+		for (i = 0; i < c->nset; i++) {
+			if (i > 0)
+				buf_puts(&b, ", ");
+			value_print_literal(&b, &c->set[i]);
+		}
+		buf_putc(&b, ')');
+	}
+	if (optional)
+		buf_puts(&b, " optionnel");
+	if (def != NULL && t->kind != T_RECORD && t->kind != T_LISTE) {
+		buf_puts(&b, " = ");
+		value_print_literal(&b, def);
+	}
+	set_string(s, "$comment", buf_cstr(&b));
+	buf_free(&b);
+}
+
 /* A clause's parameters, which the including file gives with
  * « {inclure … avec nom = valeur} »: an object schema under the name
  * "parametres" of the definitions, NULL when the file has none.  They
@@ -668,8 +706,11 @@ parameters_schema(struct schema_ctx *cx, const struct file_ast *f)
 
 		if (d->kind != DECL_PARAMETRE || d->ty == NULL)
 			continue;
-		json_object_set_new(props, d->name, type_schema(cx, d->ty,
-		    &d->cstr_value, d->def_value, d->label, false));
+		json_t *ps = type_schema(cx, d->ty, &d->cstr_value,
+		    d->def_value, d->label, false);
+
+		add_declaration(ps, d->ty, &d->cstr_value, d->def_value, false);
+		json_object_set_new(props, d->name, ps);
 		if (d->def_value == NULL)
 			json_array_append_new(req, json_string(d->name));
 	}
@@ -711,8 +752,11 @@ schema_export(const struct program *prog, enum schema_draft draft)
 		bool required = in->requirement == NULL && in->def == NULL &&
 		    !in->optional;
 
-		json_object_set_new(props, in->name, type_schema(&cx, in->type,
-		    in->cstr, in->def, in->label, !required));
+		json_t *is = type_schema(&cx, in->type, in->cstr, in->def,
+		    in->label, !required);
+
+		add_declaration(is, in->type, in->cstr, in->def, in->optional);
+		json_object_set_new(props, in->name, is);
 		if (required)
 			json_array_append_new(req, json_string(in->name));
 	}
