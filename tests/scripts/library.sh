@@ -36,6 +36,16 @@ else
 	echo "ÉCHEC bibliothèque : une liste vide de critères est refusée"
 	sed 's/^/    /' "$TMP/lib.err" | head -10
 fi
+# A price per qualified lead needs the price.
+printf 'importer "types"\n---\n{inclure "remuneration" avec mode = par_prospect}\n' \
+    > "$TMP/sans-prix.lgc"
+"$LGC" check "$TMP/sans-prix.lgc" > /dev/null 2> "$TMP/lib.err"
+if [ $? -eq 1 ] && grep -q "au prospect qualifié suppose le prix" "$TMP/lib.err"; then
+	echo "ok bibliothèque : une rémunération au prospect qualifié sans prix est refusée"
+else
+	echo "ÉCHEC bibliothèque : une rémunération au prospect qualifié sans prix est refusée"
+	sed 's/^/    /' "$TMP/lib.err" | head -10
+fi
 # The catalogue docs/stdlib.md is what docs/generer-stdlib.py makes of the
 # clause files today (make docs/stdlib.md rewrites it).
 if command -v python3 > /dev/null 2>&1; then

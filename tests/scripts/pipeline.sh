@@ -102,6 +102,29 @@ EOF2
 			check $? "schema --norme $norme : ${n#cas-} ($want pour ajv et lgc ; ajv $a, lgc $l)" "$w/ajv"
 		done
 	done
+	# A clause: its parameters under the definitions, in both drafts, and
+	# every clause of the library gives a schema that ajv compiles.
+	for norme in 2020-12 07; do
+		: > "$w/clauses"
+		for f in "$TOP"/stdlib/*.lgc; do
+			"$LGC" schema --norme "$norme" "$f" > "$w/clause.json" \
+			    2>> "$w/clauses" &&
+			    node "$validator" "$w/clause.json" >> "$w/clauses" 2>&1 ||
+			    echo "$f" >> "$w/clauses"
+		done
+		! grep -q "stdlib/\|invalide" "$w/clauses"
+		check $? "schema --norme $norme : le schéma de chaque clause de la bibliothèque (ajv)" "$w/clauses"
+	done
+	"$LGC" schema --norme 07 "$TOP/stdlib/remuneration.lgc" > "$w/rem.json" &&
+	    node -e 'const s = require(process.argv[1]);
+	    const p = s.definitions.parametres.properties;
+	    if (p.prix_prospect.$comment !== "lgc : montant = 0 €" ||
+	        p.prix_prospect.title !== "Prix hors taxes d\x27un prospect qualifié" ||
+	        p.mode.default !== "forfait" ||
+	        !p.mode.oneOf.some((v) => v.const === "par_prospect") ||
+	        p.duree_suivi_mois.minimum !== 1 || p.duree_suivi_mois.maximum !== 60)
+	            process.exit(1);' "$w/rem.json" > "$w/out" 2>&1
+	check $? "schema : une clause donne ses paramètres (type, défaut, libellé, bornes)" "$w/out"
 	"$LGC" schema --norme 06 "$gp/contrat.lgc" > "$w/out" 2> "$w/err"
 	[ $? -eq 2 ] && [ ! -s "$w/out" ] && grep -q "2020-12 ni 07" "$w/err"
 	check $? "schema --norme 06 : erreur d'utilisation" "$w/err"
@@ -144,6 +167,13 @@ if command -v node > /dev/null 2>&1 && [ -d "$TOP/tests/schema/node_modules/ajv"
 	check $([ $? -eq 1 ] && echo 0 || echo 1) \
 	    "schema : type récursif, un nom erroné au 2e niveau est rejeté (ajv)" \
 	    "$w/ajv"
+	"$LGC" schema --norme 07 "$w/arbre.lgc" > "$w/arbre07.json" 2> "$w/err" &&
+	    grep -q '"\$ref": "#/definitions/service"' "$w/arbre07.json" &&
+	    node "$validator" "$w/arbre07.json" "$w/arbre.json" > "$w/ajv" 2>&1
+	check $? "schema --norme 07 : type récursif dans definitions (ajv)" "$w/ajv"
+	node "$validator" "$w/arbre07.json" "$w/arbre-faux.json" > "$w/ajv" 2>&1
+	check $([ $? -eq 1 ] && echo 0 || echo 1) \
+	    "schema --norme 07 : type récursif, un nom erroné est rejeté (ajv)" "$w/ajv"
 	# null is absent (rule 26): accepted where absence is.
 	cat > "$w/null.lgc" <<'EOF2'
 entree remise : pourcentage optionnel "Remise"
