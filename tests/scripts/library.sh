@@ -39,7 +39,7 @@ fi
 # A price per qualified lead needs the price.
 printf 'importer "types"\n---\n{inclure "remuneration" avec mode = par_prospect}\n' \
     > "$TMP/sans-prix.lgc"
-"$LGC" check "$TMP/sans-prix.lgc" > /dev/null 2> "$TMP/lib.err"
+"$LGC" build "$TMP/sans-prix.lgc" > /dev/null 2> "$TMP/lib.err"
 if [ $? -eq 1 ] && grep -q "au prospect qualifié suppose le prix" "$TMP/lib.err"; then
 	echo "ok bibliothèque : une rémunération au prospect qualifié sans prix est refusée"
 else
