@@ -233,6 +233,12 @@ unit: $(SAN)/unit
 check: all $(SAN)/lgc $(SAN)/unit $(SAN)/api_test $(SAN)/fuzz_smoke
 	@sh tests/run.sh
 
+# The catalogue of the clause library, made from the clause files (their
+# comments, headings and lgc schema); tests/scripts/library.sh fails when
+# the committed file is not what this writes.
+docs/stdlib.md: lgc docs/generer-stdlib.py $(wildcard stdlib/*.lgc)
+	python3 docs/generer-stdlib.py ./lgc stdlib > $@.tmp && mv $@.tmp $@
+
 # Speed, size and memory against the issues' targets (not tests): one
 # PDF, and batches of 1,000 and 10,000 contracts.
 $(BUILD)/bench/pdfbench: bench/pdfbench.c include/lgc.h $(BUILD)/liblgc.a

@@ -156,6 +156,8 @@ LGC_API const char *lgc_format_option(const lgc_compiler *c, size_t i,
  *   "date-creation"  seconds since 1970-01-01 UTC, as SOURCE_DATE_EPOCH
  *                gives them: the creation date a PDF records (without
  *                it none, so that the same input gives the same bytes)
+ *   "norme"      the JSON Schema draft of lgc_schema(): "2020-12" (the
+ *                default) or "07"
  * and the options of the formats (lgc_format_option), each used by the
  * formats declaring it:
  *   "fragment"   "1": HTML or LaTeX body only, no page wrapper
@@ -209,7 +211,9 @@ LGC_API int	 lgc_write_output(lgc_compiler *c, const char *path,
 
 /* The parsed template as an indented tree (debugging, tests). */
 LGC_API int	 lgc_dump_tree(lgc_compiler *c, char **out, size_t *len);
-/* The JSON Schema (draft 2020-12) of the template's inputs. */
+/* The JSON Schema (draft 2020-12, or 07 with the option "norme") of
+ * the template's inputs; for a clause, its parameters too, under the
+ * definitions' "parametres". */
 LGC_API int	 lgc_schema(lgc_compiler *c, char **out, size_t *len);
 /* A Makefile rule "TARGET: template clauses… data…" plus an empty rule
  * per file, so that make or ninja rebuild exactly what changed. */

@@ -56,6 +56,7 @@ struct lgc_compiler {
 	bool		 data_failed;	/* the current data was refused */
 	size_t		 source_mark;	/* sources before the current data */
 	bool		 lint_selected;	/* some lint-… codes enabled by name */
+	enum schema_draft schema_draft;	/* the "norme" option */
 };
 
 static void
@@ -339,11 +340,23 @@ lgc_set_option(lgc_compiler *c, const char *name, const char *value)
 	}
 	if (strcmp(name, "date-creation") == 0)
 		return date_value(c, value, &c->created);
+	if (strcmp(name, "norme") == 0) {
+		if (value != NULL && strcmp(value, "2020-12") == 0)
+			c->schema_draft = SCHEMA_2020_12;
+		else if (value != NULL && (strcmp(value, "07") == 0 ||
+		    strcmp(value, "draft-07") == 0))
+			c->schema_draft = SCHEMA_07;
+		else
+			return usage(c, "option « norme » : « %s » n'est ni "
+			    "2020-12 ni 07", value != NULL ? value : "");
+		return LGC_OK;
+	}
 	if ((o = format_option(c->formats, name)) == NULL) {
 		char *names = format_names(c->formats);
 
 		usage(c, "option « %s » inconnue : ni brouillon, guillemets, "
-		    "date-creation, ni une option des formats (%s)", name, names);
+		    "date-creation, norme, ni une option des formats (%s)", name,
+		    names);
 		free(names);
 		return LGC_FATAL;
 	}
@@ -855,7 +868,7 @@ lgc_schema(lgc_compiler *c, char **out, size_t *len)
 		diags_flush(c->ds);
 		return LGC_ERRORS;
 	}
-	*out = schema_export(c->prog);
+	*out = schema_export(c->prog, c->schema_draft);
 	if (len != NULL)
 		*len = strlen(*out);
 	return finish(c, m);

@@ -54,6 +54,7 @@ struct options {
 	const char	*name_field;	/* --nom */
 	const char	*deps;		/* --deps */
 	const char	*subjects;	/* --sujets */
+	const char	*draft_norm;	/* --norme: JSON Schema draft */
 	int		 jobs;
 	bool		 werror;
 	bool		 draft;
@@ -72,7 +73,7 @@ usage(lgc_compiler *c, FILE *out)
 "        lgc check MODÈLE.lgc [-d DONNÉES.json] [-D nom=valeur]… [-I DOSSIER]…\n"
 "        lgc build MODÈLE.lgc --lot CLIENTS.jsonl --sortie DOSSIER/ [--nom CHAMP]\n"
 "                 [-j N] [-f FORMAT]\n"
-"        lgc schema MODÈLE.lgc\n"
+"        lgc schema MODÈLE.lgc [--norme 2020-12|07]\n"
 "        lgc lint MODÈLE.lgc [--sujets LISTE] [-I DOSSIER]… [-Werror]\n"
 "        lgc tree MODÈLE.lgc\n"
 "        lgc --help | --version | help COMMANDE | COMMANDE --help\n"
@@ -83,7 +84,8 @@ usage(lgc_compiler *c, FILE *out)
 "Commandes :\n"
 "  build              écrit le contrat (sur la sortie standard sans -o)\n"
 "  check              vérifie le modèle, et les données si elles sont données\n"
-"  schema             écrit le schéma JSON (draft 2020-12) des entrées\n"
+"  schema             écrit le schéma JSON des entrées (et, pour une\n"
+"                     clause, de ses paramètres)\n"
 "  tree               affiche l'arbre syntaxique du modèle (mise au point)\n"
 "  lint               vérifie le modèle et sa rédaction (avertissements lint-…)\n"
 "\n"
@@ -121,6 +123,9 @@ usage(lgc_compiler *c, FILE *out)
 "                         indécidables apparaissent, surlignées\n"
 "  --guillemets-droits    garde les guillemets \"…\" tels quels (par défaut\n"
 "                         ils deviennent « … »)\n"
+"  --norme 2020-12|07     schema : version de JSON Schema écrite (défaut :\n"
+"                         2020-12 ; 07 pour les outils qui ne lisent que\n"
+"                         le brouillon 7)\n"
 "  --format-diagnostics json   un objet JSON par diagnostic\n"
 "  -h, --help             affiche cette aide\n"
 "  -V, --version          affiche la version\n"
@@ -400,6 +405,8 @@ check_combinations(lgc_compiler *c, struct options *o)
 	if (o->deps != NULL && (o->command != CMD_BUILD || o->output == NULL))
 		return usage_error(c, "%s", "--deps demande « lgc build … -o "
 		    "SORTIE »");
+	if (o->draft_norm != NULL && o->command != CMD_SCHEMA)
+		return usage_error(c, "%s", "--norme ne sert qu'à « lgc schema »");
 	if (o->command != CMD_BUILD && o->batch == NULL &&
 	    (o->output != NULL || o->format != NULL))
 		return usage_error(c, "%s", "-o et -f ne servent qu'à « lgc build »");
@@ -458,6 +465,9 @@ parse_valued(lgc_compiler *c, int argc, char **argv, int *i, struct options *o)
 	} else if (matches(arg, NULL, "--sujets", &prefix)) {
 		VALUE("une liste de sujets");
 		o->subjects = value;
+	} else if (matches(arg, NULL, "--norme", &prefix)) {
+		VALUE("2020-12 ou 07");
+		o->draft_norm = value;
 	} else if (matches(arg, NULL, "--format-diagnostics", &prefix)) {
 		VALUE("json ou texte");
 		o->diagnostics = value;
@@ -608,6 +618,9 @@ configure(lgc_compiler *c, const struct options *o)
 	int status = LGC_OK;
 
 	lgc_set_werror(c, o->werror);
+	if (o->draft_norm != NULL)
+		status = worst(status, lgc_set_option(c, "norme",
+		    o->draft_norm));
 	if (o->draft)
 		status = worst(status, lgc_set_option(c, "brouillon", "1"));
 	if (o->straight_quotes)

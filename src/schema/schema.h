@@ -1,10 +1,16 @@
-/* Export of a template's inputs as a JSON Schema (draft 2020-12). */
+/* Export of a template's inputs as a JSON Schema. */
 #ifndef LGC_SCHEMA_H
 #define LGC_SCHEMA_H
 
 #include "check/program.h"
 
-/* The schema as indented JSON text, malloc'd. */
-char	*schema_export(const struct program *prog);
+enum schema_draft {
+	SCHEMA_2020_12,
+	SCHEMA_07		/* for tools that know no later draft */
+};
+
+/* The schema as indented JSON text, malloc'd.  The parameters of a
+ * clause go under the definitions' "parametres". */
+char	*schema_export(const struct program *prog, enum schema_draft draft);
 
 #endif

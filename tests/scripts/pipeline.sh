@@ -47,6 +47,102 @@ else
 	echo "sauté schema : validation ajv (node ou ajv absent : make deps)"
 fi
 
+# Both drafts (--norme 2020-12 and 07), each read by its own ajv class:
+# what lgc accepts passes, and each thing lgc refuses that JSON Schema
+# can say is refused by both ajv and lgc.
+if command -v node > /dev/null 2>&1 && [ -d "$TOP/tests/schema/node_modules/ajv" ]; then
+	gp="$TOP/examples/generation-prospects"
+	base="$gp/donnees/forfait-arbitrage.json"
+	# name | sed expression on the valid file | accepted?
+	while IFS='|' read -r name expr good; do
+		sed "$expr" "$base" > "$w/cas-$name.json"
+		echo "$good" > "$w/cas-$name.attendu"
+	done <<'EOF2'
+montant-hors-bornes|s/"montant_forfait": 9000/"montant_forfait": 5000000/|non
+montant-texte-hors-bornes|s/"montant_forfait": 9000/"montant_forfait": "1000000.01"/|non
+montant-texte-borne|s/"montant_forfait": 9000/"montant_forfait": "1000000.00"/|oui
+montant-negatif|s/"montant_forfait": 9000/"montant_forfait": -5/|non
+montant-texte-negatif|s/"montant_forfait": 9000/"montant_forfait": "-5"/|non
+montant-texte|s/"montant_forfait": 9000/"montant_forfait": "9000.50"/|oui
+pourcentage-hors-bornes|s/"facturation": "forfait"/"taux_penalites": 31, "facturation": "forfait"/|non
+pourcentage-texte|s/"facturation": "forfait"/"taux_penalites": "12.5 %", "facturation": "forfait"/|oui
+choix-inconnu|s/"facturation": "forfait"/"facturation": "mensuel"/|non
+choix-null|s/"facturation": "forfait"/"facturation": null/|non
+obligatoire-null|s/"date_effet": "2027-04-01"/"date_effet": null/|non
+optionnel-null|s/"historique": "[^"]*"/"historique": null/|oui
+defaut-null|s/"preavis_jours": 14/"preavis_jours": null/|oui
+parmi-hors-liste|s/"preavis_jours": 14/"preavis_jours": 20/|non
+EOF2
+	for norme in 2020-12 07; do
+		"$LGC" schema --norme "$norme" "$gp/contrat.lgc" \
+		    > "$w/gp-$norme.json" 2> "$w/err"
+		check $? "schema --norme $norme : export" "$w/err"
+		case $norme in
+		07) url='"http://json-schema.org/draft-07/schema#"' ;;
+		*) url='"https://json-schema.org/draft/2020-12/schema"' ;;
+		esac
+		grep -q "\"\\\$schema\": $url" "$w/gp-$norme.json"
+		check $? "schema --norme $norme : \$schema annonce la version"
+		node "$validator" "$w/gp-$norme.json" "$gp"/donnees/*.json \
+		    > "$w/ajv" 2>&1 && grep -q "^brouillon $norme" "$w/ajv"
+		check $? "schema --norme $norme : données d'exemple valides (ajv, classe du brouillon)" "$w/ajv"
+		for f in "$w"/cas-*.json; do
+			n=$(basename "$f" .json)
+			want=$(cat "$w/$n.attendu")
+			node "$validator" "$w/gp-$norme.json" "$f" > "$w/ajv" 2>&1
+			a=$?
+			(cd "$gp" && "$LGC" check contrat.lgc -d "$f") \
+			    > /dev/null 2>> "$w/ajv"
+			l=$?
+			if [ "$want" = oui ]; then
+				[ $a -eq 0 ] && [ $l -eq 0 ]
+			else
+				[ $a -eq 1 ] && [ $l -eq 1 ]
+			fi
+			check $? "schema --norme $norme : ${n#cas-} ($want pour ajv et lgc ; ajv $a, lgc $l)" "$w/ajv"
+		done
+	done
+	# A clause: its parameters under the definitions, in both drafts, and
+	# every clause of the library gives a schema that ajv compiles.
+	for norme in 2020-12 07; do
+		: > "$w/clauses"
+		for f in "$TOP"/stdlib/*.lgc; do
+			"$LGC" schema --norme "$norme" "$f" > "$w/clause.json" \
+			    2>> "$w/clauses" &&
+			    node "$validator" "$w/clause.json" >> "$w/clauses" 2>&1 ||
+			    echo "$f" >> "$w/clauses"
+		done
+		! grep -q "stdlib/\|invalide" "$w/clauses"
+		check $? "schema --norme $norme : le schéma de chaque clause de la bibliothèque (ajv)" "$w/clauses"
+	done
+	"$LGC" schema --norme 07 "$TOP/stdlib/remuneration.lgc" > "$w/rem.json" &&
+	    node -e 'const s = require(process.argv[1]);
+	    const p = s.definitions.parametres.properties;
+	    if (p.prix_prospect.$comment !== "lgc : montant = 0 €" ||
+	        p.prix_prospect.title !== "Prix hors taxes d\x27un prospect qualifié" ||
+	        p.mode.default !== "forfait" ||
+	        !p.mode.oneOf.some((v) => v.const === "par_prospect") ||
+	        p.duree_suivi_mois.minimum !== 1 || p.duree_suivi_mois.maximum !== 60)
+	            process.exit(1);' "$w/rem.json" > "$w/out" 2>&1
+	check $? "schema : une clause donne ses paramètres (type, défaut, libellé, bornes)" "$w/out"
+	"$LGC" schema --norme 06 "$gp/contrat.lgc" > "$w/out" 2> "$w/err"
+	[ $? -eq 2 ] && [ ! -s "$w/out" ] && grep -q "2020-12 ni 07" "$w/err"
+	check $? "schema --norme 06 : erreur d'utilisation" "$w/err"
+	"$LGC" check --norme 07 "$gp/contrat.lgc" > /dev/null 2> "$w/err"
+	[ $? -eq 2 ] && grep -q "norme ne sert qu'à" "$w/err"
+	check $? "--norme hors de schema : erreur d'utilisation" "$w/err"
+	# A choice's values carry their words, as form builders want them.
+	grep -A2 '"const": "arbitrage"' "$w/gp-07.json" | grep -q '"title": "l.arbitrage"'
+	check $? "schema : un choix donne le libellé de chaque valeur (oneOf, const, title)"
+	node -e 'const s = require(process.argv[1]);
+	    const bad = Object.keys(s.properties).filter((k) => s.properties[k].anyOf);
+	    if (bad.length) { console.log(bad.join(" ")); process.exit(1); }' \
+	    "$w/gp-07.json" > "$w/out" 2>&1
+	check $? "schema : aucune entrée en anyOf, des types nullables" "$w/out"
+else
+	echo "sauté schema : brouillons 2020-12 et 07 (node ou ajv absent : make deps)"
+fi
+
 # A record holding a list of its own type: one definition in "$defs".
 cat > "$w/arbre.lgc" <<'EOF2'
 modele "Organigramme"
@@ -71,6 +167,13 @@ if command -v node > /dev/null 2>&1 && [ -d "$TOP/tests/schema/node_modules/ajv"
 	check $([ $? -eq 1 ] && echo 0 || echo 1) \
 	    "schema : type récursif, un nom erroné au 2e niveau est rejeté (ajv)" \
 	    "$w/ajv"
+	"$LGC" schema --norme 07 "$w/arbre.lgc" > "$w/arbre07.json" 2> "$w/err" &&
+	    grep -q '"\$ref": "#/definitions/service"' "$w/arbre07.json" &&
+	    node "$validator" "$w/arbre07.json" "$w/arbre.json" > "$w/ajv" 2>&1
+	check $? "schema --norme 07 : type récursif dans definitions (ajv)" "$w/ajv"
+	node "$validator" "$w/arbre07.json" "$w/arbre-faux.json" > "$w/ajv" 2>&1
+	check $([ $? -eq 1 ] && echo 0 || echo 1) \
+	    "schema --norme 07 : type récursif, un nom erroné est rejeté (ajv)" "$w/ajv"
 	# null is absent (rule 26): accepted where absence is.
 	cat > "$w/null.lgc" <<'EOF2'
 entree remise : pourcentage optionnel "Remise"
