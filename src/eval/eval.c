@@ -107,6 +107,7 @@ eval_interp(struct eval *ev, const struct expr *e)
 		return;
 	}
 	value_print(&b, &v);
+	eval_check_printable(ev, e, NULL, buf_cstr(&b));
 	emit_text(ev, buf_cstr(&b));
 	/* Text that comes from the client (a texte, or the texts of a
 	 * record or list) is printed as given: its straight quotes and
@@ -231,11 +232,12 @@ eval_selon(struct eval *ev, const struct node *n)
 
 static void
 push_binding(struct eval *ev, const struct symbol *sym,
-    const struct value *value)
+    const struct value *value, size_t index)
 {
 	ev->loops = xgrow(ev->loops, ev->nloops, sizeof(*ev->loops));
 	ev->loops[ev->nloops].sym = sym;
 	ev->loops[ev->nloops].value = value;
+	ev->loops[ev->nloops].index = index;
 	ev->nloops++;
 }
 
@@ -255,7 +257,7 @@ eval_loop(struct eval *ev, const struct node *n)
 		buf_printf(&w, "pour chaque %s dans", n->u.loop.var);
 		emit_label(ev, buf_cstr(&w), n->u.loop.list, block);
 		buf_free(&w);
-		push_binding(ev, n->u.loop.sym, &list);
+		push_binding(ev, n->u.loop.sym, &list, 0);
 		eval_nodes(ev, &n->u.loop.body);
 		ev->nloops--;
 		emit_label(ev, "fin", NULL, block);
@@ -268,7 +270,7 @@ eval_loop(struct eval *ev, const struct node *n)
 		return;
 	}
 	for (i = 0; i < list.u.list.len; i++) {
-		push_binding(ev, n->u.loop.sym, &list.u.list.items[i]);
+		push_binding(ev, n->u.loop.sym, &list.u.list.items[i], i);
 		eval_nodes(ev, &n->u.loop.body);
 		ev->nloops--;
 	}
@@ -352,6 +354,12 @@ eval_signatures(struct eval *ev, const struct node *n)
 		parties[i].name = field_text(&v, "nom");
 		parties[i].representant = field_text(&v, "representant");
 		parties[i].qualite = field_text(&v, "qualite");
+		eval_check_printable(ev, n->u.signatures.parties[i], "nom",
+		    parties[i].name);
+		eval_check_printable(ev, n->u.signatures.parties[i], "representant",
+		    parties[i].representant);
+		eval_check_printable(ev, n->u.signatures.parties[i], "qualite",
+		    parties[i].qualite);
 		value_free(&v);
 	}
 	t = stream_push(ev->out, ET_SIGNATURES);
@@ -476,11 +484,16 @@ eval_set_straight_quotes(struct eval *ev, bool keep)
 void
 eval_free(struct eval *ev)
 {
+	size_t i;
+
 	if (ev == NULL)
 		return;
 	frame_free(ev->main);
 	inputs_free(ev->inputs, ev->prog->inputs.len);
 	free(ev->loops);
+	for (i = 0; i < ev->unprintable.len; i++)
+		free(ev->unprintable.items[i]);
+	ptrvec_free(&ev->unprintable);
 	free(ev);
 }
 
