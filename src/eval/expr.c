@@ -904,6 +904,9 @@ eval_set_text_check(struct eval *ev, eval_text_check check, void *ctx)
 	ev->text_check_ctx = ctx;
 }
 
+/* The characters of a value cited in a note, at most. */
+#define SHOWN_CHARS	60
+
 bool
 eval_check_printable(struct eval *ev, const struct expr *e, const char *field,
     const char *t)
@@ -912,7 +915,7 @@ eval_check_printable(struct eval *ev, const struct expr *e, const char *field,
 	const struct input *in;
 	struct buf why, hint, path;
 	struct loc l;
-	size_t i;
+	size_t i, shown, n;
 	bool ok;
 
 	if (ev->text_check == NULL)
@@ -925,13 +928,20 @@ eval_check_printable(struct eval *ev, const struct expr *e, const char *field,
 	buf_init(&path);
 	if (!(ok = ev->text_check(ev->text_check_ctx, t, &why, &hint))) {
 		ptrvec_push(&ev->unprintable, xstrdup(t));
+		/* A long text is cited by its start: the path finds it. */
+		for (shown = 0, n = 0; t[shown] != '\0' && n < SHOWN_CHARS;
+		    n++)
+			for (shown++; ((unsigned char)t[shown] & 0xC0) == 0x80;
+			    shown++)
+				;
 		dg = diag(ev->ds, E_GLYPH_MISSING, &e->loc, buf_cstr(&why));
 		if ((in = value_path(ev, e, &path)) != NULL) {
 			if (field != NULL)
 				buf_printf(&path, ".%s", field);
 			l = data_input_loc(ev->data, in);
-			diag_note(dg, &l, "la valeur « %s » vient des données ; "
-			    "chemin JSON : %s", t, buf_cstr(&path));
+			diag_note(dg, &l, "la valeur « %.*s%s » vient des "
+			    "données ; chemin JSON : %s", (int)shown, t,
+			    t[shown] != '\0' ? "…" : "", buf_cstr(&path));
 		} else
 			note_inputs(ev, dg, e);
 		if (hint.len > 0)
