@@ -16,6 +16,7 @@
 #include "data/data.h"
 #include "doc/build.h"
 #include "eval/eval.h"
+#include "eval/expr.h"
 #include "format/format.h"
 #include "lint/lint.h"
 #include "schema/schema.h"
@@ -650,7 +651,8 @@ check_reported(lgc_compiler *c, struct mark m, const char *stage)
 /* Resolves the inputs, evaluates the template and builds the document
  * into D (zeroed by the caller).  False after reporting errors. */
 static bool
-evaluate(lgc_compiler *c, struct doc *d)
+evaluate(lgc_compiler *c, struct doc *d, const struct backend *be,
+    void *state)
 {
 	struct mark m = begin(c);
 	struct eval *ev = eval_new(c->prog, c->data, c->ds);
@@ -660,6 +662,8 @@ evaluate(lgc_compiler *c, struct doc *d)
 
 	eval_set_draft(ev, c->draft);
 	eval_set_straight_quotes(ev, c->straight_quotes);
+	if (be != NULL && be->printable != NULL)
+		eval_set_text_check(ev, be->printable, state);
 	if (eval_inputs(ev) && !failed_since(c, m)) {
 		if (eval_document(ev, &s)) {
 			build_document(&s, d);
@@ -688,7 +692,7 @@ lgc_check_data(lgc_compiler *c)
 	/* The rules (exiger) and every value are checked by evaluating
 	 * the document, which is then dropped. */
 	memset(&d, 0, sizeof(d));
-	if (!evaluate(c, &d))
+	if (!evaluate(c, &d, NULL, NULL))
 		check_reported(c, m, "l'évaluation");
 	doc_free(&d);
 	return finish(c, m);
@@ -738,37 +742,50 @@ option_value(lgc_compiler *c, const struct backend_option *o,
 	return false;
 }
 
-/* Renders D with BE, its options as set, into OUT. */
-static bool
-render_doc(lgc_compiler *c, const struct backend *be, const struct doc *d,
-    struct buf *out)
-{
-	const struct backend_option *o;
+/* A backend's state with its options as set (struct opened). */
+struct opened {
+	const struct backend *be;
+	void		*state;		/* NULL after a refused option */
 	struct option_value *values;
+	size_t		 nvalues;
+};
+
+static void
+open_backend(lgc_compiler *c, const struct backend *be, struct opened *o)
+{
+	const struct backend_option *opt;
 	struct render_opts ro;
 	size_t n = 0, i;
-	bool failed = false, ok = false;
-	void *state;
+	bool failed = false;
 
-	for (o = be->options; o != NULL && o->name != NULL; o++)
+	for (opt = be->options; opt != NULL && opt->name != NULL; opt++)
 		n++;
-	values = xcalloc(n + 1, sizeof(*values));
+	o->be = be;
+	o->state = NULL;
+	o->values = xcalloc(n + 1, sizeof(*o->values));
+	o->nvalues = 0;
 	memset(&ro, 0, sizeof(ro));
 	ro.generator = c->generator;
 	ro.created = c->created;
-	ro.values = values;
+	ro.values = o->values;
 	for (i = 0; i < n && !failed; i++)
-		if (option_value(c, &be->options[i], &values[ro.nvalues],
+		if (option_value(c, &be->options[i], &o->values[o->nvalues],
 		    &failed))
-			ro.nvalues++;
-	if (!failed && (state = be->new(&ro, c->ds)) != NULL) {
-		ok = be->render(state, d, out);
-		be->free(state);
-	}
-	for (i = 0; i < ro.nvalues; i++)
-		free((char *)values[i].text);
-	free(values);
-	return ok;
+			ro.nvalues = ++o->nvalues;
+	if (!failed)
+		o->state = be->new(&ro, c->ds);
+}
+
+static void
+close_backend(struct opened *o)
+{
+	size_t i;
+
+	if (o->state != NULL)
+		o->be->free(o->state);
+	for (i = 0; i < o->nvalues; i++)
+		free((char *)o->values[i].text);
+	free(o->values);
 }
 
 int
@@ -777,6 +794,7 @@ lgc_render(lgc_compiler *c, const char *format, char **out, size_t *len)
 	struct mark m = begin(c);
 	const struct backend *be = format_by_name(c->formats, format);
 	const char *stage = "l'évaluation";
+	struct opened o;
 	struct doc d;
 	struct buf b;
 	bool ok = false;
@@ -802,10 +820,14 @@ lgc_render(lgc_compiler *c, const char *format, char **out, size_t *len)
 	}
 	memset(&d, 0, sizeof(d));
 	buf_init(&b);
-	if (evaluate(c, &d) && !failed_since(c, m)) {
+	/* The backend first: it checks the values as they are printed. */
+	open_backend(c, be, &o);
+	if (o.state != NULL && evaluate(c, &d, be, o.state) &&
+	    !failed_since(c, m)) {
 		stage = "le rendu";
-		ok = render_doc(c, be, &d, &b) && !failed_since(c, m);
+		ok = be->render(o.state, &d, &b) && !failed_since(c, m);
 	}
+	close_backend(&o);
 	doc_free(&d);
 	if (ok) {
 		if (len != NULL)

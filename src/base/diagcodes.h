@@ -282,7 +282,7 @@ DIAG(E_DEFINE, SEV_ERROR, "option-D",
 /* Content a backend cannot render (the model or the data, against the
  * chosen font) */
 DIAG(E_GLYPH_MISSING, SEV_ERROR, "glyphe-absent",
-    "le caractère « %s » (U+%04X) n'existe pas dans la police « %s » (%s) : il s'imprimerait comme un carré blanc")
+    "%s")
 
 DIAG(E_GLYPH_COMBINING, SEV_ERROR, "marque-combinante",
     "la marque combinante U+%04X, après « %s », n'a pas de forme précomposée : le PDF ne sait pas la placer sur sa lettre")

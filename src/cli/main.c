@@ -71,6 +71,7 @@ usage(lgc_compiler *c, FILE *out)
 "usage : lgc build MODÈLE.lgc [-d DONNÉES.json] [-D nom=valeur]… [-f FORMAT]\n"
 "                 [-o SORTIE] [-I DOSSIER]… [-Werror]\n"
 "        lgc check MODÈLE.lgc [-d DONNÉES.json] [-D nom=valeur]… [-I DOSSIER]…\n"
+"                 [-f FORMAT [--police NOM]]\n"
 "        lgc build MODÈLE.lgc --lot CLIENTS.jsonl --sortie DOSSIER/ [--nom CHAMP]\n"
 "                 [-j N] [-f FORMAT]\n"
 "        lgc schema MODÈLE.lgc [--norme 2020-12|07]\n"
@@ -408,8 +409,11 @@ check_combinations(lgc_compiler *c, struct options *o)
 	if (o->draft_norm != NULL && o->command != CMD_SCHEMA)
 		return usage_error(c, "%s", "--norme ne sert qu'à « lgc schema »");
 	if (o->command != CMD_BUILD && o->batch == NULL &&
-	    (o->output != NULL || o->format != NULL))
-		return usage_error(c, "%s", "-o et -f ne servent qu'à « lgc build »");
+	    (o->output != NULL || (o->format != NULL &&
+	    o->command != CMD_CHECK)))
+		return usage_error(c, "%s", o->output != NULL ?
+		    "-o ne sert qu'à « lgc build »" :
+		    "-f ne sert qu'à « lgc build » et « lgc check »");
 	return LGC_OK;
 }
 
@@ -829,7 +833,14 @@ run_contract(lgc_compiler *c, const struct options *o, const char *format,
 	size_t len = 0, dlen = 0;
 
 	if (o->command == CMD_CHECK || o->command == CMD_LINT) {
-		if (o->ndata > 0 || o->ndefines > 0)
+		/* With a format, the contract is rendered and dropped: what
+		 * only the format can find (a character the PDF's font
+		 * lacks) is found by check as by build. */
+		if ((o->ndata > 0 || o->ndefines > 0) && o->format != NULL &&
+		    status == LGC_OK) {
+			status = lgc_render(c, format, &out, &len);
+			free(out);
+		} else if (o->ndata > 0 || o->ndefines > 0)
 			status = worst(status, lgc_check_data(c));
 		return status;
 	}

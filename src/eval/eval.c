@@ -107,6 +107,7 @@ eval_interp(struct eval *ev, const struct expr *e)
 		return;
 	}
 	value_print(&b, &v);
+	eval_check_printable(ev, e, NULL, buf_cstr(&b));
 	emit_text(ev, buf_cstr(&b));
 	/* Text that comes from the client (a texte, or the texts of a
 	 * record or list) is printed as given: its straight quotes and
@@ -355,6 +356,12 @@ eval_signatures(struct eval *ev, const struct node *n)
 		parties[i].name = field_text(&v, "nom");
 		parties[i].representant = field_text(&v, "representant");
 		parties[i].qualite = field_text(&v, "qualite");
+		eval_check_printable(ev, n->u.signatures.parties[i], "nom",
+		    parties[i].name);
+		eval_check_printable(ev, n->u.signatures.parties[i], "representant",
+		    parties[i].representant);
+		eval_check_printable(ev, n->u.signatures.parties[i], "qualite",
+		    parties[i].qualite);
 		value_free(&v);
 	}
 	t = stream_push(ev->out, ET_SIGNATURES);
@@ -479,11 +486,16 @@ eval_set_straight_quotes(struct eval *ev, bool keep)
 void
 eval_free(struct eval *ev)
 {
+	size_t i;
+
 	if (ev == NULL)
 		return;
 	frame_free(ev->main);
 	inputs_free(ev->inputs, ev->prog->inputs.len);
 	free(ev->loops);
+	for (i = 0; i < ev->unprintable.len; i++)
+		free(ev->unprintable.items[i]);
+	ptrvec_free(&ev->unprintable);
 	free(ev);
 }
 

@@ -928,8 +928,14 @@ eval_tstring(struct eval *ev, const struct tstring *t, struct buf *b)
 			buf_putc(b, '[');
 			expr_print(b, t->parts[i].expr);
 			buf_putc(b, ']');
+		} else {
+			size_t at = b->len;
+
+			value_print(b, &v);
+			if (!eval_check_printable(ev, t->parts[i].expr, NULL, b->data +
+			    at))
+				ok = false;
 		}
-		value_print(b, &v);
 		value_free(&v);
 	}
 	return ok;
@@ -948,6 +954,110 @@ note_inputs(struct eval *ev, struct diagnostic *dg, const struct expr *e)
 		note_input(ev, dg, inputs.items[k]);
 	ptrvec_free(&inputs);
 	ptrvec_free(&soits);
+}
+
+/* The JSON path of the client value E stands for, into B: an input, its
+ * fields, a loop's item ("noms[2]"), through filters (their first
+ * argument); the input it lies in, or NULL when E is none of these. */
+static const struct input *
+value_path(struct eval *ev, const struct expr *e, struct buf *b)
+{
+	const struct input *in;
+	size_t i;
+
+	switch (e->kind) {
+	case EX_NAME:
+		if (e->sym == NULL)
+			return NULL;
+		if (e->sym->kind == SYM_INPUT) {
+			buf_puts(b, e->sym->input->name);
+			return e->sym->input;
+		}
+		if (e->sym->kind != SYM_LOOP)
+			return NULL;
+		for (i = ev->nloops; i-- > 0;)
+			if (ev->loops[i].sym == e->sym) {
+				in = value_path(ev, e->sym->loop->u.loop.list,
+				    b);
+				if (in != NULL)
+					buf_printf(b, "[%zu]",
+					    ev->loops[i].index);
+				return in;
+			}
+		return NULL;
+	case EX_FIELD:
+		if ((in = value_path(ev, e->u.field.obj, b)) != NULL)
+			buf_printf(b, ".%s", e->u.field.name);
+		return in;
+	case EX_CALL:
+		return e->u.call.nargs > 0 ? value_path(ev,
+		    e->u.call.args[0], b) : NULL;
+	case EX_LITERAL:
+	case EX_RECORD:
+	case EX_NEG:
+	case EX_NOT:
+	case EX_BINARY:
+	case EX_EXISTS:
+		return NULL;
+	}
+	return NULL;
+}
+
+void
+eval_set_text_check(struct eval *ev, eval_text_check check, void *ctx)
+{
+	ev->text_check = check;
+	ev->text_check_ctx = ctx;
+}
+
+/* The characters of a value cited in a note, at most. */
+#define SHOWN_CHARS	60
+
+bool
+eval_check_printable(struct eval *ev, const struct expr *e, const char *field,
+    const char *t)
+{
+	struct diagnostic *dg;
+	const struct input *in;
+	struct buf why, hint, path;
+	struct loc l;
+	size_t i, shown, n;
+	bool ok;
+
+	if (ev->text_check == NULL)
+		return true;
+	for (i = 0; i < ev->unprintable.len; i++)
+		if (strcmp(ev->unprintable.items[i], t) == 0)
+			return false;
+	buf_init(&why);
+	buf_init(&hint);
+	buf_init(&path);
+	if (!(ok = ev->text_check(ev->text_check_ctx, t, &why, &hint))) {
+		ptrvec_push(&ev->unprintable, xstrdup(t));
+		/* A long text is cited by its start: the path finds it. */
+		for (shown = 0, n = 0; t[shown] != '\0' && n < SHOWN_CHARS;
+		    n++)
+			for (shown++; ((unsigned char)t[shown] & 0xC0) == 0x80;
+			    shown++)
+				;
+		dg = diag(ev->ds, E_GLYPH_MISSING, &e->loc, buf_cstr(&why));
+		if ((in = value_path(ev, e, &path)) != NULL) {
+			if (field != NULL)
+				buf_printf(&path, ".%s", field);
+			l = data_input_loc(ev->data, in);
+			diag_note(dg, &l, "la valeur « %.*s%s » vient des "
+			    "données ; chemin JSON : %s", (int)shown, t,
+			    t[shown] != '\0' ? "…" : "", buf_cstr(&path));
+		} else
+			note_inputs(ev, dg, e);
+		if (hint.len > 0)
+			diag_note(dg, NULL, "%s", buf_cstr(&hint));
+		ev->failed = true;
+	}
+	buf_free(&why);
+	buf_free(&hint);
+	buf_free(&path);
+	return ok;
 }
 
 /* A value computed from the data against the constraint of what it

@@ -18,6 +18,12 @@ struct data;
 struct stream;
 struct input_slot;
 
+/* Whether the output can print every character of TEXT; when not,
+ * appends to WHY the characters it lacks and why, and to HINT how to
+ * print them, both worded for a diagnostic (eval_set_text_check). */
+typedef bool	(*eval_text_check)(void *ctx, const char *text,
+		    struct buf *why, struct buf *hint);
+
 /* One instance of a file: the main template, or a clause at one of its
  * include sites with its parameters bound. */
 struct frame {
@@ -27,7 +33,8 @@ struct frame {
 	int		*soit_state;	/* 0 not yet, 1 computing, 2 done, 3 failed */
 };
 
-/* A loop variable in scope and the item it stands for. */
+/* A loop variable in scope and the item it stands for, the INDEXth of
+ * its list (for the JSON path of what it prints). */
 struct binding {
 	const struct symbol *sym;
 	const struct value *value;
@@ -47,6 +54,9 @@ struct eval {
 	struct stream	*out;		/* the body's stream (eval.c) */
 	bool		 failed;	/* an error was reported */
 	bool		 draft;		/* --brouillon: unknown values allowed */
+	eval_text_check	 text_check;	/* or NULL */
+	void		*text_check_ctx;
+	struct ptrvec	 unprintable;	/* texts reported, owned */
 	bool		 straight_quotes;
 };
 
@@ -84,6 +94,17 @@ bool		 eval_tstring(struct eval *ev, const struct tstring *t,
 /* A note for each client input E reads: libellé, value, JSON path. */
 void		 note_inputs(struct eval *ev, struct diagnostic *dg,
 		    const struct expr *e);
+/* Each text printed from a value goes through CHECK with CTX before
+ * it is printed: the PDF's font may lack some of its characters, which
+ * are then reported with the input the value came from. */
+void		 eval_set_text_check(struct eval *ev, eval_text_check check,
+		    void *ctx);
+/* The text T that E prints (its field FIELD, unless NULL), checked
+ * against what the output can print: false after reporting the
+ * characters it cannot, once per text, with the input and JSON path it
+ * came from. */
+bool		 eval_check_printable(struct eval *ev, const struct expr *e,
+		    const char *field, const char *t);
 /* V, computed by E, against the constraint C of what it fills (WHAT
  * « NAME », declared at DECL); false after reporting. */
 bool		 check_declared(struct eval *ev, const struct constraint *c,

@@ -70,6 +70,13 @@ struct backend {
 	/* Appends the whole output to OUT; false after reporting an error. */
 	bool		 (*render)(void *state, const struct doc *d,
 			    struct buf *out);
+	/* NULL, or whether the format can print every character of TEXT,
+	 * a value about to be printed (the PDF: its font has a glyph for
+	 * each); when not, appends to WHY the characters it lacks and to
+	 * HINT how to print them, worded for a diagnostic.  Asked before
+	 * rendering, so that the error names the value and its input. */
+	bool		 (*printable)(void *state, const char *text,
+			    struct buf *why, struct buf *hint);
 	void		 (*free)(void *state);
 };
 

@@ -119,7 +119,7 @@ expect "usage : extension de -o inconnue" 2 "extension de « contrat.docx » inc
 [ -e contrat.docx ] && ko "usage : rien n'est écrit après une erreur d'utilisation"
 
 run check contrat.lgc -o contrat.html
-expect "usage : -o avec check" 2 "-o et -f ne servent qu'à « lgc build »"
+expect "usage : -o avec check" 2 "-o ne sert qu'à « lgc build »"
 
 run build contrat.lgc --format-diagnostics xml
 expect "usage : format de diagnostics inconnu" 2 "format de diagnostics « xml » inconnu : json ou texte"

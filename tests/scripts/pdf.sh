@@ -216,9 +216,9 @@ else
 	echec "pdf : contrat long, coupures de page" "$dir/lines.out"
 fi
 
-# 4. A character the font cannot draw is an error naming it and the
-# words around it, and nothing is written (an existing output is left
-# alone).
+# 4. A character the font cannot draw is an error naming it, the value
+# and its JSON path, with the --police hint, and nothing is written (an
+# existing output is left alone).
 cat > "$dir/glyphe.lgc" <<'EOF'
 modele "Glyphe"
 entree nom : texte
@@ -232,7 +232,8 @@ echo ancien > "$dir/glyphe.pdf"
 status=$?
 if [ "$status" -eq 1 ] && grep -q 'U+6F22' "$dir/err" &&
     grep -q 'Liberation Serif' "$dir/err" &&
-    grep -q 'note: dans .*Le client Wang 漢 Li accepte\..*, page 1 du contrat' "$dir/err" &&
+    grep -q 'note: la valeur «.Wang 漢 Li.» vient des données.; chemin JSON.: nom' "$dir/err" &&
+    grep -q 'note: choisissez une police .*--police' "$dir/err" &&
     [ "$(cat "$dir/glyphe.pdf")" = ancien ] &&
     [ -z "$(ls "$dir" | grep 'glyphe.pdf.')" ]; then
 	ok "pdf : caractère absent de la police, erreur claire et rien d'écrit"
@@ -271,4 +272,34 @@ if [ "$(head -c 5 "$dir/choisi.pdf" 2>/dev/null)" = "%PDF-" ]; then
 	ok "pdf : -o fichier.pdf choisit le format PDF"
 else
 	echec "pdf : -o fichier.pdf n'a pas produit de PDF"
+fi
+
+# 7. The text comes back out: a ToUnicode map poppler accepts (no
+# warning) for letters outside CP1252 in every encoding the PDF uses
+# (other code pages, UTF-8), and the document's language in the catalog.
+cat > "$dir/texte.lgc" <<'LGC'
+modele "Contrat"
+entree nom : texte
+---
+Avec {nom}, à Łódź : Dvořák, cœur, 12 €, Ωμέγα, Дмитрий, ĉu, Ștefan.
+LGC
+printf '{"nom": "Kővári \\u0218tefan"}\n' > "$dir/texte.json"
+"$LGC" build "$dir/texte.lgc" -d "$dir/texte.json" -o "$dir/texte.pdf" \
+    > /dev/null 2> "$dir/err"
+pdftotext "$dir/texte.pdf" "$dir/texte.txt" 2> "$dir/poppler.err"
+missing=
+for w in Kővári Ștefan Łódź Dvořák cœur '12 €' Ωμέγα Дмитрий ĉu; do
+	grep -q "$w" "$dir/texte.txt" 2>/dev/null || missing="$missing $w"
+done
+if [ ! -s "$dir/poppler.err" ] && [ -z "$missing" ]; then
+	ok "pdf : texte extrait à l'identique hors CP1252, sans avertissement de poppler"
+else
+	echec "pdf : texte extrait (absents :$missing)" "$dir/poppler.err"
+fi
+if pdfinfo "$dir/texte.pdf" 2>/dev/null | grep -q '^Lang\|fr-FR' ||
+    { command -v qpdf > /dev/null 2>&1 &&
+    qpdf --json "$dir/texte.pdf" 2>/dev/null | grep -q '"/Lang": "u:fr-FR"'; }; then
+	ok "pdf : langue du document (/Lang fr-FR)"
+else
+	echec "pdf : pas de /Lang fr-FR dans le catalogue"
 fi

@@ -400,9 +400,36 @@ test_total_fit(struct unit *u)
 	free(breaks);
 }
 
+/* A zero-width joiner or a direction mark takes no width and leaves no
+ * character in the pieces: nothing to draw, so no blank box. */
+static void
+test_invisible(struct unit *u)
+{
+	struct lb_para p;
+	struct lb_span s = text_span("Ana\xe2\x80\x8d\xc3\xafs\xe2\x80\x8e", 0);
+	size_t i;
+	bool clean = true;
+	double w = 0;
+
+	CHECK(u, lb_invisible(0x200D) && lb_invisible(0x200E) &&
+	    lb_invisible(0xFEFF) && lb_invisible(0x2060));
+	CHECK(u, !lb_invisible('a') && !lb_invisible(0xEF) &&
+	    !lb_invisible(0x738B) && !lb_invisible(' '));
+	layout(&p, &s, 1, 300, LB_LEFT);
+	for (i = 0; i < p.npieces; i++) {
+		clean = clean && memchr(p.pieces[i].text, 0xe2,
+		    p.pieces[i].len) == NULL;
+		w += p.pieces[i].width;
+	}
+	CHECK(u, p.nlines == 1 && clean);
+	CHECK(u, fabs(w - 5 * 4.5) < EPS);
+	lb_para_free(&p);
+}
+
 void
 test_linebreak(struct unit *u)
 {
+	test_invisible(u);
 	test_justified(u);
 	test_nbsp(u);
 	test_identifiers(u);

@@ -15,7 +15,10 @@
 
 #include "base/diag.h"
 #include "format/pdf/haru.h"
+#include "format/pdf/linebreak.h"
 #include "format/pdf/render.h"
+
+static bool	is_combining(uint32_t cp);
 
 static const char *const code_pages[NCODE_PAGES] = {
 	"CP1250", "CP1254", "CP1257", "CP1251", "CP1253", "CP1258"
@@ -33,8 +36,8 @@ static const uint16_t cp1252_high[32] = {
  * means the same when the font lacks it (many fonts have no U+2011, the
  * non-breaking hyphen, whose not breaking is the line breaker's
  * business); 0 when the face can draw neither. */
-uint32_t
-glyph_cp(struct render *r, enum font_face face, uint32_t cp)
+static uint32_t
+font_glyph_cp(struct fonts *f, enum font_face face, uint32_t cp)
 {
 	static const uint32_t alike[][2] = {
 		{ 0x2010, '-' },	/* hyphen */
@@ -48,15 +51,97 @@ glyph_cp(struct render *r, enum font_face face, uint32_t cp)
 	/* The non-breaking hyphen of a reference ("LM-2027-0042") is drawn
 	 * as the hyphen even when the font has it: the same shape, it stays
 	 * in CP1252, and a copied reference reads with a plain hyphen. */
-	if (cp == 0x2011 && fonts_has_glyph(r->fonts, face, '-'))
+	if (cp == 0x2011 && fonts_has_glyph(f, face, '-'))
 		return '-';
-	if (fonts_has_glyph(r->fonts, face, cp))
+	if (fonts_has_glyph(f, face, cp))
 		return cp;
 	for (i = 0; i < sizeof(alike) / sizeof(alike[0]); i++)
-		if (alike[i][0] == cp && fonts_has_glyph(r->fonts, face,
+		if (alike[i][0] == cp && fonts_has_glyph(f, face,
 		    alike[i][1]))
 			return alike[i][1];
 	return 0;
+}
+
+uint32_t
+glyph_cp(struct render *r, enum font_face face, uint32_t cp)
+{
+	return font_glyph_cp(r->fonts, face, cp);
+}
+
+/* At most this many characters are named in one message. */
+#define MISSING_SHOWN	8
+
+void
+glyphs_missing_message(const uint32_t *cps, size_t n, const char *family,
+    const char *face, struct buf *why, struct buf *hint)
+{
+	size_t i;
+
+	buf_puts(why, n > 1 ? "les caractères " : "le caractère ");
+	for (i = 0; i < n && i < MISSING_SHOWN; i++) {
+		if (i > 0)
+			buf_puts(why, i + 1 == n ? " et " : ", ");
+		buf_puts(why, "« ");
+		buf_put_utf8(why, cps[i] < 0x20 || (cps[i] >= 0x7F &&
+		    cps[i] < 0xA0) ? '?' : cps[i]);
+		buf_printf(why, " » (U+%04X)", (unsigned)cps[i]);
+	}
+	if (n > MISSING_SHOWN)
+		buf_printf(why, " et %zu autres", n - MISSING_SHOWN);
+	buf_printf(why, " %s pas dans la police « %s » (%s) : %s",
+	    n > 1 ? "n'existent" : "n'existe", family, face, n > 1 ?
+	    "ils s'imprimeraient comme des carrés blancs" :
+	    "il s'imprimerait comme un carré blanc");
+	buf_printf(hint, "choisissez une police qui %s contient avec "
+	    "--police, par exemple l'une de celles que nomme « fc-list "
+	    "':charset=", n > 1 ? "les" : "le");
+	for (i = 0; i < n && i < MISSING_SHOWN; i++)
+		buf_printf(hint, "%s%x", i > 0 ? " " : "", (unsigned)cps[i]);
+	buf_printf(hint, ":fontformat=TrueType' family », ou remplacez-%s "
+	    "dans le modèle ou les données", n > 1 ? "les" : "le");
+}
+
+/* Adds CP to the N of CPS, unless there. */
+static void
+add_cp(uint32_t **cps, size_t *n, uint32_t cp)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if ((*cps)[i] == cp)
+			return;
+	*cps = xgrow(*cps, *n, sizeof(**cps));
+	(*cps)[(*n)++] = cp;
+}
+
+bool
+glyphs_printable(struct fonts *f, const char *text, struct buf *why,
+    struct buf *hint)
+{
+	size_t i, k, len = strlen(text), n = 0;
+	uint32_t cp, *cps = NULL;
+
+	if (!fonts_open(f, FACE_REGULAR))
+		return true;	/* reported; nothing is rendered */
+	for (i = 0; i < len; i += k) {
+		if ((k = utf8_decode(text + i, len - i, &cp)) == 0) {
+			k = 1;
+			continue;
+		}
+		/* What the line breaker makes glue, breaks or nothing,
+		 * and combining marks, which the layout reports. */
+		if (cp < 0x20 || cp == ' ' || cp == 0xA0 || cp == 0x202F ||
+		    (cp >= 0x2000 && cp <= 0x200B) || cp == 0xAD ||
+		    lb_invisible(cp) || is_combining(cp))
+			continue;
+		if (font_glyph_cp(f, FACE_REGULAR, cp) == 0)
+			add_cp(&cps, &n, cp);
+	}
+	if (n > 0)
+		glyphs_missing_message(cps, n, fonts_family(f),
+		    fonts_face_label(FACE_REGULAR), why, hint);
+	free(cps);
+	return n == 0;
 }
 
 int
@@ -271,27 +356,73 @@ base_before(const struct piece *pc, size_t k, char shown[8])
 	return shown;
 }
 
-/* Records the code points of every piece per face, reporting each one
- * a face cannot draw (once), then decides each face's encoding. */
+/* One error for the characters of FACE missing in the text of a block
+ * (the N of CPS), where PIECE is. */
+static void
+report_missing(struct render *r, unsigned face, const uint32_t *cps,
+    size_t n, size_t piece)
+{
+	struct diagnostic *dg;
+	struct buf why, hint;
+
+	buf_init(&why);
+	buf_init(&hint);
+	glyphs_missing_message(cps, n, fonts_family(r->fonts),
+	    fonts_face_label((enum font_face)face), &why, &hint);
+	dg = diag(r->ds, E_GLYPH_MISSING, NULL, buf_cstr(&why));
+	note_piece_context(r, dg, piece);
+	diag_note(dg, NULL, "%s", buf_cstr(&hint));
+	buf_free(&why);
+	buf_free(&hint);
+	r->failed = true;
+}
+
+/* The item holding PIECE, from item *AT on; NONE for the running
+ * header and footer, which no item holds. */
+static size_t
+item_of(const struct render *r, size_t piece, size_t *at)
+{
+	while (*at < r->nitems && piece >= r->items[*at].piece0 +
+	    r->items[*at].npieces)
+		(*at)++;
+	return *at < r->nitems && piece >= r->items[*at].piece0 ? *at :
+	    NONE;
+}
+
+/* Records the code points of every piece per face, then decides each
+ * face's encoding.  What a face cannot draw is reported once per block
+ * of text (a paragraph, a heading) and face, all its characters in one
+ * error: the values of the data were checked as they were printed
+ * (glyphs_printable), so what is left is the template's own text. */
 bool
 collect_chars(struct render *r)
 {
 	const struct piece *pc;
 	struct cpset *set;
 	struct diagnostic *dg;
-	size_t i, k, n;
-	uint32_t cp, g;
-	char shown[8], base[8];
+	size_t i, k, n, at = 0, item, group = NONE, first = 0, nlack = 0;
+	unsigned lack_face = 0;
+	uint32_t cp, g, *lack = NULL;
+	char base[8];
 
 	for (i = 0; i < r->npieces; i++) {
 		pc = &r->pieces[i];
 		set = &r->used[pc->face];
+		item = item_of(r, i, &at);
+		if (nlack > 0 && (item != group || item == NONE ||
+		    pc->face != lack_face)) {
+			report_missing(r, lack_face, lack, nlack, first);
+			nlack = 0;
+		}
+		group = item;
 		for (k = 0; k < pc->len; k += n) {
 			n = utf8_decode(pc->text + k, pc->len - k, &cp);
 			if (n == 0)
 				return false;
 			if (set->bits == NULL)
 				set->bits = xcalloc(0x10000 / 8, 1);
+			if (lb_invisible(cp))
+				continue;
 			g = glyph_cp(r, (enum font_face)pc->face, cp);
 			/* What NFC left combining has no letter of its own:
 			 * drawn apart, it would vanish or float (q̃). */
@@ -310,18 +441,17 @@ collect_chars(struct render *r)
 			if (g != 0)
 				set->bits[g >> 3] |= (uint8_t)(1u << (g & 7));
 			else if (!reported(r, pc->face, cp)) {
-				memcpy(shown, pc->text + k, n);
-				shown[n] = '\0';
-				if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
-					strcpy(shown, "?");
-				dg = diag(r->ds, E_GLYPH_MISSING, NULL, shown,
-				    (unsigned)cp, fonts_family(r->fonts),
-				    fonts_face_label((enum font_face)pc->face));
-				note_piece_context(r, dg, i);
-				r->failed = true;
+				if (nlack == 0) {
+					first = i;
+					lack_face = pc->face;
+				}
+				add_cp(&lack, &nlack, cp);
 			}
 		}
 	}
+	if (nlack > 0)
+		report_missing(r, lack_face, lack, nlack, first);
+	free(lack);
 	if (r->failed)
 		return false;
 	for (i = 0; i < FACE_COUNT; i++) {
@@ -475,6 +605,66 @@ choose_encodings(struct render *r, unsigned face, const char *font,
 	return ok;
 }
 
+/*
+ * The ToUnicode map of encoding E of FACE: each code its characters
+ * are drawn with, to the character.  CP1252 needs none, its glyph names
+ * being the standard ones; the other code pages do (poppler reads the
+ * Greek "mu" as the micro sign), and the UTF-8 font replaces libharu's,
+ * which is not one (see haru_set_to_unicode).
+ */
+static bool
+write_to_unicode(struct render *r, unsigned face, size_t e)
+{
+	const struct cpset *set = &r->used[face];
+	const struct encoding *enc = &r->hfont[face].e[e];
+	struct buf cmap, entries;
+	size_t i, n = 0, block = 0;
+	unsigned byte = 0;
+	bool ok;
+
+	buf_init(&cmap);
+	buf_init(&entries);
+	for (i = 0; i < set->len; i++) {
+		/* A space is drawn in whatever encoding its line is. */
+		if (set->cps[i] == ' ')
+			byte = ' ';
+		else if (char_encoding(r, face, set->cps[i], &byte) != e)
+			continue;
+		/* At most 100 entries a block, says the CMap format. */
+		if (block == 100) {
+			buf_printf(&cmap, "%zu beginbfchar\n%sendbfchar\n", block,
+			    buf_cstr(&entries));
+			buf_reset(&entries);
+			block = 0;
+		}
+		if (enc->utf8)
+			buf_printf(&entries, "<%04X> <%04X>\n",
+			    (unsigned)set->cps[i], (unsigned)set->cps[i]);
+		else
+			buf_printf(&entries, "<%02X> <%04X>\n", byte,
+			    (unsigned)set->cps[i]);
+		block++;
+		n++;
+	}
+	if (block > 0)
+		buf_printf(&cmap, "%zu beginbfchar\n%sendbfchar\n", block,
+		    buf_cstr(&entries));
+	buf_reset(&entries);
+	buf_printf(&entries, "/CIDInit /ProcSet findresource begin\n"
+	    "12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) "
+	    "/Ordering (UCS) /Supplement 0 >> def\n/CMapName "
+	    "/Adobe-Identity-UCS def\n/CMapType 2 def\n"
+	    "1 begincodespacerange\n%s\nendcodespacerange\n%s"
+	    "endcmap\nCMapName currentdict /CMap defineresource pop\n"
+	    "end\nend\n", enc->utf8 ? "<0000> <FFFF>" : "<00> <FF>",
+	    buf_cstr(&cmap));
+	ok = n == 0 || haru_set_to_unicode(r, enc->font, entries.data,
+	    entries.len);
+	buf_free(&cmap);
+	buf_free(&entries);
+	return ok;
+}
+
 /* Loads the faces drawn, and only those, then notes each piece's
  * encoding (MIXED when its characters need several). */
 bool
@@ -507,6 +697,10 @@ load_fonts(struct render *r)
 			}
 			break;
 		}
+		for (e = 0; e < r->hfont[i].n && !r->failed; e++)
+			if (!r->hfont[i].e[e].cp1252 &&
+			    !write_to_unicode(r, (unsigned)i, e))
+				r->failed = true;
 	}
 	buf_free(&sub);
 	for (i = 0; i < r->npieces && !r->failed; i++) {
@@ -516,6 +710,8 @@ load_fonts(struct render *r)
 			n = utf8_decode(pc->text + k, pc->len - k, &cp);
 			if (n == 0)
 				n = 1;
+			if (lb_invisible(cp))
+				continue;
 			e = char_encoding(r, pc->face, glyph_cp(r,
 			    (enum font_face)pc->face, cp), &byte);
 			if (first == NONE)
@@ -542,6 +738,8 @@ encode(struct render *r, unsigned face, size_t e, const char *s, size_t len,
 		k = utf8_decode(s + i, len - i, &cp);
 		if (k == 0)
 			k = 1;
+		if (lb_invisible(cp))
+			continue;
 		cp = glyph_cp(r, (enum font_face)face, cp);
 		if (r->hfont[face].e[e].utf8)
 			buf_put_utf8(b, cp);

@@ -15,6 +15,16 @@ struct render;
 /* The code point drawn for CP in FACE: CP, or a look-alike the face
  * has (a hyphen for U+2011); 0 when it has neither. */
 uint32_t	 glyph_cp(struct render *r, enum font_face face, uint32_t cp);
+/* Whether the regular face of F draws every character of TEXT, a value
+ * about to be printed (backend.h's printable); when not, the message
+ * and the hint, as glyphs_missing_message words them. */
+bool		 glyphs_printable(struct fonts *f, const char *text,
+		    struct buf *why, struct buf *hint);
+/* The error for the N characters CPS that FACE of FAMILY lacks, into
+ * WHY, and how to print them (--police), into HINT. */
+void		 glyphs_missing_message(const uint32_t *cps, size_t n,
+		    const char *family, const char *face, struct buf *why,
+		    struct buf *hint);
 /* The line breaker's measure (lb_width_fn): the advance of CP in face
  * STYLE & 3, in thousandths of an em; R, given as CTX, is marked failed
  * when the face cannot be opened. */

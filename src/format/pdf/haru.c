@@ -17,6 +17,7 @@
 #endif
 #include <hpdf_doc.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_streams.h>
 
 #include "base/diag.h"
 #include "format/pdf/render.h"
@@ -145,4 +146,46 @@ haru_load_font(struct render *r, const struct buf *data, size_t nth)
 	snprintf(tag, sizeof(tag), "LGCAA%c", (char)('A' + nth % 26));
 	HPDF_TTFontDef_SetTagName(def, tag);
 	return haru_failed(r, HPDF_OK) ? NULL : def->base_font;
+}
+
+bool
+haru_set_language(struct render *r, const char *lang)
+{
+	HPDF_String s = HPDF_String_New(r->hpdf->mmgr, lang, NULL);
+
+	/* HPDF_Dict_Add frees S when it fails. */
+	if (s == NULL)
+		return !haru_failed(r, HPDF_GetError(r->hpdf) != HPDF_OK ?
+		    HPDF_GetError(r->hpdf) : HPDF_FAILD_TO_ALLOC_MEM);
+	return !haru_failed(r, HPDF_Dict_Add(r->hpdf->catalog, "Lang", s));
+}
+
+/*
+ * libharu 2.3.0 gives its UTF-8 fonts, as ToUnicode, the CMap of the
+ * encoding (a begincidrange from codes to CIDs), which is no ToUnicode
+ * map at all: poppler warns and readers guess the text.  Its stream is
+ * emptied and refilled here, so that no unused object is left in the
+ * file; a single-byte font, which has none, gets a new one.
+ */
+bool
+haru_set_to_unicode(struct render *r, HPDF_Font font, const char *cmap,
+    size_t len)
+{
+	HPDF_Dict s;
+
+	s = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
+	if (s != NULL && s->stream != NULL)
+		HPDF_MemStream_FreeData(s->stream);
+	else {
+		if ((s = HPDF_DictStream_New(r->hpdf->mmgr,
+		    r->hpdf->xref)) == NULL)
+			return !haru_failed(r, HPDF_GetError(r->hpdf) !=
+			    HPDF_OK ? HPDF_GetError(r->hpdf) :
+			    HPDF_FAILD_TO_ALLOC_MEM);
+		if (haru_failed(r, HPDF_Dict_Add(font, "ToUnicode", s)))
+			return false;
+	}
+	s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	return !haru_failed(r, HPDF_Stream_Write(s->stream,
+	    (const HPDF_BYTE *)cmap, (HPDF_UINT)len));
 }

@@ -21,5 +21,11 @@ bool		 haru_failed(struct render *r, HPDF_STATUS status);
  * name, or NULL after reporting why not. */
 const char	*haru_load_font(struct render *r, const struct buf *data,
 		    size_t nth);
+/* The document's language in the catalog (/Lang, "fr-FR"). */
+bool		 haru_set_language(struct render *r, const char *lang);
+/* FONT's ToUnicode map: the CMap LEN bytes of CMAP, in place of what
+ * libharu wrote, if anything. */
+bool		 haru_set_to_unicode(struct render *r, HPDF_Font font,
+		    const char *cmap, size_t len);
 
 #endif

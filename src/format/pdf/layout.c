@@ -15,7 +15,6 @@
 #include "format/pdf/glyphs.h"
 #include "format/pdf/linebreak.h"
 #include "format/pdf/render.h"
-#include "lang/french.h"
 
 /* Type: sizes, leading and spacing, in points. */
 #define BODY_SIZE	11.0
@@ -229,15 +228,14 @@ layout_title(struct render *r)
 {
 	struct lb_para p;
 	struct lb_span s;
-	struct buf up;
 	struct stroke *l;
 	size_t first, i;
 
 	if (r->doc->title == NULL || r->doc->title[0] == '\0')
 		return;
-	buf_init(&up);
-	fr_upper(&up, r->doc->title);
-	s.text = keep_string(r, buf_detach(&up));
+	/* In the author's case, as HTML and LaTeX print it: capitals would
+	 * change the client's names too (« EBAY » for eBay). */
+	s.text = r->doc->title;
 	s.len = strlen(s.text);
 	s.style = FACE_BOLD;
 	s.link = NULL;
@@ -653,19 +651,19 @@ layout_furniture(struct render *r)
 	struct piece *pc;
 	const char *text;
 	size_t i, len, cut;
-	double w, cs = 0.9;
+	double w;
 	size_t header = NONE;
 
 	if (title == NULL || title[0] == '\0')
 		title = r->doc->model;
 	if (title != NULL && title[0] != '\0' && r->npages > 1) {
+		/* Small italics in the author's case, as in LaTeX. */
 		buf_init(&up);
-		fr_upper(&up, title);
+		buf_puts(&up, title);
 		len = up.len;
 		/* Too long: shortened at a space, with an ellipsis. */
-		while (len > 0 && (w = text_width(r, FACE_REGULAR,
-		    FURNITURE_SIZE, up.data, len) + cs *
-		    (double)utf8_count(up.data, len)) > TEXT_W) {
+		while (len > 0 && (w = text_width(r, FACE_ITALIC,
+		    FURNITURE_SIZE, up.data, len)) > TEXT_W) {
 			for (cut = len; cut > 0 && up.data[cut - 1] != ' ';
 			    cut--)
 				;
@@ -682,9 +680,8 @@ layout_furniture(struct render *r)
 			pc->text = text;
 			pc->len = len;
 			pc->size = FURNITURE_SIZE;
-			pc->char_space = cs;
 			pc->gray = 0.35f;
-			pc->face = FACE_REGULAR;
+			pc->face = FACE_ITALIC;
 			pc->width = w;
 			pc->x = (TEXT_W - w) / 2;
 			pc->y = HEADER_BASE;

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "base/util.h"
 
 /*
@@ -404,6 +406,17 @@ end_box(struct lb_builder *b)
 		cut_box(b);
 }
 
+bool
+lb_invisible(uint32_t cp)
+{
+	const utf8proc_property_t *p;
+
+	if (cp < 0xAD)
+		return false;
+	p = utf8proc_get_property((utf8proc_int32_t)cp);
+	return p->ignorable || p->category == UTF8PROC_CATEGORY_CF;
+}
+
 static void
 add_char(struct lb_builder *b, const struct lb_span *s, size_t off, size_t k,
     uint32_t cp)
@@ -549,7 +562,10 @@ build(struct lb_builder *b, const struct lb_span *spans, size_t n)
 					penalty(b, 0, 0, false);
 				break;
 			default:
-				add_char(b, s, off, k, cp);
+				/* A zero-width joiner, a direction mark: no
+				 * glyph to draw, and no box in its place. */
+				if (!lb_invisible(cp))
+					add_char(b, s, off, k, cp);
 				break;
 			}
 			b->prev_cp = cp;

@@ -47,6 +47,12 @@ struct lb_span {
 };
 
 /* Advance width of CP in STYLE, in thousandths of an em. */
+/* Whether CP is drawn as nothing: a format character (zero-width
+ * joiner, direction marks) or a default-ignorable one.  The line breaker
+ * leaves them out of its pieces; the soft hyphen and the zero-width
+ * space, break points, it handles itself. */
+bool	lb_invisible(uint32_t cp);
+
 typedef int	(*lb_width_fn)(void *ctx, unsigned style, uint32_t cp);
 
 /* Placed text: part of one span, drawn from X (points, from the left of

@@ -41,6 +41,7 @@
 
 struct pdf {
 	struct diags	*ds;
+	struct fonts	*fonts;		/* opened by the first check, or NULL */
 	char		*family;
 	char		*generator;
 	long long	 created;	/* seconds since 1970 UTC, or -1 */
@@ -205,7 +206,7 @@ write_document(struct render *r, struct buf *out)
 
 	if (!haru_start(r) ||
 	    haru_failed(r, HPDF_SetCompressionMode(r->hpdf, HPDF_COMP_ALL)) ||
-	    !set_info(r) || !load_fonts(r))
+	    !haru_set_language(r, "fr-FR") || !set_info(r) || !load_fonts(r))
 		return false;
 	r->hpages = xcalloc(r->npages, sizeof(*r->hpages));
 	for (i = 0; i < r->npages; i++) {
@@ -270,7 +271,6 @@ render_free(struct render *r)
 
 	if (r->hpdf != NULL)
 		HPDF_Free(r->hpdf);
-	fonts_free(r->fonts);
 	for (i = 0; i < r->strings.len; i++)
 		free(r->strings.items[i]);
 	ptrvec_free(&r->strings);
@@ -315,7 +315,9 @@ pdf_render(void *state, const struct doc *d, struct buf *out)
 	r.ds = r.pdf->ds;
 	fatal = diags_count(r.ds, SEV_FATAL) + diags_count(r.ds, SEV_ERROR);
 	r.doc = d;
-	r.fonts = fonts_new(r.pdf->family, r.ds);
+	if (r.pdf->fonts == NULL)
+		r.pdf->fonts = fonts_new(r.pdf->family, r.ds);
+	r.fonts = r.pdf->fonts;
 	buf_init(&r.scratch);
 	if (check_document(&r) && fonts_open(r.fonts, FACE_REGULAR)) {
 		layout_document(&r);
@@ -337,9 +339,23 @@ pdf_free(void *state)
 
 	if (p == NULL)
 		return;
+	fonts_free(p->fonts);
 	free(p->family);
 	free(p->generator);
 	free(p);
+}
+
+/* The values of the data, checked against the font as they are
+ * printed, so that an error names the value and its input. */
+static bool
+pdf_printable(void *state, const char *text, struct buf *why,
+    struct buf *hint)
+{
+	struct pdf *p = state;
+
+	if (p->fonts == NULL)
+		p->fonts = fonts_new(p->family, p->ds);
+	return glyphs_printable(p->fonts, text, why, hint);
 }
 
 static const char *const pdf_extensions[] = { ".pdf", NULL };
@@ -358,5 +374,6 @@ const struct backend pdf_backend = {
 	.options = pdf_options,
 	.new = pdf_new,
 	.render = pdf_render,
+	.printable = pdf_printable,
 	.free = pdf_free,
 };
