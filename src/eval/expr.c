@@ -998,6 +998,7 @@ value_path(struct eval *ev, const struct expr *e, struct buf *b)
 	case EX_NOT:
 	case EX_BINARY:
 	case EX_EXISTS:
+	case EX_LIST:
 		return NULL;
 	}
 	return NULL;
