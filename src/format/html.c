@@ -40,9 +40,9 @@ struct tags {
  * included, and the block never starts a page alone.  The parties'
  * signature lines are level however many lines name each party: each
  * column is a flex column whose "Signature :" takes the spare height
- * above it.  Text is hyphenated in French (lang="fr"), and numbers in
- * digit groups stay on one line (no-break spaces, or .nombre, see
- * text_out).
+ * above it.  Text is hyphenated in French (lang="fr"); numbers in
+ * digit groups and references stay on one line, since the document
+ * model joins them with no-break spaces and hyphens (doc/build.c).
  */
 static const char page_css[] =
 "body {\n"
@@ -80,7 +80,6 @@ static const char page_css[] =
 "  hyphenate-limit-chars: 6 3 3;\n"
 "  overflow-wrap: break-word;\n"
 "}\n"
-".nombre { white-space: nowrap; }\n"
 "p {\n"
 "  margin: 0 0 0.8em;\n"
 "  orphans: 3;\n"

@@ -341,7 +341,7 @@ echo '{"duree_mois": 7}' | "$LGC" build contrat.lgc -d - > out 2> err
 echo '{"duree_mois": 99}' | "$LGC" check contrat.lgc -d - > out 2> err.raw
 rc=$?
 sed 's/\xc2\xa0/ /g' err.raw > err
-[ $rc -eq 1 ] && grep -q "^<entrée standard>: erreur" err &&
+[ $rc -eq 1 ] && grep -q "^<entrée standard>:1:16: erreur" err &&
     ok "entrée standard : nommée dans les diagnostics" ||
     ko "entrée standard : nommée dans les diagnostics"
 run build contrat.lgc --lot - --sortie lot-tube
@@ -374,7 +374,7 @@ if command -v script > /dev/null 2>&1 &&
 	done
 	script -qec "'$LGC' build contrat.lgc --lot barre.jsonl --sortie barre -j 1" \
 	    /dev/null > tty.out 2>&1
-	if grep -q "$(printf '\r\033\\[K')barre.jsonl:31: erreur" tty.out &&
+	if grep -q "$(printf '\r\033\\[K')barre.jsonl:31:16: erreur" tty.out &&
 	    grep -q '31/60' tty.out; then
 		ok "lot : la barre de progression est effacée avant un diagnostic"
 	else

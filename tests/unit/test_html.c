@@ -218,7 +218,6 @@ test_page(struct unit *u)
 	HAS(u, html, "content: \"Page \" counter(page) \" sur \" "
 	    "counter(pages);");
 	HAS(u, html, "section:has(> .signatures) {\n  break-inside: avoid;");
-	HAS(u, html, ".nombre { white-space: nowrap; }");
 	HAS(u, html, "<main class=\"contrat\">\n"
 	    "  <h1>Contrat &quot;test&quot; &amp; Cie</h1>\n"
 	    "  <p>Entre les parties ci-dessous.</p>\n"
@@ -303,45 +302,10 @@ test_runs(struct unit *u)
 	doc_free(&d);
 }
 
-/* Numbers in groups of three digits separated by a space a line may
- * break at are kept whole; no-break spaces and other digits are left
- * alone. */
-static void
-test_numbers(struct unit *u)
-{
-	struct doc d;
-	struct doc_block *b;
-	char *html;
-	const char *in = "SIREN 899 964 704, 1" NBSP "500" NBSP "\xe2\x82\xac, "
-	    "12\xe2\x80\xaf" "000 contacts, 1 500,50, 7" NBSP "000 000, "
-	    "4\xe2\x80\x89" "000 et 1<2 000>3 ; pas : 1234 567, 12 3456, 12 34, "
-	    "2026, 3 jours, LM2027 123";
-	const char *other = "n\xc2\xb0 1 200";
-
-	memset(&d, 0, sizeof(d));
-	b = doc_blocks_push(&d.blocks, BLOCK_PARAGRAPH);
-	doc_runs_push(&b->u.paragraph, in, strlen(in), 0, NULL);
-	doc_runs_push(&b->u.paragraph, other, strlen(other), STYLE_BOLD, NULL);
-	d.title = xstrdup("Devis 10 000");
-	html = render(&d, true);
-	HAS(u, html, "<h1>Devis <span class=\"nombre\">10 000</span></h1>");
-	HAS(u, html, "<p>SIREN <span class=\"nombre\">899 964 704</span>, "
-	    "1" NBSP "500" NBSP "\xe2\x82\xac, 12\xe2\x80\xaf" "000 contacts, "
-	    "<span class=\"nombre\">1 500</span>,50, "
-	    "<span class=\"nombre\">7" NBSP "000 000</span>, "
-	    "<span class=\"nombre\">4\xe2\x80\x89" "000</span> et 1&lt;"
-	    "<span class=\"nombre\">2 000</span>&gt;3 ; pas : 1234 567, "
-	    "12 3456, 12 34, 2026, 3 jours, LM2027 123"
-	    "<strong>n\xc2\xb0 <span class=\"nombre\">1 200</span></strong></p>");
-	free(html);
-	doc_free(&d);
-}
-
 void
 test_html(struct unit *u)
 {
 	test_escape(u);
 	test_page(u);
 	test_runs(u);
-	test_numbers(u);
 }
