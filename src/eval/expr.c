@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "data/data.h"
+#include "eval/stream.h"
 #include "lang/functions.h"
 
 enum input_state {
@@ -696,6 +697,7 @@ frame_new(const struct file_ast *f)
 	fr->params = xcalloc(f->nparams + 1, sizeof(struct value));
 	fr->soits = xcalloc(f->nsoits + 1, sizeof(struct value));
 	fr->soit_state = xcalloc(f->nsoits + 1, sizeof(int));
+	fr->param_origins = xcalloc(f->nparams + 1, sizeof(*fr->param_origins));
 	bind_defaults(fr);
 	return fr;
 }
@@ -707,8 +709,11 @@ frame_free(struct frame *fr)
 
 	if (fr == NULL)
 		return;
-	for (i = 0; i < fr->file->nparams; i++)
+	for (i = 0; i < fr->file->nparams; i++) {
 		value_free(&fr->params[i]);
+		stream_origin_free(fr->param_origins[i]);
+	}
+	free(fr->param_origins);
 	for (i = 0; i < fr->file->nsoits; i++)
 		value_free(&fr->soits[i]);
 	free(fr->params);
@@ -827,6 +832,78 @@ eval_tstring(struct eval *ev, const struct tstring *t, struct buf *b)
 		value_free(&v);
 	}
 	return ok;
+}
+
+/* E's JSON path into B, and the data that gives its root in *DATA;
+ * false when E is not an input, a loop variable or a field of one. */
+static bool
+json_path(struct eval *ev, const struct expr *e, struct buf *b,
+    struct loc *data)
+{
+	const struct symbol *s;
+	size_t i;
+
+	switch (e->kind) {
+	case EX_NAME:
+		if ((s = e->sym) == NULL)
+			return false;
+		if (s->kind == SYM_INPUT) {
+			buf_puts(b, s->input->name);
+			*data = data_input_loc(ev->data, s->input);
+			return true;
+		}
+		if (s->kind == SYM_PARAM) {
+			const struct stream_origin *po =
+			    ev->frame->param_origins[s->decl->index];
+
+			if (po == NULL || po->path == NULL)
+				return false;
+			buf_puts(b, po->path);
+			*data = po->data;
+			return true;
+		}
+		if (s->kind != SYM_LOOP)
+			return false;
+		for (i = ev->nloops; i-- > 0;)
+			if (ev->loops[i].sym == s) {
+				if (ev->loops[i].path == NULL)
+					return false;
+				buf_puts(b, ev->loops[i].path);
+				*data = ev->loops[i].data;
+				return true;
+			}
+		return false;
+	case EX_FIELD:
+		if (!json_path(ev, e->u.field.obj, b, data))
+			return false;
+		buf_printf(b, ".%s", e->u.field.name);
+		return true;
+	case EX_LITERAL:
+	case EX_CALL:
+	case EX_RECORD:
+	case EX_NEG:
+	case EX_NOT:
+	case EX_EXISTS:
+	case EX_BINARY:
+		return false;
+	}
+	return false;
+}
+
+struct stream_origin *
+expr_origin(struct eval *ev, const struct expr *e)
+{
+	struct stream_origin *o = xcalloc(1, sizeof(*o));
+	struct buf b;
+
+	buf_init(&b);
+	expr_print(&b, e);
+	o->expr = buf_detach(&b);
+	o->loc = e->loc;
+	if (json_path(ev, e, &b, &o->data))
+		o->path = buf_detach(&b);
+	buf_free(&b);
+	return o;
 }
 
 void
