@@ -225,6 +225,8 @@ DEPS_BUILD = gcc make flex bison pkg-config libjansson-dev libhpdf-dev \
 	libfontconfig-dev libfreetype-dev libutf8proc-dev fonts-liberation2 \
 	curl xz-utils
 DEPS_TEST = tidy poppler-utils qpdf texlive-latex-base texlive-lang-french \
+	texlive-latex-recommended texlive-fonts-recommended fonts-dejavu-core \
+	fonts-wqy-microhei \
 	lmodern texlive-xetex texlive-luatex
 DEPS = $(DEPS_BUILD) $(DEPS_TEST)
 SUDO != [ "$$(id -u)" = 0 ] || echo sudo
