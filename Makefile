@@ -256,7 +256,9 @@ DEPS_BUILD = gcc make flex bison pkg-config libjansson-dev libhpdf-dev \
 	curl xz-utils pandoc
 # fonts-liberation (1.07, which Chromium brings) beside fonts-liberation2:
 # the PDF must still take the later faces (tests/golden/pdf/typographie).
-DEPS_TEST = man-db fonts-liberation tidy poppler-utils qpdf texlive-latex-base texlive-lang-french \
+DEPS_TEST = man-db fonts-liberation tidy poppler-utils qpdf \
+	texlive-latex-base texlive-lang-french texlive-latex-recommended \
+	texlive-fonts-recommended fonts-dejavu-core fonts-wqy-microhei \
 	lmodern texlive-xetex texlive-luatex chromium
 DEPS = $(DEPS_BUILD) $(DEPS_TEST)
 SUDO != [ "$$(id -u)" = 0 ] || echo sudo

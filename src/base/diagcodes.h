@@ -284,6 +284,9 @@ DIAG(E_DEFINE, SEV_ERROR, "option-D",
 DIAG(E_GLYPH_MISSING, SEV_ERROR, "glyphe-absent",
     "%s")
 
+DIAG(E_LATEX_CHAR, SEV_ERROR, "glyphe-absent-latex",
+    "%s « %s » contient %s que %s")
+
 DIAG(E_GLYPH_COMBINING, SEV_ERROR, "marque-combinante",
     "la marque combinante U+%04X, après « %s », n'a pas de forme précomposée : le PDF ne sait pas la placer sur sa lettre")
 

@@ -214,6 +214,7 @@ struct cell {
 	const char	*link;		/* a label owned by the stream */
 	unsigned	 group;		/* 0: the author's text; else one
 					 * value of the client's */
+	const struct stream_origin *origin;	/* that value's */
 	bool		 escaped;	/* an escaped quote: no typography */
 };
 
@@ -243,6 +244,7 @@ cell_push(struct para *p, enum cell_kind kind, uint32_t cp, size_t off,
 	c->style = p->style;
 	c->link = link;
 	c->group = 0;
+	c->origin = NULL;
 	c->escaped = false;
 }
 
@@ -368,6 +370,7 @@ para_append(struct para *p, const struct stream *s, const struct line *l,
 				for (k = first; k < p->len; k++) {
 					p->v[k].group = t->verbatim ?
 					    p->groups : 0;
+					p->v[k].origin = t->origin;
 					p->v[k].escaped = t->escaped;
 				}
 			}
@@ -864,7 +867,21 @@ same_link(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
-/* Ends the paragraph: its normalised runs go to OUT (possibly none). */
+/* A value's origin as the document holds it (borrowed strings). */
+static const struct doc_origin *
+doc_origin_of(const struct stream_origin *so, struct doc_origin *o)
+{
+	if (so == NULL)
+		return NULL;
+	o->expr = so->expr;
+	o->path = so->path;
+	o->loc = so->loc;
+	o->data = so->data;
+	return o;
+}
+
+/* Ends the paragraph: its normalised runs go to OUT (possibly none).
+ * A client's value is a run of its own, so that a backend can name it. */
 static void
 para_finish(struct para *p, struct doc_runs *out)
 {
@@ -872,6 +889,8 @@ para_finish(struct para *p, struct doc_runs *out)
 	const struct cell *c;
 	unsigned style = 0;
 	const char *link = NULL;
+	const struct stream_origin *origin = NULL;
+	struct doc_origin o;
 	size_t i, n, start;
 
 	memset(out, 0, sizeof(*out));
@@ -889,12 +908,15 @@ para_finish(struct para *p, struct doc_runs *out)
 	for (i = start; i < n; i++) {
 		c = &p->v[i];
 		if (text.len > 0 && (c->kind == CELL_BREAK ||
-		    c->style != style || !same_link(c->link, link))) {
-			doc_runs_push(out, text.data, text.len, style, link);
+		    c->style != style || !same_link(c->link, link) ||
+		    c->origin != origin)) {
+			doc_runs_push_value(out, text.data, text.len, style,
+			    link, doc_origin_of(origin, &o));
 			buf_reset(&text);
 		}
 		style = c->style;
 		link = c->link;
+		origin = c->origin;
 		switch (c->kind) {
 		case CELL_CHAR:
 			buf_put(&text, p->raw.data + c->off, c->len);
@@ -912,7 +934,8 @@ para_finish(struct para *p, struct doc_runs *out)
 		}
 	}
 	if (text.len > 0)
-		doc_runs_push(out, text.data, text.len, style, link);
+		doc_runs_push_value(out, text.data, text.len, style, link,
+		    doc_origin_of(origin, &o));
 	buf_free(&text);
 	p->open = false;
 	p->style = 0;
@@ -1131,6 +1154,12 @@ do_signatures(struct builder *b, const struct line *l)
 		    typeset_line(dup_or_empty(t->parties[i].representant), sq);
 		blk->u.signatures.parties[i].qualite =
 		    typeset_line(dup_or_empty(t->parties[i].qualite), sq);
+		if (t->parties[i].origin != NULL) {
+			struct doc_origin o;
+
+			blk->u.signatures.parties[i].origin = doc_origin_copy(
+			    doc_origin_of(t->parties[i].origin, &o));
+		}
 	}
 }
 

@@ -29,6 +29,7 @@ doc_block_free(struct doc_block *b)
 			free(b->u.signatures.parties[i].name);
 			free(b->u.signatures.parties[i].representant);
 			free(b->u.signatures.parties[i].qualite);
+			doc_origin_free(b->u.signatures.parties[i].origin);
 		}
 		free(b->u.signatures.parties);
 		b->u.signatures.parties = NULL;
@@ -93,8 +94,8 @@ doc_runs_push(struct doc_runs *rs, const char *text, size_t len,
 		return;
 	if (text != NULL && rs->len > 0) {
 		r = &rs->v[rs->len - 1];
-		if (!r->line_break && r->style == style &&
-		    same_link(r->link, link)) {
+		if (!r->line_break && r->origin == NULL &&
+		    r->style == style && same_link(r->link, link)) {
 			old = strlen(r->text);
 			r->text = xrealloc(r->text, old + len + 1);
 			memcpy(r->text + old, text, len);
@@ -114,6 +115,51 @@ doc_runs_push(struct doc_runs *rs, const char *text, size_t len,
 		r->link = link != NULL ? xstrdup(link) : NULL;
 		r->line_break = false;
 	}
+	r->origin = NULL;
+}
+
+void
+doc_runs_push_value(struct doc_runs *rs, const char *text, size_t len,
+    unsigned style, const char *link, const struct doc_origin *origin)
+{
+	struct doc_run *r;
+
+	if (origin == NULL || len == 0) {
+		doc_runs_push(rs, text, len, style, link);
+		return;
+	}
+	rs->v = xgrow(rs->v, rs->len, sizeof(*rs->v));
+	r = &rs->v[rs->len++];
+	r->style = style;
+	r->text = xstrndup(text, len);
+	r->link = link != NULL ? xstrdup(link) : NULL;
+	r->line_break = false;
+	r->origin = doc_origin_copy(origin);
+}
+
+struct doc_origin *
+doc_origin_copy(const struct doc_origin *o)
+{
+	struct doc_origin *c;
+
+	if (o == NULL)
+		return NULL;
+	c = xcalloc(1, sizeof(*c));
+	c->expr = xstrdup(o->expr != NULL ? o->expr : "");
+	c->path = o->path != NULL ? xstrdup(o->path) : NULL;
+	c->loc = o->loc;
+	c->data = o->data;
+	return c;
+}
+
+void
+doc_origin_free(struct doc_origin *o)
+{
+	if (o == NULL)
+		return;
+	free(o->expr);
+	free(o->path);
+	free(o);
 }
 
 void
@@ -124,6 +170,7 @@ doc_runs_free(struct doc_runs *rs)
 	for (i = 0; i < rs->len; i++) {
 		free(rs->v[i].text);
 		free(rs->v[i].link);
+		doc_origin_free(rs->v[i].origin);
 	}
 	free(rs->v);
 	rs->v = NULL;

@@ -2,6 +2,7 @@
  * its values computed (expr.c), becomes the evaluated stream. */
 #include "eval/eval.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,6 +116,8 @@ eval_interp(struct eval *ev, const struct expr *e)
 	 * dates and choice labels are lgc's or the author's text. */
 	ev->out->v[ev->out->len - 1].verbatim = v.kind == T_TEXTE ||
 	    v.kind == T_RECORD || v.kind == T_LISTE;
+	if (ev->out->v[ev->out->len - 1].verbatim)
+		ev->out->v[ev->out->len - 1].origin = expr_origin(ev, e);
 	buf_free(&b);
 	value_free(&v);
 }
@@ -230,16 +233,38 @@ eval_selon(struct eval *ev, const struct node *n)
 	value_free(&subject);
 }
 
+/* Item I of the list LIST_E (SIZE_MAX: the whole list, unknown in a
+ * draft), with its JSON path when the list has one. */
 static void
 push_binding(struct eval *ev, const struct symbol *sym,
-    const struct value *value, size_t index, size_t count)
+    const struct value *value, const struct expr *list_e, size_t i,
+    size_t count)
 {
+	struct stream_origin *o = expr_origin(ev, list_e);
+	struct binding *bd;
+
 	ev->loops = xgrow(ev->loops, ev->nloops, sizeof(*ev->loops));
-	ev->loops[ev->nloops].sym = sym;
-	ev->loops[ev->nloops].value = value;
-	ev->loops[ev->nloops].index = index;
-	ev->loops[ev->nloops].count = count;
-	ev->nloops++;
+	bd = &ev->loops[ev->nloops++];
+	bd->sym = sym;
+	bd->value = value;
+	bd->index = i == SIZE_MAX ? 0 : i;
+	bd->count = count;
+	bd->path = NULL;
+	bd->data = o->data;
+	if (o->path != NULL && i != SIZE_MAX) {
+		struct buf b;
+
+		buf_init(&b);
+		buf_printf(&b, "%s[%zu]", o->path, i);
+		bd->path = buf_detach(&b);
+	}
+	stream_origin_free(o);
+}
+
+static void
+pop_binding(struct eval *ev)
+{
+	free(ev->loops[--ev->nloops].path);
 }
 
 static void
@@ -258,9 +283,10 @@ eval_loop(struct eval *ev, const struct node *n)
 		buf_printf(&w, "pour chaque %s dans", n->u.loop.var);
 		emit_label(ev, buf_cstr(&w), n->u.loop.list, block);
 		buf_free(&w);
-		push_binding(ev, n->u.loop.sym, &list, 0, 0);
+		push_binding(ev, n->u.loop.sym, &list, n->u.loop.list,
+		    SIZE_MAX, 0);
 		eval_nodes(ev, &n->u.loop.body);
-		ev->nloops--;
+		pop_binding(ev);
 		emit_label(ev, "fin", NULL, block);
 		return;
 	}
@@ -271,10 +297,10 @@ eval_loop(struct eval *ev, const struct node *n)
 		return;
 	}
 	for (i = 0; i < list.u.list.len; i++) {
-		push_binding(ev, n->u.loop.sym, &list.u.list.items[i], i,
-		    list.u.list.len);
+		push_binding(ev, n->u.loop.sym, &list.u.list.items[i],
+		    n->u.loop.list, i, list.u.list.len);
 		eval_nodes(ev, &n->u.loop.body);
-		ev->nloops--;
+		pop_binding(ev);
 	}
 	value_free(&list);
 }
@@ -295,6 +321,8 @@ eval_include(struct eval *ev, const struct node *n)
 		if (a->param == NULL)
 			continue;
 		value_free(&fr->params[a->param->index]);
+		stream_origin_free(fr->param_origins[a->param->index]);
+		fr->param_origins[a->param->index] = expr_origin(ev, a->value);
 		if (eval_expr(ev, a->value, &fr->params[a->param->index]))
 			check_declared(ev, &a->param->cstr_value, "paramètre",
 			    a->param->name, &a->param->loc, a->value,
@@ -362,6 +390,8 @@ eval_signatures(struct eval *ev, const struct node *n)
 		    parties[i].representant);
 		eval_check_printable(ev, n->u.signatures.parties[i], "qualite",
 		    parties[i].qualite);
+		parties[i].origin = expr_origin(ev,
+		    n->u.signatures.parties[i]);
 		value_free(&v);
 	}
 	t = stream_push(ev->out, ET_SIGNATURES);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "data/data.h"
+#include "eval/stream.h"
 #include "lang/functions.h"
 
 enum input_state {
@@ -802,6 +803,7 @@ frame_new(const struct file_ast *f)
 	fr->params = xcalloc(f->nparams + 1, sizeof(struct value));
 	fr->soits = xcalloc(f->nsoits + 1, sizeof(struct value));
 	fr->soit_state = xcalloc(f->nsoits + 1, sizeof(int));
+	fr->param_origins = xcalloc(f->nparams + 1, sizeof(*fr->param_origins));
 	bind_defaults(fr);
 	return fr;
 }
@@ -813,8 +815,11 @@ frame_free(struct frame *fr)
 
 	if (fr == NULL)
 		return;
-	for (i = 0; i < fr->file->nparams; i++)
+	for (i = 0; i < fr->file->nparams; i++) {
 		value_free(&fr->params[i]);
+		stream_origin_free(fr->param_origins[i]);
+	}
+	free(fr->param_origins);
 	for (i = 0; i < fr->file->nsoits; i++)
 		value_free(&fr->soits[i]);
 	free(fr->params);
@@ -941,6 +946,83 @@ eval_tstring(struct eval *ev, const struct tstring *t, struct buf *b)
 	return ok;
 }
 
+/* E's JSON path into B, and the data that gives its root in *DATA;
+ * false when E is not an input, a clause parameter bound to one, a loop
+ * variable, a field of one or a filter of one. */
+static bool
+json_path(struct eval *ev, const struct expr *e, struct buf *b,
+    struct loc *data)
+{
+	const struct symbol *s;
+	size_t i;
+
+	switch (e->kind) {
+	case EX_NAME:
+		if ((s = e->sym) == NULL)
+			return false;
+		if (s->kind == SYM_INPUT) {
+			buf_puts(b, s->input->name);
+			*data = data_input_loc(ev->data, s->input);
+			return true;
+		}
+		if (s->kind == SYM_PARAM) {
+			const struct stream_origin *po =
+			    ev->frame->param_origins[s->decl->index];
+
+			if (po == NULL || po->path == NULL)
+				return false;
+			buf_puts(b, po->path);
+			*data = po->data;
+			return true;
+		}
+		if (s->kind != SYM_LOOP)
+			return false;
+		for (i = ev->nloops; i-- > 0;)
+			if (ev->loops[i].sym == s) {
+				if (ev->loops[i].path == NULL)
+					return false;
+				buf_puts(b, ev->loops[i].path);
+				*data = ev->loops[i].data;
+				return true;
+			}
+		return false;
+	case EX_FIELD:
+		if (!json_path(ev, e->u.field.obj, b, data))
+			return false;
+		buf_printf(b, ".%s", e->u.field.name);
+		return true;
+	case EX_CALL:
+		/* A filtered value prints the value it filters. */
+		return e->u.call.nargs > 0 && e->loop_query == LOOP_NONE &&
+		    json_path(ev, e->u.call.args[0], b, data);
+	case EX_LITERAL:
+	case EX_RECORD:
+	case EX_NEG:
+	case EX_NOT:
+	case EX_EXISTS:
+	case EX_BINARY:
+	case EX_LIST:
+		return false;
+	}
+	return false;
+}
+
+struct stream_origin *
+expr_origin(struct eval *ev, const struct expr *e)
+{
+	struct stream_origin *o = xcalloc(1, sizeof(*o));
+	struct buf b;
+
+	buf_init(&b);
+	expr_print(&b, e);
+	o->expr = buf_detach(&b);
+	o->loc = e->loc;
+	if (json_path(ev, e, &b, &o->data))
+		o->path = buf_detach(&b);
+	buf_free(&b);
+	return o;
+}
+
 void
 note_inputs(struct eval *ev, struct diagnostic *dg, const struct expr *e)
 {
@@ -954,54 +1036,6 @@ note_inputs(struct eval *ev, struct diagnostic *dg, const struct expr *e)
 		note_input(ev, dg, inputs.items[k]);
 	ptrvec_free(&inputs);
 	ptrvec_free(&soits);
-}
-
-/* The JSON path of the client value E stands for, into B: an input, its
- * fields, a loop's item ("noms[2]"), through filters (their first
- * argument); the input it lies in, or NULL when E is none of these. */
-static const struct input *
-value_path(struct eval *ev, const struct expr *e, struct buf *b)
-{
-	const struct input *in;
-	size_t i;
-
-	switch (e->kind) {
-	case EX_NAME:
-		if (e->sym == NULL)
-			return NULL;
-		if (e->sym->kind == SYM_INPUT) {
-			buf_puts(b, e->sym->input->name);
-			return e->sym->input;
-		}
-		if (e->sym->kind != SYM_LOOP)
-			return NULL;
-		for (i = ev->nloops; i-- > 0;)
-			if (ev->loops[i].sym == e->sym) {
-				in = value_path(ev, e->sym->loop->u.loop.list,
-				    b);
-				if (in != NULL)
-					buf_printf(b, "[%zu]",
-					    ev->loops[i].index);
-				return in;
-			}
-		return NULL;
-	case EX_FIELD:
-		if ((in = value_path(ev, e->u.field.obj, b)) != NULL)
-			buf_printf(b, ".%s", e->u.field.name);
-		return in;
-	case EX_CALL:
-		return e->u.call.nargs > 0 ? value_path(ev,
-		    e->u.call.args[0], b) : NULL;
-	case EX_LITERAL:
-	case EX_RECORD:
-	case EX_NEG:
-	case EX_NOT:
-	case EX_BINARY:
-	case EX_EXISTS:
-	case EX_LIST:
-		return NULL;
-	}
-	return NULL;
 }
 
 void
@@ -1019,7 +1053,6 @@ eval_check_printable(struct eval *ev, const struct expr *e, const char *field,
     const char *t)
 {
 	struct diagnostic *dg;
-	const struct input *in;
 	struct buf why, hint, path;
 	struct loc l;
 	size_t i, shown, n;
@@ -1042,10 +1075,9 @@ eval_check_printable(struct eval *ev, const struct expr *e, const char *field,
 			    shown++)
 				;
 		dg = diag(ev->ds, E_GLYPH_MISSING, &e->loc, buf_cstr(&why));
-		if ((in = value_path(ev, e, &path)) != NULL) {
+		if (json_path(ev, e, &path, &l)) {
 			if (field != NULL)
 				buf_printf(&path, ".%s", field);
-			l = data_input_loc(ev->data, in);
 			diag_note(dg, &l, "la valeur « %.*s%s » vient des "
 			    "données ; chemin JSON : %s", (int)shown, t,
 			    t[shown] != '\0' ? "…" : "", buf_cstr(&path));

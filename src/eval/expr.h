@@ -31,6 +31,7 @@ struct frame {
 	struct value	*params;
 	struct value	*soits;
 	int		*soit_state;	/* 0 not yet, 1 computing, 2 done, 3 failed */
+	struct stream_origin **param_origins;	/* NULL: no JSON path */
 };
 
 /* A loop variable in scope and the item it stands for, the INDEXth of
@@ -40,6 +41,8 @@ struct binding {
 	const struct value *value;
 	size_t		 index;		/* of the item in its list */
 	size_t		 count;		/* items in the list; 0: unknown */
+	char		*path;		/* its JSON path, or NULL (owned) */
+	struct loc	 data;		/* the data file that gives it */
 };
 
 struct eval {
@@ -91,6 +94,10 @@ enum truth	 eval_truth(struct eval *ev, const struct expr *e);
 /* Appends the text of T, its interpolations evaluated. */
 bool		 eval_tstring(struct eval *ev, const struct tstring *t,
 		    struct buf *b);
+/* Where the value of E comes from when E is an input, a loop variable
+ * or a field of one (its JSON path); else with a NULL path.  For a
+ * backend's errors about the printed value. */
+struct stream_origin *expr_origin(struct eval *ev, const struct expr *e);
 /* A note for each client input E reads: libellé, value, JSON path. */
 void		 note_inputs(struct eval *ev, struct diagnostic *dg,
 		    const struct expr *e);

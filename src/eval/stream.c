@@ -29,6 +29,16 @@ stream_text(struct stream *s, const char *text, size_t len)
 }
 
 void
+stream_origin_free(struct stream_origin *o)
+{
+	if (o == NULL)
+		return;
+	free(o->expr);
+	free(o->path);
+	free(o);
+}
+
+void
 stream_free(struct stream *s)
 {
 	struct etok *t;
@@ -37,6 +47,7 @@ stream_free(struct stream *s)
 	for (i = 0; i < s->len; i++) {
 		t = &s->v[i];
 		free(t->text);
+		stream_origin_free(t->origin);
 		free(t->label);
 		for (j = 0; j < t->nlabels; j++)
 			free(t->labels[j]);
@@ -46,6 +57,7 @@ stream_free(struct stream *s)
 			free(t->parties[j].name);
 			free(t->parties[j].representant);
 			free(t->parties[j].qualite);
+			stream_origin_free(t->parties[j].origin);
 		}
 		free(t->parties);
 	}

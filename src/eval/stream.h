@@ -30,11 +30,21 @@ enum emphasis {
 	EMPH_DRAFT	/* --brouillon: a placeholder or a branch label */
 };
 
+/* Where a printed value came from, so that a backend that cannot print
+ * it (a character its fonts lack) names the value, not only a letter. */
+struct stream_origin {
+	char		*expr;		/* the expression, as in the template */
+	char		*path;		/* its JSON path, or NULL */
+	struct loc	 loc;		/* the {…} in the template */
+	struct loc	 data;		/* the data file that gives it */
+};
+
 /* A party of a signature block, as the data gives it ("" when absent). */
 struct stream_party {
 	char	*name;
 	char	*representant;
 	char	*qualite;
+	struct stream_origin *origin;	/* the party's value (owned) */
 };
 
 struct etok {
@@ -43,6 +53,7 @@ struct etok {
 	char		*text;		/* ET_TEXT (owned) */
 	bool		 verbatim;	/* ET_TEXT: client text, quotes kept */
 	bool		 escaped;	/* ET_TEXT: an escaped \" or \' (rule 8) */
+	struct stream_origin *origin;	/* ET_TEXT: a value's (owned), or NULL */
 	int		 level;		/* ET_HEADING: 1..3 */
 	bool		 numbered;	/* ET_HEADING: false for {-} */
 	char		*label;		/* ET_HEADING: label or NULL (owned) */
@@ -68,5 +79,6 @@ struct etok	*stream_push(struct stream *s, enum etok_kind kind);
 /* An ET_TEXT token holding a copy of TEXT. */
 struct etok	*stream_text(struct stream *s, const char *text, size_t len);
 void		 stream_free(struct stream *s);
+void		 stream_origin_free(struct stream_origin *o);
 
 #endif

@@ -1,8 +1,11 @@
 #include "format/latex.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <fontconfig/fontconfig.h>
 
 #include "base/diag.h"
 #include "format/backend.h"
@@ -26,21 +29,75 @@
  * as is only the code points checked to work in all three engines with
  * the default fonts (table below), maps spaces, dashes and invisible
  * characters to their LaTeX forms, and writes every other code point
- * as \lgcchar{HEX}{c}: the character when the engine can print it
- * (pdflatex: declared for inputenc; xelatex, lualatex: in the current
- * font), else a visible [U+HEX] — never a failed compile, never a
- * silent hole in a contract.
+ * as \lgcchar{HEX}{c}.  lgc decides at build time what the engines
+ * will print: by default (--moteur pdflatex) the .tex is for all three
+ * engines and any other code point is an error, once per value, with
+ * the value's JSON path (the document's runs carry their origin); with
+ * --moteur xelatex or lualatex, fontspec is loaded and each code point
+ * Latin Modern lacks is set in a font fontconfig finds (\lgcpolice),
+ * right-to-left scripts in \lgcrtl; what no installed font has is an
+ * error.  A contract never comes out with codes in place of a name.
+ * \lgcchar's own fallback, [U+HEX], is for hand-edited files.
  */
+
+/* The main font of xelatex and lualatex with fontspec, whose coverage
+ * decides which characters need another font. */
+#define LATEX_MAIN_FONT	"Latin Modern Roman"
+
+/* Characters listed in one error; more are counted. */
+#define MAX_BAD		8
+
+enum script {
+	SCRIPT_NONE,
+	SCRIPT_ARABIC,
+	SCRIPT_HEBREW
+};
+
+/* A font for what Latin Modern lacks: \lgcpolice{A}, \lgcpolice{B}… */
+struct family {
+	char		*name;
+	int		 script;	/* enum script: a right-to-left one */
+};
+
+/* The family fontconfig chose for a code point (-2: none). */
+struct chosen {
+	uint32_t	 cp;
+	int		 family;
+};
+
+/* How text is escaped for the chosen engines, and what it could not
+ * print. */
+struct esc {
+	bool		 unicode;	/* --moteur xelatex or lualatex */
+	FcConfig	*fc;		/* on first need */
+	bool		 fc_failed;
+	FcCharSet	*main;		/* Latin Modern's characters */
+	bool		 main_failed;
+	struct family	*families;
+	size_t		 nfamilies;
+	struct chosen	*cache;
+	size_t		 ncache;
+	int		 open;		/* the font group open, or -1 */
+	uint32_t	 bad[MAX_BAD];	/* of the value being escaped */
+	size_t		 nbad;
+	bool		 more_bad;
+};
 
 struct latex {
 	bool	 fragment;
 	char	*preamble;	/* --preambule contents, or NULL */
 	char	*generator;
+	struct esc esc;
+	struct diags *ds;
+	struct ptrvec reported;	/* values already reported (their path) */
+	bool	 failed;
 };
 
 /* What the body walk needs besides the output. */
 struct lctx {
 	struct buf		*out;
+	struct latex		*l;
+	struct esc		*esc;
 	const struct doc	*doc;
 	int			 itemize;	/* open itemize environments */
 	int			 enumerate;	/* open enumerate environments */
@@ -116,6 +173,8 @@ static const char lgc_commands[] =
 "num\xc3\xa9ro.\n"
 "\\providecommand*\\lgcancre[2]{\\protected@edef\\@currentlabel{#1}%\n"
 "  \\ifdefined\\phantomsection\\phantomsection\\fi\\label{#2}}\n"
+"% {1, 2 ou 3}{texte}{\xc3\xa9tiquette} : le signet du PDF (hyperref), avant le titre.\n"
+"\\providecommand\\lgcsignet[3]{\\ifdefined\\pdfbookmark\\pdfbookmark[#1]{#2}{#3}\\fi}\n"
 "% {libell\xc3\xa9}{s\xc3\xa9parateur}{titre} : le s\xc3\xa9parateur "
 "seulement entre les deux.\n"
 "\\providecommand\\lgcnumero[3]{#1\\if\\relax\\detokenize{#1}\\relax\\else\n"
@@ -151,6 +210,8 @@ static const char lgc_commands[] =
 "% peut ne pas conna\xc3\xae" "tre ; \\lgcmanquant s'imprime \xc3\xa0 "
 "sa place.\n"
 "\\providecommand\\lgcmanquant[1]{[U+#1]}\n"
+"% Coupure sans tiret dans un mot trop long pour la ligne (jeton, IBAN).\n"
+"\\providecommand\\lgccoupure{\\penalty100\\relax}\n"
 "% --brouillon : valeur manquante ou branche, encadr\xc3\xa9" "e pour la relecture.\n"
 "\\providecommand\\lgcbrouillon[1]{\\fbox{\\sffamily\\small #1}}\n"
 "\\ifx\\lgcchar\\undefined\\ifx\\XeTeXrevision\\undefined"
@@ -200,6 +261,20 @@ static const char preamble_head[] =
 "\\setlength{\\parskip}{0.6\\baselineskip plus 2pt}\n"
 "\\emergencystretch=2em\n"
 "\\makeatletter\n"
+"% Listes serr\xc3\xa9" "es comme dans le PDF de lgc : un \xc3\xa9l\xc3\xa9ment "
+"d'une ligne tous les\n% 17,6 pt (13,6 + 4 ; le PDF : 14,6 + 3), un tiret\n"
+"% demi-cadratin (usage fran\xc3\xa7" "ais) \xc3\xa0 toute profondeur.\n"
+"\\def\\lgc@liste{\\topsep\\z@\\partopsep\\z@\\parsep\\z@"
+"\\itemsep4pt\\relax}\n"
+"\\def\\@listi{\\leftmargin\\leftmargini\\lgc@liste}\\let\\@listI\\@listi\n"
+"\\def\\@listii{\\leftmargin\\leftmarginii\\labelwidth\\leftmarginii\n"
+"  \\advance\\labelwidth-\\labelsep\\lgc@liste}\n"
+"\\def\\@listiii{\\leftmargin\\leftmarginiii\\labelwidth\\leftmarginiii\n"
+"  \\advance\\labelwidth-\\labelsep\\lgc@liste}\n"
+"\\renewcommand\\labelitemi{\\textendash}\n"
+"\\renewcommand\\labelitemii{\\textendash}\n"
+"\\renewcommand\\labelitemiii{\\textendash}\n"
+"\\renewcommand\\labelitemiv{\\textendash}\n"
 "\\renewcommand\\section{\\@startsection{section}{1}{\\z@}"
 "{-3ex \\@plus -1ex \\@minus -.2ex}\n"
 "  {1ex \\@plus .2ex}{\\normalfont\\large\\bfseries}}\n"
@@ -219,20 +294,28 @@ static const char preamble_tail[] =
 "\\fancyhf{}\n"
 "\\fancyhead[C]{\\small\\itshape\\lgcentete}\n"
 "\\fancyfoot[C]{\\small Page~\\thepage{} sur~\\pageref{lgc-derniere-page}}\n"
+"% Comme le PDF de lgc : pas d'en-t\xc3\xaate sur la premi\xc3\xa8re page, "
+"qui porte le titre.\n"
+"\\fancypagestyle{lgcpremiere}{\\fancyhf{}\\renewcommand\\headrulewidth{0pt}%\n"
+"  \\fancyfoot[C]{\\small Page~\\thepage{} sur~\\pageref{lgc-derniere-page}}}\n"
+"\\AtBeginDocument{\\thispagestyle{lgcpremiere}}\n"
 "% Sous xelatex, hyperref demande la police pzdr "
 "(texlive-fonts-recommended) :\n"
 "% sans elle, le contrat se compile sans liens, son titre gard\xc3\xa9 "
 "dans le PDF.\n"
 "\\newif\\iflgcliens\\lgclienstrue\n"
-"\\ifXeTeX\\IfFileExists{pzdr.tfm}{}{\\lgcliensfalse}\\fi\n"
+"\\ifXeTeX{\\suppressfontnotfounderror=1 \\font\\lgcpzdr=pzdr at 1sp\\relax\n"
+"  \\ifx\\lgcpzdr\\nullfont\\global\\lgcliensfalse\\fi}\\fi\n"
 "\\iflgcliens\n"
 "  \\usepackage[unicode]{hyperref}\n"
 "  \\pdfstringdefDisableCommands{\\def\\lgcchar#1#2{#2}\\def\\,{ }"
 "\\def\\mbox#1{#1}%\n"
+"    \\def\\lgcpolice#1#2{#2}\\def\\lgcrtl#1{#1}\\def\\lgccoupure{}"
+"\\def\\allowbreak{}%\n"
 "    \\def\\-{}}\n"
 "  \\hypersetup{pdftitle={\\lgctitrecourant}, pdflang={fr-FR}, "
 "hidelinks,\n"
-"    pdfcreator={";
+"    bookmarksopen, pdfcreator={";
 
 static void	render_blocks(struct lctx *, const struct doc_blocks *);
 
@@ -309,7 +392,8 @@ forms_ligature(uint32_t a, uint32_t b)
 
 /* Returns false when CP is dropped (nothing written). */
 static bool
-escape_cp(struct buf *b, uint32_t cp, const char *raw, size_t rawlen)
+escape_cp(struct buf *b, uint32_t cp, const char *raw, size_t rawlen,
+    bool in_font)
 {
 	const char *rep = NULL;
 
@@ -442,7 +526,7 @@ escape_cp(struct buf *b, uint32_t cp, const char *raw, size_t rawlen)
 	}
 	if (is_dropped(cp))
 		return false;
-	if (is_verbatim(cp)) {
+	if (is_verbatim(cp) || in_font) {
 		buf_put(b, raw, rawlen);
 		return true;
 	}
@@ -487,11 +571,288 @@ is_ascii_letter(uint32_t cp)
 	return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
 }
 
-void
-latex_escape(struct buf *b, const char *s, size_t len)
+/* Where a word ends: TeX breaks lines there already. */
+static bool
+is_word_end(uint32_t cp)
+{
+	return cp <= 0x20 || cp == 0x85 || cp == 0xA0 ||
+	    (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F ||
+	    cp == 0x205F || cp == 0x3000;
+}
+
+/* What follows these in a URL or a long token may start a new line,
+ * as \url breaks them; never between two of them ("//"). */
+static bool
+is_break_after(uint32_t cp)
+{
+	return cp == '/' || cp == '.' || cp == '-' || cp == '_' ||
+	    cp == '?' || cp == '&' || cp == '=' || cp == '#' || cp == '@' ||
+	    cp == ':' || cp == ',' || cp == ';' || cp == '+' || cp == '%' ||
+	    cp == '~' || cp == '|';
+}
+
+/* Longer words are tokens, never French (« anticonstitutionnellement »
+ * has 25 letters): TeX's hyphenation has nothing to say about them. */
+#define LONG_WORD	30
+#define URL_PART	12
+
+enum word_kind {
+	WORD_PLAIN,	/* TeX's own hyphenation */
+	WORD_URL,	/* breaks after / . - _ and the like, and inside
+			 * a part longer than URL_PART */
+	WORD_TOKEN	/* those, and between any two characters */
+};
+
+/* The word starting at S: a URL or an e-mail address, a token longer
+ * than LONG_WORD code points (an IBAN without spaces, a key), or
+ * ordinary text. */
+static enum word_kind
+word_kind(const char *s, size_t len)
+{
+	size_t i = 0, k, n = 0, end;
+	uint32_t cp;
+	bool at = false, dot = false;
+
+	while (i < len) {
+		if ((k = utf8_decode(s + i, len - i, &cp)) == 0)
+			k = 1;
+		else if (is_word_end(cp))
+			break;
+		at |= cp == '@';
+		dot |= at && cp == '.';
+		i += k;
+		n++;
+	}
+	end = i;
+	for (i = 0; i + 3 <= end; i++)
+		if (memcmp(s + i, "://", 3) == 0)
+			return WORD_URL;
+	/* An e-mail address: a letter or digit first, a dot after '@'. */
+	if ((end >= 4 && memcmp(s, "www.", 4) == 0) ||
+	    (at && dot && end > 0 && isalnum((unsigned char)s[0])))
+		return WORD_URL;
+	return n >= LONG_WORD ? WORD_TOKEN : WORD_PLAIN;
+}
+
+/* fontspec reads a family name in braces: nothing in it may be TeX. */
+static bool
+is_font_name(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || *s == ' ' || *s == '-'))
+			return false;
+	return true;
+}
+
+/* A family's letters: A … Z, then BA, BB … */
+static void
+put_family_id(struct buf *b, size_t i)
+{
+	if (i >= 26)
+		put_family_id(b, i / 26);
+	buf_putc(b, (char)('A' + i % 26));
+}
+
+/* Code points escape_cp writes some other way than as themselves. */
+static bool
+is_mapped(uint32_t cp)
+{
+	return cp < 0x80 || cp == 0x85 || cp == 0xA0 || cp == 0xAD ||
+	    (cp >= 0x2000 && cp <= 0x2012) || cp == 0x2015 ||
+	    cp == 0x202F || cp == 0x205F || cp == 0x2212 || cp == 0x3000;
+}
+
+/* Beyond what the three engines print with their default fonts. */
+static bool
+is_foreign(uint32_t cp)
+{
+	return !is_mapped(cp) && !is_dropped(cp) && !is_verbatim(cp);
+}
+
+/* Right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
+ * presentation forms): their words are set right to left. */
+static int
+rtl_script(uint32_t cp)
+{
+	if ((cp >= 0x0590 && cp <= 0x05FF) || (cp >= 0xFB1D && cp <= 0xFB4F))
+		return SCRIPT_HEBREW;
+	if ((cp >= 0x0600 && cp <= 0x08FF) || (cp >= 0xFB50 && cp <= 0xFDFF) ||
+	    (cp >= 0xFE70 && cp <= 0xFEFF))
+		return SCRIPT_ARABIC;
+	return SCRIPT_NONE;
+}
+
+/* The family, found through fontconfig, that prints CP: -1 for the main
+ * font (Latin Modern, as fontspec loads it), else an index into
+ * E->families (added on first use), or -2 when no installed font has
+ * it. */
+static int
+font_for(struct esc *e, uint32_t cp)
+{
+	FcPattern *p, *m;
+	FcCharSet *cs, *have;
+	FcResult res;
+	FcChar8 *name;
+	int script = rtl_script(cp), found = -2;
+	size_t i;
+
+	if (e->fc == NULL && !e->fc_failed) {
+		if ((e->fc = FcInitLoadConfigAndFonts()) == NULL)
+			e->fc_failed = true;
+	}
+	if (e->fc == NULL)
+		return -2;
+	if (e->main == NULL && !e->main_failed) {
+		p = FcNameParse((const FcChar8 *)LATEX_MAIN_FONT);
+		m = p != NULL && FcConfigSubstitute(e->fc, p, FcMatchPattern) ?
+		    (FcDefaultSubstitute(p), FcFontMatch(e->fc, p, &res)) : NULL;
+		if (m != NULL && FcPatternGetString(m, FC_FAMILY, 0, &name) ==
+		    FcResultMatch && strcmp((char *)name, LATEX_MAIN_FONT) == 0 &&
+		    FcPatternGetCharSet(m, FC_CHARSET, 0, &have) == FcResultMatch)
+			e->main = FcCharSetCopy(have);
+		else
+			e->main_failed = true;
+		if (m != NULL)
+			FcPatternDestroy(m);
+		if (p != NULL)
+			FcPatternDestroy(p);
+	}
+	if (script == SCRIPT_NONE && e->main != NULL &&
+	    FcCharSetHasChar(e->main, cp))
+		return -1;
+	for (i = 0; i < e->ncache; i++)
+		if (e->cache[i].cp == cp)
+			return e->cache[i].family;
+	p = FcPatternCreate();
+	cs = FcCharSetCreate();
+	if (p == NULL || cs == NULL || !FcCharSetAddChar(cs, cp) ||
+	    !FcPatternAddCharSet(p, FC_CHARSET, cs) ||
+	    !FcPatternAddString(p, FC_FAMILY, (const FcChar8 *)"serif") ||
+	    !FcConfigSubstitute(e->fc, p, FcMatchPattern))
+		m = NULL;
+	else {
+		FcDefaultSubstitute(p);
+		m = FcFontMatch(e->fc, p, &res);
+	}
+	if (m != NULL && FcPatternGetCharSet(m, FC_CHARSET, 0, &have) ==
+	    FcResultMatch && FcCharSetHasChar(have, cp) &&
+	    FcPatternGetString(m, FC_FAMILY, 0, &name) == FcResultMatch &&
+	    is_font_name((const char *)name)) {
+		for (i = 0; i < e->nfamilies; i++)
+			if (e->families[i].script == script &&
+			    strcmp(e->families[i].name, (char *)name) == 0)
+				break;
+		if (i == e->nfamilies) {
+			e->families = xgrow(e->families, e->nfamilies,
+			    sizeof(*e->families));
+			e->families[i].name = xstrdup((const char *)name);
+			e->families[i].script = script;
+			e->nfamilies++;
+		}
+		found = (int)i;
+	}
+	e->cache = xgrow(e->cache, e->ncache, sizeof(*e->cache));
+	e->cache[e->ncache].cp = cp;
+	e->cache[e->ncache++].family = found;
+	if (m != NULL)
+		FcPatternDestroy(m);
+	if (cs != NULL)
+		FcCharSetDestroy(cs);
+	if (p != NULL)
+		FcPatternDestroy(p);
+	return found;
+}
+
+/* CP could not be printed: kept for the value's error, once each. */
+static void
+note_bad(struct esc *e, uint32_t cp)
+{
+	size_t i;
+
+	for (i = 0; i < e->nbad; i++)
+		if (e->bad[i] == cp)
+			return;
+	if (e->nbad < MAX_BAD)
+		e->bad[e->nbad++] = cp;
+	else
+		e->more_bad = true;
+}
+
+/* The font group (index into E->families, or -1) that CP goes in, for
+ * a foreign code point; -2 when it cannot be printed. */
+static int
+group_for(struct esc *e, uint32_t cp)
+{
+	int f;
+
+	if (!e->unicode) {
+		note_bad(e, cp);
+		return -2;
+	}
+	if ((f = font_for(e, cp)) == -2)
+		note_bad(e, cp);
+	return f;
+}
+
+/* Whether a neutral character at S (a space, punctuation or digits
+ * between two words of a script) stays in the open group F: the next
+ * letter goes in F too. */
+static bool
+continues_group(struct esc *e, const char *s, size_t len, int f)
+{
+	size_t i = 0, k;
+	uint32_t cp;
+
+	while (i < len) {
+		if ((k = utf8_decode(s + i, len - i, &cp)) == 0)
+			return false;
+		if (is_foreign(cp))
+			return e->unicode && font_for(e, cp) == f;
+		if (cp >= 0x80 || isalpha((int)cp))
+			return false;
+		i += k;
+	}
+	return false;
+}
+
+static void
+group_close(struct esc *e, struct buf *b)
+{
+	if (e->open < 0)
+		return;
+	buf_puts(b, e->families[e->open].script != SCRIPT_NONE ? "}}" : "}");
+	e->open = -1;
+}
+
+static void
+group_open(struct esc *e, struct buf *b, int f)
+{
+	size_t i = (size_t)f;
+
+	if (e->open == f)
+		return;
+	group_close(e, b);
+	buf_puts(b, e->families[i].script != SCRIPT_NONE ?
+	    "\\lgcrtl{\\lgcpolice{" : "\\lgcpolice{");
+	put_family_id(b, i);
+	buf_puts(b, "}{");
+	e->open = f;
+}
+
+/* Text from the document: E says for which engines (NULL: all three,
+ * unprintable code points as \lgcchar, as latex_escape does). */
+static void
+escape_text(struct esc *e, struct buf *b, const char *s, size_t len)
 {
 	size_t i = 0, k, more;
-	uint32_t cp, prev = 0;
+	uint32_t cp, prev = 0, wprev = 0;
+	enum word_kind word = WORD_PLAIN;
+	size_t part = 0;	/* characters since the last break */
+	int f;
+	bool in_font;
 
 	while (i < len) {
 		k = utf8_decode(s + i, len - i, &cp);
@@ -500,6 +861,45 @@ latex_escape(struct buf *b, const char *s, size_t len)
 			k = 1;
 			cp = 0xFFFD;
 		}
+		if (is_word_end(cp))
+			wprev = 0;
+		else if (wprev == 0) {
+			word = word_kind(s + i, len - i);
+			wprev = cp;
+			part = 1;
+		} else {
+			/* Break points of lgc's PDF (linebreak.c): after
+			 * punctuation in a URL, anywhere in a long token at
+			 * a cost; the line is never broken with a hyphen
+			 * that is not in the text. */
+			if (word != WORD_PLAIN && is_break_after(wprev) &&
+			    !is_break_after(cp)) {
+				buf_puts(b, "\\allowbreak{}");
+				part = 0;
+			} else if (word == WORD_TOKEN ||
+			    (word == WORD_URL && part >= URL_PART)) {
+				buf_puts(b, "\\lgccoupure{}");
+				part = 0;
+			}
+			wprev = cp;
+			part++;
+		}
+		in_font = false;
+		if (e != NULL && cp == 0xFFFD) {
+			/* An encoding error to LuaTeX; a hole in any case. */
+			group_close(e, b);
+			note_bad(e, cp);
+		} else if (e != NULL && is_foreign(cp)) {
+			if ((f = group_for(e, cp)) >= 0) {
+				group_open(e, b, f);
+				in_font = true;
+			} else {
+				group_close(e, b);
+				in_font = f == -1;
+			}
+		} else if (e != NULL && e->open >= 0 &&
+		    !continues_group(e, s + i, len - i, e->open))
+			group_close(e, b);
 		if (prev != 0 && forms_ligature(prev, cp))
 			buf_puts(b, "\\/");
 		if (is_ascii_letter(cp) &&
@@ -509,17 +909,153 @@ latex_escape(struct buf *b, const char *s, size_t len)
 			i += 1 + more;
 			continue;
 		}
-		if (escape_cp(b, cp, s + i, k))
+		if (escape_cp(b, cp, s + i, k, in_font))
 			prev = cp;
+		i += k;
+	}
+	if (e != NULL)
+		group_close(e, b);
+}
+
+void
+latex_escape(struct buf *b, const char *s, size_t len)
+{
+	escape_text(NULL, b, s, len);
+}
+
+static void
+escape_str(struct esc *e, struct buf *b, const char *s)
+{
+	if (s != NULL)
+		escape_text(e, b, s, strlen(s));
+}
+
+static void	report_bad(struct latex *, const struct doc_origin *,
+		    const char *, const char *);
+
+/* A field of a party's value: its own expression and JSON path. */
+static void
+report_field(struct latex *l, const struct doc_origin *o, const char *field,
+    const char *text)
+{
+	struct doc_origin f;
+	struct buf expr, path;
+
+	if (l->esc.nbad == 0)
+		return;
+	if (o == NULL) {
+		report_bad(l, NULL, "le bloc de signatures", text);
+		return;
+	}
+	buf_init(&expr);
+	buf_init(&path);
+	f = *o;
+	buf_printf(&expr, "%s.%s", o->expr, field);
+	f.expr = expr.data;
+	if (o->path != NULL) {
+		buf_printf(&path, "%s.%s", o->path, field);
+		f.path = path.data;
+	}
+	report_bad(l, &f, NULL, text);
+	buf_free(&expr);
+	buf_free(&path);
+}
+
+/* The value in a message: one line, cut after VALUE_SHOWN characters. */
+#define VALUE_SHOWN	60
+
+static void
+put_shown(struct buf *b, const char *s)
+{
+	size_t len = strlen(s), i = 0, k, n = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		if ((k = utf8_decode(s + i, len - i, &cp)) == 0)
+			k = 1;
+		if (n++ == VALUE_SHOWN) {
+			buf_puts(b, "\xe2\x80\xa6");
+			return;
+		}
+		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+			buf_putc(b, ' ');
+		else
+			buf_put(b, s + i, k);
 		i += k;
 	}
 }
 
+/*
+ * The characters of TEXT that the chosen engines cannot print (in
+ * l->esc.bad) make one error for the value, located where the template
+ * prints it, with a note on the data that gives it (its JSON path); a
+ * value printed again is not reported again.  WHAT says what TEXT is
+ * when it is not a client's value ("le titre").
+ */
 static void
-escape_str(struct buf *b, const char *s)
+report_bad(struct latex *l, const struct doc_origin *o, const char *what,
+    const char *text)
 {
-	if (s != NULL)
-		latex_escape(b, s, strlen(s));
+	struct esc *e = &l->esc;
+	struct diagnostic *dg;
+	struct buf chars, shown;
+	const char *key;
+	size_t i;
+
+	if (e->nbad == 0)
+		return;
+	key = o != NULL ? (o->path != NULL ? o->path : o->expr) : text;
+	for (i = 0; i < l->reported.len; i++)
+		if (strcmp(l->reported.items[i], key) == 0)
+			break;
+	l->failed = true;
+	if (i < l->reported.len) {
+		e->nbad = 0;
+		e->more_bad = false;
+		return;
+	}
+	ptrvec_push(&l->reported, xstrdup(key));
+	buf_init(&chars);
+	buf_init(&shown);
+	buf_puts(&chars, e->nbad > 1 ? "les caract\xc3\xa8res " :
+	    "le caract\xc3\xa8re ");
+	for (i = 0; i < e->nbad; i++) {
+		if (i > 0)
+			buf_puts(&chars, ", ");
+		buf_puts(&chars, "\xc2\xab ");
+		buf_put_utf8(&chars, e->bad[i]);
+		buf_printf(&chars, " \xc2\xbb (U+%04X)",
+		    (unsigned)e->bad[i]);
+	}
+	if (e->more_bad)
+		buf_puts(&chars, ", entre autres,");
+	put_shown(&shown, text);
+	if (o != NULL)
+		what = "la valeur";
+	dg = diag(l->ds, E_LATEX_CHAR, o != NULL ? &o->loc : NULL, what,
+	    buf_cstr(&shown), buf_cstr(&chars), e->unicode ?
+	    "aucune police install\xc3\xa9" "e ne contient" :
+	    "pdflatex ne sait pas imprimer");
+	if (dg != NULL && o != NULL) {
+		if (o->path != NULL)
+			diag_note(dg, &o->data, "valeur de \xc2\xab %s"
+			    " \xc2\xbb ; chemin JSON : %s", o->expr,
+			    o->path);
+		else
+			diag_note(dg, NULL, "valeur de \xc2\xab %s"
+			    " \xc2\xbb", o->expr);
+	}
+	if (dg != NULL)
+		diag_hint(dg, "%s", e->unicode ? "installez une police qui "
+		    "les contient (fontconfig la trouvera) ou remplacez-les "
+		    "dans les donn\xc3\xa9" "es" : "produisez le LaTeX avec "
+		    "--moteur xelatex ou --moteur lualatex, qui les impriment "
+		    "avec les polices install\xc3\xa9" "es, ou remplacez-les "
+		    "dans les donn\xc3\xa9" "es");
+	buf_free(&chars);
+	buf_free(&shown);
+	e->nbad = 0;
+	e->more_bad = false;
 }
 
 /* A \label name from a document anchor: letters, digits and '-' kept,
@@ -616,13 +1152,13 @@ render_link(struct lctx *c, const struct doc_run *r)
 	    (nlen = strlen(h->number)) > tlen ||
 	    strcmp(r->text + tlen - nlen, h->number) != 0) {
 		/* Not a heading's number: keep the text, drop the link. */
-		escape_str(c->out, r->text);
+		escape_str(c->esc, c->out, r->text);
 		return;
 	}
 	buf_puts(c->out, "\\lgcrenvoi{");
 	put_label(c->out, h->anchor);
 	buf_puts(c->out, "}{");
-	latex_escape(c->out, r->text, tlen - nlen);
+	escape_text(c->esc, c->out, r->text, tlen - nlen);
 	buf_puts(c->out, "}");
 }
 
@@ -688,7 +1224,8 @@ render_runs(struct lctx *c, const struct doc_runs *rs)
 		if (r->link != NULL)
 			render_link(c, r);
 		else
-			escape_str(c->out, r->text);
+			escape_str(c->esc, c->out, r->text);
+		report_bad(c->l, r->origin, "le texte", r->text);
 		started = true;
 	}
 	for (; nopen > 0; nopen--)
@@ -704,6 +1241,28 @@ render_paragraph(struct lctx *c, const struct doc_runs *rs)
 	buf_puts(c->out, "\n\n");
 }
 
+/* A bookmark's text: the heading's label and title as plain text, with
+ * the separator lgc's PDF puts between them. */
+static void
+put_bookmark(struct esc *e, struct buf *b, const struct buf *label,
+    const struct doc_runs *title, bool article)
+{
+	size_t i;
+	bool any = false;
+
+	for (i = 0; i < title->len; i++)
+		if (!title->v[i].line_break && title->v[i].text[0] != '\0')
+			any = true;
+	escape_text(e, b, label->data, label->len);
+	if (label->len > 0 && any)
+		buf_puts(b, article ? " \\textendash{} " : " ");
+	for (i = 0; i < title->len; i++)
+		if (title->v[i].line_break)
+			buf_putc(b, ' ');
+		else
+			escape_str(e, b, title->v[i].text);
+}
+
 static void
 render_heading(struct lctx *c, const struct doc_heading *h)
 {
@@ -711,11 +1270,21 @@ render_heading(struct lctx *c, const struct doc_heading *h)
 
 	buf_init(&label);
 	doc_heading_label(&label, h);
+	/* The outline of lgc's own PDF: "Article 1 – Objet", "3.2 Détail". */
+	buf_printf(c->out, "\\lgcsignet{%d}{", h->level <= 1 ? 1 :
+	    h->level == 2 ? 2 : 3);
+	put_bookmark(c->esc, c->out, &label, &h->title, h->level <= 1);
+	/* Reported with the title itself. */
+	c->esc->nbad = 0;
+	c->esc->more_bad = false;
+	buf_puts(c->out, "}{");
+	put_label(c->out, h->anchor);
+	buf_puts(c->out, "}\n");
 	buf_puts(c->out, h->level <= 1 ? "\\lgcarticle{" :
 	    h->level == 2 ? "\\lgcsousarticle{" : "\\lgcsoussousarticle{");
-	latex_escape(c->out, label.data, label.len);
+	escape_text(c->esc, c->out, label.data, label.len);
 	buf_puts(c->out, "}{");
-	escape_str(c->out, h->number);
+	escape_str(c->esc, c->out, h->number);
 	buf_puts(c->out, "}{");
 	put_label(c->out, h->anchor);
 	buf_puts(c->out, "}{");
@@ -769,7 +1338,7 @@ render_list(struct lctx *c, const struct doc_list *l)
 				    i + 1);
 			else
 				buf_puts(c->out,
-				    "\\par\\noindent\\textbullet~");
+				    "\\par\\noindent\\textendash~");
 			render_item(c, &l->items[i]);
 		}
 		buf_puts(c->out, "\\par\n\n");
@@ -789,14 +1358,17 @@ static void
 render_party(struct lctx *c, const struct doc_party *p)
 {
 	buf_puts(c->out, "\\lgcpartie{");
-	escape_str(c->out, p->name);
+	escape_str(c->esc, c->out, p->name);
+	report_field(c->l, p->origin, "nom", p->name);
 	buf_puts(c->out, "}{");
 	if (p->representant != NULL && p->representant[0] != '\0') {
 		buf_puts(c->out, "repr\xc3\xa9sent\xc3\xa9" "e par ");
-		escape_str(c->out, p->representant);
+		escape_str(c->esc, c->out, p->representant);
+		report_field(c->l, p->origin, "representant", p->representant);
 		if (p->qualite != NULL && p->qualite[0] != '\0') {
 			buf_puts(c->out, ", ");
-			escape_str(c->out, p->qualite);
+			escape_str(c->esc, c->out, p->qualite);
+			report_field(c->l, p->origin, "qualite", p->qualite);
 		}
 	}
 	buf_puts(c->out, "}");
@@ -854,7 +1426,8 @@ render_body(struct lctx *c)
 {
 	if (c->doc->title != NULL && c->doc->title[0] != '\0') {
 		buf_puts(c->out, "\\lgctitre{");
-		escape_str(c->out, c->doc->title);
+		escape_str(c->esc, c->out, c->doc->title);
+		report_bad(c->l, NULL, "le titre", c->doc->title);
 		buf_puts(c->out, "}\n\n");
 	}
 	render_blocks(c, &c->doc->blocks);
@@ -869,10 +1442,15 @@ render_comment(const struct latex *l, struct buf *out)
 		buf_puts(out, " : corps seul, \xc3\xa0 inclure avec \\input "
 		    "dans un document\n% en fran\xc3\xa7" "ais (avec pdflatex : "
 		    "\\usepackage[T1]{fontenc} et \\usepackage{lmodern}).\n");
+		if (l->esc.unicode)
+			buf_puts(out, "% Avec xelatex ou lualatex seulement, "
+			    "apr\xc3\xa8s \\usepackage{fontspec}.\n");
 		return;
 	}
-	buf_puts(out, ". Compiler deux fois (pdflatex, xelatex ou "
-	    "lualatex)\n% pour les renvois et le \xc2\xab Page X sur "
+	buf_puts(out, l->esc.unicode ? ". Compiler deux fois (xelatex ou "
+	    "lualatex)\n" : ". Compiler deux fois (pdflatex, xelatex ou "
+	    "lualatex)\n");
+	buf_puts(out, "% pour les renvois et le \xc2\xab Page X sur "
 	    "Y \xc2\xbb.\n");
 }
 
@@ -889,13 +1467,13 @@ running_title(const struct doc *d)
 
 /* An agency's preamble, as is, after the title it may use. */
 static void
-render_custom_preamble(const struct latex *l, const struct doc *d,
+render_custom_preamble(struct latex *l, const struct doc *d,
     struct buf *out)
 {
 	buf_puts(out, "% Pour le pr\xc3\xa9" "ambule : \\lgctitrecourant, le "
 	    "titre du contrat, et\n% \\pageref{lgc-derniere-page}, son "
 	    "nombre de pages.\n\\providecommand\\lgctitrecourant{");
-	escape_str(out, running_title(d));
+	escape_str(&l->esc, out, running_title(d));
 	buf_puts(out, "}\n");
 	buf_puts(out, l->preamble);
 	if (out->len > 0 && out->data[out->len - 1] != '\n')
@@ -936,33 +1514,89 @@ header_title(const char *title)
 }
 
 static void
-render_preamble(const struct latex *l, const struct doc *d,
+render_preamble(struct latex *l, const struct doc *d,
     struct buf *out)
 {
 	const char *title = running_title(d);
 	char *header = header_title(title);
 
 	buf_puts(out, preamble_head);
-	escape_str(out, title);
+	escape_str(&l->esc, out, title);
 	buf_puts(out, "}\n\\newcommand\\lgcentete{");
-	escape_str(out, header);
+	escape_str(&l->esc, out, header);
 	free(header);
 	buf_puts(out, preamble_tail);
-	escape_str(out, l->generator);
+	escape_str(&l->esc, out, l->generator);
 	buf_puts(out, "}}\n\\else\n  \\AtBeginDocument{\\special{"
 	    "pdf:docinfo<</Title");
 	put_pdf_string(out, title);
 	buf_puts(out, "/Creator");
 	put_pdf_string(out, l->generator);
-	buf_puts(out, ">>}}\n\\fi\n");
+	buf_puts(out, ">>}\\special{pdf:put @catalog<</Lang(fr-FR)>>}}\n"
+	    "\\fi\n");
+}
+
+/*
+ * --moteur xelatex or lualatex: the fonts found for what Latin Modern
+ * lacks, each a family of fontspec (right-to-left ones with their
+ * script, for the joining of Arabic letters), and \lgcrtl for the
+ * engine's right-to-left typesetting.
+ */
+static void
+render_fonts(const struct latex *l, struct buf *out)
+{
+	size_t i;
+
+	buf_puts(out, "% --moteur : ce contrat se compile avec xelatex ou "
+	    "lualatex (fontspec).\n"
+	    "\\ifx\\XeTeXrevision\\undefined\\ifx\\directlua\\undefined\n"
+	    "  \\errmessage{Ce contrat se compile avec xelatex ou lualatex "
+	    "(lgc --moteur)}\\fi\\fi\n");
+	if (!l->fragment)
+		buf_puts(out, "\\usepackage{fontspec}\n");
+	buf_puts(out, "\\ifx\\XeTeXrevision\\undefined\n"
+	    "  \\providecommand\\lgcrtl[1]{\\leavevmode{\\textdir TRT #1}}\n"
+	    "\\else\n"
+	    "  \\TeXXeTstate=1\n"
+	    "  \\providecommand\\lgcrtl[1]{\\beginR #1\\endR}\n"
+	    "\\fi\n"
+	    "% {lettre}{texte} : le texte dans une police trouv\xc3\xa9" "e par "
+	    "lgc (fontconfig).\n"
+	    "\\providecommand\\lgcpolice[2]{{\\csname lgcpolice#1\\endcsname "
+	    "#2}}\n");
+	for (i = 0; i < l->esc.nfamilies; i++) {
+		buf_puts(out, "\\newfontfamily\\lgcpolice");
+		put_family_id(out, i);
+		buf_printf(out, "{%s}", l->esc.families[i].name);
+		if (l->esc.families[i].script == SCRIPT_ARABIC)
+			buf_puts(out, "[Script=Arabic]");
+		else if (l->esc.families[i].script == SCRIPT_HEBREW)
+			buf_puts(out, "[Script=Hebrew]");
+		buf_putc(out, '\n');
+	}
 }
 
 static void *
 latex_new(const struct render_opts *opts, struct diags *ds)
 {
 	const struct option_value *preamble = render_option(opts, "preambule");
+	const struct option_value *engine = render_option(opts, "moteur");
 	bool fragment = render_flag(opts, "fragment");
+	bool unicode = false;
 	struct latex *l;
+
+	if (engine != NULL && engine->text != NULL) {
+		if (strcmp(engine->text, "xelatex") == 0 ||
+		    strcmp(engine->text, "lualatex") == 0)
+			unicode = true;
+		else if (strcmp(engine->text, "pdflatex") != 0) {
+			if (ds != NULL)
+				diag(ds, F_USAGE, NULL, "--moteur : "
+				    "\xc2\xab pdflatex \xc2\xbb, \xc2\xab xelatex "
+				    "\xc2\xbb ou \xc2\xab lualatex \xc2\xbb attendu");
+			return NULL;
+		}
+	}
 
 	/* A fragment has no preamble to replace. */
 	if (preamble != NULL && !fragment &&
@@ -974,6 +1608,9 @@ latex_new(const struct render_opts *opts, struct diags *ds)
 	}
 	l = xcalloc(1, sizeof(*l));
 	l->fragment = fragment;
+	l->ds = ds;
+	l->esc.unicode = unicode;
+	l->esc.open = -1;
 	l->generator = xstrdup(opts != NULL && opts->generator != NULL ?
 	    opts->generator : "lgc");
 	if (preamble != NULL && !fragment)
@@ -981,43 +1618,70 @@ latex_new(const struct render_opts *opts, struct diags *ds)
 	return l;
 }
 
+/* The body first: it finds the fonts that the preamble declares.  A
+ * character that cannot be printed fails the render, after every value
+ * holding one was reported. */
 static bool
 latex_render(void *state, const struct doc *d, struct buf *out)
 {
-	const struct latex *l = state;
+	struct latex *l = state;
 	struct lctx c;
+	struct buf body;
 
+	buf_init(&body);
 	memset(&c, 0, sizeof(c));
-	c.out = out;
+	c.out = &body;
 	c.doc = d;
+	c.l = l;
+	c.esc = &l->esc;
+	render_body(&c);
 	render_comment(l, out);
 	if (l->fragment) {
 		buf_puts(out, lgc_commands);
+		if (l->esc.unicode)
+			render_fonts(l, out);
 		buf_putc(out, '\n');
-		render_body(&c);
-		return true;
+	} else {
+		if (l->preamble != NULL)
+			render_custom_preamble(l, d, out);
+		else
+			render_preamble(l, d, out);
+		/* The title in the preamble was reported in the body. */
+		l->esc.nbad = 0;
+		if (l->esc.unicode)
+			render_fonts(l, out);
+		buf_puts(out, lgc_commands);
+		buf_puts(out, "\n\\begin{document}\n\n");
 	}
-	if (l->preamble != NULL)
-		render_custom_preamble(l, d, out);
-	else
-		render_preamble(l, d, out);
-	buf_puts(out, lgc_commands);
-	buf_puts(out, "\n\\begin{document}\n\n");
-	render_body(&c);
+	buf_put(out, body.data != NULL ? body.data : "", body.len);
+	buf_free(&body);
 	/* Read back by "Page X sur Y". */
-	buf_puts(out, "\\label{lgc-derniere-page}\n\\end{document}\n");
-	return true;
+	if (!l->fragment)
+		buf_puts(out, "\\label{lgc-derniere-page}\n\\end{document}\n");
+	return !l->failed;
 }
 
 static void
 latex_free(void *state)
 {
 	struct latex *l = state;
+	size_t i;
 
 	if (l == NULL)
 		return;
 	free(l->preamble);
 	free(l->generator);
+	for (i = 0; i < l->esc.nfamilies; i++)
+		free(l->esc.families[i].name);
+	free(l->esc.families);
+	free(l->esc.cache);
+	if (l->esc.main != NULL)
+		FcCharSetDestroy(l->esc.main);
+	if (l->esc.fc != NULL)
+		FcConfigDestroy(l->esc.fc);
+	for (i = 0; i < l->reported.len; i++)
+		free(l->reported.items[i]);
+	ptrvec_free(&l->reported);
 	free(l);
 }
 
@@ -1029,6 +1693,9 @@ static const struct backend_option latex_options[] = {
 	{ .name = "preambule", .kind = OPTION_FILE, .arg = "FICHIER",
 	  .help = "LaTeX : remplace le pr\xc3\xa9" "ambule par FICHIER",
 	  .what = "pr\xc3\xa9" "ambule", .unless = "fragment" },
+	{ .name = "moteur", .kind = OPTION_TEXT, .arg = "MOTEUR",
+	  .help = "LaTeX : pdflatex (d\xc3\xa9" "faut, les trois moteurs), "
+	  "xelatex ou lualatex (toute \xc3\xa9" "criture)" },
 	{ .name = NULL }
 };
 

@@ -64,6 +64,7 @@ push_party(struct etok *t, const char *name, const char *rep,
 	p->name = xstrdup(name);
 	p->representant = xstrdup(rep);
 	p->qualite = xstrdup(qual);
+	p->origin = NULL;
 }
 
 static void

@@ -52,12 +52,29 @@ test_escape_specials(struct unit *u)
 	CHECK_ESCAPE(u, "'", "\\textquotesingle{}");
 	CHECK_ESCAPE(u, "`", "\\textasciigrave{}");
 	CHECK_ESCAPE(u, "[x]", "{[}x{]}");
-	/* Every ASCII punctuation character at once. */
-	CHECK_ESCAPE(u, "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~",
-	    "!\\textquotedbl{}\\#\\$\\%\\&\\textquotesingle{}()*+,-./:;"
+	/* Every ASCII punctuation character, in two words shorter than a
+	 * token (LONG_WORD), which would get break points. */
+	CHECK_ESCAPE(u, "!\"#$%&'()*+,-./:; <=>?@[\\]^_`{|}~",
+	    "!\\textquotedbl{}\\#\\$\\%\\&\\textquotesingle{}()*+,-./:; "
 	    "\\textless{}=\\textgreater{}?@{[}\\textbackslash{}{]}"
 	    "\\textasciicircum{}\\_\\textasciigrave{}\\{\\textbar{}\\}"
 	    "\\textasciitilde{}");
+	/* A URL breaks after its punctuation, a long token anywhere. */
+	CHECK_ESCAPE(u, "https://a.fr/b_c",
+	    "https://\\allowbreak{}a.\\allowbreak{}fr/\\allowbreak{}b\\_"
+	    "\\allowbreak{}c");
+	CHECK_ESCAPE(u, "x@y.fr.", "x@\\allowbreak{}y.\\allowbreak{}fr.");
+	CHECK_ESCAPE(u, "123456789012345678901234567890",
+	    "1\\lgccoupure{}2\\lgccoupure{}3\\lgccoupure{}4\\lgccoupure{}5"
+	    "\\lgccoupure{}6\\lgccoupure{}7\\lgccoupure{}8\\lgccoupure{}9"
+	    "\\lgccoupure{}0\\lgccoupure{}1\\lgccoupure{}2\\lgccoupure{}3"
+	    "\\lgccoupure{}4\\lgccoupure{}5\\lgccoupure{}6\\lgccoupure{}7"
+	    "\\lgccoupure{}8\\lgccoupure{}9\\lgccoupure{}0\\lgccoupure{}1"
+	    "\\lgccoupure{}2\\lgccoupure{}3\\lgccoupure{}4\\lgccoupure{}5"
+	    "\\lgccoupure{}6\\lgccoupure{}7\\lgccoupure{}8\\lgccoupure{}9"
+	    "\\lgccoupure{}0");
+	CHECK_ESCAPE(u, "anticonstitutionnellement www",
+	    "anticonstitutionnellement www");
 	/* Only LEN bytes. */
 	{
 		char *s = escaped("a%b", 2);
@@ -164,6 +181,7 @@ push_party(struct etok *t, const char *name, const char *rep,
 	p->name = xstrdup(name);
 	p->representant = xstrdup(rep);
 	p->qualite = xstrdup(qual);
+	p->origin = NULL;
 }
 
 static void
@@ -335,7 +353,8 @@ test_document(struct unit *u)
 	HAS(u, tex, "\\providecommand\\lgcarticle[4]");
 	HAS(u, tex, "\\begin{document}\n\n\\lgctitre{Contrat \\textquotedbl{}"
 	    "test\\textquotedbl{} \\& Cie}\n\nEntre les parties "
-	    "ci-dessous.\n\n\\lgcarticle{Article 1}{1}{lgc-article-1}{Objet}"
+	    "ci-dessous.\n\n\\lgcsignet{1}{Article 1 \\textendash{} Objet}"
+	    "{lgc-article-1}\n\\lgcarticle{Article 1}{1}{lgc-article-1}{Objet}"
 	    "\n\n");
 	HAS(u, tex, "Le \\textbf{Client \\textit{final}} paie~; voir "
 	    "l\xe2\x80\x99\\lgcrenvoi{lgc-resultats}{article~}. 12 rue X"
@@ -345,7 +364,9 @@ test_document(struct unit *u)
 	    "second paragraphe\n\n\\begin{enumerate}\n\\item imbriqu\xc3\xa9\n"
 	    "\\end{enumerate}\n\n\\end{itemize}\n\n");
 	HAS(u, tex, "\\lgcsoussousarticle{1.1.1}{1.1.1}{lgc-article-1-1-1}"
-	    "{D\xc3\xa9tail}\n\n\\lgcarticle{Article 2}{2}{lgc-resultats}"
+	    "{D\xc3\xa9tail}\n\n\\lgcsignet{1}{Article 2 \\textendash{} "
+	    "R\xc3\xa9sultats}{lgc-resultats}\n"
+	    "\\lgcarticle{Article 2}{2}{lgc-resultats}"
 	    "{R\xc3\xa9sultats}\n\n");
 	HAS(u, tex, "\\lgcarticle{}{}{lgc-titre-annexe-1}{Annexe "
 	    "\\textless{}1\\textgreater{}}\n\n");
@@ -468,7 +489,7 @@ test_blocks(struct unit *u)
 	CHECK(u, count(tex, "\\begin{itemize}") == 4);
 	CHECK(u, count(tex, "\\begin{enumerate}") == 2);
 	CHECK(u, count(tex, "\\begin{") == count(tex, "\\end{"));
-	HAS(u, tex, "\\par\\noindent\\textbullet~niveau\n");
+	HAS(u, tex, "\\par\\noindent\\textendash~niveau\n");
 	CHECK(u, count(tex, "niveau") == 7);
 	free(tex);
 	doc_free(&d);

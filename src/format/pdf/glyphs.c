@@ -314,7 +314,11 @@ note_piece_context(struct render *r, struct diagnostic *dg, size_t piece)
 		    it->piece0 + it->npieces;
 		buf_init(&b);
 		for (k = lo; k < hi; k++) {
-			if (k > lo)
+			/* Two runs of one word (a value and its full stop)
+			 * touch: no space between them. */
+			if (k > lo && (r->pieces[k].y != r->pieces[k - 1].y ||
+			    r->pieces[k].x > r->pieces[k - 1].x +
+			    r->pieces[k - 1].width + 0.01))
 				buf_putc(&b, ' ');
 			buf_put(&b, r->pieces[k].text, r->pieces[k].len);
 		}
