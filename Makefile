@@ -226,6 +226,8 @@ DEPS_BUILD = gcc make flex bison pkg-config libjansson-dev libhpdf-dev \
 	curl xz-utils
 DEPS_TEST = tidy poppler-utils qpdf texlive-latex-base texlive-lang-french \
 	lmodern texlive-xetex texlive-luatex
+# tests/scripts/docs.sh runs docs/verifier-exemples.py.
+DEPS_TEST += python3
 DEPS = $(DEPS_BUILD) $(DEPS_TEST)
 SUDO != [ "$$(id -u)" = 0 ] || echo sudo
 

@@ -503,20 +503,9 @@ bool
 eval_document(struct eval *ev, struct stream *out)
 {
 	const struct file_ast *f = ev->prog->main;
-	size_t i;
 
 	memset(out, 0, sizeof(*out));
 	out->straight_quotes = ev->straight_quotes;
-	for (i = 0; i < f->ndecls; i++)
-		if (f->decls[i]->kind == DECL_PARAMETRE &&
-		    f->decls[i]->def_value == NULL) {
-			diag(ev->ds, E_PARAM_MISSING, &f->decls[i]->loc,
-			    f->decls[i]->name, "ce fichier est une clause : "
-			    "incluez-le avec « {inclure … avec "
-			    "paramètre = …} », le modèle principal ne reçoit "
-			    "pas de paramètres");
-			ev->failed = true;
-		}
 	if (ev->failed)
 		return false;
 	ev->out = out;
