@@ -481,6 +481,26 @@ p_unary(struct parser *p, enum expr_kind kind, struct expr *a,
 	return bounded(p, e);
 }
 
+/* « {d | jours_ouvres -3} »: a bare argument may be a negative literal,
+ * its sign against it, as in the call form « jours_ouvres(d, -3) ».
+ * A detached sign (« f 3 - 2 ») reads as a subtraction to the eye but
+ * would be two arguments: refused, with the call form that says it. */
+struct expr *
+p_negative_arg(struct parser *p, struct expr *lit, const struct loc *minus)
+{
+	struct loc l = *minus;
+
+	l.end_line = lit->loc.end_line;
+	l.end_col = lit->loc.end_col;
+	if (minus->end_line != lit->loc.line ||
+	    minus->end_col + 1 != lit->loc.col)
+		diag(p->ds, E_SYNTAX, minus, "« - » séparé de son nombre : "
+		    "un argument négatif s'écrit collé (« | jours_ouvres -3 »)"
+		    " ; pour un calcul, écrivez l'appel entre parenthèses "
+		    "(« jours_ouvres(d, 3 - 2) »)");
+	return p_unary(p, EX_NEG, lit, &l);
+}
+
 struct expr *
 p_field_access(struct parser *p, struct expr *obj, char *name,
     const struct loc *name_loc, const struct loc *l)
