@@ -606,7 +606,7 @@ p_number(struct parser *p, char *digits, const struct loc *l)
 
 	if (st != DEC_OK) {
 		number_error(p, l, digits, st);
-		d.units = 0;
+		d = dec_from_units(0);
 	}
 	if (strchr(digits, '.') == NULL) {
 		e = literal(l, T_ENTIER);
@@ -629,10 +629,10 @@ p_montant(struct parser *p, char *digits, const struct loc *l,
 
 	if (st != DEC_OK) {
 		number_error(p, l, digits, st);
-		d.units = 0;
+		d = dec_from_units(0);
 	}
 	if (kind == T_MONTANT && dec_round(d, 2, &d) != DEC_OK)
-		d.units = 0;
+		d = dec_from_units(0);
 	e->u.literal.u.dec = d;
 	free(digits);
 	return e;
@@ -647,7 +647,7 @@ p_duree(struct parser *p, char *digits, int unit, const struct loc *l)
 
 	if (st != DEC_OK || dec_trunc(d) > 1000000) {
 		number_error(p, l, digits, st != DEC_OK ? st : DEC_OVERFLOW);
-		d.units = 0;
+		d = dec_from_units(0);
 	}
 	e->u.literal.u.duree.count = dec_trunc(d);
 	e->u.literal.u.duree.unit = (enum duree_unit)unit;
