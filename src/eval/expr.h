@@ -22,6 +22,10 @@ struct input_slot;
  * include sites with its parameters bound. */
 struct frame {
 	const struct file_ast *file;
+	/* For a clause: the {inclure} that made it and the frame it was
+	 * in, whose argument expressions a draft's labels show. */
+	const struct node *include;
+	const struct frame *caller;
 	struct value	*params;
 	struct value	*soits;
 	int		*soit_state;	/* 0 not yet, 1 computing, 2 done, 3 failed */
@@ -45,6 +49,7 @@ struct eval {
 	struct stream	*out;		/* the body's stream (eval.c) */
 	bool		 failed;	/* an error was reported */
 	bool		 draft;		/* --brouillon: unknown values allowed */
+	bool		 draft_all;	/* --brouillon=tout: every branch shown */
 	bool		 straight_quotes;
 };
 
