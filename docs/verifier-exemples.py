@@ -12,7 +12,9 @@ Conventions dans le Markdown :
   <!-- test: erreur=code -->         le bloc lgc suivant doit produire ce diagnostic
   <!-- test: avertissement=code -->  le bloc lgc suivant doit produire cet avertissement
   <!-- test: erreur=code connu -->   écart connu avec le compilateur : signalé,
-                                     sans compter comme un échec
+                                     sans compter comme un échec ; un écart
+                                     résolu (le code obtenu) est un échec,
+                                     pour que le texte soit mis à jour
   <!-- test: ignorer -->             le bloc suivant n'est pas vérifié
   <!-- test: donnees-erreur=code --> le bloc json suivant doit produire ce diagnostic
   <!-- test: options='-D x=1' -->    options de plus pour la compilation du bloc json
