@@ -260,6 +260,8 @@ DEPS_TEST = man-db fonts-liberation tidy poppler-utils qpdf \
 	texlive-latex-base texlive-lang-french texlive-latex-recommended \
 	texlive-fonts-recommended fonts-dejavu-core fonts-wqy-microhei \
 	lmodern texlive-xetex texlive-luatex chromium
+# tests/scripts/docs.sh runs docs/verifier-exemples.py.
+DEPS_TEST += python3
 DEPS = $(DEPS_BUILD) $(DEPS_TEST)
 SUDO != [ "$$(id -u)" = 0 ] || echo sudo
 

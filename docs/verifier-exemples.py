@@ -12,7 +12,9 @@ Conventions dans le Markdown :
   <!-- test: erreur=code -->         le bloc lgc suivant doit produire ce diagnostic
   <!-- test: avertissement=code -->  le bloc lgc suivant doit produire cet avertissement
   <!-- test: erreur=code connu -->   écart connu avec le compilateur : signalé,
-                                     sans compter comme un échec
+                                     sans compter comme un échec ; un écart
+                                     résolu (le code obtenu) est un échec,
+                                     pour que le texte soit mis à jour
   <!-- test: ignorer -->             le bloc suivant n'est pas vérifié
   <!-- test: donnees-erreur=code --> le bloc json suivant doit produire ce diagnostic
   <!-- test: options='-D x=1' -->    options de plus pour la compilation du bloc json
@@ -91,16 +93,17 @@ def main(md, verbose):
                     print("écart connu l.%d (%s) : codes attendus %s, obtenus %s" % (line, name, missing, [x.get('code') for x in diags]))
                 elif missing:
                     fails += 1
-                    print("ÉCHEC l.%d (%s) : codes attendus %s, obtenus %s" % (line, name, missing, [(x.get('code'), x.get('message')) for x in diags]))
+                    print("ÉCHEC " + md + " l.%d (%s) : codes attendus %s, obtenus %s" % (line, name, missing, [(x.get('code'), x.get('message')) for x in diags]))
                 elif "connu" in d:
-                    print("écart résolu l.%d (%s) : %s" % (line, name, want))
+                    fails += 1
+                    print("ÉCHEC " + md + " l.%d (%s) : écart résolu, retirez « connu » et ce que le texte en dit : %s" % (line, name, want))
                 elif verbose:
-                    print("ok l.%d %s -> %s" % (line, name, codes))
+                    print("ok " + md + " l.%d %s -> %s" % (line, name, codes))
                 last = None if d.get("erreur") else (name, [], None)
                 continue
             if rc != 0:
                 fails += 1
-                print("ÉCHEC l.%d (%s) : check rc=%d %s" % (line, name, rc, [(x.get('code'), x.get('message')) for x in diags]))
+                print("ÉCHEC " + md + " l.%d (%s) : check rc=%d %s" % (line, name, rc, [(x.get('code'), x.get('message')) for x in diags]))
                 last = None
                 continue
             if diags and verbose:
@@ -108,7 +111,7 @@ def main(md, verbose):
             last = (name, [], None)
             last_data = None
             if verbose:
-                print("ok l.%d %s" % (line, name))
+                print("ok " + md + " l.%d %s" % (line, name))
         elif lang == "json" and last is not None:
             dname = last[0].replace("/", "_") + ".json"
             open(os.path.join(tmp, dname), "w", encoding="utf-8").write(body)
@@ -120,21 +123,21 @@ def main(md, verbose):
                 missing = [w for w in want if w not in codes]
                 if missing:
                     fails += 1
-                    print("ÉCHEC l.%d données : codes attendus %s, obtenus %s" % (line, missing, [(x.get('code'), x.get('message')) for x in diags]))
+                    print("ÉCHEC " + md + " l.%d données : codes attendus %s, obtenus %s" % (line, missing, [(x.get('code'), x.get('message')) for x in diags]))
                 elif verbose:
-                    print("ok l.%d données -> %s" % (line, codes))
+                    print("ok " + md + " l.%d données -> %s" % (line, codes))
                 continue
             if rc != 0:
                 fails += 1
-                print("ÉCHEC l.%d données pour %s : rc=%d %s" % (line, last[0], rc, [(x.get('code'), x.get('message')) for x in diags]))
+                print("ÉCHEC " + md + " l.%d données pour %s : rc=%d %s" % (line, last[0], rc, [(x.get('code'), x.get('message')) for x in diags]))
                 continue
             last = (last[0], opts, html_text(out))
             last_data = dname
             if verbose:
-                print("ok l.%d build %s %s" % (line, last[0], codes))
+                print("ok " + md + " l.%d build %s %s" % (line, last[0], codes))
         elif lang == "text" and sortie:
             if last is None:
-                print("ÉCHEC l.%d : sortie sans exemple" % line)
+                print("ÉCHEC " + md + " l.%d : sortie sans exemple" % line)
                 fails += 1
                 continue
             if last[2] is None:
@@ -142,7 +145,7 @@ def main(md, verbose):
                 rc, out, diags = run(["build", last[0], "-I", STDLIB] + opts, tmp)
                 if rc != 0:
                     fails += 1
-                    print("ÉCHEC l.%d build sans données : %s" % (line, [(x.get('code'), x.get('message')) for x in diags]))
+                    print("ÉCHEC " + md + " l.%d build sans données : %s" % (line, [(x.get('code'), x.get('message')) for x in diags]))
                     continue
                 last = (last[0], opts, html_text(out))
             rendered = norm(" ".join(last[2]))
@@ -150,11 +153,11 @@ def main(md, verbose):
                 w = norm(want)
                 if w and w not in rendered:
                     fails += 1
-                    print("ÉCHEC l.%d sortie : « %s » absent de :\n   %s" % (line, w, rendered[:3000]))
+                    print("ÉCHEC " + md + " l.%d sortie : « %s » absent de :\n   %s" % (line, w, rendered[:3000]))
                     break
             else:
                 if verbose:
-                    print("ok l.%d sortie" % line)
+                    print("ok " + md + " l.%d sortie" % line)
     print("%s : %d exemples lgc, %d échecs" % (md, n, fails))
     shutil.rmtree(tmp, ignore_errors=True)
     return 1 if fails else 0

@@ -260,6 +260,8 @@ expr
 lits
 	: %empty			{ $$ = xcalloc(1, sizeof(struct ptrvec)); }
 	| lits lit			{ ptrvec_push($1, $2); $$ = $1; }
+	| lits '-' lit
+		{ ptrvec_push($1, p_negative_arg(p, $3, &@2)); $$ = $1; }
 	;
 
 orx

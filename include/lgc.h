@@ -151,7 +151,9 @@ LGC_API const char *lgc_format_option(const lgc_compiler *c, size_t i,
 /* Options by name (LGC_OK, or LGC_FATAL reported for an unknown name or
  * value):
  *   "brouillon"  "1": missing values become visible placeholders and a
- *                condition that cannot be decided shows every branch
+ *                condition that cannot be decided shows every branch;
+ *                "tout": every condition shows every branch, labelled,
+ *                even one the data or a default value decides
  *   "guillemets" "droits": keep straight "…" quotes (default « … »)
  *   "date-creation"  seconds since 1970-01-01 UTC, as SOURCE_DATE_EPOCH
  *                gives them: the creation date a PDF records (without

@@ -53,6 +53,7 @@ struct lgc_compiler {
 	struct setting	*settings;
 	size_t		 nsettings;
 	bool		 draft;
+	bool		 draft_all;	/* brouillon=tout */
 	bool		 straight_quotes;
 	bool		 data_failed;	/* the current data was refused */
 	size_t		 source_mark;	/* sources before the current data */
@@ -326,8 +327,14 @@ lgc_set_option(lgc_compiler *c, const char *name, const char *value)
 	const struct backend_option *o;
 	bool on = true;
 
-	if (strcmp(name, "brouillon") == 0)
+	if (strcmp(name, "brouillon") == 0) {
+		c->draft_all = value != NULL && strcmp(value, "tout") == 0;
+		if (c->draft_all) {
+			c->draft = true;
+			return LGC_OK;
+		}
 		return flag_value(c, name, value, &c->draft);
+	}
 	if (strcmp(name, "guillemets") == 0) {
 		if (value != NULL && strcmp(value, "droits") == 0)
 			c->straight_quotes = true;
@@ -661,6 +668,7 @@ evaluate(lgc_compiler *c, struct doc *d, const struct backend *be,
 	bool ok = false;
 
 	eval_set_draft(ev, c->draft);
+	eval_set_draft_all(ev, c->draft_all);
 	eval_set_straight_quotes(ev, c->straight_quotes);
 	if (be != NULL && be->printable != NULL)
 		eval_set_text_check(ev, be->printable, state);

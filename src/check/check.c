@@ -38,6 +38,24 @@ warn_unused(struct checker *ck)
 	}
 }
 
+/* No one includes the main template, so no one can give a parametre
+ * its value: one without a default would stop every build, and check
+ * says so first. */
+static void
+check_main_params(struct checker *ck, const struct file_ast *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->ndecls; i++)
+		if (f->decls[i]->kind == DECL_PARAMETRE &&
+		    f->decls[i]->def == NULL)
+			diag(ck->ds, E_PARAM_MISSING, &f->decls[i]->loc,
+			    f->decls[i]->name, "ce fichier est une clause : "
+			    "incluez-le avec « {inclure … avec "
+			    "paramètre = …} », le modèle principal ne reçoit "
+			    "pas de paramètres");
+}
+
 struct program *
 check_program(const char *path, const char *text, size_t len,
     const char *const *search, size_t nsearch, struct diags *ds)
@@ -63,6 +81,7 @@ check_program(const char *path, const char *text, size_t len,
 	}
 	sc = scope_of(&ck, prog->main);
 	check_header(&ck, sc);
+	check_main_params(&ck, prog->main);
 	ck.scope = sc;
 	ptrvec_push(&ck.include_stack, prog->main);
 	k = facts_new();

@@ -575,7 +575,7 @@ literal_arg(const struct expr *a, struct value *v)
 	case T_DECIMAL:
 	case T_MONTANT:
 	case T_POURCENTAGE:
-		v->u.dec.units = -v->u.dec.units;
+		v->u.dec = dec_neg(v->u.dec);
 		return true;
 	case T_ERROR: case T_TEXTE: case T_DATE: case T_DUREE:
 	case T_BOOLEEN: case T_CHOIX: case T_LISTE: case T_RECORD:

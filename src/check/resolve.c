@@ -734,7 +734,7 @@ const_value(struct checker *ck, struct scope *sc, struct expr *e,
 		case T_DECIMAL:
 		case T_MONTANT:
 		case T_POURCENTAGE:
-			out->u.dec.units = -out->u.dec.units;
+			out->u.dec = dec_neg(out->u.dec);
 			break;
 		default:
 			diag(ck->ds, E_DEFAULT_NOT_CONST, &e->loc);

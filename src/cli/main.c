@@ -58,6 +58,7 @@ struct options {
 	int		 jobs;
 	bool		 werror;
 	bool		 draft;
+	bool		 draft_all;	/* --brouillon=tout */
 	bool		 straight_quotes;
 };
 
@@ -122,6 +123,8 @@ usage(lgc_compiler *c, FILE *out)
 "  --brouillon            rend le modèle sans données ou avec des données\n"
 "                         partielles : valeurs manquantes et branches\n"
 "                         indécidables apparaissent, surlignées\n"
+"  --brouillon=tout       de même, et chaque branche de chaque condition,\n"
+"                         même décidée par les données ou un défaut\n"
 "  --guillemets-droits    garde les guillemets \"…\" tels quels (par défaut\n"
 "                         ils deviennent « … »)\n"
 "  --norme 2020-12|07     schema : version de JSON Schema écrite (défaut :\n"
@@ -513,6 +516,8 @@ parse_args(lgc_compiler *c, int argc, char **argv, struct options *o)
 			o->warnings[o->nwarnings++] = arg + 2;
 		else if (strcmp(arg, "--brouillon") == 0)
 			o->draft = true;
+		else if (strcmp(arg, "--brouillon=tout") == 0)
+			o->draft = o->draft_all = true;
 		else if (strcmp(arg, "--guillemets-droits") == 0)
 			o->straight_quotes = true;
 		else if ((status = parse_valued(c, argc, argv, &i, o)) != LGC_OK)
@@ -626,7 +631,8 @@ configure(lgc_compiler *c, const struct options *o)
 		status = worst(status, lgc_set_option(c, "norme",
 		    o->draft_norm));
 	if (o->draft)
-		status = worst(status, lgc_set_option(c, "brouillon", "1"));
+		status = worst(status, lgc_set_option(c, "brouillon",
+		    o->draft_all ? "tout" : "1"));
 	if (o->straight_quotes)
 		status = worst(status, lgc_set_option(c, "guillemets", "droits"));
 	for (i = 0; i < o->nformat_options; i++)

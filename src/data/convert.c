@@ -592,7 +592,7 @@ convert_decimal(const struct at *a, const struct type *t, const json_t *j,
 		err_type(a, t, j);
 		return false;
 	}
-	if (t->kind == T_MONTANT && v.units % 10000 != 0) {
+	if (t->kind == T_MONTANT && dec_units(v) % 10000 != 0) {
 		char *hint;
 
 		buf_reset(&b);

@@ -215,7 +215,8 @@ struct cell {
 	unsigned	 group;		/* 0: the author's text; else one
 					 * value of the client's */
 	const struct stream_origin *origin;	/* that value's */
-	bool		 escaped;	/* an escaped quote: no typography */
+	bool		 escaped;	/* an escaped quote, or a draft's code:
+					 * no typography */
 };
 
 struct para {
@@ -449,8 +450,10 @@ normalize(struct para *p)
 		if (is_char(next, ".,)]\xe2\x80\xa6") || is_char(prev, "(["))
 			continue;
 		p->v[n] = p->v[i];
-		if (is_char(next, ";:!?%\xe2\x82\xac\xc2\xbb") ||
-		    is_char(prev, "\xc2\xab"))
+		/* Not in code shown as written (a draft's « != »). */
+		if (!p->v[i].escaped &&
+		    (is_char(next, ";:!?%\xe2\x82\xac\xc2\xbb") ||
+		    is_char(prev, "\xc2\xab")))
 			p->v[n].kind = CELL_NBSP;
 		else
 			p->v[n].kind = CELL_SPACE;

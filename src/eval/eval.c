@@ -48,12 +48,44 @@ emit_text(struct eval *ev, const char *s)
 	stream_text(ev->out, s, strlen(s));
 }
 
+/* A draft's label or placeholder is code: shown as written, out of
+ * the reach of French typography (« != "" » keeps its quotes). */
 static void
 emit_marked(struct eval *ev, const char *s)
 {
 	stream_push(ev->out, ET_EMPH)->emphasis = EMPH_DRAFT;
 	emit_text(ev, s);
+	ev->out->v[ev->out->len - 1].verbatim = true;
+	ev->out->v[ev->out->len - 1].escaped = true;
 	stream_push(ev->out, ET_EMPH)->emphasis = EMPH_DRAFT;
+}
+
+/* In a clause, a parametre given by the {inclure} stands for the
+ * caller's expression: a reviewer reads « prestataire.nom », not the
+ * clause's own « p.nom » twice. */
+static const struct expr *
+caller_expr(const struct expr *name, const void **ctx)
+{
+	const struct frame *fr = *ctx;
+	const struct node *n;
+	size_t i;
+
+	if (fr == NULL || fr->include == NULL || name->sym == NULL ||
+	    name->sym->kind != SYM_PARAM)
+		return NULL;
+	n = fr->include;
+	for (i = 0; i < n->u.include.nargs; i++)
+		if (n->u.include.args[i].param == name->sym->decl) {
+			*ctx = fr->caller;
+			return n->u.include.args[i].value;
+		}
+	return NULL;
+}
+
+static void
+print_code(const struct eval *ev, struct buf *b, const struct expr *e)
+{
+	expr_print_subst(b, e, caller_expr, ev->frame);
 }
 
 /* A draft's label before a branch shown for want of data: a paragraph
@@ -77,7 +109,7 @@ emit_label(struct eval *ev, const char *word, const struct expr *cond,
 	buf_printf(&b, "[%s", word);
 	if (cond != NULL) {
 		buf_putc(&b, ' ');
-		expr_print(&b, cond);
+		print_code(ev, &b, cond);
 	}
 	buf_putc(&b, ']');
 	if (block) {
@@ -101,7 +133,7 @@ eval_interp(struct eval *ev, const struct expr *e)
 	buf_init(&b);
 	if (unknown_value(&v)) {
 		buf_putc(&b, '[');
-		expr_print(&b, e);
+		print_code(ev, &b, e);
 		buf_putc(&b, ']');
 		emit_marked(ev, buf_cstr(&b));
 		buf_free(&b);
@@ -137,6 +169,10 @@ eval_if(struct eval *ev, const struct node *n)
 		if (b->cond != NULL && (t = eval_truth(ev, b->cond)) ==
 		    TRUTH_ERROR)
 			return;
+		/* The reviewer of the whole template sees each branch,
+		 * decided or not, and the final {sinon} too. */
+		if (ev->draft && ev->draft_all)
+			t = TRUTH_UNKNOWN;
 		if (t == TRUTH_FALSE)
 			continue;
 		if (t == TRUTH_UNKNOWN || undecided) {
@@ -194,7 +230,7 @@ eval_selon(struct eval *ev, const struct node *n)
 
 	if (!eval_expr(ev, n->u.selon.subject, &subject))
 		return;
-	if (unknown_value(&subject)) {
+	if (unknown_value(&subject) || (ev->draft && ev->draft_all)) {
 		bool block = n->u.selon.ncases > 0 ?
 		    is_block_body(&n->u.selon.cases[0].body) : true;
 
@@ -315,6 +351,8 @@ eval_include(struct eval *ev, const struct node *n)
 	if (f == NULL)
 		return;
 	fr = frame_new(f);
+	fr->include = n;
+	fr->caller = ev->frame;
 	for (i = 0; i < n->u.include.nargs; i++) {
 		const struct include_arg *a = &n->u.include.args[i];
 
@@ -374,7 +412,7 @@ eval_signatures(struct eval *ev, const struct node *n)
 
 			buf_init(&w);
 			buf_putc(&w, '[');
-			expr_print(&w, n->u.signatures.parties[i]);
+			print_code(ev, &w, n->u.signatures.parties[i]);
 			buf_putc(&w, ']');
 			parties[i].name = buf_detach(&w);
 			parties[i].representant = xstrdup("");
@@ -508,6 +546,12 @@ eval_set_draft(struct eval *ev, bool draft)
 }
 
 void
+eval_set_draft_all(struct eval *ev, bool all)
+{
+	ev->draft_all = all;
+}
+
+void
 eval_set_straight_quotes(struct eval *ev, bool keep)
 {
 	ev->straight_quotes = keep;
@@ -548,20 +592,9 @@ bool
 eval_document(struct eval *ev, struct stream *out)
 {
 	const struct file_ast *f = ev->prog->main;
-	size_t i;
 
 	memset(out, 0, sizeof(*out));
 	out->straight_quotes = ev->straight_quotes;
-	for (i = 0; i < f->ndecls; i++)
-		if (f->decls[i]->kind == DECL_PARAMETRE &&
-		    f->decls[i]->def_value == NULL) {
-			diag(ev->ds, E_PARAM_MISSING, &f->decls[i]->loc,
-			    f->decls[i]->name, "ce fichier est une clause : "
-			    "incluez-le avec « {inclure … avec "
-			    "paramètre = …} », le modèle principal ne reçoit "
-			    "pas de paramètres");
-			ev->failed = true;
-		}
 	if (ev->failed)
 		return false;
 	ev->out = out;

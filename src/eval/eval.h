@@ -19,6 +19,9 @@ void	eval_free(struct eval *ev);
  * print as placeholders and undecidable conditions show every branch
  * under a label. */
 void	eval_set_draft(struct eval *ev, bool draft);
+/* In a draft, show every branch of every condition under its label,
+ * those the data or the default values decide too (--brouillon=tout). */
+void	eval_set_draft_all(struct eval *ev, bool all);
 /* Keep straight "…" quotes instead of « … ». */
 void	eval_set_straight_quotes(struct eval *ev, bool keep);
 

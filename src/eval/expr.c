@@ -355,7 +355,7 @@ eval_arith(struct eval *ev, const struct expr *e, const struct value *a,
 {
 	enum binop op = e->u.binary.op;
 	enum type_kind ka = a->kind, kb = b->kind;
-	dec_t da, db, r, hundred = { 100 * DEC_SCALE };
+	dec_t da, db, r, hundred = { 100, 1 };
 	enum dec_status st;
 	int64_t n;
 
@@ -773,7 +773,7 @@ compute(struct eval *ev, const struct expr *e, struct value *out)
 		else if (out->kind == T_DUREE)
 			out->u.duree.count = -out->u.duree.count;
 		else
-			out->u.dec.units = -out->u.dec.units;
+			out->u.dec = dec_neg(out->u.dec);
 		return true;
 	case EX_NOT:
 		if (!eval_expr(ev, e->u.operand, out))

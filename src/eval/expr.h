@@ -28,6 +28,10 @@ typedef bool	(*eval_text_check)(void *ctx, const char *text,
  * include sites with its parameters bound. */
 struct frame {
 	const struct file_ast *file;
+	/* For a clause: the {inclure} that made it and the frame it was
+	 * in, whose argument expressions a draft's labels show. */
+	const struct node *include;
+	const struct frame *caller;
 	struct value	*params;
 	struct value	*soits;
 	int		*soit_state;	/* 0 not yet, 1 computing, 2 done, 3 failed */
@@ -60,6 +64,7 @@ struct eval {
 	eval_text_check	 text_check;	/* or NULL */
 	void		*text_check_ctx;
 	struct ptrvec	 unprintable;	/* texts reported, owned */
+	bool		 draft_all;	/* --brouillon=tout: every branch shown */
 	bool		 straight_quotes;
 };
 

@@ -52,7 +52,8 @@ struct etok {
 	int		 indent;	/* ET_LINE; marker column for ET_BULLET/NUMBERED */
 	char		*text;		/* ET_TEXT (owned) */
 	bool		 verbatim;	/* ET_TEXT: client text, quotes kept */
-	bool		 escaped;	/* ET_TEXT: an escaped \" or \' (rule 8) */
+	bool		 escaped;	/* ET_TEXT: an escaped \" or \' (rule 8),
+					 * or a draft's code: no typography */
 	struct stream_origin *origin;	/* ET_TEXT: a value's (owned), or NULL */
 	int		 level;		/* ET_HEADING: 1..3 */
 	bool		 numbered;	/* ET_HEADING: false for {-} */

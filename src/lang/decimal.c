@@ -32,12 +32,53 @@ is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-static enum dec_status
-from_wide(dec_wide w, dec_t *out)
+static dec_wide
+wide_abs(dec_wide w)
 {
-	if (w > INT64_MAX || w < INT64_MIN)
+	return w < 0 ? -w : w;
+}
+
+static dec_wide
+gcd(dec_wide a, dec_wide b)
+{
+	a = wide_abs(a);
+	b = wide_abs(b);
+	while (b != 0) {
+		dec_wide t = a % b;
+
+		a = b;
+		b = t;
+	}
+	return a;
+}
+
+/* N / D (D != 0) in lowest terms, if it fits: both parts in an int64,
+ * and the value times 10^6 too. */
+static enum dec_status
+make(dec_wide n, dec_wide d, dec_t *out)
+{
+	dec_wide g, q, r;
+
+	if (d < 0) {
+		n = -n;
+		d = -d;
+	}
+	g = gcd(n, d);
+	if (g > 1) {
+		n /= g;
+		d /= g;
+	}
+	if (n == 0)
+		d = 1;
+	if (d > INT64_MAX || wide_abs(n) > INT64_MAX)
 		return DEC_OVERFLOW;
-	out->units = (int64_t)w;
+	/* dec_units must fit, rounding included. */
+	q = wide_abs(n) * DEC_SCALE / d;
+	r = wide_abs(n) * DEC_SCALE % d;
+	if (q > INT64_MAX || (q == INT64_MAX && 2 * r >= d))
+		return DEC_OVERFLOW;
+	out->num = (int64_t)n;
+	out->den = (int64_t)d;
 	return DEC_OK;
 }
 
@@ -100,18 +141,15 @@ dec_parse(const char *s, size_t len, dec_t *out)
 			return DEC_OVERFLOW;
 		magnitude = magnitude * 10 + digit;
 	}
-	if (negative)
-		out->units = magnitude == (uint64_t)INT64_MAX + 1 ?
-		    INT64_MIN : -(int64_t)magnitude;
-	else
-		out->units = (int64_t)magnitude;
-	return DEC_OK;
+	/* INT64_MIN units is one more than make() keeps. */
+	return make(negative ? -(dec_wide)magnitude : (dec_wide)magnitude,
+	    DEC_SCALE, out);
 }
 
 enum dec_status
 dec_from_int(int64_t n, dec_t *out)
 {
-	return from_wide((dec_wide)n * DEC_SCALE, out);
+	return make(n, 1, out);
 }
 
 /* Rewrites printf's "%g" text (maybe with an exponent) as plain
@@ -210,30 +248,42 @@ dec_from_double(double d, dec_t *out)
 enum dec_status
 dec_add(dec_t a, dec_t b, dec_t *out)
 {
-	return from_wide((dec_wide)a.units + b.units, out);
+	return make((dec_wide)a.num * b.den + (dec_wide)b.num * a.den,
+	    (dec_wide)a.den * b.den, out);
 }
 
 enum dec_status
 dec_sub(dec_t a, dec_t b, dec_t *out)
 {
-	return from_wide((dec_wide)a.units - b.units, out);
+	return make((dec_wide)a.num * b.den - (dec_wide)b.num * a.den,
+	    (dec_wide)a.den * b.den, out);
 }
 
+/* The cross-reduction keeps the parts small: a product of fractions in
+ * lowest terms only overflows when its own parts do. */
 enum dec_status
 dec_mul(dec_t a, dec_t b, dec_t *out)
 {
-	dec_wide product = (dec_wide)a.units * b.units;
+	dec_wide g1 = gcd(a.num, b.den), g2 = gcd(b.num, a.den);
 
-	return from_wide(divide_rounded(product, DEC_SCALE), out);
+	if (g1 == 0)
+		g1 = 1;
+	if (g2 == 0)
+		g2 = 1;
+	return make((dec_wide)(a.num / g1) * (b.num / g2),
+	    (dec_wide)(a.den / g2) * (b.den / g1), out);
 }
 
 enum dec_status
 dec_div(dec_t a, dec_t b, dec_t *out)
 {
-	if (b.units == 0)
+	dec_t inverse;
+
+	if (b.num == 0)
 		return DEC_DIVZERO;
-	return from_wide(divide_rounded((dec_wide)a.units * DEC_SCALE,
-	    b.units), out);
+	inverse.num = b.num < 0 ? -b.den : b.den;
+	inverse.den = b.num < 0 ? -b.num : b.num;
+	return dec_mul(a, inverse, out);
 }
 
 enum dec_status
@@ -243,44 +293,74 @@ dec_round(dec_t a, int digits, dec_t *out)
 
 	if (digits < 0 || digits > DEC_FRAC_DIGITS)
 		return DEC_PRECISION;
-	step = powers_of_ten[DEC_FRAC_DIGITS - digits];
-	return from_wide(divide_rounded(a.units, step) * step, out);
+	step = powers_of_ten[digits];
+	return make(divide_rounded((dec_wide)a.num * step, a.den), step, out);
+}
+
+dec_t
+dec_neg(dec_t a)
+{
+	/* make() keeps |num| <= INT64_MAX, so -num exists. */
+	a.num = -a.num;
+	return a;
+}
+
+int64_t
+dec_units(dec_t a)
+{
+	/* make() keeps this within an int64. */
+	return (int64_t)divide_rounded((dec_wide)a.num * DEC_SCALE, a.den);
+}
+
+dec_t
+dec_from_units(int64_t units)
+{
+	dec_t d = { 0, 1 };
+
+	/* Only INT64_MIN is out of make()'s range: one unit less. */
+	if (make(units == INT64_MIN ? units + 1 : units, DEC_SCALE, &d) !=
+	    DEC_OK)
+		d.num = 0;
+	return d;
 }
 
 int
 dec_cmp(dec_t a, dec_t b)
 {
-	return (a.units > b.units) - (a.units < b.units);
+	dec_wide l = (dec_wide)a.num * b.den, r = (dec_wide)b.num * a.den;
+
+	return (l > r) - (l < r);
 }
 
 bool
 dec_is_integer(dec_t a)
 {
-	return a.units % DEC_SCALE == 0;
+	return a.den == 1;
 }
 
 bool
 dec_is_zero(dec_t a)
 {
-	return a.units == 0;
+	return a.num == 0;
 }
 
 int64_t
 dec_trunc(dec_t a)
 {
-	return a.units / DEC_SCALE;
+	return a.num / a.den;
 }
 
 void
 dec_to_string(struct buf *b, dec_t a)
 {
+	int64_t units = dec_units(a);
 	/* Unsigned so that INT64_MIN has a magnitude too. */
-	uint64_t magnitude = a.units < 0 ? -(uint64_t)a.units :
-	    (uint64_t)a.units;
+	uint64_t magnitude = units < 0 ? -(uint64_t)units :
+	    (uint64_t)units;
 	uint64_t frac = magnitude % (uint64_t)DEC_SCALE;
 	int frac_digits = DEC_FRAC_DIGITS;
 
-	if (a.units < 0)
+	if (units < 0)
 		buf_putc(b, '-');
 	buf_printf(b, "%llu",
 	    (unsigned long long)(magnitude / (uint64_t)DEC_SCALE));

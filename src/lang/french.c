@@ -471,11 +471,12 @@ fr_integer(struct buf *b, int64_t n)
 void
 fr_decimal(struct buf *b, dec_t d)
 {
-	uint64_t magnitude = magnitude_of(d.units);
+	int64_t units = dec_units(d);
+	uint64_t magnitude = magnitude_of(units);
 	uint64_t frac = magnitude % (uint64_t)DEC_SCALE;
 	int frac_digits = DEC_FRAC_DIGITS;
 
-	if (d.units < 0)
+	if (units < 0)
 		buf_putc(b, '-');
 	put_grouped(b, magnitude / (uint64_t)DEC_SCALE);
 	if (frac == 0)
@@ -492,7 +493,7 @@ fr_decimal(struct buf *b, dec_t d)
 static uint64_t
 cents_of(dec_t d)
 {
-	return (magnitude_of(d.units) + 5000) / 10000;
+	return (magnitude_of(dec_units(d)) + 5000) / 10000;
 }
 
 static void
@@ -501,7 +502,7 @@ put_montant(struct buf *b, dec_t d, bool drop_zero_cents)
 	uint64_t cents = cents_of(d);
 
 	/* No "-0,00 €" for a tiny negative amount. */
-	if (d.units < 0 && cents != 0)
+	if (d.num < 0 && cents != 0)
 		buf_putc(b, '-');
 	put_grouped(b, cents / 100);
 	if (!drop_zero_cents || cents % 100 != 0)
@@ -709,14 +710,15 @@ fr_lettres_entier(struct buf *b, int64_t n)
 bool
 fr_lettres_decimal(struct buf *b, dec_t d)
 {
-	uint64_t magnitude = magnitude_of(d.units);
+	int64_t units = dec_units(d);
+	uint64_t magnitude = magnitude_of(units);
 	uint64_t integer = magnitude / (uint64_t)DEC_SCALE;
 	uint64_t decimals = magnitude % (uint64_t)DEC_SCALE;
 	uint64_t place;
 
 	if (integer > (uint64_t)MAX_WORDS)
 		return false;
-	if (d.units < 0)
+	if (units < 0)
 		buf_puts(b, "moins ");
 	words_of(b, integer);
 	if (decimals == 0)
@@ -741,7 +743,7 @@ fr_lettres_montant(struct buf *b, dec_t d)
 	uint64_t cents, euros;
 	int cent_part;
 
-	if (d.units < 0)
+	if (d.num < 0)
 		return false;
 	cents = cents_of(d);
 	euros = cents / 100;

@@ -438,7 +438,7 @@ eval_pluriel(const struct value *args, size_t n, struct value *out,
 	if (args[0].kind == T_ENTIER)
 		singular = args[0].u.integer > -2 && args[0].u.integer < 2;
 	else {
-		dec_t two = { 2 * DEC_SCALE }, minus_two = { -2 * DEC_SCALE };
+		dec_t two = { 2, 1 }, minus_two = { -2, 1 };
 
 		singular = dec_cmp(args[0].u.dec, two) < 0 &&
 		    dec_cmp(args[0].u.dec, minus_two) > 0;

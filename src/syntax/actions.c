@@ -481,6 +481,26 @@ p_unary(struct parser *p, enum expr_kind kind, struct expr *a,
 	return bounded(p, e);
 }
 
+/* « {d | jours_ouvres -3} »: a bare argument may be a negative literal,
+ * its sign against it, as in the call form « jours_ouvres(d, -3) ».
+ * A detached sign (« f 3 - 2 ») reads as a subtraction to the eye but
+ * would be two arguments: refused, with the call form that says it. */
+struct expr *
+p_negative_arg(struct parser *p, struct expr *lit, const struct loc *minus)
+{
+	struct loc l = *minus;
+
+	l.end_line = lit->loc.end_line;
+	l.end_col = lit->loc.end_col;
+	if (minus->end_line != lit->loc.line ||
+	    minus->end_col + 1 != lit->loc.col)
+		diag(p->ds, E_SYNTAX, minus, "« - » séparé de son nombre : "
+		    "un argument négatif s'écrit collé (« | jours_ouvres -3 »)"
+		    " ; pour un calcul, écrivez l'appel entre parenthèses "
+		    "(« jours_ouvres(d, 3 - 2) »)");
+	return p_unary(p, EX_NEG, lit, &l);
+}
+
 struct expr *
 p_field_access(struct parser *p, struct expr *obj, char *name,
     const struct loc *name_loc, const struct loc *l)
@@ -597,7 +617,7 @@ p_number(struct parser *p, char *digits, const struct loc *l)
 
 	if (st != DEC_OK) {
 		number_error(p, l, digits, st);
-		d.units = 0;
+		d = dec_from_units(0);
 	}
 	if (strchr(digits, '.') == NULL) {
 		e = literal(l, T_ENTIER);
@@ -620,10 +640,10 @@ p_montant(struct parser *p, char *digits, const struct loc *l,
 
 	if (st != DEC_OK) {
 		number_error(p, l, digits, st);
-		d.units = 0;
+		d = dec_from_units(0);
 	}
 	if (kind == T_MONTANT && dec_round(d, 2, &d) != DEC_OK)
-		d.units = 0;
+		d = dec_from_units(0);
 	e->u.literal.u.dec = d;
 	free(digits);
 	return e;
@@ -638,7 +658,7 @@ p_duree(struct parser *p, char *digits, int unit, const struct loc *l)
 
 	if (st != DEC_OK || dec_trunc(d) > 1000000) {
 		number_error(p, l, digits, st != DEC_OK ? st : DEC_OVERFLOW);
-		d.units = 0;
+		d = dec_from_units(0);
 	}
 	e->u.literal.u.duree.count = dec_trunc(d);
 	e->u.literal.u.duree.unit = (enum duree_unit)unit;

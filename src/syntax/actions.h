@@ -50,6 +50,8 @@ struct expr *p_pipe(struct parser *p, struct expr *subject, char *fn,
 	    const struct loc *fn_loc, struct ptrvec *args, const struct loc *l);
 struct expr *p_binary(struct parser *p, enum binop op, struct expr *a,
 	    struct expr *b, const struct loc *l);
+struct expr *p_negative_arg(struct parser *p, struct expr *lit,
+		    const struct loc *minus);
 struct expr *p_unary(struct parser *p, enum expr_kind kind,
 	    struct expr *a, const struct loc *l);
 struct expr *p_field_access(struct parser *p, struct expr *obj, char *name,

@@ -190,22 +190,54 @@ expr_precedence(const struct expr *e)
 	return 8;
 }
 
+static void	print(struct buf *b, const struct expr *e, expr_subst_fn subst,
+		    const void *ctx);
+
 static void
-print_sub(struct buf *b, const struct expr *e, int min)
+print_sub(struct buf *b, const struct expr *e, int min, expr_subst_fn subst,
+    const void *ctx)
 {
 	if (expr_precedence(e) < min) {
 		buf_putc(b, '(');
-		expr_print(b, e);
+		print(b, e, subst, ctx);
 		buf_putc(b, ')');
 	} else
-		expr_print(b, e);
+		print(b, e, subst, ctx);
 }
 
 void
 expr_print(struct buf *b, const struct expr *e)
 {
+	print(b, e, NULL, NULL);
+}
+
+void
+expr_print_subst(struct buf *b, const struct expr *e, expr_subst_fn subst,
+    const void *ctx)
+{
+	const struct expr *r;
+
+	/* A whole expression substituted needs no parentheses. */
+	while (e->kind == EX_NAME && (r = subst(e, &ctx)) != NULL)
+		e = r;
+	print(b, e, subst, ctx);
+}
+
+static void
+print(struct buf *b, const struct expr *e, expr_subst_fn subst,
+    const void *ctx)
+{
+	const struct expr *r;
+	const void *rctx = ctx;
 	size_t i;
 
+	/* A name stands for another expression, itself printed in its
+	 * own context, whole: parenthesized unless it is a primary. */
+	if (e->kind == EX_NAME && subst != NULL &&
+	    (r = subst(e, &rctx)) != NULL) {
+		print_sub(b, r, 8, subst, rctx);
+		return;
+	}
 	switch (e->kind) {
 	case EX_LITERAL:
 		value_print_literal(b, &e->u.literal);
@@ -214,16 +246,16 @@ expr_print(struct buf *b, const struct expr *e)
 		buf_puts(b, e->u.name);
 		break;
 	case EX_FIELD:
-		print_sub(b, e->u.field.obj, 8);
+		print_sub(b, e->u.field.obj, 8, subst, ctx);
 		buf_printf(b, ".%s", e->u.field.name);
 		break;
 	case EX_CALL:
 		if (e->u.call.piped) {
-			print_sub(b, e->u.call.args[0], 1);
+			print_sub(b, e->u.call.args[0], 1, subst, ctx);
 			buf_printf(b, " | %s", e->u.call.name);
 			for (i = 1; i < e->u.call.nargs; i++) {
 				buf_putc(b, ' ');
-				print_sub(b, e->u.call.args[i], 8);
+				print_sub(b, e->u.call.args[i], 8, subst, ctx);
 			}
 			break;
 		}
@@ -231,7 +263,7 @@ expr_print(struct buf *b, const struct expr *e)
 		for (i = 0; i < e->u.call.nargs; i++) {
 			if (i > 0)
 				buf_puts(b, ", ");
-			expr_print(b, e->u.call.args[i]);
+			print(b, e->u.call.args[i], subst, ctx);
 		}
 		buf_putc(b, ')');
 		break;
@@ -241,28 +273,28 @@ expr_print(struct buf *b, const struct expr *e)
 			if (i > 0)
 				buf_puts(b, ", ");
 			buf_printf(b, "%s = ", e->u.record.fields[i].name);
-			expr_print(b, e->u.record.fields[i].value);
+			print(b, e->u.record.fields[i].value, subst, ctx);
 		}
 		buf_puts(b, " }");
 		break;
 	case EX_NEG:
 		buf_putc(b, '-');
-		print_sub(b, e->u.operand, 7);
+		print_sub(b, e->u.operand, 7, subst, ctx);
 		break;
 	case EX_NOT:
 		buf_puts(b, "non ");
-		print_sub(b, e->u.operand, 3);
+		print_sub(b, e->u.operand, 3, subst, ctx);
 		break;
 	case EX_EXISTS:
-		print_sub(b, e->u.operand, 5);
+		print_sub(b, e->u.operand, 5, subst, ctx);
 		buf_puts(b, " existe");
 		break;
 	case EX_BINARY: {
 		int prec = binop_precedence(e->u.binary.op);
 
-		print_sub(b, e->u.binary.lhs, prec);
+		print_sub(b, e->u.binary.lhs, prec, subst, ctx);
 		buf_printf(b, " %s ", binop_text(e->u.binary.op));
-		print_sub(b, e->u.binary.rhs, prec + 1);
+		print_sub(b, e->u.binary.rhs, prec + 1, subst, ctx);
 		break;
 	}
 	case EX_LIST:

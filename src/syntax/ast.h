@@ -344,6 +344,13 @@ bool	expr_equal_by(const struct expr *a, const struct expr *b,
 const char *binop_text(enum binop op);
 /* The expression as written, for messages. */
 void	expr_print(struct buf *b, const struct expr *e);
+/* The expression another name stands for, and in *CTX the context to
+ * print it in; NULL to print the name itself. */
+typedef const struct expr *(*expr_subst_fn)(const struct expr *name,
+		    const void **ctx);
+/* As expr_print, each name first offered to SUBST. */
+void	expr_print_subst(struct buf *b, const struct expr *e,
+	    expr_subst_fn subst, const void *ctx);
 
 struct node *node_new(enum node_kind kind, const struct loc *loc);
 void	node_free(struct node *n);

@@ -222,6 +222,13 @@ number_written_in_french(struct parser *p, const struct loc *l)
 	} else if (before == ' ' && src_char_at(l, -2, &next) && next >= '0' &&
 	    next <= '9' && after >= '0' && after <= '9') {
 		digits_around(l, l->col - 2, l->col, &left, &right);
+		/* Only a group of three is a thousands space: in
+		 * « entre 1 36 » a word is missing, not a space too many. */
+		if (right.len != 3 || left.len > 3) {
+			buf_free(&left);
+			buf_free(&right);
+			return false;
+		}
 		fixed = xasprintf("%s%s%s", buf_cstr(&left), buf_cstr(&right),
 		    unit_after(l, l->col + (int)right.len));
 		diag(p->ds, E_NUM_SPACE, l, fixed);

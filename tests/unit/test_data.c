@@ -323,13 +323,13 @@ check_base(struct unit *u, struct world *w)
 	CHECK(u, v != NULL && v->kind == T_ENTIER && v->u.integer == 150);
 	v = input_value(r.ev, I_TAUX);
 	CHECK(u, v != NULL && v->kind == T_DECIMAL &&
-	    v->u.dec.units == INT64_C(12500000));
+	    dec_units(v->u.dec) == INT64_C(12500000));
 	v = input_value(r.ev, I_PRIX);
 	CHECK(u, v != NULL && v->kind == T_MONTANT &&
-	    v->u.dec.units == INT64_C(1500500000));
+	    dec_units(v->u.dec) == INT64_C(1500500000));
 	v = input_value(r.ev, I_COMMISSION);
 	CHECK(u, v != NULL && v->kind == T_POURCENTAGE &&
-	    v->u.dec.units == INT64_C(15000000));
+	    dec_units(v->u.dec) == INT64_C(15000000));
 	v = input_value(r.ev, I_DATE);
 	CHECK(u, v != NULL && v->kind == T_DATE && v->u.date.year == 2026 &&
 	    v->u.date.month == 11 && v->u.date.day == 26);
@@ -428,15 +428,15 @@ check_decimal(struct unit *u, struct world *w)
 
 	/* Exact: 0.1 is one tenth, whether a number or a string. */
 	v = expect_ok(u, w, I_TAUX, "0.1");
-	CHECK(u, v.kind == T_DECIMAL && v.u.dec.units == INT64_C(100000));
+	CHECK(u, v.kind == T_DECIMAL && dec_units(v.u.dec) == INT64_C(100000));
 	v = expect_ok(u, w, I_TAUX, "\"0.1\"");
-	CHECK(u, v.u.dec.units == INT64_C(100000));
+	CHECK(u, dec_units(v.u.dec) == INT64_C(100000));
 	v = expect_ok(u, w, I_TAUX, "-7");
-	CHECK(u, v.u.dec.units == INT64_C(-7000000));
+	CHECK(u, dec_units(v.u.dec) == INT64_C(-7000000));
 	v = expect_ok(u, w, I_TAUX, "\"123456789.123456\"");
-	CHECK(u, v.u.dec.units == INT64_C(123456789123456));
+	CHECK(u, dec_units(v.u.dec) == INT64_C(123456789123456));
 	v = expect_ok(u, w, I_TAUX, "1.5e2");
-	CHECK(u, v.u.dec.units == INT64_C(150000000));
+	CHECK(u, dec_units(v.u.dec) == INT64_C(150000000));
 	expect_error(u, w, I_TAUX, "\"12,5\"", "écrivez « 12.5 »");
 	expect_error(u, w, I_TAUX, "\"abc\"", "il faut un nombre (ou texte "
 	    "\"12.5\"), pas un texte « abc »");
@@ -447,11 +447,11 @@ check_decimal(struct unit *u, struct world *w)
 	expect_error(u, w, I_TAUX, "\"99999999999999999\"", "trop grand");
 
 	v = expect_ok(u, w, I_PRIX, "0.1");
-	CHECK(u, v.kind == T_MONTANT && v.u.dec.units == INT64_C(100000));
+	CHECK(u, v.kind == T_MONTANT && dec_units(v.u.dec) == INT64_C(100000));
 	v = expect_ok(u, w, I_PRIX, "\"1500.50\"");
-	CHECK(u, v.u.dec.units == INT64_C(1500500000));
+	CHECK(u, dec_units(v.u.dec) == INT64_C(1500500000));
 	v = expect_ok(u, w, I_PRIX, "40000");
-	CHECK(u, v.u.dec.units == INT64_C(40000000000));
+	CHECK(u, dec_units(v.u.dec) == INT64_C(40000000000));
 	expect_error(u, w, I_PRIX, "1500.555", "un montant a au plus deux "
 	    "décimales (reçu : 1500.555)");
 	expect_error(u, w, I_PRIX, "\"1500.555\"",
@@ -462,13 +462,13 @@ check_decimal(struct unit *u, struct world *w)
 	/* A trailing euro sign, as a form writes it; not before, not
 	 * another currency, not a comma that reads two ways. */
 	v = expect_ok(u, w, I_PRIX, "\"1500.50 €\"");
-	CHECK(u, v.u.dec.units == INT64_C(1500500000));
+	CHECK(u, dec_units(v.u.dec) == INT64_C(1500500000));
 	v = expect_ok(u, w, I_PRIX, "\"12€\"");
-	CHECK(u, v.u.dec.units == INT64_C(12000000));
+	CHECK(u, dec_units(v.u.dec) == INT64_C(12000000));
 	v = expect_ok(u, w, I_PRIX, "\"12.5\xc2\xa0€\"");
-	CHECK(u, v.u.dec.units == INT64_C(12500000));
+	CHECK(u, dec_units(v.u.dec) == INT64_C(12500000));
 	v = expect_ok(u, w, I_PRIX, "\"12.5\xe2\x80\xaf€\"");
-	CHECK(u, v.u.dec.units == INT64_C(12500000));
+	CHECK(u, dec_units(v.u.dec) == INT64_C(12500000));
 	expect_error(u, w, I_PRIX, "\"€12\"", "écrivez « 12 » (ou avec "
 	    "« € » à la fin)");
 	expect_error(u, w, I_PRIX, "\"12 € \"", "n'est pas un nombre valide");
@@ -480,13 +480,13 @@ check_decimal(struct unit *u, struct world *w)
 	    "nombre valide");
 
 	v = expect_ok(u, w, I_COMMISSION, "\"15 %\"");
-	CHECK(u, v.kind == T_POURCENTAGE && v.u.dec.units == INT64_C(15000000));
+	CHECK(u, v.kind == T_POURCENTAGE && dec_units(v.u.dec) == INT64_C(15000000));
 	v = expect_ok(u, w, I_COMMISSION, "\"15%\"");
-	CHECK(u, v.u.dec.units == INT64_C(15000000));
+	CHECK(u, dec_units(v.u.dec) == INT64_C(15000000));
 	v = expect_ok(u, w, I_COMMISSION, "\"12.5\xc2\xa0%\"");
-	CHECK(u, v.u.dec.units == INT64_C(12500000));
+	CHECK(u, dec_units(v.u.dec) == INT64_C(12500000));
 	v = expect_ok(u, w, I_COMMISSION, "2.5");
-	CHECK(u, v.u.dec.units == INT64_C(2500000));
+	CHECK(u, dec_units(v.u.dec) == INT64_C(2500000));
 	expect_error(u, w, I_COMMISSION, "\"12,5 %\"", "écrivez « 12.5 »");
 	expect_error(u, w, I_COMMISSION, "\"%\"", "un pourcentage");
 	expect_error(u, w, I_COMMISSION, "false", "pas un booléen "
@@ -925,11 +925,11 @@ check_define(struct unit *u, struct world *w)
 	define_ok(u, w, "nb=42", I_NB, &v);
 	CHECK(u, v.kind == T_ENTIER && v.u.integer == 42);
 	define_ok(u, w, "taux=0.1", I_TAUX, &v);
-	CHECK(u, v.kind == T_DECIMAL && v.u.dec.units == INT64_C(100000));
+	CHECK(u, v.kind == T_DECIMAL && dec_units(v.u.dec) == INT64_C(100000));
 	define_ok(u, w, "prix=1500.50", I_PRIX, &v);
-	CHECK(u, v.kind == T_MONTANT && v.u.dec.units == INT64_C(1500500000));
+	CHECK(u, v.kind == T_MONTANT && dec_units(v.u.dec) == INT64_C(1500500000));
 	define_ok(u, w, "commission=15 %", I_COMMISSION, &v);
-	CHECK(u, v.kind == T_POURCENTAGE && v.u.dec.units == INT64_C(15000000));
+	CHECK(u, v.kind == T_POURCENTAGE && dec_units(v.u.dec) == INT64_C(15000000));
 	define_ok(u, w, "date_effet=2026-01-15", I_DATE, &v);
 	CHECK(u, v.kind == T_DATE && v.u.date.month == 1 &&
 	    v.u.date.day == 15);
@@ -1086,7 +1086,8 @@ check_places(struct unit *u, struct world *w)
 	    "« déjà »"));
 	CHECK(u, says(&r, "^~~~~~~~~~~~~~~~\n"));
 	CHECK(u, input_value(r.ev, I_PRIX) != NULL &&
-	    input_value(r.ev, I_PRIX)->u.dec.units == INT64_C(1500500000));
+	    dec_units(input_value(r.ev, I_PRIX)->u.dec) ==
+	    INT64_C(1500500000));
 	run_end(&r);
 
 	/* A key given only by -D, or a whole file key: no line. */

@@ -73,13 +73,14 @@ test_parse(struct unit *u, struct buf *b)
 	CHECK_STR(u, parsed(b, "00000000000000000000000000001"), "1");
 	CHECK_STR(u, parsed(b, "9223372036854.775807"),
 	    "9223372036854.775807");
-	CHECK_STR(u, parsed(b, "-9223372036854.775808"),
-	    "-9223372036854.775808");
-	CHECK(u, num("12.5").units == INT64_C(12500000));
-	CHECK(u, num("-0.25").units == INT64_C(-250000));
+	CHECK_STR(u, parsed(b, "-9223372036854.775807"),
+	    "-9223372036854.775807");
+	CHECK(u, dec_parse("-9223372036854.775808", 21, &d) == DEC_OVERFLOW);
+	CHECK(u, dec_units(num("12.5")) == INT64_C(12500000));
+	CHECK(u, dec_units(num("-0.25")) == INT64_C(-250000));
 
-	CHECK(u, dec_parse("12345", 2, &d) == DEC_OK && d.units == 12000000);
-	CHECK(u, dec_parse("1.5x", 3, &d) == DEC_OK && d.units == 1500000);
+	CHECK(u, dec_parse("12345", 2, &d) == DEC_OK && dec_units(d) == 12000000);
+	CHECK(u, dec_parse("1.5x", 3, &d) == DEC_OK && dec_units(d) == 1500000);
 
 	CHECK(u, parse_status("") == DEC_SYNTAX);
 	CHECK(u, parse_status("-") == DEC_SYNTAX);
@@ -109,8 +110,8 @@ test_conversions(struct unit *u, struct buf *b)
 {
 	dec_t d;
 
-	CHECK(u, dec_from_int(5, &d) == DEC_OK && d.units == 5000000);
-	CHECK(u, dec_from_int(-7, &d) == DEC_OK && d.units == -7000000);
+	CHECK(u, dec_from_int(5, &d) == DEC_OK && dec_units(d) == 5000000);
+	CHECK(u, dec_from_int(-7, &d) == DEC_OK && dec_units(d) == -7000000);
 	CHECK(u, dec_from_int(INT64_C(9223372036854), &d) == DEC_OK);
 	CHECK(u, dec_from_int(INT64_C(-9223372036854), &d) == DEC_OK);
 	CHECK(u, dec_from_int(INT64_C(9223372036855), &d) == DEC_OVERFLOW);
@@ -118,7 +119,7 @@ test_conversions(struct unit *u, struct buf *b)
 	CHECK(u, dec_from_int(INT64_MAX, &d) == DEC_OVERFLOW);
 	CHECK(u, dec_from_int(INT64_MIN, &d) == DEC_OVERFLOW);
 
-	CHECK(u, dec_from_double(0.1, &d) == DEC_OK && d.units == 100000);
+	CHECK(u, dec_from_double(0.1, &d) == DEC_OK && dec_units(d) == 100000);
 	CHECK(u, dec_from_double(0.1, &d) == DEC_OK &&
 	    dec_cmp(d, num("0.1")) == 0);
 	CHECK_STR(u, from_double(b, 12.5), "12.5");
@@ -152,24 +153,28 @@ test_conversions(struct unit *u, struct buf *b)
 static void
 test_arithmetic(struct unit *u, struct buf *b)
 {
-	const dec_t max = { INT64_MAX }, min = { INT64_MIN };
-	const dec_t tiny = { 1 }, minus_tiny = { -1 };
+	/* The range is symmetric: the smallest value is -max. */
+	const dec_t max = dec_from_units(INT64_MAX);
+	const dec_t min = dec_from_units(-INT64_MAX);
+	const dec_t tiny = dec_from_units(1), minus_tiny = dec_from_units(-1);
 	dec_t d;
 
 	CHECK(u, dec_add(num("0.10"), num("0.20"), &d) == DEC_OK &&
 	    dec_cmp(d, num("0.30")) == 0);
 	CHECK(u, dec_add(num("0.1"), num("0.2"), &d) == DEC_OK &&
-	    d.units == 300000);
+	    dec_units(d) == 300000);
 	CHECK(u, dec_add(num("-1.5"), num("0.25"), &d) == DEC_OK &&
-	    d.units == -1250000);
+	    dec_units(d) == -1250000);
 	CHECK(u, dec_add(max, tiny, &d) == DEC_OVERFLOW);
 	CHECK(u, dec_add(min, minus_tiny, &d) == DEC_OVERFLOW);
 	CHECK(u, dec_add(max, minus_tiny, &d) == DEC_OK);
 	CHECK(u, dec_sub(num("0.3"), num("0.1"), &d) == DEC_OK &&
-	    d.units == 200000);
+	    dec_units(d) == 200000);
 	CHECK(u, dec_sub(min, tiny, &d) == DEC_OVERFLOW);
 	CHECK(u, dec_sub(max, minus_tiny, &d) == DEC_OVERFLOW);
-	CHECK(u, dec_sub(num("0"), min, &d) == DEC_OVERFLOW);
+	CHECK(u, dec_sub(num("0"), min, &d) == DEC_OK &&
+	    dec_cmp(d, max) == 0);
+	CHECK(u, dec_sub(min, minus_tiny, &d) == DEC_OK);
 
 	CHECK(u, dec_mul(num("1.5"), num("1.5"), &d) == DEC_OK &&
 	    strcmp(show(b, d), "2.25") == 0);
@@ -180,18 +185,20 @@ test_arithmetic(struct unit *u, struct buf *b)
 	CHECK(u, dec_mul(num("-3"), num("0.333333"), &d) == DEC_OK &&
 	    strcmp(show(b, d), "-0.999999") == 0);
 	/* 0.0000005 rounds half away from zero, both signs. */
-	CHECK(u, dec_mul(tiny, num("0.5"), &d) == DEC_OK && d.units == 1);
+	CHECK(u, dec_mul(tiny, num("0.5"), &d) == DEC_OK && dec_units(d) == 1);
 	CHECK(u, dec_mul(minus_tiny, num("0.5"), &d) == DEC_OK &&
-	    d.units == -1);
-	CHECK(u, dec_mul(tiny, num("-0.5"), &d) == DEC_OK && d.units == -1);
-	CHECK(u, dec_mul(tiny, num("0.4"), &d) == DEC_OK && d.units == 0);
+	    dec_units(d) == -1);
+	CHECK(u, dec_mul(tiny, num("-0.5"), &d) == DEC_OK && dec_units(d) == -1);
+	CHECK(u, dec_mul(tiny, num("0.4"), &d) == DEC_OK && dec_units(d) == 0);
 	CHECK(u, dec_mul(minus_tiny, num("0.4"), &d) == DEC_OK &&
-	    d.units == 0);
+	    dec_units(d) == 0);
 	CHECK(u, dec_mul(num("1000000000000"), num("1000000000"), &d) ==
 	    DEC_OVERFLOW);
 	CHECK(u, dec_mul(max, num("-1"), &d) == DEC_OK &&
-	    d.units == -INT64_MAX);
-	CHECK(u, dec_mul(min, num("-1"), &d) == DEC_OVERFLOW);
+	    dec_units(d) == -INT64_MAX);
+	CHECK(u, dec_mul(min, num("-1"), &d) == DEC_OK &&
+	    dec_cmp(d, max) == 0);
+	CHECK(u, dec_mul(min, num("1.000001"), &d) == DEC_OVERFLOW);
 	CHECK(u, dec_mul(max, max, &d) == DEC_OVERFLOW);
 
 	CHECK(u, dec_div(num("1"), num("3"), &d) == DEC_OK &&
@@ -208,22 +215,42 @@ test_arithmetic(struct unit *u, struct buf *b)
 	    strcmp(show(b, d), "2.5") == 0);
 	CHECK(u, dec_div(num("1"), num("-8"), &d) == DEC_OK &&
 	    strcmp(show(b, d), "-0.125") == 0);
-	CHECK(u, dec_div(tiny, num("2"), &d) == DEC_OK && d.units == 1);
+	CHECK(u, dec_div(tiny, num("2"), &d) == DEC_OK && dec_units(d) == 1);
 	CHECK(u, dec_div(minus_tiny, num("2"), &d) == DEC_OK &&
-	    d.units == -1);
-	CHECK(u, dec_div(tiny, num("3"), &d) == DEC_OK && d.units == 0);
+	    dec_units(d) == -1);
+	CHECK(u, dec_div(tiny, num("3"), &d) == DEC_OK && dec_units(d) == 0);
 	CHECK(u, dec_div(num("1"), num("0"), &d) == DEC_DIVZERO);
 	CHECK(u, dec_div(num("0"), num("0"), &d) == DEC_DIVZERO);
 	CHECK(u, dec_div(max, num("0.5"), &d) == DEC_OVERFLOW);
-	CHECK(u, dec_div(min, num("-1"), &d) == DEC_OVERFLOW);
+	CHECK(u, dec_div(min, num("0.999999"), &d) == DEC_OVERFLOW);
 	CHECK(u, dec_div(max, tiny, &d) == DEC_OVERFLOW);
-	CHECK(u, dec_div(max, max, &d) == DEC_OK && d.units == DEC_SCALE);
+	CHECK(u, dec_div(max, max, &d) == DEC_OK && dec_units(d) == DEC_SCALE);
+
+	/* Exact until printed: 2 / 3 * 3 is 2, a third thrice is 1. */
+	CHECK(u, dec_div(num("2"), num("3"), &d) == DEC_OK &&
+	    dec_mul(d, num("3"), &d) == DEC_OK && dec_cmp(d, num("2")) == 0 &&
+	    dec_is_integer(d) && strcmp(show(b, d), "2") == 0);
+	/* Two thirds and 0.333333 fall short of 1, and print as 1. */
+	CHECK(u, dec_div(num("1"), num("3"), &d) == DEC_OK &&
+	    dec_add(d, d, &d) == DEC_OK &&
+	    dec_add(d, dec_from_units(333333), &d) == DEC_OK &&
+	    strcmp(show(b, d), "1") == 0 && dec_cmp(d, num("1")) < 0);
+	CHECK(u, dec_div(num("1"), num("7"), &d) == DEC_OK &&
+	    dec_mul(d, num("7"), &d) == DEC_OK && dec_cmp(d, num("1")) == 0);
+	/* 0.0000005 exactly prints half away from zero. */
+	CHECK(u, dec_div(num("1"), num("2000000"), &d) == DEC_OK &&
+	    strcmp(show(b, d), "0.000001") == 0);
+	/* A denominator past 64 bits is an overflow, as a value is. */
+	CHECK(u, dec_div(num("1"), num("999999937"), &d) == DEC_OK &&
+	    dec_div(d, num("999999929"), &d) == DEC_OK &&
+	    dec_div(d, num("999999893"), &d) == DEC_OVERFLOW);
 }
 
 static void
 test_rounding(struct unit *u, struct buf *b)
 {
-	const dec_t max = { INT64_MAX }, min = { INT64_MIN };
+	const dec_t max = dec_from_units(INT64_MAX);
+	const dec_t min = dec_from_units(-INT64_MAX);
 	dec_t d;
 
 	CHECK(u, dec_round(num("2.5"), 0, &d) == DEC_OK &&
@@ -258,13 +285,13 @@ test_rounding(struct unit *u, struct buf *b)
 	CHECK(u, dec_round(num("1"), -1, &d) == DEC_PRECISION);
 	CHECK(u, dec_round(max, 0, &d) == DEC_OVERFLOW);
 	CHECK(u, dec_round(min, 0, &d) == DEC_OVERFLOW);
-	CHECK(u, dec_round(max, 6, &d) == DEC_OK && d.units == INT64_MAX);
+	CHECK(u, dec_round(max, 6, &d) == DEC_OK && dec_units(d) == INT64_MAX);
 }
 
 static void
 test_queries(struct unit *u, struct buf *b)
 {
-	const dec_t min = { INT64_MIN };
+	const dec_t min = dec_from_units(-INT64_MAX);
 
 	CHECK(u, dec_cmp(num("1.5"), num("1.25")) > 0);
 	CHECK(u, dec_cmp(num("-1.5"), num("1.25")) < 0);
@@ -283,7 +310,7 @@ test_queries(struct unit *u, struct buf *b)
 	CHECK_STR(u, show(b, num("-0.5")), "-0.5");
 	CHECK_STR(u, show(b, num("100")), "100");
 	CHECK_STR(u, show(b, num("-100.010")), "-100.01");
-	CHECK_STR(u, show(b, min), "-9223372036854.775808");
+	CHECK_STR(u, show(b, min), "-9223372036854.775807");
 	buf_reset(b);
 	buf_puts(b, "x=");
 	dec_to_string(b, num("1.2"));
