@@ -548,7 +548,7 @@ eval_sum(const struct value *args, size_t n, struct value *out,
 	enum type_kind kind = list->type != NULL && list->type->elem != NULL ?
 	    list->type->elem->kind : T_ENTIER;
 	int64_t total = 0;
-	dec_t sum = { 0 };
+	dec_t sum = dec_from_units(0);
 	size_t i;
 
 	(void)n;
