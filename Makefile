@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The lgc authors
 # lgc — contract template compiler.
 #   make            build ./lgc and the library (build/liblgc.a, liblgc.so)
 #   make demo       install missing Debian packages, build, compile the examples

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The lgc authors
 # Batch benchmark (make bench): 1,000 records of the lead-generation
 # example to PDF and to HTML with --lot -j 2, and peak memory for 1,000
 # against 10,000 records.  Targets: PDF batch under 10 s, HTML batch

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The lgc authors
 # make bench: speed, size and memory of the PDF backend on the design
 # example (tests/golden/exemple), side by side with one pdflatex pass over
 # lgc's own LaTeX output of the same contract.  Prints the figures and

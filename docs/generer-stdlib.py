@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The lgc authors
 """Writes docs/stdlib.md, the catalogue of the clause library, on stdout.
 
     python3 docs/generer-stdlib.py LGC STDLIB_DIR > docs/stdlib.md

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The lgc authors
 """Vérifie les exemples de docs/langage.md et docs/diagnostics.md avec ./lgc.
 
 Usage : python3 docs/verifier-exemples.py docs/langage.md docs/diagnostics.md [-v]

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Grammar of .lgc files: a pure, reentrant parser with locations.  The
  * token wrapper in src/syntax/scan.c has already applied the line rules,
  * so the body is a flat sequence of items nested only by control tags.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The library's internal side, for lgc's own tests: what a program
  * using it through <lgc.h> cannot do. */
 #ifndef LGC_API_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The public API (include/lgc.h): one compilation of one template. */
 #include "lgc.h"
 #include "api.h"

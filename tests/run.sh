@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The lgc authors
 # The whole test suite: unit tests, golden cases, robustness and API
 # tests, all against the sanitizer build.  Ends with one line
 # "N passed, N failed[, N skipped]".

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Diagnostics: one function reports them all, GCC-style.  Codes are an
  * enum banded by severity (diagcodes.h), each with a stable name and a
  * French message; the exit status is the worst severity seen. */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Every diagnostic lgc can emit: identifier, severity, stable name (for
  * --format-diagnostics json, -W options and docs/diagnostics.md) and
  * French message.  Banded by severity.  Spaces before ; : ! ? » and

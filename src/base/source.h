@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Source files: read once, checked for encoding, kept for the lifetime
  * of a compilation so that diagnostics can quote their lines. */
 #ifndef LGC_SOURCE_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* "Vouliez-vous dire …": the closest candidate to a misspelt word,
  * comparing with case and accents folded (durée_mois ~ duree_mois). */
 #ifndef LGC_SUGGEST_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Memory, growable buffers and small string helpers shared by every stage. */
 #ifndef LGC_UTIL_H
 #define LGC_UTIL_H

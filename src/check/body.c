@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The body: text, interpolations and headings, the branches of {si}
  * and {selon} (with the facts each one adds), loops, included clauses
  * and their arguments, {signatures}; the labels that headings pose,

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The check stage's entry (design, "Static checking"; details, rules
  * 15-31): check_program loads the main file, checks its header and its
  * body (and, through them, every clause it includes or imports), then

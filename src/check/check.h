@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Static checking: names, types, presence, labels, includes.  Produces
  * the program that data.c and eval.c work on. */
 #ifndef LGC_CHECK_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The checker's state, shared by the files of the check stage and by
  * no one else: the scopes of the files, the labels, and the functions
  * one file of the checker calls in another.  Order of the files, each

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Requirements decided under presence facts: three-valued (Kleene)
  * evaluation first, then, where it is unknown, enumeration of the
  * values of the variables read; facts_eval, facts_entail and

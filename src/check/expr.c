@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Expressions: names and their presence (rule 24), operators (rule
  * 22), calls, records, conditions; and the requirements of computed
  * values and conditional inputs, found by checking their expression. */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The representation of presence facts, shared by presence.c (the
  * store and what a condition teaches) and decide.c (evaluation and
  * entailment), and by no one else. */

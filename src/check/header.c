@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* A file's header: its declarations become the names it sees, its
  * inputs merge with those of the same name in other files, then the
  * conditions of inputs, the computed values, the rules and the title. */

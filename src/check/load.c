@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The template loader: finding a file on the search path, reading and
  * parsing it (once, however many times it is included or imported),
  * with the warning for a forgotten "---" separator. */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Presence facts (details, rules 24-26): the store of what is known at
  * a point of the template (value sets, presence, atoms, remembered
  * conditions) and what a condition being true or false teaches it;

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Presence facts (details, rules 24-26): what is known to hold at a
  * point of the template — the possible values of boolean and choice
  * names, the names known present, and other conditions by structure —

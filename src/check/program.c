@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Lookups in a checked program, for the stages that read it. */
 #include "check/program.h"
 

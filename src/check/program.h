@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* A checked template: the main file, every clause it includes, and the
  * client inputs merged across them.  Built by the check stage, read by
  * data.c and eval.c. */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Declared types and constants: type names looked up and resolved
  * (records and their parents, choices, aliases, imported types), the
  * constraints entre/parmi, and constant values (defaults, bounds, parmi

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Batch compilation (--lot): one template, checked once, and many
  * clients' records, from a JSONL file or a folder of JSON files.
  * Records are read as a stream, never all at once, so that memory stays

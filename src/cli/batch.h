@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Batch compilation: --lot clients.jsonl (or a folder of .json). */
 #ifndef LGC_BATCH_H
 #define LGC_BATCH_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* lgc — the command line: arguments, environment, files and exit codes,
  * on top of the library (include/lgc.h and nothing else).  Every message
  * it prints, usage errors included, goes through the library's

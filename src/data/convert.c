@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Client JSON as typed values (convert.h): each declared type read from
  * the JSON that a client writes, with a diagnostic that says what was
  * expected, what was found and, when the fix is obvious, the fix. */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Client JSON as typed values: one JSON value converted to the type it
  * is declared with and checked against its constraint, every problem
  * reported with the value's JSON path and the file (or command line)

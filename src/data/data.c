@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The client's data (data.h): JSON files and strings merged into one
  * object, -D definitions on top, each top-level key remembering the
  * file (or command line) that gave it; one input's value converted on

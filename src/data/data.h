@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Client data: JSON in (jansson), read against the template's
  * declarations.  What an input is worth once its condition is known is
  * the evaluator's to decide (eval/expr.c): this module converts and

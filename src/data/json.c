@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The JSON text of a data file (json.h): jansson's errors in French,
  * and the places of its values. */
 #include "data/json.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The JSON text of a data file: jansson's errors worded in French, and
  * where each value of a text that jansson accepted lies in it, so that
  * a data error points at its line and column as a template error does.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The document builder: the evaluated stream becomes the document model,
  * with the French typography applied and the headings numbered. */
 #ifndef LGC_BUILD_H

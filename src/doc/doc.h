@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The document model: what every backend renders.  It knows nothing of
  * the template language — only numbered headings, paragraphs of styled
  * runs, lists and signature blocks. */

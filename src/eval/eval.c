@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The evaluator (eval.h): the checked body, its conditions decided and
  * its values computed (expr.c), becomes the evaluated stream. */
 #include "eval/eval.h"

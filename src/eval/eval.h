@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Evaluation: the client's data and the checked template become the
  * evaluated stream (stream.h) and the title; the document builder
  * (doc/build.h) takes it from there. */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Values (expr.h): the client's inputs resolved on first use, and the
  * expressions of the template computed from them. */
 #include "eval/expr.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The evaluator's state and its values: expressions computed from the
  * client's inputs, each input resolved on first use.  The two go
  * together: an input exists only where its condition (`si`) holds, an

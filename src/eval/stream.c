@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The evaluated stream (stream.h): tokens appended by the evaluator,
  * read by the document builder. */
 #include "eval/stream.h"

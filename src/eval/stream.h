@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The evaluated body: a flat stream of tokens that survived evaluation.
  * The evaluator appends to it; build.c turns it into a struct doc
  * (paragraphs, lists, numbered articles), after evaluation, as the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /*
  * The interface of an output format: all a backend sees of lgc besides
  * the document model.  A backend is one file that defines one struct

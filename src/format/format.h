@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The table of formats: the backends lgc renders with, and what is
  * looked up in it (a format by name or by an output path's extension,
  * the list of names, an option some format declares).  The library

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The LaTeX backend (latex.c): its row is latex_backend, listed in the
  * table of formats; here what its tests use besides. */
 #ifndef LGC_LATEX_H

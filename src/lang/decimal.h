@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Exact numbers: a value is a fraction num / den in lowest terms, never
  * binary floating point, so that 2 / 3 * 3 is 2.  Montants,
  * pourcentages and decimals all use this type.  A value is rounded

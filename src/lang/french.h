@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* French formatting of values and calendar arithmetic.  Every backend
  * prints values through these functions, so a rule lives here once. */
 #ifndef LGC_FRENCH_H

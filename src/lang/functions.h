@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Filters and functions callable in expressions: `{x | en_lettres}` is
  * `en_lettres(x)`.  Each has a type check (used by check/expr.c) and an
  * evaluation (used by eval.c). */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Heading numbers (details, rule 30): a "#" is numbered unless marked
  * {-}, a "##" only under a numbered "#", a "###" only under a numbered
  * "##".  The builder numbers the headings printed; the checker must

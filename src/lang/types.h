@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Types of the template language and the constant values that
  * constraints and defaults hold. */
 #ifndef LGC_TYPES_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The client inputs that allow a risky value: a notice (« préavis »)
  * that may be under 14 days, and a guarantee whose extent no input
  * quantifies.  Read from the checked program's inputs, by name and

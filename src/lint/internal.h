@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* What the linter's files share, private to src/lint: the rules, the
  * folded prose they read, the findings they produce, and each file's
  * entry.  lint.c drives the others; its header lint.h, the stage's

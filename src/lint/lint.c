@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The drafting linter (lint.h).  This file walks the program's files
  * and templates, reads the comment directives and reports the findings;
  * the rules are in wording.c, numbers.c, inputs.c and subjects.c, over

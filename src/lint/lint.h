@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The drafting linter: wording that commits a party beyond what was
  * negotiated, archaic or ambiguous wording, numbers in words and digits
  * that disagree, essential subjects missing from a contract, and client

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Numbers written both in words and in digits, « quatorze (15) jours »,
  * that disagree: a parser of French number words below one thousand
  * billion (« quatre-vingt-dix », « mille cinq cents », « soixante et

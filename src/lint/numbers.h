@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* French numbers written in words, read back as numbers: what the
  * linter compares with the digits in parentheses after them. */
 #ifndef LGC_LINT_NUMBERS_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The ground every lint rule stands on: prose folded for matching (case
  * and accents ignored, any run of blanks as one space, ’ as '), each
  * byte with the source offset it comes from; source positions, and the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The essential subjects of a contract (parties, objet, durée…), their
  * names for the directive and --sujets, and one finding for each
  * subject the assembled contract leaves out, with the risk it leaves. */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The wording rules: phrases that commit a party beyond what was
  * negotiated (« à sa seule discrétion », « consentement écrit
  * préalable »…), archaic or ambiguous wording (« ledit », « et/ou »…),

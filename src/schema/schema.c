@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* JSON Schema (draft 2020-12, or draft-07 for the tools that need it) of
  * a template's inputs, for form builders and pipelines: what data.c
  * accepts, said in the standard vocabulary, and, for a clause, the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Export of a template's inputs as a JSON Schema. */
 #ifndef LGC_SCHEMA_H
 #define LGC_SCHEMA_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The grammar's actions (grammar/parser.y): the tree builders, which
  * report what the grammar lets through but the language does not (a
  * duplicate statement, a reserved word, a number out of range), and the

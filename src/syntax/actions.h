@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The grammar's actions (grammar/parser.y): the builders of the syntax
  * tree, called as rules are reduced, and the helpers that free the
  * grammar's intermediate values (its %destructor). */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The syntax tree of one .lgc file.  Every node carries its location.
  * The checker annotates expressions (type, symbol) in place. */
 #ifndef LGC_AST_H

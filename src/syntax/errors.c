@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Syntax errors: what the grammar's tables reject, said in the terms
  * the author wrote (the token's text, the symbols that could come
  * instead), with a hint for the mistakes a reader of the design makes

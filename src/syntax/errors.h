@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Syntax errors, as the grammar (grammar/parser.y) reports them. */
 #ifndef LGC_SYNTAX_ERRORS_H
 #define LGC_SYNTAX_ERRORS_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The reserved words of the language and the header's statement words. */
 #include <string.h>
 

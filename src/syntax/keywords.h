@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The reserved words of the language and the header's statement words,
  * as tokens of the grammar.  The flex scanner reads its words here, so
  * this module calls back into neither the scanner nor the parser. */

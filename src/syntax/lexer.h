@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The raw flex scanner of grammar/lexer.l, as the token wrapper (scan.c)
  * drives it: one scanner per parse, whose extra is the parser. */
 #ifndef LGC_SYNTAX_LEXER_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The syntax stage's entry points: a file parsed into its syntax tree,
  * then the passes that need the whole tree (heading marks, emphasis
  * pairs); and the line that separates the header from the body. */

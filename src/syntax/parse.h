@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The syntax stage: a .lgc file read into its syntax tree (syntax/ast.h). */
 #ifndef LGC_SYNTAX_PARSE_H
 #define LGC_SYNTAX_PARSE_H

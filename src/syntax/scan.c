@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The token wrapper: between the raw flex scanner and the parser. */
 #include <stdlib.h>
 #include <string.h>

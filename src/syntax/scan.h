@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The token wrapper between the flex scanner (grammar/lexer.l) and the
  * bison parser (grammar/parser.y).  It applies the line rules the
  * grammar cannot express: standalone control lines (rule 2), header

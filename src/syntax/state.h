@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* The state of one parse, shared inside the syntax stage by the flex
  * scanner (grammar/lexer.l), the token wrapper (scan.c), the grammar
  * (grammar/parser.y), its actions (actions.c) and its error messages

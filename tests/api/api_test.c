@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Uses lgc as a library, through <lgc.h> alone, as an integrator would:
  * compile a template and render it without the command line. */
 #include <stdbool.h>

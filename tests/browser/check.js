@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The lgc authors
 // Usage: node check.js CHROMIUM CONTRACT.html OUTDIR
 // Opens lgc's HTML in Chromium (puppeteer-core) as a reader would:
 //   - printed (page.pdf with the page's own @page rules) into

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /*
  * Fuzz target (cmark style): any bytes as a template, compiled with
  * fixed data and rendered by every backend.  Whatever the input, lgc must

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Runs the fuzz target without libFuzzer: every corpus file as is, then
  * a fixed number of deterministic mutations of them (byte flips, cuts,
  * and insertions of the language's own tokens).  Prints "ok …" lines for

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The lgc authors
 # Sourced by tests/run.sh after a golden LaTeX case (NAME.tex) was
 # compared, with $base, $rel, $tmp, $dir, $name, $data, $args set and
 # lgc's output in $tmp/out.  Compiles that output with pdflatex, twice

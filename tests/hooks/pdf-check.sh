@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The lgc authors
 # Sourced by tests/run.sh after each golden PDF case ($tmp/out.pdf):
 # the file is structurally valid (qpdf --check) and every font in it is
 # embedded (pdffonts).  Calls pass, fail or skip.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The lgc authors
 // Usage: node validate.js SCHEMA.json DATA.json…
 // Prints "valide FILE" or "invalide FILE: reasons" per file; exits 1 when
 // any file is invalid, 2 on a bad schema.  The validator follows the

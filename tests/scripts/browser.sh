@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The lgc authors
 # The HTML in a real browser (Chromium driven by puppeteer-core, from
 # tests/browser): printed, each page says "Page X sur Y" and the signature
 # heading stays on the page of the signature lines; on a 390 px phone the

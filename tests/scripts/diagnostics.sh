@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The lgc authors
 # Diagnostics that golden cases cannot hold: usage and I/O errors, files
 # too big to commit, paths that depend on the checkout.  Prints
 # "ok DESCRIPTION" or "ÉCHEC DESCRIPTION" per check.

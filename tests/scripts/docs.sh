@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The lgc authors
 # The examples of the documentation against lgc: every ```lgc block of
 # docs/langage.md and docs/diagnostics.md checks (or gives the diagnostic
 # its directive names), its data builds, and each line of its

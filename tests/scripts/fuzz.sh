@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The lgc authors
 # The fuzz target under a deterministic mutator (see tests/fuzz/).
 fuzz="$TOP/build/san/fuzz_smoke"
 if [ ! -x "$fuzz" ]; then

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The lgc authors
 # make install PREFIX=…: the binary, the clause library and the man page,
 # and an installed lgc finds its library with no -I nor LGC_PATH.
 set -u
@@ -86,4 +88,20 @@ if [ "$compiles" -gt 10 ] && [ "$links" -ge 3 ] && [ "$bad_c" -eq 0 ] &&
 else
 	echo "ÉCHEC installation : CPPFLAGS ou LDFLAGS ignorés ($bad_c compilations, $bad_l éditions de liens sur $compiles et $links)"
 	grep -v ' -c ' "$TMP/cc" | grep ' -o ' | grep -v 'build-id=sha1' | head -3 | sed 's/^/    /'
+fi
+
+# Every source file of the compiler names its licence (REUSE style); the
+# clauses and examples are CC0 as a whole (stdlib/LICENSE).
+missing=$(cd "$TOP" && for f in Makefile .ci/run grammar/* include/*.h \
+    src/*.c src/*/*.[ch] src/*/*/*.[ch] tests/*.sh tests/*/*.c \
+    tests/*/*.h tests/scripts/*.sh tests/browser/*.js tests/schema/*.js \
+    docs/*.py bench/*.c bench/*.sh docs/lgc.1; do
+	[ -f "$f" ] || continue
+	head -3 "$f" | grep -q 'SPDX-License-Identifier: Apache-2.0' ||
+	    echo "$f"
+done)
+if [ -z "$missing" ] && [ -f "$TOP/LICENSE" ] && [ -f "$TOP/stdlib/LICENSE" ]; then
+	echo "ok licence : LICENSE, stdlib/LICENSE et une ligne SPDX par fichier source"
+else
+	echo "ÉCHEC licence : sans ligne SPDX :" $missing
 fi

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The lgc authors
 # The LaTeX backend beyond the golden cases: -o x.tex picks LaTeX,
 # --fragment and --preambule, the contract under xelatex and lualatex,
 # and hostile client data, which must build and print verbatim.

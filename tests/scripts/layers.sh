@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The lgc authors
 # The pipeline's order, held against the code (docs/architecture.md).
 # A module is a source file with its header (src/eval/eval.c and
 # src/eval/eval.h); its stage is its folder under src/.  Two kinds of

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The lgc authors
 # The library as an integrator gets it: installed by make install with
 # its header and pkg-config file, a shared library with a soname that
 # exports the functions of lgc.h and nothing else, an archive likewise,

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The lgc authors
 # The clause library and the examples: every file checks and lints clean
 # (no warning at all), and every example builds with each of its data
 # files without a warning.

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The lgc authors
 # The drafting linter's command line: what golden cases cannot express
 # (usage errors, which commands run it).  Prints "ok …" or "ÉCHEC …".
 set -u

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The lgc authors
 # The PDF backend as a reader sees it: layout inside the margins, page
 # numbers, pagination of a long contract (headings, widows and orphans),
 # reproducible bytes, errors for missing glyphs and fonts, the --police

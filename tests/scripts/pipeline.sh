@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The lgc authors
 # For pipelines and form builders: schema export (checked with ajv), batch
 # compilation, dependency files, draft mode, JSON diagnostics.
 # Prints "ok …", "ÉCHEC …" or "sauté … (raison)" lines.

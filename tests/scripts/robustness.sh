@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The lgc authors
 # Hostile inputs: each must end with a diagnostic and exit status 1 or 2
 # (or succeed, for a big valid one), never a crash (sanitizer report, status 98 or more, signal) nor a hang
 # (20 s at most).  Big inputs are generated here, in $TMP, never

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The lgc authors
 # The release ./lgc against the test build.  ./lgc is linked, where the
 # machine allows, with libharu compiled here from Debian's source and
 # with the static archives of the other libraries (STATIC in the

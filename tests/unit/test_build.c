@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* build.c and doc.c: from an evaluated token stream to the document. */
 #include <stdlib.h>
 #include <string.h>

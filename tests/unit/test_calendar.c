@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Calendar functions: Easter, French public holidays, jours ouvrés and
  * ouvrables, long dates, and the template functions built on them.
  * Every expected value below was computed outside lgc (Python's datetime

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* data.c: client JSON and -D checked against hand-built declarations,
  * each input resolved by the evaluator (eval/expr.c); none has a
  * condition, and the main file is empty. */

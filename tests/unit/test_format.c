@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* format.c, the library's options, and a format added from outside:
  * a plain-text backend defined here, registered in a table of the
  * test's own, then found, listed, given its option and used to render a

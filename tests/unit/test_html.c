@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* html.c: html_escape and the page it renders. */
 #include <stdlib.h>
 #include <string.h>

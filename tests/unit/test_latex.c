@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* latex.c: latex_escape and the document it renders. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* linebreak.c: the PDF backend's line breaker, with made-up metrics. */
 #include <math.h>
 #include <stdlib.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* fonts.c and pdf.c with the default family (fonts-liberation2). */
 #include <stdlib.h>
 #include <string.h>

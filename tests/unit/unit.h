@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* A very small unit-test harness: every CHECK counts as one test. */
 #ifndef LGC_UNIT_H
 #define LGC_UNIT_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /*
  * Drawing a laid-out page with libharu: strokes, the highlight of draft
  * text, the text itself (a justified line is one string per face with

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Drawing a laid-out page with libharu (draw.c). */
 #ifndef LGC_PDF_DRAW_H
 #define LGC_PDF_DRAW_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Fonts for the PDF backend: a family found through fontconfig, its
  * four faces read on first use, advance widths as the PDF will record
  * them, glyph coverage, and TrueType subsets small enough to embed and

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /*
  * Characters in the PDF backend: what each face draws for a code point
  * (glyph_cp) and how wide (char_width, text_width); the checks made

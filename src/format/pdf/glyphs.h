@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Characters in the PDF backend (glyphs.c): what each face draws and
  * how wide, the checks before drawing, the encodings of each face. */
 #ifndef LGC_PDF_GLYPHS_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /*
  * libharu under the PDF backend's rules: its memory through lgc's
  * allocator; its errors recorded by a callback that only records them,

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* libharu under the PDF backend's rules (haru.c): lgc's allocator, its
  * errors reported once, fonts from memory. */
 #ifndef LGC_PDF_HARU_H

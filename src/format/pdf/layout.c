@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /*
  * Layout in the PDF backend: every block of the document becomes lines
  * (linebreak.c, measured through glyphs.c) and the lines a vertical list

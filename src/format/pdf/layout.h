@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Layout in the PDF backend (layout.c): the document as items of
  * pieces of text and strokes, cut into pages. */
 #ifndef LGC_PDF_LAYOUT_H

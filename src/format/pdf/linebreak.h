@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /* Line breaking for the PDF backend, independent of any PDF library:
  * styled UTF-8 spans become boxes, glue and penalties measured through
  * a callback, broken into lines by Knuth and Plass's total-fit method

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /*
  * PDF backend through libharu.  This file drives a rendering, records
  * the document's metadata and outline and takes libharu's output; the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
 /*
  * One PDF rendering, as the files of the PDF backend share it: the
  * page's geometry; the pieces of text, strokes and items the layout
