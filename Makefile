@@ -260,7 +260,8 @@ DEPS_BUILD = gcc make flex bison pkg-config libjansson-dev libhpdf-dev \
 # the PDF must still take the later faces (tests/golden/pdf/typographie).
 DEPS_TEST = man-db fonts-liberation tidy poppler-utils qpdf \
 	texlive-latex-base texlive-lang-french texlive-latex-recommended \
-	texlive-fonts-recommended fonts-dejavu-core fonts-wqy-microhei \
+	texlive-fonts-recommended fonts-dejavu-core fonts-dejavu-extra \
+	fonts-wqy-microhei \
 	lmodern texlive-xetex texlive-luatex chromium
 # tests/scripts/docs.sh runs docs/verifier-exemples.py.
 DEPS_TEST += python3

@@ -244,7 +244,10 @@ else
 fi
 
 # 5. --police: another family, embedded; an unknown one is an error.
-if fc-list 2>/dev/null | grep -q 'DejaVu Serif'; then
+# The family in the three styles lgc needs (fonts-dejavu-core alone has
+# no Serif italic: lgc would rightly refuse it).
+if [ "$(fc-list 'DejaVu Serif' style 2>/dev/null | grep -ci 'italic\|oblique')" -ge 1 ] &&
+    fc-list 'DejaVu Serif' style 2>/dev/null | grep -qi 'bold'; then
 	(cd "$ex" && "$LGC" build exemple.lgc -d exemple--forfait.json \
 	    --police "DejaVu Serif" -o "$dir/dejavu.pdf") > /dev/null 2> "$dir/err"
 	if pdffonts "$dir/dejavu.pdf" 2>/dev/null | grep -q 'DejaVuSerif' &&
