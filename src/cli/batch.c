@@ -378,20 +378,41 @@ run_record(lgc_compiler *c, const struct record *rec, const char *output,
 	return status;
 }
 
+/* The bar (drawn by the parent) and a worker's diagnostics go to one
+ * terminal from two processes: each is written by one write(2), so
+ * that neither lands inside the other (stdio on the unbuffered stderr
+ * may split a line into several writes). */
+static void
+write_whole(const char *text, size_t len)
+{
+	ssize_t n;
+
+	while (len > 0) {
+		n = write(STDERR_FILENO, text, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return;
+		text += n;
+		len -= (size_t)n;
+	}
+}
+
 static void
 progress(const struct batch_options *o, size_t done, size_t total)
 {
-	int width = 30, filled;
+	char line[128];
+	int width = 30, filled, len;
 
 	if (!o->progress || total < 50)
 		return;
 	filled = (int)(done * (size_t)width / total);
-	fprintf(stderr, "\r  %6zu/%zu [%.*s%*s] %3zu %%", done, total, filled,
-	    "##############################", width - filled, "",
-	    done * 100 / total);
-	if (done == total)
-		fputc('\n', stderr);
-	fflush(stderr);
+	len = snprintf(line, sizeof(line), "\r  %6zu/%zu [%.*s%*s] %3zu %%%s",
+	    done, total, filled, "##############################",
+	    width - filled, "", done * 100 / total, done == total ? "\n" : "");
+	if (len > 0)
+		write_whole(line, (size_t)len < sizeof(line) ? (size_t)len :
+		    sizeof(line) - 1);
 }
 
 /* With a progress bar, a diagnostic first erases the bar's line, so
@@ -400,10 +421,22 @@ progress(const struct batch_options *o, size_t done, size_t total)
 static void
 print_below_bar(const lgc_diagnostic *d, void *arg)
 {
+	static const char erase[] = "\r\033[K";
+	size_t n = sizeof(erase) - 1;
+	char *text = malloc(n + d->printed_len);
+
 	(void)arg;
-	fputs("\r\033[K", stderr);
-	fwrite(d->printed, 1, d->printed_len, stderr);
 	fflush(stderr);
+	if (text == NULL) {
+		/* Out of memory: the two parts, perhaps apart. */
+		write_whole(erase, n);
+		write_whole(d->printed, d->printed_len);
+		return;
+	}
+	memcpy(text, erase, n);
+	memcpy(text + n, d->printed, d->printed_len);
+	write_whole(text, n + d->printed_len);
+	free(text);
 }
 
 /* Worker K of N compiles records K, K + N, … and reports one line
