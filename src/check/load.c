@@ -190,6 +190,7 @@ report_fault(struct checker *ck, const char *path, const struct source *src,
     const struct source_fault *f)
 {
 	struct loc l = { src, f->line, f->col, f->line, f->col };
+	struct diagnostic *dg;
 	char n1[32], n2[32];
 
 	switch (f->kind) {
@@ -214,7 +215,13 @@ report_fault(struct checker *ck, const char *path, const struct source *src,
 		break;
 	case SOURCE_CONTROL:
 		snprintf(n1, sizeof(n1), "%04X", (unsigned)f->cp);
-		diag(ck->ds, E_SOURCE_CONTROL, &l, n1);
+		dg = diag(ck->ds, E_SOURCE_CONTROL, &l, n1);
+		/* Some editors show a line break there; lgc never did. */
+		if (f->cp == 0x2028 || f->cp == 0x2029)
+			diag_hint(dg, "séparateur de ligne ou de paragraphe : "
+			    "pour un retour à "
+			    "la ligne dans le paragraphe, terminez la ligne "
+			    "par « \\ »");
 		break;
 	}
 }
