@@ -175,6 +175,17 @@ LGC_API int	 lgc_set_option(lgc_compiler *c, const char *name,
  * clause library is always searched last. */
 LGC_API void	 lgc_add_search_path(lgc_compiler *c, const char *dir);
 
+/* Confines includes and imports to root folders: once a root is given,
+ * a file that {inclure} or importer names must lie inside one of them,
+ * once "..", absolute paths and symbolic links are resolved (realpath),
+ * or the template is refused (inclusion-hors-racine); the installed
+ * clause library stays open.  Off by default for the command line
+ * (--racine); a server compiling its clients' templates must call it
+ * for each of its template folders before lgc_load_template (on by
+ * default in the server mode to come).  DIR must exist: LGC_FATAL
+ * otherwise. */
+LGC_API int	 lgc_add_root(lgc_compiler *c, const char *dir);
+
 /* Parses and checks the template and the clauses it includes.  A
  * template in memory is named NAME in diagnostics; its clauses are
  * looked for beside NAME (when it has a folder) and on the path. */

@@ -5,6 +5,7 @@
 #include "api.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,8 @@ struct lgc_compiler {
 	lgc_diagnostic_handler handler;
 	void		*handler_arg;
 	struct ptrvec	 search;	/* char *, owned */
+	struct ptrvec	 roots;		/* char *, owned, resolved */
+	struct ptrvec	 root_names;	/* char *, owned, as given */
 	struct program	*prog;
 	struct data	*data;
 	const struct format_table *formats;
@@ -149,6 +152,12 @@ lgc_free(lgc_compiler *c)
 	for (i = 0; i < c->search.len; i++)
 		free(c->search.items[i]);
 	ptrvec_free(&c->search);
+	for (i = 0; i < c->roots.len; i++)
+		free(c->roots.items[i]);
+	ptrvec_free(&c->roots);
+	for (i = 0; i < c->root_names.len; i++)
+		free(c->root_names.items[i]);
+	ptrvec_free(&c->root_names);
 	free(c->generator);
 	for (i = 0; i < c->nsettings; i++) {
 		free(c->settings[i].name);
@@ -459,6 +468,24 @@ lgc_add_search_path(lgc_compiler *c, const char *dir)
 	ptrvec_push(&c->search, xstrdup(dir));
 }
 
+int
+lgc_add_root(lgc_compiler *c, const char *dir)
+{
+	char resolved[PATH_MAX];
+	struct stat st;
+
+	/* Resolved now, as the files will be: a root named through a
+	 * symbolic link or with ".." still contains its own files. */
+	if (realpath(dir, resolved) == NULL || stat(resolved, &st) != 0)
+		return usage(c, "--racine %s : %s", dir,
+		    lgc_strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return usage(c, "--racine %s : ce n'est pas un dossier", dir);
+	ptrvec_push(&c->roots, xstrdup(resolved));
+	ptrvec_push(&c->root_names, xstrdup(dir));
+	return LGC_OK;
+}
+
 void
 lgc_set_werror(lgc_compiler *c, int werror)
 {
@@ -525,10 +552,16 @@ load_template(lgc_compiler *c, const char *path, const char *text,
 		return usage(c, "un modèle est déjà chargé : un compilateur "
 		    "compile un seul modèle (lgc_new en crée un autre)");
 	/* The installed clause library comes last, after the caller's. */
-	if (stat(LGC_STDLIB_DIR, &st) == 0 && S_ISDIR(st.st_mode))
+	if (stat(LGC_STDLIB_DIR, &st) == 0 && S_ISDIR(st.st_mode)) {
 		lgc_add_search_path(c, LGC_STDLIB_DIR);
+		/* lgc's own clauses stay open to a confined template. */
+		if (c->roots.len > 0)
+			(void)lgc_add_root(c, LGC_STDLIB_DIR);
+	}
 	c->prog = check_program(path, text, len,
-	    (const char *const *)c->search.items, c->search.len, c->ds);
+	    (const char *const *)c->search.items, c->search.len,
+	    (const char *const *)c->roots.items,
+	    (const char *const *)c->root_names.items, c->roots.len, c->ds);
 	c->data = data_new(c->prog, c->ds);
 	c->source_mark = diags_source_mark(c->ds);
 	return finish(c, m);

@@ -446,7 +446,8 @@ severity_word(enum severity sev)
 /*
  * The quoted line and a caret under the span, GCC-style.  The line is
  * shown as the terminal should see it: a byte that is not UTF-8, a
- * control character (a tab excepted) or a bidirectional override is
+ * control character (a tab excepted) or a character that hides how the
+ * text reads (utf8_is_deceptive) is
  * written <XX>, so that a broken file cannot garble the screen, and a line wider than EXCERPT_WIDTH
  * (a whole paragraph typed on one line) is cut to a window around the
  * column, with « … » where it was cut.  Columns count characters, an
@@ -469,8 +470,7 @@ excerpt_unit_at(const char *line, size_t len, size_t i,
 
 	u->s = line + i;
 	if (n == 0 || (cp < 0x20 && cp != '\t') || cp == 0x7F ||
-	    (cp >= 0x80 && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
-	    (cp >= 0x2066 && cp <= 0x2069)) {
+	    (cp >= 0x80 && cp < 0xA0) || utf8_is_deceptive(cp)) {
 		u->len = n == 0 ? 1 : n;
 		u->width = 4 * (int)u->len;
 	} else {

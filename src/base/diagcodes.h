@@ -238,6 +238,8 @@ DIAG(E_INCLUDE_CYCLE, SEV_ERROR, "inclusion-circulaire",
     "inclusion circulaire : %s")
 DIAG(E_INCLUDE_DEPTH, SEV_ERROR, "inclusion-trop-profonde",
     "plus de %d inclusions imbriquées")
+DIAG(E_INCLUDE_OUTSIDE, SEV_ERROR, "inclusion-hors-racine",
+    "« %s » (%s) est hors des dossiers racines : %s ; seuls leurs fichiers peuvent être inclus ou importés (--racine)")
 DIAG(E_PARAM_UNKNOWN, SEV_ERROR, "parametre-inconnu",
     "« %s » n'est pas un paramètre de « %s »")
 DIAG(E_PARAM_MISSING, SEV_ERROR, "parametre-manquant",

@@ -129,15 +129,16 @@ fault_at(struct source_faults *faults, enum source_fault_kind kind,
 }
 
 /* Characters nobody sees on screen that would still print, or turn the
- * text around: control characters (a tab excepted) and the bidirectional
- * overrides and isolates, with which a line reads one way in an editor
- * and another in the contract.  Client data refuses the same controls. */
+ * text around: control characters (a tab excepted), the bidirectional
+ * marks, overrides and isolates, the tag characters and the line and
+ * paragraph separators (an editor may break the line there, the scanner
+ * does not), with which a line reads one way in an editor and another in
+ * the contract.  Client data refuses the same characters. */
 static bool
 invisible_control(uint32_t cp)
 {
 	return (cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F ||
-	    (cp >= 0x80 && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
-	    (cp >= 0x2066 && cp <= 0x2069);
+	    (cp >= 0x80 && cp < 0xA0) || utf8_is_deceptive(cp);
 }
 
 /* Finds invalid UTF-8, NUL bytes (the first ends the search) and

@@ -326,6 +326,15 @@ utf8_count(const char *s, size_t len)
 	return n;
 }
 
+bool
+utf8_is_deceptive(uint32_t cp)
+{
+	return cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+	    cp == 0x2028 || cp == 0x2029 ||
+	    (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+	    (cp >= 0xE0000 && cp <= 0xE007F);
+}
+
 /* Text below U+0300 (Latin letters, precomposed accents included) and
  * the common punctuation and currency signs (U+2002-U+20CF: ’ « » … €)
  * is already in NFC and cannot combine with what follows unless a

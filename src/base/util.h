@@ -5,6 +5,7 @@
 #define LGC_UTIL_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -92,6 +93,11 @@ size_t	utf8_count(const char *s, size_t len);
  * or NULL when the text is already in NFC or is not UTF-8.  The result
  * is NUL-terminated and owned by the caller. */
 char	*utf8_nfc(const char *s, size_t len, size_t *out_len);
+/* Whether CP is an invisible format character that changes how text
+ * reads (direction marks, overrides and isolates, tag characters) or
+ * where its lines end (U+2028, U+2029): templates and client text refuse
+ * them alike. */
+bool	utf8_is_deceptive(uint32_t cp);
 
 /* strerror in the French of every other message: the reasons a user
  * meets (missing file, permissions, full disk…); others as the C

@@ -514,6 +514,15 @@ check_include(struct checker *ck, struct node *n, struct facts *k)
 			check_expr(ck, n->u.include.args[i].value, k, NULL);
 		return;
 	}
+	if (!within_roots(ck, path, n->u.include.path,
+	    &n->u.include.path_loc)) {
+		size_t i;
+
+		free(path);
+		for (i = 0; i < n->u.include.nargs; i++)
+			check_expr(ck, n->u.include.args[i].value, k, NULL);
+		return;
+	}
 	diags_push_include(ck->ds, &n->loc);
 	f = load_file(ck, path, display_name(path));
 	free(path);

@@ -60,7 +60,8 @@ check_main_params(struct checker *ck, const struct file_ast *f)
 
 struct program *
 check_program(const char *path, const char *text, size_t len,
-    const char *const *search, size_t nsearch, struct diags *ds)
+    const char *const *search, size_t nsearch, const char *const *roots,
+    const char *const *root_names, size_t nroots, struct diags *ds)
 {
 	struct program *prog = xcalloc(1, sizeof(*prog));
 	struct checker ck;
@@ -75,6 +76,9 @@ check_program(const char *path, const char *text, size_t len,
 	prog->ds = ds;
 	prog->search = search;
 	prog->nsearch = nsearch;
+	prog->roots = roots;
+	prog->root_names = root_names;
+	prog->nroots = nroots;
 	prog->main = text != NULL ? load_text(&ck, path, text, len) :
 	    load_file(&ck, path, path);
 	if (prog->main == NULL) {

@@ -82,6 +82,8 @@ struct file_ast *load_text(struct checker *ck, const char *name,
 struct file_ast *load_file(struct checker *ck, const char *path,
 	    const char *display);
 const char *display_name(const char *path);
+bool	 within_roots(struct checker *ck, const char *path, const char *name,
+	    const struct loc *at);
 struct scope *scope_of(struct checker *ck, const struct file_ast *f);
 
 /* resolve.c */

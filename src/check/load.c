@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/source.h"
 #include "syntax/parse.h"
@@ -93,6 +94,54 @@ describe_search(struct checker *ck, const char *dir, const char *name,
 		for (i = 0; i < ck->prog->nsearch; i++)
 			buf_printf(out, ", %s", ck->prog->search[i]);
 	}
+}
+
+/*
+ * Whether PATH, found for the include or import of NAME at AT, lies in
+ * one of the root folders once "..", absolute paths and symbolic links
+ * are resolved: a server that compiles its clients' templates must not
+ * let one read another's clauses nor any .lgc file of the machine.
+ * Without roots, everything is allowed.  Reported when refused.
+ */
+bool
+within_roots(struct checker *ck, const char *path, const char *name,
+    const struct loc *at)
+{
+	char resolved[PATH_MAX], target[PATH_MAX];
+	struct diagnostic *dg;
+	struct buf roots;
+	struct stat st;
+	size_t i, n;
+	ssize_t len;
+
+	if (ck->prog->nroots == 0)
+		return true;
+	for (i = 0; realpath(path, resolved) != NULL &&
+	    i < ck->prog->nroots; i++) {
+		const char *root = ck->prog->roots[i];
+
+		n = strlen(root);
+		if (n > 0 && root[n - 1] == '/')
+			n--;
+		if (strncmp(resolved, root, n) == 0 && resolved[n] == '/')
+			return true;
+	}
+	/* Named as the user wrote them, not resolved: the message is the
+	 * same on every machine, and a server does not show its tree. */
+	buf_init(&roots);
+	for (i = 0; i < ck->prog->nroots; i++)
+		buf_printf(&roots, "%s« %s »", i > 0 ? ", " : "",
+		    ck->prog->root_names[i]);
+	dg = diag(ck->ds, E_INCLUDE_OUTSIDE, at, name, display_name(path),
+	    buf_cstr(&roots));
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
+	    (len = readlink(path, target, sizeof(target) - 1)) > 0) {
+		target[len] = '\0';
+		diag_note(dg, NULL, "%s est un lien symbolique vers %s",
+		    display_name(path), target);
+	}
+	buf_free(&roots);
+	return false;
 }
 
 struct scope *
@@ -190,6 +239,7 @@ report_fault(struct checker *ck, const char *path, const struct source *src,
     const struct source_fault *f)
 {
 	struct loc l = { src, f->line, f->col, f->line, f->col };
+	struct diagnostic *dg;
 	char n1[32], n2[32];
 
 	switch (f->kind) {
@@ -214,7 +264,13 @@ report_fault(struct checker *ck, const char *path, const struct source *src,
 		break;
 	case SOURCE_CONTROL:
 		snprintf(n1, sizeof(n1), "%04X", (unsigned)f->cp);
-		diag(ck->ds, E_SOURCE_CONTROL, &l, n1);
+		dg = diag(ck->ds, E_SOURCE_CONTROL, &l, n1);
+		/* Some editors show a line break there; lgc never did. */
+		if (f->cp == 0x2028 || f->cp == 0x2029)
+			diag_hint(dg, "séparateur de ligne ou de paragraphe : "
+			    "pour un retour à "
+			    "la ligne dans le paragraphe, terminez la ligne "
+			    "par « \\ »");
 		break;
 	}
 }

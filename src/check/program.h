@@ -62,6 +62,9 @@ struct program {
 	struct ptrvec	 labels;	/* struct label * (checker.h) */
 	const char	*const *search;	/* -I folders, LGC_PATH, stdlib */
 	size_t		 nsearch;
+	const char	*const *roots;	/* resolved; none: not confined */
+	const char	*const *root_names;	/* as the user gave them */
+	size_t		 nroots;
 	bool		 failed;	/* errors in the template */
 };
 

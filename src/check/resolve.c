@@ -408,6 +408,11 @@ import_types(struct checker *ck, struct scope *sc)
 			buf_free(&where);
 			continue;
 		}
+		if (!within_roots(ck, path, f->imports[i].path,
+		    &f->imports[i].loc)) {
+			free(path);
+			continue;
+		}
 		imported = load_file(ck, path, display_name(path));
 		free(path);
 		if (imported == NULL || (isc = scope_of(ck, imported)) == NULL)

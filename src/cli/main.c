@@ -43,6 +43,8 @@ struct options {
 	size_t		 ndefines;
 	const char	**includes;
 	size_t		 nincludes;
+	const char	**roots;	/* --racine */
+	size_t		 nroots;
 	const char	**warnings;	/* -WPREFIX: PREFIX */
 	size_t		 nwarnings;
 	struct format_option *format_options;
@@ -92,7 +94,9 @@ usage(lgc_compiler *c, FILE *out)
 "                     clause, de ses paramètres)\n"
 "  tree               affiche l'arbre syntaxique du modèle (mise au point)\n"
 "  lint               vérifie le modèle et sa rédaction (avertissements lint-…)\n"
-"\n"
+"\n", out);
+	/* In two strings: C11 compilers need only take 4,095 bytes. */
+	fputs(
 "Options :\n"
 "  -d, --donnees FICHIER  données du client, un objet JSON (répétable)\n"
 "  -D nom=valeur          fixe ou remplace une entrée, lue selon son type ;\n"
@@ -105,6 +109,10 @@ usage(lgc_compiler *c, FILE *out)
 "                         l'entrée standard\n"
 "  -I DOSSIER             dossier de clauses à chercher (répétable ; aussi\n"
 "                         la variable LGC_PATH, dossiers séparés par « : »)\n"
+"  --racine DOSSIER       n'inclut ou n'importe que des fichiers de ce\n"
+"                         dossier, « .. » et liens symboliques résolus\n"
+"                         (répétable ; la bibliothèque de clauses reste\n"
+"                         permise ; erreur inclusion-hors-racine)\n"
 "  -Werror                traite les avertissements comme des erreurs\n"
 "  -Wlint, -Wlint-CODE    ajoute les avertissements de rédaction (tous, ou un)\n"
 "  --sujets LISTE         lint : sujets essentiels du contrat (parties, objet,\n"
@@ -168,7 +176,8 @@ static const struct {
 } command_help[] = {
 	{ "build",
 "usage : lgc build MODÈLE.lgc [-d DONNÉES.json]… [-D nom=valeur]… [-f FORMAT]\n"
-"                 [-o SORTIE] [-I DOSSIER]… [--brouillon] [--deps FICHIER]\n"
+"                 [-o SORTIE] [-I DOSSIER]… [--racine DOSSIER]…\n"
+"                 [--brouillon] [--deps FICHIER]\n"
 "                 [options du format] [-Werror]\n"
 "        lgc build MODÈLE.lgc --lot CLIENTS.jsonl --sortie DOSSIER/\n"
 "                 [--nom CHAMP] [-j N] [-f FORMAT] [-D nom=valeur]…\n"
@@ -186,6 +195,7 @@ static const struct {
 "  -o, --sortie FICHIER   fichier de sortie, écrit seulement en cas de succès\n"
 "  -I DOSSIER             dossier de clauses (répétable) ; un dossier\n"
 "                         absent est signalé (dossier-introuvable)\n"
+"  --racine DOSSIER       n'inclut que des fichiers de ce dossier (répétable)\n"
 "  --lot FICHIER          un contrat par enregistrement : fichier JSONL ou\n"
 "                         dossier de fichiers .json ; -o y est refusé\n"
 "  --sortie DOSSIER       avec --lot : dossier des contrats\n"
@@ -213,6 +223,7 @@ static const struct {
 "  -d, --donnees FICHIER  données du client (répétable)\n"
 "  -D nom=valeur          fixe une entrée ; null retire une entrée optionnelle\n"
 "  -I DOSSIER             dossier de clauses (répétable)\n"
+"  --racine DOSSIER       n'inclut que des fichiers de ce dossier (répétable)\n"
 "  -Werror                traite les avertissements comme des erreurs\n"
 "  -Wlint, -Wlint-CODE    ajoute les avertissements de rédaction\n" },
 	{ "schema",
@@ -442,6 +453,9 @@ parse_valued(lgc_compiler *c, int argc, char **argv, int *i, struct options *o)
 	} else if (matches(arg, "-I", NULL, &prefix)) {
 		VALUE("un dossier");
 		o->includes[o->nincludes++] = value;
+	} else if (matches(arg, NULL, "--racine", &prefix)) {
+		VALUE("un dossier");
+		o->roots[o->nroots++] = value;
 	} else if (matches(arg, "-f", "--format", &prefix)) {
 		VALUE("un format");
 		o->format = value;
@@ -562,12 +576,19 @@ add_search_paths(lgc_compiler *c, const struct options *o)
 	if ((slash = strrchr(exe, '/')) == NULL)
 		return;
 	*slash = '\0';
+	/* lgc's own clauses stay open to a confined template. */
 	snprintf(dir, sizeof(dir), "%s/stdlib", exe);
-	if (is_dir(dir))
+	if (is_dir(dir)) {
 		lgc_add_search_path(c, dir);
+		if (o->nroots > 0)
+			(void)lgc_add_root(c, dir);
+	}
 	snprintf(dir, sizeof(dir), "%s/../share/lgc/stdlib", exe);
-	if (is_dir(dir))
+	if (is_dir(dir)) {
 		lgc_add_search_path(c, dir);
+		if (o->nroots > 0)
+			(void)lgc_add_root(c, dir);
+	}
 }
 
 /* Whether -WPREFIX names codes of the drafting linter ("lint…"). */
@@ -892,6 +913,9 @@ run(lgc_compiler *c, const struct options *o)
 		return LGC_FATAL;
 	if ((status = configure(c, o)) != LGC_OK)
 		return status;
+	for (i = 0; i < o->nroots; i++)
+		if ((status = lgc_add_root(c, o->roots[i])) != LGC_OK)
+			return status;
 	add_search_paths(c, o);
 	warn_ignored(c, o, format);
 	status = load_template(c, o->template_path);
@@ -975,10 +999,11 @@ main_with(lgc_compiler *c, int argc, char **argv)
 	o.data_files = calloc(n, sizeof(*o.data_files));
 	o.defines = calloc(n, sizeof(*o.defines));
 	o.includes = calloc(n, sizeof(*o.includes));
+	o.roots = calloc(n, sizeof(*o.roots));
 	o.warnings = calloc(n, sizeof(*o.warnings));
 	o.format_options = calloc(n, sizeof(*o.format_options));
 	if (o.data_files == NULL || o.defines == NULL || o.includes == NULL ||
-	    o.warnings == NULL || o.format_options == NULL)
+	    o.roots == NULL || o.warnings == NULL || o.format_options == NULL)
 		status = lgc_report(c, "entree-sortie", "%s",
 		    lgc_strerror(ENOMEM));
 	else if ((status = parse_args(c, argc, argv, &o)) == LGC_OK)
@@ -986,6 +1011,7 @@ main_with(lgc_compiler *c, int argc, char **argv)
 	free(o.data_files);
 	free(o.defines);
 	free(o.includes);
+	free(o.roots);
 	free(o.warnings);
 	free(o.format_options);
 	return worst(status, lgc_status(c));

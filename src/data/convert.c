@@ -25,14 +25,15 @@ static bool	check_constraint(const struct at *a,
 /* ---------------------------------------------------------------- */
 /* Small helpers                                                     */
 
-/* Control characters, and the bidirectional overrides and isolates with
- * which a value shows in the contract otherwise than it is stored
- * ("\u202e0051" reads 1500): refused in client text, as in templates. */
+/* Control characters, and the bidirectional marks, overrides and
+ * isolates, tag characters and line separators with which a value shows
+ * in the contract otherwise than it is stored ("\u202e0051" reads 1500):
+ * refused in client text, as in templates. */
 static bool
 is_control(uint32_t cp)
 {
 	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
-	    (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+	    utf8_is_deceptive(cp);
 }
 
 /* Keys that read unambiguously after a dot; others are bracketed. */
@@ -320,7 +321,12 @@ convert_texte(const struct at *a, const json_t *j, struct value *out)
 
 			dg = diag(a->ds, E_DATA_CONTROL, &l, subj,
 			    (unsigned)cp);
-			finish(a, dg, "retirez ce caractère invisible, souvent "
+			/* A newline prints as a space in the contract, so
+			 * a separator cannot mean more. */
+			finish(a, dg, cp == 0x2028 || cp == 0x2029 ?
+			    "séparateur de ligne ou de paragraphe : "
+			    "remplacez-le par une espace" :
+			    "retirez ce caractère invisible, souvent "
 			    "copié depuis un autre logiciel");
 			free(subj);
 			return false;

@@ -1620,6 +1620,70 @@ latex_new(const struct render_opts *opts, struct diags *ds)
 	return l;
 }
 
+/*
+ * The body as source lines of at most TEX_LINE_MAX bytes: pdflatex reads
+ * a line whole into its buffer (buf_size, 200,000 bytes in TeX Live)
+ * and stops on a longer one, which a long client text makes of a
+ * paragraph.  A line is cut at a space, as an end of line is one to
+ * TeX; a run without spaces (a pasted token) at a "%" that ends the
+ * line, which adds nothing.  Never inside a control word nor after a
+ * lone backslash, nor inside a UTF-8 sequence, nor before a space
+ * (skipped at the start of a line), nor after a "%" already there.
+ */
+#define TEX_LINE_MAX	4096
+
+static void
+put_tex_lines(struct buf *out, const char *s, size_t len)
+{
+	size_t pos = 0, end, j, space, cut;
+	bool escaped, word, comment;
+	unsigned char c;
+
+	while (pos < len) {
+		end = pos;
+		while (end < len && s[end] != '\n')
+			end++;
+		while (end - pos > TEX_LINE_MAX) {
+			space = cut = 0;
+			escaped = word = comment = false;
+			for (j = pos; j < pos + TEX_LINE_MAX; j++) {
+				c = (unsigned char)s[j];
+				if ((comment = c == '%' && !escaped))
+					break;
+				if (j > pos && !escaped && c == ' ' &&
+				    s[j + 1] != ' ')
+					space = j;
+				else if (j > pos && !escaped && c != ' ' &&
+				    (c & 0xC0) != 0x80 && s[j - 1] != ' ' &&
+				    !(word && is_ascii_letter(c)))
+					cut = j;
+				if (escaped) {
+					escaped = false;
+					word = is_ascii_letter(c);
+				} else if (!(word && is_ascii_letter(c))) {
+					word = false;
+					escaped = c == '\\';
+				}
+			}
+			if (space > 0) {
+				buf_put(out, s + pos, space - pos);
+				buf_putc(out, '\n');
+				pos = space + 1;
+			} else if (cut > 0) {
+				buf_put(out, s + pos, cut - pos);
+				buf_puts(out, "%\n");
+				pos = cut;
+			}
+			if (comment || (space == 0 && cut == 0))
+				break;
+		}
+		buf_put(out, s + pos, end - pos);
+		if (end < len)
+			buf_putc(out, '\n');
+		pos = end + 1;
+	}
+}
+
 /* The body first: it finds the fonts that the preamble declares.  A
  * character that cannot be printed fails the render, after every value
  * holding one was reported. */
@@ -1655,7 +1719,7 @@ latex_render(void *state, const struct doc *d, struct buf *out)
 		buf_puts(out, lgc_commands);
 		buf_puts(out, "\n\\begin{document}\n\n");
 	}
-	buf_put(out, body.data != NULL ? body.data : "", body.len);
+	put_tex_lines(out, body.data != NULL ? body.data : "", body.len);
 	buf_free(&body);
 	/* Read back by "Page X sur Y". */
 	if (!l->fragment)

@@ -46,6 +46,12 @@ static const char broken_text[] =
     "{si garantie}\n"
     "Résultats garantis.\n";
 
+/* Includes the template that main() writes, lettre.lgc. */
+static const char include_text[] =
+    "modele \"Contrat\"\n"
+    "---\n"
+    "{inclure \"lettre\"}\n";
+
 static const char data_ok[] =
     "{\"client\": {\"nom\": \"Durand <SARL>\", \"adresse\": \"Lyon\"},"
     " \"honoraires\": \"1234.50\"}";
@@ -225,6 +231,27 @@ test_library(const char *dir)
 	    strcmp(lgc_format_for_path(c, "contrat.HTML"), "html") == 0 &&
 	    lgc_format_for_path(c, "contrat.docx") == NULL,
 	    "le format d'après l'extension");
+	lgc_free(c);
+
+	/* Includes confined to root folders (lgc_add_root). */
+	snprintf(target, sizeof(target), "%s/contrat.lgc", dir);
+	c = lgc_new(NULL);
+	lgc_set_diagnostic_handler(c, collect, &s);
+	expect(lgc_add_root(c, "/dev") == LGC_OK &&
+	    lgc_load_template_string(c, target, include_text,
+	    strlen(include_text)) == LGC_ERRORS &&
+	    has_code(&s, "inclusion-hors-racine"),
+	    "une clause hors des dossiers racines est refusée");
+	lgc_free(c);
+	c = lgc_new(NULL);
+	lgc_set_diagnostic_handler(c, collect, &s);
+	expect(lgc_add_root(c, dir) == LGC_OK &&
+	    lgc_load_template_string(c, target, include_text,
+	    strlen(include_text)) == LGC_OK,
+	    "une clause dans un dossier racine est incluse");
+	i = (size_t)s.fatals;
+	expect(lgc_add_root(c, "absent/dossier") == LGC_FATAL &&
+	    (size_t)s.fatals == i + 1, "un dossier racine absent est refusé");
 	lgc_free(c);
 
 	name = lgc_file_name("Société Générale / Île-de-France");

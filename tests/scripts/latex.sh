@@ -455,3 +455,45 @@ else
 	skipped "latex : listes et en-tête mis en page comme le PDF" \
 	    "pdflatex, pdftotext ou pdfinfo absent"
 fi
+
+# --- A paragraph longer than pdflatex's line buffer (buf_size, 200,000
+# --- bytes): a 200 KB client text, and a 30,000-character token without
+# --- spaces, come out as source lines TeX can read, and print whole.
+mkdir -p "$work/long"
+printf 'modele "Texte long"\nentree texte : texte "Texte"\nentree jeton : texte "Jeton"\n---\n# Objet\n\nDébut {texte} Milieu {jeton} Fin.\n' \
+    > "$work/long/long.lgc"
+awk 'BEGIN {
+	split("prestation société l’audit 100\\u00a0% {accolade} $dollar #dièse \\\\barre _souligné ^chapeau ~tilde & n°", w, " ")
+	t = ""; n = 0
+	while (length(t) < 205000) { t = t (n ? " " : "") w[n % 13 + 1] n; n++ }
+	k = ""; for (i = 0; i < 30000; i++) k = k substr("abcdefghij%$&", i % 13 + 1, 1)
+	printf "{\"texte\": \"%s\", \"jeton\": \"%s\"}\n", t, k > "/dev/stdout"
+	gsub(/\\u00a0/, " ", t); gsub(/\\\\/, "\\", t)
+	printf "Début %s Milieu %s Fin.\n", t, k > "/dev/stderr"
+}' > "$work/long/long.json" 2> "$work/long/want"
+"$LGC" build "$work/long/long.lgc" -d "$work/long/long.json" \
+    -o "$work/long/long.tex" 2> "$work/err"
+if [ -s "$work/long/long.tex" ] &&
+    [ "$(awk '{ if (length($0) > m) m = length($0) } END { print m + 0 }' "$work/long/long.tex")" -le 4096 ]
+then ok "latex : un texte de 200 Ko est écrit en lignes de 4 Kio au plus"
+else ko "latex : un texte de 200 Ko est écrit en lignes de 4 Kio au plus" "$work/err"; fi
+if have pdflatex && have pdftotext; then
+	# Blanks, the running title and page numbers aside, the PDF's text
+	# is the data's, character for character (hyphens aside too: TeX
+	# hyphenates the words, the data has none).
+	strip() {
+		LC_ALL=C sed 's/\xc2\xa0//g; s/\xe2\x80\xaf//g' | LC_ALL=C tr -d ' \n\t\f-'
+	}
+	if (cd "$work/long" && pdflatex -halt-on-error -no-shell-escape \
+	    -interaction=nonstopmode long.tex < /dev/null > long.console 2>&1) &&
+	    pdftotext "$work/long/long.pdf" - | tr -d '\f' |
+	    grep -v -x 'Texte long' | grep -v '^Page [0-9]* sur' | strip > "$work/long/got" &&
+	    strip < "$work/long/want" > "$work/long/want1" &&
+	    [ -s "$work/long/want1" ] && grep -qF -f "$work/long/want1" "$work/long/got"
+	then ok "latex : un texte de 200 Ko se compile sous pdflatex et s'imprime en entier"
+	else ko "latex : un texte de 200 Ko se compile sous pdflatex et s'imprime en entier" \
+	    "$work/long/long.console"; fi
+else
+	skipped "latex : un texte de 200 Ko se compile sous pdflatex" \
+	    "pdflatex ou pdftotext absent"
+fi
