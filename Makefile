@@ -214,25 +214,102 @@ $(SAN)/api_test: tests/api/api_test.c include/lgc.h $(SAN_OBJ)
 	$(CC) $(WARN) $(CPPFLAGS) $(SANFLAGS) $(LDFLAGS) -Iinclude -o $@ \
 	    tests/api/api_test.c $(SAN_OBJ) $(LIBS)
 
-# The fuzz target's entry point under a deterministic mutator (make
-# check), and under libFuzzer with clang (make fuzz, runs until stopped).
-$(SAN)/fuzz_smoke: tests/fuzz/fuzz_render.c tests/fuzz/fuzz_smoke.c include/lgc.h $(SAN_OBJ)
+# The fuzz targets of tests/fuzz (one LLVMFuzzerTestOneInput each: the
+# template, the client's data, the whole lgc.h surface), two ways: under
+# the deterministic driver fuzz_smoke with the sanitizer build (make
+# check replays their corpora and past crashes, with gcc), and under
+# clang's libFuzzer (make fuzz).  They find the examples, the clause
+# library and their fixed templates from this folder.
+FUZZ_TARGETS = render data surface
+FUZZ_DEFS = -DFUZZ_TOP='"$(CURDIR)"'
+FUZZ_SMOKE = $(FUZZ_TARGETS:%=$(SAN)/fuzz_smoke_%)
+
+$(SAN)/fuzz_smoke_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_smoke.c include/lgc.h $(SAN_OBJ)
 	$(CC) $(WARN) $(CPPFLAGS) $(SANFLAGS) $(LDFLAGS) -D_XOPEN_SOURCE=700 \
-	    -Iinclude -o $@ tests/fuzz/fuzz_render.c tests/fuzz/fuzz_smoke.c $(SAN_OBJ) $(LIBS)
+	    $(FUZZ_DEFS) -Iinclude -o $@ tests/fuzz/fuzz_$*.c \
+	    tests/fuzz/fuzz_smoke.c $(SAN_OBJ) $(LIBS)
 
-$(BUILD)/fuzz: tests/fuzz/fuzz_render.c $(LIB_SRC) $(GEN_SRC) $(GEN_H)
-	clang -g -O1 -fsanitize=fuzzer,address,undefined $(ALL_CFLAGS) \
-	    $(LDFLAGS) -o $@ \
-	    tests/fuzz/fuzz_render.c $(LIB_SRC) $(GEN_SRC) $(LIBS)
+# libFuzzer's build: clang, its own -O1 after the user's CFLAGS, and any
+# sanitizer report fatal, so that a finding stops the run with its input.
+FUZZ	= $(BUILD)/fuzzer
+FUZZ_CC	= clang
+FUZZ_FLAGS = -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+FUZZ_OBJ = $(LIB_OBJ:$(BUILD)/%.o=$(FUZZ)/obj/%.o)
+FUZZ_BIN = $(FUZZ_TARGETS:%=$(FUZZ)/%)
+FUZZ_SECONDS ?= 300
 
-fuzz: $(BUILD)/fuzz
-	LGC_PATH=stdlib $(BUILD)/fuzz -max_len=8192 -dict=tests/fuzz/lgc.dict \
-	    tests/fuzz/corpus
+$(FUZZ)/obj/%.o: src/%.c $(GEN_H) $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ)/obj/%.o: $(GEN)/%.c $(GEN_H) $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ)/%: tests/fuzz/fuzz_%.c include/lgc.h $(FUZZ_OBJ)
+	$(FUZZ_CC) $(WARN) $(CPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer \
+	    $(LDFLAGS) -D_XOPEN_SOURCE=700 $(FUZZ_DEFS) -Iinclude -o $@ $< \
+	    $(FUZZ_OBJ) $(LIBS)
+
+# Each target for FUZZ_SECONDS (0: until stopped), one process, new
+# inputs kept in build/fuzzer/corpus-TARGET; tests/fuzz/run.sh prints
+# executions, speed, coverage and any crash (then copy it into
+# tests/fuzz/crashes/TARGET/).  fuzz-ci is .ci/run's minute per target,
+# skipped (« sauté ») where clang has no libFuzzer.
+fuzz: $(FUZZ_BIN)
+	@for t in $(FUZZ_TARGETS); do \
+	    sh tests/fuzz/run.sh $$t $(FUZZ_SECONDS) || exit 1; done
+
+$(FUZZ_TARGETS:%=fuzz-%): fuzz-%: $(FUZZ)/%
+	@sh tests/fuzz/run.sh $* $(FUZZ_SECONDS)
+
+# The committed corpora, minimised with what make fuzz found.
+fuzz-merge: $(FUZZ_BIN)
+	@for t in $(FUZZ_TARGETS); do sh tests/fuzz/run.sh --merge $$t || exit 1; done
+
+fuzz-ci:
+	@if sh tests/fuzz/run.sh --probe $(FUZZ_CC); then \
+	    $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=60; \
+	else echo "sauté fuzz (libFuzzer de clang absent : make deps l'installe)"; fi
+
+# Long checks, not in make check: each fuzz target for FUZZ_SECONDS
+# (600 by default).
+check-long:
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$${FUZZ_SECONDS:-600}
+
+# Function coverage of the fuzz targets' corpora (clang's source-based
+# coverage, llvm-cov): src/eval, the filters and functions, the French
+# formatting; the corpora replayed by the deterministic driver.
+COV	= $(BUILD)/cov
+COV_FLAGS = -g -O1 -fprofile-instr-generate -fcoverage-mapping
+COV_OBJ	= $(LIB_OBJ:$(BUILD)/%.o=$(COV)/obj/%.o)
+COV_BIN	= $(FUZZ_TARGETS:%=$(COV)/%)
+
+$(COV)/obj/%.o: src/%.c $(GEN_H) $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(ALL_CFLAGS) $(COV_FLAGS) -c -o $@ $<
+
+$(COV)/obj/%.o: $(GEN)/%.c $(GEN_H) $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(ALL_CFLAGS) $(COV_FLAGS) -c -o $@ $<
+
+$(COV)/%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_smoke.c include/lgc.h $(COV_OBJ)
+	$(FUZZ_CC) $(WARN) $(CPPFLAGS) $(COV_FLAGS) $(LDFLAGS) \
+	    -D_XOPEN_SOURCE=700 $(FUZZ_DEFS) -Iinclude -o $@ $< \
+	    tests/fuzz/fuzz_smoke.c $(COV_OBJ) $(LIBS)
+
+fuzz-coverage: $(COV_BIN)
+	@sh tests/fuzz/coverage.sh
+
+tests/fuzz/lgc.dict: tests/fuzz/dict.sh src/lang/functions.c \
+    src/lang/types.c src/syntax/keywords.c grammar/lexer.l $(wildcard stdlib/*.lgc)
+	sh tests/fuzz/dict.sh > $@.tmp && mv $@.tmp $@
 
 unit: $(SAN)/unit
 	$(SAN)/unit
 
-check: all $(SAN)/lgc $(SAN)/unit $(SAN)/api_test $(SAN)/fuzz_smoke
+check: all $(SAN)/lgc $(SAN)/unit $(SAN)/api_test $(FUZZ_SMOKE)
 	@sh tests/run.sh
 
 # The catalogue of the clause library, made from the clause files (their
@@ -263,6 +340,9 @@ DEPS_TEST = man-db fonts-liberation tidy poppler-utils qpdf \
 	texlive-fonts-recommended fonts-dejavu-core fonts-dejavu-extra \
 	fonts-wqy-microhei \
 	lmodern texlive-xetex texlive-luatex chromium
+# make fuzz and .ci/run's minute of fuzzing: clang with libFuzzer (in
+# libclang-rt-dev), llvm-profdata and llvm-cov for make fuzz-coverage.
+DEPS_TEST += clang libclang-rt-dev llvm
 # tests/scripts/docs.sh runs docs/verifier-exemples.py.
 DEPS_TEST += python3
 DEPS = $(DEPS_BUILD) $(DEPS_TEST)
@@ -375,4 +455,4 @@ distclean: clean
 FORCE:
 
 .PHONY: all check clean distclean unit deps demo install uninstall fuzz \
-	bench FORCE
+	$(FUZZ_TARGETS:%=fuzz-%) fuzz-ci fuzz-merge fuzz-coverage check-long bench FORCE

@@ -18,6 +18,10 @@
 
 #include "lgc.h"
 
+#ifndef FUZZ_TOP
+#define FUZZ_TOP "."
+#endif
+
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char client_json[] =
@@ -52,8 +56,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	close(fd);
 	c = lgc_new(null);
-	if (getenv("LGC_PATH") != NULL)
-		lgc_add_search_path(c, getenv("LGC_PATH"));
+	lgc_add_search_path(c, getenv("LGC_PATH") != NULL ?
+	    getenv("LGC_PATH") : FUZZ_TOP "/stdlib");
 	if (lgc_load_template(c, path) == LGC_OK) {
 		lgc_load_data_string(c, "client.json", client_json,
 		    strlen(client_json));

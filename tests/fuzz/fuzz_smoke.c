@@ -1,9 +1,14 @@
 /* SPDX-License-Identifier: Apache-2.0
  * Copyright 2026 The lgc authors */
-/* Runs the fuzz target without libFuzzer: every corpus file as is, then
- * a fixed number of deterministic mutations of them (byte flips, cuts,
- * and insertions of the language's own tokens).  Prints "ok …" lines for
- * tests/run.sh; a crash or sanitizer report fails the test. */
+/* Runs a fuzz target without libFuzzer: every file of the given folders
+ * as is (the committed corpus and the past crashes, as regression
+ * cases), then a fixed number of deterministic mutations of them (byte
+ * flips, cuts, and insertions of the dictionary's tokens: the same
+ * lgc.dict libFuzzer uses, or the built-in list below).  Prints "ok …"
+ * lines for tests/run.sh; a crash or sanitizer report fails the test.
+ *
+ *   fuzz_smoke [-n MUTATIONS] [-x DICT] [-t NAME] FOLDER…
+ */
 #include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -12,13 +17,18 @@
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static const char *const tokens[] = {
+static const char *const builtin_tokens[] = {
 	"{si ", "{sinon}", "{fin}", "{selon ", "{cas ", "{autre}", "{",
 	"}", "{{", "{--", "--}", "#", "## ", "- ", "1. ", "2. ", "**", "*",
 	"\\", "\"", "{inclure \"x\"}", "entree x : entier\n", "---\n",
 	"{ref ", "{#e}", "{-}", " | en_lettres", "{pour chaque x dans l}",
-	"{signatures prestataire, client}", "\n\n", "\xc3", "\xa0", "\0",
+	"{signatures prestataire, client}", "\n\n", "\xc3", "\xa0", "",
 	"{nb_prospects}", "{garantie_resultats}", " existe", " ou ", " et ",
+};
+
+struct tokens {
+	char	**items;
+	size_t	 len;
 };
 
 static uint64_t state = 0x9e3779b97f4a7c15u;
@@ -53,8 +63,74 @@ read_all(const char *path, size_t *len)
 	return data;
 }
 
+/* One entry of a libFuzzer dictionary: [name=]"text" with \\, \" and
+ * \xNN escapes; NULL for a blank or comment line. */
+static char *
+dict_entry(const char *line, size_t *len)
+{
+	const char *p = strchr(line, '"');
+	char *out, *o;
+
+	if (line[0] == '#' || p == NULL)
+		return NULL;
+	o = out = malloc(strlen(p) + 1);
+	if (out == NULL)
+		abort();
+	for (p++; *p != '\0' && *p != '"'; p++) {
+		if (*p == '\\' && p[1] == 'x' && p[2] != '\0' && p[3] != '\0') {
+			char hex[3] = { p[2], p[3], '\0' };
+
+			*o++ = (char)strtol(hex, NULL, 16);
+			p += 3;
+		} else if (*p == '\\' && p[1] != '\0')
+			*o++ = *++p;
+		else
+			*o++ = *p;
+	}
+	*len = (size_t)(o - out);
+	*o = '\0';
+	return out;
+}
+
+static void
+load_tokens(struct tokens *t, const char *dict)
+{
+	char line[4096];
+	size_t i, len;
+	FILE *f;
+
+	t->len = 0;
+	if (dict == NULL) {
+		t->items = malloc(sizeof(builtin_tokens));
+		if (t->items == NULL)
+			abort();
+		for (i = 0; i < sizeof(builtin_tokens) /
+		    sizeof(builtin_tokens[0]); i++)
+			if ((t->items[t->len] = strdup(builtin_tokens[i])))
+				t->len++;
+		return;
+	}
+	if ((f = fopen(dict, "r")) == NULL) {
+		printf("ÉCHEC fuzz : dictionnaire %s introuvable\n", dict);
+		exit(1);
+	}
+	t->items = NULL;
+	while (fgets(line, sizeof(line), f) != NULL) {
+		char *e = dict_entry(line, &len);
+
+		if (e == NULL)
+			continue;
+		t->items = realloc(t->items, (t->len + 1) * sizeof(*t->items));
+		if (t->items == NULL)
+			abort();
+		t->items[t->len++] = e;
+	}
+	fclose(f);
+}
+
 static size_t
-mutate(const char *in, size_t len, char *out, size_t cap)
+mutate(const struct tokens *t, const char *in, size_t len, char *out,
+    size_t cap)
 {
 	size_t n = len < cap ? len : cap, k, rounds = 1 + next_random() % 8;
 
@@ -70,14 +146,17 @@ mutate(const char *in, size_t len, char *out, size_t cap)
 			n = at;
 			break;
 		default: {
-			const char *t = tokens[next_random() %
-			    (sizeof(tokens) / sizeof(tokens[0]))];
-			size_t tl = strlen(t) ? strlen(t) : 1;
+			const char *tok;
+			size_t tl;
 
+			if (t->len == 0)
+				break;
+			tok = t->items[next_random() % t->len];
+			tl = strlen(tok) ? strlen(tok) : 1;
 			if (n + tl >= cap)
 				break;
 			memmove(out + at + tl, out + at, n - at);
-			memcpy(out + at, t, tl);
+			memcpy(out + at, tok, tl);
 			n += tl;
 			break;
 		}
@@ -86,42 +165,92 @@ mutate(const char *in, size_t len, char *out, size_t cap)
 	return n;
 }
 
+struct inputs {
+	char	**data;
+	size_t	*lens;
+	size_t	 len;
+};
+
+/* Every file of DIR (dot files skipped), sorted by name so that the
+ * mutations are the same from one run to the next. */
+static int
+read_folder(struct inputs *in, const char *dir)
+{
+	struct dirent **names;
+	int n, i;
+
+	if ((n = scandir(dir, &names, NULL, alphasort)) < 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		char path[4096];
+		size_t len;
+		char *s;
+
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]->d_name);
+		if (names[i]->d_name[0] != '.' &&
+		    (s = read_all(path, &len)) != NULL) {
+			in->data = realloc(in->data, (in->len + 1) *
+			    sizeof(*in->data));
+			in->lens = realloc(in->lens, (in->len + 1) *
+			    sizeof(*in->lens));
+			if (in->data == NULL || in->lens == NULL)
+				abort();
+			in->data[in->len] = s;
+			in->lens[in->len++] = len;
+		}
+		free(names[i]);
+	}
+	free(names);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
-	const char *dir = argc > 1 ? argv[1] : "tests/fuzz/corpus";
-	long iterations = argc > 2 ? atol(argv[2]) : 200;
-	char *inputs[64];
-	size_t lens[64], ninputs = 0, i;
-	struct dirent *e;
-	DIR *d = opendir(dir);
+	const char *dict = NULL, *name = "fuzz";
+	long iterations = 200, it;
+	struct inputs in = { NULL, NULL, 0 };
+	struct tokens tokens;
 	static char buf[1 << 16];
-	long it;
+	size_t i;
+	int a = 1;
 
-	if (d == NULL) {
-		printf("ÉCHEC fuzz : corpus %s introuvable\n", dir);
+	for (; a + 1 < argc && argv[a][0] == '-'; a += 2) {
+		if (strcmp(argv[a], "-n") == 0)
+			iterations = atol(argv[a + 1]);
+		else if (strcmp(argv[a], "-x") == 0)
+			dict = argv[a + 1];
+		else if (strcmp(argv[a], "-t") == 0)
+			name = argv[a + 1];
+	}
+	if (a == argc) {
+		printf("ÉCHEC %s : aucun dossier de corpus donné\n", name);
 		return 1;
 	}
-	while ((e = readdir(d)) != NULL && ninputs < 64) {
-		char path[4096];
-
-		if (e->d_name[0] == '.')
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		if ((inputs[ninputs] = read_all(path, &lens[ninputs])) != NULL)
-			ninputs++;
-	}
-	closedir(d);
-	for (i = 0; i < ninputs; i++)
-		LLVMFuzzerTestOneInput((const uint8_t *)inputs[i], lens[i]);
-	printf("ok fuzz : les %zu fichiers du corpus\n", ninputs);
-	for (it = 0; it < iterations && ninputs > 0; it++) {
-		i = next_random() % ninputs;
+	for (; a < argc; a++)
+		if (read_folder(&in, argv[a]) != 0) {
+			printf("ÉCHEC %s : dossier %s introuvable\n", name,
+			    argv[a]);
+			return 1;
+		}
+	load_tokens(&tokens, dict);
+	for (i = 0; i < in.len; i++)
+		LLVMFuzzerTestOneInput((const uint8_t *)in.data[i], in.lens[i]);
+	printf("ok %s : les %zu fichiers du corpus et des plantages passés\n",
+	    name, in.len);
+	for (it = 0; it < iterations && in.len > 0; it++) {
+		i = next_random() % in.len;
 		LLVMFuzzerTestOneInput((const uint8_t *)buf,
-		    mutate(inputs[i], lens[i], buf, sizeof(buf)));
+		    mutate(&tokens, in.data[i], in.lens[i], buf, sizeof(buf)));
 	}
-	printf("ok fuzz : %ld variantes mutées sans plantage\n", iterations);
-	for (i = 0; i < ninputs; i++)
-		free(inputs[i]);
+	printf("ok %s : %ld variantes mutées sans plantage\n", name,
+	    iterations);
+	for (i = 0; i < in.len; i++)
+		free(in.data[i]);
+	free(in.data);
+	free(in.lens);
+	for (i = 0; i < tokens.len; i++)
+		free(tokens.items[i]);
+	free(tokens.items);
 	return 0;
 }
