@@ -287,7 +287,7 @@ DIAG(E_LIMIT_VALUE, SEV_ERROR, "limite-valeur",
 DIAG(E_LIMIT_TEXT, SEV_ERROR, "limite-texte",
     "le texte du contrat dépasserait %s (limite « texte ») ; si le contrat en a vraiment besoin, relevez la limite avec « --limite texte=TAILLE »")
 DIAG(E_LIMIT_NODES, SEV_ERROR, "limite-noeuds",
-    "le contrat dépasserait %s morceaux de texte, lignes et titres (limite « noeuds ») ; si le contrat en a vraiment besoin, relevez la limite avec « --limite noeuds=N »")
+    "le contrat dépasserait %s morceaux de texte, lignes, titres et tours de boucle (limite « noeuds ») ; si le contrat en a vraiment besoin, relevez la limite avec « --limite noeuds=N »")
 
 /* Content a backend cannot render (the model or the data, against the
  * chosen font) */

@@ -139,7 +139,7 @@ usage(lgc_compiler *c, FILE *out)
 "  --limite NOM=TAILLE    relève ou abaisse une limite de ce que coûte un\n"
 "                         contrat (répétable) : valeur (une valeur\n"
 "                         calculée, défaut 16M), texte (le texte du\n"
-"                         contrat, défaut 32M), noeuds (ses morceaux,\n"
+"                         contrat, défaut 32M), noeuds (morceaux et tours,\n"
 "                         défaut 1000000) ; K, M, G : ×1024\n",
 	    out);
 	fputs(

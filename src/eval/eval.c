@@ -98,13 +98,20 @@ text_fits(struct eval *ev, size_t len)
 /* Every token of the body is made here, counted against the limits.
  * Past a limit a token is still made (empty, for a text), so that the
  * caller may set its fields; the evaluation stops right after. */
+static void
+count_node(struct eval *ev)
+{
+	if (ev->limits.nodes != 0 &&
+	    ev->out->len + ev->turns > ev->limits.nodes)
+		over_limit(ev, E_LIMIT_NODES, ev->limits.nodes, false);
+}
+
 static struct etok *
 push(struct eval *ev, enum etok_kind kind)
 {
 	struct etok *t = stream_push(ev->out, kind);
 
-	if (ev->limits.nodes != 0 && ev->out->len > ev->limits.nodes)
-		over_limit(ev, E_LIMIT_NODES, ev->limits.nodes, false);
+	count_node(ev);
 	return t;
 }
 
@@ -116,8 +123,7 @@ push_text(struct eval *ev, const char *s, size_t len)
 	if (!text_fits(ev, len))
 		len = 0;
 	t = stream_text(ev->out, s, len);
-	if (ev->limits.nodes != 0 && ev->out->len > ev->limits.nodes)
-		over_limit(ev, E_LIMIT_NODES, ev->limits.nodes, false);
+	count_node(ev);
 	return t;
 }
 
@@ -411,6 +417,9 @@ eval_loop(struct eval *ev, const struct node *n)
 		for (i = 0; i < list.u.list.len && !ev->stopped; i++) {
 			push_binding(ev, n, o, &list.u.list.items[i], i,
 			    list.u.list.len);
+			ev->turns++;
+			ev->at = &n->loc;
+			count_node(ev);
 			eval_nodes(ev, &n->u.loop.body);
 			pop_binding(ev);
 		}

@@ -61,7 +61,9 @@ struct eval_limits {
 	 * printed value, before HTML, LaTeX or PDF formatting. */
 	size_t	text;
 	/* The pieces of the evaluated contract: texts, printed values,
-	 * lines, paragraph breaks, headings, list items, references. */
+	 * lines, paragraph breaks, headings, list items, references; and
+	 * each turn of a loop, so that loops which print nothing cannot
+	 * spin for hours over a short list either. */
 	size_t	nodes;
 };
 
@@ -99,6 +101,7 @@ struct eval {
 	bool		 straight_quotes;
 	struct eval_limits limits;	/* eval.h */
 	size_t		 text_bytes;	/* of the stream so far */
+	size_t		 turns;		/* of every loop so far */
 	const struct loc *at;		/* the body node being evaluated */
 	bool		 stopped;	/* a limit was passed: stop at once */
 };

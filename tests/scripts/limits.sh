@@ -4,7 +4,8 @@
 # What one contract may cost (docs/langage.md, § 18): the blow-ups of
 # issue 14 (a text doubled by each « soit », two loops nested over a
 # list of 2,000 items) stop at their limit, quickly and in bounded
-# memory, with the diagnostic naming the limit, and nothing written; a
+# memory, with the diagnostic naming the limit, and nothing written (as
+# do loops that print nothing but turn 27 million times); a
 # contract of 500 pages passes the default limits; --limite is checked.
 # Memory is bounded with « ulimit -v », under which the sanitizer build
 # cannot start (its shadow memory reserves terabytes of address space):
@@ -100,6 +101,19 @@ else
 		failed "limite noeuds : chaque boucle, son élément et son chemin JSON" \
 		    "notes absentes"
 	fi
+
+	# Three loops over 300 items that print nothing: 27 million turns
+	# without a piece of text, stopped by the same limit.
+	awk 'BEGIN { printf "{\"l\": ["
+		for (i = 0; i < 300; i++)
+			printf "%s\"%d\"", i ? ", " : "", i
+		print "]}" }' > l300.json
+	printf '%s\n' 'modele "Boucles"' 'entree l : liste de texte' '---' \
+	    '{pour chaque a dans l}' '{pour chaque b dans l}' \
+	    '{pour chaque c dans l}' '{si a = "x"}' 'x' '{fin}' '{fin}' '{fin}' \
+	    '{fin}' > tours.lgc
+	bounded "trois boucles sur 300 éléments qui n'impriment rien s'arrêtent à la limite noeuds" \
+	    'tours.lgc:6:1: erreur: .*(limite ..noeuds..)' build tours.lgc -d l300.json
 
 	# A value just under the limit « valeur » (16 MiB) printed three
 	# times passes the limit « texte » (32 MiB) at the third.
