@@ -162,6 +162,13 @@ LGC_API const char *lgc_format_option(const lgc_compiler *c, size_t i,
  *                it none, so that the same input gives the same bytes)
  *   "norme"      the JSON Schema draft of lgc_schema(): "2020-12" (the
  *                default) or "07"
+ *   "limite-valeur", "limite-texte", "limite-noeuds"  what one document
+ *                may cost: a computed value's bytes (default 16M), the
+ *                contract's text in bytes (32M), its pieces and loop
+ *                turns (1000000); a whole number, K, M or G multiplying
+ *                by 1024, 1024², 1024³.
+ *                Passing one fails lgc_render and lgc_check_data with
+ *                LGC_ERRORS (limite-valeur, limite-texte, limite-noeuds)
  * and the options of the formats (lgc_format_option), each used by the
  * formats declaring it:
  *   "fragment"   "1": HTML or LaTeX body only, no page wrapper

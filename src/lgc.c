@@ -4,8 +4,10 @@
 #include "lgc.h"
 #include "api.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,6 +66,7 @@ struct lgc_compiler {
 	size_t		 source_mark;	/* sources before the current data */
 	bool		 lint_selected;	/* some lint-… codes enabled by name */
 	enum schema_draft schema_draft;	/* the "norme" option */
+	struct eval_limits limits;	/* the "limite-…" options */
 };
 
 static void
@@ -135,6 +138,9 @@ lgc_new(FILE *diagnostics)
 	c->formats = &format_builtin;
 	c->generator = xasprintf("lgc %s", LGC_VERSION_STRING);
 	c->created = -1;
+	c->limits.value = LIMIT_VALUE_DEFAULT;
+	c->limits.text = LIMIT_TEXT_DEFAULT;
+	c->limits.nodes = LIMIT_NODES_DEFAULT;
 	return c;
 }
 
@@ -304,6 +310,54 @@ date_value(lgc_compiler *c, const char *value, long long *out)
 	return LGC_OK;
 }
 
+/* The options "limite-valeur", "limite-texte", "limite-noeuds": a
+ * whole number, with K, M or G for 1024, 1024² or 1024³ (written as
+ * bytes are, « 64M », « 64 Mo », « 64Mio », or a count, « 5M »). */
+static int
+limit_value(lgc_compiler *c, const char *name, const char *value)
+{
+	static const char *const units = "KMG";
+	const char *u;
+	char *end = NULL;
+	unsigned long long n = 0;
+	size_t *slot = NULL;
+	int shift = 0;
+
+	if (strcmp(name, "limite-valeur") == 0)
+		slot = &c->limits.value;
+	else if (strcmp(name, "limite-texte") == 0)
+		slot = &c->limits.text;
+	else if (strcmp(name, "limite-noeuds") == 0 ||
+	    strcmp(name, "limite-nœuds") == 0)
+		slot = &c->limits.nodes;
+	else
+		return usage(c, "limite « %s » inconnue : valeur, texte ou "
+		    "noeuds", name + strlen("limite-"));
+	errno = 0;
+	if (value != NULL && *value >= '0' && *value <= '9')
+		n = strtoull(value, &end, 10);
+	if (end != NULL && *end == ' ')
+		end++;
+	if (end != NULL && *end != '\0' &&
+	    (u = strchr(units, toupper((unsigned char)*end))) != NULL) {
+		shift = 10 * (int)(u - units + 1);
+		end++;
+		if (*end == 'i')
+			end++;
+		if (*end == 'o' || *end == 'B')
+			end++;
+	} else if (end != NULL && (strcmp(end, "o") == 0 ||
+	    strcmp(end, "octets") == 0))
+		end += strlen(end);
+	if (end == NULL || *end != '\0' || errno != 0 || n == 0 ||
+	    n > (SIZE_MAX >> 2) >> shift)
+		return usage(c, "limite « %s » : « %s » n'est pas un nombre "
+		    "entier positif, suivi ou non de K, M ou G (« 64M »)",
+		    name + strlen("limite-"), value != NULL ? value : "");
+	*slot = (size_t)n << shift;
+	return LGC_OK;
+}
+
 static struct setting *
 setting(const lgc_compiler *c, const char *name)
 {
@@ -370,11 +424,14 @@ lgc_set_option(lgc_compiler *c, const char *name, const char *value)
 			    "2020-12 ni 07", value != NULL ? value : "");
 		return LGC_OK;
 	}
+	if (strncmp(name, "limite-", strlen("limite-")) == 0)
+		return limit_value(c, name, value);
 	if ((o = format_option(c->formats, name)) == NULL) {
 		char *names = format_names(c->formats);
 
 		usage(c, "option « %s » inconnue : ni brouillon, guillemets, "
-		    "date-creation, norme, ni une option des formats (%s)", name,
+		    "date-creation, norme, limite-valeur, limite-texte, "
+		    "limite-noeuds, ni une option des formats (%s)", name,
 		    names);
 		free(names);
 		return LGC_FATAL;
@@ -705,6 +762,7 @@ evaluate(lgc_compiler *c, struct doc *d, const struct backend *be,
 	eval_set_draft(ev, c->draft);
 	eval_set_draft_all(ev, c->draft_all);
 	eval_set_straight_quotes(ev, c->straight_quotes);
+	eval_set_limits(ev, &c->limits);
 	if (be != NULL && be->printable != NULL)
 		eval_set_text_check(ev, be->printable, state);
 	if (eval_inputs(ev) && !failed_since(c, m)) {

@@ -283,6 +283,14 @@ DIAG(E_DATE_RANGE, SEV_ERROR, "date-hors-limites",
 DIAG(E_DEFINE, SEV_ERROR, "option-D",
     "« -D %s » : %s")
 
+/* What one document may cost (struct eval_limits, eval/expr.h) */
+DIAG(E_LIMIT_VALUE, SEV_ERROR, "limite-valeur",
+    "« %s » donnerait une valeur de plus de %s (limite « valeur ») : un calcul qui double un texte à chaque « soit » en est la cause habituelle ; si le contrat en a vraiment besoin, relevez la limite avec « --limite valeur=TAILLE »")
+DIAG(E_LIMIT_TEXT, SEV_ERROR, "limite-texte",
+    "le texte du contrat dépasserait %s (limite « texte ») ; si le contrat en a vraiment besoin, relevez la limite avec « --limite texte=TAILLE »")
+DIAG(E_LIMIT_NODES, SEV_ERROR, "limite-noeuds",
+    "le contrat dépasserait %s morceaux de texte, lignes, titres et tours de boucle (limite « noeuds ») ; si le contrat en a vraiment besoin, relevez la limite avec « --limite noeuds=N »")
+
 /* Content a backend cannot render (the model or the data, against the
  * chosen font) */
 DIAG(E_GLYPH_MISSING, SEV_ERROR, "glyphe-absent",

@@ -47,6 +47,8 @@ struct options {
 	size_t		 nroots;
 	const char	**warnings;	/* -WPREFIX: PREFIX */
 	size_t		 nwarnings;
+	const char	**limits;	/* --limite NOM=TAILLE */
+	size_t		 nlimits;
 	struct format_option *format_options;
 	size_t		 nformat_options;
 	const char	*format;
@@ -118,7 +120,9 @@ usage(lgc_compiler *c, FILE *out)
 "  --sujets LISTE         lint : sujets essentiels du contrat (parties, objet,\n"
 "                         duree, prestations, remuneration, resultats,\n"
 "                         confidentialite, donnees, resiliation, litiges,\n"
-"                         signatures ; ou aucun)\n"
+"                         signatures ; ou aucun)\n",
+	    out);
+	fputs(
 "  --lot FICHIER          un contrat par enregistrement : fichier JSONL (un\n"
 "                         objet par ligne) ou dossier de fichiers .json\n"
 "  --sortie DOSSIER       dossier des contrats du lot (-o y est refusé)\n"
@@ -140,6 +144,13 @@ usage(lgc_compiler *c, FILE *out)
 "  --norme 2020-12|07     schema : version de JSON Schema écrite (défaut :\n"
 "                         2020-12 ; 07 pour les outils qui ne lisent que\n"
 "                         le brouillon 7)\n"
+"  --limite NOM=TAILLE    relève ou abaisse une limite de ce que coûte un\n"
+"                         contrat (répétable) : valeur (une valeur\n"
+"                         calculée, défaut 16M), texte (le texte du\n"
+"                         contrat, défaut 32M), noeuds (morceaux et tours,\n"
+"                         défaut 1000000) ; K, M, G : ×1024\n",
+	    out);
+	fputs(
 "  --format-diagnostics json   un objet JSON par diagnostic\n"
 "  -h, --help             affiche cette aide\n"
 "  -V, --version          affiche la version\n"
@@ -210,6 +221,8 @@ static const struct {
 "  --deps FICHIER         règle Makefile des dépendances de la sortie\n"
 "  --brouillon            rend le modèle avec des données partielles\n"
 "  --guillemets-droits    garde les guillemets \"…\" tels quels\n"
+"  --limite NOM=TAILLE    limite valeur, texte ou noeuds (répétable ;\n"
+"                         « lgc --help » donne les défauts)\n"
 "  Une option d'un autre format que celui choisi est signalée\n"
 "  (option-sans-effet) ; « lgc --help » liste les options des formats.\n" },
 	{ "check",
@@ -225,7 +238,8 @@ static const struct {
 "  -I DOSSIER             dossier de clauses (répétable)\n"
 "  --racine DOSSIER       n'inclut que des fichiers de ce dossier (répétable)\n"
 "  -Werror                traite les avertissements comme des erreurs\n"
-"  -Wlint, -Wlint-CODE    ajoute les avertissements de rédaction\n" },
+"  -Wlint, -Wlint-CODE    ajoute les avertissements de rédaction\n"
+"  --limite NOM=TAILLE    limite valeur, texte ou noeuds (répétable)\n" },
 	{ "schema",
 "usage : lgc schema MODÈLE.lgc [-I DOSSIER]…\n"
 "\n"
@@ -491,6 +505,9 @@ parse_valued(lgc_compiler *c, int argc, char **argv, int *i, struct options *o)
 	} else if (matches(arg, NULL, "--norme", &prefix)) {
 		VALUE("2020-12 ou 07");
 		o->draft_norm = value;
+	} else if (matches(arg, NULL, "--limite", &prefix)) {
+		VALUE("nom=taille (valeur, texte ou noeuds)");
+		o->limits[o->nlimits++] = value;
 	} else if (matches(arg, NULL, "--format-diagnostics", &prefix)) {
 		VALUE("json ou texte");
 		o->diagnostics = value;
@@ -670,6 +687,22 @@ configure(lgc_compiler *c, const struct options *o)
 		    epoch));
 	for (i = 0; i < o->nwarnings; i++)
 		status = worst(status, lgc_enable_warnings(c, o->warnings[i]));
+	for (i = 0; i < o->nlimits; i++) {
+		const char *eq = strchr(o->limits[i], '=');
+		char name[64];
+
+		if (eq == NULL || (size_t)(eq - o->limits[i]) >= sizeof(name) -
+		    sizeof("limite-"))
+			status = worst(status, usage_error(c, "--limite %s : "
+			    "écrivez nom=taille, par exemple « --limite "
+			    "valeur=64M » (valeur, texte ou noeuds)",
+			    o->limits[i]));
+		else {
+			snprintf(name, sizeof(name), "limite-%.*s",
+			    (int)(eq - o->limits[i]), o->limits[i]);
+			status = worst(status, lgc_set_option(c, name, eq + 1));
+		}
+	}
 	return status;
 }
 
@@ -1001,9 +1034,11 @@ main_with(lgc_compiler *c, int argc, char **argv)
 	o.includes = calloc(n, sizeof(*o.includes));
 	o.roots = calloc(n, sizeof(*o.roots));
 	o.warnings = calloc(n, sizeof(*o.warnings));
+	o.limits = calloc(n, sizeof(*o.limits));
 	o.format_options = calloc(n, sizeof(*o.format_options));
 	if (o.data_files == NULL || o.defines == NULL || o.includes == NULL ||
-	    o.roots == NULL || o.warnings == NULL || o.format_options == NULL)
+	    o.roots == NULL || o.warnings == NULL || o.limits == NULL ||
+	    o.format_options == NULL)
 		status = lgc_report(c, "entree-sortie", "%s",
 		    lgc_strerror(ENOMEM));
 	else if ((status = parse_args(c, argc, argv, &o)) == LGC_OK)
@@ -1013,6 +1048,7 @@ main_with(lgc_compiler *c, int argc, char **argv)
 	free(o.includes);
 	free(o.roots);
 	free(o.warnings);
+	free(o.limits);
 	free(o.format_options);
 	return worst(status, lgc_status(c));
 }

@@ -44,10 +44,93 @@ eval_rules(struct eval *ev, const struct file_ast *f)
 	}
 }
 
+/* The first limit passed is reported where the body was being
+ * evaluated, with each loop around it and the item it was at, and
+ * stops the evaluation: nothing more is made of a contract that will
+ * not be written. */
+static void
+over_limit(struct eval *ev, enum diag_code code, size_t limit, bool bytes)
+{
+	struct diagnostic *dg;
+	struct buf b;
+	size_t i;
+
+	if (ev->stopped)
+		return;
+	ev->stopped = ev->failed = true;
+	buf_init(&b);
+	limit_print(&b, limit, bytes);
+	dg = diag(ev->ds, code, ev->at, buf_cstr(&b));
+	for (i = ev->nloops; i-- > 0 && dg != NULL;) {
+		const struct binding *bd = &ev->loops[i];
+
+		b.len = 0;
+		if (bd->count == 0)
+			buf_puts(&b, "répété par cette boucle");
+		else {
+			buf_puts(&b, "répété par cette boucle, ici à l'élément ");
+			limit_print(&b, bd->index + 1, false);
+			buf_puts(&b, " sur ");
+			limit_print(&b, bd->count, false);
+		}
+		if (bd->path != NULL)
+			buf_printf(&b, " ; chemin JSON : %s", bd->path);
+		diag_note(dg, bd->loop, "%s", buf_cstr(&b));
+	}
+	buf_free(&b);
+}
+
+/* Whether LEN more bytes of text fit the limit « texte »; they are
+ * counted. */
+static bool
+text_fits(struct eval *ev, size_t len)
+{
+	size_t max = ev->limits.text;
+
+	if (max != 0 && (len > max || ev->text_bytes > max - len)) {
+		over_limit(ev, E_LIMIT_TEXT, max, true);
+		return false;
+	}
+	ev->text_bytes += len;
+	return true;
+}
+
+/* Every token of the body is made here, counted against the limits.
+ * Past a limit a token is still made (empty, for a text), so that the
+ * caller may set its fields; the evaluation stops right after. */
+static void
+count_node(struct eval *ev)
+{
+	if (ev->limits.nodes != 0 &&
+	    ev->out->len + ev->turns > ev->limits.nodes)
+		over_limit(ev, E_LIMIT_NODES, ev->limits.nodes, false);
+}
+
+static struct etok *
+push(struct eval *ev, enum etok_kind kind)
+{
+	struct etok *t = stream_push(ev->out, kind);
+
+	count_node(ev);
+	return t;
+}
+
+static struct etok *
+push_text(struct eval *ev, const char *s, size_t len)
+{
+	struct etok *t;
+
+	if (!text_fits(ev, len))
+		len = 0;
+	t = stream_text(ev->out, s, len);
+	count_node(ev);
+	return t;
+}
+
 static void
 emit_text(struct eval *ev, const char *s)
 {
-	stream_text(ev->out, s, strlen(s));
+	push_text(ev, s, strlen(s));
 }
 
 /* A draft's label or placeholder is code: shown as written, out of
@@ -55,11 +138,11 @@ emit_text(struct eval *ev, const char *s)
 static void
 emit_marked(struct eval *ev, const char *s)
 {
-	stream_push(ev->out, ET_EMPH)->emphasis = EMPH_DRAFT;
+	push(ev, ET_EMPH)->emphasis = EMPH_DRAFT;
 	emit_text(ev, s);
 	ev->out->v[ev->out->len - 1].verbatim = true;
 	ev->out->v[ev->out->len - 1].escaped = true;
-	stream_push(ev->out, ET_EMPH)->emphasis = EMPH_DRAFT;
+	push(ev, ET_EMPH)->emphasis = EMPH_DRAFT;
 }
 
 /* In a clause, a parametre given by the {inclure} stands for the
@@ -115,12 +198,12 @@ emit_label(struct eval *ev, const char *word, const struct expr *cond,
 	}
 	buf_putc(&b, ']');
 	if (block) {
-		stream_push(ev->out, ET_PARBREAK);
-		stream_push(ev->out, ET_LINE);
+		push(ev, ET_PARBREAK);
+		push(ev, ET_LINE);
 	}
 	emit_marked(ev, buf_cstr(&b));
 	if (block)
-		stream_push(ev->out, ET_PARBREAK);
+		push(ev, ET_PARBREAK);
 	buf_free(&b);
 }
 
@@ -271,24 +354,25 @@ eval_selon(struct eval *ev, const struct node *n)
 	value_free(&subject);
 }
 
-/* Item I of the list LIST_E (SIZE_MAX: the whole list, unknown in a
- * draft), with its JSON path when the list has one. */
+/* Item I of the list of LOOP (SIZE_MAX: the whole list, unknown in a
+ * draft), with its JSON path when the list has one (O, the list's
+ * origin, found once for every item). */
 static void
-push_binding(struct eval *ev, const struct symbol *sym,
-    const struct value *value, const struct expr *list_e, size_t i,
+push_binding(struct eval *ev, const struct node *loop,
+    const struct stream_origin *o, const struct value *value, size_t i,
     size_t count)
 {
-	struct stream_origin *o = expr_origin(ev, list_e);
 	struct binding *bd;
 
 	ev->loops = xgrow(ev->loops, ev->nloops, sizeof(*ev->loops));
 	bd = &ev->loops[ev->nloops++];
-	bd->sym = sym;
+	bd->sym = loop->u.loop.sym;
 	bd->value = value;
 	bd->index = i == SIZE_MAX ? 0 : i;
 	bd->count = count;
 	bd->path = NULL;
 	bd->data = o->data;
+	bd->loop = &loop->loc;
 	if (o->path != NULL && i != SIZE_MAX) {
 		struct buf b;
 
@@ -296,7 +380,6 @@ push_binding(struct eval *ev, const struct symbol *sym,
 		buf_printf(&b, "%s[%zu]", o->path, i);
 		bd->path = buf_detach(&b);
 	}
-	stream_origin_free(o);
 }
 
 static void
@@ -308,11 +391,13 @@ pop_binding(struct eval *ev)
 static void
 eval_loop(struct eval *ev, const struct node *n)
 {
+	struct stream_origin *o;
 	struct value list;
 	size_t i;
 
 	if (!eval_expr(ev, n->u.loop.list, &list))
 		return;
+	o = expr_origin(ev, n->u.loop.list);
 	if (unknown_value(&list)) {
 		bool block = is_block_body(&n->u.loop.body);
 		struct buf w;
@@ -321,25 +406,24 @@ eval_loop(struct eval *ev, const struct node *n)
 		buf_printf(&w, "pour chaque %s dans", n->u.loop.var);
 		emit_label(ev, buf_cstr(&w), n->u.loop.list, block);
 		buf_free(&w);
-		push_binding(ev, n->u.loop.sym, &list, n->u.loop.list,
-		    SIZE_MAX, 0);
+		push_binding(ev, n, o, &list, SIZE_MAX, 0);
 		eval_nodes(ev, &n->u.loop.body);
 		pop_binding(ev);
 		emit_label(ev, "fin", NULL, block);
-		return;
-	}
-	if (list.kind != T_LISTE || list.u.list.len == 0) {
+	} else if (list.kind != T_LISTE || list.u.list.len == 0) {
 		if (n->u.loop.empty != NULL)
 			eval_nodes(ev, n->u.loop.empty);
-		value_free(&list);
-		return;
-	}
-	for (i = 0; i < list.u.list.len; i++) {
-		push_binding(ev, n->u.loop.sym, &list.u.list.items[i],
-		    n->u.loop.list, i, list.u.list.len);
-		eval_nodes(ev, &n->u.loop.body);
-		pop_binding(ev);
-	}
+	} else
+		for (i = 0; i < list.u.list.len && !ev->stopped; i++) {
+			push_binding(ev, n, o, &list.u.list.items[i], i,
+			    list.u.list.len);
+			ev->turns++;
+			ev->at = &n->loc;
+			count_node(ev);
+			eval_nodes(ev, &n->u.loop.body);
+			pop_binding(ev);
+		}
+	stream_origin_free(o);
 	value_free(&list);
 }
 
@@ -368,7 +452,7 @@ eval_include(struct eval *ev, const struct node *n)
 			    a->param->name, &a->param->loc, a->value,
 			    &fr->params[a->param->index]);
 	}
-	stream_push(ev->out, ET_PARBREAK);
+	push(ev, ET_PARBREAK);
 	ev->frame = fr;
 	/* What fails inside the clause (an exiger, a division by zero)
 	 * says from where it was included, as the checker's errors do. */
@@ -377,7 +461,7 @@ eval_include(struct eval *ev, const struct node *n)
 	eval_nodes(ev, &f->body);
 	diags_pop_include(ev->ds);
 	ev->frame = saved;
-	stream_push(ev->out, ET_PARBREAK);
+	push(ev, ET_PARBREAK);
 	frame_free(fr);
 }
 
@@ -432,9 +516,12 @@ eval_signatures(struct eval *ev, const struct node *n)
 		    parties[i].qualite);
 		parties[i].origin = expr_origin(ev,
 		    n->u.signatures.parties[i]);
+		text_fits(ev, strlen(parties[i].name) +
+		    strlen(parties[i].representant) +
+		    strlen(parties[i].qualite));
 		value_free(&v);
 	}
-	t = stream_push(ev->out, ET_SIGNATURES);
+	t = push(ev, ET_SIGNATURES);
 	t->parties = parties;
 	t->nparties = len;
 }
@@ -445,25 +532,26 @@ eval_node(struct eval *ev, const struct node *n)
 	struct etok *t;
 	size_t i;
 
+	ev->at = &n->loc;
 	switch (n->kind) {
 	case N_TEXT:
-		stream_text(ev->out, n->u.text, strlen(n->u.text))->escaped =
+		push_text(ev, n->u.text, strlen(n->u.text))->escaped =
 		    n->escaped;
 		break;
 	case N_LINE:
-		stream_push(ev->out, ET_LINE)->indent = n->u.indent;
+		push(ev, ET_LINE)->indent = n->u.indent;
 		break;
 	case N_SOFTBREAK:
-		stream_push(ev->out, ET_SOFTBREAK);
+		push(ev, ET_SOFTBREAK);
 		break;
 	case N_PARBREAK:
-		stream_push(ev->out, ET_PARBREAK);
+		push(ev, ET_PARBREAK);
 		break;
 	case N_HARDBREAK:
-		stream_push(ev->out, ET_HARDBREAK);
+		push(ev, ET_HARDBREAK);
 		break;
 	case N_HEADING:
-		t = stream_push(ev->out, ET_HEADING);
+		t = push(ev, ET_HEADING);
 		t->level = n->u.heading.level;
 		t->numbered = n->u.heading.numbered;
 		t->label = n->u.heading.label ? xstrdup(n->u.heading.label) :
@@ -471,13 +559,13 @@ eval_node(struct eval *ev, const struct node *n)
 		t->label_loc = n->u.heading.label_loc;
 		break;
 	case N_BULLET:
-		stream_push(ev->out, ET_BULLET)->indent = n->u.indent;
+		push(ev, ET_BULLET)->indent = n->u.indent;
 		break;
 	case N_NUMBERED:
-		stream_push(ev->out, ET_NUMBERED)->indent = n->u.indent;
+		push(ev, ET_NUMBERED)->indent = n->u.indent;
 		break;
 	case N_EMPH:
-		stream_push(ev->out, ET_EMPH)->emphasis = n->u.emph.strong ?
+		push(ev, ET_EMPH)->emphasis = n->u.emph.strong ?
 		    EMPH_BOLD : EMPH_ITALIC;
 		break;
 	case N_LABEL:
@@ -487,7 +575,7 @@ eval_node(struct eval *ev, const struct node *n)
 		eval_interp(ev, n->u.expr);
 		break;
 	case N_REF:
-		t = stream_push(ev->out, ET_REF);
+		t = push(ev, ET_REF);
 		t->bare = n->u.ref.bare;
 		t->nlabels = n->u.ref.len;
 		t->labels = xcalloc(n->u.ref.len + 1, sizeof(char *));
@@ -520,7 +608,7 @@ eval_nodes(struct eval *ev, const struct nodes *ns)
 {
 	size_t i;
 
-	for (i = 0; i < ns->len; i++)
+	for (i = 0; i < ns->len && !ev->stopped; i++)
 		eval_node(ev, ns->v[i]);
 }
 
@@ -538,7 +626,16 @@ eval_new(const struct program *prog, struct data *data, struct diags *ds)
 	ev->main = frame_new(prog->main);
 	ev->frame = ev->main;
 	ev->inputs = inputs_new(prog->inputs.len);
+	ev->limits.value = LIMIT_VALUE_DEFAULT;
+	ev->limits.text = LIMIT_TEXT_DEFAULT;
+	ev->limits.nodes = LIMIT_NODES_DEFAULT;
 	return ev;
+}
+
+void
+eval_set_limits(struct eval *ev, const struct eval_limits *limits)
+{
+	ev->limits = *limits;
 }
 
 void

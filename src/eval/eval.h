@@ -13,6 +13,7 @@
 
 struct data;
 struct eval;
+struct eval_limits;
 
 struct eval *eval_new(const struct program *prog, struct data *data,
 	    struct diags *ds);
@@ -26,6 +27,9 @@ void	eval_set_draft(struct eval *ev, bool draft);
 void	eval_set_draft_all(struct eval *ev, bool all);
 /* Keep straight "…" quotes instead of « … ». */
 void	eval_set_straight_quotes(struct eval *ev, bool keep);
+
+/* What one document may cost (struct eval_limits, expr.h). */
+void	eval_set_limits(struct eval *ev, const struct eval_limits *limits);
 
 /* Resolves every input (its condition, then presence, type and
  * constraint) and warns about the data's unknown keys.  False when an

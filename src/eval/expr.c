@@ -9,6 +9,7 @@
 
 #include "data/data.h"
 #include "eval/stream.h"
+#include "lang/french.h"
 #include "lang/functions.h"
 
 enum input_state {
@@ -888,13 +889,103 @@ unknown_value(const struct value *v)
 	return v->kind == T_ERROR;
 }
 
+void
+limit_print(struct buf *b, size_t n, bool bytes)
+{
+	if (bytes && n >= ((size_t)1 << 20) && n % ((size_t)1 << 20) == 0)
+		buf_printf(b, "%zu" NBSP "Mio", n >> 20);
+	else if (bytes && n >= 1024 && n % 1024 == 0)
+		buf_printf(b, "%zu" NBSP "Kio", n >> 10);
+	else {
+		fr_integer(b, n > INT64_MAX ? INT64_MAX : (int64_t)n);
+		if (bytes)
+			buf_puts(b, n == 1 ? NBSP "octet" : NBSP "octets");
+	}
+}
+
+/* The size of V as the limit « valeur » counts it, or MAX + 1 as soon
+ * as it is over MAX. */
+static size_t
+value_size(const struct value *v, size_t max)
+{
+	const struct value *items = NULL;
+	size_t size = 0, n = 0, i;
+
+	switch (v->kind) {
+	case T_TEXTE:
+		return strlen(v->u.text);
+	case T_LISTE:
+		items = v->u.list.items;
+		n = v->u.list.len;
+		break;
+	case T_RECORD:
+		items = v->u.record.fields;
+		n = v->u.record.len;
+		break;
+	case T_ERROR:
+	case T_ENTIER:
+	case T_DECIMAL:
+	case T_MONTANT:
+	case T_POURCENTAGE:
+	case T_DATE:
+	case T_DUREE:
+	case T_BOOLEEN:
+	case T_CHOIX:
+		return 0;
+	}
+	for (i = 0; i < n && size <= max; i++)
+		size += 16 + value_size(&items[i], max);
+	return size <= max ? size : max + 1;
+}
+
+/* Only these make a value bigger than what they read: a text added to
+ * another, a list or a record written in the template, a filter. */
+static bool
+makes_value(const struct expr *e)
+{
+	switch (e->kind) {
+	case EX_BINARY:
+	case EX_LIST:
+	case EX_RECORD:
+	case EX_CALL:
+		return true;
+	case EX_LITERAL:
+	case EX_NAME:
+	case EX_FIELD:
+	case EX_NEG:
+	case EX_NOT:
+	case EX_EXISTS:
+		return false;
+	}
+	return false;
+}
+
 /* Whatever fails fails the document: each cause reports itself, and the
  * flag makes sure that none goes unnoticed. */
 bool
 eval_expr(struct eval *ev, const struct expr *e, struct value *out)
 {
-	if (compute(ev, e, out))
-		return true;
+	size_t max = ev->limits.value;
+	struct buf text, size;
+
+	if (compute(ev, e, out)) {
+		if (max == 0 || !makes_value(e) ||
+		    value_size(out, max) <= max)
+			return true;
+		/* Reported where it is computed; the values it read are not
+		 * quoted, as other errors of computation do: they may be
+		 * as big. */
+		buf_init(&text);
+		buf_init(&size);
+		expr_print(&text, e);
+		limit_print(&size, max, true);
+		diag(ev->ds, E_LIMIT_VALUE, &e->loc, buf_cstr(&text),
+		    buf_cstr(&size));
+		buf_free(&text);
+		buf_free(&size);
+		value_free(out);
+		memset(out, 0, sizeof(*out));
+	}
 	ev->failed = true;
 	return false;
 }

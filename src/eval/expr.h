@@ -40,6 +40,36 @@ struct frame {
 	struct stream_origin **param_origins;	/* NULL: no JSON path */
 };
 
+/*
+ * What one document may cost, so that a template that doubles a text
+ * with each `soit`, or loops inside loops over a client's long list,
+ * stops at a clear error long before it exhausts the memory: each is
+ * checked as the value or the piece is made, not once it is there.
+ * docs/langage.md (« Limites ») gives the defaults, generous for real
+ * contracts: one of 500 pages uses less than a tenth of each.
+ */
+#define LIMIT_VALUE_DEFAULT	((size_t)16 << 20)	/* bytes */
+#define LIMIT_TEXT_DEFAULT	((size_t)32 << 20)	/* bytes */
+#define LIMIT_NODES_DEFAULT	((size_t)1000000)
+
+struct eval_limits {
+	/* One computed value (`soit`, an expression, a filter's result):
+	 * the bytes of its texts, and 16 for each item of a list or
+	 * field of a record. */
+	size_t	value;
+	/* The contract's text: the bytes of every piece of text and
+	 * printed value, before HTML, LaTeX or PDF formatting. */
+	size_t	text;
+	/* The pieces of the evaluated contract: texts, printed values,
+	 * lines, paragraph breaks, headings, list items, references; and
+	 * each turn of a loop, so that loops which print nothing cannot
+	 * spin for hours over a short list either. */
+	size_t	nodes;
+};
+
+/* N as the limits' diagnostics show it: "16 Mio", "2 000 000". */
+void	limit_print(struct buf *b, size_t n, bool bytes);
+
 /* A loop variable in scope and the item it stands for, the INDEXth of
  * its list (for the JSON path of what it prints). */
 struct binding {
@@ -49,6 +79,7 @@ struct binding {
 	size_t		 count;		/* items in the list; 0: unknown */
 	char		*path;		/* its JSON path, or NULL (owned) */
 	struct loc	 data;		/* the data file that gives it */
+	const struct loc *loop;		/* the {pour chaque} */
 };
 
 struct eval {
@@ -68,6 +99,11 @@ struct eval {
 	struct ptrvec	 unprintable;	/* texts reported, owned */
 	bool		 draft_all;	/* --brouillon=tout: every branch shown */
 	bool		 straight_quotes;
+	struct eval_limits limits;	/* eval.h */
+	size_t		 text_bytes;	/* of the stream so far */
+	size_t		 turns;		/* of every loop so far */
+	const struct loc *at;		/* the body node being evaluated */
+	bool		 stopped;	/* a limit was passed: stop at once */
 };
 
 enum truth {

@@ -339,6 +339,28 @@ main(int argc, char **argv)
 	lgc_free(c);
 	fclose(report);
 
+	/* What a document may cost: a limit set lower than the contract
+	 * needs is an error, without output; a wrong limit, a usage
+	 * error. */
+	report = tmpfile();
+	c = lgc_new(report);
+	lgc_load_template(c, path);
+	lgc_load_data_string(c, "client.json", data_ok, strlen(data_ok));
+	expect(lgc_set_option(c, "limite-noeuds", "3") == LGC_OK &&
+	    lgc_set_option(c, "limite-valeur", "64M") == LGC_OK &&
+	    lgc_set_option(c, "limite-texte", "1G") == LGC_OK,
+	    "les limites se règlent");
+	expect(lgc_set_option(c, "limite-valeur", "0") == LGC_FATAL &&
+	    lgc_set_option(c, "limite-pages", "10") == LGC_FATAL,
+	    "une limite inconnue ou nulle est une erreur d'utilisation");
+	out = (char *)1;
+	expect(lgc_render(c, "html", &out, &len) == LGC_ERRORS && out == NULL,
+	    "une limite franchie est une erreur, sans sortie");
+	expect(holds(report, "morceaux de texte") &&
+	    holds(report, "--limite noeuds=N"), "la limite franchie est nommée");
+	lgc_free(c);
+	fclose(report);
+
 	/* An unknown format is a usage error. */
 	c = lgc_new(diagnostics);
 	lgc_load_template(c, path);
