@@ -227,6 +227,26 @@ static const char lgc_commands[] =
 "\\makeatother\n";
 
 /*
+ * The commands of the letter layout, only in a document that uses them,
+ * so that a contract's LaTeX stays as it was.
+ */
+static const char letter_commands[] =
+"% Lettre : lieu et date \xc3\xa0 droite, \xc2\xab Fait \xc3\xa0 \xe2\x80\xa6 "
+"\xc2\xbb au-dessus des signatures,\n"
+"% signature pr\xc3\xa9" "c\xc3\xa9" "d\xc3\xa9" "e d'une mention "
+"manuscrite.\n"
+"\\providecommand\\lgcdroite[1]{{\\raggedleft #1\\par}\\bigskip}\n"
+"\\providecommand\\lgcfait[1]{#1\\par\\medskip}\n"
+"% {partie}{repr\xc3\xa9sentant}{signature et mention} : \\lgcpartie "
+"avec sa mention.\n"
+"\\providecommand\\lgcpartiemention[3]{\\begin{minipage}[t]"
+"{0.47\\linewidth}\\raggedright\n"
+"  \\textbf{#1}\\par\\if\\relax\\detokenize{#2}\\relax\\else#2\\par\\fi\n"
+"  \\medskip #3~:\\par\\vspace{4\\baselineskip}\n"
+"  \\noindent\\rule{\\linewidth}{0.4pt}\\par\\medskip Date~:"
+"\\end{minipage}}\n";
+
+/*
  * The default preamble: only packages of texlive-latex-base,
  * texlive-lang-french and lmodern under pdflatex; xelatex and lualatex
  * use the kernel's Unicode fonts (Latin Modern) without fontspec.
@@ -1357,9 +1377,13 @@ render_list(struct lctx *c, const struct doc_list *l)
 }
 
 static void
-render_party(struct lctx *c, const struct doc_party *p)
+render_party(struct lctx *c, const struct doc_party *p,
+    const struct doc_signatures *s)
 {
-	buf_puts(c->out, "\\lgcpartie{");
+	struct buf label;
+
+	buf_puts(c->out, s->mention != NULL ? "\\lgcpartiemention{" :
+	    "\\lgcpartie{");
 	escape_str(c->esc, c->out, p->name);
 	report_field(c->l, p->origin, "nom", p->name);
 	buf_puts(c->out, "}{");
@@ -1374,6 +1398,15 @@ render_party(struct lctx *c, const struct doc_party *p)
 		}
 	}
 	buf_puts(c->out, "}");
+	if (s->mention != NULL) {
+		buf_init(&label);
+		doc_signature_label(&label, s);
+		buf_puts(c->out, "{");
+		escape_str(c->esc, c->out, buf_cstr(&label));
+		report_bad(c->l, NULL, "la mention", buf_cstr(&label));
+		buf_puts(c->out, "}");
+		buf_free(&label);
+	}
 }
 
 /* Two parties a row, the whole block in one unbreakable box. */
@@ -1385,10 +1418,15 @@ render_signatures(struct lctx *c, const struct doc_signatures *s)
 	if (s->len == 0)
 		return;
 	buf_puts(c->out, "\\lgcsignatures{%\n");
+	if (s->made.len > 0) {
+		buf_puts(c->out, "\\lgcfait{");
+		render_runs(c, &s->made);
+		buf_puts(c->out, "}\n");
+	}
 	for (i = 0; i < s->len; i++) {
 		if (i > 0 && i % 2 == 0)
 			buf_puts(c->out, "\\bigskip\n");
-		render_party(c, &s->parties[i]);
+		render_party(c, &s->parties[i], s);
 		buf_puts(c->out, i % 2 == 0 && i + 1 < s->len ? "\\hfill\n" :
 		    "\\par\n");
 	}
@@ -1403,7 +1441,16 @@ render_block(struct lctx *c, const struct doc_block *b)
 		render_heading(c, &b->u.heading);
 		break;
 	case BLOCK_PARAGRAPH:
-		render_paragraph(c, &b->u.paragraph);
+		switch (b->align) {
+		case ALIGN_JUSTIFY:
+			render_paragraph(c, &b->u.paragraph);
+			break;
+		case ALIGN_RIGHT:
+			buf_puts(c->out, "\\lgcdroite{");
+			render_runs(c, &b->u.paragraph);
+			buf_puts(c->out, "}\n\n");
+			break;
+		}
 		break;
 	case BLOCK_LIST:
 		render_list(c, &b->u.list);
@@ -1426,7 +1473,8 @@ render_blocks(struct lctx *c, const struct doc_blocks *bs)
 static void
 render_body(struct lctx *c)
 {
-	if (c->doc->title != NULL && c->doc->title[0] != '\0') {
+	if (c->doc->title != NULL && c->doc->title[0] != '\0' &&
+	    !c->doc->letter) {
 		buf_puts(c->out, "\\lgctitre{");
 		escape_str(c->esc, c->out, c->doc->title);
 		report_bad(c->l, NULL, "le titre", c->doc->title);
@@ -1536,6 +1584,9 @@ render_preamble(struct latex *l, const struct doc *d,
 	put_pdf_string(out, l->generator);
 	buf_puts(out, ">>}\\special{pdf:put @catalog<</Lang(fr-FR)>>}}\n"
 	    "\\fi\n");
+	if (d->letter)
+		buf_puts(out, "% Une lettre : ni titre imprim\xc3\xa9, ni "
+		    "en-t\xc3\xaate courant.\n\\pagestyle{lgcpremiere}\n");
 }
 
 /*
@@ -1640,6 +1691,8 @@ latex_render(void *state, const struct doc *d, struct buf *out)
 	render_comment(l, out);
 	if (l->fragment) {
 		buf_puts(out, lgc_commands);
+		if (doc_letter_layout(&d->blocks))
+			buf_puts(out, letter_commands);
 		if (l->esc.unicode)
 			render_fonts(l, out);
 		buf_putc(out, '\n');
@@ -1653,6 +1706,8 @@ latex_render(void *state, const struct doc *d, struct buf *out)
 		if (l->esc.unicode)
 			render_fonts(l, out);
 		buf_puts(out, lgc_commands);
+		if (doc_letter_layout(&d->blocks))
+			buf_puts(out, letter_commands);
 		buf_puts(out, "\n\\begin{document}\n\n");
 	}
 	buf_put(out, body.data != NULL ? body.data : "", body.len);
