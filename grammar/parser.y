@@ -90,6 +90,7 @@ static struct tstring	*parse_tstring(struct parser *outer, char *raw,
 %token KW_ENTREE "entree" KW_PARAMETRE "parametre" KW_SOIT "soit"
 %token KW_EXIGER "exiger" KW_RECOMMANDER "recommander"
 %token KW_IMPORTER "importer" KW_TYPE "type"
+%token KW_GENRE "genre" KW_LIEU "lieu" KW_DATE "date de la lettre" KW_MENTION "mention"
 %token KW_SI "si" KW_SINON "sinon" KW_FIN "fin" KW_SELON "selon" KW_CAS "cas"
 %token KW_AUTRE "autre" KW_DANS "dans" KW_INCLURE "inclure" KW_AVEC "avec"
 %token KW_SIGNATURES "signatures" KW_REF "ref" KW_NUMERO "numero"
@@ -154,6 +155,10 @@ stmt
 	: KW_MODELE STRING		{ p_model(p, $2, &@2); }
 	| KW_TITRE STRING		{ p_title(p, parse_tstring(p, $2, &@2), &@2); }
 	| KW_LANGUE IDENT		{ p_langue(p, $2, &@2); }
+	| KW_GENRE IDENT		{ p_genre(p, $2, &@2); }
+	| KW_LIEU STRING		{ p_lieu(p, parse_tstring(p, $2, &@2), &@2); }
+	| KW_DATE expr			{ p_letter_date(p, $2, &@2); }
+	| KW_MENTION STRING		{ p_mention(p, $2, &@2); }
 	| KW_IMPORTER STRING		{ p_import(p, $2, &@2); }
 	| KW_ENTREE name ':' type cstr_opt default_opt cond_opt opt_optionnel label_opt
 		{ p_entree(p, $2, &@2, $4, $5, $6, $7, $8, $9, &@8); }

@@ -756,6 +756,7 @@ evaluate(lgc_compiler *c, struct doc *d, const struct backend *be,
 	struct mark m = begin(c);
 	struct eval *ev = eval_new(c->prog, c->data, c->ds);
 	struct stream s;
+	struct eval_letter letter;
 	char *title;
 	bool ok = false;
 
@@ -771,6 +772,12 @@ evaluate(lgc_compiler *c, struct doc *d, const struct backend *be,
 			ok = build_check_refs(&s, d, c->ds);
 			ok = eval_title(ev, &title, &d->model) && ok;
 			d->title = typeset_line(title, c->straight_quotes);
+			ok = eval_letter(ev, &letter) && ok;
+			build_letter(d, letter.letter, letter.has_place ?
+			    &letter.place : NULL, letter.has_date ?
+			    &letter.date : NULL, letter.mention,
+			    c->straight_quotes);
+			eval_letter_free(&letter);
 		}
 		stream_free(&s);
 	}

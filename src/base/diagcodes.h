@@ -146,6 +146,8 @@ DIAG(E_DUP_STATEMENT, SEV_ERROR, "instruction-en-double",
     "« %s » est déjà donné dans ce fichier")
 DIAG(E_LANGUE, SEV_ERROR, "langue-inconnue",
     "langue « %s » inconnue : seule « fr » existe")
+DIAG(E_GENRE, SEV_ERROR, "genre-inconnu",
+    "genre « %s » inconnu")
 DIAG(E_OPTIONAL_DEFAULT, SEV_ERROR, "optionnel-avec-defaut",
     "une entrée « optionnel » n'a pas de valeur par défaut : retirez « = … » ou « optionnel »")
 DIAG(E_DEFAULT_NOT_CONST, SEV_ERROR, "defaut-non-constant",
@@ -172,6 +174,10 @@ DIAG(E_NOT_RECORD_TYPE, SEV_ERROR, "type-non-enregistrement",
     "« %s » n'est pas un type enregistrement")
 DIAG(E_TITRE_PRESENCE, SEV_ERROR, "titre-conditionnel",
     "le titre ne peut utiliser que des valeurs toujours présentes : « %s » ne l'est pas")
+DIAG(E_LIEU_DATE_PRESENCE, SEV_ERROR, "lieu-date-conditionnel",
+    "« %s » ne peut utiliser que des valeurs toujours présentes : « %s » ne l'est pas")
+DIAG(E_DATE_TYPE, SEV_ERROR, "date-non-date",
+    "« date » attend une date, pas %s")
 DIAG(E_UNKNOWN_NAME, SEV_ERROR, "nom-inconnu",
     "nom inconnu « %s »")
 DIAG(E_UNKNOWN_FIELD, SEV_ERROR, "champ-inconnu",

@@ -59,6 +59,8 @@ struct checker {
 	struct ptrvec	 loops;		/* struct symbol *, innermost last */
 	struct ptrvec	*collect;	/* collect unmet requirements here */
 	bool		 title;		/* titre: always-present names only */
+	const char	*header_word;	/* with title: "lieu" or "date", else
+					 * NULL for the titre */
 	bool		 inputs_only;	/* an input's condition */
 	int		 in_loop;
 	struct ptrvec	 include_stack;	/* struct file_ast * being checked */

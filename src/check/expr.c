@@ -101,6 +101,12 @@ report_presence(struct checker *ck, struct expr *e, const struct expr *req,
 	else
 		expr_print(&cond, req);
 	shorten(&cond, 160);
+	if (ck->title && ck->header_word != NULL) {
+		diag(ck->ds, E_LIEU_DATE_PRESENCE, &e->loc, ck->header_word,
+		    e->u.name);
+		buf_free(&cond);
+		return;
+	}
 	if (ck->title) {
 		diag(ck->ds, E_TITRE_PRESENCE, &e->loc, e->u.name);
 		buf_free(&cond);

@@ -8,6 +8,38 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The letter layout's lieu and date: like the title, printed whatever
+ * the data, so only from always-present values. */
+static void
+check_letter(struct checker *ck, struct file_ast *f)
+{
+	const struct type *t;
+	struct facts *k = facts_new();
+	struct buf b;
+	size_t j;
+
+	ck->title = true;
+	ck->header_word = "lieu";
+	for (j = 0; f->place != NULL && j < f->place->len; j++)
+		if (f->place->parts[j].expr != NULL) {
+			check_expr(ck, f->place->parts[j].expr, k, NULL);
+			check_printable(ck, f->place->parts[j].expr);
+		}
+	ck->header_word = "date";
+	if (f->date != NULL) {
+		t = check_expr(ck, f->date, k, NULL);
+		if (!is_error(t) && t->kind != T_DATE) {
+			buf_init(&b);
+			diag(ck->ds, E_DATE_TYPE, &f->date->loc,
+			    describe(&b, t));
+			buf_free(&b);
+		}
+	}
+	ck->header_word = NULL;
+	ck->title = false;
+	facts_free(k);
+}
+
 static struct symbol *
 new_symbol(struct checker *ck, enum symbol_kind kind, const char *name)
 {
@@ -187,5 +219,6 @@ check_header(struct checker *ck, struct scope *sc)
 		ck->title = false;
 		facts_free(k);
 	}
+	check_letter(ck, f);
 	ck->scope = saved;
 }

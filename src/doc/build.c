@@ -1397,3 +1397,98 @@ build_check_refs(const struct stream *s, const struct doc *d,
 	}
 	return ok;
 }
+
+/* Each part typeset on its own (a draft's placeholder is kept apart),
+ * its spaces at either end kept: typeset_line trims them. */
+static void
+push_parts(struct doc_runs *rs, const struct letter_parts *ps, bool sq)
+{
+	const char *t;
+	char *text;
+	size_t i, len;
+
+	for (i = 0; i < ps->len; i++) {
+		t = ps->v[i].text;
+		len = strlen(t);
+		if (len > 0 && t[0] == ' ')
+			doc_runs_push(rs, " ", 1, 0, NULL);
+		text = ps->v[i].draft ? xstrdup(t) :
+		    typeset_line(xstrdup(t), sq);
+		doc_runs_push(rs, text, strlen(text),
+		    ps->v[i].draft ? STYLE_DRAFT : 0, NULL);
+		free(text);
+		if (len > 1 && t[len - 1] == ' ')
+			doc_runs_push(rs, " ", 1, 0, NULL);
+	}
+}
+
+/* « Paris, le 3 février 2027 » after LEAD: « Fait à » (« Fait le »
+ * without a place) or nothing (« Le » without a place). */
+static void
+place_date(struct doc_runs *rs, bool made, const struct letter_parts *place,
+    const struct letter_parts *date, bool sq)
+{
+	if (place != NULL) {
+		if (made)
+			doc_runs_push(rs, "Fait à ", strlen("Fait à "), 0,
+			    NULL);
+		push_parts(rs, place, sq);
+		if (date != NULL)
+			doc_runs_push(rs, ", le ", 5, 0, NULL);
+	} else if (date != NULL)
+		doc_runs_push(rs, made ? "Fait le " : "Le ",
+		    made ? 8 : 3, 0, NULL);
+	if (date != NULL)
+		push_parts(rs, date, sq);
+}
+
+static void
+letter_signatures(struct doc_blocks *bs, const struct letter_parts *place,
+    const struct letter_parts *date, const char *mention, bool sq)
+{
+	struct doc_block *b;
+	size_t i, j;
+
+	for (i = 0; i < bs->len; i++) {
+		b = &bs->v[i];
+		switch (b->kind) {
+		case BLOCK_HEADING:
+		case BLOCK_PARAGRAPH:
+			break;
+		case BLOCK_LIST:
+			for (j = 0; j < b->u.list.len; j++)
+				letter_signatures(&b->u.list.items[j], place,
+				    date, mention, sq);
+			break;
+		case BLOCK_SIGNATURES:
+			place_date(&b->u.signatures.made, true, place, date,
+			    sq);
+			if (mention != NULL)
+				b->u.signatures.mention = xstrdup(mention);
+			break;
+		}
+	}
+}
+
+void
+build_letter(struct doc *d, bool letter, const struct letter_parts *place,
+    const struct letter_parts *date, const char *mention,
+    bool straight_quotes)
+{
+	struct doc_block *b;
+
+	d->letter = letter;
+	letter_signatures(&d->blocks, place, date, mention, straight_quotes);
+	if (!letter || (place == NULL && date == NULL))
+		return;
+	/* The letter opens with its place and date, above what the
+	 * template writes (the addresses, the subject). */
+	doc_blocks_push(&d->blocks, BLOCK_PARAGRAPH);
+	memmove(d->blocks.v + 1, d->blocks.v,
+	    (d->blocks.len - 1) * sizeof(*d->blocks.v));
+	b = &d->blocks.v[0];
+	memset(b, 0, sizeof(*b));
+	b->kind = BLOCK_PARAGRAPH;
+	b->align = ALIGN_RIGHT;
+	place_date(&b->u.paragraph, false, place, date, straight_quotes);
+}

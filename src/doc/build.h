@@ -26,5 +26,13 @@ bool		 build_check_refs(const struct stream *s, const struct doc *d,
 /* One line of text (a title, a party's name) through the same French
  * typography and whitespace rules as the body; takes TEXT. */
 char		*typeset_line(char *text, bool straight_quotes);
+/* The letter layout on D, built: LETTER drops the printed title and
+ * opens the letter with PLACE and DATE flush right; every signature
+ * block gets « Fait à PLACE, le DATE » (either may be NULL) and the
+ * signers' MENTION (NULL for none). */
+void		 build_letter(struct doc *d, bool letter,
+		    const struct letter_parts *place,
+		    const struct letter_parts *date, const char *mention,
+		    bool straight_quotes);
 
 #endif

@@ -34,6 +34,9 @@ doc_block_free(struct doc_block *b)
 			doc_origin_free(b->u.signatures.parties[i].origin);
 		}
 		free(b->u.signatures.parties);
+		doc_runs_free(&b->u.signatures.made);
+		free(b->u.signatures.mention);
+		b->u.signatures.mention = NULL;
 		b->u.signatures.parties = NULL;
 		b->u.signatures.len = 0;
 		break;
@@ -188,4 +191,43 @@ doc_heading_label(struct buf *b, const struct doc_heading *h)
 		buf_printf(b, "Article %s", h->number);
 	else
 		buf_puts(b, h->number);
+}
+
+void
+doc_signature_label(struct buf *b, const struct doc_signatures *s)
+{
+	buf_puts(b, "Signature");
+	if (s->mention != NULL)
+		buf_printf(b, ", précédée de la mention «" NBSP "%s"
+		    NBSP "»", s->mention);
+}
+
+bool
+doc_letter_layout(const struct doc_blocks *bs)
+{
+	const struct doc_block *b;
+	size_t i, j;
+
+	for (i = 0; i < bs->len; i++) {
+		b = &bs->v[i];
+		switch (b->kind) {
+		case BLOCK_HEADING:
+			break;
+		case BLOCK_PARAGRAPH:
+			if (b->align != ALIGN_JUSTIFY)
+				return true;
+			break;
+		case BLOCK_LIST:
+			for (j = 0; j < b->u.list.len; j++)
+				if (doc_letter_layout(&b->u.list.items[j]))
+					return true;
+			break;
+		case BLOCK_SIGNATURES:
+			if (b->u.signatures.made.len > 0 ||
+			    b->u.signatures.mention != NULL)
+				return true;
+			break;
+		}
+	}
+	return false;
 }

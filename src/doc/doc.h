@@ -86,10 +86,22 @@ struct doc_list {
 struct doc_signatures {
 	size_t		 len;
 	struct doc_party *parties;
+	struct doc_runs	 made;		/* « Fait à Paris, le … » above, or
+					 * empty */
+	char		*mention;	/* « Bon pour accord » each signer
+					 * writes by hand, or NULL */
+};
+
+/* How a paragraph's lines sit in the measure: justified, as the body,
+ * or flush right, as a letter's place and date. */
+enum doc_align {
+	ALIGN_JUSTIFY,
+	ALIGN_RIGHT
 };
 
 struct doc_block {
 	enum doc_block_kind kind;
+	enum doc_align	 align;		/* BLOCK_PARAGRAPH */
 	union {
 		struct doc_heading	heading;
 		struct doc_runs		paragraph;
@@ -99,7 +111,9 @@ struct doc_block {
 };
 
 struct doc {
-	char		*title;		/* printed title */
+	char		*title;		/* printed title, or metadata only */
+	bool		 letter;	/* a letter: the title is not printed,
+					 * nor a running header */
 	char		*model;		/* the template's `modele` name */
 	struct doc_blocks blocks;
 };
@@ -122,5 +136,15 @@ void	doc_origin_free(struct doc_origin *o);
 /* "Article 3" for a numbered level-1 heading, "3.2" below; NULL when
  * unnumbered.  Every backend prints headings through this. */
 void	doc_heading_label(struct buf *b, const struct doc_heading *h);
+
+/* "Signature", or "Signature, précédée de la mention « Lu et
+ * approuvé »": the line over a party's signing space, which every
+ * backend follows with its " :". */
+void	doc_signature_label(struct buf *b, const struct doc_signatures *s);
+/* Whether BS uses the letter layout (a paragraph flush right, a block
+ * of signatures with « Fait à … » or a mention): the HTML and LaTeX
+ * backends then add its styles, and only then, so that a contract's
+ * output stays as it was. */
+bool	doc_letter_layout(const struct doc_blocks *bs);
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "data/data.h"
 #include "eval/expr.h"
+#include "lang/french.h"
 
 static void	eval_nodes(struct eval *ev, const struct nodes *ns);
 
@@ -719,4 +720,98 @@ eval_title(struct eval *ev, char **title, char **model)
 	*title = buf_detach(&b);
 	*model = xstrdup(f->model != NULL ? f->model : "");
 	return !ev->failed;
+}
+
+static void
+part_push(struct letter_parts *ps, char *text, bool draft)
+{
+	ps->v = xgrow(ps->v, ps->len, sizeof(*ps->v));
+	ps->v[ps->len].text = text;
+	ps->v[ps->len].draft = draft;
+	ps->len++;
+}
+
+/* E's value as printed, or in a draft its placeholder, shown as the
+ * body shows one. */
+static bool
+letter_value(struct eval *ev, const struct expr *e, bool date,
+    struct letter_parts *out)
+{
+	struct value v;
+	struct buf b;
+	bool ok = true;
+
+	if (!eval_expr(ev, e, &v))
+		return false;
+	buf_init(&b);
+	if (unknown_value(&v)) {
+		buf_putc(&b, '[');
+		expr_print(&b, e);
+		buf_putc(&b, ']');
+		part_push(out, buf_detach(&b), true);
+		value_free(&v);
+		return true;
+	}
+	if (date && v.kind == T_DATE)
+		fr_date(&b, v.u.date);
+	else
+		value_print(&b, &v);
+	ok = eval_check_printable(ev, e, NULL, buf_cstr(&b));
+	part_push(out, buf_detach(&b), false);
+	value_free(&v);
+	return ok;
+}
+
+bool
+eval_letter(struct eval *ev, struct eval_letter *out)
+{
+	const struct file_ast *f = ev->prog->main;
+	size_t i;
+	bool ok = true;
+
+	memset(out, 0, sizeof(*out));
+	out->letter = f->genre == GENRE_LETTRE;
+	ev->frame = ev->main;
+	if (f->place != NULL) {
+		out->has_place = true;
+		for (i = 0; i < f->place->len; i++)
+			if (f->place->parts[i].text != NULL)
+				part_push(&out->place,
+				    xstrdup(f->place->parts[i].text), false);
+			else if (!letter_value(ev, f->place->parts[i].expr,
+			    false, &out->place))
+				ok = false;
+	}
+	if (f->date != NULL) {
+		out->has_date = true;
+		if (!letter_value(ev, f->date, true, &out->date))
+			ok = false;
+	}
+	/* A letter is accepted « Bon pour accord »; a contract's parties
+	 * sign it without a mention unless the template asks for one. */
+	if (f->mention != NULL)
+		out->mention = f->mention[0] != '\0' ? xstrdup(f->mention) :
+		    NULL;
+	else if (out->letter)
+		out->mention = xstrdup("Bon pour accord");
+	return ok && !ev->failed;
+}
+
+static void
+parts_free(struct letter_parts *ps)
+{
+	size_t i;
+
+	for (i = 0; i < ps->len; i++)
+		free(ps->v[i].text);
+	free(ps->v);
+}
+
+void
+eval_letter_free(struct eval_letter *l)
+{
+	parts_free(&l->place);
+	parts_free(&l->date);
+	free(l->mention);
+	memset(l, 0, sizeof(*l));
 }

@@ -45,4 +45,18 @@ bool	eval_document(struct eval *ev, struct stream *out);
  * before it. */
 bool	eval_title(struct eval *ev, char **title, char **model);
 
+/* The main file's letter layout, evaluated, not typeset.  Freed by
+ * eval_letter_free in any case. */
+struct eval_letter {
+	bool		 letter;	/* genre lettre */
+	bool		 has_place, has_date;
+	struct letter_parts place;	/* lieu */
+	struct letter_parts date;	/* date, « 3 février 2027 » */
+	char		*mention;	/* the signers' handwritten mention,
+					 * or NULL */
+};
+/* False after reporting an error in lieu or date. */
+bool	eval_letter(struct eval *ev, struct eval_letter *out);
+void	eval_letter_free(struct eval_letter *l);
+
 #endif

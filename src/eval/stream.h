@@ -70,6 +70,18 @@ struct etok {
 	size_t		 nparties;
 };
 
+/* A piece of a letter's place or date (eval_letter): text, or in a
+ * draft the placeholder of a value the data lacks. */
+struct letter_part {
+	char		*text;		/* owned */
+	bool		 draft;
+};
+
+struct letter_parts {
+	struct letter_part *v;
+	size_t		 len;
+};
+
 struct stream {
 	struct etok	*v;
 	size_t		 len;

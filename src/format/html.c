@@ -135,6 +135,24 @@ static const char page_css[] =
 "  section.article { break-before: auto; }\n"
 "}\n";
 
+/* Only in a page that uses it, so that a contract's page stays as it
+ * was: a letter's place and date flush right, « Fait à … » above the
+ * signatures. */
+static const char letter_css[] =
+"p.droite {\n"
+"  text-align: right;\n"
+"  -webkit-hyphens: manual;\n"
+"  hyphens: manual;\n"
+"  margin-bottom: 2em;\n"
+"}\n"
+"p.fait {\n"
+"  margin: 2.5em 0 0;\n"
+"  text-align: left;\n"
+"  break-after: avoid;\n"
+"  page-break-after: avoid;\n"
+"}\n"
+"p.fait + .signatures { margin-top: 1.5em; }\n";
+
 void
 html_escape(struct buf *b, const char *s, size_t len)
 {
@@ -331,10 +349,18 @@ render_runs(struct buf *out, const struct doc_runs *rs)
 static void	render_blocks(struct buf *, const struct doc_blocks *, int);
 
 static void
-render_paragraph(struct buf *out, const struct doc_runs *rs, int depth)
+render_paragraph(struct buf *out, const struct doc_runs *rs,
+    enum doc_align align, int depth)
 {
 	indent(out, depth);
-	buf_puts(out, "<p>");
+	switch (align) {
+	case ALIGN_JUSTIFY:
+		buf_puts(out, "<p>");
+		break;
+	case ALIGN_RIGHT:
+		buf_puts(out, "<p class=\"droite\">");
+		break;
+	}
 	render_runs(out, rs);
 	buf_puts(out, "</p>\n");
 }
@@ -393,8 +419,11 @@ render_list(struct buf *out, const struct doc_list *l, int depth)
 }
 
 static void
-render_party(struct buf *out, const struct doc_party *p, int depth)
+render_party(struct buf *out, const struct doc_party *p,
+    const struct doc_signatures *s, int depth)
 {
+	struct buf label;
+
 	indent(out, depth);
 	buf_puts(out, "<div class=\"signature\">\n");
 	indent(out, depth + 1);
@@ -412,7 +441,12 @@ render_party(struct buf *out, const struct doc_party *p, int depth)
 		buf_puts(out, "</p>\n");
 	}
 	indent(out, depth + 1);
-	buf_puts(out, "<p class=\"mention signer\">Signature" NBSP ":</p>\n");
+	buf_init(&label);
+	doc_signature_label(&label, s);
+	buf_puts(out, "<p class=\"mention signer\">");
+	escape_text(out, buf_cstr(&label));
+	buf_puts(out, NBSP ":</p>\n");
+	buf_free(&label);
 	indent(out, depth + 1);
 	buf_puts(out, "<div class=\"zone-signature\"></div>\n");
 	indent(out, depth + 1);
@@ -426,10 +460,16 @@ render_signatures(struct buf *out, const struct doc_signatures *s, int depth)
 {
 	size_t i;
 
+	if (s->made.len > 0) {
+		indent(out, depth);
+		buf_puts(out, "<p class=\"fait\">");
+		render_runs(out, &s->made);
+		buf_puts(out, "</p>\n");
+	}
 	indent(out, depth);
 	buf_puts(out, "<div class=\"signatures\">\n");
 	for (i = 0; i < s->len; i++)
-		render_party(out, &s->parties[i], depth + 1);
+		render_party(out, &s->parties[i], s, depth + 1);
 	indent(out, depth);
 	buf_puts(out, "</div>\n");
 }
@@ -442,7 +482,7 @@ render_block(struct buf *out, const struct doc_block *b, int depth)
 		render_heading(out, &b->u.heading, depth);
 		break;
 	case BLOCK_PARAGRAPH:
-		render_paragraph(out, &b->u.paragraph, depth);
+		render_paragraph(out, &b->u.paragraph, b->align, depth);
 		break;
 	case BLOCK_LIST:
 		render_list(out, &b->u.list, depth);
@@ -522,7 +562,7 @@ render_main(struct buf *out, const struct doc *d, int depth, bool fragment)
 	indent(out, depth);
 	buf_puts(out, fragment ? "<main class=\"contrat\" lang=\"fr\">\n" :
 	    "<main class=\"contrat\">\n");
-	if (d->title != NULL && d->title[0] != '\0') {
+	if (d->title != NULL && d->title[0] != '\0' && !d->letter) {
 		indent(out, depth + 1);
 		buf_puts(out, "<h1>");
 		escape_text(out, d->title);
@@ -570,6 +610,8 @@ html_render(void *state, const struct doc *d, struct buf *out)
 	escape_plain(out, title);
 	buf_puts(out, "</title>\n<style>\n");
 	buf_puts(out, page_css);
+	if (doc_letter_layout(&d->blocks))
+		buf_puts(out, letter_css);
 	buf_puts(out, "</style>\n</head>\n<body>\n");
 	render_main(out, d, 0, false);
 	buf_puts(out, "</body>\n</html>\n");

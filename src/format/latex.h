@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0
  * Copyright 2026 The lgc authors */
-/* The LaTeX backend (latex.c): its row is latex_backend, listed in the
- * table of formats; here what its tests use besides. */
+/* The LaTeX backend (the folder latex/): its row is latex_backend,
+ * listed in the table of formats; here what its tests use besides. */
 #ifndef LGC_LATEX_H
 #define LGC_LATEX_H
 

@@ -50,7 +50,8 @@
  * of the assembled contract (main template and the clauses it includes),
  * and signatures as a {signatures} block.  A main file without "modele"
  * is a clause, whose subjects are not checked unless it declares them; a
- * modele named « Lettre … » is a letter, with a letter's subjects.
+ * template that says « genre lettre » is a letter, with a letter's
+ * subjects, and so is, without « genre », a modele named « Lettre … ».
  */
 #include "lint/lint.h"
 
@@ -676,17 +677,27 @@ parse_subject_option(struct lint *lt, const char *list, unsigned *mask)
 	return ok;
 }
 
-/* A template whose modele names a letter, « Lettre de mission », «
- * Lettre d'engagement », is checked for a letter's subjects. */
+/* A template that says « genre lettre » is checked for a letter's
+ * subjects; without « genre », so is one whose modele names a letter,
+ * « Lettre de mission », « Lettre d'engagement » (the templates written
+ * before « genre » existed). */
 static bool
-is_letter(const char *model)
+is_letter(const struct file_ast *f)
 {
 	char *folded;
 	bool letter;
 
-	if (model == NULL)
+	switch (f->genre) {
+	case GENRE_LETTRE:
+		return true;
+	case GENRE_CONTRAT:
 		return false;
-	folded = fold(model);
+	case GENRE_UNSET:
+		break;
+	}
+	if (f->model == NULL)
+		return false;
+	folded = fold(f->model);
 	letter = strncmp(folded, "lettre", 6) == 0 &&
 	    !word_byte(folded[6]);
 	free(folded);
@@ -721,7 +732,7 @@ lint_program(const struct program *prog, struct diags *ds,
 	}
 	if (main_lf != NULL && !prog->failed) {
 		struct findings fs;
-		bool letter = is_letter(prog->main->model);
+		bool letter = is_letter(prog->main);
 
 		if (subjects_option != NULL)
 			wanted = option_mask;
@@ -729,7 +740,8 @@ lint_program(const struct program *prog, struct diags *ds,
 			wanted = main_lf->subjects;
 		else if (letter)
 			wanted = letter_subjects();
-		else if (prog->main->model != NULL)
+		else if (prog->main->model != NULL ||
+		    prog->main->genre == GENRE_CONTRAT)
 			wanted = all_subjects();
 		memset(&fs, 0, sizeof(fs));
 		find_missing_subjects(&fs, main_lf->f->src, wanted, lt.treated,

@@ -11,6 +11,7 @@
 #include "syntax/ast.h"
 #include "syntax/keywords.h"
 #include "syntax/state.h"
+#include "base/suggest.h"
 #include "base/util.h"
 #include "lang/decimal.h"
 #include "lang/french.h"
@@ -62,6 +63,74 @@ p_langue(struct parser *p, char *s, const struct loc *l)
 		diag(p->ds, E_LANGUE, l, s);
 	p->seen_langue = true;
 	free(s);
+}
+
+void
+p_genre(struct parser *p, char *s, const struct loc *l)
+{
+	struct diagnostic *d;
+	struct suggester sg;
+	const char *best;
+
+	if (p->file->genre_loc.line != 0)
+		diag(p->ds, E_DUP_STATEMENT, l, "genre");
+	else if (strcmp(s, "contrat") == 0)
+		p->file->genre = GENRE_CONTRAT;
+	else if (strcmp(s, "lettre") == 0)
+		p->file->genre = GENRE_LETTRE;
+	else {
+		d = diag(p->ds, E_GENRE, l, s);
+		suggest_begin(&sg, s);
+		suggest_consider(&sg, "contrat");
+		suggest_consider(&sg, "lettre");
+		best = suggest_end(&sg);
+		if (best != NULL)
+			diag_suggest(d, best);
+		else
+			diag_hint(d, "un modèle est un « contrat » (le "
+			    "défaut) ou une « lettre » : écrivez « genre "
+			    "contrat » ou « genre lettre »");
+	}
+	if (p->file->genre_loc.line == 0)
+		p->file->genre_loc = *l;	/* seen, even if unknown */
+	free(s);
+}
+
+void
+p_lieu(struct parser *p, struct tstring *t, const struct loc *l)
+{
+	if (p->file->place != NULL) {
+		diag(p->ds, E_DUP_STATEMENT, l, "lieu");
+		tstring_free(t);
+		return;
+	}
+	p->file->place = t;
+	p->file->place_loc = *l;
+}
+
+void
+p_letter_date(struct parser *p, struct expr *e, const struct loc *l)
+{
+	if (p->file->date != NULL) {
+		diag(p->ds, E_DUP_STATEMENT, l, "date");
+		expr_free(e);
+		return;
+	}
+	p->file->date = e;
+}
+
+void
+p_mention(struct parser *p, char *s, const struct loc *l)
+{
+	char *text = p_plain_string(p, s, l);
+
+	if (p->file->mention != NULL) {
+		diag(p->ds, E_DUP_STATEMENT, l, "mention");
+		free(text);
+		return;
+	}
+	p->file->mention = text;
+	p->file->mention_loc = *l;
 }
 
 void

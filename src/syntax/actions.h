@@ -16,6 +16,10 @@ void	p_set_body(struct parser *p, struct nodes *body);
 void	p_model(struct parser *p, char *s, const struct loc *l);
 void	p_title(struct parser *p, struct tstring *t, const struct loc *l);
 void	p_langue(struct parser *p, char *s, const struct loc *l);
+void	p_genre(struct parser *p, char *s, const struct loc *l);
+void	p_lieu(struct parser *p, struct tstring *t, const struct loc *l);
+void	p_letter_date(struct parser *p, struct expr *e, const struct loc *l);
+void	p_mention(struct parser *p, char *s, const struct loc *l);
 void	p_import(struct parser *p, char *s, const struct loc *l);
 void	p_entree(struct parser *p, char *name, const struct loc *l,
 	    struct type_expr *t, struct cstr_expr *c, struct expr *def,

@@ -513,6 +513,9 @@ file_ast_free(struct file_ast *f)
 	free(f->path);
 	free(f->model);
 	tstring_free(f->title);
+	tstring_free(f->place);
+	expr_free(f->date);
+	free(f->mention);
 	for (i = 0; i < f->nimports; i++)
 		free(f->imports[i].path);
 	free(f->imports);
@@ -724,6 +727,21 @@ dump_type_expr(struct buf *b, const struct type_expr *t)
 	}
 }
 
+static void
+dump_tstring(struct buf *b, const struct tstring *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->len; i++)
+		if (t->parts[i].text != NULL)
+			buf_puts(b, t->parts[i].text);
+		else {
+			buf_putc(b, '{');
+			expr_print(b, t->parts[i].expr);
+			buf_putc(b, '}');
+		}
+}
+
 void
 file_ast_dump(struct buf *b, const struct file_ast *f)
 {
@@ -731,6 +749,21 @@ file_ast_dump(struct buf *b, const struct file_ast *f)
 
 	if (f->model != NULL)
 		buf_printf(b, "modele \"%s\"\n", f->model);
+	if (f->genre != GENRE_UNSET)
+		buf_printf(b, "genre %s\n", f->genre == GENRE_LETTRE ?
+		    "lettre" : "contrat");
+	if (f->place != NULL) {
+		buf_puts(b, "lieu \"");
+		dump_tstring(b, f->place);
+		buf_puts(b, "\"\n");
+	}
+	if (f->date != NULL) {
+		buf_puts(b, "date ");
+		expr_print(b, f->date);
+		buf_putc(b, '\n');
+	}
+	if (f->mention != NULL)
+		buf_printf(b, "mention \"%s\"\n", f->mention);
 	for (i = 0; i < f->nimports; i++)
 		buf_printf(b, "importer \"%s\"\n", f->imports[i].path);
 	for (i = 0; i < f->ntypes; i++)

@@ -302,12 +302,26 @@ struct node {
 	} u;
 };
 
+enum genre {
+	GENRE_UNSET,	/* no genre: a contract, unless the linter guesses */
+	GENRE_CONTRAT,
+	GENRE_LETTRE
+};
+
 struct file_ast {
 	struct source	*src;
 	char		*path;		/* resolved path on disk */
 	char		*model;		/* modele */
 	struct loc	 model_loc;
 	struct tstring	*title;		/* titre */
+	/* The letter layout (genre, lieu, date, mention). */
+	enum genre	 genre;
+	struct loc	 genre_loc;
+	struct tstring	*place;		/* lieu, or NULL */
+	struct loc	 place_loc;
+	struct expr	*date;		/* date, or NULL */
+	char		*mention;	/* mention, or NULL ("" for none) */
+	struct loc	 mention_loc;
 	struct import	*imports;
 	size_t		 nimports;
 	struct type_decl **types;

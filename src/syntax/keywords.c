@@ -33,7 +33,8 @@ static const struct {
 	{ "parametre", KW_PARAMETRE }, { "paramètre", KW_PARAMETRE },
 	{ "soit", KW_SOIT }, { "exiger", KW_EXIGER },
 	{ "recommander", KW_RECOMMANDER }, { "importer", KW_IMPORTER },
-	{ "type", KW_TYPE },
+	{ "type", KW_TYPE }, { "genre", KW_GENRE }, { "lieu", KW_LIEU },
+	{ "date", KW_DATE }, { "mention", KW_MENTION },
 };
 
 int

@@ -308,3 +308,38 @@ if pdfinfo "$dir/texte.pdf" 2>/dev/null | grep -q '^Lang\|fr-FR' ||
 else
 	echec "pdf : pas de /Lang fr-FR dans le catalogue"
 fi
+
+# 8. A letter (genre lettre): its place and date flush right on the first
+# line, no printed title (only in the metadata), and the two parties'
+# « Signature, précédée de la mention … » on the same line.
+lt="$TOP/tests/golden/langage"
+(cd "$lt" && "$LGC" build lettre.lgc -d lettre.json -o "$dir/lettre.pdf") \
+    > /dev/null 2> "$dir/err"
+if pdftotext -bbox "$dir/lettre.pdf" "$dir/lettre.html" 2> /dev/null &&
+    awk '
+    /<word / {
+	n++
+	x0 = $0; sub(/.*xMin="/, "", x0); sub(/".*/, "", x0); x0 += 0
+	x1 = $0; sub(/.*xMax="/, "", x1); sub(/".*/, "", x1); x1 += 0
+	y0 = $0; sub(/.*yMin="/, "", y0); sub(/".*/, "", y0); y0 += 0
+	w = $0; sub(/.*">/, "", w); sub(/<\/word>.*/, "", w)
+	if (n == 1) { first_x = x0; line_y = y0 }
+	if (y0 == line_y) last_x = x1
+	if (w == "Signature,") sign[++ns] = y0
+	if (w == "Lettre") title = 1
+    }
+    END {
+	if (first_x < 300) { print "lieu et date à gauche : " first_x; bad = 1 }
+	if (last_x < 524.0 || last_x > 524.92) {
+		print "lieu et date ne finissent pas à la marge droite : " last_x; bad = 1 }
+	if (ns != 2 || sign[1] - sign[2] > 0.5 || sign[2] - sign[1] > 0.5) {
+		print "lignes de signature : " ns " à " sign[1] " et " sign[2]; bad = 1 }
+	if (title) { print "titre imprimé"; bad = 1 }
+	exit bad
+    }' "$dir/lettre.html" > "$dir/lettre.out" &&
+    pdfinfo "$dir/lettre.pdf" 2> /dev/null | grep -q '^Title: *Lettre de mission$'
+then
+	ok "pdf : lettre, lieu et date à droite, sans titre imprimé, signatures alignées"
+else
+	echec "pdf : mise en page de la lettre" "$dir/lettre.out"
+fi

@@ -37,6 +37,7 @@
 #define SIGN_GAP	28.0	/* between the two columns */
 #define SIGN_ZONE	50.0	/* room for the signature */
 #define FURNITURE_SIZE	8.0
+#define LETTER_SKIP	18.0	/* under a letter's place and date */
 
 
 static const char *
@@ -233,7 +234,8 @@ layout_title(struct render *r)
 	struct stroke *l;
 	size_t first, i;
 
-	if (r->doc->title == NULL || r->doc->title[0] == '\0')
+	if (r->doc->title == NULL || r->doc->title[0] == '\0' ||
+	    r->doc->letter)
 		return;
 	/* In the author's case, as HTML and LaTeX print it: capitals would
 	 * change the client's names too (« EBAY » for eBay). */
@@ -342,15 +344,23 @@ layout_heading(struct render *r, const struct doc_heading *h, double x,
 
 static void
 layout_paragraph(struct render *r, const struct doc_runs *rs, double x,
-    double width, const char *label, double label_x)
+    double width, const char *label, double label_x, enum doc_align align)
 {
 	struct lb_para p;
 	struct lb_span *s;
 	size_t n, first;
+	enum lb_align how = LB_JUSTIFY;
 
+	switch (align) {
+	case ALIGN_JUSTIFY:
+		break;
+	case ALIGN_RIGHT:
+		how = LB_RIGHT;
+		break;
+	}
 	s = runs_spans(rs, 0, &n, 0);
 	lb_para_init(&p);
-	layout_spans(r, &p, s, n, BODY_SIZE, width, LB_JUSTIFY);
+	layout_spans(r, &p, s, n, BODY_SIZE, width, how);
 	free(s);
 	first = add_lines(r, &p, x, BODY_SIZE, BODY_LEAD, label, label_x);
 	lb_para_free(&p);
@@ -413,7 +423,7 @@ layout_list(struct render *r, const struct doc_list *l, double x,
 			/* Numbers aligned on the right, dashes on the left. */
 			layout_paragraph(r, &item->v[0].u.paragraph, text_x,
 			    right - text_x, label, l->ordered ?
-			    text_x - LABEL_GAP - w : x);
+			    text_x - LABEL_GAP - w : x, ALIGN_JUSTIFY);
 			block_space(r, first, i == 0 ? PARA_SKIP :
 			    LIST_ITEM_SKIP, PARA_SKIP);
 			if (item->len > 1 && item->v[1].kind == BLOCK_LIST &&
@@ -430,7 +440,7 @@ layout_list(struct render *r, const struct doc_list *l, double x,
 		} else {
 			layout_paragraph(r, &(struct doc_runs){ NULL, 0 },
 			    text_x, right - text_x, label, l->ordered ?
-			    text_x - LABEL_GAP - w : x);
+			    text_x - LABEL_GAP - w : x, ALIGN_JUSTIFY);
 			block_space(r, first, i == 0 ? PARA_SKIP :
 			    LIST_ITEM_SKIP, LIST_ITEM_SKIP);
 			layout_blocks(r, item, text_x, right - text_x,
@@ -479,8 +489,8 @@ layout_party_head(struct render *r, struct lb_para *p,
  * the date, so that both columns sign on the same line.  Returns the
  * height used. */
 static double
-layout_party(struct render *r, const struct doc_party *party, double x,
-    double width, double head_h)
+layout_party(struct render *r, const struct doc_party *party,
+    const char *sign_label, double x, double width, double head_h)
 {
 	struct lb_para p;
 	struct lb_span s[1];
@@ -488,19 +498,21 @@ layout_party(struct render *r, const struct doc_party *party, double x,
 	const struct lb_piece *lp;
 	struct piece *pc;
 	struct stroke *l;
-	size_t i, j, sign;
+	size_t i, j, label, sign;
 	double y = 0;
 
 	lb_para_init(&p);
 	layout_party_head(r, &p, party, width);
-	s[0] = span("Signature" NBSP ":", FACE_REGULAR);
+	label = p.nlines;
+	s[0] = span(sign_label, FACE_REGULAR);
 	layout_spans(r, &p, s, 1, BODY_SIZE, width, LB_LEFT);
+	/* The zone is under the label's last line (a mention may wrap). */
 	sign = p.nlines - 1;
 	s[0] = span("Date" NBSP ":", FACE_REGULAR);
 	layout_spans(r, &p, s, 1, BODY_SIZE, width, LB_LEFT);
 	for (i = 0; i < p.nlines; i++) {
 		ln = &p.lines[i];
-		if (i == sign)
+		if (i == label)
 			y = head_h + 8;
 		for (j = 0; j < ln->count; j++) {
 			lp = &p.pieces[ln->first + j];
@@ -533,15 +545,35 @@ static void
 layout_signatures(struct render *r, const struct doc_signatures *sg)
 {
 	double colw = (TEXT_W - SIGN_GAP) / 2, h, hmax, head;
-	size_t i, k, first = r->nitems;
+	size_t i, k, n, first = r->nitems;
 	struct item *it;
 	struct lb_para p;
+	struct lb_span *made;
+	struct buf label;
+	const char *sign_label;
 
 	if (sg->len == 0)
 		return;
 	/* The end of the text goes with the signatures. */
 	if (r->nitems > 0)
 		r->items[r->nitems - 1].keep = true;
+	buf_init(&label);
+	doc_signature_label(&label, sg);
+	buf_puts(&label, NBSP ":");
+	sign_label = keep_string(r, buf_detach(&label));
+	if (sg->made.len > 0) {
+		/* « Fait à …, le … », kept with the signatures. */
+		made = runs_spans(&sg->made, 0, &n, 0);
+		lb_para_init(&p);
+		layout_spans(r, &p, made, n, BODY_SIZE, TEXT_W, LB_LEFT);
+		free(made);
+		add_lines(r, &p, 0, BODY_SIZE, BODY_LEAD, NULL, 0);
+		lb_para_free(&p);
+		for (k = first; k < r->nitems; k++)
+			r->items[k].keep = true;
+		if (r->nitems > first)
+			r->items[r->nitems - 1].keep = true;
+	}
 	for (i = 0; i < sg->len; i += 2) {
 		/* The taller head of the two sets where both sign. */
 		head = 0;
@@ -553,9 +585,10 @@ layout_signatures(struct render *r, const struct doc_signatures *sg)
 			lb_para_free(&p);
 		}
 		item_new(r, 0);
-		hmax = layout_party(r, &sg->parties[i], 0, colw, head);
+		hmax = layout_party(r, &sg->parties[i], sign_label, 0, colw,
+		    head);
 		if (i + 1 < sg->len) {
-			h = layout_party(r, &sg->parties[i + 1],
+			h = layout_party(r, &sg->parties[i + 1], sign_label,
 			    colw + SIGN_GAP, colw, head);
 			if (h > hmax)
 				hmax = h;
@@ -563,7 +596,7 @@ layout_signatures(struct render *r, const struct doc_signatures *sg)
 		it = &r->items[r->nitems - 1];
 		it->height = hmax;
 		it->keep = true;
-		it->space_before = i == 0 ? 0 : 18;
+		it->space_before = i == 0 ? (sg->made.len > 0 ? 10 : 0) : 18;
 		item_close(r);
 	}
 	r->items[r->nitems - 1].keep = false;
@@ -585,8 +618,12 @@ layout_blocks(struct render *r, const struct doc_blocks *bs, double x,
 			break;
 		case BLOCK_PARAGRAPH:
 			first = r->nitems;
-			layout_paragraph(r, &b->u.paragraph, x, width, NULL, 0);
-			block_space(r, first, PARA_SKIP, PARA_SKIP);
+			layout_paragraph(r, &b->u.paragraph, x, width, NULL, 0,
+			    b->align);
+			/* A letter's place and date stand apart from what
+			 * follows. */
+			block_space(r, first, PARA_SKIP, b->align ==
+			    ALIGN_RIGHT ? LETTER_SKIP : PARA_SKIP);
 			if (r->nitems > first && i + 1 < bs->len &&
 			    bs->v[i + 1].kind == BLOCK_LIST &&
 			    ends_with_colon(&b->u.paragraph))
@@ -658,7 +695,9 @@ layout_furniture(struct render *r)
 
 	if (title == NULL || title[0] == '\0')
 		title = r->doc->model;
-	if (title != NULL && title[0] != '\0' && r->npages > 1) {
+	/* A letter has no running header: it is signed as it is. */
+	if (title != NULL && title[0] != '\0' && r->npages > 1 &&
+	    !r->doc->letter) {
 		/* Small italics in the author's case, as in LaTeX. */
 		buf_init(&up);
 		buf_puts(&up, title);

@@ -687,6 +687,8 @@ place_lines(struct lb_para *p, const struct lb_builder *b, const size_t *breaks,
 		shift = 0;
 		if (o->align == LB_CENTER && x < o->width)
 			shift = (o->width - x) / 2;
+		else if (o->align == LB_RIGHT && x < o->width)
+			shift = o->width - x;
 		for (j = line->first; j < p->npieces; j++)
 			p->pieces[j].x += shift;
 		start = bk + 1;

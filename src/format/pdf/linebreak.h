@@ -84,7 +84,8 @@ struct lb_para {
 enum lb_align {
 	LB_JUSTIFY,	/* last line and lines before a forced break ragged */
 	LB_LEFT,
-	LB_CENTER
+	LB_CENTER,
+	LB_RIGHT	/* ragged left: a letter's place and date */
 };
 
 struct lb_opts {
