@@ -206,16 +206,18 @@ enum cell_kind {
 	CELL_SPACE	/* a normalised blank run */
 };
 
+/* Pointers first, then the 4-byte fields: 48 bytes, not 64, for each
+ * character of the paragraph being built. */
 struct cell {
+	size_t		 off;		/* CELL_CHAR: bytes in para.raw */
+	const char	*link;		/* a label owned by the stream */
+	const struct stream_origin *origin;	/* that value's */
 	enum cell_kind	 kind;
 	uint32_t	 cp;
-	size_t		 off;		/* CELL_CHAR: bytes in para.raw */
-	size_t		 len;
+	uint32_t	 len;		/* of a character: 1 to 4 bytes */
 	unsigned	 style;
-	const char	*link;		/* a label owned by the stream */
 	unsigned	 group;		/* 0: the author's text; else one
 					 * value of the client's */
-	const struct stream_origin *origin;	/* that value's */
 	bool		 escaped;	/* an escaped quote, or a draft's code:
 					 * no typography */
 };
