@@ -544,6 +544,65 @@ strmap_free(struct strmap *m)
 	memset(m, 0, sizeof(*m));
 }
 
+struct uniq_next {
+	long	 suffix;
+	char	 base[];
+};
+
+void
+uniq_add(struct uniq *u, const char *name)
+{
+	strmap_put(&u->taken, name, (void *)name);
+}
+
+bool
+uniq_has(const struct uniq *u, const char *name)
+{
+	return strmap_get(&u->taken, name) != NULL;
+}
+
+char *
+uniq_name(struct uniq *u, const char *base)
+{
+	struct uniq_next *next;
+	char *name;
+	size_t len;
+
+	if (!uniq_has(u, base)) {
+		name = xstrdup(base);
+		uniq_add(u, name);
+		return name;
+	}
+	if ((next = strmap_get(&u->next, base)) == NULL) {
+		len = strlen(base);
+		next = xmalloc(sizeof(*next) + len + 1);
+		memcpy(next->base, base, len + 1);
+		next->suffix = 2;
+		strmap_put(&u->next, next->base, next);
+	}
+	for (;; next->suffix++) {
+		name = xasprintf("%s-%ld", base, next->suffix);
+		if (!uniq_has(u, name))
+			break;
+		free(name);
+	}
+	next->suffix++;
+	uniq_add(u, name);
+	return name;
+}
+
+void
+uniq_free(struct uniq *u)
+{
+	size_t i;
+
+	for (i = 0; i < u->next.cap; i++)
+		if (u->next.keys[i] != NULL)
+			free(u->next.values[i]);
+	strmap_free(&u->next);
+	strmap_free(&u->taken);
+}
+
 const char *
 fr_strerror(int err)
 {

@@ -77,6 +77,24 @@ void	*strmap_get(const struct strmap *m, const char *key);
 void	*strmap_put(struct strmap *m, const char *key, void *value);
 void	 strmap_free(struct strmap *m);
 
+/* Names made unique the way a person numbers copies: BASE, else BASE-2,
+ * BASE-3…, the smallest suffix no name of the set has.  Each base keeps
+ * the next suffix to try (names are only ever added, so the ones below
+ * it stay taken): N equal names cost O(N), not a scan of the set per
+ * try.  Zeroed, it is an empty set. */
+struct uniq {
+	struct strmap	 taken;		/* name → name (the caller's) */
+	struct strmap	 next;		/* base → struct uniq_next * (owned) */
+};
+
+/* Adds NAME, the caller's, which must outlive the set. */
+void	 uniq_add(struct uniq *u, const char *name);
+bool	 uniq_has(const struct uniq *u, const char *name);
+/* BASE or BASE-N as above, added to the set; the caller owns it (and
+ * keeps it while the set lives). */
+char	*uniq_name(struct uniq *u, const char *base);
+void	 uniq_free(struct uniq *u);
+
 /* Writes DATA to PATH through a temporary file in the same folder renamed
  * over PATH, so that a failure never leaves a half-written file nor
  * touches an existing one; the new file keeps the old one's mode.  A

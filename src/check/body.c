@@ -83,18 +83,14 @@ register_label(struct checker *ck, struct node *n, struct facts *k,
     enum numbered number)
 {
 	struct label *l;
-	size_t i;
+	size_t j;
 
 	/* Refused, but still known: its references get no second error. */
 	if (ck->in_loop > 0)
 		diag(ck->ds, E_LABEL_IN_LOOP, &n->u.heading.label_loc);
-	for (i = 0; i < ck->prog->labels.len; i++) {
-		size_t j;
+	if ((l = strmap_get(&ck->labels, n->u.heading.label)) != NULL) {
 		bool exclusive;
 
-		l = ck->prog->labels.items[i];
-		if (strcmp(l->name, n->u.heading.label) != 0)
-			continue;
 		exclusive = facts_exclusive(l->facts, k);
 		for (j = 0; j < l->alternatives.len && exclusive; j++)
 			exclusive = facts_exclusive(l->alternatives.items[j], k);
@@ -118,6 +114,7 @@ register_label(struct checker *ck, struct node *n, struct facts *k,
 	l->level = n->u.heading.level;
 	l->facts = facts_copy(k);
 	ptrvec_push(&ck->prog->labels, l);
+	strmap_put(&ck->labels, l->name, l);
 }
 
 static void
@@ -671,22 +668,22 @@ resolve_refs(struct checker *ck)
 
 	for (i = 0; i < ck->refs.len; i++) {
 		struct pending_ref *r = ck->refs.items[i];
-		struct label *l = NULL;
+		struct label *l = strmap_get(&ck->labels, r->name);
 
-		for (j = 0; j < ck->prog->labels.len && l == NULL; j++)
-			if (strcmp(((struct label *)ck->prog->labels.items[j])->name,
-			    r->name) == 0)
-				l = ck->prog->labels.items[j];
 		if (l == NULL) {
 			struct suggester sg;
 			struct diagnostic *d = diag(ck->ds, E_UNKNOWN_LABEL,
 			    &r->loc, r->name);
 
-			suggest_begin(&sg, r->name);
-			for (j = 0; j < ck->prog->labels.len; j++)
-				suggest_consider(&sg, ((struct label *)
-				    ck->prog->labels.items[j])->name);
-			diag_suggest(d, suggest_end(&sg));
+			/* Not for an error past the limit, which is not shown:
+			 * N unknown names against N labels would be quadratic. */
+			if (d != NULL) {
+				suggest_begin(&sg, r->name);
+				for (j = 0; j < ck->prog->labels.len; j++)
+					suggest_consider(&sg, ((struct label *)
+					    ck->prog->labels.items[j])->name);
+				diag_suggest(d, suggest_end(&sg));
+			}
 		} else if (!l->numbered) {
 			diag_note(diag(ck->ds, E_REF_UNNUMBERED, &r->loc,
 			    r->name), &l->loc, "titre non numéroté ici");
@@ -708,4 +705,5 @@ resolve_refs(struct checker *ck)
 		free(r);
 	}
 	ptrvec_free(&ck->refs);
+	strmap_free(&ck->labels);
 }

@@ -65,6 +65,7 @@ struct checker {
 	int		 in_loop;
 	struct ptrvec	 include_stack;	/* struct file_ast * being checked */
 	struct ptrvec	 refs;		/* struct pending_ref * */
+	struct strmap	 labels;	/* name → struct label * of prog */
 	enum diag_code	 nonconst;	/* reported for a non-constant */
 	int		 chain;		/* soits and input conditions being resolved */
 	int		 cond_depth;	/* deepest input read by a condition */

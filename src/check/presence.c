@@ -20,7 +20,9 @@ facts_new(void)
 	return xcalloc(1, sizeof(struct facts));
 }
 
-/* The arrays grow through xgrow: the copy's have the room it implies. */
+/* The arrays grow through xgrow: the copy's have the room it implies,
+ * and an empty one none (xgrow makes it), for every label and reference
+ * keeps a copy, mostly of no facts at all. */
 struct facts *
 facts_copy(const struct facts *k)
 {
@@ -29,7 +31,8 @@ facts_copy(const struct facts *k)
 
 	c->contradiction = k->contradiction;
 	c->nvalues = k->nvalues;
-	c->values = xcalloc(xgrow_capacity(k->nvalues), sizeof(*c->values));
+	c->values = k->nvalues == 0 ? NULL :
+	    xcalloc(xgrow_capacity(k->nvalues), sizeof(*c->values));
 	for (i = 0; i < k->nvalues; i++) {
 		c->values[i] = k->values[i];
 		c->values[i].key = xstrdup(k->values[i].key);
@@ -40,17 +43,20 @@ facts_copy(const struct facts *k)
 			    k->values[i].n * sizeof(bool));
 	}
 	c->nnames = k->nnames;
-	c->names = xcalloc(xgrow_capacity(k->nnames), sizeof(*c->names));
+	c->names = k->nnames == 0 ? NULL :
+	    xcalloc(xgrow_capacity(k->nnames), sizeof(*c->names));
 	for (i = 0; i < k->nnames; i++) {
 		c->names[i] = k->names[i];
 		c->names[i].key = xstrdup(k->names[i].key);
 	}
 	c->natoms = k->natoms;
-	c->atoms = xcalloc(xgrow_capacity(k->natoms), sizeof(*c->atoms));
+	c->atoms = k->natoms == 0 ? NULL :
+	    xcalloc(xgrow_capacity(k->natoms), sizeof(*c->atoms));
 	if (k->natoms > 0)
 		memcpy(c->atoms, k->atoms, k->natoms * sizeof(*c->atoms));
 	c->nconds = k->nconds;
-	c->conds = xcalloc(xgrow_capacity(k->nconds), sizeof(*c->conds));
+	c->conds = k->nconds == 0 ? NULL :
+	    xcalloc(xgrow_capacity(k->nconds), sizeof(*c->conds));
 	if (k->nconds > 0)
 		memcpy(c->conds, k->conds, k->nconds * sizeof(*c->conds));
 	return c;

@@ -191,15 +191,16 @@ struct plan {
 	char		**names;	/* with --nom only, count of them */
 };
 
-static bool
-name_taken(char *const *names, size_t n, const char *name)
+/* Sets KEY to the integer N in the hash table OBJ (jansson's objects
+ * are the hash tables the command line has: it is built on lgc.h, not
+ * on the library's own). */
+static void
+index_set(json_t *obj, const char *key, json_int_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(names[i], name) == 0)
-			return true;
-	return false;
+	if (json_object_set_new_nocheck(obj, key, json_integer(n)) != 0) {
+		fputs("lgc: erreur fatale : mémoire épuisée\n", stderr);
+		exit(LGC_FATAL);
+	}
 }
 
 static bool
@@ -267,7 +268,11 @@ name_records(lgc_compiler *c, const struct batch_options *o, struct plan *p)
 	struct reader r;
 	struct record rec;
 	char **firsts;
-	size_t i, j;
+	/* Every name given → its record; a base given twice → the next
+	 * suffix to try (names are only added: the ones below stay taken),
+	 * so that N equal names cost O(N), not a scan per try. */
+	json_t *taken, *next;
+	size_t i;
 
 	memset(&rec, 0, sizeof(rec));
 	if ((p->names = calloc(p->count + 1, sizeof(*p->names))) == NULL ||
@@ -277,9 +282,15 @@ name_records(lgc_compiler *c, const struct batch_options *o, struct plan *p)
 		free(firsts);
 		return false;
 	}
+	taken = json_object();
+	next = json_object();
+	if (taken == NULL || next == NULL) {
+		fputs("lgc: erreur fatale : mémoire épuisée\n", stderr);
+		exit(LGC_FATAL);
+	}
 	for (i = 0; i < p->count && reader_next(&r, &rec); i++) {
 		char *base = NULL, *name;
-		int n = 2;
+		json_t *first;
 
 		if (o->name_field != NULL)
 			base = field_name(&rec, o->name_field);
@@ -288,20 +299,25 @@ name_records(lgc_compiler *c, const struct batch_options *o, struct plan *p)
 		if (base == NULL)
 			base = format("%0*zu", p->width, i + 1);
 		name = format("%s", base);
-		while (name_taken(p->names, i, name)) {
-			free(name);
-			name = format("%s-%d", base, n++);
-		}
 		firsts[i] = where(&rec);
-		if (n > 2) {
-			for (j = 0; j < i && strcmp(p->names[j], base) != 0; j++)
-				continue;
-			warn_duplicate(c, o, &rec, j < i ? firsts[j] : "un autre",
-			    base, name);
+		if ((first = json_object_get(taken, base)) != NULL) {
+			json_t *nx = json_object_get(next, base);
+			json_int_t n = nx != NULL ? json_integer_value(nx) : 2;
+
+			do {
+				free(name);
+				name = format("%s-%lld", base, (long long)n++);
+			} while (json_object_get(taken, name) != NULL);
+			index_set(next, base, n);
+			warn_duplicate(c, o, &rec,
+			    firsts[json_integer_value(first)], base, name);
 		}
+		index_set(taken, name, (json_int_t)i);
 		free(base);
 		p->names[i] = name;
 	}
+	json_decref(taken);
+	json_decref(next);
 	/* The input changed under us: the remaining records are numbered. */
 	for (; i < p->count; i++)
 		p->names[i] = format("%0*zu", p->width, i + 1);

@@ -193,6 +193,13 @@ json_steps_free(struct json_steps *s)
 /* ---------------------------------------------------------------- */
 /* Places                                                            */
 
+#define MARK_BYTES	1024
+
+struct mark {
+	size_t	 off;
+	int	 col;
+};
+
 /* One value: its first and last byte, the opening quote of its key (a
  * member of an object) and its members, KIDS[FIRST..FIRST+N). */
 struct node {
@@ -210,10 +217,13 @@ struct json_places {
 	size_t	 nnodes;
 	size_t	*kids;
 	size_t	 nkids;
-	/* The last place turned into a column: values looked up in the
-	 * order of the text cost one pass over a long line, not one each. */
-	size_t	 memo_off, memo_line;
-	int	 memo_col;
+	/* The column at every MARK_BYTES of the text (at the character
+	 * that starts there or just after), so that a place is counted
+	 * from the mark before it, not from the start of its line: a
+	 * client file written on one line has a list of N items looked up
+	 * N times, each a column in that line. */
+	struct mark	*marks;
+	size_t		 nmarks;
 };
 
 struct json_places *
@@ -232,6 +242,7 @@ json_places_free(struct json_places *p)
 		return;
 	free(p->nodes);
 	free(p->kids);
+	free(p->marks);
 	free(p);
 }
 
@@ -413,12 +424,39 @@ member(const struct json_places *p, size_t node, const struct json_step *st)
 	return SIZE_MAX;
 }
 
+static void
+make_marks(struct json_places *p)
+{
+	const struct source *s = p->src;
+	size_t k, off, line = 0, from = 0;
+	int col = 1;
+
+	p->nmarks = s->len / MARK_BYTES + 1;
+	p->marks = xcalloc(p->nmarks, sizeof(*p->marks));
+	for (k = 0; k < p->nmarks; k++) {
+		off = k * MARK_BYTES;
+		while (off < s->len && ((unsigned char)s->text[off] & 0xC0) ==
+		    0x80)
+			off++;
+		if (line + 1 < s->nlines && s->lines[line + 1] <= off) {
+			while (line + 1 < s->nlines && s->lines[line + 1] <= off)
+				line++;
+			from = s->lines[line];
+			col = 1;
+		}
+		col += (int)utf8_count(s->text + from, off - from);
+		from = off;
+		p->marks[k].off = off;
+		p->marks[k].col = col;
+	}
+}
+
 /* Byte OFF as a line and a column in characters. */
 static void
 place(struct json_places *p, size_t off, int *line, int *col)
 {
 	const struct source *s = p->src;
-	size_t lo = 0, hi = s->nlines, from;
+	size_t lo = 0, hi = s->nlines, from, k;
 	int c;
 
 	while (hi - lo > 1) {
@@ -431,15 +469,16 @@ place(struct json_places *p, size_t off, int *line, int *col)
 	}
 	from = s->lines[lo];
 	c = 1;
-	if (p->memo_line == lo + 1 && p->memo_off <= off &&
-	    p->memo_off >= from) {
-		from = p->memo_off;
-		c = p->memo_col;
+	if (p->marks == NULL)
+		make_marks(p);
+	k = off / MARK_BYTES < p->nmarks ? off / MARK_BYTES : p->nmarks - 1;
+	if (k > 0 && p->marks[k].off > off)
+		k--;	/* OFF is in the character the mark skipped */
+	if (p->marks[k].off >= from && p->marks[k].off <= off) {
+		from = p->marks[k].off;
+		c = p->marks[k].col;
 	}
 	c += (int)utf8_count(s->text + from, off - from);
-	p->memo_off = off;
-	p->memo_line = lo + 1;
-	p->memo_col = c;
 	*line = (int)lo + 1;
 	*col = c;
 }

@@ -139,6 +139,7 @@ struct hinfo {
 struct hinfos {
 	struct hinfo	*v;
 	size_t		 len;
+	struct strmap	 by_label;	/* label → its first struct hinfo */
 };
 
 static void
@@ -153,6 +154,7 @@ number_headings(const struct lines *ls, struct hinfos *hs)
 
 	hs->v = NULL;
 	hs->len = 0;
+	memset(&hs->by_label, 0, sizeof(hs->by_label));
 	for (i = 0; i < ls->len; i++)
 		if (ls->v[i].kind == LINE_HEADING)
 			hs->len++;
@@ -165,6 +167,8 @@ number_headings(const struct lines *ls, struct hinfos *hs)
 			continue;
 		t = ls->v[i].marker;
 		h->label = t->label;
+		if (h->label != NULL)
+			strmap_put(&hs->by_label, h->label, h);
 		h->level = numbering_level(t->level);
 		if (numbering_step(&st, h->level, t->numbered) ==
 		    NUMBERED_YES) {
@@ -187,12 +191,7 @@ number_headings(const struct lines *ls, struct hinfos *hs)
 static const struct hinfo *
 hinfo_find(const struct hinfos *hs, const char *label)
 {
-	size_t i;
-
-	for (i = 0; i < hs->len; i++)
-		if (hs->v[i].label != NULL && strcmp(hs->v[i].label, label) == 0)
-			return &hs->v[i];
-	return NULL;
+	return strmap_get(&hs->by_label, label);
 }
 
 /* Inline content: a paragraph is gathered as cells (one per code point,
@@ -207,16 +206,18 @@ enum cell_kind {
 	CELL_SPACE	/* a normalised blank run */
 };
 
+/* Pointers first, then the 4-byte fields: 48 bytes, not 64, for each
+ * character of the paragraph being built. */
 struct cell {
+	size_t		 off;		/* CELL_CHAR: bytes in para.raw */
+	const char	*link;		/* a label owned by the stream */
+	const struct stream_origin *origin;	/* that value's */
 	enum cell_kind	 kind;
 	uint32_t	 cp;
-	size_t		 off;		/* CELL_CHAR: bytes in para.raw */
-	size_t		 len;
+	uint32_t	 len;		/* of a character: 1 to 4 bytes */
 	unsigned	 style;
-	const char	*link;		/* a label owned by the stream */
 	unsigned	 group;		/* 0: the author's text; else one
 					 * value of the client's */
-	const struct stream_origin *origin;	/* that value's */
 	bool		 escaped;	/* an escaped quote, or a draft's code:
 					 * no typography */
 };
@@ -1170,33 +1171,6 @@ do_signatures(struct builder *b, const struct line *l)
 
 /* Anchors */
 
-static bool
-anchor_taken(const struct ptrvec *used, const char *a)
-{
-	size_t i;
-
-	for (i = 0; i < used->len; i++)
-		if (strcmp(used->items[i], a) == 0)
-			return true;
-	return false;
-}
-
-static char *
-anchor_unique(const struct ptrvec *used, const char *base)
-{
-	char *a;
-	int n;
-
-	if (!anchor_taken(used, base))
-		return xstrdup(base);
-	for (n = 2;; n++) {
-		a = xasprintf("%s-%d", base, n);
-		if (!anchor_taken(used, a))
-			return a;
-		free(a);
-	}
-}
-
 /* ASCII letters for Latin-1 letters U+00C0..U+00FF ('.' = none). */
 static const char latin1_fold[] =
     "aaaaaa.ceeeeiiiidnooooo.ouuuuyts"
@@ -1277,11 +1251,12 @@ heading_base_anchor(const struct doc_heading *h)
 static void
 assign_anchors(struct doc *d, struct hinfos *hs)
 {
-	struct ptrvec used = { NULL, 0, 0 };
+	struct uniq used;
 	struct doc_heading *h;
 	char *base;
 	size_t i, k;
 
+	memset(&used, 0, sizeof(used));
 	/* Labels first: references link to them verbatim. */
 	for (i = 0, k = 0; i < d->blocks.len; i++) {
 		if (d->blocks.v[i].kind != BLOCK_HEADING)
@@ -1289,10 +1264,8 @@ assign_anchors(struct doc *d, struct hinfos *hs)
 		h = &d->blocks.v[i].u.heading;
 		h->number = hs->v[k].number;
 		hs->v[k].number = NULL;
-		if (hs->v[k].label != NULL) {
-			h->anchor = anchor_unique(&used, hs->v[k].label);
-			ptrvec_push(&used, h->anchor);
-		}
+		if (hs->v[k].label != NULL)
+			h->anchor = uniq_name(&used, hs->v[k].label);
 		k++;
 	}
 	for (i = 0; i < d->blocks.len; i++) {
@@ -1302,11 +1275,10 @@ assign_anchors(struct doc *d, struct hinfos *hs)
 		if (h->anchor != NULL)
 			continue;
 		base = heading_base_anchor(h);
-		h->anchor = anchor_unique(&used, base);
+		h->anchor = uniq_name(&used, base);
 		free(base);
-		ptrvec_push(&used, h->anchor);
 	}
-	ptrvec_free(&used);
+	uniq_free(&used);
 }
 
 void
@@ -1352,6 +1324,7 @@ build_document(const struct stream *s, struct doc *out)
 	for (i = 0; i < hs.len; i++)
 		free(hs.v[i].number);
 	free(hs.v);
+	strmap_free(&hs.by_label);
 	free(b.stack);
 	free(b.para.v);
 	buf_free(&b.para.raw);
@@ -1362,39 +1335,50 @@ bool
 build_check_refs(const struct stream *s, const struct doc *d,
     struct diags *ds)
 {
-	size_t i, j, k;
-	bool ok = true;
+	struct strmap by_anchor, by_label;
+	size_t i, j;
+	bool ok = true, built = false;
 
+	memset(&by_anchor, 0, sizeof(by_anchor));
+	memset(&by_label, 0, sizeof(by_label));
 	for (i = 0; i < s->len; i++) {
 		const struct etok *t = &s->v[i];
 		struct diagnostic *dg;
+		const struct etok *posed;
 
 		if (t->kind != ET_REF)
 			continue;
+		/* Built at the first reference: most documents have none. */
+		if (!built) {
+			for (j = 0; j < d->blocks.len; j++)
+				if (d->blocks.v[j].kind == BLOCK_HEADING)
+					strmap_put(&by_anchor,
+					    d->blocks.v[j].u.heading.anchor,
+					    (void *)&d->blocks.v[j].u.heading);
+			for (j = 0; j < s->len; j++)
+				if (s->v[j].kind == ET_HEADING &&
+				    s->v[j].label != NULL)
+					strmap_put(&by_label, s->v[j].label,
+					    (void *)&s->v[j]);
+			built = true;
+		}
 		for (j = 0; j < t->nlabels; j++) {
-			const struct doc_heading *h = NULL;
+			const struct doc_heading *h = strmap_get(&by_anchor,
+			    t->labels[j]);
 
-			for (k = 0; k < d->blocks.len && h == NULL; k++)
-				if (d->blocks.v[k].kind == BLOCK_HEADING &&
-				    strcmp(d->blocks.v[k].u.heading.anchor,
-				    t->labels[j]) == 0)
-					h = &d->blocks.v[k].u.heading;
 			if (h != NULL && h->number != NULL)
 				continue;
 			dg = diag(ds, E_REF_UNNUMBERED, t->locs != NULL ?
 			    &t->locs[j] : NULL, t->labels[j]);
-			for (k = 0; k < s->len; k++)
-				if (s->v[k].kind == ET_HEADING &&
-				    s->v[k].label != NULL &&
-				    strcmp(s->v[k].label, t->labels[j]) == 0) {
-					diag_note(dg, &s->v[k].label_loc,
-					    "titre posé ici ; à cette place du "
-					    "document, il n'est pas numéroté");
-					break;
-				}
+			if ((posed = strmap_get(&by_label, t->labels[j])) != NULL)
+				diag_note(dg, &posed->label_loc,
+				    "titre posé ici ; à cette place du "
+				    "document, il n'est pas numéroté");
 			ok = false;
 		}
 	}
+	strmap_free(&by_anchor);
+	strmap_free(&by_label);
 	return ok;
 }
 

@@ -87,6 +87,18 @@ same_link(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
+/* Room for one more run.  Most titles and paragraphs have one or two,
+ * so the array starts with one and doubles: xgrow's first 16 were 640
+ * bytes for every heading and paragraph, the most of a long document's
+ * memory. */
+static void
+runs_grow(struct doc_runs *rs)
+{
+	if ((rs->len & (rs->len - 1)) == 0)	/* 0 or a power of two */
+		rs->v = xreallocarray(rs->v, rs->len ? rs->len * 2 : 1,
+		    sizeof(*rs->v));
+}
+
 /* TEXT == NULL pushes a forced line break.  Empty text pushes nothing. */
 void
 doc_runs_push(struct doc_runs *rs, const char *text, size_t len,
@@ -108,7 +120,7 @@ doc_runs_push(struct doc_runs *rs, const char *text, size_t len,
 			return;
 		}
 	}
-	rs->v = xgrow(rs->v, rs->len, sizeof(*rs->v));
+	runs_grow(rs);
 	r = &rs->v[rs->len++];
 	r->style = style;
 	if (text == NULL) {
@@ -133,7 +145,7 @@ doc_runs_push_value(struct doc_runs *rs, const char *text, size_t len,
 		doc_runs_push(rs, text, len, style, link);
 		return;
 	}
-	rs->v = xgrow(rs->v, rs->len, sizeof(*rs->v));
+	runs_grow(rs);
 	r = &rs->v[rs->len++];
 	r->style = style;
 	r->text = xstrndup(text, len);

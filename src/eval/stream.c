@@ -48,20 +48,38 @@ stream_free(struct stream *s)
 
 	for (i = 0; i < s->len; i++) {
 		t = &s->v[i];
-		free(t->text);
-		stream_origin_free(t->origin);
-		free(t->label);
-		for (j = 0; j < t->nlabels; j++)
-			free(t->labels[j]);
-		free(t->labels);
-		free(t->locs);
-		for (j = 0; j < t->nparties; j++) {
-			free(t->parties[j].name);
-			free(t->parties[j].representant);
-			free(t->parties[j].qualite);
-			stream_origin_free(t->parties[j].origin);
+		switch (t->kind) {
+		case ET_TEXT:
+			free(t->text);
+			stream_origin_free(t->origin);
+			break;
+		case ET_HEADING:
+			free(t->label);
+			break;
+		case ET_REF:
+			for (j = 0; j < t->nlabels; j++)
+				free(t->labels[j]);
+			free(t->labels);
+			free(t->locs);
+			break;
+		case ET_SIGNATURES:
+			for (j = 0; j < t->nparties; j++) {
+				free(t->parties[j].name);
+				free(t->parties[j].representant);
+				free(t->parties[j].qualite);
+				stream_origin_free(t->parties[j].origin);
+			}
+			free(t->parties);
+			break;
+		case ET_LINE:
+		case ET_SOFTBREAK:
+		case ET_PARBREAK:
+		case ET_HARDBREAK:
+		case ET_BULLET:
+		case ET_NUMBERED:
+		case ET_EMPH:
+			break;
 		}
-		free(t->parties);
 	}
 	free(s->v);
 	s->v = NULL;

@@ -49,25 +49,38 @@ struct stream_party {
 	struct stream_origin *origin;	/* the party's value (owned) */
 };
 
+/* One member of the union per kind: a long document is millions of
+ * tokens, and a token that held every kind's fields was 120 bytes
+ * where this is 48. */
 struct etok {
 	enum etok_kind	 kind;
 	int		 indent;	/* ET_LINE; marker column for ET_BULLET/NUMBERED */
-	char		*text;		/* ET_TEXT (owned) */
-	bool		 verbatim;	/* ET_TEXT: client text, quotes kept */
-	bool		 escaped;	/* ET_TEXT: an escaped \" or \' (rule 8),
-					 * or a draft's code: no typography */
-	struct stream_origin *origin;	/* ET_TEXT: a value's (owned), or NULL */
-	int		 level;		/* ET_HEADING: 1..3 */
-	bool		 numbered;	/* ET_HEADING: false for {-} */
-	char		*label;		/* ET_HEADING: label or NULL (owned) */
-	struct loc	 label_loc;	/* ET_HEADING: where the label is */
-	enum emphasis	 emphasis;	/* ET_EMPH */
-	bool		 bare;		/* ET_REF: {numero} prints "2" only */
-	char		**labels;	/* ET_REF: labels in written order (owned) */
-	struct loc	*locs;		/* ET_REF: where each label is cited (owned) */
-	size_t		 nlabels;
-	struct stream_party *parties;	/* ET_SIGNATURES (owned) */
-	size_t		 nparties;
+	union {
+		struct {			/* ET_TEXT */
+			char		*text;		/* owned */
+			struct stream_origin *origin;	/* a value's (owned), or NULL */
+			bool		 verbatim;	/* client text, quotes kept */
+			bool		 escaped;	/* an escaped \" or \' (rule 8),
+							 * or a draft's code: no typography */
+		};
+		struct {			/* ET_HEADING */
+			char		*label;		/* or NULL (owned) */
+			struct loc	 label_loc;	/* where the label is */
+			int		 level;		/* 1..3 */
+			bool		 numbered;	/* false for {-} */
+		};
+		enum emphasis	 emphasis;	/* ET_EMPH */
+		struct {			/* ET_REF */
+			char		**labels;	/* in written order (owned) */
+			struct loc	*locs;		/* where each is cited (owned) */
+			size_t		 nlabels;
+			bool		 bare;		/* {numero} prints "2" only */
+		};
+		struct {			/* ET_SIGNATURES */
+			struct stream_party *parties;	/* owned */
+			size_t		 nparties;
+		};
+	};
 };
 
 /* A piece of a letter's place or date (eval_letter): text, or in a

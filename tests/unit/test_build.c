@@ -309,9 +309,19 @@ test_stream(struct unit *u)
 	stream_text(&s, "abc", 2);
 	t = &s.v[s.len - 1];
 	CHECK(u, s.len == 101 && s.v[99].indent == 99);
-	CHECK(u, t->kind == ET_TEXT && t->label == NULL && t->labels == NULL &&
-	    t->parties == NULL && t->emphasis == EMPH_ITALIC && !t->bare);
+	CHECK(u, t->kind == ET_TEXT && t->origin == NULL && !t->verbatim &&
+	    !t->escaped);
 	CHECK_STR(u, t->text, "ab");
+	/* A token of each kind starts zeroed. */
+	t = stream_push(&s, ET_HEADING);
+	CHECK(u, t->label == NULL && t->level == 0 && !t->numbered);
+	t = stream_push(&s, ET_REF);
+	CHECK(u, t->labels == NULL && t->locs == NULL && t->nlabels == 0 &&
+	    !t->bare);
+	t = stream_push(&s, ET_SIGNATURES);
+	CHECK(u, t->parties == NULL && t->nparties == 0);
+	CHECK(u, stream_push(&s, ET_EMPH)->emphasis == EMPH_ITALIC);
+	CHECK(u, sizeof(struct etok) <= 48);
 	stream_free(&s);
 	CHECK(u, s.len == 0 && s.v == NULL);
 

@@ -14,6 +14,7 @@
 #include "eval/eval.h"
 #include "eval/expr.h"
 #include "base/diag.h"
+#include "base/source.h"
 #include "check/program.h"
 #include "lang/types.h"
 #include "base/util.h"
@@ -1101,6 +1102,52 @@ check_places(struct unit *u, struct world *w)
 	run_end(&r);
 }
 
+/* A client file on one line, longer than the marks json.c counts
+ * columns from, with characters of 2 and 4 bytes across them: each
+ * item's column is the one a count from the start of the line gives,
+ * looked up in any order. */
+static void
+check_long_line_places(struct unit *u)
+{
+	struct json_places *p;
+	struct json_steps st = { NULL, 0, 0 };
+	struct source *src;
+	struct buf b;
+	struct loc l;
+	size_t i, at[3000];
+	bool ok = true;
+
+	buf_init(&b);
+	buf_puts(&b, "{\n\"xs\": [");
+	for (i = 0; i < 3000; i++) {
+		if (i > 0)
+			buf_puts(&b, ", ");
+		at[i] = b.len;
+		buf_printf(&b, "\"%s%zu\"", i % 3 == 0 ? "\xc3\xa9" :
+		    i % 3 == 1 ? "\xf0\x9f\x93\x9c" : "x", i);
+	}
+	buf_puts(&b, "]}\n");
+	src = source_from_text("d.json", b.data, b.len);
+	p = json_places_new(src);
+	json_steps_push_key(&st, "xs");
+	json_steps_push_index(&st, 0);
+	for (i = 0; i < 3000 && ok; i++) {
+		size_t k = (i * 1237) % 3000;
+
+		st.v[1].index = k;
+		ok = json_places_find(p, &st, false, &l) && l.line == 2 &&
+		    l.col == (int)utf8_count(b.data + 2, at[k] - 2) + 1 &&
+		    l.end_line == 2 && l.end_col == l.col + (int)utf8_count(
+		    b.data + at[k], strchr(b.data + at[k] + 1, '"') -
+		    (b.data + at[k]));
+	}
+	CHECK(u, ok);
+	json_steps_free(&st);
+	json_places_free(p);
+	source_free(src);
+	buf_free(&b);
+}
+
 /* Every error code of jansson has its French, unknown ones a generic
  * French message; jansson's English never shows. */
 static void
@@ -1173,6 +1220,7 @@ test_data(struct unit *u)
 	check_files(u, &w);
 	check_define(u, &w);
 	check_places(u, &w);
+	check_long_line_places(u);
 	check_json_errors(u);
 	world_free(&w);
 }

@@ -158,9 +158,96 @@ test_growth(struct unit *u)
 	free(v);
 }
 
+static void
+test_strmap(struct unit *u)
+{
+	struct strmap m;
+	char *keys[3000];
+	int vals[3000];
+	size_t i;
+	bool ok = true;
+
+	memset(&m, 0, sizeof(m));
+	CHECK(u, strmap_get(&m, "absent") == NULL);
+	/* Enough keys to grow the table several times. */
+	for (i = 0; i < 3000; i++) {
+		keys[i] = xasprintf("article-%zu", i);
+		vals[i] = (int)i;
+		ok = ok && strmap_put(&m, keys[i], &vals[i]) == &vals[i];
+	}
+	CHECK(u, ok);
+	CHECK(u, m.len == 3000);
+	for (i = 0; i < 3000 && ok; i++)
+		ok = strmap_get(&m, keys[i]) == &vals[i];
+	CHECK(u, ok);
+	/* The first value put stays. */
+	CHECK(u, strmap_put(&m, "article-7", &vals[0]) == &vals[7]);
+	CHECK(u, strmap_get(&m, "article-7") == &vals[7]);
+	CHECK(u, strmap_get(&m, "article-3000") == NULL);
+	CHECK(u, strmap_get(&m, "") == NULL);
+	CHECK(u, m.len == 3000);
+	strmap_free(&m);
+	CHECK(u, m.len == 0 && m.cap == 0 && strmap_get(&m, "article-1") == NULL);
+	for (i = 0; i < 3000; i++)
+		free(keys[i]);
+}
+
+/* The names uniq gives are the ones a scan of every name, trying -2,
+ * -3… from 2 each time, would give. */
+static void
+test_uniq(struct unit *u)
+{
+	struct uniq q;
+	struct ptrvec own = { NULL, 0, 0 };
+	char *n;
+	size_t i;
+	bool ok = true;
+
+	memset(&q, 0, sizeof(q));
+	uniq_add(&q, "titre-a-3");
+	CHECK(u, uniq_has(&q, "titre-a-3") && !uniq_has(&q, "titre-a"));
+	n = uniq_name(&q, "titre-a");
+	CHECK_STR(u, n, "titre-a");
+	ptrvec_push(&own, n);
+	n = uniq_name(&q, "titre-a");
+	CHECK_STR(u, n, "titre-a-2");
+	ptrvec_push(&own, n);
+	n = uniq_name(&q, "titre-a");
+	CHECK_STR(u, n, "titre-a-4");		/* -3 was taken */
+	ptrvec_push(&own, n);
+	/* A base that is itself a suffixed name. */
+	n = uniq_name(&q, "titre-a-2");
+	CHECK_STR(u, n, "titre-a-2-2");
+	ptrvec_push(&own, n);
+	n = uniq_name(&q, "titre-a");
+	CHECK_STR(u, n, "titre-a-5");
+	ptrvec_push(&own, n);
+	/* A name added after a base's counter moved past it. */
+	uniq_add(&q, "titre-a-6");
+	n = uniq_name(&q, "titre-a");
+	CHECK_STR(u, n, "titre-a-7");
+	ptrvec_push(&own, n);
+	for (i = 0; i < 5000; i++) {
+		n = uniq_name(&q, "annexe");
+		ptrvec_push(&own, n);
+	}
+	n = own.items[own.len - 1];
+	CHECK_STR(u, n, "annexe-5000");
+	for (i = 0; i < own.len && ok; i++)
+		ok = uniq_has(&q, own.items[i]);
+	CHECK(u, ok);
+	CHECK(u, q.taken.len == own.len + 2);
+	uniq_free(&q);
+	for (i = 0; i < own.len; i++)
+		free(own.items[i]);
+	ptrvec_free(&own);
+}
+
 void
 test_util(struct unit *u)
 {
+	test_strmap(u);
+	test_uniq(u);
 	test_buffers(u);
 	test_growth(u);
 	test_utf8(u);
