@@ -196,8 +196,9 @@ if command -v mkfifo > /dev/null 2>&1 && command -v pgrep > /dev/null 2>&1; then
 		"$LGC" build contrat.lgc --lot morts --sortie sortie-morts -j 2 \
 		    $fmt > out 2> err.raw &
 		parent=$!
+		# Up to 30 s for the other worker to finish (a loaded machine).
 		kids=""
-		for _ in $(seq 100); do
+		for _ in $(seq 300); do
 			kids=$(pgrep -P "$parent")
 			[ -e sortie-morts/c.html ] && [ "$(echo "$kids" | wc -w)" -eq 1 ] &&
 			    break
