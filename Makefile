@@ -306,6 +306,18 @@ tests/fuzz/lgc.dict: tests/fuzz/dict.sh src/lang/functions.c \
     src/lang/types.c src/syntax/keywords.c grammar/lexer.l $(wildcard stdlib/*.lgc)
 	sh tests/fuzz/dict.sh > $@.tmp && mv $@.tmp $@
 
+# The same objects as ./lgc, linked with the shared libraries and no
+# sanitizer: what valgrind can follow (a static PIE hides glibc's
+# allocator from it, and ASan replaces it).
+$(BUILD)/dyn/lgc: $(CLI_OBJ) $(LIB_OBJ)
+	@mkdir -p $(BUILD)/dyn
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB_OBJ) $(LIBS)
+
+# Every example in every format, check, lint and schema, and a batch
+# in two processes, under valgrind: any error or definite leak fails.
+check-valgrind: $(BUILD)/dyn/lgc
+	@sh tests/valgrind.sh
+
 unit: $(SAN)/unit
 	$(SAN)/unit
 
@@ -345,6 +357,8 @@ DEPS_TEST = man-db fonts-liberation tidy poppler-utils qpdf \
 DEPS_TEST += clang libclang-rt-dev llvm
 # tests/scripts/docs.sh runs docs/verifier-exemples.py.
 DEPS_TEST += python3
+# make check-valgrind (and .ci/run) runs the examples under valgrind.
+DEPS_TEST += valgrind
 DEPS = $(DEPS_BUILD) $(DEPS_TEST)
 SUDO != [ "$$(id -u)" = 0 ] || echo sudo
 
@@ -454,5 +468,6 @@ distclean: clean
 
 FORCE:
 
-.PHONY: all check clean distclean unit deps demo install uninstall fuzz \
-	$(FUZZ_TARGETS:%=fuzz-%) fuzz-ci fuzz-merge fuzz-coverage check-long bench FORCE
+.PHONY: all check check-valgrind clean distclean unit deps demo install \
+	uninstall fuzz $(FUZZ_TARGETS:%=fuzz-%) fuzz-ci fuzz-merge fuzz-coverage \
+	check-long bench FORCE

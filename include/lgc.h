@@ -230,6 +230,12 @@ LGC_API int	 lgc_render(lgc_compiler *c, const char *format, char **out,
  * written through, a device or FIFO in place. */
 LGC_API int	 lgc_write_output(lgc_compiler *c, const char *path,
 		    const char *data, size_t len);
+/* Refuses (LGC_FATAL, sortie-est-une-entree) an output PATH that is a
+ * file this compilation read, the template, a clause or a data file,
+ * under any name (same device and inode: a link, another path);
+ * lgc_write_output checks it too, but a caller writing several files
+ * checks them all before writing the first. */
+LGC_API int	 lgc_check_output(lgc_compiler *c, const char *path);
 
 /* The parsed template as an indented tree (debugging, tests). */
 LGC_API int	 lgc_dump_tree(lgc_compiler *c, char **out, size_t *len);

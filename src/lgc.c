@@ -37,6 +37,14 @@ struct mark {
 	int	fatals;
 };
 
+/* A file read, by device and inode: an output must not be one, under
+ * whatever name (a hard or symbolic link, another path). */
+struct file_id {
+	dev_t	 dev;
+	ino_t	 ino;
+	char	*path;		/* as the caller gave it */
+};
+
 /* An option of the formats, as lgc_set_option took it. */
 struct setting {
 	char	*name;
@@ -67,6 +75,8 @@ struct lgc_compiler {
 	bool		 lint_selected;	/* some lint-… codes enabled by name */
 	enum schema_draft schema_draft;	/* the "norme" option */
 	struct eval_limits limits;	/* the "limite-…" options */
+	struct file_id	*data_ids;	/* the data files read since the last */
+	size_t		 ndata_ids;	/* lgc_reset_data */
 };
 
 static void
@@ -128,6 +138,18 @@ deliver(const struct diag_out *o, void *arg)
 	free(notes);
 }
 
+static void
+forget_data_files(lgc_compiler *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->ndata_ids; i++)
+		free(c->data_ids[i].path);
+	free(c->data_ids);
+	c->data_ids = NULL;
+	c->ndata_ids = 0;
+}
+
 lgc_compiler *
 lgc_new(FILE *diagnostics)
 {
@@ -170,6 +192,7 @@ lgc_free(lgc_compiler *c)
 		free(c->settings[i].text);
 	}
 	free(c->settings);
+	forget_data_files(c);
 	free(c);
 }
 
@@ -665,9 +688,18 @@ int
 lgc_load_data_file(lgc_compiler *c, const char *path)
 {
 	struct mark m = begin(c);
+	struct stat st;
 
-	if (ready(c))
+	if (ready(c)) {
+		if (stat(path, &st) == 0) {
+			c->data_ids = xreallocarray(c->data_ids, c->ndata_ids + 1,
+			    sizeof(*c->data_ids));
+			c->data_ids[c->ndata_ids].dev = st.st_dev;
+			c->data_ids[c->ndata_ids].ino = st.st_ino;
+			c->data_ids[c->ndata_ids++].path = xstrdup(path);
+		}
 		data_load_file(c->data, path);
+	}
 	return data_finish(c, m);
 }
 
@@ -979,6 +1011,7 @@ lgc_reset_data(lgc_compiler *c)
 	if (!ready(c))
 		return finish(c, m);
 	data_free(c->data);
+	forget_data_files(c);
 	diags_release_sources(c->ds, c->source_mark);
 	c->data = data_new(c->prog, c->ds);
 	diags_forget(c->ds);
@@ -1057,20 +1090,119 @@ lgc_dependencies(lgc_compiler *c, const char *target,
 	return finish(c, m);
 }
 
+/* Which input PATH is (same device and inode), or NULL: "le modèle
+ * « x.lgc »".  malloc'd. */
+static char *
+input_named(lgc_compiler *c, const char *path)
+{
+	struct stat out, in;
+	size_t i;
+
+	if (stat(path, &out) != 0 || !S_ISREG(out.st_mode))
+		return NULL;
+	for (i = 0; c->prog != NULL && i < c->prog->files.len; i++) {
+		const struct file_ast *f = c->prog->files.items[i];
+
+		if (stat(f->path, &in) == 0 && in.st_dev == out.st_dev &&
+		    in.st_ino == out.st_ino)
+			return xasprintf("%s « %s »", i == 0 ? "le modèle" :
+			    "la clause", f->src->path);
+	}
+	for (i = 0; i < c->ndata_ids; i++)
+		if (c->data_ids[i].dev == out.st_dev &&
+		    c->data_ids[i].ino == out.st_ino)
+			return xasprintf("le fichier de données « %s »",
+			    c->data_ids[i].path);
+	return NULL;
+}
+
+int
+lgc_check_output(lgc_compiler *c, const char *path)
+{
+	struct mark m = begin(c);
+	char *input, *message;
+
+	if (path != NULL && strcmp(path, "-") != 0 &&
+	    (input = input_named(c, path)) != NULL) {
+		message = xasprintf("la sortie « %s » est %s, que cette "
+		    "compilation lit : l'écrire le détruirait ; choisissez un "
+		    "autre fichier de sortie", path, input);
+		diag(c->ds, F_OUTPUT_IS_INPUT, NULL, message);
+		free(message);
+		free(input);
+	}
+	return finish(c, m);
+}
+
+static void
+io_fault(lgc_compiler *c, const char *path, char *reason)
+{
+	diag(c->ds, F_IO, NULL, path, reason);
+	free(reason);
+}
+
+/* Why the output could not be written, naming the step that failed:
+ * "-o /proc/version" fails creating /proc/version.XXXXXX, not on the
+ * file itself. */
+static void
+report_write_fault(lgc_compiler *c, const char *path, int err,
+    enum write_step step)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	struct stat st;
+
+	if (slash == NULL)
+		strcpy(dir, ".");
+	else if (slash == dir)
+		dir[1] = '\0';
+	else
+		*slash = '\0';
+	switch (step) {
+	case WRITE_IN_PLACE:
+		diag(c->ds, F_IO, NULL, path, fr_strerror(err));
+		break;
+	case WRITE_TEMPORARY:
+		/* open(O_CREAT) says ENOENT in a folder that exists but
+		 * makes no files (/proc, /sys). */
+		io_fault(c, path, xasprintf("création du "
+		    "fichier temporaire « %s.XXXXXX » impossible (%s) : lgc "
+		    "écrit la sortie à côté d'elle puis la renomme, et le "
+		    "dossier « %s » doit pouvoir recevoir un nouveau fichier",
+		    path, err == ENOENT && stat(dir, &st) == 0 &&
+		    S_ISDIR(st.st_mode) ? "ce dossier n'accepte pas de nouveau "
+		    "fichier" : fr_strerror(err), dir));
+		break;
+	case WRITE_DATA:
+		io_fault(c, path, xasprintf("écriture du "
+		    "fichier temporaire dans « %s » : %s ; la sortie n'a pas été "
+		    "touchée", dir, fr_strerror(err)));
+		break;
+	case WRITE_RENAME:
+		io_fault(c, path, xasprintf("le fichier "
+		    "temporaire, écrit, ne peut remplacer la sortie (rename) : "
+		    "%s ; la sortie n'a pas été touchée", fr_strerror(err)));
+		break;
+	}
+	free(dir);
+}
+
 int
 lgc_write_output(lgc_compiler *c, const char *path, const char *data,
     size_t len)
 {
 	struct mark m = begin(c);
+	enum write_step step;
 	int err;
 
 	if (path == NULL || strcmp(path, "-") == 0) {
+		errno = 0;
 		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
 			diag_file(diag(c->ds, F_IO, NULL,
 			    "écriture sur la sortie standard",
-			    fr_strerror(errno)), "-");
-	} else if ((err = write_file_atomic(path, data, len)) != 0)
-		diag(c->ds, F_IO, NULL, path, fr_strerror(err));
+			    fr_strerror(errno ? errno : EIO)), "-");
+	} else if (lgc_check_output(c, path) == LGC_OK &&
+	    (err = write_file_atomic(path, data, len, &step)) != 0)
+		report_write_fault(c, path, err, step);
 	return finish(c, m);
 }
 

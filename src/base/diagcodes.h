@@ -313,6 +313,11 @@ DIAG(F_USAGE, SEV_FATAL, "usage",
     "%s")
 DIAG(F_IO, SEV_FATAL, "entree-sortie",
     "%s : %s")
+DIAG(F_OUTPUT_IS_INPUT, SEV_FATAL, "sortie-est-une-entree",
+    "%s")
+/* Command line (lgc_report): the message is the caller's. */
+DIAG(F_BATCH_WORKER, SEV_FATAL, "lot-processus-arrete",
+    "%s")
 DIAG(F_DATA_TOO_BIG, SEV_FATAL, "donnees-trop-volumineuses",
     "fichier de données trop volumineux (%s octets) : la limite est de %s octets")
 DIAG(F_RENDER, SEV_FATAL, "rendu",

@@ -409,7 +409,8 @@ write_in_place(const char *path, const char *data, size_t len, int flags)
 }
 
 int
-write_file_atomic(const char *path, const char *data, size_t len)
+write_file_atomic(const char *path, const char *data, size_t len,
+    enum write_step *step)
 {
 	struct stat st;
 	char *target = NULL, *tmp;
@@ -418,6 +419,7 @@ write_file_atomic(const char *path, const char *data, size_t len)
 	int fd, saved;
 	bool existed;
 
+	*step = WRITE_IN_PLACE;
 	/* Through a symbolic link, the file it names is the output; a link
 	 * to nothing yet is followed as open(2) follows it. */
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
@@ -427,7 +429,13 @@ write_file_atomic(const char *path, const char *data, size_t len)
 		path = target;
 	}
 	existed = stat(path, &st) == 0;
-	if (existed && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+	/* Said before any temporary file is made: rename(2) would refuse
+	 * it only after the whole output was written. */
+	if (existed && S_ISDIR(st.st_mode)) {
+		free(target);
+		return EISDIR;
+	}
+	if (existed && !S_ISREG(st.st_mode)) {
 		saved = write_in_place(path, data, len, 0);
 		free(target);
 		return saved;
@@ -439,6 +447,7 @@ write_file_atomic(const char *path, const char *data, size_t len)
 		umask(mode);
 		mode = 0666 & ~mode;
 	}
+	*step = WRITE_TEMPORARY;
 	tmp = xasprintf("%s.XXXXXX", path);
 	if ((fd = mkstemp(tmp)) < 0) {
 		saved = errno;
@@ -446,6 +455,7 @@ write_file_atomic(const char *path, const char *data, size_t len)
 		free(target);
 		return saved;
 	}
+	*step = WRITE_DATA;
 	if ((f = fdopen(fd, "wb")) == NULL) {
 		saved = errno;
 		close(fd);
@@ -454,6 +464,7 @@ write_file_atomic(const char *path, const char *data, size_t len)
 		free(target);
 		return saved;
 	}
+	errno = 0;
 	if (fwrite(data, 1, len, f) != len || fflush(f) != 0) {
 		saved = errno ? errno : EIO;
 		fclose(f);
@@ -465,16 +476,17 @@ write_file_atomic(const char *path, const char *data, size_t len)
 	/* mkstemp makes the file private: an output gets the mode of the
 	 * file it replaces, or an ordinary file's. */
 	(void)fchmod(fd, mode);
-	if (fclose(f) != 0 || rename(tmp, path) != 0) {
-		saved = errno;
-		unlink(tmp);
-		free(tmp);
-		free(target);
-		return saved;
+	saved = fclose(f) != 0 ? errno : 0;
+	if (saved == 0) {
+		*step = WRITE_RENAME;
+		if (rename(tmp, path) != 0)
+			saved = errno;
 	}
+	if (saved != 0)
+		unlink(tmp);
 	free(tmp);
 	free(target);
-	return 0;
+	return saved;
 }
 
 static size_t
@@ -640,6 +652,10 @@ fr_strerror(int err)
 		return "tube fermé par le lecteur";
 	case ENOMEM:
 		return "mémoire insuffisante";
+	case EBUSY:
+		return "ressource occupée (un point de montage ?)";
+	case ETXTBSY:
+		return "fichier exécutable en cours d'utilisation";
 	default:
 		return strerror(err);
 	}

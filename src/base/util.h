@@ -95,12 +95,23 @@ bool	 uniq_has(const struct uniq *u, const char *name);
 char	*uniq_name(struct uniq *u, const char *base);
 void	 uniq_free(struct uniq *u);
 
+/* The step of write_file_atomic that failed, for the message to name
+ * the system call that did (creating a file in /proc, a rename). */
+enum write_step {
+	WRITE_IN_PLACE,		/* opening or writing PATH itself */
+	WRITE_TEMPORARY,	/* creating PATH.XXXXXX beside it */
+	WRITE_DATA,		/* writing the temporary file */
+	WRITE_RENAME		/* renaming it over PATH */
+};
+
 /* Writes DATA to PATH through a temporary file in the same folder renamed
  * over PATH, so that a failure never leaves a half-written file nor
  * touches an existing one; the new file keeps the old one's mode.  A
  * symbolic link is written through (its target is replaced); a device,
- * FIFO or socket is written in place.  Returns 0 or an errno value. */
-int	write_file_atomic(const char *path, const char *data, size_t len);
+ * FIFO or socket is written in place; a folder is refused (EISDIR).
+ * Returns 0 or an errno value, *STEP saying which step failed. */
+int	write_file_atomic(const char *path, const char *data, size_t len,
+	    enum write_step *step);
 
 /* UTF-8 helpers.  utf8_decode returns the length of the sequence at s
  * (1..4) and stores the code point, or 0 for an invalid sequence. */

@@ -10,7 +10,9 @@
 #include <errno.h>
 #include <jansson.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -477,6 +479,11 @@ worker(lgc_compiler *c, const struct batch_options *o, const struct plan *p,
 
 		if (i % n != k)
 			continue;
+		/* Said before it starts: if this process dies, the parent
+		 * knows which record it died on, and which it never began. */
+		len = snprintf(line, sizeof(line), "%zu -\n", i);
+		if (write(fd, line, (size_t)len) != len)
+			break;
 		output = output_path(o, p, i);
 		status = run_record(c, &rec, output, o);
 		len = snprintf(line, sizeof(line), "%zu %d\n", i, status);
@@ -488,20 +495,33 @@ worker(lgc_compiler *c, const struct batch_options *o, const struct plan *p,
 	reader_close(&r);
 }
 
+/* A record's state in STATUSES: an lgc status once compiled, or one of
+ * these. */
+#define NOT_TRIED	(-1)	/* no worker began it */
+#define INTERRUPTED	(-2)	/* its worker died while compiling it */
+
+/* "I -" (record I begun) or "I STATUS" (done). */
 static bool
 parse_result(const char *line, size_t *index, int *status)
 {
 	unsigned long long i;
 	int s;
+	char dash;
 
-	if (sscanf(line, "%llu %d", &i, &s) != 2)
+	if (sscanf(line, "%llu %d", &i, &s) == 2)
+		*status = s;
+	else if (sscanf(line, "%llu %c", &i, &dash) == 2 && dash == '-')
+		*status = INTERRUPTED;
+	else
 		return false;
 	*index = (size_t)i;
-	*status = s;
 	return true;
 }
 
-/* The workers' result lines; STATUSES[i] for each record. */
+static char	*record_display(const struct batch_options *, size_t);
+
+/* The workers' result lines; STATUSES[i] for each record, INTERRUPTED
+ * from its start to its end. */
 static void
 collect(FILE *results, const struct batch_options *o, const struct plan *p,
     signed char *statuses)
@@ -515,23 +535,136 @@ collect(FILE *results, const struct batch_options *o, const struct plan *p,
 
 		if (parse_result(line, &i, &status) && i < p->count) {
 			statuses[i] = (signed char)status;
-			progress(o, ++done, p->count);
+			if (status != INTERRUPTED)
+				progress(o, ++done, p->count);
 		}
 	}
 }
 
+/* The name of the signals a worker may die of (sigabbrev_np is
+ * glibc's only). */
+static const char *
+signal_name(int sig)
+{
+	static const struct {
+		int		 sig;
+		const char	*name;
+	} names[] = {
+		{ SIGKILL, "SIGKILL" }, { SIGSEGV, "SIGSEGV" },
+		{ SIGABRT, "SIGABRT" }, { SIGBUS, "SIGBUS" },
+		{ SIGTERM, "SIGTERM" }, { SIGINT, "SIGINT" },
+		{ SIGHUP, "SIGHUP" }, { SIGQUIT, "SIGQUIT" },
+		{ SIGFPE, "SIGFPE" }, { SIGILL, "SIGILL" },
+		{ SIGPIPE, "SIGPIPE" }, { SIGXCPU, "SIGXCPU" },
+		{ SIGXFSZ, "SIGXFSZ" }, { SIGALRM, "SIGALRM" },
+		{ SIGUSR1, "SIGUSR1" }, { SIGUSR2, "SIGUSR2" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (names[i].sig == sig)
+			return names[i].name;
+	return NULL;
+}
+
+/* A temporary file write_file_atomic left beside OUTPUT ("OUTPUT.
+ * XXXXXX") when its process was killed between creating and renaming
+ * it: removed, for no one must take it for a contract. */
 static void
+remove_temporaries(const char *output)
+{
+	const char *slash = strrchr(output, '/');
+	char *dirname = slash != NULL ? format("%.*s", (int)(slash - output),
+	    output) : format(".");
+	const char *base = slash != NULL ? slash + 1 : output;
+	size_t n = strlen(base);
+	struct dirent *e;
+	DIR *d;
+
+	if ((d = opendir(dirname)) != NULL) {
+		while ((e = readdir(d)) != NULL)
+			if (strncmp(e->d_name, base, n) == 0 &&
+			    e->d_name[n] == '.' && strlen(e->d_name + n) == 7) {
+				char *path = format("%s/%s", dirname, e->d_name);
+
+				unlink(path);
+				free(path);
+			}
+		closedir(d);
+	}
+	free(dirname);
+}
+
+/* Worker K ended (wait status WS) without compiling all its records:
+ * said once, naming its records left, and its unfinished output's
+ * temporary file removed. */
+static void
+worker_died(lgc_compiler *c, const struct batch_options *o,
+    const struct plan *p, const signed char *statuses, size_t k, size_t n,
+    pid_t pid, int ws)
+{
+	char *why, *text = NULL, *display, *output;
+	size_t size = 0, i, interrupted = SIZE_MAX, never = 0;
+	FILE *f;
+
+	for (i = k; i < p->count; i += n) {
+		if (statuses[i] == INTERRUPTED)
+			interrupted = i;
+		else if (statuses[i] == NOT_TRIED)
+			never++;
+	}
+	if (WIFSIGNALED(ws))
+		why = signal_name(WTERMSIG(ws)) != NULL ? format("a été tué par "
+		    "le signal %s", signal_name(WTERMSIG(ws))) :
+		    format("a été tué par le signal %d", WTERMSIG(ws));
+	else if (WIFEXITED(ws))
+		why = format("s'est arrêté avant la fin (code de sortie %d)",
+		    WEXITSTATUS(ws));
+	else
+		why = format("s'est arrêté avant la fin");
+	if ((f = open_memstream(&text, &size)) == NULL) {
+		free(why);
+		return;
+	}
+	fprintf(f, "le processus %zu du lot (pid %ld) %s", k + 1, (long)pid,
+	    why);
+	if (interrupted != SIZE_MAX) {
+		display = record_display(o, interrupted);
+		fprintf(f, " pendant l'enregistrement %s, resté sans contrat",
+		    display);
+		free(display);
+		output = output_path(o, p, interrupted);
+		remove_temporaries(output);
+		free(output);
+	}
+	if (never > 0)
+		fprintf(f, "%s %zu enregistrement%s jamais tenté%s", interrupted !=
+		    SIZE_MAX ? " ;" : " :", never, never > 1 ? "s" : "",
+		    never > 1 ? "s" : "");
+	fputs(" ; rien n'indique une faute dans leurs données : relancez-les "
+	    "(le processus a pu manquer de mémoire ou recevoir un signal)", f);
+	fclose(f);
+	lgc_report_file(c, "lot-processus-arrete", o->input, "%s", text);
+	free(text);
+	free(why);
+}
+
+/* Forks the workers and collects their results into STATUSES.  In a
+ * worker, returns true once its share is done: its caller then frees
+ * what it holds and returns, as the parent would, so that a worker
+ * frees all it allocated (valgrind, LeakSanitizer). */
+static bool
 run_workers(lgc_compiler *c, const struct batch_options *o,
     const struct plan *p, signed char *statuses)
 {
-	size_t n = (size_t)o->jobs, k;
-	int fds[2];
+	size_t n = (size_t)o->jobs, k, i;
+	int fds[2], ws;
 	pid_t *pids;
 	FILE *results;
 
 	if (pipe(fds) != 0) {
 		lgc_report(c, "entree-sortie", "pipe : %s", lgc_strerror(errno));
-		return;
+		return false;
 	}
 	/* One process: the results go through the same pipe from a child,
 	 * so that both paths share their code. */
@@ -541,18 +674,19 @@ run_workers(lgc_compiler *c, const struct batch_options *o,
 		lgc_report(c, "entree-sortie", "%s", lgc_strerror(ENOMEM));
 		close(fds[0]);
 		close(fds[1]);
-		return;
+		return false;
 	}
 	fflush(stdout);
 	fflush(stderr);
 	for (k = 0; k < n; k++) {
 		pids[k] = fork();
 		if (pids[k] == 0) {
+			free(pids);
 			close(fds[0]);
 			worker(c, o, p, k, n, fds[1]);
 			close(fds[1]);
 			fflush(stderr);
-			_exit(0);
+			return true;
 		}
 		if (pids[k] < 0)
 			lgc_report(c, "entree-sortie", "fork : %s",
@@ -564,10 +698,20 @@ run_workers(lgc_compiler *c, const struct batch_options *o,
 		fclose(results);
 	} else
 		close(fds[0]);
-	for (k = 0; k < n; k++)
-		if (pids[k] > 0)
-			waitpid(pids[k], NULL, 0);
+	for (k = 0; k < n; k++) {
+		bool left = false;
+
+		if (pids[k] <= 0)
+			continue;
+		while (waitpid(pids[k], &ws, 0) < 0 && errno == EINTR)
+			continue;
+		for (i = k; i < p->count && !left; i += n)
+			left = statuses[i] < 0;
+		if (left)
+			worker_died(c, o, p, statuses, k, n, pids[k], ws);
+	}
 	free(pids);
+	return false;
 }
 
 /* The display name of record I, found again by reading (only for the
@@ -595,17 +739,59 @@ record_display(const struct batch_options *o, size_t index)
 	return display != NULL ? display : format("n° %zu", index + 1);
 }
 
+/* What became of the records, for the summary. */
+struct tally {
+	size_t	 written;
+	size_t	 failed;	/* compiled, with errors */
+	size_t	 interrupted;	/* their worker died on them */
+	size_t	 never;		/* their worker died before them */
+};
+
+/* Which list of the summary record I's STATUS puts it in. */
+static bool
+in_list(int status, int list)
+{
+	return list == LGC_ERRORS ? status > LGC_OK : status == list;
+}
+
+/* The records whose status is in LIST, as {"fichier", "enregistrement"}
+ * objects. */
+static json_t *
+json_records(const struct batch_options *o, const struct plan *p,
+    const signed char *statuses, int list, size_t count)
+{
+	json_t *array = json_array();
+	struct reader r;
+	struct record rec;
+	size_t i = 0;
+
+	memset(&rec, 0, sizeof(rec));
+	if (count > 0 && reader_open(&r, o->input)) {
+		for (; reader_next(&r, &rec) && i < p->count; i++) {
+			json_t *e;
+
+			if (!in_list(statuses[i], list))
+				continue;
+			e = json_object();
+			json_object_set_new(e, "fichier", json_string(rec.display));
+			if (rec.lineno > 0)
+				json_object_set_new(e, "enregistrement",
+				    json_integer((json_int_t)rec.lineno));
+			json_array_append_new(array, e);
+		}
+		record_clear(&rec);
+		reader_close(&r);
+	}
+	return array;
+}
+
 /* The summary as one JSON object on a line of its own, beside the
  * diagnostics: what a pipeline reads to know what was written. */
 static void
 summary_json(const struct batch_options *o, const struct plan *p,
-    const signed char *statuses, const char *message, size_t written,
-    size_t failed)
+    const signed char *statuses, const char *message, const struct tally *t)
 {
-	json_t *root = json_object(), *lot = json_object(), *list = json_array();
-	struct reader r;
-	struct record rec;
-	size_t i = 0;
+	json_t *root = json_object(), *lot = json_object();
 	char *text;
 
 	json_object_set_new(root, "fichier", json_string(o->input));
@@ -615,26 +801,18 @@ summary_json(const struct batch_options *o, const struct plan *p,
 	json_object_set_new(lot, "dossier", json_string(o->outdir));
 	json_object_set_new(lot, "enregistrements", json_integer(
 	    (json_int_t)p->count));
-	json_object_set_new(lot, "ecrits", json_integer((json_int_t)written));
-	json_object_set_new(lot, "en_erreur", json_integer((json_int_t)failed));
-	memset(&rec, 0, sizeof(rec));
-	if (failed > 0 && reader_open(&r, o->input)) {
-		for (; reader_next(&r, &rec) && i < p->count; i++) {
-			json_t *e;
-
-			if (statuses[i] == LGC_OK)
-				continue;
-			e = json_object();
-			json_object_set_new(e, "fichier", json_string(rec.display));
-			if (rec.lineno > 0)
-				json_object_set_new(e, "enregistrement",
-				    json_integer((json_int_t)rec.lineno));
-			json_array_append_new(list, e);
-		}
-		record_clear(&rec);
-		reader_close(&r);
+	json_object_set_new(lot, "ecrits", json_integer((json_int_t)t->written));
+	json_object_set_new(lot, "en_erreur", json_integer((json_int_t)t->failed));
+	json_object_set_new(lot, "echecs", json_records(o, p, statuses,
+	    LGC_ERRORS, t->failed));
+	/* Only when a worker died, so that a batch's usual summary keeps
+	 * its keys. */
+	if (t->interrupted > 0 || t->never > 0) {
+		json_object_set_new(lot, "interrompus", json_records(o, p,
+		    statuses, INTERRUPTED, t->interrupted));
+		json_object_set_new(lot, "non_tentes", json_records(o, p,
+		    statuses, NOT_TRIED, t->never));
 	}
-	json_object_set_new(lot, "echecs", list);
 	json_object_set_new(root, "lot", lot);
 	if ((text = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER)) !=
 	    NULL) {
@@ -645,40 +823,136 @@ summary_json(const struct batch_options *o, const struct plan *p,
 	json_decref(root);
 }
 
+/* ", 2 en erreur : a, b": the first ten records of LIST. */
+static void
+summary_list(FILE *f, const struct batch_options *o, const struct plan *p,
+    const signed char *statuses, int list, size_t count, const char *what)
+{
+	size_t i, shown = 0;
+
+	if (count == 0)
+		return;
+	fprintf(f, "%s %zu %s\xc2\xa0:", list == LGC_ERRORS ? "," : " ;",
+	    count, what);
+	for (i = 0; i < p->count && shown < 10; i++)
+		if (in_list(statuses[i], list)) {
+			char *display = record_display(o, i);
+
+			fprintf(f, "%s %s", shown ? "," : "", display);
+			free(display);
+			shown++;
+		}
+	if (count > shown)
+		fputs(", …", f);
+}
+
 /* "6 contrats écrits dans sortie, 2 en erreur : a, b" */
 static void
 summary(lgc_compiler *c, const struct batch_options *o, const struct plan *p,
-    const signed char *statuses, size_t written, size_t failed)
+    const signed char *statuses, const struct tally *t)
 {
 	char *text = NULL;
-	size_t size = 0, i, shown = 0;
+	size_t size = 0;
 	FILE *f = open_memstream(&text, &size);
 
 	if (f == NULL) {
 		lgc_report(c, "entree-sortie", "%s", lgc_strerror(errno));
 		return;
 	}
-	fprintf(f, "lot\xc2\xa0: %zu contrat%s écrit%s dans %s", written,
-	    written > 1 ? "s" : "", written > 1 ? "s" : "", o->outdir);
-	if (failed > 0) {
-		fprintf(f, ", %zu en erreur\xc2\xa0:", failed);
-		for (i = 0; i < p->count && shown < 10; i++)
-			if (statuses[i] != LGC_OK) {
-				char *display = record_display(o, i);
-
-				fprintf(f, "%s %s", shown ? "," : "", display);
-				free(display);
-				shown++;
-			}
-		if (failed > shown)
-			fputs(", …", f);
-	}
+	fprintf(f, "lot\xc2\xa0: %zu contrat%s écrit%s dans %s", t->written,
+	    t->written > 1 ? "s" : "", t->written > 1 ? "s" : "", o->outdir);
+	summary_list(f, o, p, statuses, LGC_ERRORS, t->failed, "en erreur");
+	summary_list(f, o, p, statuses, INTERRUPTED, t->interrupted,
+	    t->interrupted > 1 ? "interrompus (processus arrêté)" :
+	    "interrompu (processus arrêté)");
+	summary_list(f, o, p, statuses, NOT_TRIED, t->never, t->never > 1 ?
+	    "jamais tentés" : "jamais tenté");
 	fclose(f);
 	if (o->json)
-		summary_json(o, p, statuses, text, written, failed);
+		summary_json(o, p, statuses, text, t);
 	else
 		lgc_report(c, "lot", "%s", text);
 	free(text);
+}
+
+/* A file by device and inode. */
+struct file_id {
+	dev_t	 dev;
+	ino_t	 ino;
+};
+
+static int
+by_id(const void *a, const void *b)
+{
+	const struct file_id *x = a, *y = b;
+
+	if (x->dev != y->dev)
+		return x->dev < y->dev ? -1 : 1;
+	return x->ino < y->ino ? -1 : x->ino > y->ino;
+}
+
+/* Every output of the batch checked before the first is written: none
+ * may be a file the batch reads (the JSONL file, a record's file, the
+ * template or a clause), whatever its name; a link in the output folder
+ * to an input would otherwise have it overwritten. */
+static int
+check_outputs(lgc_compiler *c, const struct batch_options *o,
+    const struct plan *p)
+{
+	struct file_id *ids = NULL, key;
+	struct reader r;
+	struct record rec;
+	struct stat st;
+	size_t n = 0, i;
+	int status = LGC_OK;
+
+	memset(&rec, 0, sizeof(rec));
+	if (stat(o->input, &st) == 0 && S_ISREG(st.st_mode)) {
+		if ((ids = malloc(sizeof(*ids))) == NULL)
+			return lgc_report(c, "entree-sortie", "%s",
+			    lgc_strerror(ENOMEM));
+		ids[n].dev = st.st_dev;
+		ids[n++].ino = st.st_ino;
+	} else if (reader_open(&r, o->input)) {
+		if ((ids = calloc((size_t)r.nfiles + 1, sizeof(*ids))) == NULL) {
+			reader_close(&r);
+			return lgc_report(c, "entree-sortie", "%s",
+			    lgc_strerror(ENOMEM));
+		}
+		while (reader_next(&r, &rec))
+			if (stat(rec.display, &st) == 0) {
+				ids[n].dev = st.st_dev;
+				ids[n++].ino = st.st_ino;
+			}
+		record_clear(&rec);
+		reader_close(&r);
+	}
+	if (n > 1)
+		qsort(ids, n, sizeof(*ids), by_id);
+	for (i = 0; i < p->count && status == LGC_OK; i++) {
+		char *output = output_path(o, p, i);
+
+		if (stat(output, &st) == 0 && S_ISREG(st.st_mode)) {
+			key.dev = st.st_dev;
+			key.ino = st.st_ino;
+			if (n > 0 && bsearch(&key, ids, n, sizeof(*ids), by_id) !=
+			    NULL) {
+				char *display = record_display(o, i);
+
+				status = lgc_report_file(c,
+				    "sortie-est-une-entree", o->input, "la sortie "
+				    "« %s » de l'enregistrement %s est un fichier "
+				    "que ce lot lit (les clients) : l'écrire le "
+				    "détruirait ; choisissez un autre dossier de "
+				    "sortie", output, display);
+				free(display);
+			} else
+				status = lgc_check_output(c, output);
+		}
+		free(output);
+	}
+	free(ids);
+	return status;
 }
 
 int
@@ -686,9 +960,10 @@ batch_run(lgc_compiler *c, const struct batch_options *o)
 {
 	struct plan p;
 	struct stat st;
+	struct tally t;
 	signed char *statuses;
 	int worst = LGC_OK;
-	size_t i, failed = 0, written = 0;
+	size_t i;
 
 	/* The records are read twice (counted, then compiled by the
 	 * workers): a pipe would give them only once. */
@@ -704,6 +979,10 @@ batch_run(lgc_compiler *c, const struct batch_options *o)
 		return lgc_report(c, "entree-sortie", "%s : %s", o->input,
 		    lgc_strerror(err));
 	}
+	if (check_outputs(c, o, &p) != LGC_OK) {
+		plan_free(&p);
+		return LGC_FATAL;
+	}
 	if (mkdir(o->outdir, 0777) != 0 && errno != EEXIST) {
 		int err = errno;
 
@@ -715,19 +994,29 @@ batch_run(lgc_compiler *c, const struct batch_options *o)
 		plan_free(&p);
 		return lgc_report(c, "entree-sortie", "%s", lgc_strerror(ENOMEM));
 	}
-	memset(statuses, -1, p.count + 1);
-	run_workers(c, o, &p, statuses);
+	memset(statuses, NOT_TRIED, p.count + 1);
+	if (run_workers(c, o, &p, statuses)) {
+		/* A worker, its share done. */
+		free(statuses);
+		plan_free(&p);
+		return LGC_OK;
+	}
+	memset(&t, 0, sizeof(t));
 	for (i = 0; i < p.count; i++) {
 		int s = statuses[i] < 0 ? LGC_FATAL : statuses[i];
 
-		if (s == LGC_OK)
-			written++;
+		if (statuses[i] == NOT_TRIED)
+			t.never++;
+		else if (statuses[i] == INTERRUPTED)
+			t.interrupted++;
+		else if (s == LGC_OK)
+			t.written++;
 		else
-			failed++;
+			t.failed++;
 		if (s > worst)
 			worst = s;
 	}
-	summary(c, o, &p, statuses, written, failed);
+	summary(c, o, &p, statuses, &t);
 	free(statuses);
 	plan_free(&p);
 	return worst;

@@ -23,7 +23,10 @@ struct batch_options {
 };
 
 /* Compiles every record with the loaded template; a bad record is
- * reported and skipped.  Prints a summary; returns the worst status. */
+ * reported and skipped, a worker that dies is reported with the records
+ * it left.  Prints a summary; returns the worst status.  In a forked
+ * worker it returns LGC_OK once the worker's share is done: the caller
+ * then frees what it holds and exits, as after a whole run. */
 int	batch_run(lgc_compiler *c, const struct batch_options *o);
 
 #endif

@@ -908,6 +908,12 @@ run_contract(lgc_compiler *c, const struct options *o, const char *format,
 	}
 	if (status != LGC_OK)
 		return status;
+	/* Both outputs checked before either is written: -o or --deps
+	 * naming the template, a clause or the data would destroy it. */
+	status = worst(lgc_check_output(c, o->output),
+	    lgc_check_output(c, o->deps));
+	if (status != LGC_OK)
+		return status;
 	status = lgc_render(c, format, &out, &len);
 	/* The dependency file first: if it cannot be written, the contract
 	 * is not either, and make does not take a failed target for an
@@ -991,6 +997,19 @@ diagnostic_format(int argc, char **argv)
 	return NULL;
 }
 
+/* What the help and the version wrote to the standard output: a full
+ * disk or a closed pipe must not pass for success (exit 0, nothing
+ * said), as GNU's close_stdout says. */
+static int
+flush_stdout(lgc_compiler *c)
+{
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return LGC_OK;
+	return lgc_report_file(c, "entree-sortie", "-", "écriture sur la "
+	    "sortie standard : %s", lgc_strerror(errno ? errno : EIO));
+}
+
 static int
 main_with(lgc_compiler *c, int argc, char **argv)
 {
@@ -1009,19 +1028,19 @@ main_with(lgc_compiler *c, int argc, char **argv)
 		else if (!command_usage(argv[2], stdout))
 			return usage_error(c, "« lgc help %s » : aucune commande de "
 			    "ce nom (build, check, lint, schema ou tree)", argv[2]);
-		return fflush(stdout) == 0 ? LGC_OK : LGC_FATAL;
+		return flush_stdout(c);
 	}
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0 ||
 		    strcmp(argv[i], "--aide") == 0) {
 			if (i == 1 || !command_usage(argv[1], stdout))
 				usage(c, stdout);
-			return fflush(stdout) == 0 ? LGC_OK : LGC_FATAL;
+			return flush_stdout(c);
 		}
 		if (strcmp(argv[i], "-V") == 0 ||
 		    strcmp(argv[i], "--version") == 0) {
 			printf("lgc %s\n", lgc_version());
-			return fflush(stdout) == 0 ? LGC_OK : LGC_FATAL;
+			return flush_stdout(c);
 		}
 	}
 	if (argc < 2) {
@@ -1074,6 +1093,9 @@ main(int argc, char **argv)
 #endif
 	c = lgc_new(stderr);
 	status = main_with(c, argc, argv);
+	/* Whatever wrote to the standard output, its last buffer too. */
+	if (status == LGC_OK)
+		status = flush_stdout(c);
 	lgc_free(c);
 	return status;
 }

@@ -1,0 +1,74 @@
+#!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The lgc authors
+# make check-valgrind: every example with each of its client files in
+# every format (html, latex, pdf), check, lint, schema and tree, and a
+# batch of them in two forked workers, under valgrind with the dynamic
+# build (build/dyn/lgc: no sanitizer, glibc's allocator).  Any memory
+# error or definitely (or indirectly) lost block fails, in the parent as
+# in each child.  Prints "ok …" or "ÉCHEC …" per run, then
+# "N passed, N failed"; exits 1 on a failure, and when valgrind is
+# missing (make deps installs it): a check that cannot run is not passed.
+set -u
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+LGC=${LGC:-$top/build/dyn/lgc}
+LGC_PATH=$top/stdlib
+LC_ALL=C.UTF-8
+SOURCE_DATE_EPOCH=0
+export LGC_PATH LC_ALL SOURCE_DATE_EPOCH
+
+if ! command -v valgrind > /dev/null 2>&1; then
+	echo "ÉCHEC valgrind absent (make deps l'installe)"
+	exit 1
+fi
+[ -x "$LGC" ] || { echo "ÉCHEC $LGC introuvable (make build/dyn/lgc)"; exit 1; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+passed=0
+failed=0
+
+# vg DESC ARGS…: lgc under valgrind; its exit status must be 0, and
+# valgrind's (97) means an error or a leak in some process.
+vg() {
+	desc=$1
+	shift
+	valgrind -q --trace-children=yes --child-silent-after-fork=no \
+	    --leak-check=full --show-leak-kinds=definite,indirect \
+	    --errors-for-leak-kinds=definite,indirect --error-exitcode=97 \
+	    --log-file="$tmp/vg.%p" "$LGC" "$@" > "$tmp/out" 2> "$tmp/err"
+	rc=$?
+	if [ "$rc" -eq 0 ] && ! cat "$tmp"/vg.* 2> /dev/null | grep -q .; then
+		passed=$((passed + 1))
+		echo "ok $desc"
+	else
+		failed=$((failed + 1))
+		echo "ÉCHEC $desc (code $rc)"
+		cat "$tmp"/vg.* "$tmp/err" 2> /dev/null | head -40 | sed 's/^/    /'
+	fi
+	rm -f "$tmp"/vg.*
+}
+
+for t in "$top"/examples/*/contrat.lgc; do
+	ex=$(basename "$(dirname "$t")")
+	vg "$ex : check" check "$t"
+	vg "$ex : lint" lint "$t" --sujets aucun
+	vg "$ex : schema" schema "$t"
+	vg "$ex : tree" tree "$t"
+	for d in "$(dirname "$t")"/donnees/*.json; do
+		dn=$(basename "$d" .json)
+		vg "$ex/$dn : check -f pdf" check "$t" -d "$d" -f pdf
+		for f in html latex pdf; do
+			vg "$ex/$dn : build -f $f" build "$t" -d "$d" -f $f \
+			    -o "$tmp/contrat.$f"
+		done
+	done
+	# Forked workers free what they allocate, as the parent does.
+	vg "$ex : --lot -j 2 -f pdf" build "$t" --lot "$(dirname "$t")/donnees" \
+	    --sortie "$tmp/lot" -j 2 -f pdf
+	rm -rf "$tmp/lot"
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
