@@ -168,13 +168,24 @@ expect "-o un dossier : refusé comme tel" 2 "dossier.html : c'est un dossier, p
     ko "-o un dossier : rien n'y est créé" "$(ls dossier.html)"
 mkdir lecture-seule
 chmod 555 lecture-seule
-if [ "$(id -u)" -ne 0 ]; then
+# Root writes in a mode-555 folder: for root, the folder is made
+# immutable instead (chattr +i), which refuses even root a new file.
+immutable=false
+if [ "$(id -u)" -eq 0 ] && command -v chattr > /dev/null 2>&1 &&
+    chattr +i lecture-seule 2> /dev/null; then
+	immutable=true
+	trap 'chattr -i "$d/lecture-seule" 2> /dev/null' EXIT
+fi
+if [ "$(id -u)" -ne 0 ] || $immutable; then
 	run build contrat.lgc -d client.json -o lecture-seule/c.html
 	expect "-o dans un dossier en lecture seule : permission refusée" 2 \
 	    "création du fichier temporaire « lecture-seule/c.html.XXXXXX » impossible (permission refusée)"
+	[ -z "$(ls lecture-seule)" ] && ok "-o dans un dossier en lecture seule : rien n'y est créé" ||
+	    ko "-o dans un dossier en lecture seule : rien n'y est créé" "$(ls lecture-seule)"
 else
-	echo "sauté -o dans un dossier en lecture seule (root y écrit)"
+	echo "sauté -o dans un dossier en lecture seule (root, et chattr +i impossible ici)"
 fi
+$immutable && chattr -i lecture-seule
 chmod 755 lecture-seule
 
 # ---------------------------------------------- a --lot worker that dies
