@@ -19,3 +19,12 @@ cat "$TMP/docs.out"
 if [ "$status" -ne 0 ] && ! grep -q '^ÉCHEC' "$TMP/docs.out"; then
 	echo "ÉCHEC exemples de la documentation (code $status)"
 fi
+
+# The alphabetical index of docs/diagnostics.md is drawn from its sections
+# (docs/index-diagnostiques.py): a code added without it, or a link to a
+# code with no section, fails.
+if python3 docs/index-diagnostiques.py --verifier docs/diagnostics.md; then
+	echo "ok index des codes de docs/diagnostics.md à jour"
+else
+	echo "ÉCHEC index des codes de docs/diagnostics.md (python3 docs/index-diagnostiques.py docs/diagnostics.md)"
+fi
