@@ -319,7 +319,8 @@ report_outside(struct checker *ck, const char *path, const char *name,
 		    "pas être vérifié (/proc/self/fd est inaccessible)");
 }
 
-/* Not found: where NAME was looked for, from DIR, for the note. */
+/* Not found: NAME at AT, with the folders SEARCHED and, confined, the
+ * NSKIPPED ones SKIPPED (outside the roots) in notes. */
 static void
 report_missing(struct checker *ck, const char *name, const struct loc *at,
     const struct buf *searched, const struct buf *skipped, size_t nskipped)
