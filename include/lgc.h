@@ -184,13 +184,23 @@ LGC_API void	 lgc_add_search_path(lgc_compiler *c, const char *dir);
 
 /* Confines includes and imports to root folders: once a root is given,
  * a file that {inclure} or importer names must lie inside one of them,
- * once "..", absolute paths and symbolic links are resolved (realpath),
  * or the template is refused (inclusion-hors-racine); the installed
- * clause library stays open.  Off by default for the command line
- * (--racine); a server compiling its clients' templates must call it
- * for each of its template folders before lgc_load_template (on by
- * default in the server mode to come).  DIR must exist: LGC_FATAL
- * otherwise. */
+ * clause library stays open.  The answer for a file outside the roots
+ * is the same whether it exists or not, and nothing outside is looked
+ * at: a place written outside the roots (absolute, "..",
+ * /proc/self/root) is not tried; inside, the name is walked component
+ * by component and a symbolic link or ".." leading out refuses it,
+ * target present or not; the file is then opened and the descriptor
+ * checked again (/proc/self/fd) and read, so that a link swapped
+ * between the check and the open reads nothing from outside.  Found
+ * nowhere, a name is inclusion-hors-racine when its first place (beside
+ * the including file, or its absolute path) is outside the roots, else
+ * inclusion-introuvable.  A hard link inside a root is a file of that
+ * root.  Off by default for the command line (--racine); a server
+ * compiling its clients' templates must call it for each of its
+ * template folders before lgc_load_template (on by default in the
+ * server mode to come).  Needs /proc (Linux): without it every included
+ * file is refused.  DIR must exist: LGC_FATAL otherwise. */
 LGC_API int	 lgc_add_root(lgc_compiler *c, const char *dir);
 
 /* Parses and checks the template and the clauses it includes.  A

@@ -3,10 +3,12 @@
 #include "base/source.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/util.h"
 
@@ -14,46 +16,46 @@
 #define READ_FIRST	8192
 
 char *
-read_file(const char *path, size_t max, size_t *len)
+read_fd(int fd, size_t max, size_t *len)
 {
-	FILE *f;
 	struct stat st;
 	struct buf data;
-	size_t want, got;
+	size_t want;
+	ssize_t got;
 
 	*len = 0;
-	if ((f = fopen(path, "rb")) == NULL)
-		return NULL;
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(f);
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
 		errno = EISDIR;
 		return NULL;
 	}
-	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
 	    (uintmax_t)st.st_size > max) {
 		*len = (size_t)st.st_size;
-		fclose(f);
 		errno = EFBIG;
 		return NULL;
 	}
 	/* Reading stops past MAX only after a whole read: a stream too
 	 * big is then reported with the size read so far. */
 	buf_init(&data);
-	do {
+	for (;;) {
 		want = data.len > 0 ? data.len : READ_FIRST;
 		buf_grow(&data, want);
-		got = fread(data.data + data.len, 1, want, f);
-		data.len += got;
-	} while (got == want && data.len <= max);
-	if (ferror(f)) {
-		int saved = errno ? errno : EIO;
+		got = read(fd, data.data + data.len, want);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			int saved = errno;
 
-		buf_free(&data);
-		fclose(f);
-		errno = saved;
-		return NULL;
+			buf_free(&data);
+			errno = saved;
+			return NULL;
+		}
+		if (got == 0)
+			break;
+		data.len += (size_t)got;
+		if (data.len > max)
+			break;
 	}
-	fclose(f);
 	*len = data.len;
 	if (data.len > max) {
 		buf_free(&data);
@@ -62,6 +64,22 @@ read_file(const char *path, size_t max, size_t *len)
 	}
 	data.data[data.len] = '\0';
 	return data.data;
+}
+
+char *
+read_file(const char *path, size_t max, size_t *len)
+{
+	char *text;
+	int fd, saved;
+
+	*len = 0;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return NULL;
+	text = read_fd(fd, max, len);
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return text;
 }
 
 static void
@@ -231,25 +249,31 @@ source_check(const char *display, const char *text, size_t len,
 }
 
 struct source *
-source_load(const char *path, const char *display,
-    struct source_faults *faults)
+source_read(int fd, const char *display, struct source_faults *faults)
 {
 	struct source *s;
 	char *raw;
 	size_t len;
 
 	faults->len = 0;
-	raw = read_file(path, SOURCE_MAX_BYTES, &len);
+	raw = read_fd(fd, SOURCE_MAX_BYTES, &len);
 	if (raw == NULL) {
-		if (errno == EFBIG)
-			refuse(faults, SOURCE_TOO_BIG, 0, len);
-		else
-			refuse(faults, SOURCE_UNREADABLE, errno, 0);
+		source_unreadable(faults, errno, len);
 		return NULL;
 	}
-	s = source_check(display ? display : path, raw, len, faults);
+	s = source_check(display, raw, len, faults);
 	free(raw);
 	return s;
+}
+
+void
+source_unreadable(struct source_faults *faults, int err, size_t size)
+{
+	faults->len = 0;
+	if (err == EFBIG)
+		refuse(faults, SOURCE_TOO_BIG, 0, size);
+	else
+		refuse(faults, SOURCE_UNREADABLE, err, 0);
 }
 
 struct source *

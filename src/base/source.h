@@ -25,7 +25,7 @@ struct source {
 	bool	 has_text;	/* false for a data file's pseudo-source */
 };
 
-/* Why source_load refuses a file.  This module reports nothing: its
+/* Why source_read refuses a file.  This module reports nothing: its
  * caller words each fault as a diagnostic. */
 enum source_fault_kind {
 	SOURCE_UNREADABLE,	/* cannot be read: ERR */
@@ -51,13 +51,19 @@ struct source_faults {
 	size_t	 len;
 };
 
-/* Reads and checks PATH; DISPLAY (NULL: PATH) is its name in
- * diagnostics.  Returns NULL when the file cannot be read or is too
- * big, FAULTS holding that one fault.  Else returns the source, which
- * the caller owns, and FAULTS lists what is wrong with its content, in
- * the order found: a source with faults serves only to quote them. */
-struct source *source_load(const char *path, const char *display,
+/* Reads and checks the file open on FD (left open); DISPLAY is its
+ * name in diagnostics.  Returns NULL when the file cannot be read or is
+ * too big, FAULTS holding that one fault.  Else returns the source,
+ * which the caller owns, and FAULTS lists what is wrong with its
+ * content, in the order found: a source with faults serves only to
+ * quote them.  The caller opens the file, so that what it checked of
+ * the descriptor (where the file lies) is what is read. */
+struct source *source_read(int fd, const char *display,
 	    struct source_faults *faults);
+/* FAULTS set to the one fault of a file that could not be opened or
+ * read: ERR (an errno value; EFBIG: SIZE bytes, too big). */
+void	source_unreadable(struct source_faults *faults, int err,
+	    size_t size);
 /* The same for a file's text already in memory (a template given as a
  * string): refused with SOURCE_TOO_BIG over SOURCE_MAX_BYTES. */
 struct source *source_check(const char *display, const char *text,
@@ -74,8 +80,10 @@ void	source_free(struct source *s);
 bool	source_line(const struct source *s, int line, const char **start,
 	    size_t *len);
 
-/* Reads a whole file (at most MAX bytes).  Returns NULL and sets errno
- * on failure; errno EFBIG when larger than MAX (*len holds the size). */
+/* Reads a whole file (at most MAX bytes), by name or already open on FD
+ * (left open).  Returns NULL and sets errno on failure; errno EFBIG
+ * when larger than MAX (*len holds the size). */
 char	*read_file(const char *path, size_t max, size_t *len);
+char	*read_fd(int fd, size_t max, size_t *len);
 
 #endif

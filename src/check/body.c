@@ -485,7 +485,7 @@ check_include_args(struct checker *ck, struct node *n, struct scope *sc,
 static void
 check_include(struct checker *ck, struct node *n, struct facts *k)
 {
-	char *path;
+	struct found found;
 	struct file_ast *f;
 	struct scope *sc, *saved = ck->scope;
 	struct ptrvec saved_loops = ck->loops;
@@ -496,33 +496,17 @@ check_include(struct checker *ck, struct node *n, struct facts *k)
 		    MAX_INCLUDE_DEPTH);
 		return;
 	}
-	path = find_file(ck, ck->scope->dir, n->u.include.path);
-	if (path == NULL) {
-		struct diagnostic *d = diag(ck->ds, E_INCLUDE_NOT_FOUND,
-		    &n->u.include.path_loc, n->u.include.path);
-		struct buf where;
+	found = find_file(ck, ck->scope->dir, n->u.include.path,
+	    &n->u.include.path_loc);
+	if (found.path == NULL) {
 		size_t i;
 
-		buf_init(&where);
-		describe_search(ck, ck->scope->dir, n->u.include.path, &where);
-		diag_note(d, NULL, "%s", buf_cstr(&where));
-		buf_free(&where);
-		for (i = 0; i < n->u.include.nargs; i++)
-			check_expr(ck, n->u.include.args[i].value, k, NULL);
-		return;
-	}
-	if (!within_roots(ck, path, n->u.include.path,
-	    &n->u.include.path_loc)) {
-		size_t i;
-
-		free(path);
 		for (i = 0; i < n->u.include.nargs; i++)
 			check_expr(ck, n->u.include.args[i].value, k, NULL);
 		return;
 	}
 	diags_push_include(ck->ds, &n->loc);
-	f = load_file(ck, path, display_name(path));
-	free(path);
+	f = load_found(ck, &found);
 	if (f == NULL || (sc = scope_of(ck, f)) == NULL) {
 		diags_pop_include(ck->ds);
 		return;

@@ -77,16 +77,23 @@ struct checker {
 };
 
 /* load.c */
-char	*find_file(struct checker *ck, const char *dir, const char *name);
-void	 describe_search(struct checker *ck, const char *dir, const char *name,
-	    struct buf *out);
+/* A file that {inclure} or importer names, as find_file found it. */
+struct found {
+	char	*path;		/* as found, owned; NULL: reported */
+	int	 fd;		/* open for reading, or -1: ERR says why */
+	int	 err;
+};
+
+struct found find_file(struct checker *ck, const char *dir,
+	    const char *name, const struct loc *at);
+/* Parses the found file (its descriptor, once read, is closed). */
+struct file_ast *load_found(struct checker *ck, struct found *found);
 struct file_ast *load_text(struct checker *ck, const char *name,
 	    const char *text, size_t len);
+/* The main template, by its path. */
 struct file_ast *load_file(struct checker *ck, const char *path,
 	    const char *display);
 const char *display_name(const char *path);
-bool	 within_roots(struct checker *ck, const char *path, const char *name,
-	    const struct loc *at);
 struct scope *scope_of(struct checker *ck, const struct file_ast *f);
 
 /* resolve.c */

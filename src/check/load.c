@@ -5,6 +5,8 @@
  * with the warning for a forgotten "---" separator. */
 #include "check/checker.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/path.h"
 #include "base/source.h"
 #include "syntax/parse.h"
 
@@ -28,16 +31,6 @@ dir_of(const char *path)
 }
 
 static bool
-is_file(const char *path)
-{
-	struct stat st;
-
-	/* Found when it exists: one that cannot be read is then reported
-	 * as such (F_IO: permission refusée), not as missing. */
-	return stat(path, &st) == 0;
-}
-
-static bool
 ends_with(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), m = strlen(suffix);
@@ -45,87 +38,268 @@ ends_with(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-/* Relative to the including file, then each search folder; ".lgc" may
- * be left out.  Returns a malloc'd path or NULL. */
-char *
-find_file(struct checker *ck, const char *dir, const char *name)
+/* Links followed at most in one name, as the kernel does (ELOOP). */
+#define MAX_LINKS	40
+
+/*
+ * Confinement (--racine).  What a template may learn of the machine is
+ * what it could read anyway: whether a file outside the roots exists
+ * must change nothing in the answer.  So the file system is consulted
+ * only inside the roots and on the folders leading to them:
+ *  - each place where a name could be (the including file's folder,
+ *    then each search folder) is first judged as written, ".." folded
+ *    without following links: outside every root, it is not looked at
+ *    at all;
+ *  - inside, the name is walked one component at a time, links
+ *    followed, but a step out of the roots stops the walk (refused,
+ *    whether or not anything is there, even a path that would come
+ *    back in);
+ *  - a file the walk found is opened, and the descriptor is judged
+ *    again (fd_within): a link swapped between the walk and the open
+ *    changes what was opened, not where the check looks;
+ *  - found nowhere, a name is « hors racine » when its first place (the
+ *    including file's folder, or the absolute path) is written outside
+ *    the roots, « introuvable » otherwise, whatever the places outside
+ *    hold: the installed clause library, a root, stays open to all.
+ * A hard link in a root is a file of that root: whoever could make it
+ * could as well copy the file there.
+ */
+struct roots {
+	const char *const *real;	/* the roots, as realpath gave them */
+	char	**named;		/* as given, made absolute, folded */
+	size_t	  n;
+};
+
+static void
+roots_init(struct roots *r, const struct program *prog)
 {
-	const char *const *search = ck->prog->search;
-	size_t i, n = ck->prog->nsearch;
-	char *with_ext = ends_with(name, ".lgc") ? xstrdup(name) :
-	    xasprintf("%s.lgc", name);
-	char *found = NULL;
+	char cwd[PATH_MAX];
+	size_t i;
 
-	/* Only .lgc files, however the path is written: an absolute path
-	 * must not open /etc/passwd as a clause. */
-	if (name[0] == '/') {
-		if (is_file(with_ext))
-			found = with_ext;
-		else
-			free(with_ext);
-		return found;
-	}
-	for (i = 0; i <= n && found == NULL; i++) {
-		const char *base = i == 0 ? dir : search[i - 1];
-		char *candidate = xasprintf("%s/%s", base, with_ext);
-
-		if (is_file(candidate))
-			found = candidate;
-		else
-			free(candidate);
-	}
-	free(with_ext);
-	return found;
+	r->real = prog->roots;
+	r->n = prog->nroots;
+	r->named = xcalloc(r->n + 1, sizeof(*r->named));
+	if (getcwd(cwd, sizeof(cwd)) == NULL)
+		snprintf(cwd, sizeof(cwd), "/");
+	for (i = 0; i < r->n; i++)
+		r->named[i] = path_lexical(cwd, prog->root_names[i]);
 }
 
-/* Where find_file looked for NAME from DIR: the note of a file not
- * found. */
-void
-describe_search(struct checker *ck, const char *dir, const char *name,
-    struct buf *out)
+static void
+roots_free(struct roots *r)
 {
 	size_t i;
 
-	if (name[0] == '/')
-		buf_printf(out, "un chemin absolu désigne un fichier .lgc : "
-		    "%s%s", name, ends_with(name, ".lgc") ? "" : ".lgc");
-	else {
-		buf_printf(out, "cherché dans %s", dir);
-		for (i = 0; i < ck->prog->nsearch; i++)
-			buf_printf(out, ", %s", ck->prog->search[i]);
-	}
+	for (i = 0; i < r->n; i++)
+		free(r->named[i]);
+	free(r->named);
 }
 
-/*
- * Whether PATH, found for the include or import of NAME at AT, lies in
- * one of the root folders once "..", absolute paths and symbolic links
- * are resolved: a server that compiles its clients' templates must not
- * let one read another's clauses nor any .lgc file of the machine.
- * Without roots, everything is allowed.  Reported when refused.
- */
-bool
-within_roots(struct checker *ck, const char *path, const char *name,
-    const struct loc *at)
+/* PATH (absolute, folded) written inside a root, real or as named. */
+static bool
+written_inside(const struct roots *r, const char *path)
 {
-	char resolved[PATH_MAX], target[PATH_MAX];
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (path_within(path, r->real[i]) ||
+		    path_within(path, r->named[i]))
+			return true;
+	return false;
+}
+
+/* PATH, a real path, inside a root: a root as named may hold ".."
+ * after a link, and lead elsewhere than it reads. */
+static bool
+really_inside(const struct roots *r, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (path_within(path, r->real[i]))
+			return true;
+	return false;
+}
+
+/* Whether the walk may look at PATH: a root, something in one, or a
+ * folder on the way to one. */
+static bool
+may_look_at(const struct roots *r, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (path_leads_to(r->real[i], path) ||
+		    path_leads_to(path, r->real[i]) ||
+		    path_leads_to(path, r->named[i]))
+			return true;
+	return false;
+}
+
+enum walk {
+	WALK_FILE,		/* something is there, inside: in OUT */
+	WALK_MISSING,		/* nothing there, inside */
+	WALK_OUTSIDE		/* the name leads out of the roots */
+};
+
+/* Follows PATH (absolute) as the kernel would, without looking at
+ * anything outside the roots (may_look_at).  OUT gets the real path;
+ * LINK (PATH_MAX bytes) what PATH's last component points to when it
+ * is itself a link, read inside the roots ("" otherwise). */
+static enum walk
+walk(const struct roots *r, const char *path, struct buf *out, char *link)
+{
+	char target[PATH_MAX];
+	struct buf rest;
+	struct stat st;
+	size_t pos = 0, start, mark;
+	ssize_t n;
+	int links = 0;
+	enum walk result = WALK_FILE;
+
+	link[0] = '\0';
+	buf_reset(out);
+	buf_puts(out, "");
+	buf_init(&rest);
+	buf_puts(&rest, path);
+	for (;;) {
+		while (rest.data[pos] == '/')
+			pos++;
+		if (rest.data[pos] == '\0')
+			break;
+		for (start = pos; rest.data[pos] != '\0' &&
+		    rest.data[pos] != '/'; pos++)
+			continue;
+		if (pos - start == 1 && rest.data[start] == '.')
+			continue;
+		if (pos - start == 2 && rest.data[start] == '.' &&
+		    rest.data[start + 1] == '.') {
+			/* OUT holds no link: its ".." is the real parent. */
+			while (out->len > 0 && out->data[--out->len] != '/')
+				continue;
+			out->data[out->len] = '\0';
+			continue;
+		}
+		mark = out->len;
+		buf_putc(out, '/');
+		buf_put(out, rest.data + start, pos - start);
+		if (!may_look_at(r, out->data)) {
+			result = WALK_OUTSIDE;
+			break;
+		}
+		if (lstat(out->data, &st) != 0) {
+			result = WALK_MISSING;
+			break;
+		}
+		if (!S_ISLNK(st.st_mode))
+			continue;
+		if (++links > MAX_LINKS || (n = readlink(out->data, target,
+		    sizeof(target) - 1)) <= 0) {
+			result = WALK_MISSING;
+			break;
+		}
+		target[n] = '\0';
+		if (links == 1 && rest.data[pos + strspn(rest.data + pos,
+		    "/")] == '\0')
+			memcpy(link, target, (size_t)n + 1);
+		out->len = target[0] == '/' ? 0 : mark;
+		out->data[out->len] = '\0';
+		{
+			char *then = xasprintf("%s/%s", target, rest.data + pos);
+
+			buf_reset(&rest);
+			buf_puts(&rest, then);
+			free(then);
+			pos = 0;
+		}
+	}
+	buf_free(&rest);
+	if (out->len == 0)
+		buf_puts(out, "/");
+	if (result == WALK_FILE && !really_inside(r, out->data))
+		result = WALK_OUTSIDE;
+	return result;
+}
+
+/* What became of one place where the file could be. */
+enum place {
+	PLACE_FOUND,		/* opened, or could not be: err */
+	PLACE_MISSING,		/* not there (or, confined, not looked at) */
+	PLACE_OUTSIDE		/* confined: leads out of the roots */
+};
+
+/* Opens the file an include names.  O_NONBLOCK: a FIFO waiting for a
+ * writer would hang the compilation; it reads as empty instead. */
+static int
+open_source(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	int flags;
+
+	if (fd >= 0 && (flags = fcntl(fd, F_GETFL)) >= 0)
+		(void)fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+	return fd;
+}
+
+/* CANDIDATE without roots: the file is found when it exists, one that
+ * cannot be read then reported as such (F_IO: permission refusée), not
+ * as missing. */
+static enum place
+try_open(const char *candidate, struct found *out)
+{
+	struct stat st;
+
+	out->fd = open_source(candidate);
+	out->err = errno;
+	return out->fd >= 0 || stat(candidate, &st) == 0 ? PLACE_FOUND :
+	    PLACE_MISSING;
+}
+
+/* CANDIDATE, written as WALKED (absolute), under roots.  *LOOKED is set
+ * when it was inside them as written, and so looked for. */
+static enum place
+try_confined(const struct roots *r, const char *walked, struct found *out,
+    bool *looked, char *link, bool *unverified)
+{
+	char *written = path_lexical("/", walked);
+	char real[PATH_MAX];
+	struct buf where;
+	enum walk w;
+
+	link[0] = '\0';
+	*looked = written_inside(r, written);
+	free(written);
+	if (!*looked)
+		return PLACE_MISSING;
+	buf_init(&where);
+	w = walk(r, walked, &where, link);
+	if (w == WALK_FILE) {
+		/* Pointing in when walked: not what refuses it. */
+		link[0] = '\0';
+		out->fd = open_source(where.data);
+		out->err = errno;
+		if (out->fd >= 0 && !fd_within(out->fd, r->real, r->n, real)) {
+			*unverified = real[0] == '\0';
+			close(out->fd);
+			out->fd = -1;
+			w = WALK_OUTSIDE;
+		}
+	}
+	buf_free(&where);
+	return w == WALK_FILE ? PLACE_FOUND : w == WALK_MISSING ?
+	    PLACE_MISSING : PLACE_OUTSIDE;
+}
+
+/* Refused: NAME at AT leads to PATH, out of the roots; PATH is a link
+ * to LINK (or ""). */
+static void
+report_outside(struct checker *ck, const char *path, const char *name,
+    const struct loc *at, const char *link, bool unverified)
+{
 	struct diagnostic *dg;
 	struct buf roots;
-	struct stat st;
-	size_t i, n;
-	ssize_t len;
+	size_t i;
 
-	if (ck->prog->nroots == 0)
-		return true;
-	for (i = 0; realpath(path, resolved) != NULL &&
-	    i < ck->prog->nroots; i++) {
-		const char *root = ck->prog->roots[i];
-
-		n = strlen(root);
-		if (n > 0 && root[n - 1] == '/')
-			n--;
-		if (strncmp(resolved, root, n) == 0 && resolved[n] == '/')
-			return true;
-	}
 	/* Named as the user wrote them, not resolved: the message is the
 	 * same on every machine, and a server does not show its tree. */
 	buf_init(&roots);
@@ -134,14 +308,114 @@ within_roots(struct checker *ck, const char *path, const char *name,
 		    ck->prog->root_names[i]);
 	dg = diag(ck->ds, E_INCLUDE_OUTSIDE, at, name, display_name(path),
 	    buf_cstr(&roots));
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
-	    (len = readlink(path, target, sizeof(target) - 1)) > 0) {
-		target[len] = '\0';
-		diag_note(dg, NULL, "%s est un lien symbolique vers %s",
-		    display_name(path), target);
-	}
 	buf_free(&roots);
-	return false;
+	/* A link inside a root says where it points, whether or not its
+	 * target exists: the walk read it, and read nothing outside. */
+	if (link[0] != '\0')
+		diag_note(dg, NULL, "%s est un lien symbolique vers %s",
+		    display_name(path), link);
+	if (unverified)
+		diag_note(dg, NULL, "l'emplacement du fichier ouvert ne peut "
+		    "pas être vérifié (/proc/self/fd est inaccessible)");
+}
+
+/* Not found: NAME at AT, with the folders SEARCHED and, confined, the
+ * NSKIPPED ones SKIPPED (outside the roots) in notes. */
+static void
+report_missing(struct checker *ck, const char *name, const struct loc *at,
+    const struct buf *searched, const struct buf *skipped, size_t nskipped)
+{
+	struct diagnostic *d = diag(ck->ds, E_INCLUDE_NOT_FOUND, at, name);
+
+	if (name[0] == '/')
+		diag_note(d, NULL, "un chemin absolu désigne un fichier .lgc : "
+		    "%s%s", name, ends_with(name, ".lgc") ? "" : ".lgc");
+	else
+		diag_note(d, NULL, "cherché dans %s", buf_cstr(searched));
+	if (nskipped > 0)
+		diag_note(d, NULL, "pas consulté%s, hors des dossiers "
+		    "racines : %s", nskipped > 1 ? "s" : "", buf_cstr(skipped));
+}
+
+/*
+ * The file {inclure} or importer names NAME at AT, from the folder DIR:
+ * relative to DIR, then each search folder; ".lgc" may be left out, and
+ * only .lgc files are found, however the path is written (an absolute
+ * path must not open /etc/passwd as a clause).  Returned open, for
+ * load_found; a file not found or refused is reported, and the path is
+ * then NULL.
+ */
+struct found
+find_file(struct checker *ck, const char *dir, const char *name,
+    const struct loc *at)
+{
+	const char *const *search = ck->prog->search;
+	size_t i, n = name[0] == '/' ? 0 : ck->prog->nsearch, nskipped = 0;
+	char *with_ext = ends_with(name, ".lgc") ? xstrdup(name) :
+	    xasprintf("%s.lgc", name);
+	bool confined = ck->prog->nroots > 0, looked, first_outside = false;
+	bool unverified = false;
+	enum place place = PLACE_MISSING;
+	char real[PATH_MAX], link[PATH_MAX] = "";
+	struct buf searched, skipped;
+	struct roots roots;
+	struct found out = { NULL, -1, 0 };
+	char *outside = NULL;
+
+	buf_init(&searched);
+	buf_init(&skipped);
+	if (confined)
+		roots_init(&roots, ck->prog);
+	for (i = 0; i <= n && place == PLACE_MISSING; i++) {
+		const char *base = i == 0 ? dir : search[i - 1];
+		char *candidate = name[0] == '/' ? xstrdup(with_ext) :
+		    xasprintf("%s/%s", base, with_ext);
+		char *walked;
+
+		if (!confined) {
+			place = try_open(candidate, &out);
+			looked = true;
+		} else {
+			/* From the folder's real path: the walk starts
+			 * where the kernel would.  A folder that does not
+			 * exist holds nothing. */
+			walked = name[0] == '/' ? xstrdup(with_ext) :
+			    realpath(base, real) != NULL ?
+			    xasprintf("%s/%s", real, with_ext) : NULL;
+			looked = true;
+			place = walked == NULL ? PLACE_MISSING :
+			    try_confined(&roots, walked, &out, &looked, link,
+			    &unverified);
+			free(walked);
+		}
+		first_outside = first_outside || (i == 0 && !looked);
+		if (name[0] != '/' && looked)
+			buf_printf(&searched, "%s%s", searched.len > 0 ?
+			    ", " : "", base);
+		else if (name[0] != '/')
+			buf_printf(&skipped, "%s%s", nskipped++ > 0 ?
+			    ", " : "", base);
+		if (place == PLACE_FOUND)
+			out.path = candidate;
+		else if (place == PLACE_OUTSIDE || (i == 0 && !looked)) {
+			free(outside);
+			outside = candidate;
+		} else
+			free(candidate);
+	}
+	/* Found nowhere, what the name means (the place beside the
+	 * including file, or the absolute path) is what is refused. */
+	if (place == PLACE_OUTSIDE || (place == PLACE_MISSING && first_outside))
+		report_outside(ck, outside, name, at, link, unverified);
+	else if (place == PLACE_MISSING)
+		report_missing(ck, name, at, &searched, &skipped, nskipped);
+	free(outside);
+	free(with_ext);
+	buf_free(&searched);
+	buf_free(&skipped);
+	if (confined)
+		roots_free(&roots);
+	return out;
 }
 
 struct scope *
@@ -233,7 +507,7 @@ warn_missing_separator(struct checker *ck, const struct source *src)
 	}
 }
 
-/* Source faults (source_load finds them, the checker words them). */
+/* Source faults (source_read finds them, the checker words them). */
 static void
 report_fault(struct checker *ck, const char *path, const struct source *src,
     const struct source_fault *f)
@@ -307,26 +581,58 @@ take_source(struct checker *ck, const char *path, const char *resolved,
 	return f;
 }
 
-/* Loads and parses a file once; the same file included twice is one
- * file_ast.  DISPLAY is how diagnostics name it. */
-struct file_ast *
-load_file(struct checker *ck, const char *path, const char *display)
+/* Parses the file at PATH, open on FD (-1: it could not be, ERR says
+ * why), once: the same file included twice is one file_ast.  DISPLAY is
+ * how diagnostics name it.  FD is read, never PATH again: what was
+ * checked of the descriptor is what is read.  Closes FD. */
+static struct file_ast *
+load_fd(struct checker *ck, const char *path, const char *display, int fd,
+    int err)
 {
 	char resolved[PATH_MAX];
-	struct source *src;
+	struct source *src = NULL;
 	struct source_faults faults;
 	size_t i;
 
-	if (realpath(path, resolved) == NULL)
+	if ((fd < 0 || !path_of_fd(fd, resolved, sizeof(resolved))) &&
+	    realpath(path, resolved) == NULL)
 		snprintf(resolved, sizeof(resolved), "%s", path);
 	for (i = 0; i < ck->prog->files.len; i++) {
 		struct file_ast *f = ck->prog->files.items[i];
 
-		if (strcmp(f->path, resolved) == 0)
+		if (strcmp(f->path, resolved) == 0) {
+			if (fd >= 0)
+				close(fd);
 			return f;
+		}
 	}
-	src = source_load(path, display, &faults);
+	if (fd < 0)
+		source_unreadable(&faults, err, 0);
+	else {
+		src = source_read(fd, display, &faults);
+		close(fd);
+	}
 	return take_source(ck, path, resolved, display, src, &faults);
+}
+
+struct file_ast *
+load_file(struct checker *ck, const char *path, const char *display)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	return load_fd(ck, path, display, fd, errno);
+}
+
+struct file_ast *
+load_found(struct checker *ck, struct found *found)
+{
+	struct file_ast *f = load_fd(ck, found->path,
+	    display_name(found->path), found->fd, found->err);
+
+	free(found->path);
+	found->path = NULL;
+	found->fd = -1;
+	return f;
 }
 
 /* The main template given as TEXT, named NAME: its clauses are found

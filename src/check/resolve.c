@@ -392,29 +392,14 @@ import_types(struct checker *ck, struct scope *sc)
 	size_t i, k;
 
 	for (i = 0; i < f->nimports; i++) {
-		char *path = find_file(ck, sc->dir, f->imports[i].path);
+		struct found found = find_file(ck, sc->dir, f->imports[i].path,
+		    &f->imports[i].loc);
 		struct file_ast *imported;
 		struct scope *isc;
 
-		if (path == NULL) {
-			struct diagnostic *d = diag(ck->ds, E_INCLUDE_NOT_FOUND,
-			    &f->imports[i].loc, f->imports[i].path);
-			struct buf where;
-
-			/* Where it was looked for, as for {inclure}. */
-			buf_init(&where);
-			describe_search(ck, sc->dir, f->imports[i].path, &where);
-			diag_note(d, NULL, "%s", buf_cstr(&where));
-			buf_free(&where);
+		if (found.path == NULL)
 			continue;
-		}
-		if (!within_roots(ck, path, f->imports[i].path,
-		    &f->imports[i].loc)) {
-			free(path);
-			continue;
-		}
-		imported = load_file(ck, path, display_name(path));
-		free(path);
+		imported = load_found(ck, &found);
 		if (imported == NULL || (isc = scope_of(ck, imported)) == NULL)
 			continue;
 		if (isc->importing)

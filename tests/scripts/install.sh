@@ -27,6 +27,22 @@ if [ $? -eq 0 ] && grep -q "Confidentialité" "$TMP/install.html"; then
 else
 	echo "ÉCHEC installation : lgc installé ne trouve pas la bibliothèque"
 fi
+# Confined (--racine), the installed clause library stays open, from a
+# template inside a root as from one outside.
+mkdir -p "$TMP/install-racine/racine"
+printf 'modele "Contrat"\n---\n# Objet\n\n{inclure "confidentialite"}\n' \
+    > "$TMP/install-racine/racine/t.lgc"
+cp "$TMP/install-racine/racine/t.lgc" "$TMP/install-racine/t.lgc"
+for t in racine/t.lgc t.lgc; do
+	(cd "$TMP/install-racine" && env -u LGC_PATH "$prefix/bin/lgc" build \
+	    --racine racine "$t") > "$TMP/install.html" 2> "$TMP/install.err"
+	if [ $? -eq 0 ] && grep -q "Confidentialité" "$TMP/install.html"; then
+		echo "ok installation : avec --racine, la bibliothèque reste permise ($t)"
+	else
+		echo "ÉCHEC installation : avec --racine, la bibliothèque reste permise ($t)"
+		sed 's/^/    /' "$TMP/install.err" | head -10
+	fi
+done
 if "$prefix/bin/lgc" --version | grep -q "^lgc [0-9]"; then
 	echo "ok installation : lgc --version"
 else

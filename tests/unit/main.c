@@ -33,6 +33,7 @@ static const struct {
 	void		(*run)(struct unit *);
 } groups[] = {
 	{ "util", test_util },
+	{ "path", test_path },
 	{ "decimal", test_decimal },
 	{ "french", test_french },
 	{ "build", test_build },

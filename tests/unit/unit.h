@@ -25,6 +25,7 @@ void	unit_check_str(struct unit *u, const char *got, const char *want,
 
 /* One entry point per tested module, listed in main.c. */
 void	test_util(struct unit *u);
+void	test_path(struct unit *u);
 void	test_decimal(struct unit *u);
 void	test_french(struct unit *u);
 void	test_build(struct unit *u);
