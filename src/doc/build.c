@@ -211,7 +211,7 @@ enum cell_kind {
 struct cell {
 	size_t		 off;		/* CELL_CHAR: bytes in para.raw */
 	const char	*link;		/* a label owned by the stream */
-	const struct stream_origin *origin;	/* that value's */
+	struct value_origin *origin;	/* that value's (the stream's) */
 	enum cell_kind	 kind;
 	uint32_t	 cp;
 	uint32_t	 len;		/* of a character: 1 to 4 bytes */
@@ -873,19 +873,6 @@ same_link(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
-/* A value's origin as the document holds it (borrowed strings). */
-static const struct doc_origin *
-doc_origin_of(const struct stream_origin *so, struct doc_origin *o)
-{
-	if (so == NULL)
-		return NULL;
-	o->expr = so->expr;
-	o->path = so->path;
-	o->loc = so->loc;
-	o->data = so->data;
-	return o;
-}
-
 /* Ends the paragraph: its normalised runs go to OUT (possibly none).
  * A client's value is a run of its own, so that a backend can name it. */
 static void
@@ -895,8 +882,7 @@ para_finish(struct para *p, struct doc_runs *out)
 	const struct cell *c;
 	unsigned style = 0;
 	const char *link = NULL;
-	const struct stream_origin *origin = NULL;
-	struct doc_origin o;
+	struct value_origin *origin = NULL;
 	size_t i, n, start;
 
 	memset(out, 0, sizeof(*out));
@@ -917,7 +903,7 @@ para_finish(struct para *p, struct doc_runs *out)
 		    c->style != style || !same_link(c->link, link) ||
 		    c->origin != origin)) {
 			doc_runs_push_value(out, text.data, text.len, style,
-			    link, doc_origin_of(origin, &o));
+			    link, origin);
 			buf_reset(&text);
 		}
 		style = c->style;
@@ -941,7 +927,7 @@ para_finish(struct para *p, struct doc_runs *out)
 	}
 	if (text.len > 0)
 		doc_runs_push_value(out, text.data, text.len, style, link,
-		    doc_origin_of(origin, &o));
+		    origin);
 	buf_free(&text);
 	p->open = false;
 	p->style = 0;
@@ -1160,12 +1146,8 @@ do_signatures(struct builder *b, const struct line *l)
 		    typeset_line(dup_or_empty(t->parties[i].representant), sq);
 		blk->u.signatures.parties[i].qualite =
 		    typeset_line(dup_or_empty(t->parties[i].qualite), sq);
-		if (t->parties[i].origin != NULL) {
-			struct doc_origin o;
-
-			blk->u.signatures.parties[i].origin = doc_origin_copy(
-			    doc_origin_of(t->parties[i].origin, &o));
-		}
+		blk->u.signatures.parties[i].origin =
+		    origin_ref(t->parties[i].origin);
 	}
 }
 

@@ -360,7 +360,7 @@ eval_selon(struct eval *ev, const struct node *n)
  * origin, found once for every item). */
 static void
 push_binding(struct eval *ev, const struct node *loop,
-    const struct stream_origin *o, const struct value *value, size_t i,
+    const struct value_origin *o, const struct value *value, size_t i,
     size_t count)
 {
 	struct binding *bd;
@@ -392,7 +392,7 @@ pop_binding(struct eval *ev)
 static void
 eval_loop(struct eval *ev, const struct node *n)
 {
-	struct stream_origin *o;
+	struct value_origin *o;
 	struct value list;
 	size_t i;
 
@@ -424,7 +424,7 @@ eval_loop(struct eval *ev, const struct node *n)
 			eval_nodes(ev, &n->u.loop.body);
 			pop_binding(ev);
 		}
-	stream_origin_free(o);
+	origin_unref(o);
 	value_free(&list);
 }
 
@@ -446,7 +446,7 @@ eval_include(struct eval *ev, const struct node *n)
 		if (a->param == NULL)
 			continue;
 		value_free(&fr->params[a->param->index]);
-		stream_origin_free(fr->param_origins[a->param->index]);
+		origin_unref(fr->param_origins[a->param->index]);
 		fr->param_origins[a->param->index] = expr_origin(ev, a->value);
 		if (eval_expr(ev, a->value, &fr->params[a->param->index]))
 			check_declared(ev, &a->param->cstr_value, "paramètre",

@@ -820,7 +820,7 @@ frame_free(struct frame *fr)
 		return;
 	for (i = 0; i < fr->file->nparams; i++) {
 		value_free(&fr->params[i]);
-		stream_origin_free(fr->param_origins[i]);
+		origin_unref(fr->param_origins[i]);
 	}
 	free(fr->param_origins);
 	for (i = 0; i < fr->file->nsoits; i++)
@@ -1059,7 +1059,7 @@ json_path(struct eval *ev, const struct expr *e, struct buf *b,
 			return true;
 		}
 		if (s->kind == SYM_PARAM) {
-			const struct stream_origin *po =
+			const struct value_origin *po =
 			    ev->frame->param_origins[s->decl->index];
 
 			if (po == NULL || po->path == NULL)
@@ -1100,19 +1100,22 @@ json_path(struct eval *ev, const struct expr *e, struct buf *b,
 	return false;
 }
 
-struct stream_origin *
+struct value_origin *
 expr_origin(struct eval *ev, const struct expr *e)
 {
-	struct stream_origin *o = xcalloc(1, sizeof(*o));
-	struct buf b;
+	struct value_origin *o;
+	struct buf expr, path;
+	struct loc data = { NULL, 0, 0, 0, 0 };
+	bool has_path;
 
-	buf_init(&b);
-	expr_print(&b, e);
-	o->expr = buf_detach(&b);
-	o->loc = e->loc;
-	if (json_path(ev, e, &b, &o->data))
-		o->path = buf_detach(&b);
-	buf_free(&b);
+	buf_init(&expr);
+	buf_init(&path);
+	expr_print(&expr, e);
+	has_path = json_path(ev, e, &path, &data);
+	o = origin_new(buf_cstr(&expr), has_path ? buf_cstr(&path) : NULL,
+	    &e->loc, &data);
+	buf_free(&expr);
+	buf_free(&path);
 	return o;
 }
 

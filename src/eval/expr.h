@@ -37,7 +37,7 @@ struct frame {
 	struct value	*params;
 	struct value	*soits;
 	int		*soit_state;	/* 0 not yet, 1 computing, 2 done, 3 failed */
-	struct stream_origin **param_origins;	/* NULL: no JSON path */
+	struct value_origin **param_origins;	/* NULL: no JSON path */
 };
 
 /*
@@ -140,7 +140,7 @@ bool		 eval_tstring(struct eval *ev, const struct tstring *t,
 /* Where the value of E comes from when E is an input, a loop variable
  * or a field of one (its JSON path); else with a NULL path.  For a
  * backend's errors about the printed value. */
-struct stream_origin *expr_origin(struct eval *ev, const struct expr *e);
+struct value_origin *expr_origin(struct eval *ev, const struct expr *e);
 /* A note for each client input E reads: libellé, value, JSON path. */
 void		 note_inputs(struct eval *ev, struct diagnostic *dg,
 		    const struct expr *e);

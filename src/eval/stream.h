@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "base/diag.h"
+#include "base/origin.h"
 
 enum etok_kind {
 	ET_LINE,	/* a kept source line starts; indent in columns (tab = 4) */
@@ -32,21 +33,12 @@ enum emphasis {
 	EMPH_DRAFT	/* --brouillon: a placeholder or a branch label */
 };
 
-/* Where a printed value came from, so that a backend that cannot print
- * it (a character its fonts lack) names the value, not only a letter. */
-struct stream_origin {
-	char		*expr;		/* the expression, as in the template */
-	char		*path;		/* its JSON path, or NULL */
-	struct loc	 loc;		/* the {…} in the template */
-	struct loc	 data;		/* the data file that gives it */
-};
-
 /* A party of a signature block, as the data gives it ("" when absent). */
 struct stream_party {
 	char	*name;
 	char	*representant;
 	char	*qualite;
-	struct stream_origin *origin;	/* the party's value (owned) */
+	struct value_origin *origin;	/* the party's value (a reference) */
 };
 
 /* One member of the union per kind: a long document is millions of
@@ -58,7 +50,7 @@ struct etok {
 	union {
 		struct {			/* ET_TEXT */
 			char		*text;		/* owned */
-			struct stream_origin *origin;	/* a value's (owned), or NULL */
+			struct value_origin *origin;	/* a value's (a reference), or NULL */
 			bool		 verbatim;	/* client text, quotes kept */
 			bool		 escaped;	/* an escaped \" or \' (rule 8),
 							 * or a draft's code: no typography */
@@ -107,6 +99,5 @@ struct etok	*stream_push(struct stream *s, enum etok_kind kind);
 /* An ET_TEXT token holding a copy of TEXT. */
 struct etok	*stream_text(struct stream *s, const char *text, size_t len);
 void		 stream_free(struct stream *s);
-void		 stream_origin_free(struct stream_origin *o);
 
 #endif
