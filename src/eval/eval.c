@@ -211,33 +211,35 @@ emit_label(struct eval *ev, const char *word, const struct expr *cond,
 static void
 eval_interp(struct eval *ev, const struct expr *e)
 {
-	struct value v;
+	struct value tmp;
+	const struct value *v;
 	struct buf b;
 
-	if (!eval_expr(ev, e, &v))
+	if (!eval_borrow(ev, e, &tmp, &v))
 		return;
 	buf_init(&b);
-	if (unknown_value(&v)) {
+	if (unknown_value(v)) {
 		buf_putc(&b, '[');
 		print_code(ev, &b, e);
 		buf_putc(&b, ']');
 		emit_marked(ev, buf_cstr(&b));
 		buf_free(&b);
+		value_free(&tmp);
 		return;
 	}
-	value_print(&b, &v);
+	value_print(&b, v);
 	eval_check_printable(ev, e, NULL, buf_cstr(&b));
 	emit_text(ev, buf_cstr(&b));
 	/* Text that comes from the client (a texte, or the texts of a
 	 * record or list) is printed as given: its straight quotes and
 	 * apostrophes may be inches or part of an address.  Numbers,
 	 * dates and choice labels are lgc's or the author's text. */
-	ev->out->v[ev->out->len - 1].verbatim = v.kind == T_TEXTE ||
-	    v.kind == T_RECORD || v.kind == T_LISTE;
+	ev->out->v[ev->out->len - 1].verbatim = v->kind == T_TEXTE ||
+	    v->kind == T_RECORD || v->kind == T_LISTE;
 	if (ev->out->v[ev->out->len - 1].verbatim)
 		ev->out->v[ev->out->len - 1].origin = expr_origin(ev, e);
 	buf_free(&b);
-	value_free(&v);
+	value_free(&tmp);
 }
 
 /* In a draft, once a condition cannot be decided every remaining
@@ -393,13 +395,16 @@ static void
 eval_loop(struct eval *ev, const struct node *n)
 {
 	struct value_origin *o;
-	struct value list;
+	struct value tmp;
+	const struct value *list;
 	size_t i;
 
-	if (!eval_expr(ev, n->u.loop.list, &list))
+	/* The list is read in place when it is an input's, a loop
+	 * variable's…: the items the loop binds stay where they are. */
+	if (!eval_borrow(ev, n->u.loop.list, &tmp, &list))
 		return;
 	o = expr_origin(ev, n->u.loop.list);
-	if (unknown_value(&list)) {
+	if (unknown_value(list)) {
 		bool block = is_block_body(&n->u.loop.body);
 		struct buf w;
 
@@ -407,17 +412,17 @@ eval_loop(struct eval *ev, const struct node *n)
 		buf_printf(&w, "pour chaque %s dans", n->u.loop.var);
 		emit_label(ev, buf_cstr(&w), n->u.loop.list, block);
 		buf_free(&w);
-		push_binding(ev, n, o, &list, SIZE_MAX, 0);
+		push_binding(ev, n, o, list, SIZE_MAX, 0);
 		eval_nodes(ev, &n->u.loop.body);
 		pop_binding(ev);
 		emit_label(ev, "fin", NULL, block);
-	} else if (list.kind != T_LISTE || list.u.list.len == 0) {
+	} else if (list->kind != T_LISTE || list->u.list.len == 0) {
 		if (n->u.loop.empty != NULL)
 			eval_nodes(ev, n->u.loop.empty);
 	} else
-		for (i = 0; i < list.u.list.len && !ev->stopped; i++) {
-			push_binding(ev, n, o, &list.u.list.items[i], i,
-			    list.u.list.len);
+		for (i = 0; i < list->u.list.len && !ev->stopped; i++) {
+			push_binding(ev, n, o, &list->u.list.items[i], i,
+			    list->u.list.len);
 			ev->turns++;
 			ev->at = &n->loc;
 			count_node(ev);
@@ -425,7 +430,7 @@ eval_loop(struct eval *ev, const struct node *n)
 			pop_binding(ev);
 		}
 	origin_unref(o);
-	value_free(&list);
+	value_free(&tmp);
 }
 
 static void

@@ -710,43 +710,108 @@ eval_list(struct eval *ev, const struct expr *e, struct value *out)
 	return true;
 }
 
+/* The value that E names where the evaluator keeps it, when E is an
+ * input, a clause parameter, a computed `soit`, a loop variable or a
+ * field of one of these; else NULL (E is then computed).  Reading it
+ * in place spares a copy: a loop over a list of a million records, or
+ * each `p.nom` in it, once copied the whole list or record. */
+static const struct value *
+stored_value(struct eval *ev, const struct expr *e)
+{
+	const struct symbol *s;
+	const struct value *v;
+	size_t i, f;
+
+	switch (e->kind) {
+	case EX_NAME:
+		if ((s = e->sym) == NULL)
+			return NULL;
+		switch (s->kind) {
+		case SYM_INPUT:
+			return input_value(ev, s->input->index);
+		case SYM_PARAM:
+			return &ev->frame->params[s->decl->index];
+		case SYM_SOIT:
+			return ev->frame->soit_state[s->decl->index] == 2 ?
+			    &ev->frame->soits[s->decl->index] : NULL;
+		case SYM_LOOP:
+			for (i = ev->nloops; i-- > 0;)
+				if (ev->loops[i].sym == s)
+					return ev->loops[i].value;
+			return NULL;
+		}
+		return NULL;
+	case EX_FIELD:
+		if (e->field_index < 0 ||
+		    (v = stored_value(ev, e->u.field.obj)) == NULL)
+			return NULL;
+		f = (size_t)e->field_index;
+		return v->kind == T_RECORD && f < v->u.record.len ?
+		    &v->u.record.fields[f] : NULL;
+	case EX_LITERAL:
+	case EX_CALL:
+	case EX_RECORD:
+	case EX_NEG:
+	case EX_NOT:
+	case EX_EXISTS:
+	case EX_BINARY:
+	case EX_LIST:
+		return NULL;
+	}
+	return NULL;
+}
+
+bool
+eval_borrow(struct eval *ev, const struct expr *e, struct value *tmp,
+    const struct value **out)
+{
+	memset(tmp, 0, sizeof(*tmp));
+	if ((*out = stored_value(ev, e)) != NULL)
+		return true;
+	*out = tmp;
+	return eval_expr(ev, e, tmp);
+}
+
 /* obj.champ; over a list of records, the list of that field of each. */
 static bool
 eval_field(struct eval *ev, const struct expr *e, struct value *out)
 {
-	struct value v;
+	struct value tmp;
+	const struct value *v;
 	size_t i, f = (size_t)e->field_index;
 
-	if (!eval_expr(ev, e->u.field.obj, &v))
+	if (!eval_borrow(ev, e->u.field.obj, &tmp, &v))
 		return false;
-	if (unknown_value(&v))
+	if (unknown_value(v)) {
+		value_free(&tmp);
 		return set_unknown(out);
+	}
 	if (e->field_index < 0) {
-		value_free(&v);
+		value_free(&tmp);
 		return false;
 	}
-	if (v.kind == T_LISTE) {
+	if (v->kind == T_LISTE) {
 		out->kind = T_LISTE;
 		out->type = e->type;
-		out->u.list.len = v.u.list.len;
-		out->u.list.items = xcalloc(v.u.list.len ? v.u.list.len : 1,
+		out->u.list.len = v->u.list.len;
+		out->u.list.items = xcalloc(v->u.list.len ? v->u.list.len : 1,
 		    sizeof(struct value));
-		for (i = 0; i < v.u.list.len; i++) {
-			const struct value *r = &v.u.list.items[i];
+		for (i = 0; i < v->u.list.len; i++) {
+			const struct value *r = &v->u.list.items[i];
 
 			if (r->kind == T_RECORD && f < r->u.record.len)
 				value_copy(&out->u.list.items[i],
 				    &r->u.record.fields[f]);
 		}
-		value_free(&v);
+		value_free(&tmp);
 		return true;
 	}
-	if (v.kind != T_RECORD || f >= v.u.record.len) {
-		value_free(&v);
+	if (v->kind != T_RECORD || f >= v->u.record.len) {
+		value_free(&tmp);
 		return false;
 	}
-	value_copy(out, &v.u.record.fields[f]);
-	value_free(&v);
+	value_copy(out, &v->u.record.fields[f]);
+	value_free(&tmp);
 	return true;
 }
 

@@ -133,6 +133,13 @@ bool		 unknown_value(const struct value *v);
  * an input it reads failed validation. */
 bool		 eval_expr(struct eval *ev, const struct expr *e,
 		    struct value *out);
+/* E's value, read in place when E names a value the evaluator keeps
+ * (an input, a parameter, a computed `soit`, a loop variable, a field
+ * of one): *OUT then points to it, valid as long as what it names, and
+ * TMP is left zeroed; else E is computed into TMP and *OUT is TMP.
+ * The caller frees TMP in any case.  False as eval_expr. */
+bool		 eval_borrow(struct eval *ev, const struct expr *e,
+		    struct value *tmp, const struct value **out);
 enum truth	 eval_truth(struct eval *ev, const struct expr *e);
 /* Appends the text of T, its interpolations evaluated. */
 bool		 eval_tstring(struct eval *ev, const struct tstring *t,
