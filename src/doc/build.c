@@ -1353,7 +1353,7 @@ build_check_refs(const struct stream *s, const struct doc *d,
 			dg = diag(ds, E_REF_UNNUMBERED, t->locs != NULL ?
 			    &t->locs[j] : NULL, t->labels[j]);
 			if ((posed = strmap_get(&by_label, t->labels[j])) != NULL)
-				diag_note(dg, &posed->label_loc,
+				diag_note(dg, posed->label_loc,
 				    "titre posé ici ; à cette place du "
 				    "document, il n'est pas numéroté");
 			ok = false;

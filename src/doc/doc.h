@@ -29,11 +29,11 @@ enum run_style {
  * anchor of a heading in the same document. */
 struct doc_run {
 	char		*text;
-	unsigned	 style;		/* enum run_style bits */
 	char		*link;		/* anchor id, or NULL */
-	bool		 line_break;
 	struct value_origin *origin;	/* one value of the data (a
 					 * reference), or NULL */
+	unsigned	 style;		/* enum run_style bits */
+	bool		 line_break;	/* last: 32 bytes, not 40 */
 };
 
 struct doc_runs {

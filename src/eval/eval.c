@@ -562,7 +562,7 @@ eval_node(struct eval *ev, const struct node *n)
 		t->numbered = n->u.heading.numbered;
 		t->label = n->u.heading.label ? xstrdup(n->u.heading.label) :
 		    NULL;
-		t->label_loc = n->u.heading.label_loc;
+		t->label_loc = &n->u.heading.label_loc;
 		break;
 	case N_BULLET:
 		push(ev, ET_BULLET)->indent = n->u.indent;
@@ -583,7 +583,7 @@ eval_node(struct eval *ev, const struct node *n)
 	case N_REF:
 		t = push(ev, ET_REF);
 		t->bare = n->u.ref.bare;
-		t->nlabels = n->u.ref.len;
+		t->nlabels = (unsigned)n->u.ref.len;
 		t->labels = xcalloc(n->u.ref.len + 1, sizeof(char *));
 		t->locs = xcalloc(n->u.ref.len + 1, sizeof(struct loc));
 		for (i = 0; i < n->u.ref.len; i++) {

@@ -43,7 +43,9 @@ struct stream_party {
 
 /* One member of the union per kind: a long document is millions of
  * tokens, and a token that held every kind's fields was 120 bytes
- * where this is 48. */
+ * where this is 32 (no member of the union over 24 bytes: a heading
+ * points at its label's place in the template, which outlives the
+ * stream). */
 struct etok {
 	enum etok_kind	 kind;
 	int		 indent;	/* ET_LINE; marker column for ET_BULLET/NUMBERED */
@@ -57,7 +59,8 @@ struct etok {
 		};
 		struct {			/* ET_HEADING */
 			char		*label;		/* or NULL (owned) */
-			struct loc	 label_loc;	/* where the label is */
+			const struct loc *label_loc;	/* where the label is
+							 * (the template's) */
 			int		 level;		/* 1..3 */
 			bool		 numbered;	/* false for {-} */
 		};
@@ -65,7 +68,7 @@ struct etok {
 		struct {			/* ET_REF */
 			char		**labels;	/* in written order (owned) */
 			struct loc	*locs;		/* where each is cited (owned) */
-			size_t		 nlabels;
+			unsigned	 nlabels;	/* a line holds far fewer */
 			bool		 bare;		/* {numero} prints "2" only */
 		};
 		struct {			/* ET_SIGNATURES */
