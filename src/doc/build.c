@@ -206,20 +206,26 @@ enum cell_kind {
 	CELL_SPACE	/* a normalised blank run */
 };
 
-/* Pointers first, then the 4-byte fields: 48 bytes, not 64, for each
- * character of the paragraph being built. */
-struct cell {
-	size_t		 off;		/* CELL_CHAR: bytes in para.raw */
+/* What the cells of one piece of text share: a token of the stream, or
+ * a label of a reference.  A cell names its span by index, so that the
+ * cell itself is 24 bytes: a paragraph that a loop makes of millions
+ * of characters once took 48 for each. */
+struct span {
 	const char	*link;		/* a label owned by the stream */
 	struct value_origin *origin;	/* that value's (the stream's) */
-	enum cell_kind	 kind;
-	uint32_t	 cp;
-	uint32_t	 len;		/* of a character: 1 to 4 bytes */
-	unsigned	 style;
 	unsigned	 group;		/* 0: the author's text; else one
 					 * value of the client's */
 	bool		 escaped;	/* an escaped quote, or a draft's code:
 					 * no typography */
+};
+
+struct cell {
+	size_t		 off;		/* CELL_CHAR: bytes in para.raw */
+	uint32_t	 cp;
+	uint32_t	 span;		/* in para.spans */
+	enum cell_kind	 kind;
+	unsigned char	 len;		/* of a character: 1 to 4 bytes */
+	unsigned char	 style;		/* enum run_style bits */
 };
 
 struct para {
@@ -231,11 +237,56 @@ struct para {
 	size_t		 len;
 	size_t		 cap;		/* kept across paragraphs */
 	unsigned	 groups;	/* client values in this paragraph */
+	/* Span 0 is the author's plain text; the array is kept across
+	 * paragraphs, as the cells are. */
+	struct span	*spans;
+	size_t		 nspans, spancap;
+	uint32_t	 span;		/* of the cells being pushed */
 };
+
+/* The span for the cells pushed next: the last one again when it is
+ * the same. */
+static void
+span_set(struct para *p, const char *link, struct value_origin *origin,
+    unsigned group, bool escaped)
+{
+	struct span *sp;
+
+	if (p->nspans == 0) {
+		p->spans = xreserve(p->spans, &p->spancap, 0,
+		    sizeof(*p->spans));
+		memset(&p->spans[0], 0, sizeof(p->spans[0]));
+		p->nspans = 1;
+	}
+	sp = &p->spans[p->nspans - 1];
+	if (sp->link == link && sp->origin == origin && sp->group == group &&
+	    sp->escaped == escaped) {
+		p->span = (uint32_t)(p->nspans - 1);
+		return;
+	}
+	if (link == NULL && origin == NULL && group == 0 && !escaped) {
+		p->span = 0;
+		return;
+	}
+	p->spans = xreserve(p->spans, &p->spancap, p->nspans,
+	    sizeof(*p->spans));
+	sp = &p->spans[p->nspans];
+	sp->link = link;
+	sp->origin = origin;
+	sp->group = group;
+	sp->escaped = escaped;
+	p->span = (uint32_t)p->nspans++;
+}
+
+static const struct span *
+span_of(const struct para *p, const struct cell *c)
+{
+	return &p->spans[c->span];
+}
 
 static void
 cell_push(struct para *p, enum cell_kind kind, uint32_t cp, size_t off,
-    size_t len, const char *link)
+    size_t len)
 {
 	struct cell *c;
 
@@ -244,12 +295,9 @@ cell_push(struct para *p, enum cell_kind kind, uint32_t cp, size_t off,
 	c->kind = kind;
 	c->cp = cp;
 	c->off = off;
-	c->len = len;
-	c->style = p->style;
-	c->link = link;
-	c->group = 0;
-	c->origin = NULL;
-	c->escaped = false;
+	c->len = (unsigned char)len;
+	c->style = (unsigned char)p->style;
+	c->span = p->span;
 }
 
 static struct cell *
@@ -260,10 +308,10 @@ cell_append(struct cell *v, size_t *n, const struct cell *c)
 	return v;
 }
 
-/* FIXED text is generated, not written: its spaces are final. */
+/* FIXED text is generated, not written: its spaces are final.  The
+ * cells take the current span (span_set). */
 static void
-cells_text(struct para *p, const char *s, size_t n, const char *link,
-    bool fixed)
+cells_text(struct para *p, const char *s, size_t n, bool fixed)
 {
 	size_t i, k, off;
 	uint32_t cp;
@@ -276,24 +324,24 @@ cells_text(struct para *p, const char *s, size_t n, const char *link,
 			cp = 0xFFFD;
 		}
 		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r') {
-			cell_push(p, fixed ? CELL_SPACE : CELL_BLANK, ' ', 0, 0,
-			    link);
+			cell_push(p, fixed ? CELL_SPACE : CELL_BLANK, ' ', 0, 0);
 			continue;
 		}
 		if (cp == 0xA0) {
-			cell_push(p, CELL_NBSP, cp, 0, 0, link);
+			cell_push(p, CELL_NBSP, cp, 0, 0);
 			continue;
 		}
 		off = p->raw.len;
 		buf_put(&p->raw, s + i, k);
-		cell_push(p, CELL_CHAR, cp, off, k, link);
+		cell_push(p, CELL_CHAR, cp, off, k);
 	}
 }
 
 static void
 cells_str(struct para *p, const char *s, const char *link)
 {
-	cells_text(p, s, strlen(s), link, true);
+	span_set(p, link, NULL, 0, false);
+	cells_text(p, s, strlen(s), true);
 }
 
 /* "article 2", "articles 2, 5 et 7", "article 2.1"; bare: "2".  The
@@ -358,32 +406,28 @@ para_append(struct para *p, const struct stream *s, const struct line *l,
 	if (!p->open) {
 		p->open = true;
 		p->style = 0;
-	} else
-		cell_push(p, CELL_BLANK, ' ', 0, 0, NULL);
+	} else {
+		span_set(p, NULL, NULL, 0, false);
+		cell_push(p, CELL_BLANK, ' ', 0, 0);
+	}
 	for (i = l->first; i < l->last; i++) {
 		t = &s->v[i];
 		switch (t->kind) {
 		case ET_TEXT:
 			if (t->text != NULL) {
-				size_t first = p->len, k;
-
-				cells_text(p, t->text, strlen(t->text), NULL,
-				    false);
 				if (t->verbatim)
 					p->groups++;
-				for (k = first; k < p->len; k++) {
-					p->v[k].group = t->verbatim ?
-					    p->groups : 0;
-					p->v[k].origin = t->origin;
-					p->v[k].escaped = t->escaped;
-				}
+				span_set(p, NULL, t->origin, t->verbatim ?
+				    p->groups : 0, t->escaped);
+				cells_text(p, t->text, strlen(t->text), false);
 			}
 			break;
 		case ET_EMPH:
 			p->style ^= emphasis_style(t->emphasis);
 			break;
 		case ET_HARDBREAK:
-			cell_push(p, CELL_BREAK, 0, 0, 0, NULL);
+			span_set(p, NULL, NULL, 0, false);
+			cell_push(p, CELL_BREAK, 0, 0, 0);
 			break;
 		case ET_REF:
 			cells_ref(p, t, hs);
@@ -454,7 +498,7 @@ normalize(struct para *p)
 			continue;
 		p->v[n] = p->v[i];
 		/* Not in code shown as written (a draft's « != »). */
-		if (!p->v[i].escaped &&
+		if (!span_of(p, &p->v[i])->escaped &&
 		    (is_char(next, ";:!?%\xe2\x82\xac\xc2\xbb") ||
 		    is_char(prev, "\xc2\xab")))
 			p->v[n].kind = CELL_NBSP;
@@ -543,11 +587,11 @@ quotes_and_apostrophes(struct para *p)
 		balanced[j] = true;
 	for (i = 0; i < p->len; i++) {
 		struct cell *c = &p->v[i];
-		unsigned g = c->group;
+		unsigned g = span_of(p, c)->group;
 
 		/* An escaped quote is left as typed and counted as no
 		 * quote, so that it neither pairs nor is paired. */
-		if (c->kind != CELL_CHAR || c->escaped)
+		if (c->kind != CELL_CHAR || span_of(p, c)->escaped)
 			continue;
 		if (c->cp == '\'' && !in_address(p, i)) {
 			/* An apostrophe closes a letter ("l'article"); one that
@@ -562,10 +606,11 @@ quotes_and_apostrophes(struct para *p)
 			/* The author's quotes (group 0) may hold a value:
 			 * what they follow and precede can be of any group. */
 			const struct cell *before = i == 0 ? NULL :
-			    g == 0 || p->v[i - 1].group == g ? &p->v[i - 1] :
+			    g == 0 || span_of(p, &p->v[i - 1])->group == g ?
+			    &p->v[i - 1] :
 			    NULL;
 			bool next_char = i + 1 < p->len &&
-			    (g == 0 || p->v[i + 1].group == g) &&
+			    (g == 0 || span_of(p, &p->v[i + 1])->group == g) &&
 			    p->v[i + 1].kind == CELL_CHAR;
 
 			quotes++;
@@ -588,12 +633,13 @@ quotes_and_apostrophes(struct para *p)
 	/* Each guillemet brings its no-break space. */
 	for (i = 0; i < p->len; i++) {
 		struct cell c = p->v[i];
-		bool *state = c.group == 0 ? &open : &open_value;
+		const struct span *sp = span_of(p, &c);
+		bool *state = sp->group == 0 ? &open : &open_value;
 
-		if (i > 0 && c.group != p->v[i - 1].group)
+		if (i > 0 && sp->group != span_of(p, &p->v[i - 1])->group)
 			open_value = false;
-		if (c.kind != CELL_CHAR || c.escaped || c.cp != '"' ||
-		    !balanced[c.group]) {
+		if (c.kind != CELL_CHAR || sp->escaped || c.cp != '"' ||
+		    !balanced[sp->group]) {
 			v = cell_append(v, &n, &c);
 			continue;
 		}
@@ -787,7 +833,8 @@ identifiers(struct para *p)
 
 	for (i = 1; i + 1 < p->len; i++) {
 		if (p->v[i].kind != CELL_CHAR || p->v[i].cp != '-' ||
-		    p->v[i].escaped || (!is_alnum_cell(&p->v[i - 1]) &&
+		    span_of(p, &p->v[i])->escaped ||
+		    (!is_alnum_cell(&p->v[i - 1]) &&
 		    !is_letter_cell(&p->v[i - 1])) ||
 		    (!is_alnum_cell(&p->v[i + 1]) &&
 		    !is_letter_cell(&p->v[i + 1])))
@@ -900,15 +947,16 @@ para_finish(struct para *p, struct doc_runs *out)
 	for (i = start; i < n; i++) {
 		c = &p->v[i];
 		if (text.len > 0 && (c->kind == CELL_BREAK ||
-		    c->style != style || !same_link(c->link, link) ||
-		    c->origin != origin)) {
+		    c->style != style ||
+		    !same_link(span_of(p, c)->link, link) ||
+		    span_of(p, c)->origin != origin)) {
 			doc_runs_push_value(out, text.data, text.len, style,
 			    link, origin);
 			buf_reset(&text);
 		}
 		style = c->style;
-		link = c->link;
-		origin = c->origin;
+		link = span_of(p, c)->link;
+		origin = span_of(p, c)->origin;
 		switch (c->kind) {
 		case CELL_CHAR:
 			buf_put(&text, p->raw.data + c->off, c->len);
@@ -933,6 +981,7 @@ para_finish(struct para *p, struct doc_runs *out)
 	p->style = 0;
 	p->len = 0;
 	p->groups = 0;
+	p->nspans = 0;
 	buf_reset(&p->raw);
 }
 
@@ -948,7 +997,8 @@ typeset_line(char *text, bool straight_quotes)
 	buf_init(&p.raw);
 	p.open = true;
 	p.straight_quotes = straight_quotes;
-	cells_text(&p, text, strlen(text), NULL, false);
+	span_set(&p, NULL, NULL, 0, false);
+	cells_text(&p, text, strlen(text), false);
 	free(text);
 	para_finish(&p, &runs);
 	buf_init(&b);
@@ -956,6 +1006,7 @@ typeset_line(char *text, bool straight_quotes)
 		buf_puts(&b, runs.v[i].line_break ? " " : runs.v[i].text);
 	doc_runs_free(&runs);
 	free(p.v);
+	free(p.spans);
 	buf_free(&p.raw);
 	return buf_detach(&b);
 }
@@ -1309,6 +1360,7 @@ build_document(const struct stream *s, struct doc *out)
 	strmap_free(&hs.by_label);
 	free(b.stack);
 	free(b.para.v);
+	free(b.para.spans);
 	buf_free(&b.para.raw);
 	free(ls.v);
 }
