@@ -672,6 +672,8 @@ eval_free(struct eval *ev)
 	frame_free(ev->main);
 	inputs_free(ev->inputs, ev->prog->inputs.len);
 	free(ev->loops);
+	for (i = 0; i < ORIGIN_MEMO; i++)
+		origin_unref(ev->origins[i].o);
 	for (i = 0; i < ev->unprintable.len; i++)
 		free(ev->unprintable.items[i]);
 	ptrvec_free(&ev->unprintable);

@@ -4,6 +4,7 @@
  * expressions of the template computed from them. */
 #include "eval/expr.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1173,14 +1174,26 @@ expr_origin(struct eval *ev, const struct expr *e)
 	struct loc data = { NULL, 0, 0, 0, 0 };
 	bool has_path;
 
+	size_t slot = ((uintptr_t)e / sizeof(*e)) % ORIGIN_MEMO;
+
 	buf_init(&expr);
 	buf_init(&path);
-	expr_print(&expr, e);
 	has_path = json_path(ev, e, &path, &data);
+	o = ev->origins[slot].o;
+	if (ev->origins[slot].e == e && (has_path ? o->path != NULL &&
+	    strcmp(o->path, buf_cstr(&path)) == 0 : o->path == NULL) &&
+	    memcmp(&o->data, &data, sizeof(data)) == 0) {
+		buf_free(&path);
+		return origin_ref(o);
+	}
+	expr_print(&expr, e);
 	o = origin_new(buf_cstr(&expr), has_path ? buf_cstr(&path) : NULL,
 	    &e->loc, &data);
 	buf_free(&expr);
 	buf_free(&path);
+	origin_unref(ev->origins[slot].o);
+	ev->origins[slot].e = e;
+	ev->origins[slot].o = origin_ref(o);
 	return o;
 }
 

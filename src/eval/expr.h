@@ -82,6 +82,8 @@ struct binding {
 	const struct loc *loop;		/* the {pour chaque} */
 };
 
+#define ORIGIN_MEMO	32
+
 struct eval {
 	const struct program *prog;
 	struct data	*data;
@@ -104,6 +106,13 @@ struct eval {
 	size_t		 turns;		/* of every loop so far */
 	const struct loc *at;		/* the body node being evaluated */
 	bool		 stopped;	/* a limit was passed: stop at once */
+	/* The last origin made for each of a few expressions: a value
+	 * printed again with the same JSON path (the {x} of an outer loop,
+	 * in every turn of an inner one) shares it (expr_origin). */
+	struct {
+		const struct expr *e;
+		struct value_origin *o;		/* a reference */
+	}		 origins[ORIGIN_MEMO];
 };
 
 enum truth {
