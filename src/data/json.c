@@ -529,6 +529,24 @@ place(struct json_places *p, size_t off, int *line, int *col)
 }
 
 bool
+json_places_member(struct json_places *p, const char *key, size_t *start,
+    size_t *end)
+{
+	struct json_step st = { key, 0 };
+	size_t node;
+
+	if (p == NULL)
+		return false;
+	if (!p->scanned)
+		scan(p, true);
+	if (p->failed || (node = member(p, 0, &st)) == SIZE_MAX)
+		return false;
+	*start = p->nodes[node].start;
+	*end = p->nodes[node].end;
+	return true;
+}
+
+bool
 json_places_find(struct json_places *p, const struct json_steps *s,
     bool key, struct loc *out)
 {

@@ -23,7 +23,9 @@ enum input_state {
 
 struct input_slot {
 	enum input_state state;
-	struct value	 value;		/* INPUT_PRESENT */
+	struct value	 value;		/* INPUT_PRESENT, unless DATA */
+	const struct value *data;	/* the data's value (data_value), or
+					 * NULL */
 };
 
 static bool
@@ -195,8 +197,10 @@ report_ignored(struct eval *ev, const struct input *in)
 }
 
 static enum input_state
-resolve(struct eval *ev, const struct input *in, struct value *out)
+resolve(struct eval *ev, const struct input *in, struct input_slot *slot)
 {
+	struct value *out = &slot->value;
+
 	bool holds;
 
 	if (data_broken(ev->data))
@@ -211,8 +215,8 @@ resolve(struct eval *ev, const struct input *in, struct value *out)
 		}
 	}
 	if (data_gives(ev->data, in))
-		return data_convert(ev->data, in, out) ? INPUT_PRESENT :
-		    INPUT_FAILED;
+		return (slot->data = data_value(ev->data, in)) != NULL ?
+		    INPUT_PRESENT : INPUT_FAILED;
 	if (in->def != NULL) {
 		value_copy(out, in->def);
 		return INPUT_PRESENT;
@@ -910,7 +914,7 @@ inputs_free(struct input_slot *slots, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (slots[i].state == INPUT_PRESENT)
+		if (slots[i].state == INPUT_PRESENT && slots[i].data == NULL)
 			value_free(&slots[i].value);
 	free(slots);
 }
@@ -926,8 +930,7 @@ input_value(struct eval *ev, size_t index)
 	switch (s->state) {
 	case INPUT_UNKNOWN:
 		s->state = INPUT_VISITING;
-		s->state = resolve(ev, ev->prog->inputs.items[index],
-		    &s->value);
+		s->state = resolve(ev, ev->prog->inputs.items[index], s);
 		break;
 	case INPUT_VISITING:
 		/* A cycle: the checker reports every one; fail safe. */
@@ -937,7 +940,9 @@ input_value(struct eval *ev, size_t index)
 	case INPUT_FAILED:
 		break;
 	}
-	return s->state == INPUT_PRESENT ? &s->value : NULL;
+	if (s->state != INPUT_PRESENT)
+		return NULL;
+	return s->data != NULL ? s->data : &s->value;
 }
 
 bool
