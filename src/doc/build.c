@@ -397,10 +397,10 @@ emphasis_style(enum emphasis e)
 }
 
 static void
-para_append(struct para *p, const struct stream *s, const struct line *l,
+para_append(struct para *p, struct stream *s, const struct line *l,
     const struct hinfos *hs)
 {
-	const struct etok *t;
+	struct etok *t;
 	size_t i;
 
 	if (!p->open) {
@@ -420,6 +420,8 @@ para_append(struct para *p, const struct stream *s, const struct line *l,
 				span_set(p, NULL, t->origin, t->verbatim ?
 				    p->groups : 0, t->escaped);
 				cells_text(p, t->text, strlen(t->text), false);
+				free(t->text);
+				t->text = NULL;
 			}
 			break;
 		case ET_EMPH:
@@ -1020,7 +1022,7 @@ struct level {
 };
 
 struct builder {
-	const struct stream *s;
+	struct stream *s;
 	const struct hinfos *hs;
 	struct doc	*doc;
 	struct level	*stack;
@@ -1315,7 +1317,7 @@ assign_anchors(struct doc *d, struct hinfos *hs)
 }
 
 void
-build_document(const struct stream *s, struct doc *out)
+build_document(struct stream *s, struct doc *out)
 {
 	struct lines ls = { NULL, 0 };
 	struct hinfos hs;
