@@ -220,19 +220,20 @@ struct span {
 };
 
 struct cell {
-	size_t		 off;		/* CELL_CHAR: bytes in para.raw */
 	uint32_t	 cp;
 	uint32_t	 span;		/* in para.spans */
-	enum cell_kind	 kind;
-	unsigned char	 len;		/* of a character: 1 to 4 bytes */
+	unsigned char	 kind;		/* enum cell_kind */
 	unsigned char	 style;		/* enum run_style bits */
+	/* A CELL_CHAR's bytes are its character's UTF-8 (cell_bytes),
+	 * unless it stands for a byte that is no UTF-8: that byte, kept
+	 * as it was, and CP is U+FFFD.  0 otherwise. */
+	unsigned char	 byte;
 };
 
 struct para {
 	bool		 open;
 	bool		 straight_quotes;	/* keep "…" as typed */
 	unsigned	 style;
-	struct buf	 raw;
 	struct cell	*v;
 	size_t		 len;
 	size_t		 cap;		/* kept across paragraphs */
@@ -284,20 +285,34 @@ span_of(const struct para *p, const struct cell *c)
 	return &p->spans[c->span];
 }
 
+/* BYTE: see struct cell. */
 static void
-cell_push(struct para *p, enum cell_kind kind, uint32_t cp, size_t off,
-    size_t len)
+cell_push(struct para *p, enum cell_kind kind, uint32_t cp,
+    unsigned char byte)
 {
 	struct cell *c;
 
 	p->v = xreserve(p->v, &p->cap, p->len, sizeof(*p->v));
 	c = &p->v[p->len++];
-	c->kind = kind;
+	c->kind = (unsigned char)kind;
 	c->cp = cp;
-	c->off = off;
-	c->len = (unsigned char)len;
+	c->byte = byte;
 	c->style = (unsigned char)p->style;
 	c->span = p->span;
+}
+
+/* The bytes that cell C prints into OUT, and how many: none for what
+ * is not a CELL_CHAR. */
+static size_t
+cell_bytes(const struct cell *c, char out[4])
+{
+	if (c->kind != CELL_CHAR)
+		return 0;
+	if (c->byte != 0) {
+		out[0] = (char)c->byte;
+		return 1;
+	}
+	return utf8_encode(c->cp, out);
 }
 
 static struct cell *
@@ -313,27 +328,26 @@ cell_append(struct cell *v, size_t *n, const struct cell *c)
 static void
 cells_text(struct para *p, const char *s, size_t n, bool fixed)
 {
-	size_t i, k, off;
+	size_t i, k;
 	uint32_t cp;
 
 	for (i = 0; i < n; i += k) {
 		k = utf8_decode(s + i, n - i, &cp);
 		if (k == 0) {
 			/* Kept byte for byte: never a blank nor punctuation. */
+			cell_push(p, CELL_CHAR, 0xFFFD, (unsigned char)s[i]);
 			k = 1;
-			cp = 0xFFFD;
+			continue;
 		}
 		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r') {
-			cell_push(p, fixed ? CELL_SPACE : CELL_BLANK, ' ', 0, 0);
+			cell_push(p, fixed ? CELL_SPACE : CELL_BLANK, ' ', 0);
 			continue;
 		}
 		if (cp == 0xA0) {
-			cell_push(p, CELL_NBSP, cp, 0, 0);
+			cell_push(p, CELL_NBSP, cp, 0);
 			continue;
 		}
-		off = p->raw.len;
-		buf_put(&p->raw, s + i, k);
-		cell_push(p, CELL_CHAR, cp, off, k);
+		cell_push(p, CELL_CHAR, cp, 0);
 	}
 }
 
@@ -408,7 +422,7 @@ para_append(struct para *p, struct stream *s, const struct line *l,
 		p->style = 0;
 	} else {
 		span_set(p, NULL, NULL, 0, false);
-		cell_push(p, CELL_BLANK, ' ', 0, 0);
+		cell_push(p, CELL_BLANK, ' ', 0);
 	}
 	for (i = l->first; i < l->last; i++) {
 		t = &s->v[i];
@@ -429,7 +443,7 @@ para_append(struct para *p, struct stream *s, const struct line *l,
 			break;
 		case ET_HARDBREAK:
 			span_set(p, NULL, NULL, 0, false);
-			cell_push(p, CELL_BREAK, 0, 0, 0);
+			cell_push(p, CELL_BREAK, 0, 0);
 			break;
 		case ET_REF:
 			cells_ref(p, t, hs);
@@ -517,12 +531,10 @@ normalize(struct para *p)
  * or between groups of thousands a no-break space.  Runs before the
  * whitespace rules so that those place the no-break spaces. */
 static void
-replace_cp(struct para *p, struct cell *c, uint32_t cp)
+replace_cp(struct cell *c, uint32_t cp)
 {
-	c->off = p->raw.len;
-	buf_put_utf8(&p->raw, cp);
-	c->len = p->raw.len - c->off;
 	c->cp = cp;
+	c->byte = 0;
 }
 
 static bool
@@ -603,7 +615,7 @@ quotes_and_apostrophes(struct para *p)
 			    p->v[i + 1].kind == CELL_CHAR &&
 			    p->v[i + 1].cp != '\'';
 
-			replace_cp(p, c, opening ? 0x2018 : 0x2019);
+			replace_cp(c, opening ? 0x2018 : 0x2019);
 		} else if (c->cp == '"') {
 			/* The author's quotes (group 0) may hold a value:
 			 * what they follow and precede can be of any group. */
@@ -648,7 +660,7 @@ quotes_and_apostrophes(struct para *p)
 		/* The first pass checked that these quotes pair up: they
 		 * open and close in turn, whatever precedes them. */
 		if (!*state) {
-			replace_cp(p, &c, 0xAB);
+			replace_cp(&c, 0xAB);
 			v = cell_append(v, &n, &c);
 			c.kind = CELL_BLANK;
 			c.cp = ' ';
@@ -660,7 +672,7 @@ quotes_and_apostrophes(struct para *p)
 			blank.kind = CELL_BLANK;
 			blank.cp = ' ';
 			v = cell_append(v, &n, &blank);
-			replace_cp(p, &c, 0xBB);
+			replace_cp(&c, 0xBB);
 			v = cell_append(v, &n, &c);
 			*state = false;
 		}
@@ -704,11 +716,13 @@ unit_word_at(const struct para *p, size_t i, size_t n)
 
 		for (k = i; k < n && pos < len; k++) {
 			const struct cell *c = &p->v[k];
+			char b[4];
+			size_t nb = cell_bytes(c, b);
 
-			if (c->kind != CELL_CHAR || c->len > len - pos ||
-			    memcmp(p->raw.data + c->off, w + pos, c->len) != 0)
+			if (c->kind != CELL_CHAR || nb > len - pos ||
+			    memcmp(b, w + pos, nb) != 0)
 				break;
-			pos += c->len;
+			pos += nb;
 		}
 		if (pos == len && (k == n || !is_letter_cell(&p->v[k])))
 			return true;
@@ -733,12 +747,13 @@ abbreviation_before(const struct para *p, size_t i)
 
 		for (k = i; k > 0 && pos > 0; k--) {
 			const struct cell *c = &p->v[k - 1];
+			char b[4];
+			size_t nb = cell_bytes(c, b);
 
-			if (c->kind != CELL_CHAR || c->len > pos ||
-			    memcmp(p->raw.data + c->off, w + pos - c->len,
-			    c->len) != 0)
+			if (c->kind != CELL_CHAR || nb > pos ||
+			    memcmp(b, w + pos - nb, nb) != 0)
 				break;
-			pos -= c->len;
+			pos -= nb;
 		}
 		if (pos == 0 && (k == 0 || !is_letter_cell(&p->v[k - 1])))
 			return true;
@@ -846,7 +861,7 @@ identifiers(struct para *p)
 		for (k = a; k < b && !digit; k++)
 			digit = is_digit_cell(&p->v[k]);
 		if (digit && !in_address(p, i))
-			replace_cp(p, &p->v[i], 0x2011);
+			replace_cp(&p->v[i], 0x2011);
 	}
 }
 
@@ -857,12 +872,12 @@ cells_spell(const struct para *p, size_t a, size_t b, const char *s)
 	size_t k, pos = 0, len = strlen(s);
 
 	for (k = a; k < b; k++) {
-		const struct cell *c = &p->v[k];
+		char bytes[4];
+		size_t nb = cell_bytes(&p->v[k], bytes);
 
-		if (c->len > len - pos ||
-		    memcmp(p->raw.data + c->off, s + pos, c->len) != 0)
+		if (nb > len - pos || memcmp(bytes, s + pos, nb) != 0)
 			return false;
-		pos += c->len;
+		pos += nb;
 	}
 	return pos == len;
 }
@@ -929,6 +944,7 @@ para_finish(struct para *p, struct doc_runs *out)
 {
 	struct buf text;
 	const struct cell *c;
+	char bytes[4];
 	unsigned style = 0;
 	const char *link = NULL;
 	struct value_origin *origin = NULL;
@@ -959,9 +975,9 @@ para_finish(struct para *p, struct doc_runs *out)
 		style = c->style;
 		link = span_of(p, c)->link;
 		origin = span_of(p, c)->origin;
-		switch (c->kind) {
+		switch ((enum cell_kind)c->kind) {
 		case CELL_CHAR:
-			buf_put(&text, p->raw.data + c->off, c->len);
+			buf_put(&text, bytes, cell_bytes(c, bytes));
 			break;
 		case CELL_BLANK:
 		case CELL_SPACE:
@@ -984,7 +1000,6 @@ para_finish(struct para *p, struct doc_runs *out)
 	p->len = 0;
 	p->groups = 0;
 	p->nspans = 0;
-	buf_reset(&p->raw);
 }
 
 char *
@@ -996,7 +1011,6 @@ typeset_line(char *text, bool straight_quotes)
 	size_t i;
 
 	memset(&p, 0, sizeof(p));
-	buf_init(&p.raw);
 	p.open = true;
 	p.straight_quotes = straight_quotes;
 	span_set(&p, NULL, NULL, 0, false);
@@ -1009,7 +1023,6 @@ typeset_line(char *text, bool straight_quotes)
 	doc_runs_free(&runs);
 	free(p.v);
 	free(p.spans);
-	buf_free(&p.raw);
 	return buf_detach(&b);
 }
 
@@ -1332,7 +1345,6 @@ build_document(struct stream *s, struct doc *out)
 	b.s = s;
 	b.hs = &hs;
 	b.doc = out;
-	buf_init(&b.para.raw);
 	b.para.straight_quotes = s->straight_quotes;
 	for (i = 0; i < ls.len; i++) {
 		l = &ls.v[i];
@@ -1363,7 +1375,6 @@ build_document(struct stream *s, struct doc *out)
 	free(b.stack);
 	free(b.para.v);
 	free(b.para.spans);
-	buf_free(&b.para.raw);
 	free(ls.v);
 }
 
