@@ -103,7 +103,7 @@ static void
 count_node(struct eval *ev)
 {
 	if (ev->limits.nodes != 0 &&
-	    ev->out->len + ev->turns > ev->limits.nodes)
+	    ev->pieces + ev->turns > ev->limits.nodes)
 		over_limit(ev, E_LIMIT_NODES, ev->limits.nodes, false);
 }
 
@@ -112,6 +112,7 @@ push(struct eval *ev, enum etok_kind kind)
 {
 	struct etok *t = stream_push(ev->out, kind);
 
+	ev->pieces++;
 	count_node(ev);
 	return t;
 }
@@ -124,8 +125,40 @@ push_text(struct eval *ev, const char *s, size_t len)
 	if (!text_fits(ev, len))
 		len = 0;
 	t = stream_text(ev->out, s, len);
+	ev->pieces++;
 	count_node(ev);
 	return t;
+}
+
+/*
+ * Plain text — the author's, a number's, a date's: no client text, no
+ * origin, typography applied — goes on the stream's last token when it
+ * is plain too, up to PLAIN_MERGE bytes (so that the copying stays
+ * bounded): a loop's turn makes one token of « : » and the amount it
+ * prints, not two.  The limit « noeuds » counts the pieces as before.
+ */
+#define PLAIN_MERGE	256
+
+static void
+push_plain(struct eval *ev, const char *s, size_t len)
+{
+	struct stream *out = ev->out;
+	struct etok *last = out->len > 0 ? &out->v[out->len - 1] : NULL;
+	size_t old;
+
+	if (last == NULL || last->kind != ET_TEXT || last->verbatim ||
+	    last->escaped || last->origin != NULL || last->text == NULL ||
+	    (old = strlen(last->text)) + len > PLAIN_MERGE) {
+		push_text(ev, s, len);
+		return;
+	}
+	if (!text_fits(ev, len))
+		len = 0;
+	last->text = xrealloc(last->text, old + len + 1);
+	memcpy(last->text + old, s, len);
+	last->text[old + len] = '\0';
+	ev->pieces++;
+	count_node(ev);
 }
 
 static void
@@ -229,15 +262,17 @@ eval_interp(struct eval *ev, const struct expr *e)
 	}
 	value_print(&b, v);
 	eval_check_printable(ev, e, NULL, buf_cstr(&b));
-	emit_text(ev, buf_cstr(&b));
 	/* Text that comes from the client (a texte, or the texts of a
 	 * record or list) is printed as given: its straight quotes and
 	 * apostrophes may be inches or part of an address.  Numbers,
 	 * dates and choice labels are lgc's or the author's text. */
-	ev->out->v[ev->out->len - 1].verbatim = v->kind == T_TEXTE ||
-	    v->kind == T_RECORD || v->kind == T_LISTE;
-	if (ev->out->v[ev->out->len - 1].verbatim)
+	if (v->kind == T_TEXTE || v->kind == T_RECORD ||
+	    v->kind == T_LISTE) {
+		emit_text(ev, buf_cstr(&b));
+		ev->out->v[ev->out->len - 1].verbatim = true;
 		ev->out->v[ev->out->len - 1].origin = expr_origin(ev, e);
+	} else
+		push_plain(ev, buf_cstr(&b), b.len);
 	buf_free(&b);
 	value_free(&tmp);
 }
@@ -541,8 +576,11 @@ eval_node(struct eval *ev, const struct node *n)
 	ev->at = &n->loc;
 	switch (n->kind) {
 	case N_TEXT:
-		push_text(ev, n->u.text, strlen(n->u.text))->escaped =
-		    n->escaped;
+		if (n->escaped)
+			push_text(ev, n->u.text, strlen(n->u.text))->escaped =
+			    true;
+		else
+			push_plain(ev, n->u.text, strlen(n->u.text));
 		break;
 	case N_LINE:
 		push(ev, ET_LINE)->indent = n->u.indent;

@@ -104,6 +104,8 @@ struct eval {
 	struct eval_limits limits;	/* eval.h */
 	size_t		 text_bytes;	/* of the stream so far */
 	size_t		 turns;		/* of every loop so far */
+	size_t		 pieces;	/* pushed on the stream so far, merged
+					 * or not (eval.c, push_plain) */
 	const struct loc *at;		/* the body node being evaluated */
 	bool		 stopped;	/* a limit was passed: stop at once */
 	/* The last origin made for each of a few expressions: a value
