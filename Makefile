@@ -340,6 +340,7 @@ $(BUILD)/bench/pdfbench: bench/pdfbench.c include/lgc.h $(BUILD)/liblgc.a
 bench: lgc $(BUILD)/bench/pdfbench
 	@sh bench/pdf.sh
 	@sh bench/lot.sh
+	@sh bench/memoire.sh
 
 # Debian packages: to build, to run the tests, and the fonts for PDF.
 DEPS_BUILD = gcc make flex bison pkg-config libjansson-dev libhpdf-dev \
@@ -359,6 +360,9 @@ DEPS_TEST += clang libclang-rt-dev llvm
 DEPS_TEST += python3
 # make check-valgrind (and .ci/run) runs the examples under valgrind.
 DEPS_TEST += valgrind
+# make bench (bench/lot.sh, bench/memoire.sh) reads peak memory from
+# /usr/bin/time.
+DEPS_TEST += time
 DEPS = $(DEPS_BUILD) $(DEPS_TEST)
 SUDO != [ "$$(id -u)" = 0 ] || echo sudo
 

@@ -182,28 +182,33 @@ void
 buf_put_utf8(struct buf *b, uint32_t cp)
 {
 	char tmp[4];
-	size_t n;
 
+	buf_put(b, tmp, utf8_encode(cp, tmp));
+}
+
+size_t
+utf8_encode(uint32_t cp, char out[4])
+{
 	if (cp < 0x80) {
-		tmp[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		tmp[0] = (char)(0xC0 | (cp >> 6));
-		tmp[1] = (char)(0x80 | (cp & 0x3F));
-		n = 2;
-	} else if (cp < 0x10000) {
-		tmp[0] = (char)(0xE0 | (cp >> 12));
-		tmp[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		tmp[2] = (char)(0x80 | (cp & 0x3F));
-		n = 3;
-	} else {
-		tmp[0] = (char)(0xF0 | (cp >> 18));
-		tmp[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		tmp[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		tmp[3] = (char)(0x80 | (cp & 0x3F));
-		n = 4;
+		out[0] = (char)cp;
+		return 1;
 	}
-	buf_put(b, tmp, n);
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
 }
 
 void

@@ -45,6 +45,8 @@ void	buf_put(struct buf *b, const char *data, size_t len);
 void	buf_puts(struct buf *b, const char *s);
 void	buf_putc(struct buf *b, char c);
 void	buf_put_utf8(struct buf *b, uint32_t cp);
+/* CP (a scalar value) in UTF-8 into OUT: 1 to 4 bytes, how many. */
+size_t	utf8_encode(uint32_t cp, char out[4]);
 void	buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void	buf_vprintf(struct buf *b, const char *fmt, va_list ap);

@@ -36,6 +36,17 @@ struct data {
 	long		 cmdline;	/* index in sources, or -1 */
 	struct ptrvec	 defines;	/* char *: JSON paths set by -D */
 	bool		 broken;	/* a load failed: the data is unknown */
+	struct converted *converted;	/* parallel to prog->inputs */
+};
+
+/* An input's value as data_value converted it. */
+struct converted {
+	struct value	 value;
+	bool		 held;		/* VALUE holds a conversion */
+	bool		 final;		/* VALUE stands until the data changes */
+	bool		 dropped;	/* the root's JSON for the input is a
+					 * placeholder: VALUE is all there is,
+					 * and the file's text */
 };
 
 /* ---------------------------------------------------------------- */
@@ -132,6 +143,70 @@ key_origin(const struct data *d, const char *key)
 	o.cmdline = d->cmdline >= 0 ? d->sources.items[d->cmdline] : NULL;
 	o.defines = &d->defines;
 	return o;
+}
+
+/* ---------------------------------------------------------------- */
+/* Values converted once                                             */
+
+static char *compose_json(json_t *j);
+
+/* KEY's value is about to change (a file that gives it, a -D): its
+ * conversion no longer stands, and when its JSON was dropped, it is
+ * read again from the text of the file that gave it — a -D may change
+ * one field of it. */
+static void
+forget_converted(struct data *d, const char *key)
+{
+	const struct input *in = find_input(d->prog, key);
+	struct converted *cv;
+	struct origin o;
+	json_error_t err;
+	size_t start, end;
+	json_t *j = NULL;
+	char *clash;
+
+	if (in == NULL)
+		return;
+	cv = &d->converted[in->index];
+	if (cv->held)
+		value_free(&cv->value);
+	cv->held = cv->final = false;
+	if (!cv->dropped)
+		return;
+	cv->dropped = false;
+	o = key_origin(d, key);
+	if (json_places_member(o.places, key, &start, &end))
+		j = json_loadb(o.file->text + start, end - start + 1,
+		    JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
+	/* The file was read as JSON already: its part reads again. */
+	if (j != NULL && (clash = compose_json(j)) != NULL) {
+		free(clash);
+		json_decref(j);
+		j = NULL;
+	}
+	json_object_set_new(d->root, key, j != NULL ? j : json_null());
+}
+
+/* Whether KEY's JSON can be dropped once converted: read again from
+ * its file's text, where -D changed nothing under it. */
+static bool
+droppable(const struct data *d, const char *key)
+{
+	struct origin o = key_origin(d, key);
+	size_t i, n = strlen(key);
+
+	if (o.places == NULL || o.file == NULL ||
+	    json_object_get(d->origins, key) == NULL ||
+	    (d->cmdline >= 0 && o.file == d->sources.items[d->cmdline]))
+		return false;
+	for (i = 0; i < d->defines.len; i++) {
+		const char *def = d->defines.items[i];
+
+		if (strncmp(def, key, n) == 0 && (def[n] == '\0' ||
+		    def[n] == '.' || def[n] == '['))
+			return false;
+	}
+	return true;
 }
 
 /* ---------------------------------------------------------------- */
@@ -261,6 +336,8 @@ merge_root(struct data *d, json_t *obj, long index)
 	size_t i, k;
 
 	json_object_foreach(obj, key, value) {
+		if (d->root != NULL && json_object_get(d->root, key) != NULL)
+			forget_converted(d, key);
 		json_object_set_new(d->origins, key, json_integer(index));
 		for (i = k = 0; i < d->defines.len; i++) {
 			char *def = d->defines.items[i];
@@ -375,6 +452,7 @@ data_new(const struct program *prog, struct diags *ds)
 
 	d->prog = prog;
 	d->ds = ds;
+	d->converted = xcalloc(prog->inputs.len + 1, sizeof(*d->converted));
 	d->origins = json_object();
 	d->last_file = -1;
 	d->cmdline = -1;
@@ -388,6 +466,10 @@ data_free(struct data *d)
 
 	if (d == NULL)
 		return;
+	for (i = 0; i < d->prog->inputs.len; i++)
+		if (d->converted[i].held)
+			value_free(&d->converted[i].value);
+	free(d->converted);
 	json_decref(d->root);
 	json_decref(d->origins);
 	ptrvec_free(&d->sources);
@@ -641,6 +723,8 @@ data_define(struct data *d, const char *assignment)
 	}
 	if (d->root == NULL)
 		d->root = json_object();
+	else
+		forget_converted(d, in->name);
 	if (json_object_get(d->origins, in->name) == NULL ||
 	    segs.len == 1)
 		json_object_set_new(d->origins, in->name,
@@ -685,23 +769,48 @@ data_gives(const struct data *d, const struct input *in)
 	return j != NULL && !json_is_null(j);
 }
 
-bool
-data_convert(struct data *d, const struct input *in, struct value *out)
+static int
+diags_said(const struct diags *ds)
 {
+	return diags_count(ds, SEV_NOTE) + diags_count(ds, SEV_WARNING) +
+	    diags_count(ds, SEV_ERROR) + diags_count(ds, SEV_FATAL);
+}
+
+const struct value *
+data_value(struct data *d, const struct input *in)
+{
+	struct converted *cv = &d->converted[in->index];
 	struct origin from = key_origin(d, in->name);
 	struct json_steps steps = { NULL, 0, 0 };
 	struct buf path;
 	struct at a = { d->ds, &from, &path, &steps, in->label };
+	int said = diags_said(d->ds);
 	bool ok;
 
+	if (cv->final)
+		return &cv->value;
+	if (cv->held)
+		value_free(&cv->value);
+	cv->held = false;
 	buf_init(&path);
 	path_push_key(&path, in->name);
 	json_steps_push_key(&steps, in->name);
 	ok = convert_value(&a, in->type, json_object_get(d->root, in->name),
-	    in->cstr, out);
+	    in->cstr, &cv->value);
 	json_steps_free(&steps);
 	buf_free(&path);
-	return ok;
+	if (!ok)
+		return NULL;
+	cv->held = true;
+	if (diags_said(d->ds) == said) {
+		cv->final = true;
+		if (droppable(d, in->name)) {
+			/* true: data_gives still sees a value. */
+			json_object_set_new(d->root, in->name, json_true());
+			cv->dropped = true;
+		}
+	}
+	return &cv->value;
 }
 
 void

@@ -31,11 +31,17 @@ bool	data_define(struct data *d, const char *assignment);
 bool	data_broken(const struct data *d);
 /* Whether the data gives input IN a value (its key holds no null). */
 bool	data_gives(const struct data *d, const struct input *in);
-/* What the data gives for IN (see data_gives) as a value of its type
- * that meets its constraint; false after reporting every problem, each
- * with its JSON path. */
-bool	data_convert(struct data *d, const struct input *in,
-	    struct value *out);
+/*
+ * What the data gives for IN (see data_gives) as a value of its type
+ * that meets its constraint; NULL after reporting every problem, each
+ * with its JSON path.  The value is the data's, valid until the data
+ * changes (a load, a -D, data_free).  It is converted once: the JSON it
+ * was read from is then dropped, so that a client's list of a million
+ * items is not held twice, and read again from its file's text if a -D
+ * later changes a part of it.  A conversion that said something (a
+ * warning) is made again at each call, to say it again.
+ */
+const struct value *data_value(struct data *d, const struct input *in);
 /* E_DATA_MISSING: IN is required and the data does not give it. */
 void	data_report_missing(struct data *d, const struct input *in);
 /* Where the data gives, or would give, IN: its file or the command

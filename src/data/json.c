@@ -212,6 +212,10 @@ struct node {
 struct json_places {
 	const struct source *src;
 	bool	 scanned;
+	/* Only the root's members were scanned, not what they hold: the
+	 * place of a top-level key, which every loop over an input's list
+	 * asks for, is found without a node for each item of the list. */
+	bool	 shallow;
 	bool	 failed;	/* not the JSON jansson read: no places */
 	struct node *nodes;
 	size_t	 nnodes;
@@ -279,7 +283,33 @@ new_node(struct json_places *p, size_t start, char kind)
 	return p->nnodes++;
 }
 
-/* The value at *I: its node, *I past it; SIZE_MAX on what is not JSON. */
+/* Past the value at I (which jansson read, so brackets match). */
+static size_t
+skip_value(const char *t, size_t len, size_t i)
+{
+	size_t open = 0;
+
+	for (; i < len; i++) {
+		if (t[i] == '"') {
+			i = string_end(t, len, i);
+			if (open == 0)
+				return i < len ? i + 1 : len;
+		} else if (t[i] == '{' || t[i] == '[')
+			open++;
+		else if (t[i] == '}' || t[i] == ']') {
+			if (open == 0)
+				return i;
+			if (--open == 0)
+				return i + 1;
+		} else if (open == 0 && strchr(", \t\r\n", t[i]) != NULL)
+			return i;
+	}
+	return len;
+}
+
+/* The value at *I: its node, *I past it; SIZE_MAX on what is not JSON.
+ * In a shallow scan, the members of a value deeper than the root's
+ * members get no node. */
 static size_t
 scan_value(struct json_places *p, size_t *i, int depth)
 {
@@ -309,6 +339,13 @@ scan_value(struct json_places *p, size_t *i, int depth)
 		return self;
 	}
 	self = new_node(p, *i, t[*i]);
+	if (p->shallow && depth >= 2) {
+		*i = skip_value(t, len, *i);
+		if (*i == 0 || *i > len || (t[*i - 1] != '}' && t[*i - 1] != ']'))
+			return SIZE_MAX;
+		p->nodes[self].end = *i - 1;
+		return self;
+	}
 	close = t[*i] == '{' ? '}' : ']';
 	*i = skip_blank(t, len, *i + 1);
 	if (*i < len && t[*i] == close) {
@@ -354,12 +391,20 @@ bad:
 	return SIZE_MAX;
 }
 
+/* SHALLOW: the root's members only (json_places.shallow). */
 static void
-scan(struct json_places *p)
+scan(struct json_places *p, bool shallow)
 {
 	size_t i = 0;
 
+	free(p->nodes);
+	free(p->kids);
+	p->nodes = NULL;
+	p->kids = NULL;
+	p->nnodes = p->nkids = 0;
+	p->failed = false;
 	p->scanned = true;
+	p->shallow = shallow;
 	if (!p->src->has_text || scan_value(p, &i, 1) != 0 ||
 	    p->nodes[0].kind != '{')
 		p->failed = true;
@@ -484,6 +529,24 @@ place(struct json_places *p, size_t off, int *line, int *col)
 }
 
 bool
+json_places_member(struct json_places *p, const char *key, size_t *start,
+    size_t *end)
+{
+	struct json_step st = { key, 0 };
+	size_t node;
+
+	if (p == NULL)
+		return false;
+	if (!p->scanned)
+		scan(p, true);
+	if (p->failed || (node = member(p, 0, &st)) == SIZE_MAX)
+		return false;
+	*start = p->nodes[node].start;
+	*end = p->nodes[node].end;
+	return true;
+}
+
+bool
 json_places_find(struct json_places *p, const struct json_steps *s,
     bool key, struct loc *out)
 {
@@ -491,8 +554,8 @@ json_places_find(struct json_places *p, const struct json_steps *s,
 
 	if (p == NULL)
 		return false;
-	if (!p->scanned)
-		scan(p);
+	if (!p->scanned || (p->shallow && s->len > 1))
+		scan(p, s->len <= 1);
 	if (p->failed)
 		return false;
 	for (i = 0; i < s->len; i++) {

@@ -58,5 +58,9 @@ void	json_places_free(struct json_places *p);
  */
 bool	json_places_find(struct json_places *p, const struct json_steps *s,
 	    bool key, struct loc *out);
+/* The bytes of SRC's text that give the root's member KEY (in NFC):
+ * [*START, *END], END inclusive; false when KEY is not there. */
+bool	json_places_member(struct json_places *p, const char *key,
+	    size_t *start, size_t *end);
 
 #endif

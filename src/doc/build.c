@@ -206,50 +206,113 @@ enum cell_kind {
 	CELL_SPACE	/* a normalised blank run */
 };
 
-/* Pointers first, then the 4-byte fields: 48 bytes, not 64, for each
- * character of the paragraph being built. */
-struct cell {
-	size_t		 off;		/* CELL_CHAR: bytes in para.raw */
+/* What the cells of one piece of text share: a token of the stream, or
+ * a label of a reference.  A cell names its span by index, so that the
+ * cell itself is 24 bytes: a paragraph that a loop makes of millions
+ * of characters once took 48 for each. */
+struct span {
 	const char	*link;		/* a label owned by the stream */
-	const struct stream_origin *origin;	/* that value's */
-	enum cell_kind	 kind;
-	uint32_t	 cp;
-	uint32_t	 len;		/* of a character: 1 to 4 bytes */
-	unsigned	 style;
+	struct value_origin *origin;	/* that value's (the stream's) */
 	unsigned	 group;		/* 0: the author's text; else one
 					 * value of the client's */
 	bool		 escaped;	/* an escaped quote, or a draft's code:
 					 * no typography */
 };
 
+struct cell {
+	uint32_t	 cp;
+	uint32_t	 span;		/* in para.spans */
+	unsigned char	 kind;		/* enum cell_kind */
+	unsigned char	 style;		/* enum run_style bits */
+	/* A CELL_CHAR's bytes are its character's UTF-8 (cell_bytes),
+	 * unless it stands for a byte that is no UTF-8: that byte, kept
+	 * as it was, and CP is U+FFFD.  0 otherwise. */
+	unsigned char	 byte;
+};
+
 struct para {
 	bool		 open;
 	bool		 straight_quotes;	/* keep "…" as typed */
 	unsigned	 style;
-	struct buf	 raw;
 	struct cell	*v;
 	size_t		 len;
 	size_t		 cap;		/* kept across paragraphs */
 	unsigned	 groups;	/* client values in this paragraph */
+	/* Span 0 is the author's plain text; the array is kept across
+	 * paragraphs, as the cells are. */
+	struct span	*spans;
+	size_t		 nspans, spancap;
+	uint32_t	 span;		/* of the cells being pushed */
 };
 
+/* The span for the cells pushed next: the last one again when it is
+ * the same. */
 static void
-cell_push(struct para *p, enum cell_kind kind, uint32_t cp, size_t off,
-    size_t len, const char *link)
+span_set(struct para *p, const char *link, struct value_origin *origin,
+    unsigned group, bool escaped)
+{
+	struct span *sp;
+
+	if (p->nspans == 0) {
+		p->spans = xreserve(p->spans, &p->spancap, 0,
+		    sizeof(*p->spans));
+		memset(&p->spans[0], 0, sizeof(p->spans[0]));
+		p->nspans = 1;
+	}
+	sp = &p->spans[p->nspans - 1];
+	if (sp->link == link && sp->origin == origin && sp->group == group &&
+	    sp->escaped == escaped) {
+		p->span = (uint32_t)(p->nspans - 1);
+		return;
+	}
+	if (link == NULL && origin == NULL && group == 0 && !escaped) {
+		p->span = 0;
+		return;
+	}
+	p->spans = xreserve(p->spans, &p->spancap, p->nspans,
+	    sizeof(*p->spans));
+	sp = &p->spans[p->nspans];
+	sp->link = link;
+	sp->origin = origin;
+	sp->group = group;
+	sp->escaped = escaped;
+	p->span = (uint32_t)p->nspans++;
+}
+
+static const struct span *
+span_of(const struct para *p, const struct cell *c)
+{
+	return &p->spans[c->span];
+}
+
+/* BYTE: see struct cell. */
+static void
+cell_push(struct para *p, enum cell_kind kind, uint32_t cp,
+    unsigned char byte)
 {
 	struct cell *c;
 
 	p->v = xreserve(p->v, &p->cap, p->len, sizeof(*p->v));
 	c = &p->v[p->len++];
-	c->kind = kind;
+	c->kind = (unsigned char)kind;
 	c->cp = cp;
-	c->off = off;
-	c->len = len;
-	c->style = p->style;
-	c->link = link;
-	c->group = 0;
-	c->origin = NULL;
-	c->escaped = false;
+	c->byte = byte;
+	c->style = (unsigned char)p->style;
+	c->span = p->span;
+}
+
+/* The bytes that cell C prints into OUT, and how many: none for what
+ * is not a CELL_CHAR. */
+static size_t
+cell_bytes(const struct cell *c, char out[4])
+{
+	if (c->kind != CELL_CHAR)
+		return 0;
+	if (c->byte != 0) {
+		out[0] = (char)c->byte;
+		return 1;
+	}
+	return utf8_encode(c->cp, out);
 }
 
 static struct cell *
@@ -260,40 +323,39 @@ cell_append(struct cell *v, size_t *n, const struct cell *c)
 	return v;
 }
 
-/* FIXED text is generated, not written: its spaces are final. */
+/* FIXED text is generated, not written: its spaces are final.  The
+ * cells take the current span (span_set). */
 static void
-cells_text(struct para *p, const char *s, size_t n, const char *link,
-    bool fixed)
+cells_text(struct para *p, const char *s, size_t n, bool fixed)
 {
-	size_t i, k, off;
+	size_t i, k;
 	uint32_t cp;
 
 	for (i = 0; i < n; i += k) {
 		k = utf8_decode(s + i, n - i, &cp);
 		if (k == 0) {
 			/* Kept byte for byte: never a blank nor punctuation. */
+			cell_push(p, CELL_CHAR, 0xFFFD, (unsigned char)s[i]);
 			k = 1;
-			cp = 0xFFFD;
+			continue;
 		}
 		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r') {
-			cell_push(p, fixed ? CELL_SPACE : CELL_BLANK, ' ', 0, 0,
-			    link);
+			cell_push(p, fixed ? CELL_SPACE : CELL_BLANK, ' ', 0);
 			continue;
 		}
 		if (cp == 0xA0) {
-			cell_push(p, CELL_NBSP, cp, 0, 0, link);
+			cell_push(p, CELL_NBSP, cp, 0);
 			continue;
 		}
-		off = p->raw.len;
-		buf_put(&p->raw, s + i, k);
-		cell_push(p, CELL_CHAR, cp, off, k, link);
+		cell_push(p, CELL_CHAR, cp, 0);
 	}
 }
 
 static void
 cells_str(struct para *p, const char *s, const char *link)
 {
-	cells_text(p, s, strlen(s), link, true);
+	span_set(p, link, NULL, 0, false);
+	cells_text(p, s, strlen(s), true);
 }
 
 /* "article 2", "articles 2, 5 et 7", "article 2.1"; bare: "2".  The
@@ -349,41 +411,39 @@ emphasis_style(enum emphasis e)
 }
 
 static void
-para_append(struct para *p, const struct stream *s, const struct line *l,
+para_append(struct para *p, struct stream *s, const struct line *l,
     const struct hinfos *hs)
 {
-	const struct etok *t;
+	struct etok *t;
 	size_t i;
 
 	if (!p->open) {
 		p->open = true;
 		p->style = 0;
-	} else
-		cell_push(p, CELL_BLANK, ' ', 0, 0, NULL);
+	} else {
+		span_set(p, NULL, NULL, 0, false);
+		cell_push(p, CELL_BLANK, ' ', 0);
+	}
 	for (i = l->first; i < l->last; i++) {
 		t = &s->v[i];
 		switch (t->kind) {
 		case ET_TEXT:
 			if (t->text != NULL) {
-				size_t first = p->len, k;
-
-				cells_text(p, t->text, strlen(t->text), NULL,
-				    false);
 				if (t->verbatim)
 					p->groups++;
-				for (k = first; k < p->len; k++) {
-					p->v[k].group = t->verbatim ?
-					    p->groups : 0;
-					p->v[k].origin = t->origin;
-					p->v[k].escaped = t->escaped;
-				}
+				span_set(p, NULL, t->origin, t->verbatim ?
+				    p->groups : 0, t->escaped);
+				cells_text(p, t->text, strlen(t->text), false);
+				free(t->text);
+				t->text = NULL;
 			}
 			break;
 		case ET_EMPH:
 			p->style ^= emphasis_style(t->emphasis);
 			break;
 		case ET_HARDBREAK:
-			cell_push(p, CELL_BREAK, 0, 0, 0, NULL);
+			span_set(p, NULL, NULL, 0, false);
+			cell_push(p, CELL_BREAK, 0, 0);
 			break;
 		case ET_REF:
 			cells_ref(p, t, hs);
@@ -454,7 +514,7 @@ normalize(struct para *p)
 			continue;
 		p->v[n] = p->v[i];
 		/* Not in code shown as written (a draft's « != »). */
-		if (!p->v[i].escaped &&
+		if (!span_of(p, &p->v[i])->escaped &&
 		    (is_char(next, ";:!?%\xe2\x82\xac\xc2\xbb") ||
 		    is_char(prev, "\xc2\xab")))
 			p->v[n].kind = CELL_NBSP;
@@ -471,12 +531,10 @@ normalize(struct para *p)
  * or between groups of thousands a no-break space.  Runs before the
  * whitespace rules so that those place the no-break spaces. */
 static void
-replace_cp(struct para *p, struct cell *c, uint32_t cp)
+replace_cp(struct cell *c, uint32_t cp)
 {
-	c->off = p->raw.len;
-	buf_put_utf8(&p->raw, cp);
-	c->len = p->raw.len - c->off;
 	c->cp = cp;
+	c->byte = 0;
 }
 
 static bool
@@ -543,11 +601,11 @@ quotes_and_apostrophes(struct para *p)
 		balanced[j] = true;
 	for (i = 0; i < p->len; i++) {
 		struct cell *c = &p->v[i];
-		unsigned g = c->group;
+		unsigned g = span_of(p, c)->group;
 
 		/* An escaped quote is left as typed and counted as no
 		 * quote, so that it neither pairs nor is paired. */
-		if (c->kind != CELL_CHAR || c->escaped)
+		if (c->kind != CELL_CHAR || span_of(p, c)->escaped)
 			continue;
 		if (c->cp == '\'' && !in_address(p, i)) {
 			/* An apostrophe closes a letter ("l'article"); one that
@@ -557,15 +615,16 @@ quotes_and_apostrophes(struct para *p)
 			    p->v[i + 1].kind == CELL_CHAR &&
 			    p->v[i + 1].cp != '\'';
 
-			replace_cp(p, c, opening ? 0x2018 : 0x2019);
+			replace_cp(c, opening ? 0x2018 : 0x2019);
 		} else if (c->cp == '"') {
 			/* The author's quotes (group 0) may hold a value:
 			 * what they follow and precede can be of any group. */
 			const struct cell *before = i == 0 ? NULL :
-			    g == 0 || p->v[i - 1].group == g ? &p->v[i - 1] :
+			    g == 0 || span_of(p, &p->v[i - 1])->group == g ?
+			    &p->v[i - 1] :
 			    NULL;
 			bool next_char = i + 1 < p->len &&
-			    (g == 0 || p->v[i + 1].group == g) &&
+			    (g == 0 || span_of(p, &p->v[i + 1])->group == g) &&
 			    p->v[i + 1].kind == CELL_CHAR;
 
 			quotes++;
@@ -588,19 +647,20 @@ quotes_and_apostrophes(struct para *p)
 	/* Each guillemet brings its no-break space. */
 	for (i = 0; i < p->len; i++) {
 		struct cell c = p->v[i];
-		bool *state = c.group == 0 ? &open : &open_value;
+		const struct span *sp = span_of(p, &c);
+		bool *state = sp->group == 0 ? &open : &open_value;
 
-		if (i > 0 && c.group != p->v[i - 1].group)
+		if (i > 0 && sp->group != span_of(p, &p->v[i - 1])->group)
 			open_value = false;
-		if (c.kind != CELL_CHAR || c.escaped || c.cp != '"' ||
-		    !balanced[c.group]) {
+		if (c.kind != CELL_CHAR || sp->escaped || c.cp != '"' ||
+		    !balanced[sp->group]) {
 			v = cell_append(v, &n, &c);
 			continue;
 		}
 		/* The first pass checked that these quotes pair up: they
 		 * open and close in turn, whatever precedes them. */
 		if (!*state) {
-			replace_cp(p, &c, 0xAB);
+			replace_cp(&c, 0xAB);
 			v = cell_append(v, &n, &c);
 			c.kind = CELL_BLANK;
 			c.cp = ' ';
@@ -612,7 +672,7 @@ quotes_and_apostrophes(struct para *p)
 			blank.kind = CELL_BLANK;
 			blank.cp = ' ';
 			v = cell_append(v, &n, &blank);
-			replace_cp(p, &c, 0xBB);
+			replace_cp(&c, 0xBB);
 			v = cell_append(v, &n, &c);
 			*state = false;
 		}
@@ -656,11 +716,13 @@ unit_word_at(const struct para *p, size_t i, size_t n)
 
 		for (k = i; k < n && pos < len; k++) {
 			const struct cell *c = &p->v[k];
+			char b[4];
+			size_t nb = cell_bytes(c, b);
 
-			if (c->kind != CELL_CHAR || c->len > len - pos ||
-			    memcmp(p->raw.data + c->off, w + pos, c->len) != 0)
+			if (c->kind != CELL_CHAR || nb > len - pos ||
+			    memcmp(b, w + pos, nb) != 0)
 				break;
-			pos += c->len;
+			pos += nb;
 		}
 		if (pos == len && (k == n || !is_letter_cell(&p->v[k])))
 			return true;
@@ -685,12 +747,13 @@ abbreviation_before(const struct para *p, size_t i)
 
 		for (k = i; k > 0 && pos > 0; k--) {
 			const struct cell *c = &p->v[k - 1];
+			char b[4];
+			size_t nb = cell_bytes(c, b);
 
-			if (c->kind != CELL_CHAR || c->len > pos ||
-			    memcmp(p->raw.data + c->off, w + pos - c->len,
-			    c->len) != 0)
+			if (c->kind != CELL_CHAR || nb > pos ||
+			    memcmp(b, w + pos - nb, nb) != 0)
 				break;
-			pos -= c->len;
+			pos -= nb;
 		}
 		if (pos == 0 && (k == 0 || !is_letter_cell(&p->v[k - 1])))
 			return true;
@@ -787,7 +850,8 @@ identifiers(struct para *p)
 
 	for (i = 1; i + 1 < p->len; i++) {
 		if (p->v[i].kind != CELL_CHAR || p->v[i].cp != '-' ||
-		    p->v[i].escaped || (!is_alnum_cell(&p->v[i - 1]) &&
+		    span_of(p, &p->v[i])->escaped ||
+		    (!is_alnum_cell(&p->v[i - 1]) &&
 		    !is_letter_cell(&p->v[i - 1])) ||
 		    (!is_alnum_cell(&p->v[i + 1]) &&
 		    !is_letter_cell(&p->v[i + 1])))
@@ -797,7 +861,7 @@ identifiers(struct para *p)
 		for (k = a; k < b && !digit; k++)
 			digit = is_digit_cell(&p->v[k]);
 		if (digit && !in_address(p, i))
-			replace_cp(p, &p->v[i], 0x2011);
+			replace_cp(&p->v[i], 0x2011);
 	}
 }
 
@@ -808,12 +872,12 @@ cells_spell(const struct para *p, size_t a, size_t b, const char *s)
 	size_t k, pos = 0, len = strlen(s);
 
 	for (k = a; k < b; k++) {
-		const struct cell *c = &p->v[k];
+		char bytes[4];
+		size_t nb = cell_bytes(&p->v[k], bytes);
 
-		if (c->len > len - pos ||
-		    memcmp(p->raw.data + c->off, s + pos, c->len) != 0)
+		if (nb > len - pos || memcmp(bytes, s + pos, nb) != 0)
 			return false;
-		pos += c->len;
+		pos += nb;
 	}
 	return pos == len;
 }
@@ -873,19 +937,6 @@ same_link(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
-/* A value's origin as the document holds it (borrowed strings). */
-static const struct doc_origin *
-doc_origin_of(const struct stream_origin *so, struct doc_origin *o)
-{
-	if (so == NULL)
-		return NULL;
-	o->expr = so->expr;
-	o->path = so->path;
-	o->loc = so->loc;
-	o->data = so->data;
-	return o;
-}
-
 /* Ends the paragraph: its normalised runs go to OUT (possibly none).
  * A client's value is a run of its own, so that a backend can name it. */
 static void
@@ -893,10 +944,10 @@ para_finish(struct para *p, struct doc_runs *out)
 {
 	struct buf text;
 	const struct cell *c;
+	char bytes[4];
 	unsigned style = 0;
 	const char *link = NULL;
-	const struct stream_origin *origin = NULL;
-	struct doc_origin o;
+	struct value_origin *origin = NULL;
 	size_t i, n, start;
 
 	memset(out, 0, sizeof(*out));
@@ -914,18 +965,19 @@ para_finish(struct para *p, struct doc_runs *out)
 	for (i = start; i < n; i++) {
 		c = &p->v[i];
 		if (text.len > 0 && (c->kind == CELL_BREAK ||
-		    c->style != style || !same_link(c->link, link) ||
-		    c->origin != origin)) {
+		    c->style != style ||
+		    !same_link(span_of(p, c)->link, link) ||
+		    span_of(p, c)->origin != origin)) {
 			doc_runs_push_value(out, text.data, text.len, style,
-			    link, doc_origin_of(origin, &o));
+			    link, origin);
 			buf_reset(&text);
 		}
 		style = c->style;
-		link = c->link;
-		origin = c->origin;
-		switch (c->kind) {
+		link = span_of(p, c)->link;
+		origin = span_of(p, c)->origin;
+		switch ((enum cell_kind)c->kind) {
 		case CELL_CHAR:
-			buf_put(&text, p->raw.data + c->off, c->len);
+			buf_put(&text, bytes, cell_bytes(c, bytes));
 			break;
 		case CELL_BLANK:
 		case CELL_SPACE:
@@ -941,13 +993,13 @@ para_finish(struct para *p, struct doc_runs *out)
 	}
 	if (text.len > 0)
 		doc_runs_push_value(out, text.data, text.len, style, link,
-		    doc_origin_of(origin, &o));
+		    origin);
 	buf_free(&text);
 	p->open = false;
 	p->style = 0;
 	p->len = 0;
 	p->groups = 0;
-	buf_reset(&p->raw);
+	p->nspans = 0;
 }
 
 char *
@@ -959,10 +1011,10 @@ typeset_line(char *text, bool straight_quotes)
 	size_t i;
 
 	memset(&p, 0, sizeof(p));
-	buf_init(&p.raw);
 	p.open = true;
 	p.straight_quotes = straight_quotes;
-	cells_text(&p, text, strlen(text), NULL, false);
+	span_set(&p, NULL, NULL, 0, false);
+	cells_text(&p, text, strlen(text), false);
 	free(text);
 	para_finish(&p, &runs);
 	buf_init(&b);
@@ -970,7 +1022,7 @@ typeset_line(char *text, bool straight_quotes)
 		buf_puts(&b, runs.v[i].line_break ? " " : runs.v[i].text);
 	doc_runs_free(&runs);
 	free(p.v);
-	buf_free(&p.raw);
+	free(p.spans);
 	return buf_detach(&b);
 }
 
@@ -983,7 +1035,7 @@ struct level {
 };
 
 struct builder {
-	const struct stream *s;
+	struct stream *s;
 	const struct hinfos *hs;
 	struct doc	*doc;
 	struct level	*stack;
@@ -1160,12 +1212,8 @@ do_signatures(struct builder *b, const struct line *l)
 		    typeset_line(dup_or_empty(t->parties[i].representant), sq);
 		blk->u.signatures.parties[i].qualite =
 		    typeset_line(dup_or_empty(t->parties[i].qualite), sq);
-		if (t->parties[i].origin != NULL) {
-			struct doc_origin o;
-
-			blk->u.signatures.parties[i].origin = doc_origin_copy(
-			    doc_origin_of(t->parties[i].origin, &o));
-		}
+		blk->u.signatures.parties[i].origin =
+		    origin_ref(t->parties[i].origin);
 	}
 }
 
@@ -1282,7 +1330,7 @@ assign_anchors(struct doc *d, struct hinfos *hs)
 }
 
 void
-build_document(const struct stream *s, struct doc *out)
+build_document(struct stream *s, struct doc *out)
 {
 	struct lines ls = { NULL, 0 };
 	struct hinfos hs;
@@ -1297,7 +1345,6 @@ build_document(const struct stream *s, struct doc *out)
 	b.s = s;
 	b.hs = &hs;
 	b.doc = out;
-	buf_init(&b.para.raw);
 	b.para.straight_quotes = s->straight_quotes;
 	for (i = 0; i < ls.len; i++) {
 		l = &ls.v[i];
@@ -1327,7 +1374,7 @@ build_document(const struct stream *s, struct doc *out)
 	strmap_free(&hs.by_label);
 	free(b.stack);
 	free(b.para.v);
-	buf_free(&b.para.raw);
+	free(b.para.spans);
 	free(ls.v);
 }
 
@@ -1371,7 +1418,7 @@ build_check_refs(const struct stream *s, const struct doc *d,
 			dg = diag(ds, E_REF_UNNUMBERED, t->locs != NULL ?
 			    &t->locs[j] : NULL, t->labels[j]);
 			if ((posed = strmap_get(&by_label, t->labels[j])) != NULL)
-				diag_note(dg, &posed->label_loc,
+				diag_note(dg, posed->label_loc,
 				    "titre posé ici ; à cette place du "
 				    "document, il n'est pas numéroté");
 			ok = false;

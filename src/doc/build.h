@@ -14,8 +14,11 @@ struct diags;
 
 /* Builds the document from the stream (which stays owned by the caller).
  * Never fails on a stream the evaluator produced: a reference to a label
- * that did not survive prints "article ?" (the checker prevents it). */
-void		 build_document(const struct stream *s, struct doc *out);
+ * that did not survive prints "article ?" (the checker prevents it).
+ * The text of each ET_TEXT token is freed (and set to NULL) once read,
+ * so that the stream's texts and the document's are never both whole;
+ * what build_check_refs reads stays. */
+void		 build_document(struct stream *s, struct doc *out);
 /* A heading's number depends on its position once the conditions are
  * decided (a "##" before any "#" is unnumbered): reports each reference
  * of S to a heading that ended up without a number in D, built from S

@@ -31,7 +31,7 @@ doc_block_free(struct doc_block *b)
 			free(b->u.signatures.parties[i].name);
 			free(b->u.signatures.parties[i].representant);
 			free(b->u.signatures.parties[i].qualite);
-			doc_origin_free(b->u.signatures.parties[i].origin);
+			origin_unref(b->u.signatures.parties[i].origin);
 		}
 		free(b->u.signatures.parties);
 		doc_runs_free(&b->u.signatures.made);
@@ -66,13 +66,17 @@ doc_blocks_free(struct doc_blocks *bs)
 }
 
 /* The block is zeroed except for its kind.  The pointer is valid until
- * the next push onto the same array. */
+ * the next push onto the same array.  The array starts with one block
+ * and doubles, as runs do (runs_grow): most items of a list hold one
+ * paragraph, and xgrow's first 16 blocks were 768 bytes for each. */
 struct doc_block *
 doc_blocks_push(struct doc_blocks *bs, enum doc_block_kind kind)
 {
 	struct doc_block *b;
 
-	bs->v = xgrow(bs->v, bs->len, sizeof(*bs->v));
+	if ((bs->len & (bs->len - 1)) == 0)	/* 0 or a power of two */
+		bs->v = xreallocarray(bs->v, bs->len ? bs->len * 2 : 1,
+		    sizeof(*bs->v));
 	b = &bs->v[bs->len++];
 	memset(b, 0, sizeof(*b));
 	b->kind = kind;
@@ -137,7 +141,7 @@ doc_runs_push(struct doc_runs *rs, const char *text, size_t len,
 
 void
 doc_runs_push_value(struct doc_runs *rs, const char *text, size_t len,
-    unsigned style, const char *link, const struct doc_origin *origin)
+    unsigned style, const char *link, struct value_origin *origin)
 {
 	struct doc_run *r;
 
@@ -151,32 +155,7 @@ doc_runs_push_value(struct doc_runs *rs, const char *text, size_t len,
 	r->text = xstrndup(text, len);
 	r->link = link != NULL ? xstrdup(link) : NULL;
 	r->line_break = false;
-	r->origin = doc_origin_copy(origin);
-}
-
-struct doc_origin *
-doc_origin_copy(const struct doc_origin *o)
-{
-	struct doc_origin *c;
-
-	if (o == NULL)
-		return NULL;
-	c = xcalloc(1, sizeof(*c));
-	c->expr = xstrdup(o->expr != NULL ? o->expr : "");
-	c->path = o->path != NULL ? xstrdup(o->path) : NULL;
-	c->loc = o->loc;
-	c->data = o->data;
-	return c;
-}
-
-void
-doc_origin_free(struct doc_origin *o)
-{
-	if (o == NULL)
-		return;
-	free(o->expr);
-	free(o->path);
-	free(o);
+	r->origin = origin_ref(origin);
 }
 
 void
@@ -187,7 +166,7 @@ doc_runs_free(struct doc_runs *rs)
 	for (i = 0; i < rs->len; i++) {
 		free(rs->v[i].text);
 		free(rs->v[i].link);
-		doc_origin_free(rs->v[i].origin);
+		origin_unref(rs->v[i].origin);
 	}
 	free(rs->v);
 	rs->v = NULL;

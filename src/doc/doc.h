@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "base/diag.h"
+#include "base/origin.h"
 #include "base/util.h"
 
 enum run_style {
@@ -23,25 +24,16 @@ enum run_style {
 	STYLE_SUPERSCRIPT = 1 << 3
 };
 
-/* Where a client's value printed in the document came from: a backend
- * that cannot print it says which value, where the template prints it
- * and where the data gives it. */
-struct doc_origin {
-	char		*expr;		/* "client.nom", as in the template */
-	char		*path;		/* JSON path, or NULL */
-	struct loc	 loc;		/* the {…} in the template */
-	struct loc	 data;		/* the data file */
-};
-
 /* A piece of text in one style.  A run with line_break set is a forced
  * line break and has empty text.  A run with a link points to the
  * anchor of a heading in the same document. */
 struct doc_run {
 	char		*text;
-	unsigned	 style;		/* enum run_style bits */
 	char		*link;		/* anchor id, or NULL */
-	bool		 line_break;
-	struct doc_origin *origin;	/* one value of the data, or NULL */
+	struct value_origin *origin;	/* one value of the data (a
+					 * reference), or NULL */
+	unsigned	 style;		/* enum run_style bits */
+	bool		 line_break;	/* last: 32 bytes, not 40 */
 };
 
 struct doc_runs {
@@ -67,7 +59,8 @@ struct doc_party {
 	char	*name;
 	char	*representant;	/* "" when not given */
 	char	*qualite;	/* "" when not given */
-	struct doc_origin *origin;	/* the party's value, or NULL */
+	struct value_origin *origin;	/* the party's value (a
+					 * reference), or NULL */
 };
 
 struct doc_heading {
@@ -125,13 +118,11 @@ struct doc_block *doc_blocks_push(struct doc_blocks *bs,
 void	doc_runs_push(struct doc_runs *rs, const char *text, size_t len,
 	    unsigned style, const char *link);
 /* The same for a client's value: never merged with its neighbours.
- * ORIGIN is copied. */
+ * The run takes a reference to ORIGIN (base/origin.h). */
 void	doc_runs_push_value(struct doc_runs *rs, const char *text,
 	    size_t len, unsigned style, const char *link,
-	    const struct doc_origin *origin);
+	    struct value_origin *origin);
 void	doc_runs_free(struct doc_runs *rs);
-struct doc_origin *doc_origin_copy(const struct doc_origin *o);
-void	doc_origin_free(struct doc_origin *o);
 
 /* "Article 3" for a numbered level-1 heading, "3.2" below; NULL when
  * unnumbered.  Every backend prints headings through this. */

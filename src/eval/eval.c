@@ -103,7 +103,7 @@ static void
 count_node(struct eval *ev)
 {
 	if (ev->limits.nodes != 0 &&
-	    ev->out->len + ev->turns > ev->limits.nodes)
+	    ev->pieces + ev->turns > ev->limits.nodes)
 		over_limit(ev, E_LIMIT_NODES, ev->limits.nodes, false);
 }
 
@@ -112,6 +112,7 @@ push(struct eval *ev, enum etok_kind kind)
 {
 	struct etok *t = stream_push(ev->out, kind);
 
+	ev->pieces++;
 	count_node(ev);
 	return t;
 }
@@ -124,8 +125,40 @@ push_text(struct eval *ev, const char *s, size_t len)
 	if (!text_fits(ev, len))
 		len = 0;
 	t = stream_text(ev->out, s, len);
+	ev->pieces++;
 	count_node(ev);
 	return t;
+}
+
+/*
+ * Plain text — the author's, a number's, a date's: no client text, no
+ * origin, typography applied — goes on the stream's last token when it
+ * is plain too, up to PLAIN_MERGE bytes (so that the copying stays
+ * bounded): a loop's turn makes one token of « : » and the amount it
+ * prints, not two.  The limit « noeuds » counts the pieces as before.
+ */
+#define PLAIN_MERGE	256
+
+static void
+push_plain(struct eval *ev, const char *s, size_t len)
+{
+	struct stream *out = ev->out;
+	struct etok *last = out->len > 0 ? &out->v[out->len - 1] : NULL;
+	size_t old;
+
+	if (last == NULL || last->kind != ET_TEXT || last->verbatim ||
+	    last->escaped || last->origin != NULL || last->text == NULL ||
+	    (old = strlen(last->text)) + len > PLAIN_MERGE) {
+		push_text(ev, s, len);
+		return;
+	}
+	if (!text_fits(ev, len))
+		len = 0;
+	last->text = xrealloc(last->text, old + len + 1);
+	memcpy(last->text + old, s, len);
+	last->text[old + len] = '\0';
+	ev->pieces++;
+	count_node(ev);
 }
 
 static void
@@ -211,33 +244,37 @@ emit_label(struct eval *ev, const char *word, const struct expr *cond,
 static void
 eval_interp(struct eval *ev, const struct expr *e)
 {
-	struct value v;
+	struct value tmp;
+	const struct value *v;
 	struct buf b;
 
-	if (!eval_expr(ev, e, &v))
+	if (!eval_borrow(ev, e, &tmp, &v))
 		return;
 	buf_init(&b);
-	if (unknown_value(&v)) {
+	if (unknown_value(v)) {
 		buf_putc(&b, '[');
 		print_code(ev, &b, e);
 		buf_putc(&b, ']');
 		emit_marked(ev, buf_cstr(&b));
 		buf_free(&b);
+		value_free(&tmp);
 		return;
 	}
-	value_print(&b, &v);
+	value_print(&b, v);
 	eval_check_printable(ev, e, NULL, buf_cstr(&b));
-	emit_text(ev, buf_cstr(&b));
 	/* Text that comes from the client (a texte, or the texts of a
 	 * record or list) is printed as given: its straight quotes and
 	 * apostrophes may be inches or part of an address.  Numbers,
 	 * dates and choice labels are lgc's or the author's text. */
-	ev->out->v[ev->out->len - 1].verbatim = v.kind == T_TEXTE ||
-	    v.kind == T_RECORD || v.kind == T_LISTE;
-	if (ev->out->v[ev->out->len - 1].verbatim)
+	if (v->kind == T_TEXTE || v->kind == T_RECORD ||
+	    v->kind == T_LISTE) {
+		emit_text(ev, buf_cstr(&b));
+		ev->out->v[ev->out->len - 1].verbatim = true;
 		ev->out->v[ev->out->len - 1].origin = expr_origin(ev, e);
+	} else
+		push_plain(ev, buf_cstr(&b), b.len);
 	buf_free(&b);
-	value_free(&v);
+	value_free(&tmp);
 }
 
 /* In a draft, once a condition cannot be decided every remaining
@@ -360,7 +397,7 @@ eval_selon(struct eval *ev, const struct node *n)
  * origin, found once for every item). */
 static void
 push_binding(struct eval *ev, const struct node *loop,
-    const struct stream_origin *o, const struct value *value, size_t i,
+    const struct value_origin *o, const struct value *value, size_t i,
     size_t count)
 {
 	struct binding *bd;
@@ -392,14 +429,17 @@ pop_binding(struct eval *ev)
 static void
 eval_loop(struct eval *ev, const struct node *n)
 {
-	struct stream_origin *o;
-	struct value list;
+	struct value_origin *o;
+	struct value tmp;
+	const struct value *list;
 	size_t i;
 
-	if (!eval_expr(ev, n->u.loop.list, &list))
+	/* The list is read in place when it is an input's, a loop
+	 * variable's…: the items the loop binds stay where they are. */
+	if (!eval_borrow(ev, n->u.loop.list, &tmp, &list))
 		return;
 	o = expr_origin(ev, n->u.loop.list);
-	if (unknown_value(&list)) {
+	if (unknown_value(list)) {
 		bool block = is_block_body(&n->u.loop.body);
 		struct buf w;
 
@@ -407,25 +447,25 @@ eval_loop(struct eval *ev, const struct node *n)
 		buf_printf(&w, "pour chaque %s dans", n->u.loop.var);
 		emit_label(ev, buf_cstr(&w), n->u.loop.list, block);
 		buf_free(&w);
-		push_binding(ev, n, o, &list, SIZE_MAX, 0);
+		push_binding(ev, n, o, list, SIZE_MAX, 0);
 		eval_nodes(ev, &n->u.loop.body);
 		pop_binding(ev);
 		emit_label(ev, "fin", NULL, block);
-	} else if (list.kind != T_LISTE || list.u.list.len == 0) {
+	} else if (list->kind != T_LISTE || list->u.list.len == 0) {
 		if (n->u.loop.empty != NULL)
 			eval_nodes(ev, n->u.loop.empty);
 	} else
-		for (i = 0; i < list.u.list.len && !ev->stopped; i++) {
-			push_binding(ev, n, o, &list.u.list.items[i], i,
-			    list.u.list.len);
+		for (i = 0; i < list->u.list.len && !ev->stopped; i++) {
+			push_binding(ev, n, o, &list->u.list.items[i], i,
+			    list->u.list.len);
 			ev->turns++;
 			ev->at = &n->loc;
 			count_node(ev);
 			eval_nodes(ev, &n->u.loop.body);
 			pop_binding(ev);
 		}
-	stream_origin_free(o);
-	value_free(&list);
+	origin_unref(o);
+	value_free(&tmp);
 }
 
 static void
@@ -446,7 +486,7 @@ eval_include(struct eval *ev, const struct node *n)
 		if (a->param == NULL)
 			continue;
 		value_free(&fr->params[a->param->index]);
-		stream_origin_free(fr->param_origins[a->param->index]);
+		origin_unref(fr->param_origins[a->param->index]);
 		fr->param_origins[a->param->index] = expr_origin(ev, a->value);
 		if (eval_expr(ev, a->value, &fr->params[a->param->index]))
 			check_declared(ev, &a->param->cstr_value, "paramètre",
@@ -536,8 +576,11 @@ eval_node(struct eval *ev, const struct node *n)
 	ev->at = &n->loc;
 	switch (n->kind) {
 	case N_TEXT:
-		push_text(ev, n->u.text, strlen(n->u.text))->escaped =
-		    n->escaped;
+		if (n->escaped)
+			push_text(ev, n->u.text, strlen(n->u.text))->escaped =
+			    true;
+		else
+			push_plain(ev, n->u.text, strlen(n->u.text));
 		break;
 	case N_LINE:
 		push(ev, ET_LINE)->indent = n->u.indent;
@@ -557,7 +600,7 @@ eval_node(struct eval *ev, const struct node *n)
 		t->numbered = n->u.heading.numbered;
 		t->label = n->u.heading.label ? xstrdup(n->u.heading.label) :
 		    NULL;
-		t->label_loc = n->u.heading.label_loc;
+		t->label_loc = &n->u.heading.label_loc;
 		break;
 	case N_BULLET:
 		push(ev, ET_BULLET)->indent = n->u.indent;
@@ -578,7 +621,7 @@ eval_node(struct eval *ev, const struct node *n)
 	case N_REF:
 		t = push(ev, ET_REF);
 		t->bare = n->u.ref.bare;
-		t->nlabels = n->u.ref.len;
+		t->nlabels = (unsigned)n->u.ref.len;
 		t->labels = xcalloc(n->u.ref.len + 1, sizeof(char *));
 		t->locs = xcalloc(n->u.ref.len + 1, sizeof(struct loc));
 		for (i = 0; i < n->u.ref.len; i++) {
@@ -667,6 +710,8 @@ eval_free(struct eval *ev)
 	frame_free(ev->main);
 	inputs_free(ev->inputs, ev->prog->inputs.len);
 	free(ev->loops);
+	for (i = 0; i < ORIGIN_MEMO; i++)
+		origin_unref(ev->origins[i].o);
 	for (i = 0; i < ev->unprintable.len; i++)
 		free(ev->unprintable.items[i]);
 	ptrvec_free(&ev->unprintable);

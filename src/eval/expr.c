@@ -4,6 +4,7 @@
  * expressions of the template computed from them. */
 #include "eval/expr.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,7 +23,9 @@ enum input_state {
 
 struct input_slot {
 	enum input_state state;
-	struct value	 value;		/* INPUT_PRESENT */
+	struct value	 value;		/* INPUT_PRESENT, unless DATA */
+	const struct value *data;	/* the data's value (data_value), or
+					 * NULL */
 };
 
 static bool
@@ -194,8 +197,10 @@ report_ignored(struct eval *ev, const struct input *in)
 }
 
 static enum input_state
-resolve(struct eval *ev, const struct input *in, struct value *out)
+resolve(struct eval *ev, const struct input *in, struct input_slot *slot)
 {
+	struct value *out = &slot->value;
+
 	bool holds;
 
 	if (data_broken(ev->data))
@@ -210,8 +215,8 @@ resolve(struct eval *ev, const struct input *in, struct value *out)
 		}
 	}
 	if (data_gives(ev->data, in))
-		return data_convert(ev->data, in, out) ? INPUT_PRESENT :
-		    INPUT_FAILED;
+		return (slot->data = data_value(ev->data, in)) != NULL ?
+		    INPUT_PRESENT : INPUT_FAILED;
 	if (in->def != NULL) {
 		value_copy(out, in->def);
 		return INPUT_PRESENT;
@@ -710,43 +715,108 @@ eval_list(struct eval *ev, const struct expr *e, struct value *out)
 	return true;
 }
 
+/* The value that E names where the evaluator keeps it, when E is an
+ * input, a clause parameter, a computed `soit`, a loop variable or a
+ * field of one of these; else NULL (E is then computed).  Reading it
+ * in place spares a copy: a loop over a list of a million records, or
+ * each `p.nom` in it, once copied the whole list or record. */
+static const struct value *
+stored_value(struct eval *ev, const struct expr *e)
+{
+	const struct symbol *s;
+	const struct value *v;
+	size_t i, f;
+
+	switch (e->kind) {
+	case EX_NAME:
+		if ((s = e->sym) == NULL)
+			return NULL;
+		switch (s->kind) {
+		case SYM_INPUT:
+			return input_value(ev, s->input->index);
+		case SYM_PARAM:
+			return &ev->frame->params[s->decl->index];
+		case SYM_SOIT:
+			return ev->frame->soit_state[s->decl->index] == 2 ?
+			    &ev->frame->soits[s->decl->index] : NULL;
+		case SYM_LOOP:
+			for (i = ev->nloops; i-- > 0;)
+				if (ev->loops[i].sym == s)
+					return ev->loops[i].value;
+			return NULL;
+		}
+		return NULL;
+	case EX_FIELD:
+		if (e->field_index < 0 ||
+		    (v = stored_value(ev, e->u.field.obj)) == NULL)
+			return NULL;
+		f = (size_t)e->field_index;
+		return v->kind == T_RECORD && f < v->u.record.len ?
+		    &v->u.record.fields[f] : NULL;
+	case EX_LITERAL:
+	case EX_CALL:
+	case EX_RECORD:
+	case EX_NEG:
+	case EX_NOT:
+	case EX_EXISTS:
+	case EX_BINARY:
+	case EX_LIST:
+		return NULL;
+	}
+	return NULL;
+}
+
+bool
+eval_borrow(struct eval *ev, const struct expr *e, struct value *tmp,
+    const struct value **out)
+{
+	memset(tmp, 0, sizeof(*tmp));
+	if ((*out = stored_value(ev, e)) != NULL)
+		return true;
+	*out = tmp;
+	return eval_expr(ev, e, tmp);
+}
+
 /* obj.champ; over a list of records, the list of that field of each. */
 static bool
 eval_field(struct eval *ev, const struct expr *e, struct value *out)
 {
-	struct value v;
+	struct value tmp;
+	const struct value *v;
 	size_t i, f = (size_t)e->field_index;
 
-	if (!eval_expr(ev, e->u.field.obj, &v))
+	if (!eval_borrow(ev, e->u.field.obj, &tmp, &v))
 		return false;
-	if (unknown_value(&v))
+	if (unknown_value(v)) {
+		value_free(&tmp);
 		return set_unknown(out);
+	}
 	if (e->field_index < 0) {
-		value_free(&v);
+		value_free(&tmp);
 		return false;
 	}
-	if (v.kind == T_LISTE) {
+	if (v->kind == T_LISTE) {
 		out->kind = T_LISTE;
 		out->type = e->type;
-		out->u.list.len = v.u.list.len;
-		out->u.list.items = xcalloc(v.u.list.len ? v.u.list.len : 1,
+		out->u.list.len = v->u.list.len;
+		out->u.list.items = xcalloc(v->u.list.len ? v->u.list.len : 1,
 		    sizeof(struct value));
-		for (i = 0; i < v.u.list.len; i++) {
-			const struct value *r = &v.u.list.items[i];
+		for (i = 0; i < v->u.list.len; i++) {
+			const struct value *r = &v->u.list.items[i];
 
 			if (r->kind == T_RECORD && f < r->u.record.len)
 				value_copy(&out->u.list.items[i],
 				    &r->u.record.fields[f]);
 		}
-		value_free(&v);
+		value_free(&tmp);
 		return true;
 	}
-	if (v.kind != T_RECORD || f >= v.u.record.len) {
-		value_free(&v);
+	if (v->kind != T_RECORD || f >= v->u.record.len) {
+		value_free(&tmp);
 		return false;
 	}
-	value_copy(out, &v.u.record.fields[f]);
-	value_free(&v);
+	value_copy(out, &v->u.record.fields[f]);
+	value_free(&tmp);
 	return true;
 }
 
@@ -820,7 +890,7 @@ frame_free(struct frame *fr)
 		return;
 	for (i = 0; i < fr->file->nparams; i++) {
 		value_free(&fr->params[i]);
-		stream_origin_free(fr->param_origins[i]);
+		origin_unref(fr->param_origins[i]);
 	}
 	free(fr->param_origins);
 	for (i = 0; i < fr->file->nsoits; i++)
@@ -844,7 +914,7 @@ inputs_free(struct input_slot *slots, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (slots[i].state == INPUT_PRESENT)
+		if (slots[i].state == INPUT_PRESENT && slots[i].data == NULL)
 			value_free(&slots[i].value);
 	free(slots);
 }
@@ -860,8 +930,7 @@ input_value(struct eval *ev, size_t index)
 	switch (s->state) {
 	case INPUT_UNKNOWN:
 		s->state = INPUT_VISITING;
-		s->state = resolve(ev, ev->prog->inputs.items[index],
-		    &s->value);
+		s->state = resolve(ev, ev->prog->inputs.items[index], s);
 		break;
 	case INPUT_VISITING:
 		/* A cycle: the checker reports every one; fail safe. */
@@ -871,7 +940,9 @@ input_value(struct eval *ev, size_t index)
 	case INPUT_FAILED:
 		break;
 	}
-	return s->state == INPUT_PRESENT ? &s->value : NULL;
+	if (s->state != INPUT_PRESENT)
+		return NULL;
+	return s->data != NULL ? s->data : &s->value;
 }
 
 bool
@@ -1059,7 +1130,7 @@ json_path(struct eval *ev, const struct expr *e, struct buf *b,
 			return true;
 		}
 		if (s->kind == SYM_PARAM) {
-			const struct stream_origin *po =
+			const struct value_origin *po =
 			    ev->frame->param_origins[s->decl->index];
 
 			if (po == NULL || po->path == NULL)
@@ -1100,19 +1171,34 @@ json_path(struct eval *ev, const struct expr *e, struct buf *b,
 	return false;
 }
 
-struct stream_origin *
+struct value_origin *
 expr_origin(struct eval *ev, const struct expr *e)
 {
-	struct stream_origin *o = xcalloc(1, sizeof(*o));
-	struct buf b;
+	struct value_origin *o;
+	struct buf expr, path;
+	struct loc data = { NULL, 0, 0, 0, 0 };
+	bool has_path;
 
-	buf_init(&b);
-	expr_print(&b, e);
-	o->expr = buf_detach(&b);
-	o->loc = e->loc;
-	if (json_path(ev, e, &b, &o->data))
-		o->path = buf_detach(&b);
-	buf_free(&b);
+	size_t slot = ((uintptr_t)e / sizeof(*e)) % ORIGIN_MEMO;
+
+	buf_init(&expr);
+	buf_init(&path);
+	has_path = json_path(ev, e, &path, &data);
+	o = ev->origins[slot].o;
+	if (ev->origins[slot].e == e && (has_path ? o->path != NULL &&
+	    strcmp(o->path, buf_cstr(&path)) == 0 : o->path == NULL) &&
+	    memcmp(&o->data, &data, sizeof(data)) == 0) {
+		buf_free(&path);
+		return origin_ref(o);
+	}
+	expr_print(&expr, e);
+	o = origin_new(buf_cstr(&expr), has_path ? buf_cstr(&path) : NULL,
+	    &e->loc, &data);
+	buf_free(&expr);
+	buf_free(&path);
+	origin_unref(ev->origins[slot].o);
+	ev->origins[slot].e = e;
+	ev->origins[slot].o = origin_ref(o);
 	return o;
 }
 

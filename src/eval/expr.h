@@ -37,7 +37,7 @@ struct frame {
 	struct value	*params;
 	struct value	*soits;
 	int		*soit_state;	/* 0 not yet, 1 computing, 2 done, 3 failed */
-	struct stream_origin **param_origins;	/* NULL: no JSON path */
+	struct value_origin **param_origins;	/* NULL: no JSON path */
 };
 
 /*
@@ -82,6 +82,8 @@ struct binding {
 	const struct loc *loop;		/* the {pour chaque} */
 };
 
+#define ORIGIN_MEMO	32
+
 struct eval {
 	const struct program *prog;
 	struct data	*data;
@@ -102,8 +104,17 @@ struct eval {
 	struct eval_limits limits;	/* eval.h */
 	size_t		 text_bytes;	/* of the stream so far */
 	size_t		 turns;		/* of every loop so far */
+	size_t		 pieces;	/* pushed on the stream so far, merged
+					 * or not (eval.c, push_plain) */
 	const struct loc *at;		/* the body node being evaluated */
 	bool		 stopped;	/* a limit was passed: stop at once */
+	/* The last origin made for each of a few expressions: a value
+	 * printed again with the same JSON path (the {x} of an outer loop,
+	 * in every turn of an inner one) shares it (expr_origin). */
+	struct {
+		const struct expr *e;
+		struct value_origin *o;		/* a reference */
+	}		 origins[ORIGIN_MEMO];
 };
 
 enum truth {
@@ -133,6 +144,13 @@ bool		 unknown_value(const struct value *v);
  * an input it reads failed validation. */
 bool		 eval_expr(struct eval *ev, const struct expr *e,
 		    struct value *out);
+/* E's value, read in place when E names a value the evaluator keeps
+ * (an input, a parameter, a computed `soit`, a loop variable, a field
+ * of one): *OUT then points to it, valid as long as what it names, and
+ * TMP is left zeroed; else E is computed into TMP and *OUT is TMP.
+ * The caller frees TMP in any case.  False as eval_expr. */
+bool		 eval_borrow(struct eval *ev, const struct expr *e,
+		    struct value *tmp, const struct value **out);
 enum truth	 eval_truth(struct eval *ev, const struct expr *e);
 /* Appends the text of T, its interpolations evaluated. */
 bool		 eval_tstring(struct eval *ev, const struct tstring *t,
@@ -140,7 +158,7 @@ bool		 eval_tstring(struct eval *ev, const struct tstring *t,
 /* Where the value of E comes from when E is an input, a loop variable
  * or a field of one (its JSON path); else with a NULL path.  For a
  * backend's errors about the printed value. */
-struct stream_origin *expr_origin(struct eval *ev, const struct expr *e);
+struct value_origin *expr_origin(struct eval *ev, const struct expr *e);
 /* A note for each client input E reads: libellé, value, JSON path. */
 void		 note_inputs(struct eval *ev, struct diagnostic *dg,
 		    const struct expr *e);

@@ -31,16 +31,6 @@ stream_text(struct stream *s, const char *text, size_t len)
 }
 
 void
-stream_origin_free(struct stream_origin *o)
-{
-	if (o == NULL)
-		return;
-	free(o->expr);
-	free(o->path);
-	free(o);
-}
-
-void
 stream_free(struct stream *s)
 {
 	struct etok *t;
@@ -51,7 +41,7 @@ stream_free(struct stream *s)
 		switch (t->kind) {
 		case ET_TEXT:
 			free(t->text);
-			stream_origin_free(t->origin);
+			origin_unref(t->origin);
 			break;
 		case ET_HEADING:
 			free(t->label);
@@ -67,7 +57,7 @@ stream_free(struct stream *s)
 				free(t->parties[j].name);
 				free(t->parties[j].representant);
 				free(t->parties[j].qualite);
-				stream_origin_free(t->parties[j].origin);
+				origin_unref(t->parties[j].origin);
 			}
 			free(t->parties);
 			break;

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "base/diag.h"
+#include "base/origin.h"
 
 enum etok_kind {
 	ET_LINE,	/* a kept source line starts; indent in columns (tab = 4) */
@@ -32,40 +33,34 @@ enum emphasis {
 	EMPH_DRAFT	/* --brouillon: a placeholder or a branch label */
 };
 
-/* Where a printed value came from, so that a backend that cannot print
- * it (a character its fonts lack) names the value, not only a letter. */
-struct stream_origin {
-	char		*expr;		/* the expression, as in the template */
-	char		*path;		/* its JSON path, or NULL */
-	struct loc	 loc;		/* the {…} in the template */
-	struct loc	 data;		/* the data file that gives it */
-};
-
 /* A party of a signature block, as the data gives it ("" when absent). */
 struct stream_party {
 	char	*name;
 	char	*representant;
 	char	*qualite;
-	struct stream_origin *origin;	/* the party's value (owned) */
+	struct value_origin *origin;	/* the party's value (a reference) */
 };
 
 /* One member of the union per kind: a long document is millions of
  * tokens, and a token that held every kind's fields was 120 bytes
- * where this is 48. */
+ * where this is 32 (no member of the union over 24 bytes: a heading
+ * points at its label's place in the template, which outlives the
+ * stream). */
 struct etok {
 	enum etok_kind	 kind;
 	int		 indent;	/* ET_LINE; marker column for ET_BULLET/NUMBERED */
 	union {
 		struct {			/* ET_TEXT */
 			char		*text;		/* owned */
-			struct stream_origin *origin;	/* a value's (owned), or NULL */
+			struct value_origin *origin;	/* a value's (a reference), or NULL */
 			bool		 verbatim;	/* client text, quotes kept */
 			bool		 escaped;	/* an escaped \" or \' (rule 8),
 							 * or a draft's code: no typography */
 		};
 		struct {			/* ET_HEADING */
 			char		*label;		/* or NULL (owned) */
-			struct loc	 label_loc;	/* where the label is */
+			const struct loc *label_loc;	/* where the label is
+							 * (the template's) */
 			int		 level;		/* 1..3 */
 			bool		 numbered;	/* false for {-} */
 		};
@@ -73,7 +68,7 @@ struct etok {
 		struct {			/* ET_REF */
 			char		**labels;	/* in written order (owned) */
 			struct loc	*locs;		/* where each is cited (owned) */
-			size_t		 nlabels;
+			unsigned	 nlabels;	/* a line holds far fewer */
 			bool		 bare;		/* {numero} prints "2" only */
 		};
 		struct {			/* ET_SIGNATURES */
@@ -107,6 +102,5 @@ struct etok	*stream_push(struct stream *s, enum etok_kind kind);
 /* An ET_TEXT token holding a copy of TEXT. */
 struct etok	*stream_text(struct stream *s, const char *text, size_t len);
 void		 stream_free(struct stream *s);
-void		 stream_origin_free(struct stream_origin *o);
 
 #endif

@@ -296,6 +296,25 @@ main(int argc, char **argv)
 	    "et cinquante centimes") != NULL, "le montant en lettres");
 	expect(out != NULL && len == strlen(out), "la longueur rendue");
 	free(out);
+	/* The data's JSON is dropped once converted (data/data.h): a
+	 * second rendering reads the converted values, a -D under an input
+	 * reads the rest of it again from the text, another file replaces
+	 * it. */
+	expect(lgc_render(c, "html", &out, &len) == LGC_OK && out != NULL &&
+	    strstr(out, "Durand &lt;SARL&gt;") != NULL,
+	    "un second rendu reprend les mêmes données");
+	free(out);
+	expect(lgc_define(c, "client.nom=Martin") == LGC_OK &&
+	    lgc_render(c, "html", &out, &len) == LGC_OK && out != NULL &&
+	    strstr(out, "Martin confie") != NULL,
+	    "-D client.nom après un rendu : le reste du client est relu");
+	free(out);
+	expect(lgc_load_data_string(c, "autre.json",
+	    "{\"honoraires\": \"99.00\"}", 23) == LGC_OK &&
+	    lgc_render(c, "html", &out, &len) == LGC_OK && out != NULL &&
+	    strstr(out, "99,00") != NULL && strstr(out, "Martin") != NULL,
+	    "un autre fichier de données après un rendu le remplace");
+	free(out);
 	lgc_free(c);
 
 	/* Bad data: an error status, no output. */

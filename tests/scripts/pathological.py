@@ -6,7 +6,11 @@ generated at size N and at 8N and compiled by the release ./lgc (the
 sanitizer build is too slow and too noisy to time); the best of 3 runs
 at each size is kept, and the case fails when the large one takes more
 than 16 times the small one (linear is 8), or when lgc does not end as
-expected.  N is chosen so that the small run takes some 50 ms.
+expected.  N is chosen so that the small run takes some 50 ms.  Then the
+memory cases: peak resident memory at N and 8N, failing when it grows
+more than 12 times, or when the bytes per item (from the difference of
+the two, so that the program's own memory cancels out) pass a bound some
+1.7 times what they are (bench/memoire.sh gives the figures).
 
   pathological.py LGC                 the suite: "ok …" or "ÉCHEC …" lines
   pathological.py LGC CASE N [-v]     one run of CASE at size N: seconds,
@@ -220,6 +224,41 @@ CASES = [
 ]
 
 
+def records_list(d, n):
+    template(d, "type prestation = { nom : texte, prix : montant }\n"
+             "entree prestations : liste de prestation\n",
+             "# Prestations\n\n{pour chaque p dans prestations}\n"
+             "- {p.nom} : {p.prix}\n{fin}\n")
+    data(d, {"prestations": [{"nom": "Prestation %d" % i,
+                              "prix": 100 + i % 1000} for i in range(n)]})
+    return BUILD_DATA + ["--limite", "noeuds=100000000"]
+
+
+def nested_side(n):
+    return int(round(n ** 0.5))
+
+
+def nested_turns(d, n):
+    # Two loops over √N items: N turns, one paragraph.
+    template(d, "entree xs : liste de texte\n",
+             "{pour chaque x dans xs}\n{pour chaque y dans xs}\n"
+             "{x} et {y}.\n{fin}\n{fin}\n")
+    data(d, {"xs": ["x%d" % i for i in range(nested_side(n))]})
+    return BUILD_DATA + ["--limite", "noeuds=100000000"]
+
+
+# A run's peak memory is the same allocations on the same input: steady
+# enough for these bounds, which only a regression passes.
+MEM_RATIO = 12
+MEMORY = [
+    # name, N, generator, items at size N, bytes per item at most
+    ("mémoire d'une liste de N fiches", 20000, records_list,
+     lambda n: n, 1500),
+    ("mémoire de N tours de deux boucles imbriquées", 40000, nested_turns,
+     lambda n: nested_side(n) ** 2, 1900),
+]
+
+
 def run_once(lgc, d, args, verbose=False):
     """Seconds, peak resident KB and status of one run of lgc in D."""
     env = dict(os.environ, LC_ALL="C.UTF-8")
@@ -285,6 +324,33 @@ def suite(lgc):
             print("ÉCHEC pathologique : %s : %s" % (name, why))
             failed += 1
     print("    %d cas en %.1f s" % (len(CASES), time.perf_counter() - total))
+    for name, n, gen, items, bound in MEMORY:
+        rss = []
+        why = None
+        for size in (n, 8 * n):
+            d = tempfile.mkdtemp(prefix="patho")
+            try:
+                _, kb, rc = run_once(lgc, d, gen(d, size))
+            finally:
+                shutil.rmtree(d)
+            rss.append(kb)
+            if rc != 0:
+                why = "code de sortie %d à la taille %d" % (rc, size)
+                break
+        if why is None:
+            per_item = (rss[1] - rss[0]) * 1024 / (items(8 * n) - items(n))
+            if rss[1] > MEM_RATIO * rss[0]:
+                why = "mémoire ×%.1f quand la taille est ×8" % (
+                    rss[1] / rss[0])
+            elif per_item > bound:
+                why = "%d octets par élément, plus de %d" % (per_item, bound)
+        if why is None:
+            print("ok pathologique : %s (N = %d : %d Mo, 8N : %d Mo, "
+                  "%d octets par élément)" % (name, n, rss[0] // 1024,
+                                             rss[1] // 1024, per_item))
+        else:
+            print("ÉCHEC pathologique : %s : %s" % (name, why))
+            failed += 1
     return failed
 
 
@@ -294,7 +360,8 @@ def main():
         return 0
     if len(sys.argv) in (4, 5):
         lgc, which, size = os.path.abspath(sys.argv[1]), sys.argv[2], int(sys.argv[3])
-        for name, _, gen, _ in CASES + [(which, 0, nested_square, 0)]:
+        for name, _, gen, _ in CASES + [(which, 0, nested_square, 0)] + [
+                (c[0], c[1], c[2], 0) for c in MEMORY]:
             if gen.__name__ == which or name == which:
                 break
         else:

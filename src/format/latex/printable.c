@@ -239,10 +239,10 @@ group_for(struct esc *e, uint32_t cp)
 
 /* A field of a party's value: its own expression and JSON path. */
 void
-report_field(struct latex *l, const struct doc_origin *o, const char *field,
+report_field(struct latex *l, const struct value_origin *o, const char *field,
     const char *text)
 {
-	struct doc_origin f;
+	struct value_origin f;
 	struct buf expr, path;
 
 	if (l->esc.nbad == 0)
@@ -297,7 +297,7 @@ put_shown(struct buf *b, const char *s)
  * when it is not a client's value ("le titre").
  */
 void
-report_bad(struct latex *l, const struct doc_origin *o, const char *what,
+report_bad(struct latex *l, const struct value_origin *o, const char *what,
     const char *text)
 {
 	struct esc *e = &l->esc;

@@ -102,9 +102,9 @@ int	font_for(struct esc *e, uint32_t cp);
 void	note_bad(struct esc *e, uint32_t cp);
 int	group_for(struct esc *e, uint32_t cp);
 void	put_family_id(struct buf *b, size_t i);
-void	report_bad(struct latex *l, const struct doc_origin *o,
+void	report_bad(struct latex *l, const struct value_origin *o,
 	    const char *what, const char *text);
-void	report_field(struct latex *l, const struct doc_origin *o,
+void	report_field(struct latex *l, const struct value_origin *o,
 	    const char *field, const char *text);
 
 /* preamble.c */

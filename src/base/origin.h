@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
+/* Where a client's value printed in the contract came from: the
+ * expression that prints it, its JSON path, the place of the {…} in
+ * the template and of the data that gives it.  A backend that cannot
+ * print the value (a character its fonts lack) names it with these.
+ *
+ * The evaluator makes one for each value it prints; the evaluated
+ * stream's token and every run of the document that shows a piece of
+ * the value share it by reference count, and its two strings live in
+ * the same allocation: a list of a million items printed in a loop
+ * once made six allocations per printed value here, copied again into
+ * the document.
+ */
+#ifndef LGC_ORIGIN_H
+#define LGC_ORIGIN_H
+
+#include <stddef.h>
+
+#include "base/diag.h"
+
+struct value_origin {
+	const char	*expr;		/* "client.nom", as in the template */
+	const char	*path;		/* JSON path, or NULL */
+	struct loc	 loc;		/* the {…} in the template */
+	struct loc	 data;		/* the data file */
+	size_t		 refs;
+};
+
+/* A new origin (one reference) holding copies of EXPR and PATH (NULL
+ * when the value has no JSON path). */
+struct value_origin *origin_new(const char *expr, const char *path,
+	    const struct loc *loc, const struct loc *data);
+/* O with one more reference; NULL stays NULL. */
+struct value_origin *origin_ref(struct value_origin *o);
+/* Drops one reference to O (NULL: nothing), freeing it with the last. */
+void	origin_unref(struct value_origin *o);
+
+#endif
