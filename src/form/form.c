@@ -561,7 +561,7 @@ form_page(const struct program *prog, const char *render_url)
 	buf_puts(&page, "</h1>\n"
 	    "<p>Répondez aux questions ci-dessous. Certaines n'apparaissent "
 	    "que selon vos réponses précédentes. Les réponses sont vérifiées "
-	    "au fur et à mesure ; rien n'est envoyé sans que vous le "
+	    "au fur et à mesure\xc2\xa0; rien n'est envoyé sans que vous le "
 	    "demandiez.</p>\n"
 	    "<noscript><p class=\"note\">Ce questionnaire a besoin de "
 	    "JavaScript pour afficher ses questions.</p></noscript>\n"

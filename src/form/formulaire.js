@@ -246,6 +246,16 @@ function lgcFormulaire(conditions) {
 		return q.libelle || q.nom;
 	}
 
+	// « Le client › Nom » in the summary: a field's own label may be
+	// shared by every party.
+	function labelPath(w) {
+		const parts = [];
+		for (let x = w; x; x = x.parent)
+			if (x.type.genre !== "liste")	// its rows name it
+				parts.unshift(labelOf(x.q));
+		return parts.join(" › ");
+	}
+
 	function scalar(type, q, parent, key) {
 		const id = `q${++counter}`;
 		const w = { type, q, parent, key, id, kids: [] };
@@ -274,7 +284,7 @@ function lgcFormulaire(conditions) {
 			if (type.max !== undefined) input.max = type.max;
 		} else if (kind === "duree") {
 			input = el("input", { type: "text", inputmode: "numeric", id, class: "nombre" });
-			w.unit = el("select", { "aria-label": `Unité de « ${labelOf(q)} »` });
+			w.unit = el("select", { "aria-label": `Unité de «${NBSP}${labelOf(q)}${NBSP}»` });
 			for (const [plural] of UNITS)
 				w.unit.append(el("option", { value: plural }, plural));
 			w.unit.value = "mois";
@@ -291,7 +301,7 @@ function lgcFormulaire(conditions) {
 			row.append(label);
 			if (aide.length) {
 				w.aideId = `${id}-aide`;
-				row.append(el("span", { class: "aide", id: w.aideId }, aide.join(" ; ")));
+				row.append(el("span", { class: "aide", id: w.aideId }, aide.join(`${NBSP}; `)));
 			}
 			row.append(input);
 			if (w.unit) row.append(" ", w.unit);
@@ -312,16 +322,16 @@ function lgcFormulaire(conditions) {
 			if (kind === "texte") return text === "" && !q.requis && q.defaut === undefined ? {} : { v: text };
 			if (text.trim() === "") return {};
 			if (kind === "date")
-				return /^\d{4}-\d{2}-\d{2}$/.test(text) ? { v: text } : { bad: `« ${text} » n'est pas une date` };
+				return /^\d{4}-\d{2}-\d{2}$/.test(text) ? { v: text } : { bad: `«${NBSP}${text}${NBSP}» n'est pas une date` };
 			if (kind === "duree") {
-				if (!/^\s*[0-9]+\s*$/.test(text)) return { bad: `« ${text} » n'est pas une durée` };
+				if (!/^\s*[0-9]+\s*$/.test(text)) return { bad: `«${NBSP}${text}${NBSP}» n'est pas une durée` };
 				return { v: duree(`${text.trim()} ${w.unit.value}`) };
 			}
 			const x = parseNumber(text, kind);
-			if (Number.isNaN(x)) return { bad: `« ${text} » n'est pas un nombre valide` };
+			if (Number.isNaN(x)) return { bad: `«${NBSP}${text}${NBSP}» n'est pas un nombre valide` };
 			if (kind === "entier" && !Number.isInteger(x)) return { bad: `${text} n'est pas un nombre entier` };
 			if (kind === "montant" && Math.abs(x * 100 - Math.round(x * 100)) > 1e-6)
-				return { bad: `${text} : un montant a au plus deux décimales (les centimes)` };
+				return { bad: `${text}${NBSP}: un montant a au plus deux décimales (les centimes)` };
 			return { v: x };
 		};
 		w.value = () => w.read().v;
@@ -349,7 +359,7 @@ function lgcFormulaire(conditions) {
 			const r = w.read();
 			if (r.bad) return r.bad;
 			if (r.v === undefined || (kind === "texte" && r.v === "" && q.requis))
-				return q.requis ? "Réponse obligatoire : cette question attend une réponse." : null;
+				return q.requis ? "Réponse manquante." : null;
 			if (type.min !== undefined && kind !== "choix") {
 				const lo = bound(type, type.min), hi = bound(type, type.max);
 				const a = L.cmp("<", r.v, lo), b = L.cmp(">", r.v, hi);
@@ -520,7 +530,7 @@ function lgcFormulaire(conditions) {
 				// Shown, but never required: it may not apply.
 				q.requis = false;
 				w.root.prepend(el("p", { class: "note" },
-				    `Ne répondez que si : ${q.condition_texte} (condition que ce questionnaire ne sait pas évaluer).`));
+				    `Ne répondez que si${NBSP}: ${q.condition_texte} (condition que ce questionnaire ne sait pas évaluer).`));
 			}
 			top.push(w);
 			questions.append(w.root);
@@ -540,7 +550,7 @@ function lgcFormulaire(conditions) {
 		resume.append(el("h2", {}, n === 1 ? "Une réponse est à corriger" : `${n} réponses sont à corriger`));
 		const ul = el("ul");
 		for (const { w, message } of errors) {
-			const a = el("a", { href: `#${w.focus.id}` }, `${labelOf(w.q)} : ${message}`);
+			const a = el("a", { href: `#${w.focus.id}` }, `${labelPath(w)}${NBSP}: ${message}`);
 			a.addEventListener("click", (ev) => {
 				ev.preventDefault();
 				w.focus.focus();
@@ -624,7 +634,7 @@ function lgcFormulaire(conditions) {
 				body: JSON.stringify(data()),
 			});
 		} catch (e) {
-			etat.textContent = `Le serveur n'a pas répondu : ${e.message}`;
+			etat.textContent = `Le serveur n'a pas répondu${NBSP}: ${e.message}`;
 			return;
 		}
 		if (response.status === 422) {
@@ -636,11 +646,11 @@ function lgcFormulaire(conditions) {
 			}
 			const list = Array.isArray(body) ? body : (body && Array.isArray(body.diagnostics) ? body.diagnostics : []);
 			showDiagnostics(list);
-			etat.textContent = "Le serveur a refusé les données : voyez les erreurs signalées.";
+			etat.textContent = `Le serveur a refusé les données${NBSP}: voyez les erreurs signalées.`;
 			return;
 		}
 		if (!response.ok) {
-			etat.textContent = `Le serveur a répondu ${response.status} : ${(await response.text()).slice(0, 300)}`;
+			etat.textContent = `Le serveur a répondu ${response.status}${NBSP}: ${(await response.text()).slice(0, 300)}`;
 			return;
 		}
 		const disposition = response.headers.get("Content-Disposition") || "";
