@@ -342,6 +342,9 @@ js_expr(struct form_ctx *cx, struct buf *b, const struct expr *e, int depth)
 			buf_puts(b, e->u.literal.u.boolean ? "true" : "false");
 			return true;
 		case T_CHOIX:
+			if (e->u.literal.type == NULL ||
+			    e->u.literal.u.choice >= e->u.literal.type->nvalues)
+				return false;
 			put_js_string(b, e->u.literal.type->values[
 			    e->u.literal.u.choice].name);
 			return true;
