@@ -57,6 +57,16 @@ else
 	ko "la page change d'une fois à l'autre"
 fi
 
+# The address is the caller's, and escaped like the template's text.
+"$LGC" formulaire "$TOP/examples/$n/contrat.lgc" \
+    --rendu '/x?a="></script><script>alert(1)</script>' > "$w/url.html" 2> /dev/null
+if [ "$(grep -c '</script>' "$w/url.html")" -eq 2 ] &&
+    grep -q 'alert(1)\\u003c/script' "$w/url.html"; then
+	ok "--rendu : l'adresse entre dans la page échappée"
+else
+	ko "--rendu : l'adresse n'est pas échappée"
+fi
+
 # ---- Usage and broken templates: nothing written, the usual codes.
 "$LGC" build "$cases/conditions.lgc" --rendu /x > /dev/null 2> "$w/err"
 if [ $? -eq 2 ] && grep -q "ne sert qu'à.*lgc formulaire" "$w/err"; then
