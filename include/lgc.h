@@ -253,6 +253,22 @@ LGC_API int	 lgc_dump_tree(lgc_compiler *c, char **out, size_t *len);
  * the template's inputs; for a clause, its parameters too, under the
  * definitions' "parametres". */
 LGC_API int	 lgc_schema(lgc_compiler *c, char **out, size_t *len);
+/* The questionnaire of the template's inputs: one self-contained HTML
+ * page (its style and script inline, nothing fetched, French) that asks
+ * each input's question (its libellé) with a field fit for its type,
+ * shows a conditional input only where its condition holds (the
+ * template's own conditions, evaluated in the page), checks the answers
+ * as they are typed, and downloads the JSON data lgc reads.  RENDER_URL,
+ * when not NULL, is the address the page posts that JSON to
+ * (« POST RENDER_URL?format=pdf » or « html », Content-Type
+ * application/json) for the contract, e.g. a server's
+ * "/api/v1/modeles/NOM/rendu"; a 422 answer carrying the diagnostics as
+ * JSON (an array of the objects of --format-diagnostics json, or an
+ * object with such an array under "diagnostics") is shown beside the
+ * fields their "chemin" names.  The page depends on the template only:
+ * a server may write it once per template and serve it as is. */
+LGC_API int	 lgc_form(lgc_compiler *c, const char *render_url, char **out,
+		    size_t *len);
 /* A Makefile rule "TARGET: template clauses… data…" plus an empty rule
  * per file, so that make or ninja rebuild exactly what changed. */
 LGC_API int	 lgc_dependencies(lgc_compiler *c, const char *target,

@@ -25,6 +25,7 @@
 #include "format/format.h"
 #include "lint/lint.h"
 #include "schema/schema.h"
+#include "form/form.h"
 
 /* A file an option names (a LaTeX preamble) larger than this is surely
  * not the file meant. */
@@ -1032,6 +1033,24 @@ lgc_schema(lgc_compiler *c, char **out, size_t *len)
 		return LGC_ERRORS;
 	}
 	*out = schema_export(c->prog, c->schema_draft);
+	if (len != NULL)
+		*len = strlen(*out);
+	return finish(c, m);
+}
+
+int
+lgc_form(lgc_compiler *c, const char *render_url, char **out, size_t *len)
+{
+	struct mark m = begin(c);
+
+	*out = NULL;
+	if (!ready(c))
+		return finish(c, m);
+	if (c->prog->failed) {
+		diags_flush(c->ds);
+		return LGC_ERRORS;
+	}
+	*out = form_page(c->prog, render_url);
 	if (len != NULL)
 		*len = strlen(*out);
 	return finish(c, m);

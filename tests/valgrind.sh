@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # Copyright 2026 The lgc authors
 # make check-valgrind: every example with each of its client files in
-# every format (html, latex, pdf), check, lint, schema and tree, and a
+# every format (html, latex, pdf), check, lint, schema, tree and
+# formulaire, and a
 # batch of them in two forked workers, under valgrind with the dynamic
 # build (build/dyn/lgc: no sanitizer, glibc's allocator).  Any memory
 # error or definitely (or indirectly) lost block fails, in the parent as
@@ -56,6 +57,7 @@ for t in "$top"/examples/*/contrat.lgc; do
 	vg "$ex : lint" lint "$t" --sujets aucun
 	vg "$ex : schema" schema "$t"
 	vg "$ex : tree" tree "$t"
+	vg "$ex : formulaire" formulaire "$t" --rendu /api/v1/modeles/x/rendu
 	for d in "$(dirname "$t")"/donnees/*.json; do
 		dn=$(basename "$d" .json)
 		vg "$ex/$dn : check -f pdf" check "$t" -d "$d" -f pdf

@@ -24,7 +24,8 @@ enum command {
 	CMD_CHECK,
 	CMD_SCHEMA,
 	CMD_TREE,
-	CMD_LINT
+	CMD_LINT,
+	CMD_FORM
 };
 
 /* A format's option given on the command line (--police NOM). */
@@ -61,6 +62,7 @@ struct options {
 	const char	*deps;		/* --deps */
 	const char	*subjects;	/* --sujets */
 	const char	*draft_norm;	/* --norme: JSON Schema draft */
+	const char	*render_url;	/* --rendu: where the form posts */
 	int		 jobs;
 	bool		 werror;
 	bool		 draft;
@@ -82,6 +84,7 @@ usage(lgc_compiler *c, FILE *out)
 "        lgc build MODÈLE.lgc --lot CLIENTS.jsonl --sortie DOSSIER/ [--nom CHAMP]\n"
 "                 [-j N] [-f FORMAT]\n"
 "        lgc schema MODÈLE.lgc [--norme 2020-12|07]\n"
+"        lgc formulaire MODÈLE.lgc [-o FORMULAIRE.html] [--rendu URL]\n"
 "        lgc lint MODÈLE.lgc [--sujets LISTE] [-I DOSSIER]… [-Werror]\n"
 "        lgc tree MODÈLE.lgc\n"
 "        lgc --help | --version | help COMMANDE | COMMANDE --help\n"
@@ -94,6 +97,8 @@ usage(lgc_compiler *c, FILE *out)
 "  check              vérifie le modèle, et les données si elles sont données\n"
 "  schema             écrit le schéma JSON des entrées (et, pour une\n"
 "                     clause, de ses paramètres)\n"
+"  formulaire         écrit le questionnaire des entrées : une page HTML\n"
+"                     autonome qui produit les données JSON\n"
 "  tree               affiche l'arbre syntaxique du modèle (mise au point)\n"
 "  lint               vérifie le modèle et sa rédaction (avertissements lint-…)\n"
 "\n", out);
@@ -144,6 +149,8 @@ usage(lgc_compiler *c, FILE *out)
 "  --norme 2020-12|07     schema : version de JSON Schema écrite (défaut :\n"
 "                         2020-12 ; 07 pour les outils qui ne lisent que\n"
 "                         le brouillon 7)\n"
+"  --rendu URL            formulaire : adresse où la page envoie les données\n"
+"                         pour obtenir le contrat (POST URL?format=pdf|html)\n"
 "  --limite NOM=TAILLE    relève ou abaisse une limite de ce que coûte un\n"
 "                         contrat (répétable) : valeur (une valeur\n"
 "                         calculée, défaut 16M), texte (le texte du\n"
@@ -245,6 +252,22 @@ static const struct {
 "\n"
 "Écrit sur la sortie standard le schéma JSON (draft 2020-12) des entrées\n"
 "du modèle : ce qu'un fichier de données doit contenir.\n" },
+	{ "formulaire",
+"usage : lgc formulaire MODÈLE.lgc [-o FORMULAIRE.html] [--rendu URL]\n"
+"                 [-I DOSSIER]… [--racine DOSSIER]…\n"
+"\n"
+"Écrit le questionnaire des entrées du modèle : une page HTML autonome\n"
+"(sans rien à télécharger, utilisable hors ligne) qui pose chaque question\n"
+"avec son libellé, n'affiche une entrée conditionnelle que lorsque sa\n"
+"condition est remplie, vérifie les réponses à la saisie et télécharge\n"
+"les données JSON que lgc lit. Sans -o, sur la sortie standard.\n"
+"\n"
+"  -o, --sortie FICHIER   fichier de la page, écrit seulement en cas de succès\n"
+"  --rendu URL            adresse où la page envoie les données pour obtenir\n"
+"                         le contrat : POST URL?format=pdf ou html (boutons\n"
+"                         « Obtenir le contrat ») ; un refus 422 montre les\n"
+"                         diagnostics du serveur à côté de leurs champs\n"
+"  -I DOSSIER             dossier de clauses (répétable)\n" },
 	{ "lint",
 "usage : lgc lint MODÈLE.lgc [--sujets LISTE] [-I DOSSIER]… [-Werror]\n"
 "\n"
@@ -379,13 +402,16 @@ parse_command(lgc_compiler *c, const char *word, struct options *o)
 		o->command = CMD_SCHEMA;
 	else if (strcmp(word, "lint") == 0)
 		o->command = CMD_LINT;
+	else if (strcmp(word, "formulaire") == 0)
+		o->command = CMD_FORM;
 	else if (word[0] == '-' && word[1] != '\0')
 		return usage_error(c, "option inconnue « %s » : une commande "
-		    "vient d'abord (build, check, lint, schema ou tree), puis "
+		    "vient d'abord (build, check, formulaire, lint, schema ou tree), "
+		    "puis "
 		    "ses options", word);
 	else
 		return usage_error(c, "commande inconnue « %s » : build, check, "
-		    "lint, schema ou tree", word);
+		    "formulaire, lint, schema ou tree", word);
 	return LGC_OK;
 }
 
@@ -438,11 +464,15 @@ check_combinations(lgc_compiler *c, struct options *o)
 		    "SORTIE »");
 	if (o->draft_norm != NULL && o->command != CMD_SCHEMA)
 		return usage_error(c, "%s", "--norme ne sert qu'à « lgc schema »");
+	if (o->render_url != NULL && o->command != CMD_FORM)
+		return usage_error(c, "%s", "--rendu ne sert qu'à « lgc "
+		    "formulaire »");
 	if (o->command != CMD_BUILD && o->batch == NULL &&
-	    (o->output != NULL || (o->format != NULL &&
+	    ((o->output != NULL && o->command != CMD_FORM) ||
+	    (o->format != NULL &&
 	    o->command != CMD_CHECK)))
 		return usage_error(c, "%s", o->output != NULL ?
-		    "-o ne sert qu'à « lgc build »" :
+		    "-o ne sert qu'à « lgc build » et « lgc formulaire »" :
 		    "-f ne sert qu'à « lgc build » et « lgc check »");
 	return LGC_OK;
 }
@@ -505,6 +535,9 @@ parse_valued(lgc_compiler *c, int argc, char **argv, int *i, struct options *o)
 	} else if (matches(arg, NULL, "--norme", &prefix)) {
 		VALUE("2020-12 ou 07");
 		o->draft_norm = value;
+	} else if (matches(arg, NULL, "--rendu", &prefix)) {
+		VALUE("une adresse (URL)");
+		o->render_url = value;
 	} else if (matches(arg, NULL, "--limite", &prefix)) {
 		VALUE("nom=taille (valeur, texte ou noeuds)");
 		o->limits[o->nlimits++] = value;
@@ -948,7 +981,10 @@ run(lgc_compiler *c, const struct options *o)
 	char *out = NULL;
 	const char *format;
 
-	if ((format = pick_format(c, o)) == NULL)
+	/* The questionnaire is HTML whatever -o is named. */
+	if (o->command == CMD_FORM)
+		format = "html";
+	else if ((format = pick_format(c, o)) == NULL)
 		return LGC_FATAL;
 	if ((status = configure(c, o)) != LGC_OK)
 		return status;
@@ -967,6 +1003,17 @@ run(lgc_compiler *c, const struct options *o)
 		    lgc_dump_tree(c, &out, &len)) == LGC_OK)
 			status = worst(status, lgc_write_output(c, NULL, out,
 			    len));
+		free(out);
+		return status;
+	}
+	if (o->command == CMD_FORM) {
+		if ((status = lgc_check_output(c, o->output)) != LGC_OK)
+			return status;
+		if (lgc_form(c, o->render_url, &out, &len) == LGC_OK)
+			status = worst(status, lgc_write_output(c, o->output,
+			    out, len));
+		else
+			status = worst(status, LGC_ERRORS);
 		free(out);
 		return status;
 	}
@@ -1027,7 +1074,7 @@ main_with(lgc_compiler *c, int argc, char **argv)
 			usage(c, stdout);
 		else if (!command_usage(argv[2], stdout))
 			return usage_error(c, "« lgc help %s » : aucune commande de "
-			    "ce nom (build, check, lint, schema ou tree)", argv[2]);
+			    "ce nom (build, check, formulaire, lint, schema ou tree)", argv[2]);
 		return flush_stdout(c);
 	}
 	for (i = 1; i < argc; i++) {

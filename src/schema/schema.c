@@ -37,9 +37,8 @@ static json_t *type_schema(struct schema_ctx *cx, const struct type *t,
 		    const struct constraint *c, const struct value *def,
 		    const char *title, bool nullable);
 
-/* A constant as the JSON data would carry it. */
-static json_t *
-value_json(const struct value *v)
+json_t *
+schema_value_json(const struct value *v)
 {
 	struct buf b;
 	json_t *j = NULL, *item;
@@ -80,7 +79,7 @@ value_json(const struct value *v)
 	case T_LISTE:
 		j = json_array();
 		for (i = 0; i < v->u.list.len; i++) {
-			item = value_json(&v->u.list.items[i]);
+			item = schema_value_json(&v->u.list.items[i]);
 			json_array_append_new(j, item);
 		}
 		break;
@@ -88,7 +87,7 @@ value_json(const struct value *v)
 		j = json_object();
 		for (i = 0; i < v->u.record.len && v->type != NULL; i++)
 			json_object_set_new(j, v->type->fields[i].name,
-			    value_json(&v->u.record.fields[i]));
+			    schema_value_json(&v->u.record.fields[i]));
 		break;
 	case T_ERROR:
 		j = json_null();
@@ -260,8 +259,8 @@ add_constraint(json_t *s, const struct type *t, const struct constraint *c,
 	case CSTR_ENTRE:
 		if (t->kind == T_ENTIER || t->kind == T_DECIMAL ||
 		    t->kind == T_MONTANT || t->kind == T_POURCENTAGE) {
-			json_object_set_new(s, "minimum", value_json(c->lo));
-			json_object_set_new(s, "maximum", value_json(c->hi));
+			json_object_set_new(s, "minimum", schema_value_json(c->lo));
+			json_object_set_new(s, "maximum", schema_value_json(c->hi));
 		} else {
 			/* Dates and durées are strings: the bounds are
 			 * documented, and checked by lgc. */
@@ -278,7 +277,7 @@ add_constraint(json_t *s, const struct type *t, const struct constraint *c,
 			break;
 		set = json_array();
 		for (i = 0; i < c->nset; i++)
-			json_array_append_new(set, value_json(&c->set[i]));
+			json_array_append_new(set, schema_value_json(&c->set[i]));
 		if (nullable)
 			json_array_append_new(set, json_null());
 		json_object_set_new(s, "enum", set);
@@ -468,7 +467,7 @@ type_schema(struct schema_ctx *cx, const struct type *t,
 		set_string(s, "title", title);
 	add_constraint(s, t, c, nullable);
 	if (def != NULL)
-		json_object_set_new(s, "default", value_json(def));
+		json_object_set_new(s, "default", schema_value_json(def));
 	return s;
 }
 
@@ -513,7 +512,7 @@ const_leaf(const struct expr *v, const struct type *t)
 		json_object_set_new(leaf, "const",
 		    json_string(t->values[v->choice].name));
 	else if (v->kind == EX_LITERAL)
-		json_object_set_new(leaf, "const", value_json(&v->u.literal));
+		json_object_set_new(leaf, "const", schema_value_json(&v->u.literal));
 	else if (v->kind == EX_NAME && v->choice >= 0 && t->kind == T_BOOLEEN)
 		json_object_set_new(leaf, "const", json_boolean(v->choice == 1));
 	else {

@@ -166,6 +166,20 @@ test_library(const char *dir)
 	expect(lgc_load_template_string(c, "memoire/lettre.lgc",
 	    template_text, strlen(template_text)) == LGC_OK,
 	    "un modèle chargé depuis la mémoire");
+	expect(lgc_form(c, "/api/v1/modeles/lettre/rendu", &out, &len) ==
+	    LGC_OK && out != NULL && len == strlen(out) &&
+	    strstr(out, "<h1>Lettre de mission</h1>") != NULL &&
+	    strstr(out, "\"/api/v1/modeles/lettre/rendu\"") != NULL &&
+	    strstr(out, "data-format=\"pdf\"") != NULL &&
+	    strstr(out, "\"libelle\": \"Honoraires\"") != NULL,
+	    "lgc_form : le questionnaire, avec l'adresse du rendu");
+	free(out);
+	out = NULL;
+	expect(lgc_form(c, NULL, &out, &len) == LGC_OK && out != NULL &&
+	    strstr(out, "data-format=") == NULL,
+	    "lgc_form sans adresse : pas de bouton de contrat");
+	free(out);
+	out = NULL;
 	expect(lgc_load_template_string(c, "autre.lgc", template_text,
 	    strlen(template_text)) == LGC_FATAL,
 	    "un second modèle dans le même compilateur est refusé");
@@ -215,6 +229,9 @@ test_library(const char *dir)
 	    strlen(broken_text)) == LGC_ERRORS && s.errors > 0 &&
 	    has_code(&s, "bloc-non-ferme") && s.place_ok,
 	    "une erreur d'un modèle en mémoire a sa ligne et sa colonne");
+	out = NULL;
+	expect(lgc_form(c, NULL, &out, &len) == LGC_ERRORS && out == NULL,
+	    "lgc_form d'un modèle en erreur : LGC_ERRORS, aucune page");
 	lgc_free(c);
 
 	c = lgc_new(NULL);

@@ -316,7 +316,7 @@ fi
 run --bavard
 expect "une option avant la commande : option inconnue" 2 "option inconnue « --bavard »"
 # Help for each command, two ways.
-for c in build check schema lint tree; do
+for c in build check formulaire schema lint tree; do
 	run "$c" --help
 	if [ "$rc" -eq 0 ] && grep -q "^usage : lgc $c" out; then
 		ok "aide : lgc $c --help"

@@ -109,7 +109,7 @@ fi
 # Every source file of the compiler names its licence (REUSE style); the
 # clauses and examples are CC0 as a whole (stdlib/LICENSE).
 missing=$(cd "$TOP" && for f in Makefile .ci/run grammar/* include/*.h \
-    src/*.c src/*/*.[ch] src/*/*/*.[ch] tests/*.sh tests/*/*.c \
+    src/*.c src/*/*.[ch] src/*/*.js src/*/*/*.[ch] tests/*.sh tests/*/*.c \
     tests/*/*.h tests/scripts/*.sh tests/browser/*.js tests/schema/*.js \
     docs/*.py bench/*.c bench/*.sh docs/lgc.1; do
 	[ -f "$f" ] || continue
