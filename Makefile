@@ -212,7 +212,26 @@ $(SAN)/unit: $(UNIT_SRC) tests/unit/unit.h $(SAN_OBJ) $(HEADERS)
 # The public API used the way a C program would: only <lgc.h>.
 $(SAN)/api_test: tests/api/api_test.c include/lgc.h $(SAN_OBJ)
 	$(CC) $(WARN) $(CPPFLAGS) $(SANFLAGS) $(LDFLAGS) -Iinclude -o $@ \
-	    tests/api/api_test.c $(SAN_OBJ) $(LIBS)
+	    tests/api/api_test.c $(SAN_OBJ) $(LIBS) -pthread
+
+# ThreadSanitizer build: the library, the API test (lgc_clone from
+# several threads) and the server, which tests/scripts/tsan.sh runs under
+# concurrent requests of every format (make check runs it).
+TSAN	= $(BUILD)/tsan
+TSANFLAGS = -O1 -g -fsanitize=thread -fno-omit-frame-pointer
+TSAN_OBJ = $(LIB_OBJ:$(BUILD)/%.o=$(TSAN)/%.o)
+
+$(TSAN)/%.o: src/%.c $(GEN_H) $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(TSANFLAGS) -c -o $@ $<
+
+$(TSAN)/%.o: $(GEN)/%.c $(GEN_H) $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(TSANFLAGS) -c -o $@ $<
+
+$(TSAN)/api_test: tests/api/api_test.c include/lgc.h $(TSAN_OBJ)
+	$(CC) $(WARN) $(CPPFLAGS) $(TSANFLAGS) $(LDFLAGS) -Iinclude -o $@ \
+	    tests/api/api_test.c $(TSAN_OBJ) $(LIBS) -pthread
 
 # The fuzz targets of tests/fuzz (one LLVMFuzzerTestOneInput each: the
 # template, the client's data, the whole lgc.h surface), two ways: under
