@@ -1010,6 +1010,41 @@ flush_stdout(lgc_compiler *c)
 	    "sortie standard : %s", lgc_strerror(errno ? errno : EIO));
 }
 
+/* `lgc serve …` runs lgc-serve (src/server), beside this program or
+ * installed in LGC_LIBEXEC_DIR: the server is a program of its own,
+ * linked with shared libraries, so that this one needs none (Makefile,
+ * STATIC).  Returns only on failure. */
+static int
+run_server(lgc_compiler *c, int argc, char **argv)
+{
+	char self[PATH_MAX], path[PATH_MAX + 16];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	char **args = calloc((size_t)argc + 1, sizeof(*args));
+	int i;
+
+	if (args == NULL)
+		return lgc_report(c, "entree-sortie", "%s", lgc_strerror(ENOMEM));
+	args[0] = (char *)"lgc-serve";
+	for (i = 2; i < argc; i++)
+		args[i - 1] = argv[i];
+	fflush(NULL);
+	if (n > 0) {
+		char *slash;
+
+		self[n] = '\0';
+		if ((slash = strrchr(self, '/')) != NULL) {
+			*slash = '\0';
+			snprintf(path, sizeof(path), "%s/lgc-serve", self);
+			execv(path, args);
+		}
+	}
+	execv(LGC_LIBEXEC_DIR "/lgc-serve", args);
+	free(args);
+	return lgc_report(c, "entree-sortie", "lgc serve : le programme "
+	    "lgc-serve est introuvable (ni à côté de lgc ni dans %s) : %s",
+	    LGC_LIBEXEC_DIR, lgc_strerror(errno));
+}
+
 static int
 main_with(lgc_compiler *c, int argc, char **argv)
 {
@@ -1021,6 +1056,14 @@ main_with(lgc_compiler *c, int argc, char **argv)
 	if (diagnostics != NULL &&
 	    lgc_set_diagnostic_format(c, diagnostics) != LGC_OK)
 		return LGC_FATAL;
+	if (argc >= 2 && strcmp(argv[1], "serve") == 0)
+		return run_server(c, argc, argv);
+	if (argc == 3 && (strcmp(argv[1], "help") == 0 ||
+	    strcmp(argv[1], "aide") == 0) && strcmp(argv[2], "serve") == 0) {
+		char *help[] = { argv[0], argv[2], (char *)"--help", NULL };
+
+		return run_server(c, 3, help);
+	}
 	if (argc >= 2 && (strcmp(argv[1], "help") == 0 ||
 	    strcmp(argv[1], "aide") == 0)) {
 		if (argc == 2)
