@@ -259,6 +259,11 @@ $(TSAN)/lgc-serve: $(SERVER_OBJ:$(BUILD)/%.o=$(TSAN)/%.o) $(TSAN_OBJ)
 	    $(SERVER_OBJ:$(BUILD)/%.o=$(TSAN)/%.o) $(TSAN_OBJ) $(LIBS) \
 	    $(SERVER_LIBS) -pthread
 
+# The ThreadSanitizer checks alone (make check runs them too).
+check-tsan: $(TSAN)/lgc-serve $(TSAN)/api_test
+	@d=$$(mktemp -d); TOP=$(CURDIR) TMP=$$d LGC_PATH=$(CURDIR)/stdlib \
+	    sh tests/scripts/tsan.sh; rm -rf $$d
+
 $(TSAN)/api_test: tests/api/api_test.c include/lgc.h $(TSAN_OBJ)
 	$(CC) $(WARN) $(CPPFLAGS) $(TSANFLAGS) $(LDFLAGS) -Iinclude -o $@ \
 	    tests/api/api_test.c $(TSAN_OBJ) $(LIBS) -pthread
@@ -525,6 +530,6 @@ distclean: clean
 
 FORCE:
 
-.PHONY: all check check-valgrind clean distclean unit deps demo install \
+.PHONY: all check check-tsan check-valgrind clean distclean unit deps demo install \
 	uninstall fuzz $(FUZZ_TARGETS:%=fuzz-%) fuzz-ci fuzz-merge fuzz-coverage \
 	check-long bench FORCE
