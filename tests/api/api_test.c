@@ -312,7 +312,7 @@ clone_work(void *arg)
 static void
 test_clone(const char *path, const char *dir)
 {
-	static const char *const formats[] = { "html", "latex", "pdf", "html" };
+	static const char *const formats[] = { "html", "latex", "pdf", "pdf" };
 	static const char client0[] = "{\"client\": {\"nom\": \"Client0\", "
 	    "\"adresse\": \"Lyon\"}, \"honoraires\": 1500}";
 	struct clone_job jobs[4];

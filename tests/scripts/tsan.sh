@@ -19,7 +19,7 @@ if ! command -v curl > /dev/null 2>&1; then
 	echo "sauté tsan (curl absent : make deps l'installe)"
 	exit 0
 fi
-TSAN_OPTIONS="halt_on_error=0 exitcode=66 second_deadlock_stack=1"
+TSAN_OPTIONS="halt_on_error=0 exitcode=66 second_deadlock_stack=1 suppressions=$TOP/tests/tsan.supp"
 export TSAN_OPTIONS
 
 "$tsan/api_test" "$dir" > "$dir/api.out" 2> "$dir/api.err"
