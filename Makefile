@@ -471,6 +471,17 @@ deps:
 	        "les tests dans le navigateur seront sautés (make check le" \
 	        "signale)."; fi; \
 	fi
+	@# swagger-parser, the OpenAPI 3.1 validator of docs/openapi.yaml
+	@# (tests/scripts/openapi.sh).
+	@if [ ! -d tests/openapi/node_modules/@apidevtools/swagger-parser ]; then \
+	    echo "Installation de swagger-parser (npm) dans tests/openapi"; \
+	    ca=/etc/ssl/certs/ca-certificates.crt; \
+	    if (cd tests/openapi && NODE_EXTRA_CA_CERTS=$$ca npm ci \
+	        --cafile=$$ca --no-audit --no-fund --loglevel=error); then :; \
+	    else echo "Attention : swagger-parser n'a pas pu être installé ;" \
+	        "la validation de docs/openapi.yaml sera sautée (make check" \
+	        "le signale)."; fi; \
+	fi
 
 DEMO_OUT = demo
 # Every example with each of its client files, in every format this build

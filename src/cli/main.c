@@ -84,6 +84,7 @@ usage(lgc_compiler *c, FILE *out)
 "        lgc schema MODÈLE.lgc [--norme 2020-12|07]\n"
 "        lgc lint MODÈLE.lgc [--sujets LISTE] [-I DOSSIER]… [-Werror]\n"
 "        lgc tree MODÈLE.lgc\n"
+"        lgc serve [DOSSIER…] [--port N] [--adresse A] [-I DOSSIER]… [--fils N]\n"
 "        lgc --help | --version | help COMMANDE | COMMANDE --help\n"
 "\n"
 "Compile un modèle de contrat .lgc et les données d'un client (JSON) en un\n"
@@ -96,6 +97,8 @@ usage(lgc_compiler *c, FILE *out)
 "                     clause, de ses paramètres)\n"
 "  tree               affiche l'arbre syntaxique du modèle (mise au point)\n"
 "  lint               vérifie le modèle et sa rédaction (avertissements lint-…)\n"
+"  serve              sert les modèles des dossiers par HTTP (API JSON,\n"
+"                     « lgc serve --help », docs/api.md)\n"
 "\n", out);
 	/* In two strings: C11 compilers need only take 4,095 bytes. */
 	fputs(
@@ -385,7 +388,7 @@ parse_command(lgc_compiler *c, const char *word, struct options *o)
 		    "ses options", word);
 	else
 		return usage_error(c, "commande inconnue « %s » : build, check, "
-		    "lint, schema ou tree", word);
+		    "lint, schema, tree ou serve", word);
 	return LGC_OK;
 }
 
