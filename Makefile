@@ -386,15 +386,16 @@ docs/stdlib.md: lgc docs/generer-stdlib.py $(wildcard stdlib/*.lgc)
 	python3 docs/generer-stdlib.py ./lgc stdlib > $@.tmp && mv $@.tmp $@
 
 # Speed, size and memory against the issues' targets (not tests): one
-# PDF, and batches of 1,000 and 10,000 contracts.
+# PDF, batches of 1,000 and 10,000 contracts, and the server under wrk.
 $(BUILD)/bench/pdfbench: bench/pdfbench.c include/lgc.h $(BUILD)/liblgc.a
 	@mkdir -p $(BUILD)/bench
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -D_XOPEN_SOURCE=700 \
 	    -Iinclude -o $@ bench/pdfbench.c $(BUILD)/liblgc.a $(LIBS)
 
-bench: lgc $(BUILD)/bench/pdfbench
+bench: lgc lgc-serve $(BUILD)/bench/pdfbench
 	@sh bench/pdf.sh
 	@sh bench/lot.sh
+	@sh bench/serve.sh
 
 # Debian packages: to build, to run the tests, and the fonts for PDF.
 DEPS_BUILD = gcc make flex bison pkg-config libjansson-dev libhpdf-dev \
