@@ -64,6 +64,7 @@ template_free(struct template *t)
 	free(t->title);
 	free(t->schema);
 	free(t->diagnostics);
+	free(t->diagnostics_text);
 	free(t->file_base);
 	for (i = 0; i < t->ndeps; i++)
 		free(t->deps[i].path);
@@ -259,6 +260,30 @@ configure(const struct catalog *cat, lgc_compiler *c)
 	}
 }
 
+static void
+collect_text(const lgc_diagnostic *d, void *arg)
+{
+	struct sbuf *b = arg;
+
+	sbuf_add(b, d->printed, d->printed_len);
+}
+
+/* The diagnostics of a template that failed, as GCC-style text with the
+ * quoted lines, for the preview (checked once more, in text). */
+static char *
+diagnostics_text(const struct catalog *cat, const char *path)
+{
+	lgc_compiler *c = lgc_new(NULL);
+	struct sbuf b = { NULL, 0, 0 };
+
+	lgc_set_diagnostic_handler(c, collect_text, &b);
+	configure(cat, c);
+	lgc_set_diagnostic_format(c, "texte");
+	(void)lgc_load_template(c, path);
+	lgc_free(c);
+	return b.data;
+}
+
 static struct template *
 load(const struct catalog *cat, const char *name, const char *path)
 {
@@ -316,6 +341,8 @@ load(const struct catalog *cat, const char *name, const char *path)
 	if (t->diagnostics == NULL)
 		t->diagnostics = srv_strdup("[]");
 	json_decref(diags);
+	if (t->failed)
+		t->diagnostics_text = diagnostics_text(cat, path);
 	t->file_base = lgc_file_name(t->title != NULL ? t->title : name);
 	if (*t->file_base == '\0') {
 		free(t->file_base);

@@ -34,6 +34,8 @@ struct template {
 	char		*title;		/* NULL when none */
 	char		*schema;	/* JSON; NULL when failed */
 	char		*diagnostics;	/* JSON array of the check's */
+	char		*diagnostics_text;	/* the same as GCC-style text,
+						 * with excerpts; NULL when none */
 	char		*file_base;	/* lgc_file_name of the title */
 	/* The files it was made from (template and clauses), with what
 	 * stat said, to see a change. */

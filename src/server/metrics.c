@@ -20,6 +20,7 @@ static const char *const route_names[ROUTE__COUNT] = {
 	[ROUTE_LOT] = "lot",
 	[ROUTE_SANTE] = "sante",
 	[ROUTE_METRIQUES] = "metriques",
+	[ROUTE_APERCU] = "apercu",
 	[ROUTE_AUTRE] = "autre",
 };
 

@@ -28,6 +28,7 @@
 
 #include "server/catalog.h"
 #include "server/metrics.h"
+#include "server/preview.h"
 #include "server/util.h"
 
 #define DEFAULT_PORT		8080
@@ -51,7 +52,8 @@ const char serve_help[] =
 "son chemin relatif sans « .lgc » ; les autres sont des clauses. Un modèle\n"
 "est vérifié au démarrage et de nouveau quand lui ou une de ses clauses\n"
 "change ; les inclusions restent dans les dossiers servis et ceux de -I.\n"
-"API JSON sous /api/v1/ (docs/api.md), /sante, /metriques. SIGTERM ou\n"
+"API JSON sous /api/v1/ (docs/api.md), /sante, /metriques ; aperçu en\n"
+"direct pour les auteurs : /apercu/NOM. SIGTERM ou\n"
 "SIGINT : n'accepte plus de connexion, finit les requêtes en cours, sort 0.\n"
 "\n"
 "  --port N               port TCP (défaut : 8080 ; 0 : un port libre)\n"
@@ -72,6 +74,7 @@ struct server {
 	lgc_compiler	*c;
 	struct catalog	*catalog;
 	struct metrics	*metrics;
+	struct preview	*preview;
 	struct MHD_Daemon *daemon;
 	size_t		 body_limit;
 	atomic_uint	 in_flight;
@@ -90,7 +93,10 @@ enum action {
 	ACT_RENDER,
 	ACT_LOT,
 	ACT_HEALTH,
-	ACT_METRICS
+	ACT_METRICS,
+	ACT_PREVIEW,
+	ACT_PREVIEW_DOCUMENT,
+	ACT_PREVIEW_EVENTS
 };
 
 struct request {
@@ -728,6 +734,53 @@ metrics_page(struct MHD_Connection *con, struct request *rq)
 	    out.data, out.len, NULL, NULL);
 }
 
+/* ---- Preview ---- */
+
+static enum MHD_Result
+preview(struct MHD_Connection *con, struct request *rq)
+{
+	struct preview_query q;
+	struct template *t;
+	const char *format = MHD_lookup_connection_value(con,
+	    MHD_GET_ARGUMENT_KIND, "format");
+	enum MHD_Result r;
+	char *out, *disposition;
+	size_t len = 0;
+
+	if (rq->action == ACT_PREVIEW_EVENTS) {
+		struct MHD_Response *resp = preview_events(rq->srv->preview, con);
+
+		if (resp == NULL)
+			return MHD_NO;
+		r = MHD_queue_response(con, 200, resp);
+		MHD_destroy_response(resp);
+		rq->status = 200;
+		rq->responded = true;
+		return r;
+	}
+	q.data = MHD_lookup_connection_value(con, MHD_GET_ARGUMENT_KIND,
+	    "donnees");
+	q.format = format != NULL && strcmp(format, "pdf") == 0 ? "pdf" :
+	    "html";
+	if ((t = catalog_get(rq->srv->catalog, rq->name)) == NULL)
+		return unknown_template(con, rq);
+	if (rq->action == ACT_PREVIEW) {
+		out = preview_page(t, &q, &len);
+		r = reply(con, rq, 200, "text/html; charset=utf-8", out, len,
+		    NULL, NULL);
+	} else if ((out = preview_document(t, &q, &len)) != NULL) {
+		disposition = srv_printf("inline; filename=\"%s.%s\"",
+		    t->file_base, q.format);
+		r = reply(con, rq, 200, content_type(q.format), out, len,
+		    disposition, NULL);
+		free(disposition);
+	} else
+		r = reply_error(con, rq, 422, "le contrat ne peut pas être "
+		    "rendu : la page d'aperçu donne les diagnostics", NULL);
+	template_release(t);
+	return r;
+}
+
 /* ---- Dispatch ---- */
 
 static bool
@@ -766,6 +819,20 @@ route(struct request *rq, const char *url)
 		} else {
 			rq->route = ROUTE_MODELES;
 			rq->action = ACT_INFO;
+			stem = strlen(rest);
+		}
+		rq->name = srv_alloc(stem + 1);
+		memcpy(rq->name, rest, stem);
+	} else if (strncmp(url, "/apercu/", 8) == 0 && url[8] != '\0') {
+		const char *rest = url + 8;
+
+		rq->route = ROUTE_APERCU;
+		if (ends_with(rest, "/document", &stem))
+			rq->action = ACT_PREVIEW_DOCUMENT;
+		else if (ends_with(rest, "/evenements", &stem))
+			rq->action = ACT_PREVIEW_EVENTS;
+		else {
+			rq->action = ACT_PREVIEW;
 			stem = strlen(rest);
 		}
 		rq->name = srv_alloc(stem + 1);
@@ -823,9 +890,16 @@ start(struct MHD_Connection *con, struct request *rq, const char *url)
 	case ACT_SCHEMA:
 	case ACT_HEALTH:
 	case ACT_METRICS:
+	case ACT_PREVIEW:
+	case ACT_PREVIEW_DOCUMENT:
+	case ACT_PREVIEW_EVENTS:
 		if (!get)
 			return reply_method(con, rq, "GET, HEAD");
 		switch (rq->action) {
+		case ACT_PREVIEW:
+		case ACT_PREVIEW_DOCUMENT:
+		case ACT_PREVIEW_EVENTS:
+			return preview(con, rq);
 		case ACT_LIST:
 			return list_templates(con, rq);
 		case ACT_INFO:
@@ -1245,7 +1319,8 @@ start_daemon(struct server *srv, const struct serve_options *o, int *err)
 	struct sockaddr_in v4;
 	struct sockaddr_in6 v6;
 	const struct sockaddr *sa;
-	unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC;
+	unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC |
+	    MHD_ALLOW_SUSPEND_RESUME;
 	struct MHD_Daemon *d;
 
 	memset(&v4, 0, sizeof(v4));
@@ -1348,14 +1423,25 @@ serve_main(lgc_compiler *c, int argc, char **argv)
 	}
 	if (status != LGC_OK)
 		goto done;
-	srv.metrics = metrics_new();
-	/* The pool's threads inherit this mask: the signals to stop come to
-	 * sigwait below, never into the middle of a rendering. */
+	/* The pool's threads and the preview's inherit this mask: the
+	 * signals to stop come to sigwait below, never into the middle of
+	 * a rendering. */
 	sigemptyset(&stop);
 	sigaddset(&stop, SIGTERM);
 	sigaddset(&stop, SIGINT);
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	srv.metrics = metrics_new();
+	{
+		const char **watched = srv_alloc((o.nfolders + o.nsearch + 1) *
+		    sizeof(*watched));
+
+		memcpy(watched, o.folders, o.nfolders * sizeof(*watched));
+		memcpy(watched + o.nfolders, o.search, o.nsearch *
+		    sizeof(*watched));
+		srv.preview = preview_new(watched, o.nfolders + o.nsearch);
+		free(watched);
+	}
 	if ((srv.daemon = start_daemon(&srv, &o, &err)) == NULL) {
 		status = lgc_report(c, "entree-sortie", "lgc serve : écoute "
 		    "impossible sur %s port %u : %s", o.address, o.port,
@@ -1376,6 +1462,8 @@ serve_main(lgc_compiler *c, int argc, char **argv)
 	/* No new connection; the requests received are finished and
 	 * answered, within --delai, then the daemon stops. */
 	atomic_store(&srv.stopping, true);
+	/* The previews' event streams end: they would hold the stop. */
+	preview_stop(srv.preview);
 	drain(&srv);
 	deadline = time(NULL) + (time_t)o.timeout;
 	while ((atomic_load(&srv.in_flight) > 0 ||
@@ -1390,6 +1478,7 @@ serve_main(lgc_compiler *c, int argc, char **argv)
 done:
 	catalog_free(srv.catalog);
 	metrics_free(srv.metrics);
+	preview_free(srv.preview);
 	free(path_copy);
 	free(o.folders);
 	free(o.search);

@@ -68,6 +68,8 @@ modele "Évasion"
 {inclure "../dehors/secret"}
 EOF
 printf '{"client": "Durand SA", "jours": 45}\n' > "$dir/lettre.json"
+mkdir -p "$dir/modeles/donnees"
+printf '{"client": "Dupont & fils <SARL>", "jours": 20}\n' > "$dir/modeles/donnees/dupont.json"
 
 pid=
 cleanup() {
@@ -293,15 +295,71 @@ else
 	ko "GET /metriques" "$dir/metrics.out"
 fi
 
+# The preview: the page, its data found beside the template, the
+# document in HTML and PDF, a data name that is not one of them.
+req apercu "$base/apercu/lettre"
+if [ "$code" = 200 ] && grep -q '<option value="donnees/dupont.json" selected>' "$dir/out/apercu" &&
+    grep -q 'src="/apercu/lettre/document?donnees=donnees/dupont.json&amp;format=html"' "$dir/out/apercu" &&
+    grep -q "new EventSource('/apercu/lettre/evenements')" "$dir/out/apercu"; then
+	ok "GET /apercu/{nom} : la page, les données d'à côté choisies, le document en cadre, les événements"
+else
+	ko "GET /apercu/lettre (statut $code)" "$dir/out/apercu"
+fi
+req apdoc "$base/apercu/lettre/document?donnees=donnees/dupont.json&format=html"
+if [ "$code" = 200 ] && grep -q "Dupont &amp; fils &lt;SARL&gt;" "$dir/out/apdoc"; then
+	ok "aperçu : le document HTML avec ces données, échappées"
+else
+	ko "aperçu : document (statut $code)" "$dir/out/apdoc"
+fi
+req appdf "$base/apercu/lettre/document?donnees=donnees/dupont.json&format=pdf"
+check "$code $(header Content-Type appdf.h) $(head -c 5 "$dir/out/appdf")" "200 application/pdf %PDF-" \
+    "aperçu : le PDF au lieu du HTML"
+req apdraft "$base/apercu/lettre/document?donnees=../../lettre.json&format=html"
+if [ "$code" = 200 ] && ! grep -q "Durand" "$dir/out/apdraft"; then
+	ok "aperçu : un nom de données hors de ceux d'à côté ne lit rien (brouillon)"
+else
+	ko "aperçu : données hors du dossier (statut $code)" "$dir/out/apdraft"
+fi
+# The event stream: a change of a clause is told to the open page.
+curl -sN "$base/apercu/lettre/evenements" > sse.out 2>&1 &
+sse=$!
+i=0
+while [ $i -lt 100 ] && ! grep -q apercu sse.out; do sleep 0.05; i=$((i + 1)); done
+cp modeles/clause.lgc clause.sauve
+printf '\n' >> modeles/clause.lgc
+i=0
+while [ $i -lt 100 ] && ! grep -q "^event: change" sse.out; do sleep 0.05; i=$((i + 1)); done
+kill $sse 2> /dev/null
+wait $sse 2> /dev/null
+if grep -q "^event: change" sse.out; then
+	ok "aperçu : une clause modifiée est signalée à la page (inotify, Server-Sent Events)"
+else
+	ko "aperçu : aucun événement après la modification d'une clause" sse.out
+fi
+cp clause.sauve modeles/clause.lgc
+
 # A template broken while served, then fixed; a clause changed; a
 # template deleted, then restored.
 printf 'modele "Lettre"\nentree client : texte\n---\n{si client}\n' > modeles/lettre.lgc
+req apbroken "$base/apercu/lettre"
+if grep -q '<section id="diagnostics" role="alert">' "$dir/out/apbroken" &&
+    grep -q '^ *4 | {si client}' "$dir/out/apbroken" && ! grep -q "<iframe" "$dir/out/apbroken"; then
+	ok "aperçu : un modèle cassé montre ses diagnostics avec l'extrait"
+else
+	ko "aperçu : modèle cassé" "$dir/out/apbroken"
+fi
 req broken -H "$J" --data-binary @lettre.json "$api/lettre/rendu?format=html"
 check "$code $(json broken 'len(d["diagnostics"]) > 0 and d["diagnostics"][0]["gravite"]')" \
     "503 erreur" "modèle cassé pendant le service : 503 avec ses diagnostics"
 cp lettre.orig modeles/lettre.lgc
 req fixed -H "$J" --data-binary @lettre.json "$api/lettre/rendu?format=html"
 check "$code" 200 "modèle corrigé : de nouveau 200"
+req apfixed "$base/apercu/lettre"
+if grep -q "<iframe" "$dir/out/apfixed" && ! grep -q 'id="diagnostics"' "$dir/out/apfixed"; then
+	ok "aperçu : corrigé, les diagnostics disparaissent"
+else
+	ko "aperçu : modèle corrigé" "$dir/out/apfixed"
+fi
 sed 's/Le délai est de/Le délai convenu est de/' modeles/clause.lgc > clause.new
 mv clause.new modeles/clause.lgc
 req clause2 -H "$J" --data-binary @lettre.json "$api/lettre/rendu?format=html"

@@ -56,7 +56,12 @@ for i in 1 2 3 4 5 6; do
 	echo "-H Content-Type:application/x-ndjson --data-binary @$dir/lot.jsonl $api/lot?modele=note&format=pdf"
 	echo "$api/modeles"
 	echo "http://127.0.0.1:$port/metriques"
+	echo "http://127.0.0.1:$port/apercu/accord/document?format=pdf"
 done > "$dir/requests"
+# Two preview pages hold their event streams, suspended, meanwhile.
+for i in 1 2; do
+	curl -sN "http://127.0.0.1:$port/apercu/note/evenements" > "$dir/sse$i" 2>&1 &
+done
 xargs -P 8 -L 1 curl -s -o /dev/null -w '%{http_code}\n' < "$dir/requests" > "$dir/codes" 2>&1 &
 load=$!
 # A template changed while the others render: reloaded under the lock
@@ -65,14 +70,17 @@ sleep 0.5
 printf 'modele "Note"\nentree n : entier\n---\nNote numéro {n}.\n' > "$dir/modeles/note.lgc"
 curl -s -o /dev/null -H Content-Type:application/x-ndjson --data-binary @"$dir/lot.jsonl" "$api/lot?modele=note&format=html"
 wait $load
+i=0
+while [ $i -lt 100 ] && ! grep -q "^event: change" "$dir/sse1"; do sleep 0.05; i=$((i + 1)); done
 kill -TERM $pid
 wait $pid
 status=$?
 n=$(grep -c '^200$' "$dir/codes")
 total=$(wc -l < "$dir/requests")
-if [ "$status" -eq 0 ] && [ "$n" -eq "$total" ] &&
+wait
+if [ "$status" -eq 0 ] && [ "$n" -eq "$total" ] && grep -q "^event: change" "$dir/sse2" &&
     ! grep -q "ThreadSanitizer" "$dir/serve.log"; then
-	echo "ok tsan : le serveur, $n requêtes concurrentes (HTML, PDF, LaTeX, lots, listes, métriques, rechargement), sans course de données"
+	echo "ok tsan : le serveur, $n requêtes concurrentes (HTML, PDF, LaTeX, lots, listes, métriques, aperçus, rechargement signalé aux flux d'événements), sans course de données"
 else
 	echo "ÉCHEC tsan : le serveur (sortie $status, $n réponses 200 sur $total)"
 	grep -v '^127.0.0.1' "$dir/serve.log" | sed 's/^/    /' | head -40
