@@ -40,6 +40,8 @@ struct catalog {
 	size_t		 nlimits;
 	struct template	**items;	/* sorted by name */
 	size_t		 len;
+	struct dirstamp	*dirs;		/* of the last walk */
+	size_t		 ndirs;
 };
 
 /* Found by a walk: a name and its file. */
@@ -48,9 +50,19 @@ struct found {
 	char	*path;
 };
 
+/* A folder walked, as it was: a template created, renamed or deleted
+ * in it changes its date. */
+struct dirstamp {
+	char		*path;
+	long long	 mtime_ns;
+	unsigned long long ino;
+};
+
 struct found_list {
 	struct found	*v;
 	size_t		 len;
+	struct dirstamp	*dirs;
+	size_t		 ndirs;
 };
 
 static void
@@ -124,9 +136,17 @@ walk(const struct folder *f, const char *dir, const char *prefix,
 {
 	DIR *d;
 	struct dirent *e;
+	struct stat ds;
 
-	if (depth > WALK_MAX_DEPTH || (d = opendir(dir)) == NULL)
+	if (depth > WALK_MAX_DEPTH || stat(dir, &ds) != 0 ||
+	    (d = opendir(dir)) == NULL)
 		return;
+	/* Dated before reading: a change during the walk shows next time. */
+	out->dirs = srv_realloc(out->dirs, (out->ndirs + 1) * sizeof(*out->dirs));
+	out->dirs[out->ndirs].path = srv_strdup(dir);
+	out->dirs[out->ndirs].mtime_ns = (long long)ds.st_mtim.tv_sec *
+	    1000000000LL + ds.st_mtim.tv_nsec;
+	out->dirs[out->ndirs++].ino = (unsigned long long)ds.st_ino;
 	while ((e = readdir(d)) != NULL && out->len < CATALOG_MAX) {
 		char *path, *name, resolved[PATH_MAX];
 		struct stat st;
@@ -359,6 +379,16 @@ by_name(const void *a, const void *b)
 }
 
 static void
+free_dirs(struct dirstamp *dirs, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(dirs[i].path);
+	free(dirs);
+}
+
+static void
 found_free(struct found_list *l)
 {
 	size_t i;
@@ -368,6 +398,29 @@ found_free(struct found_list *l)
 		free(l->v[i].path);
 	}
 	free(l->v);
+	free_dirs(l->dirs, l->ndirs);
+}
+
+/* Whether a folder walked has changed since (under the lock): only then
+ * can a name not found have appeared, and a walk, which reads the head
+ * of every .lgc file, is needed. */
+static bool
+folders_changed(const struct catalog *cat)
+{
+	size_t i;
+
+	if (cat->dirs == NULL)
+		return true;
+	for (i = 0; i < cat->ndirs; i++) {
+		struct stat st;
+
+		if (stat(cat->dirs[i].path, &st) != 0 ||
+		    (unsigned long long)st.st_ino != cat->dirs[i].ino ||
+		    (long long)st.st_mtim.tv_sec * 1000000000LL +
+		    st.st_mtim.tv_nsec != cat->dirs[i].mtime_ns)
+			return true;
+	}
+	return false;
 }
 
 /* The folders walked again: new templates loaded, vanished ones
@@ -375,7 +428,7 @@ found_free(struct found_list *l)
 static void
 rescan(struct catalog *cat)
 {
-	struct found_list l = { NULL, 0 };
+	struct found_list l = { NULL, 0, NULL, 0 };
 	struct template **kept;
 	size_t i, j, n = 0;
 
@@ -407,6 +460,11 @@ rescan(struct catalog *cat)
 	qsort(kept, n, sizeof(*kept), by_name);
 	cat->items = kept;
 	cat->len = n;
+	free_dirs(cat->dirs, cat->ndirs);
+	cat->dirs = l.dirs;
+	cat->ndirs = l.ndirs;
+	l.dirs = NULL;
+	l.ndirs = 0;
 	found_free(&l);
 }
 
@@ -453,9 +511,9 @@ catalog_get(struct catalog *cat, const char *name)
 
 	pthread_mutex_lock(&cat->lock);
 	slot = find(cat, name);
-	if (slot != NULL && !refresh(cat, slot))
-		slot = NULL;
-	if (slot == NULL) {
+	/* Gone, or no longer a template: the walk drops it. */
+	if ((slot != NULL && !refresh(cat, slot)) ||
+	    (slot == NULL && folders_changed(cat))) {
 		rescan(cat);
 		slot = find(cat, name);
 	}
@@ -472,12 +530,15 @@ catalog_list(struct catalog *cat, size_t *n)
 {
 	struct template **all;
 	size_t i;
+	bool gone = false;
 
 	pthread_mutex_lock(&cat->lock);
-	rescan(cat);
 	for (i = 0; i < cat->len; i++)
-		(void)refresh(cat, &cat->items[i]);
-	rescan(cat);
+		if (!refresh(cat, &cat->items[i]))
+			gone = true;
+	/* Gone, or no longer templates: the walk drops them. */
+	if (gone || folders_changed(cat))
+		rescan(cat);
 	all = srv_alloc((cat->len + 1) * sizeof(*all));
 	for (i = 0; i < cat->len; i++) {
 		all[i] = cat->items[i];
@@ -556,6 +617,7 @@ catalog_free(struct catalog *cat)
 	for (i = 0; i < cat->len; i++)
 		template_release(cat->items[i]);
 	free(cat->items);
+	free_dirs(cat->dirs, cat->ndirs);
 	for (i = 0; i < cat->nfolders; i++) {
 		free(cat->folders[i].given);
 		free(cat->folders[i].resolved);

@@ -1456,6 +1456,21 @@ serve_main(lgc_compiler *c, int argc, char **argv)
 	    info != NULL ? (unsigned)info->port : o.port, ntemplates,
 	    ntemplates > 1 ? "s" : "", broken, o.threads,
 	    o.threads > 1 ? "s" : "");
+	{
+		struct template **all = catalog_list(srv.catalog, &ntemplates);
+		size_t i;
+
+		/* Said at once: an operator starting the server sees which
+		 * templates will answer 503. */
+		for (i = 0; i < ntemplates; i++) {
+			if (all[i]->failed)
+				fprintf(stderr, "lgc serve : le modèle « %s » a des "
+				    "erreurs (GET /api/v1/modeles/%s les donne)\n",
+				    all[i]->name, all[i]->name);
+			template_release(all[i]);
+		}
+		free(all);
+	}
 	fflush(stderr);
 	while (sigwait(&stop, &sig) != 0)
 		;

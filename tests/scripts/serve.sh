@@ -374,6 +374,14 @@ check "$code" 404 "modèle supprimé : 404"
 mv lettre.ote modeles/lettre.lgc
 req back -H "$J" --data-binary @lettre.json "$api/lettre/rendu?format=html"
 check "$code" 200 "modèle remis : 200"
+printf 'modele "Nouveau"\n---\nNeuf.\n' > modeles/sous/nouveau.lgc
+req new "$api/sous/nouveau"
+check "$code $(json new 'd["titre"]')" "200 Nouveau" "un modèle ajouté pendant le service est trouvé"
+printf 'parametre p : texte\n---\n{p}\n' > modeles/sous/nouveau.lgc
+req clausenow "$api/sous/nouveau"
+req listnow "$api"
+check "$code $(json listnow '"sous/nouveau" in [m["nom"] for m in d["modeles"]]')" "200 False" \
+    "un modèle devenu clause (sans ligne modele) n'est plus servi"
 
 # The access log: one Combined Log Format line per request.
 sleep 0.2
