@@ -369,7 +369,7 @@ $(BUILD)/dyn/lgc: $(CLI_OBJ) $(LIB_OBJ)
 
 # Every example in every format, check, lint and schema, and a batch
 # in two processes, under valgrind: any error or definite leak fails.
-check-valgrind: $(BUILD)/dyn/lgc
+check-valgrind: $(BUILD)/dyn/lgc lgc-serve
 	@sh tests/valgrind.sh
 
 unit: $(SAN)/unit
