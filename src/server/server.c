@@ -115,6 +115,7 @@ struct request {
 	enum action	 action;
 	char		*name;		/* the template's, for ACT_INFO… */
 	struct sbuf	 body;
+	unsigned long long received;	/* body bytes, kept or not */
 	unsigned	 status;
 	size_t		 sent;
 };
@@ -993,6 +994,13 @@ handle(void *cls, struct MHD_Connection *con, const char *url,
 		return start(con, rq, url);
 	}
 	if (*upload_data_size > 0) {
+		rq->received += *upload_data_size;
+		/* A body far over the limit, sent in chunks without a length,
+		 * is not read to its end: the connection is closed. */
+		if (rq->received / 4 > rq->srv->body_limit) {
+			rq->status = 413;	/* for the log */
+			return MHD_NO;
+		}
 		if (!rq->too_big && rq->body.len + *upload_data_size >
 		    rq->srv->body_limit)
 			rq->too_big = true;
@@ -1121,7 +1129,7 @@ end_request(void *cls, struct MHD_Connection *con, void **con_cls,
 		/* Refused by libmicrohttpd before lgc saw it (a malformed
 		 * request line or header), which answers 400 or the like. */
 		rq->status = 400;
-	else if (!rq->responded)
+	else if (!rq->responded && rq->status == 0)
 		/* Closed before an answer: a client gone, or its silence past
 		 * --delai (408, as Apache logs it). */
 		rq->status = toe == MHD_REQUEST_TERMINATED_TIMEOUT_REACHED ||

@@ -408,6 +408,14 @@ req 413 -H "$J" --data-binary @big.json "$api/lettre/rendu"
 check "$code" 413 "413 : corps au-delà de --limite-corps (Content-Length)"
 req 413b -H "$J" -H 'Transfer-Encoding: chunked' --data-binary @big.json "$api/lettre/rendu"
 check "$code" 413 "413 : corps au-delà de --limite-corps (en morceaux)"
+head -c 400000 /dev/zero | curl -s -o /dev/null -w '%{http_code}' -H "$J" \
+    -H 'Transfer-Encoding: chunked' --data-binary @- "$api/lettre/rendu" > huge.out 2>&1
+req alive0 "$base/sante"
+if [ "$code" = 200 ] && grep -q '" 413 0 ' "$dir/faults.log"; then
+	ok "un corps en morceaux bien au-delà de la limite : connexion coupée (413 au journal), le serveur répond encore"
+else
+	ko "corps en morceaux démesuré (statut $code)" "$dir/faults.log"
+fi
 
 # A slow client: headers and half a body, then silence.  Others are
 # served meanwhile, and the silent one is cut after --delai.
