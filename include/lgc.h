@@ -207,8 +207,8 @@ LGC_API void	 lgc_add_search_path(lgc_compiler *c, const char *dir);
  * or the template is refused (inclusion-hors-racine); the installed
  * clause library stays open.  Off by default for the command line
  * (--racine); a server compiling its clients' templates must call it
- * for each of its template folders before lgc_load_template (on by
- * default in the server mode to come).  DIR must exist: LGC_FATAL
+ * for each of its template folders before lgc_load_template, as lgc
+ * serve does for the folders it serves and its clause folders.  DIR must exist: LGC_FATAL
  * otherwise. */
 LGC_API int	 lgc_add_root(lgc_compiler *c, const char *dir);
 

@@ -1020,7 +1020,7 @@ flush_stdout(lgc_compiler *c)
 static int
 run_server(lgc_compiler *c, int argc, char **argv)
 {
-	char self[PATH_MAX], path[PATH_MAX + 16];
+	char self[PATH_MAX], path[PATH_MAX + 32];
 	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
 	char **args = calloc((size_t)argc + 1, sizeof(*args));
 	int i;
@@ -1038,6 +1038,10 @@ run_server(lgc_compiler *c, int argc, char **argv)
 		if ((slash = strrchr(self, '/')) != NULL) {
 			*slash = '\0';
 			snprintf(path, sizeof(path), "%s/lgc-serve", self);
+			execv(path, args);
+			/* Installed: PREFIX/bin/lgc, PREFIX/libexec/lgc/. */
+			snprintf(path, sizeof(path), "%s/../libexec/lgc/lgc-serve",
+			    self);
 			execv(path, args);
 		}
 	}

@@ -1321,6 +1321,38 @@ add_lgc_path(struct serve_options *o)
 	return copy;
 }
 
+/* lgc's clause library found from this program, as the command line
+ * finds it: beside it in a source tree (stdlib/), or installed
+ * (PREFIX/libexec/lgc/lgc-serve and PREFIX/share/lgc/stdlib).  OWNED
+ * receives the strings to free. */
+static void
+add_own_library(struct serve_options *o, char **owned, size_t *nowned)
+{
+	static const char *const places[] = {
+		"stdlib", "../share/lgc/stdlib", "../../share/lgc/stdlib"
+	};
+	char exe[PATH_MAX], *slash;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	size_t i;
+
+	if (n <= 0)
+		return;
+	exe[n] = '\0';
+	if ((slash = strrchr(exe, '/')) == NULL)
+		return;
+	*slash = '\0';
+	for (i = 0; i < sizeof(places) / sizeof(places[0]); i++) {
+		char *dir = srv_printf("%s/%s", exe, places[i]);
+		struct stat st;
+
+		if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) {
+			owned[(*nowned)++] = dir;
+			o->search[o->nsearch++] = dir;
+		} else
+			free(dir);
+	}
+}
+
 static struct MHD_Daemon *
 start_daemon(struct server *srv, const struct serve_options *o, int *err)
 {
@@ -1395,8 +1427,8 @@ serve_main(lgc_compiler *c, int argc, char **argv)
 	struct server srv;
 	const union MHD_DaemonInfo *info;
 	sigset_t stop;
-	char *path_copy;
-	size_t n = (size_t)argc + 1, ntemplates, broken;
+	char *path_copy, *owned[3];
+	size_t n = (size_t)argc + 1, ntemplates, broken, nowned = 0, i;
 	int status, sig, err = 0;
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	struct timespec tick = { 0, 10 * 1000 * 1000 };
@@ -1404,7 +1436,15 @@ serve_main(lgc_compiler *c, int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	o.folders = srv_alloc(n * sizeof(*o.folders));
-	o.search = srv_alloc((n + 64) * sizeof(*o.search));
+	{
+		/* -I's, LGC_PATH's folders, and the clause library's places. */
+		const char *env = getenv("LGC_PATH"), *ch;
+		size_t folders = 1;
+
+		for (ch = env; ch != NULL && *ch != '\0'; ch++)
+			folders += *ch == ':';
+		o.search = srv_alloc((n + folders + 4) * sizeof(*o.search));
+	}
 	o.limits = srv_alloc(n * sizeof(*o.limits));
 	o.port = DEFAULT_PORT;
 	o.address = DEFAULT_ADDRESS;
@@ -1414,6 +1454,8 @@ serve_main(lgc_compiler *c, int argc, char **argv)
 	o.connections = DEFAULT_CONNECTIONS;
 	status = parse_options(c, argc, argv, &o);
 	path_copy = status == LGC_OK ? add_lgc_path(&o) : NULL;
+	if (status == LGC_OK)
+		add_own_library(&o, owned, &nowned);
 	if (status == LGC_OK && o.nfolders == 0)
 		o.folders[o.nfolders++] = ".";
 	memset(&srv, 0, sizeof(srv));
@@ -1503,6 +1545,8 @@ done:
 	metrics_free(srv.metrics);
 	preview_free(srv.preview);
 	free(path_copy);
+	for (i = 0; i < nowned; i++)
+		free(owned[i]);
 	free(o.folders);
 	free(o.search);
 	free(o.limits);

@@ -27,6 +27,12 @@ if [ $? -eq 0 ] && grep -q "Confidentialité" "$TMP/install.html"; then
 else
 	echo "ÉCHEC installation : lgc installé ne trouve pas la bibliothèque"
 fi
+if "$prefix/bin/lgc" serve --help 2> /dev/null | grep -q "^usage : lgc serve" &&
+    [ -x "$prefix/libexec/lgc/lgc-serve" ]; then
+	echo "ok installation : lgc serve lance lgc-serve installé dans libexec/lgc"
+else
+	echo "ÉCHEC installation : lgc serve ne trouve pas libexec/lgc/lgc-serve"
+fi
 if "$prefix/bin/lgc" --version | grep -q "^lgc [0-9]"; then
 	echo "ok installation : lgc --version"
 else
