@@ -338,6 +338,26 @@ else
 fi
 cp clause.sauve modeles/clause.lgc
 
+# The JSON answers against docs/openapi.yaml's schemas.
+if command -v node > /dev/null 2>&1 &&
+    [ -d "$TOP/tests/openapi/node_modules/ajv" ] &&
+    [ -d "$TOP/tests/openapi/node_modules/@apidevtools/swagger-parser" ]; then
+	o=$dir/out
+	node "$TOP/tests/openapi/responses.js" "$TOP/docs/openapi.yaml" <<EOF | sed 's/^\(ok\|ÉCHEC\) /\1 serve : /'
+GET /api/v1/modeles 200 $o/list
+GET /api/v1/modeles/{nom} 200 $o/one
+POST /api/v1/modeles/{nom}/rendu 422 $o/422
+POST /api/v1/modeles/{nom}/rendu 400 $o/400a
+POST /api/v1/modeles/{nom}/rendu 404 $o/404
+POST /api/v1/modeles/{nom}/rendu 415 $o/415
+POST /api/v1/modeles/{nom}/rendu 405 $o/405
+GET /sante 200 $o/sante
+POST /api/v1/lot 400 $o/lot4
+EOF
+else
+	echo "sauté serve : réponses contre docs/openapi.yaml (ajv ou swagger-parser absent : make deps)"
+fi
+
 # A template broken while served, then fixed; a clause changed; a
 # template deleted, then restored.
 printf 'modele "Lettre"\nentree client : texte\n---\n{si client}\n' > modeles/lettre.lgc
