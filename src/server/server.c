@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -1353,6 +1354,21 @@ add_own_library(struct serve_options *o, char **owned, size_t *nowned)
 	}
 }
 
+/* Room for --connexions sockets and the files a rendering opens: the
+ * usual soft limit of 1,024 descriptors is raised up to the hard one. */
+static void
+raise_file_limit(unsigned connections)
+{
+	struct rlimit rl;
+	rlim_t want = (rlim_t)connections + 128;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur >= want)
+		return;
+	rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > want ?
+	    want : rl.rlim_max;
+	(void)setrlimit(RLIMIT_NOFILE, &rl);
+}
+
 static struct MHD_Daemon *
 start_daemon(struct server *srv, const struct serve_options *o, int *err)
 {
@@ -1378,6 +1394,7 @@ start_daemon(struct server *srv, const struct serve_options *o, int *err)
 		*err = EINVAL;
 		return NULL;
 	}
+	raise_file_limit(o->connections);
 	errno = 0;
 	d = MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, handle, srv,
 	    MHD_OPTION_SOCK_ADDR, sa,
