@@ -14,6 +14,7 @@ LIBDIR	= $(PREFIX)/lib
 INCLUDEDIR = $(PREFIX)/include
 PKGCONFIGDIR = $(LIBDIR)/pkgconfig
 DATADIR	= $(PREFIX)/share/lgc
+LIBEXECDIR = $(PREFIX)/libexec/lgc
 MANDIR	= $(PREFIX)/share/man/man1
 MAN5DIR	= $(PREFIX)/share/man/man5
 DOCDIR	= $(PREFIX)/share/doc/lgc
@@ -24,11 +25,17 @@ CFLAGS	?= -O2 -g
 PKGS	= jansson fontconfig freetype2 libutf8proc
 PKG_CFLAGS != pkg-config --cflags $(PKGS) 2>/dev/null || echo -I/usr/include/freetype2
 PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null || echo -ljansson -lfontconfig -lfreetype -lutf8proc
+# The server (lgc-serve, src/server): HTTP by libmicrohttpd, the batches'
+# zips by libzip.
+SERVER_PKGS = libmicrohttpd libzip
+SERVER_CFLAGS != pkg-config --cflags $(SERVER_PKGS) 2>/dev/null || true
+SERVER_LIBS != pkg-config --libs $(SERVER_PKGS) 2>/dev/null || echo -lmicrohttpd -lzip
 # CPPFLAGS and LDFLAGS are the packager's (hardening, -I, -L, -Wl,…):
 # every compilation and every link takes them, in the usual places.
 ALL_CFLAGS = $(WARN) -D_XOPEN_SOURCE=700 \
 	-DLGC_VERSION='"$(VERSION)"' -DLGC_STDLIB_DIR='"$(DATADIR)/stdlib"' \
-	-Iinclude -Isrc -I$(GEN) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+	-DLGC_LIBEXEC_DIR='"$(LIBEXECDIR)"' \
+	-Iinclude -Isrc -I$(GEN) $(PKG_CFLAGS) $(SERVER_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 LIBS	= $(PKG_LIBS) -lhpdf -lm
 # The library's objects are position-independent, for liblgc.so as for
 # the static ./lgc, and show nothing but the lgc_* functions of lgc.h
@@ -50,6 +57,13 @@ SONAME	= liblgc.so.$(SOVERSION)
 # build, linked with Debian's libhpdf.so, write the same bytes.  Without
 # that source, libharu (with zlib and libpng) stays shared.  `make
 # STATIC=no` links everything dynamically; the test builds always do.
+# The server cannot be linked so: Debian ships no libzip.a, and
+# libmicrohttpd.a needs GnuTLS's archive, which needs p11-kit's, which
+# Debian does not ship either.  So `lgc serve` runs a second program,
+# lgc-serve (beside ./lgc, installed in LIBEXECDIR), linked with
+# liblgc.a and the shared libraries: ./lgc keeps its static start for
+# the one-shot builds it is made for, and a server, which starts once,
+# loses nothing by shared libraries.
 STATIC	?= yes
 STATIC_ARCHIVES != for l in jansson utf8proc fontconfig freetype expat brotlidec \
 	brotlicommon; do f=$$($(CC) -print-file-name=lib$$l.a); \
@@ -98,7 +112,8 @@ SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 # command line (src/cli) is built on the library, not part of it.
 SRC_ALL = $(wildcard src/*.c src/*/*.c src/*/*/*.c)
 CLI_SRC = $(wildcard src/cli/*.c)
-LIB_SRC = $(filter-out $(CLI_SRC),$(SRC_ALL))
+SERVER_SRC = $(wildcard src/server/*.c)
+LIB_SRC = $(filter-out $(CLI_SRC) $(SERVER_SRC),$(SRC_ALL))
 HEADERS = $(wildcard include/*.h src/*/*.h src/*/*/*.h)
 GEN_SRC = $(GEN)/parser.c $(GEN)/lexer.c
 # The grammar's token kinds and semantic values, included as the module
@@ -107,14 +122,20 @@ GEN_H	= $(GEN)/syntax/tokens.h
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(GEN_SRC:$(GEN)/%.c=$(BUILD)/%.o)
 CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/%.o)
 SAN_CLI_OBJ = $(CLI_OBJ:$(BUILD)/%.o=$(SAN)/%.o)
+SERVER_OBJ = $(SERVER_SRC:src/%.c=$(BUILD)/%.o)
+SAN_SERVER_OBJ = $(SERVER_OBJ:$(BUILD)/%.o=$(SAN)/%.o)
 SAN_OBJ = $(LIB_OBJ:$(BUILD)/%.o=$(SAN)/%.o)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 
-all: lgc $(BUILD)/$(SHLIB) $(BUILD)/lgc.pc
+all: lgc lgc-serve $(BUILD)/$(SHLIB) $(BUILD)/lgc.pc
 
 lgc: $(CLI_OBJ) $(BUILD)/liblgc.a $(LGC_DEPS) $(BUILD)/link-mode
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(LGC_LINK) $(RELR_FLAG) -o $@ $(CLI_OBJ) \
 	    $(BUILD)/liblgc.a $(LGC_LIBS)
+
+lgc-serve: $(SERVER_OBJ) $(BUILD)/liblgc.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(RELR_FLAG) -o $@ $(SERVER_OBJ) \
+	    $(BUILD)/liblgc.a $(LIBS) $(SERVER_LIBS) -pthread
 
 # Relinks ./lgc when the way it is linked changes (STATIC, libharu's source).
 $(BUILD)/link-mode: FORCE
@@ -205,6 +226,10 @@ $(SAN)/lgc: $(SAN_CLI_OBJ) $(SAN_OBJ)
 	$(CC) $(ALL_CFLAGS) $(SANFLAGS) $(LDFLAGS) -o $@ $(SAN_CLI_OBJ) \
 	    $(SAN_OBJ) $(LIBS)
 
+$(SAN)/lgc-serve: $(SAN_SERVER_OBJ) $(SAN_OBJ)
+	$(CC) $(ALL_CFLAGS) $(SANFLAGS) $(LDFLAGS) -o $@ $(SAN_SERVER_OBJ) \
+	    $(SAN_OBJ) $(LIBS) $(SERVER_LIBS) -pthread
+
 $(SAN)/unit: $(UNIT_SRC) tests/unit/unit.h $(SAN_OBJ) $(HEADERS)
 	$(CC) $(ALL_CFLAGS) $(SANFLAGS) $(LDFLAGS) -Itests/unit -o $@ \
 	    $(UNIT_SRC) $(SAN_OBJ) $(LIBS)
@@ -212,7 +237,36 @@ $(SAN)/unit: $(UNIT_SRC) tests/unit/unit.h $(SAN_OBJ) $(HEADERS)
 # The public API used the way a C program would: only <lgc.h>.
 $(SAN)/api_test: tests/api/api_test.c include/lgc.h $(SAN_OBJ)
 	$(CC) $(WARN) $(CPPFLAGS) $(SANFLAGS) $(LDFLAGS) -Iinclude -o $@ \
-	    tests/api/api_test.c $(SAN_OBJ) $(LIBS)
+	    tests/api/api_test.c $(SAN_OBJ) $(LIBS) -pthread
+
+# ThreadSanitizer build: the library, the API test (lgc_clone from
+# several threads) and the server, which tests/scripts/tsan.sh runs under
+# concurrent requests of every format (make check runs it).
+TSAN	= $(BUILD)/tsan
+TSANFLAGS = -O1 -g -fsanitize=thread -fno-omit-frame-pointer
+TSAN_OBJ = $(LIB_OBJ:$(BUILD)/%.o=$(TSAN)/%.o)
+
+$(TSAN)/%.o: src/%.c $(GEN_H) $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(TSANFLAGS) -c -o $@ $<
+
+$(TSAN)/%.o: $(GEN)/%.c $(GEN_H) $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(TSANFLAGS) -c -o $@ $<
+
+$(TSAN)/lgc-serve: $(SERVER_OBJ:$(BUILD)/%.o=$(TSAN)/%.o) $(TSAN_OBJ)
+	$(CC) $(ALL_CFLAGS) $(TSANFLAGS) $(LDFLAGS) -o $@ \
+	    $(SERVER_OBJ:$(BUILD)/%.o=$(TSAN)/%.o) $(TSAN_OBJ) $(LIBS) \
+	    $(SERVER_LIBS) -pthread
+
+# The ThreadSanitizer checks alone (make check runs them too).
+check-tsan: $(TSAN)/lgc-serve $(TSAN)/api_test
+	@d=$$(mktemp -d); TOP=$(CURDIR) TMP=$$d LGC_PATH=$(CURDIR)/stdlib \
+	    sh tests/scripts/tsan.sh; rm -rf $$d
+
+$(TSAN)/api_test: tests/api/api_test.c include/lgc.h $(TSAN_OBJ)
+	$(CC) $(WARN) $(CPPFLAGS) $(TSANFLAGS) $(LDFLAGS) -Iinclude -o $@ \
+	    tests/api/api_test.c $(TSAN_OBJ) $(LIBS) -pthread
 
 # The fuzz targets of tests/fuzz (one LLVMFuzzerTestOneInput each: the
 # template, the client's data, the whole lgc.h surface), two ways: under
@@ -330,13 +384,14 @@ $(BUILD)/dyn/lgc: $(CLI_OBJ) $(LIB_OBJ)
 
 # Every example in every format, check, lint and schema, and a batch
 # in two processes, under valgrind: any error or definite leak fails.
-check-valgrind: $(BUILD)/dyn/lgc
+check-valgrind: $(BUILD)/dyn/lgc lgc-serve
 	@sh tests/valgrind.sh
 
 unit: $(SAN)/unit
 	$(SAN)/unit
 
-check: all $(SAN)/lgc $(SAN)/unit $(SAN)/api_test $(FUZZ_SMOKE)
+check: all $(SAN)/lgc $(SAN)/lgc-serve $(SAN)/unit $(SAN)/api_test \
+    $(TSAN)/lgc-serve $(TSAN)/api_test $(FUZZ_SMOKE)
 	@sh tests/run.sh
 
 # The catalogue of the clause library, made from the clause files (their
@@ -346,16 +401,17 @@ docs/stdlib.md: lgc docs/generer-stdlib.py $(wildcard stdlib/*.lgc)
 	python3 docs/generer-stdlib.py ./lgc stdlib > $@.tmp && mv $@.tmp $@
 
 # Speed, size and memory against the issues' targets (not tests): one
-# PDF, and batches of 1,000 and 10,000 contracts.
+# PDF, batches of 1,000 and 10,000 contracts, and the server under wrk.
 $(BUILD)/bench/pdfbench: bench/pdfbench.c include/lgc.h $(BUILD)/liblgc.a
 	@mkdir -p $(BUILD)/bench
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -D_XOPEN_SOURCE=700 \
 	    -Iinclude -o $@ bench/pdfbench.c $(BUILD)/liblgc.a $(LIBS)
 
-bench: lgc $(BUILD)/bench/pdfbench
+bench: lgc lgc-serve $(BUILD)/bench/pdfbench
 	@sh bench/pdf.sh
 	@sh bench/lot.sh
 	@sh bench/memoire.sh
+	@sh bench/serve.sh
 
 # Debian packages: to build, to run the tests, and the fonts for PDF.
 DEPS_BUILD = gcc make flex bison pkg-config libjansson-dev libhpdf-dev \
@@ -378,6 +434,10 @@ DEPS_TEST += valgrind
 # make bench (bench/lot.sh, bench/memoire.sh) reads peak memory from
 # /usr/bin/time.
 DEPS_TEST += time
+# lgc serve, and its tests and benchmark (tests/scripts/serve.sh,
+# bench/serve.sh): the HTTP library, libzip for the batches, wrk.
+DEPS_BUILD += libmicrohttpd-dev libzip-dev
+DEPS_TEST += wrk
 DEPS = $(DEPS_BUILD) $(DEPS_TEST)
 SUDO != [ "$$(id -u)" = 0 ] || echo sudo
 
@@ -431,6 +491,17 @@ deps:
 	        "les tests dans le navigateur seront sautés (make check le" \
 	        "signale)."; fi; \
 	fi
+	@# swagger-parser, the OpenAPI 3.1 validator of docs/openapi.yaml
+	@# (tests/scripts/openapi.sh).
+	@if [ ! -d tests/openapi/node_modules/@apidevtools/swagger-parser ]; then \
+	    echo "Installation de swagger-parser (npm) dans tests/openapi"; \
+	    ca=/etc/ssl/certs/ca-certificates.crt; \
+	    if (cd tests/openapi && NODE_EXTRA_CA_CERTS=$$ca npm ci \
+	        --cafile=$$ca --no-audit --no-fund --loglevel=error); then :; \
+	    else echo "Attention : swagger-parser n'a pas pu être installé ;" \
+	        "la validation de docs/openapi.yaml sera sautée (make check" \
+	        "le signale)."; fi; \
+	fi
 
 DEMO_OUT = demo
 # Every example with each of its client files, in every format this build
@@ -456,6 +527,8 @@ install: all $(BUILD)/lgc.5
 	    $(DESTDIR)$(MANDIR) $(DESTDIR)$(MAN5DIR) $(DESTDIR)$(LIBDIR) \
 	    $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(DOCDIR)
 	install -m 755 lgc $(DESTDIR)$(BINDIR)/lgc
+	install -d $(DESTDIR)$(LIBEXECDIR)
+	install -m 755 lgc-serve $(DESTDIR)$(LIBEXECDIR)/lgc-serve
 	install -m 644 stdlib/*.lgc $(DESTDIR)$(DATADIR)/stdlib/
 	install -m 644 docs/lgc.1 $(DESTDIR)$(MANDIR)/lgc.1
 	install -m 644 $(BUILD)/lgc.5 $(DESTDIR)$(MAN5DIR)/lgc.5
@@ -470,6 +543,7 @@ install: all $(BUILD)/lgc.5
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/lgc $(DESTDIR)$(MANDIR)/lgc.1 \
+	    $(DESTDIR)$(LIBEXECDIR)/lgc-serve \
 	    $(DESTDIR)$(MAN5DIR)/lgc.5 \
 	    $(DESTDIR)$(INCLUDEDIR)/lgc.h $(DESTDIR)$(LIBDIR)/liblgc.a \
 	    $(DESTDIR)$(LIBDIR)/$(SHLIB) $(DESTDIR)$(LIBDIR)/$(SONAME) \
@@ -480,13 +554,13 @@ uninstall:
 clean:
 	find $(BUILD) -mindepth 1 -maxdepth 1 ! -name dl -exec rm -rf {} + \
 	    2> /dev/null || true
-	rm -rf lgc $(DEMO_OUT)
+	rm -rf lgc lgc-serve $(DEMO_OUT)
 
 distclean: clean
 	rm -rf $(BUILD)
 
 FORCE:
 
-.PHONY: all check check-valgrind clean distclean unit deps demo install \
+.PHONY: all check check-tsan check-valgrind clean distclean unit deps demo install \
 	uninstall fuzz $(FUZZ_TARGETS:%=fuzz-%) fuzz-ci fuzz-merge fuzz-coverage \
 	check-long bench FORCE

@@ -22,7 +22,8 @@
  *
  * Link with `pkg-config --cflags --libs lgc`.  Only the lgc_* names
  * below are exported.  A compiler is not shared between threads; two
- * compilers are independent.
+ * compilers are independent, and lgc_clone() gives each thread its own
+ * compiler over one template parsed and checked once.
  */
 #ifndef LGC_H
 #define LGC_H
@@ -56,6 +57,24 @@ typedef struct lgc_compiler lgc_compiler;
 /* Diagnostics go to DIAGNOSTICS (NULL: stderr), each written whole. */
 LGC_API lgc_compiler *lgc_new(FILE *diagnostics);
 LGC_API void	 lgc_free(lgc_compiler *c);
+
+/*
+ * A new compiler with C's options and settings (diagnostic format,
+ * -Werror, warnings, search path, roots, format options, limits) and
+ * C's loaded template, without its data nor its diagnostic handler.
+ * The template is not copied: its checked program is shared read-only,
+ * with a reference count, by C and every clone, and freed with the
+ * last of them.  The clone loads its own data and renders on its own:
+ * C and its clones may be used at the same time from different threads
+ * (each compiler by one thread at a time), and freed in any order.
+ * lgc_clone(C) itself only reads C: any number of threads may clone
+ * the same compiler at once while nobody else uses it.  A template
+ * that failed to check stays failed in its clones (lgc_render returns
+ * LGC_ERRORS), its diagnostics having gone to C.  This is how a server
+ * serves one template to many requests: load and check it once, clone
+ * it per request.
+ */
+LGC_API lgc_compiler *lgc_clone(const lgc_compiler *c, FILE *diagnostics);
 
 /*
  * Diagnostics.  Every message of lgc, and those a program built on it
@@ -198,9 +217,9 @@ LGC_API void	 lgc_add_search_path(lgc_compiler *c, const char *dir);
  * inclusion-introuvable.  A hard link inside a root is a file of that
  * root.  Off by default for the command line (--racine); a server
  * compiling its clients' templates must call it for each of its
- * template folders before lgc_load_template (on by default in the
- * server mode to come).  Needs /proc (Linux): without it every included
- * file is refused.  DIR must exist: LGC_FATAL otherwise. */
+ * template folders before lgc_load_template, as lgc serve does for the
+ * folders it serves and its clause folders.  Needs /proc (Linux):
+ * without it every included file is refused.  DIR must exist: LGC_FATAL otherwise. */
 LGC_API int	 lgc_add_root(lgc_compiler *c, const char *dir);
 
 /* Parses and checks the template and the clauses it includes.  A

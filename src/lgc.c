@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <stdint.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -53,6 +54,18 @@ struct setting {
 	char	*text;		/* a string or a path; NULL for a flag */
 };
 
+/* A loaded, checked template, shared read-only by the compilers that
+ * lgc_clone made from the one that loaded it: nothing after checking
+ * writes into a program (eval, data, doc, the formats and the schema
+ * take it const), and its files' text lives here, not in the
+ * diagnostics of one compiler, for their excerpts.  The last compiler
+ * freed frees it. */
+struct shared {
+	atomic_size_t	 refs;
+	struct program	*prog;
+	struct ptrvec	 sources;	/* struct source *, owned */
+};
+
 struct lgc_compiler {
 	struct diags	*ds;
 	FILE		*stream;	/* diagnostics, without a handler */
@@ -61,7 +74,8 @@ struct lgc_compiler {
 	struct ptrvec	 search;	/* char *, owned */
 	struct ptrvec	 roots;		/* char *, owned, resolved */
 	struct ptrvec	 root_names;	/* char *, owned, as given */
-	struct program	*prog;
+	struct shared	*shared;
+	struct program	*prog;		/* shared->prog, or NULL */
 	struct data	*data;
 	const struct format_table *formats;
 	char		*generator;
@@ -167,6 +181,69 @@ lgc_new(FILE *diagnostics)
 	return c;
 }
 
+static void
+release_shared(struct shared *sh)
+{
+	size_t i;
+
+	if (sh == NULL || atomic_fetch_sub_explicit(&sh->refs, 1,
+	    memory_order_acq_rel) != 1)
+		return;
+	program_free(sh->prog);
+	for (i = 0; i < sh->sources.len; i++)
+		source_free(sh->sources.items[i]);
+	ptrvec_free(&sh->sources);
+	free(sh);
+}
+
+static void
+copy_strings(struct ptrvec *to, const struct ptrvec *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->len; i++)
+		ptrvec_push(to, xstrdup(from->items[i]));
+}
+
+lgc_compiler *
+lgc_clone(const lgc_compiler *c, FILE *diagnostics)
+{
+	lgc_compiler *k = lgc_new(diagnostics);
+	size_t i;
+
+	diags_copy_settings(k->ds, c->ds);
+	copy_strings(&k->search, &c->search);
+	copy_strings(&k->roots, &c->roots);
+	copy_strings(&k->root_names, &c->root_names);
+	k->formats = c->formats;
+	free(k->generator);
+	k->generator = xstrdup(c->generator);
+	k->created = c->created;
+	k->settings = xcalloc(c->nsettings + 1, sizeof(*k->settings));
+	for (i = 0; i < c->nsettings; i++) {
+		k->settings[i].name = xstrdup(c->settings[i].name);
+		k->settings[i].on = c->settings[i].on;
+		k->settings[i].text = c->settings[i].text != NULL ?
+		    xstrdup(c->settings[i].text) : NULL;
+	}
+	k->nsettings = c->nsettings;
+	k->draft = c->draft;
+	k->draft_all = c->draft_all;
+	k->straight_quotes = c->straight_quotes;
+	k->lint_selected = c->lint_selected;
+	k->schema_draft = c->schema_draft;
+	k->limits = c->limits;
+	if (c->shared != NULL) {
+		atomic_fetch_add_explicit(&c->shared->refs, 1,
+		    memory_order_relaxed);
+		k->shared = c->shared;
+		k->prog = c->shared->prog;
+		k->data = data_new(k->prog, k->ds);
+		k->source_mark = diags_source_mark(k->ds);
+	}
+	return k;
+}
+
 void
 lgc_free(lgc_compiler *c)
 {
@@ -175,8 +252,8 @@ lgc_free(lgc_compiler *c)
 	if (c == NULL)
 		return;
 	data_free(c->data);
-	program_free(c->prog);
 	diags_flush(c->ds);
+	release_shared(c->shared);
 	diags_free(c->ds);
 	for (i = 0; i < c->search.len; i++)
 		free(c->search.items[i]);
@@ -628,6 +705,7 @@ load_template(lgc_compiler *c, const char *path, const char *text,
 {
 	struct mark m = begin(c);
 	struct stat st;
+	size_t before;
 
 	if (c->prog != NULL)
 		return usage(c, "un modèle est déjà chargé : un compilateur "
@@ -639,10 +717,23 @@ load_template(lgc_compiler *c, const char *path, const char *text,
 		if (c->roots.len > 0)
 			(void)lgc_add_root(c, LGC_STDLIB_DIR);
 	}
+	before = diags_source_mark(c->ds);
 	c->prog = check_program(path, text, len,
 	    (const char *const *)c->search.items, c->search.len,
 	    (const char *const *)c->roots.items,
 	    (const char *const *)c->root_names.items, c->roots.len, c->ds);
+	/* Only checking reads these: the program outlives this compiler's
+	 * diagnostics and paths once shared (lgc_clone). */
+	c->prog->ds = NULL;
+	c->prog->search = NULL;
+	c->prog->nsearch = 0;
+	c->prog->roots = NULL;
+	c->prog->root_names = NULL;
+	c->prog->nroots = 0;
+	c->shared = xcalloc(1, sizeof(*c->shared));
+	atomic_init(&c->shared->refs, 1);
+	c->shared->prog = c->prog;
+	diags_take_sources(c->ds, before, &c->shared->sources);
 	c->data = data_new(c->prog, c->ds);
 	c->source_mark = diags_source_mark(c->ds);
 	return finish(c, m);

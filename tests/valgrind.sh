@@ -7,7 +7,7 @@
 # batch of them in two forked workers, under valgrind with the dynamic
 # build (build/dyn/lgc: no sanitizer, glibc's allocator).  Any memory
 # error or definitely (or indirectly) lost block fails, in the parent as
-# in each child.  Prints "ok …" or "ÉCHEC …" per run, then
+# in each child.  The server too (lgc-serve).  Prints "ok …" or "ÉCHEC …" per run, then
 # "N passed, N failed"; exits 1 on a failure, and when valgrind is
 # missing (make deps installs it): a check that cannot run is not passed.
 set -u
@@ -71,6 +71,56 @@ for t in "$top"/examples/*/contrat.lgc; do
 	    --sortie "$tmp/lot" -j 2 -f pdf
 	rm -rf "$tmp/lot"
 done
+
+# The server (lgc-serve, dynamic like build/dyn/lgc): every format, a
+# 400, a batch, the preview and its event stream, metrics, then SIGTERM.
+serve=$top/lgc-serve
+if [ -x "$serve" ]; then
+	valgrind -q --leak-check=full --show-leak-kinds=definite,indirect \
+	    --errors-for-leak-kinds=definite,indirect --error-exitcode=97 \
+	    --log-file="$tmp/vg.serve" "$serve" "$top/examples" --port 0 \
+	    --fils 2 2> "$tmp/serve.log" &
+	pid=$!
+	port=
+	i=0
+	while [ $i -lt 300 ] && [ -z "$port" ]; do
+		port=$(sed -n 's/^lgc serve : http:\/\/127.0.0.1:\([0-9]*\)\/ .*/\1/p' "$tmp/serve.log" 2> /dev/null)
+		[ -z "$port" ] && sleep 0.1
+		i=$((i + 1))
+	done
+	u=http://127.0.0.1:$port/api/v1/modeles/accord-confidentialite/contrat
+	d=$top/examples/accord-confidentialite/donnees/startup-industriel.json
+	codes=
+	for f in html pdf latex; do
+		codes="$codes $(curl -s -o /dev/null -w '%{http_code}' \
+		    -H 'Content-Type: application/json' --data-binary @"$d" "$u/rendu?format=$f")"
+	done
+	codes="$codes $(curl -s -o /dev/null -w '%{http_code}' \
+	    -H 'Content-Type: application/json' --data-binary '{"x":' "$u/rendu")"
+	codes="$codes $(tr -d '\n' < "$d" |
+	    curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/x-ndjson' \
+	    --data-binary @- "http://127.0.0.1:$port/api/v1/lot?modele=accord-confidentialite/contrat")"
+	codes="$codes $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/apercu/accord-confidentialite/contrat")"
+	codes="$codes $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/metriques")"
+	curl -sN "http://127.0.0.1:$port/apercu/accord-confidentialite/contrat/evenements" > /dev/null 2>&1 &
+	sse=$!
+	sleep 0.5
+	kill -TERM $pid
+	wait $pid
+	rc=$?
+	wait $sse 2> /dev/null
+	if [ $rc -eq 0 ] && [ "$codes" = " 200 200 200 400 200 200 200" ]; then
+		passed=$((passed + 1))
+		echo "ok lgc-serve : rendus, erreurs, lot, aperçu, arrêt"
+	else
+		failed=$((failed + 1))
+		echo "ÉCHEC lgc-serve (code $rc, statuts$codes)"
+		cat "$tmp/vg.serve" 2> /dev/null | head -40 | sed 's/^/    /'
+	fi
+else
+	failed=$((failed + 1))
+	echo "ÉCHEC $serve introuvable (make lgc-serve)"
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

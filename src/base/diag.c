@@ -403,6 +403,26 @@ diags_release_sources(struct diags *ds, size_t mark)
 }
 
 void
+diags_take_sources(struct diags *ds, size_t mark, struct ptrvec *into)
+{
+	size_t i;
+
+	diags_flush(ds);
+	for (i = mark; i < ds->sources.len; i++)
+		ptrvec_push(into, ds->sources.items[i]);
+	if (ds->sources.len > mark)
+		ds->sources.len = mark;
+}
+
+void
+diags_copy_settings(struct diags *to, const struct diags *from)
+{
+	to->werror = from->werror;
+	to->format = from->format;
+	memcpy(to->enabled, from->enabled, sizeof(to->enabled));
+}
+
+void
 diags_forget(struct diags *ds)
 {
 	size_t i;

@@ -117,6 +117,13 @@ void	diag_note(struct diagnostic *d, const struct loc *loc,
 size_t	diags_source_mark(const struct diags *ds);
 void	diags_release_sources(struct diags *ds, size_t mark);
 
+/* Hands the sources adopted from MARK on over to INTO, which then owns
+ * them: a checked template's files, kept alive by whoever shares it
+ * while this set of diagnostics is freed. */
+void	diags_take_sources(struct diags *ds, size_t mark, struct ptrvec *into);
+/* The format, -Werror and the warnings enabled, as FROM has them. */
+void	diags_copy_settings(struct diags *to, const struct diags *from);
+
 /* Forgets which diagnostics were already reported: the next batch
  * record may repeat one. */
 void	diags_forget(struct diags *ds);

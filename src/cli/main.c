@@ -87,6 +87,7 @@ usage(lgc_compiler *c, FILE *out)
 "        lgc formulaire MODÈLE.lgc [-o FORMULAIRE.html] [--rendu URL]\n"
 "        lgc lint MODÈLE.lgc [--sujets LISTE] [-I DOSSIER]… [-Werror]\n"
 "        lgc tree MODÈLE.lgc\n"
+"        lgc serve [DOSSIER…] [--port N] [--adresse A] [-I DOSSIER]… [--fils N]\n"
 "        lgc --help | --version | help COMMANDE | COMMANDE --help\n"
 "\n"
 "Compile un modèle de contrat .lgc et les données d'un client (JSON) en un\n"
@@ -101,6 +102,8 @@ usage(lgc_compiler *c, FILE *out)
 "                     autonome qui produit les données JSON\n"
 "  tree               affiche l'arbre syntaxique du modèle (mise au point)\n"
 "  lint               vérifie le modèle et sa rédaction (avertissements lint-…)\n"
+"  serve              sert les modèles des dossiers par HTTP (API JSON,\n"
+"                     « lgc serve --help », docs/api.md)\n"
 "\n", out);
 	/* In two strings: C11 compilers need only take 4,095 bytes. */
 	fputs(
@@ -406,12 +409,11 @@ parse_command(lgc_compiler *c, const char *word, struct options *o)
 		o->command = CMD_FORM;
 	else if (word[0] == '-' && word[1] != '\0')
 		return usage_error(c, "option inconnue « %s » : une commande "
-		    "vient d'abord (build, check, formulaire, lint, schema ou tree), "
-		    "puis "
-		    "ses options", word);
+		    "vient d'abord (build, check, formulaire, lint, schema, tree "
+		    "ou serve), puis ses options", word);
 	else
 		return usage_error(c, "commande inconnue « %s » : build, check, "
-		    "formulaire, lint, schema ou tree", word);
+		    "formulaire, lint, schema, tree ou serve", word);
 	return LGC_OK;
 }
 
@@ -1057,6 +1059,45 @@ flush_stdout(lgc_compiler *c)
 	    "sortie standard : %s", lgc_strerror(errno ? errno : EIO));
 }
 
+/* `lgc serve …` runs lgc-serve (src/server), beside this program or
+ * installed in LGC_LIBEXEC_DIR: the server is a program of its own,
+ * linked with shared libraries, so that this one needs none (Makefile,
+ * STATIC).  Returns only on failure. */
+static int
+run_server(lgc_compiler *c, int argc, char **argv)
+{
+	char self[PATH_MAX], path[PATH_MAX + 32];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	char **args = calloc((size_t)argc + 1, sizeof(*args));
+	int i;
+
+	if (args == NULL)
+		return lgc_report(c, "entree-sortie", "%s", lgc_strerror(ENOMEM));
+	args[0] = (char *)"lgc-serve";
+	for (i = 2; i < argc; i++)
+		args[i - 1] = argv[i];
+	fflush(NULL);
+	if (n > 0) {
+		char *slash;
+
+		self[n] = '\0';
+		if ((slash = strrchr(self, '/')) != NULL) {
+			*slash = '\0';
+			snprintf(path, sizeof(path), "%s/lgc-serve", self);
+			execv(path, args);
+			/* Installed: PREFIX/bin/lgc, PREFIX/libexec/lgc/. */
+			snprintf(path, sizeof(path), "%s/../libexec/lgc/lgc-serve",
+			    self);
+			execv(path, args);
+		}
+	}
+	execv(LGC_LIBEXEC_DIR "/lgc-serve", args);
+	free(args);
+	return lgc_report(c, "entree-sortie", "lgc serve : le programme "
+	    "lgc-serve est introuvable (ni à côté de lgc ni dans %s) : %s",
+	    LGC_LIBEXEC_DIR, lgc_strerror(errno));
+}
+
 static int
 main_with(lgc_compiler *c, int argc, char **argv)
 {
@@ -1068,13 +1109,22 @@ main_with(lgc_compiler *c, int argc, char **argv)
 	if (diagnostics != NULL &&
 	    lgc_set_diagnostic_format(c, diagnostics) != LGC_OK)
 		return LGC_FATAL;
+	if (argc >= 2 && strcmp(argv[1], "serve") == 0)
+		return run_server(c, argc, argv);
+	if (argc == 3 && (strcmp(argv[1], "help") == 0 ||
+	    strcmp(argv[1], "aide") == 0) && strcmp(argv[2], "serve") == 0) {
+		char *help[] = { argv[0], argv[2], (char *)"--help", NULL };
+
+		return run_server(c, 3, help);
+	}
 	if (argc >= 2 && (strcmp(argv[1], "help") == 0 ||
 	    strcmp(argv[1], "aide") == 0)) {
 		if (argc == 2)
 			usage(c, stdout);
 		else if (!command_usage(argv[2], stdout))
 			return usage_error(c, "« lgc help %s » : aucune commande de "
-			    "ce nom (build, check, formulaire, lint, schema ou tree)", argv[2]);
+			    "ce nom (build, check, formulaire, lint, schema, tree ou "
+			    "serve)", argv[2]);
 		return flush_stdout(c);
 	}
 	for (i = 1; i < argc; i++) {

@@ -2,6 +2,7 @@
  * Copyright 2026 The lgc authors */
 /* Uses lgc as a library, through <lgc.h> alone, as an integrator would:
  * compile a template and render it without the command line. */
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -280,6 +281,128 @@ test_library(const char *dir)
 	free(name);
 }
 
+/* One thread's work on a shared template: its own clone, its own data,
+ * every format, several times. */
+struct clone_job {
+	const lgc_compiler *master;
+	const char	*format;
+	char		 name[32];
+	char		*first;		/* the first rendering, kept */
+	size_t		 first_len;
+	bool		 ok;
+};
+
+static void *
+clone_work(void *arg)
+{
+	struct clone_job *j = arg;
+	char data[256];
+	int round;
+
+	j->ok = true;
+	snprintf(data, sizeof(data), "{\"client\": {\"nom\": \"%s\", "
+	    "\"adresse\": \"Lyon\"}, \"honoraires\": 1500}", j->name);
+	for (round = 0; round < 5; round++) {
+		lgc_compiler *k = lgc_clone(j->master, NULL);
+		char *out = NULL;
+		size_t len = 0;
+
+		if (lgc_load_data_string(k, "client.json", data,
+		    strlen(data)) != LGC_OK ||
+		    lgc_render(k, j->format, &out, &len) != LGC_OK ||
+		    (strstr(out, j->name) == NULL && strcmp(j->format, "pdf") != 0))
+			j->ok = false;
+		else if (j->first == NULL) {
+			j->first = out;
+			j->first_len = len;
+			out = NULL;
+		} else if (len != j->first_len || memcmp(out, j->first, len) != 0)
+			j->ok = false;
+		free(out);
+		lgc_free(k);
+	}
+	return NULL;
+}
+
+/* lgc_clone: one template checked once, rendered by many threads at
+ * once (make check-tsan runs this under ThreadSanitizer too). */
+static void
+test_clone(const char *path, const char *dir)
+{
+	static const char *const formats[] = { "html", "latex", "pdf", "pdf" };
+	static const char client0[] = "{\"client\": {\"nom\": \"Client0\", "
+	    "\"adresse\": \"Lyon\"}, \"honoraires\": 1500}";
+	struct clone_job jobs[4];
+	pthread_t threads[4];
+	lgc_compiler *master = lgc_new(NULL), *k, *late;
+	char *out = NULL, *alone = NULL, broken[4096];
+	size_t len = 0, alone_len = 0, i;
+	bool all = true, same = true;
+	FILE *report;
+
+	lgc_set_option(master, "brouillon", "1");
+	expect(lgc_load_template(master, path) == LGC_OK,
+	    "clone : le modèle maître se charge");
+	memset(jobs, 0, sizeof(jobs));
+	for (i = 0; i < 4; i++) {
+		jobs[i].master = master;
+		jobs[i].format = formats[i];
+		snprintf(jobs[i].name, sizeof(jobs[i].name), "Client%zu", i);
+		if (pthread_create(&threads[i], NULL, clone_work, &jobs[i]) != 0)
+			jobs[i].master = NULL;
+	}
+	for (i = 0; i < 4; i++) {
+		if (jobs[i].master != NULL)
+			pthread_join(threads[i], NULL);
+		all = all && jobs[i].master != NULL && jobs[i].ok;
+	}
+	expect(all, "clone : quatre fils rendent le même modèle en même temps, "
+	    "chacun ses données, HTML, LaTeX et PDF, à l'identique à chaque tour");
+	/* The same bytes as a compiler of its own. */
+	k = lgc_new(NULL);
+	lgc_set_option(k, "brouillon", "1");
+	lgc_load_template(k, path);
+	lgc_load_data_string(k, "client.json", client0, strlen(client0));
+	lgc_render(k, "html", &alone, &alone_len);
+	same = alone != NULL && jobs[0].first != NULL &&
+	    alone_len == jobs[0].first_len &&
+	    memcmp(alone, jobs[0].first, alone_len) == 0;
+	expect(same, "clone : le même document qu'un compilateur à lui");
+	free(alone);
+	lgc_free(k);
+	for (i = 0; i < 4; i++)
+		free(jobs[i].first);
+
+	/* The options follow (brouillon): missing data shows. */
+	k = lgc_clone(master, NULL);
+	late = lgc_clone(master, NULL);
+	lgc_free(master);
+	expect(lgc_render(k, "html", &out, &len) == LGC_OK && out != NULL &&
+	    strstr(out, "honoraires") != NULL,
+	    "clone : les options du maître suivent, et le maître libéré, le "
+	    "clone rend encore");
+	free(out);
+	lgc_free(k);
+	lgc_free(late);
+
+	/* A broken template stays broken in its clones, which say nothing
+	 * more. */
+	snprintf(broken, sizeof(broken), "%s/casse.lgc", dir);
+	write_text(broken, broken_text);
+	report = tmpfile();
+	master = lgc_new(report);
+	expect(lgc_load_template(master, broken) == LGC_ERRORS,
+	    "clone : un modèle erroné se charge en erreur");
+	k = lgc_clone(master, report);
+	out = (char *)1;
+	expect(lgc_render(k, "html", &out, &len) == LGC_ERRORS && out == NULL,
+	    "clone : le clone d'un modèle erroné refuse le rendu");
+	lgc_free(k);
+	lgc_free(master);
+	fclose(report);
+	remove(broken);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -405,6 +528,7 @@ main(int argc, char **argv)
 	lgc_free(c);
 
 	test_library(dir);
+	test_clone(path, dir);
 	expect(strcmp(lgc_version(), LGC_VERSION_STRING) == 0, "la version");
 	fclose(diagnostics);
 	remove(path);

@@ -43,6 +43,12 @@ for t in racine/t.lgc t.lgc; do
 		sed 's/^/    /' "$TMP/install.err" | head -10
 	fi
 done
+if "$prefix/bin/lgc" serve --help 2> /dev/null | grep -q "^usage : lgc serve" &&
+    [ -x "$prefix/libexec/lgc/lgc-serve" ]; then
+	echo "ok installation : lgc serve lance lgc-serve installé dans libexec/lgc"
+else
+	echo "ÉCHEC installation : lgc serve ne trouve pas libexec/lgc/lgc-serve"
+fi
 if "$prefix/bin/lgc" --version | grep -q "^lgc [0-9]"; then
 	echo "ok installation : lgc --version"
 else
