@@ -359,14 +359,25 @@ DEPS_TEST += clang libclang-rt-dev llvm
 DEPS_TEST += python3
 # make check-valgrind (and .ci/run) runs the examples under valgrind.
 DEPS_TEST += valgrind
+# tests/scripts/deploy.sh: the Kubernetes manifests read strictly, the
+# scripts of deploy/ and the Job's command under shellcheck, and the
+# README's GNU parallel batch.
+DEPS_TEST += python3-yaml shellcheck parallel
 DEPS = $(DEPS_BUILD) $(DEPS_TEST)
 SUDO != [ "$$(id -u)" = 0 ] || echo sudo
+
+# deps-build: only what building ./lgc needs (the build stage of
+# deploy/Dockerfile), no test tools nor npm packages.
+DEPS_NPM = yes
+deps-build:
+	@$(MAKE) --no-print-directory deps DEPS_TEST= DEPS_NPM=no
 
 deps:
 	@missing=""; for p in $(DEPS); do \
 	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" \
 	        || missing="$$missing $$p"; done; \
-	command -v npm > /dev/null 2>&1 || missing="$$missing nodejs npm"; \
+	[ "$(DEPS_NPM)" = no ] || command -v npm > /dev/null 2>&1 || \
+	    missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
 	    echo "Installation des paquets manquants :$$missing"; \
 	    $(SUDO) apt-get update -qq && \
@@ -392,7 +403,7 @@ deps:
 	@# ajv, the JSON Schema validator of the tests, from the npm registry.
 	@# Without it (no route to the registry, or a TLS proxy whose
 	@# certificate the machine lacks) only the schema checks are skipped.
-	@if [ ! -d tests/schema/node_modules/ajv ]; then \
+	@if [ "$(DEPS_NPM)" != no ] && [ ! -d tests/schema/node_modules/ajv ]; then \
 	    echo "Installation de ajv (npm) dans tests/schema"; \
 	    ca=/etc/ssl/certs/ca-certificates.crt; \
 	    if (cd tests/schema && NODE_EXTRA_CA_CERTS=$$ca npm ci \
@@ -403,7 +414,7 @@ deps:
 	@# puppeteer-core, which drives Debian's chromium in the tests of the
 	@# HTML as printed and on a phone (tests/scripts/browser.sh); it
 	@# downloads no browser of its own.
-	@if [ ! -d tests/browser/node_modules/puppeteer-core ]; then \
+	@if [ "$(DEPS_NPM)" != no ] && [ ! -d tests/browser/node_modules/puppeteer-core ]; then \
 	    echo "Installation de puppeteer-core (npm) dans tests/browser"; \
 	    ca=/etc/ssl/certs/ca-certificates.crt; \
 	    if (cd tests/browser && NODE_EXTRA_CA_CERTS=$$ca npm ci \
@@ -411,6 +422,17 @@ deps:
 	    else echo "Attention : puppeteer-core n'a pas pu être installé ;" \
 	        "les tests dans le navigateur seront sautés (make check le" \
 	        "signale)."; fi; \
+	fi
+	@# kubernetes-models (the Kubernetes API's schemas, compiled) and
+	@# dockerfile-utils, which check deploy/ (tests/scripts/deploy.sh).
+	@if [ "$(DEPS_NPM)" != no ] && [ ! -d tests/deploy/node_modules/kubernetes-models ]; then \
+	    echo "Installation de kubernetes-models et dockerfile-utils (npm) dans tests/deploy"; \
+	    ca=/etc/ssl/certs/ca-certificates.crt; \
+	    if (cd tests/deploy && NODE_EXTRA_CA_CERTS=$$ca npm ci \
+	        --cafile=$$ca --no-audit --no-fund --loglevel=error); then :; \
+	    else echo "Attention : kubernetes-models n'a pas pu être installé ;" \
+	        "la validation des manifestes Kubernetes et du Dockerfile sera" \
+	        "sautée (make check le signale)."; fi; \
 	fi
 
 DEMO_OUT = demo
@@ -468,6 +490,6 @@ distclean: clean
 
 FORCE:
 
-.PHONY: all check check-valgrind clean distclean unit deps demo install \
+.PHONY: all check check-valgrind clean distclean unit deps deps-build demo install \
 	uninstall fuzz $(FUZZ_TARGETS:%=fuzz-%) fuzz-ci fuzz-merge fuzz-coverage \
 	check-long bench FORCE
