@@ -273,9 +273,11 @@ fuzz-ci:
 	    $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=60; \
 	else echo "sauté fuzz (libFuzzer de clang absent : make deps l'installe)"; fi
 
-# Long checks, not in make check: each fuzz target for FUZZ_SECONDS
-# (600 by default).
+# Long checks, not in make check: the server image built and run where
+# Docker can (tests/deploy/image.sh), then each fuzz target for
+# FUZZ_SECONDS (600 by default).
 check-long:
+	@sh tests/deploy/image.sh
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$${FUZZ_SECONDS:-600}
 
 # Function coverage of the fuzz targets' corpora (clang's source-based

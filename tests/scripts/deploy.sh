@@ -177,6 +177,39 @@ case "$statuses" in
 *) echo "ok Job indexé : les tranches vides finissent sans erreur" ;;
 esac
 
+# --- The README's GNU parallel command, in blocks of 4 records. ---
+if command -v parallel > /dev/null 2>&1; then
+	# The section's first block of shell, as it is.
+	sed -n '/^### Without a cluster: GNU parallel/,/^## /p' "$TOP/README.md" |
+	    sed -n '/^```sh$/,/^```$/{/^```/d;p;}' | sed '/^$/,$d' > "$d/parallel.sh"
+	bloc=4
+	mkdir -p "$d/p"
+	grep -v '^[[:space:]]*$' "$d/clients.jsonl" > "$d/p/clients.jsonl"
+	ln -sf "$modele" "$d/p/contrat.lgc"
+	rm -rf "$d/plain" "$d/union"
+	"$LGC" build "$modele" --lot "$d/p/clients.jsonl" --sortie "$d/plain/" \
+	    -f pdf > /dev/null 2>&1
+	(cd "$d/p" && PARALLEL=--will-cite TMPDIR="$d" \
+	    sh -c "$(sed "s/-N [0-9]*/-N $bloc/" "$d/parallel.sh")") \
+	    > "$d/parallel.out" 2>&1
+	# sortie/K/NNNN.pdf is record (K-1)×bloc + NNNN.
+	mkdir -p "$d/union"
+	(cd "$d/p/sortie" 2> /dev/null && find . -name '*.pdf') | awk -F/ -v b="$bloc" '{
+	    n = $3; sub(/\..*$/, "", n)
+	    printf "%s %04d.pdf\n", $0, ($2 - 1) * b + n }' |
+	while read -r de vers; do cp "$d/p/sortie/$de" "$d/union/$vers"; done
+	if grep -q . "$d/parallel.sh" && [ "$(ls "$d/plain" | wc -l)" -gt 0 ] &&
+	    [ "$(find "$d/p/sortie" -name '*.pdf' | wc -l)" -eq "$(ls "$d/plain" | wc -l)" ] &&
+	    diff -r "$d/plain" "$d/union" > "$d/diff" 2>&1; then
+		echo "ok README : parallel --pipe --cat … --lot écrit les contrats d'un --lot simple, bloc par bloc"
+	else
+		echo "ÉCHEC README : la commande GNU parallel ≠ --lot simple"
+		sed 's/^/    /' "$d/parallel.sh" "$d/diff" "$d/parallel.out" | head -20
+	fi
+else
+	echo "sauté README : commande GNU parallel (parallel absent : make deps l'installe)"
+fi
+
 # --- The entry point and the health check, as the image runs them. ---
 entry=$(cat "$d/x/entrypoint")
 sante=$(cat "$d/x/healthcheck")
