@@ -257,11 +257,15 @@ else
 	echo "ÉCHEC HEALTHCHECK : $sante ne répond pas"
 	sed 's/^/    /' "$d/sante.err" "$d/serve.out" | head -20
 fi
-# exec: the process started is lgc itself, and SIGTERM reaches it.
-case "$(cat "/proc/$pid/comm" 2> /dev/null)" in
-lgc) echo "ok point d'entrée : lgc remplace le shell (exec)" ;;
-*) echo "ÉCHEC point d'entrée : le processus est $(cat "/proc/$pid/comm" 2> /dev/null), pas lgc" ;;
+# exec: the process started is lgc serve itself, not a shell waiting
+# for it, so SIGTERM reaches lgc.
+cmdline=$(tr '\0' ' ' < "/proc/$pid/cmdline" 2> /dev/null)
+case "$cmdline" in
+*"lgc serve "*) echo "ok point d'entrée : lgc serve remplace le shell (exec)" ;;
+*) echo "ÉCHEC point d'entrée : le processus lancé est « $cmdline », pas lgc serve" ;;
 esac
+# Were it a shell, what it started would survive it: stopped at the end.
+kids=$(pgrep -P "$pid" 2> /dev/null)
 kill -TERM "$pid" 2> /dev/null
 wait "$pid"
 status=$?
@@ -276,3 +280,4 @@ if $sante > /dev/null 2>&1; then
 else
 	echo "ok HEALTHCHECK : échoue quand le serveur est arrêté"
 fi
+for k in $kids; do kill "$k" 2> /dev/null; done
