@@ -9,6 +9,8 @@
 # point and health check run as they are with ./lgc serve.  `make
 # check-long` builds the image itself where Docker can.
 set -u
+# Linked into a PATH folder below: relative, it would point nowhere.
+case "$LGC" in /*) ;; *) LGC="$PWD/$LGC" ;; esac
 d="$TMP/deploy"
 rm -rf "$d"
 mkdir -p "$d/bin" "$d/x"
