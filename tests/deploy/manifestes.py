@@ -10,7 +10,8 @@ Dockerfile's essentials.  Each check prints `ok …` or `ÉCHEC …`.
   python3 manifestes.py dockerfile Dockerfile DOSSIER
                                                   the essentials; writes
                                                   DOSSIER/{entrypoint,
-                                                  healthcheck,copies}
+                                                  healthcheck,copies,
+                                                  install,from-build}
 """
 import json
 import os
@@ -221,6 +222,18 @@ def cmd_dockerfile(path, outdir):
     entry = [exec_form(a) for w, a in final if w == "ENTRYPOINT"]
     check(bool(entry) and entry[-1] is not None, "Dockerfile : ENTRYPOINT en "
           "forme exec (les signaux vont au processus, pas à un shell)")
+    # What the runtime stage takes from the build stage, and the make
+    # install that puts it there.
+    install = None
+    for w, a in ins[:stages[-1]]:
+        install = install or (re.search(r"make install ([^&;|{}]*)", a)
+                              if w == "RUN" else None)
+    with open(os.path.join(outdir, "install"), "w", encoding="utf-8") as f:
+        f.write((install.group(1).strip() if install else "") + "\n")
+    with open(os.path.join(outdir, "from-build"), "w", encoding="utf-8") as f:
+        for w, a in final:
+            if w == "COPY" and a.startswith("--from=build"):
+                f.write(shlex.split(a)[1] + "\n")
     copies = []
     for w, a in final:
         if w == "COPY" and not a.startswith("--from"):

@@ -33,6 +33,28 @@ while read -r src dest; do
 	/usr/local/bin/*) cp "$TOP/$src" "$d/bin/${dest#/usr/local/bin/}" ;;
 	esac
 done < "$d/x/copies"
+# The build stage's make install, here: it must write every file the
+# runtime stage copies from it (but the list of packages, made by ldd).
+install=$(cat "$d/x/install")
+staging=$(echo "$install" | sed -n 's/.*DESTDIR=\([^ ]*\).*/\1/p')
+if [ -n "$staging" ] && make -s -C "$TOP" install \
+    $(echo "$install" | sed "s|DESTDIR=$staging|DESTDIR=$d/staging|") \
+    > "$d/install.log" 2>&1; then
+	missing=""
+	while read -r src; do
+		case "$src" in "$staging/paquets-partages") continue ;; esac
+		[ -e "$d/staging${src#"$staging"}" ] || missing="$missing $src"
+	done < "$d/x/from-build"
+	if [ -z "$missing" ] && [ -s "$d/x/from-build" ] &&
+	    [ -f "$d/staging/usr/local/share/lgc/stdlib/parties.lgc" ]; then
+		echo "ok Dockerfile : make install $install écrit ce que l'image finale copie"
+	else
+		echo "ÉCHEC Dockerfile : l'image finale copie ce que make install n'écrit pas :$missing"
+	fi
+else
+	echo "ÉCHEC Dockerfile : make install de l'étape de construction ($install)"
+	sed 's/^/    /' "$d/install.log" | head -10
+fi
 if grep -qx 'build/' "$TOP/.dockerignore" && grep -qx '.git' "$TOP/.dockerignore"; then
 	echo "ok Dockerfile : .dockerignore écarte .git et build/"
 else
