@@ -274,10 +274,13 @@ fuzz-ci:
 	else echo "sauté fuzz (libFuzzer de clang absent : make deps l'installe)"; fi
 
 # Long checks, not in make check: the server image built and run where
-# Docker can (tests/deploy/image.sh), then each fuzz target for
-# FUZZ_SECONDS (600 by default).
+# Docker can (tests/deploy/image.sh), its final stage replayed in a
+# debootstrapped chroot (tests/deploy/racine.sh), then each fuzz target
+# for FUZZ_SECONDS (600 by default).
 check-long:
-	@sh tests/deploy/image.sh
+	@mkdir -p $(BUILD)
+	@{ sh tests/deploy/image.sh; sh tests/deploy/racine.sh; } | \
+	    tee $(BUILD)/deploy-long.out; ! grep -q '^ÉCHEC' $(BUILD)/deploy-long.out
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$${FUZZ_SECONDS:-600}
 
 # Function coverage of the fuzz targets' corpora (clang's source-based

@@ -248,12 +248,41 @@ def cmd_dockerfile(path, outdir):
         f.write(" ".join(health_cmd or []) + "\n")
 
 
+def cmd_etape_finale(path):
+    """The final stage as shell lines for tests/deploy/racine.sh: RUN
+    NOM ARGS…, COPY SRC DEST (with --from=build), ENV K=V, USER, WORKDIR."""
+    ins = dockerfile_instructions(path)
+    stages = [i for i, (w, _) in enumerate(ins) if w == "FROM"]
+    for w, a in ins[stages[-1] + 1:]:
+        if w in ("RUN", "USER", "WORKDIR"):
+            print(f"{w} {a}")
+        elif w == "COPY":
+            print("COPY " + " ".join(shlex.split(a)))
+        elif w == "ENV":
+            for kv in shlex.split(a):
+                print(f"ENV {kv}")
+
+
+def cmd_paquets(path):
+    """The build stage's RUN that lists the packages of lgc's shared
+    libraries into /staging/paquets-partages."""
+    ins = dockerfile_instructions(path)
+    stages = [i for i, (w, _) in enumerate(ins) if w == "FROM"]
+    for w, a in ins[:stages[-1]]:
+        if w == "RUN" and "paquets-partages" in a:
+            print(a)
+
+
 if __name__ == "__main__":
     what = sys.argv[1]
     if what == "job":
         cmd_job(sys.argv[2], sys.argv[3])
     elif what == "verifier":
         cmd_verifier(sys.argv[2])
+    elif what == "paquets":
+        cmd_paquets(sys.argv[2])
+    elif what == "etape-finale":
+        cmd_etape_finale(sys.argv[2])
     elif what == "dockerfile":
         cmd_dockerfile(sys.argv[2], sys.argv[3])
     else:
