@@ -274,8 +274,8 @@ fuzz-ci:
 	else echo "sauté fuzz (libFuzzer de clang absent : make deps l'installe)"; fi
 
 # Long checks, not in make check: the server image built and run where
-# Docker can (tests/deploy/image.sh), its final stage replayed in a
-# debootstrapped chroot (tests/deploy/racine.sh), then each fuzz target
+# Docker can (tests/deploy/image.sh), its stages replayed in
+# debootstrapped chroots (tests/deploy/racine.sh), then each fuzz target
 # for FUZZ_SECONDS (600 by default).
 check-long:
 	@mkdir -p $(BUILD)

@@ -263,14 +263,24 @@ def cmd_etape_finale(path):
                 print(f"ENV {kv}")
 
 
-def cmd_paquets(path):
-    """The build stage's RUN that lists the packages of lgc's shared
-    libraries into /staging/paquets-partages."""
+def cmd_etape(path, n):
+    """Stage N (0 the first, -1 the last) as shell-readable lines for
+    tests/deploy/racine.sh: RUN COMMAND, COPY [--from=STAGE] SRC DEST,
+    ENV K=V, USER U, WORKDIR D, SHELL WORDS…"""
     ins = dockerfile_instructions(path)
     stages = [i for i, (w, _) in enumerate(ins) if w == "FROM"]
-    for w, a in ins[:stages[-1]]:
-        if w == "RUN" and "paquets-partages" in a:
-            print(a)
+    first = stages[n]
+    last = stages[stages.index(first) + 1] if first != stages[-1] else len(ins)
+    for w, a in ins[first + 1:last]:
+        if w in ("RUN", "USER", "WORKDIR"):
+            print(f"{w} {a}")
+        elif w == "COPY":
+            print("COPY " + " ".join(shlex.split(a)))
+        elif w == "ENV":
+            for kv in shlex.split(a):
+                print(f"ENV {kv}")
+        elif w == "SHELL":
+            print("SHELL " + " ".join(exec_form(a)))
 
 
 if __name__ == "__main__":
@@ -279,10 +289,8 @@ if __name__ == "__main__":
         cmd_job(sys.argv[2], sys.argv[3])
     elif what == "verifier":
         cmd_verifier(sys.argv[2])
-    elif what == "paquets":
-        cmd_paquets(sys.argv[2])
-    elif what == "etape-finale":
-        cmd_etape_finale(sys.argv[2])
+    elif what == "etape":
+        cmd_etape(sys.argv[2], int(sys.argv[3]))
     elif what == "dockerfile":
         cmd_dockerfile(sys.argv[2], sys.argv[3])
     else:

@@ -1,16 +1,17 @@
 #!/bin/sh
 # SPDX-License-Identifier: Apache-2.0
 # Copyright 2026 The lgc authors
-# make check-long without Docker: the final stage of deploy/Dockerfile
-# played in a chroot.  debootstrap makes a minimal Debian 12 (what
-# debian:bookworm-slim is; kept in build/deploy-racine/base), the build
-# stage's `make install` and its list of shared libraries' packages are
-# made here, and the final stage's RUN, COPY, ENV, USER and WORKDIR are
-# replayed as they are written.  Then, as the image's user, on a
-# read-only root with a tmpfs /tmp: lgc renders a PDF of an example, the
-# entry point runs a given command, and, once lgc has `serve`, the entry
-# point starts it, the HEALTHCHECK passes, and SIGTERM stops it with
-# status 0.  Needs root (chroot, mount namespace) and Debian's archive.
+# make check-long without Docker: deploy/Dockerfile replayed in chroots.
+# debootstrap makes a minimal Debian 12 (what debian:bookworm-slim is;
+# kept in build/deploy-racine/base); each stage starts from a copy of it,
+# and its RUN, COPY (from the context as .dockerignore leaves it, or from
+# the build stage), ENV, USER, WORKDIR and SHELL lines are played as
+# they are written: the build stage's make deps-build and make on a
+# bare system, then the final stage.  Then, as the image's user, on a
+# read-only root with a tmpfs /tmp: lgc renders a PDF of an example, and,
+# once lgc has `serve`, the entry point starts it, the HEALTHCHECK
+# passes, and SIGTERM stops it with status 0.  Needs root (chroot, mount
+# namespace) and Debian's archive; takes minutes (the build).
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 work="$top/build/deploy-racine"
@@ -32,52 +33,67 @@ if [ ! -d "$work/base" ]; then
 	fi
 	mv "$work/base.tmp" "$work/base"
 fi
-root="$work/image"
-staging="$work/staging"
-rm -rf "$root" "$staging"
-cp -a "$work/base" "$root"
-cp /etc/resolv.conf "$root/etc/resolv.conf"
-if ! make -s -C "$top" install DESTDIR="$staging" PREFIX=/usr/local \
-    > "$work/install.log" 2>&1; then
-	echo "ÉCHEC image rejouée : make install"; exit 0
-fi
-python3 "$tools/manifestes.py" paquets "$df" | sed "s|/staging|$staging|g" > "$work/paquets.sh"
-if ! bash -o pipefail -c "$(cat "$work/paquets.sh")" > "$work/paquets.log" 2>&1; then
-	echo "ÉCHEC image rejouée : liste des paquets des bibliothèques partagées"; exit 0
-fi
-user=0 wd=/ envs=""
-python3 "$tools/manifestes.py" etape-finale "$df" > "$work/etape"
-while IFS= read -r line; do
-	what=${line%% *} rest=${line#* }
-	case "$what" in
-	RUN)
-		# shellcheck disable=SC2086 # the ENV words, one by one
-		if ! chroot --userspec="$user" "$root" /usr/bin/env $envs \
-		    /bin/sh -ec "cd $wd; $rest" >> "$work/run.log" 2>&1; then
-			echo "ÉCHEC image rejouée : RUN ${rest%% *}…"
-			tail -5 "$work/run.log" | sed 's/^/    /'; exit 0
-		fi ;;
-	COPY)
-		# shellcheck disable=SC2086 # SRC and DEST, without spaces
-		case "$rest" in
-		--from=build\ *) set -- ${rest#--from=build }
-			src="$staging${1#/staging}" ;;
-		*) set -- $rest; src="$top/$1" ;;
+
+# The build context: the source less what .dockerignore names.
+rm -rf "$work/contexte"
+mkdir -p "$work/contexte"
+sed -e '/^#/d' -e '/^$/d' -e 's|^\*\*/||' -e 's|/$||' "$top/.dockerignore" |
+    while read -r p; do printf -- '--exclude=%s\n' "$p"; done > "$work/exclusions"
+# shellcheck disable=SC2046 # one --exclude word per line
+(cd "$top" && tar -c $(cat "$work/exclusions") .) | tar -x -C "$work/contexte"
+
+# Plays stage N of the Dockerfile into the folder ROOT; the stage before
+# is the folder FROM (for COPY --from).
+rejouer() { # N ROOT FROM
+	root=$2 from=$3 user=0 wd=/ envs="" shell="/bin/sh -c"
+	rm -rf "$root"
+	cp -a "$work/base" "$root"
+	cp /etc/resolv.conf "$root/etc/resolv.conf"
+	python3 "$tools/manifestes.py" etape "$df" "$1" > "$work/etape"
+	while IFS= read -r line; do
+		what=${line%% *} rest=${line#* }
+		case "$what" in
+		RUN)
+			# shellcheck disable=SC2086 # the ENV words, the SHELL words
+			if ! nice chroot --userspec="$user" "$root" /usr/bin/env $envs \
+			    $shell "cd $wd && $rest" >> "$work/run.log" 2>&1; then
+				echo "ÉCHEC image rejouée : étape $1, RUN ${rest%% *}…"
+				tail -5 "$work/run.log" | sed 's/^/    /'
+				return 1
+			fi ;;
+		COPY)
+			# shellcheck disable=SC2086 # SRC and DEST, without spaces
+			case "$rest" in
+			--from=*) set -- ${rest#--from=* }; src="$from$1" ;;
+			*) set -- $rest; src="$work/contexte/$1" ;;
+			esac
+			case "$2" in /*) dest="$root$2" ;; *) dest="$root$wd/$2" ;; esac
+			if [ -d "$src" ]; then
+				mkdir -p "$dest"; cp -a "$src/." "$dest"
+			else
+				case "$dest" in */) mkdir -p "$dest" ;;
+				*) mkdir -p "$(dirname "$dest")" ;; esac
+				cp -a "$src" "$dest"
+			fi ;;
+		ENV) envs="$envs $rest" ;;
+		USER) user=$rest ;;
+		WORKDIR) wd=$rest; mkdir -p "$root$wd" ;;
+		SHELL) shell=$rest ;;
 		esac
-		dest="$root$2"
-		case "$1" in */) mkdir -p "$dest"; cp -a "$src." "$dest" ;;
-		*) mkdir -p "$(dirname "$dest")"; cp -a "$src" "$dest" ;; esac ;;
-	ENV) envs="$envs $rest" ;;
-	USER) user=$rest ;;
-	WORKDIR) wd=$rest ;;
-	esac
-done < "$work/etape"
-echo "ok image rejouée : l'étape finale du Dockerfile s'exécute sur une Debian 12 minimale"
+	done < "$work/etape"
+}
+: > "$work/run.log"
+rejouer 0 "$work/construction" "" || exit 0
+echo "ok image rejouée : l'étape de construction (make deps-build, make) sur une Debian 12 minimale"
+rejouer -1 "$work/image" "$work/construction" || exit 0
+echo "ok image rejouée : l'étape finale"
+rm -rf "$work/construction"
+
 python3 "$tools/manifestes.py" dockerfile "$df" "$work" > /dev/null
 entry=$(cat "$work/entrypoint")
 sante=$(cat "$work/healthcheck")
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-# Everything below runs as the image's user, on a read-only root.
+# Run as the image's user, on a read-only root.
 cat > "$work/essai.sh" <<SH
 cd $wd
 [ "\$(id -u)" != 0 ] && echo "ok image rejouée : utilisateur non root (\$(id -u))"
@@ -107,7 +123,8 @@ else echo "ÉCHEC image rejouée : statut \$s après SIGTERM"; fi
 SH
 essai=$(cat "$work/essai.sh")
 export essai
-unshare -m sh -c "mount --bind '$root' '$root' && mount -o remount,ro,bind '$root' &&
-    mount -t tmpfs tmpfs '$root/tmp' &&
-    chroot --userspec='$user' '$root' /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin $envs \
-        /bin/sh -c \"\$essai\"" 2>&1
+unshare -m sh -c "mount --bind '$work/image' '$work/image' &&
+    mount -o remount,ro,bind '$work/image' &&
+    mount -t tmpfs tmpfs '$work/image/tmp' &&
+    chroot --userspec='$user' '$work/image' /usr/bin/env -i \
+        PATH=/usr/local/bin:/usr/bin:/bin $envs /bin/sh -c \"\$essai\"" 2>&1
