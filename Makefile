@@ -327,9 +327,14 @@ fuzz-ci:
 	    $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=60; \
 	else echo "sauté fuzz (libFuzzer de clang absent : make deps l'installe)"; fi
 
-# Long checks, not in make check: each fuzz target for FUZZ_SECONDS
-# (600 by default).
+# Long checks, not in make check: the server image built and run where
+# Docker can (tests/deploy/image.sh), its stages replayed in
+# debootstrapped chroots (tests/deploy/racine.sh), then each fuzz target
+# for FUZZ_SECONDS (600 by default).
 check-long:
+	@mkdir -p $(BUILD)
+	@{ sh tests/deploy/image.sh; sh tests/deploy/racine.sh; } | \
+	    tee $(BUILD)/deploy-long.out; ! grep -q '^ÉCHEC' $(BUILD)/deploy-long.out
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$${FUZZ_SECONDS:-600}
 
 # Function coverage of the fuzz targets' corpora (clang's source-based
@@ -438,14 +443,25 @@ DEPS_TEST += time
 # bench/serve.sh): the HTTP library, libzip for the batches, wrk.
 DEPS_BUILD += libmicrohttpd-dev libzip-dev
 DEPS_TEST += wrk
+# tests/scripts/deploy.sh: the Kubernetes manifests read strictly, the
+# scripts of deploy/ and the Job's command under shellcheck, and the
+# README's GNU parallel batch.
+DEPS_TEST += python3-yaml shellcheck parallel
 DEPS = $(DEPS_BUILD) $(DEPS_TEST)
 SUDO != [ "$$(id -u)" = 0 ] || echo sudo
+
+# deps-build: only what building ./lgc needs (the build stage of
+# deploy/Dockerfile), no test tools nor npm packages.
+DEPS_NPM = yes
+deps-build:
+	@$(MAKE) --no-print-directory deps DEPS_TEST= DEPS_NPM=no
 
 deps:
 	@missing=""; for p in $(DEPS); do \
 	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" \
 	        || missing="$$missing $$p"; done; \
-	command -v npm > /dev/null 2>&1 || missing="$$missing nodejs npm"; \
+	[ "$(DEPS_NPM)" = no ] || command -v npm > /dev/null 2>&1 || \
+	    missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
 	    echo "Installation des paquets manquants :$$missing"; \
 	    $(SUDO) apt-get update -qq && \
@@ -471,7 +487,7 @@ deps:
 	@# ajv, the JSON Schema validator of the tests, from the npm registry.
 	@# Without it (no route to the registry, or a TLS proxy whose
 	@# certificate the machine lacks) only the schema checks are skipped.
-	@if [ ! -d tests/schema/node_modules/ajv ]; then \
+	@if [ "$(DEPS_NPM)" != no ] && [ ! -d tests/schema/node_modules/ajv ]; then \
 	    echo "Installation de ajv (npm) dans tests/schema"; \
 	    ca=/etc/ssl/certs/ca-certificates.crt; \
 	    if (cd tests/schema && NODE_EXTRA_CA_CERTS=$$ca npm ci \
@@ -482,7 +498,7 @@ deps:
 	@# puppeteer-core, which drives Debian's chromium in the tests of the
 	@# HTML as printed and on a phone (tests/scripts/browser.sh); it
 	@# downloads no browser of its own.
-	@if [ ! -d tests/browser/node_modules/puppeteer-core ]; then \
+	@if [ "$(DEPS_NPM)" != no ] && [ ! -d tests/browser/node_modules/puppeteer-core ]; then \
 	    echo "Installation de puppeteer-core (npm) dans tests/browser"; \
 	    ca=/etc/ssl/certs/ca-certificates.crt; \
 	    if (cd tests/browser && NODE_EXTRA_CA_CERTS=$$ca npm ci \
@@ -493,7 +509,7 @@ deps:
 	fi
 	@# swagger-parser, the OpenAPI 3.1 validator of docs/openapi.yaml
 	@# (tests/scripts/openapi.sh).
-	@if [ ! -d tests/openapi/node_modules/@apidevtools/swagger-parser ]; then \
+	@if [ "$(DEPS_NPM)" != no ] && [ ! -d tests/openapi/node_modules/@apidevtools/swagger-parser ]; then \
 	    echo "Installation de swagger-parser (npm) dans tests/openapi"; \
 	    ca=/etc/ssl/certs/ca-certificates.crt; \
 	    if (cd tests/openapi && NODE_EXTRA_CA_CERTS=$$ca npm ci \
@@ -501,6 +517,17 @@ deps:
 	    else echo "Attention : swagger-parser n'a pas pu être installé ;" \
 	        "la validation de docs/openapi.yaml sera sautée (make check" \
 	        "le signale)."; fi; \
+	fi
+	@# kubernetes-models (the Kubernetes API's schemas, compiled) and
+	@# dockerfile-utils, which check deploy/ (tests/scripts/deploy.sh).
+	@if [ "$(DEPS_NPM)" != no ] && [ ! -d tests/deploy/node_modules/kubernetes-models ]; then \
+	    echo "Installation de kubernetes-models et dockerfile-utils (npm) dans tests/deploy"; \
+	    ca=/etc/ssl/certs/ca-certificates.crt; \
+	    if (cd tests/deploy && NODE_EXTRA_CA_CERTS=$$ca npm ci \
+	        --cafile=$$ca --no-audit --no-fund --loglevel=error); then :; \
+	    else echo "Attention : kubernetes-models n'a pas pu être installé ;" \
+	        "la validation des manifestes Kubernetes et du Dockerfile sera" \
+	        "sautée (make check le signale)."; fi; \
 	fi
 
 DEMO_OUT = demo
@@ -561,6 +588,6 @@ distclean: clean
 
 FORCE:
 
-.PHONY: all check check-tsan check-valgrind clean distclean unit deps demo install \
+.PHONY: all check check-tsan check-valgrind clean distclean unit deps deps-build demo install \
 	uninstall fuzz $(FUZZ_TARGETS:%=fuzz-%) fuzz-ci fuzz-merge fuzz-coverage \
 	check-long bench FORCE
