@@ -29,7 +29,7 @@ PKG_LIBS   != pkg-config --libs $(PKGS) 2>/dev/null || echo -ljansson -lfontconf
 ALL_CFLAGS = $(WARN) -D_XOPEN_SOURCE=700 \
 	-DLGC_VERSION='"$(VERSION)"' -DLGC_STDLIB_DIR='"$(DATADIR)/stdlib"' \
 	-Iinclude -Isrc -I$(GEN) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
-LIBS	= $(PKG_LIBS) -lhpdf -lm
+LIBS	= $(PKG_LIBS) -lhpdf -lminizip -lz -lm
 # The library's objects are position-independent, for liblgc.so as for
 # the static ./lgc, and show nothing but the lgc_* functions of lgc.h
 # (LGC_API): everything else is hidden, in liblgc.so and, localized
@@ -43,6 +43,9 @@ SONAME	= liblgc.so.$(SOVERSION)
 # faults, relocations and symbol lookups (a fifth of its time,
 # bench/pdf.sh).  jansson, utf8proc, fontconfig and FreeType (with what
 # they need) come from the static archives of Debian's -dev packages.
+# The DOCX's zip is written with minizip (libminizip-dev, zlib's contrib)
+# rather than libzip: Debian's libzip-dev has no libzip.a (and libzip
+# would bring bzip2 and OpenSSL), libminizip-dev has its archive.
 # libharu has none: `make deps` fetches the source of the very version
 # libhpdf-dev was built from out of Debian's archive (checked against the
 # SHA-256 of its .dsc), and it is compiled here against libhpdf-dev's own
@@ -51,7 +54,7 @@ SONAME	= liblgc.so.$(SOVERSION)
 # that source, libharu (with zlib and libpng) stays shared.  `make
 # STATIC=no` links everything dynamically; the test builds always do.
 STATIC	?= yes
-STATIC_ARCHIVES != for l in jansson utf8proc fontconfig freetype expat brotlidec \
+STATIC_ARCHIVES != for l in minizip jansson utf8proc fontconfig freetype expat brotlidec \
 	brotlicommon; do f=$$($(CC) -print-file-name=lib$$l.a); \
 	[ -f "$$f" ] || exit 0; a="$$a $$f"; done; echo $$a
 HARU_DEB = 2.3.0+dfsg-1
@@ -158,7 +161,7 @@ $(BUILD)/lgc.pc: FORCE
 	    'includedir=$(INCLUDEDIR)' '' 'Name: lgc' \
 	    'Description: compilateur de modèles de contrats (.lgc) en HTML, LaTeX et PDF' \
 	    'Version: $(VERSION)' 'Requires.private: $(PKGS)' \
-	    'Libs: -L$${libdir} -llgc' 'Libs.private: -lhpdf -lm' \
+	    'Libs: -L$${libdir} -llgc' 'Libs.private: -lhpdf -lminizip -lz -lm' \
 	    'Cflags: -I$${includedir}'); \
 	printf '%s\n' "$$pc" | cmp -s - $@ || printf '%s\n' "$$pc" > $@
 
@@ -344,7 +347,7 @@ bench: lgc $(BUILD)/bench/pdfbench
 # Debian packages: to build, to run the tests, and the fonts for PDF.
 DEPS_BUILD = gcc make flex bison pkg-config libjansson-dev libhpdf-dev \
 	libfontconfig-dev libfreetype-dev libutf8proc-dev fonts-liberation2 \
-	curl xz-utils pandoc
+	curl xz-utils pandoc libminizip-dev zlib1g-dev
 # fonts-liberation (1.07, which Chromium brings) beside fonts-liberation2:
 # the PDF must still take the later faces (tests/golden/pdf/typographie).
 DEPS_TEST = man-db fonts-liberation tidy poppler-utils qpdf \

@@ -1,0 +1,330 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
+#include "format/docx/render.h"
+
+#include <stdio.h>
+#include <time.h>
+
+#include "format/docx/xml.h"
+
+/*
+ * The parts of a DOCX around the body, as Word writes them for a
+ * document drafted in French: the styles carry Word's built-in names
+ * ("heading 1"), which a French Word shows as « Titre 1 », and the
+ * style ids a French Word gives them ("Titre1"), so that the firm's
+ * own habits (Ctrl+Alt+1, the navigation pane, a table of contents)
+ * work on them; every style says French (fr-FR) for the proofing
+ * tools.
+ */
+
+#define CT_MAIN "application/vnd.openxmlformats-officedocument.wordprocessingml"
+#define REL_DOC "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+void
+docx_content_types(struct buf *out, bool header)
+{
+	buf_puts(out, DOCX_XML_DECL "<Types xmlns=\"http://schemas."
+	    "openxmlformats.org/package/2006/content-types\">"
+	    "<Default Extension=\"rels\" ContentType=\"application/"
+	    "vnd.openxmlformats-package.relationships+xml\"/>"
+	    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+	    "<Override PartName=\"/word/document.xml\" ContentType=\""
+	    CT_MAIN ".document.main+xml\"/>"
+	    "<Override PartName=\"/word/styles.xml\" ContentType=\""
+	    CT_MAIN ".styles+xml\"/>"
+	    "<Override PartName=\"/word/numbering.xml\" ContentType=\""
+	    CT_MAIN ".numbering+xml\"/>"
+	    "<Override PartName=\"/word/settings.xml\" ContentType=\""
+	    CT_MAIN ".settings+xml\"/>");
+	if (header)
+		buf_puts(out, "<Override PartName=\"/word/header1.xml\" "
+		    "ContentType=\"" CT_MAIN ".header+xml\"/>");
+	buf_puts(out, "<Override PartName=\"/word/footer1.xml\" "
+	    "ContentType=\"" CT_MAIN ".footer+xml\"/>"
+	    "<Override PartName=\"/docProps/core.xml\" ContentType=\""
+	    "application/vnd.openxmlformats-package.core-properties+xml\"/>"
+	    "<Override PartName=\"/docProps/app.xml\" ContentType=\""
+	    "application/vnd.openxmlformats-officedocument."
+	    "extended-properties+xml\"/></Types>");
+}
+
+void
+docx_package_rels(struct buf *out)
+{
+	buf_puts(out, DOCX_XML_DECL "<Relationships xmlns=\"http://schemas."
+	    "openxmlformats.org/package/2006/relationships\">"
+	    "<Relationship Id=\"rId1\" Type=\"" REL_DOC "/officeDocument\" "
+	    "Target=\"word/document.xml\"/>"
+	    "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats."
+	    "org/package/2006/relationships/metadata/core-properties\" "
+	    "Target=\"docProps/core.xml\"/>"
+	    "<Relationship Id=\"rId3\" Type=\"" REL_DOC
+	    "/extended-properties\" Target=\"docProps/app.xml\"/>"
+	    "</Relationships>");
+}
+
+void
+docx_document_rels(struct buf *out, bool header)
+{
+	buf_puts(out, DOCX_XML_DECL "<Relationships xmlns=\"http://schemas."
+	    "openxmlformats.org/package/2006/relationships\">"
+	    "<Relationship Id=\"rIdStyles\" Type=\"" REL_DOC "/styles\" "
+	    "Target=\"styles.xml\"/>"
+	    "<Relationship Id=\"rIdNumerotation\" Type=\"" REL_DOC
+	    "/numbering\" Target=\"numbering.xml\"/>"
+	    "<Relationship Id=\"rIdParametres\" Type=\"" REL_DOC
+	    "/settings\" Target=\"settings.xml\"/>");
+	if (header)
+		buf_puts(out, "<Relationship Id=\"rIdEntete\" Type=\""
+		    REL_DOC "/header\" Target=\"header1.xml\"/>");
+	buf_puts(out, "<Relationship Id=\"rIdPied\" Type=\"" REL_DOC
+	    "/footer\" Target=\"footer1.xml\"/></Relationships>");
+}
+
+#define LANG_FR	"<w:lang w:val=\"fr-FR\"/>"
+
+/* One paragraph style: ID, Word's NAME, the style it is BASED on (or
+ * NULL), the NEXT one, then its pPr and rPr contents. */
+static void
+para_style(struct buf *out, const char *id, const char *name,
+    const char *based, const char *next, const char *ppr, const char *rpr)
+{
+	buf_printf(out, "<w:style w:type=\"paragraph\" w:styleId=\"%s\">"
+	    "<w:name w:val=\"%s\"/>", id, name);
+	if (based != NULL)
+		buf_printf(out, "<w:basedOn w:val=\"%s\"/>", based);
+	if (next != NULL)
+		buf_printf(out, "<w:next w:val=\"%s\"/>", next);
+	buf_puts(out, "<w:qFormat/>");
+	if (ppr[0] != '\0')
+		buf_printf(out, "<w:pPr>%s</w:pPr>", ppr);
+	buf_printf(out, "<w:rPr>%s" LANG_FR "</w:rPr></w:style>", rpr);
+}
+
+void
+docx_styles(struct buf *out)
+{
+	buf_puts(out, DOCX_XML_DECL "<w:styles xmlns:w=\"" DOCX_NS_W "\">"
+	    "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts "
+	    "w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" "
+	    "w:eastAsia=\"Times New Roman\" w:cs=\"Times New Roman\"/>"
+	    "<w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/>"
+	    "<w:lang w:val=\"fr-FR\" w:eastAsia=\"fr-FR\" w:bidi=\"ar-SA\"/>"
+	    "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
+	    "<w:spacing w:after=\"120\" w:line=\"264\" w:lineRule=\"auto\"/>"
+	    "</w:pPr></w:pPrDefault></w:docDefaults>");
+	buf_puts(out, "<w:style w:type=\"paragraph\" w:default=\"1\" "
+	    "w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>"
+	    "<w:pPr><w:widowControl/></w:pPr><w:rPr>" LANG_FR
+	    "</w:rPr></w:style>");
+	para_style(out, "Titre", "Title", "Normal", "Corpsdetexte",
+	    "<w:keepNext/><w:spacing w:before=\"0\" w:after=\"480\"/>"
+	    "<w:jc w:val=\"center\"/><w:outlineLvl w:val=\"0\"/>",
+	    "<w:b/><w:bCs/><w:sz w:val=\"34\"/><w:szCs w:val=\"34\"/>");
+	para_style(out, "Titre1", "heading 1", "Normal", "Corpsdetexte",
+	    "<w:keepNext/><w:keepLines/><w:numPr><w:numId w:val=\"1\"/>"
+	    "</w:numPr><w:spacing w:before=\"400\" w:after=\"140\"/>"
+	    "<w:outlineLvl w:val=\"0\"/>",
+	    "<w:b/><w:bCs/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>");
+	para_style(out, "Titre2", "heading 2", "Normal", "Corpsdetexte",
+	    "<w:keepNext/><w:keepLines/><w:numPr><w:ilvl w:val=\"1\"/>"
+	    "<w:numId w:val=\"1\"/></w:numPr>"
+	    "<w:spacing w:before=\"300\" w:after=\"120\"/>"
+	    "<w:outlineLvl w:val=\"1\"/>",
+	    "<w:b/><w:bCs/><w:sz w:val=\"23\"/><w:szCs w:val=\"23\"/>");
+	para_style(out, "Titre3", "heading 3", "Normal", "Corpsdetexte",
+	    "<w:keepNext/><w:keepLines/><w:numPr><w:ilvl w:val=\"2\"/>"
+	    "<w:numId w:val=\"1\"/></w:numPr>"
+	    "<w:spacing w:before=\"240\" w:after=\"100\"/>"
+	    "<w:outlineLvl w:val=\"2\"/>",
+	    "<w:b/><w:bCs/><w:i/><w:iCs/>");
+	para_style(out, "Corpsdetexte", "Body Text", "Normal", NULL,
+	    "<w:spacing w:after=\"160\"/><w:jc w:val=\"both\"/>", "");
+	para_style(out, "Paragraphedeliste", "List Paragraph", "Corpsdetexte",
+	    NULL, "<w:spacing w:after=\"80\"/><w:ind w:left=\"720\"/>", "");
+	para_style(out, "Signature", "Signature", "Normal", NULL,
+	    "<w:keepNext/><w:spacing w:after=\"80\"/><w:jc w:val=\"left\"/>",
+	    "");
+	para_style(out, "En-tte", "header", "Normal", NULL,
+	    "<w:spacing w:after=\"0\"/><w:jc w:val=\"center\"/>",
+	    "<w:color w:val=\"444444\"/><w:sz w:val=\"18\"/>"
+	    "<w:szCs w:val=\"18\"/>");
+	para_style(out, "Pieddepage", "footer", "Normal", NULL,
+	    "<w:spacing w:after=\"0\"/><w:jc w:val=\"center\"/>",
+	    "<w:color w:val=\"444444\"/><w:sz w:val=\"18\"/>"
+	    "<w:szCs w:val=\"18\"/>");
+	buf_puts(out, "<w:style w:type=\"table\" w:default=\"1\" "
+	    "w:styleId=\"TableauNormal\"><w:name w:val=\"Normal Table\"/>"
+	    "<w:uiPriority w:val=\"99\"/><w:semiHidden/><w:unhideWhenUsed/>"
+	    "<w:rPr>" LANG_FR "</w:rPr><w:tblPr><w:tblInd w:w=\"0\" "
+	    "w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/>"
+	    "<w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" "
+	    "w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/>"
+	    "</w:tblCellMar></w:tblPr></w:style>"
+	    "<w:style w:type=\"numbering\" w:default=\"1\" "
+	    "w:styleId=\"Aucuneliste\"><w:name w:val=\"No List\"/>"
+	    "<w:uiPriority w:val=\"99\"/><w:semiHidden/><w:unhideWhenUsed/>"
+	    "</w:style></w:styles>");
+}
+
+static void
+level(struct buf *out, int ilvl, const char *fmt, const char *text,
+    const char *style, const char *suffix, int left, int hanging)
+{
+	buf_printf(out, "<w:lvl w:ilvl=\"%d\"><w:start w:val=\"1\"/>"
+	    "<w:numFmt w:val=\"%s\"/>", ilvl, fmt);
+	if (style != NULL)
+		buf_printf(out, "<w:pStyle w:val=\"%s\"/>", style);
+	if (suffix != NULL)
+		buf_printf(out, "<w:suff w:val=\"%s\"/>", suffix);
+	buf_puts(out, "<w:lvlText w:val=\"");
+	xml_escape_str(out, text);
+	buf_printf(out, "\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind "
+	    "w:left=\"%d\" w:hanging=\"%d\"/></w:pPr></w:lvl>", left,
+	    hanging);
+}
+
+void
+docx_numbering(struct buf *out, const struct docx_body *body)
+{
+	static const char *const bullets[3] = {
+		"\xe2\x80\xa2", "\xe2\x97\xa6", "\xe2\x96\xaa"
+	};
+	char text[64];
+	size_t i;
+	int k, j;
+
+	buf_puts(out, DOCX_XML_DECL "<w:numbering xmlns:w=\"" DOCX_NS_W
+	    "\">");
+	/* The articles: "Article 1 –", "1.1", "1.1.1", each level linked
+	 * to its heading style, so that a heading inserted in Word is
+	 * numbered and the following ones renumbered. */
+	buf_puts(out, "<w:abstractNum w:abstractNumId=\"0\">"
+	    "<w:multiLevelType w:val=\"multilevel\"/>");
+	level(out, 0, "decimal", "Article %1" NBSP "\xe2\x80\x93", "Titre1",
+	    "space", 0, 0);
+	level(out, 1, "decimal", "%1.%2", "Titre2", "space", 0, 0);
+	level(out, 2, "decimal", "%1.%2.%3", "Titre3", "space", 0, 0);
+	buf_puts(out, "</w:abstractNum>");
+	buf_puts(out, "<w:abstractNum w:abstractNumId=\"1\">"
+	    "<w:multiLevelType w:val=\"hybridMultilevel\"/>");
+	for (k = 0; k < 9; k++)
+		level(out, k, "bullet", bullets[k % 3], NULL, NULL,
+		    720 * (k + 1), 360);
+	buf_puts(out, "</w:abstractNum>");
+	buf_puts(out, "<w:abstractNum w:abstractNumId=\"2\">"
+	    "<w:multiLevelType w:val=\"hybridMultilevel\"/>");
+	for (k = 0; k < 9; k++) {
+		snprintf(text, sizeof(text), "%%%d.", k + 1);
+		level(out, k, "decimal", text, NULL, NULL, 720 * (k + 1), 360);
+	}
+	buf_puts(out, "</w:abstractNum>");
+	buf_printf(out, "<w:num w:numId=\"%d\"><w:abstractNumId w:val=\"0\"/>"
+	    "</w:num><w:num w:numId=\"%d\"><w:abstractNumId w:val=\"1\"/>"
+	    "</w:num>", NUM_HEADINGS, NUM_BULLETS);
+	/* Each ordered list numbered from 1, at its own level. */
+	for (i = 0; i < body->nordered; i++) {
+		buf_printf(out, "<w:num w:numId=\"%d\"><w:abstractNumId "
+		    "w:val=\"2\"/>", NUM_FIRST_ORDERED + (int)i);
+		for (j = 0; j < 9; j++)
+			buf_printf(out, "<w:lvlOverride w:ilvl=\"%d\">"
+			    "<w:startOverride w:val=\"1\"/></w:lvlOverride>",
+			    j);
+		buf_puts(out, "</w:num>");
+	}
+	buf_puts(out, "</w:numbering>");
+}
+
+void
+docx_settings(struct buf *out)
+{
+	buf_puts(out, DOCX_XML_DECL "<w:settings xmlns:w=\"" DOCX_NS_W "\">"
+	    "<w:zoom w:percent=\"100\"/><w:defaultTabStop w:val=\"708\"/>"
+	    "<w:autoHyphenation/><w:hyphenationZone w:val=\"425\"/>"
+	    "<w:characterSpacingControl w:val=\"doNotCompress\"/>"
+	    "<w:compat><w:compatSetting w:name=\"compatibilityMode\" "
+	    "w:uri=\"http://schemas.microsoft.com/office/word\" "
+	    "w:val=\"15\"/></w:compat>"
+	    "<w:themeFontLang w:val=\"fr-FR\"/>"
+	    "<w:decimalSymbol w:val=\",\"/><w:listSeparator w:val=\";\"/>"
+	    "</w:settings>");
+}
+
+void
+docx_header(struct buf *out, const char *title)
+{
+	buf_puts(out, DOCX_XML_DECL "<w:hdr xmlns:w=\"" DOCX_NS_W "\" "
+	    "xmlns:r=\"" DOCX_NS_R "\"><w:p><w:pPr><w:pStyle "
+	    "w:val=\"En-tte\"/></w:pPr><w:r><w:t xml:space=\"preserve\">");
+	xml_escape_str(out, title);
+	buf_puts(out, "</w:t></w:r></w:p></w:hdr>");
+}
+
+/* « Page X sur Y », both numbers fields that Word and LibreOffice
+ * compute as they lay the pages out. */
+void
+docx_footer(struct buf *out)
+{
+	buf_puts(out, DOCX_XML_DECL "<w:ftr xmlns:w=\"" DOCX_NS_W "\" "
+	    "xmlns:r=\"" DOCX_NS_R "\"><w:p><w:pPr><w:pStyle "
+	    "w:val=\"Pieddepage\"/></w:pPr>"
+	    "<w:r><w:t xml:space=\"preserve\">Page </w:t></w:r>"
+	    "<w:fldSimple w:instr=\" PAGE \"><w:r><w:t>1</w:t></w:r>"
+	    "</w:fldSimple>"
+	    "<w:r><w:t xml:space=\"preserve\"> sur </w:t></w:r>"
+	    "<w:fldSimple w:instr=\" NUMPAGES \"><w:r><w:t>1</w:t></w:r>"
+	    "</w:fldSimple></w:p></w:ftr>");
+}
+
+static void
+w3cdtf(struct buf *out, const char *element, long long created)
+{
+	struct tm tm;
+	time_t t = (time_t)created;
+
+	if (created < 0 || gmtime_r(&t, &tm) == NULL)
+		return;
+	buf_printf(out, "<%s xsi:type=\"dcterms:W3CDTF\">"
+	    "%04d-%02d-%02dT%02d:%02d:%02dZ</%s>", element,
+	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+	    tm.tm_min, tm.tm_sec, element);
+}
+
+void
+docx_core(struct buf *out, const struct docx_meta *m)
+{
+	buf_puts(out, DOCX_XML_DECL "<cp:coreProperties xmlns:cp=\""
+	    "http://schemas.openxmlformats.org/package/2006/metadata/"
+	    "core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+	    "xmlns:dcterms=\"http://purl.org/dc/terms/\" "
+	    "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">");
+	if (m->title != NULL) {
+		buf_puts(out, "<dc:title>");
+		xml_escape_str(out, m->title);
+		buf_puts(out, "</dc:title>");
+	}
+	if (m->subject != NULL) {
+		buf_puts(out, "<dc:subject>");
+		xml_escape_str(out, m->subject);
+		buf_puts(out, "</dc:subject>");
+	}
+	buf_puts(out, "<dc:creator>");
+	xml_escape_str(out, m->generator);
+	buf_puts(out, "</dc:creator><cp:lastModifiedBy>");
+	xml_escape_str(out, m->generator);
+	buf_puts(out, "</cp:lastModifiedBy><dc:language>fr-FR</dc:language>");
+	/* Reproducible: no date unless one is given, as in the PDF. */
+	w3cdtf(out, "dcterms:created", m->created);
+	w3cdtf(out, "dcterms:modified", m->created);
+	buf_puts(out, "</cp:coreProperties>");
+}
+
+void
+docx_app(struct buf *out, const struct docx_meta *m)
+{
+	buf_puts(out, DOCX_XML_DECL "<Properties xmlns=\"http://schemas."
+	    "openxmlformats.org/officeDocument/2006/extended-properties\">"
+	    "<Application>");
+	xml_escape_str(out, m->generator);
+	buf_puts(out, "</Application></Properties>");
+}
