@@ -360,6 +360,9 @@ DEPS_TEST = man-db fonts-liberation tidy poppler-utils qpdf \
 DEPS_TEST += clang libclang-rt-dev llvm
 # tests/scripts/docs.sh runs docs/verifier-exemples.py.
 DEPS_TEST += python3
+# tests/scripts/docx.sh: LibreOffice lays the examples' DOCX out as a PDF
+# (about 20 s to install here).
+DEPS_TEST += libreoffice-writer-nogui
 # make check-valgrind (and .ci/run) runs the examples under valgrind.
 DEPS_TEST += valgrind
 DEPS = $(DEPS_BUILD) $(DEPS_TEST)

@@ -196,13 +196,14 @@ docx_numbering(struct buf *out, const struct docx_body *body)
 
 	buf_puts(out, DOCX_XML_DECL "<w:numbering xmlns:w=\"" DOCX_NS_W
 	    "\">");
-	/* The articles: "Article 1 –", "1.1", "1.1.1", each level linked
-	 * to its heading style, so that a heading inserted in Word is
-	 * numbered and the following ones renumbered. */
+	/* The articles: "Article 1", "1.1", "1.1.1", each level linked to
+	 * its heading style, so that a heading inserted in Word is numbered
+	 * and the following ones renumbered.  The dash after "Article 1"
+	 * is the heading's text, not the number's: a reference (REF \w)
+	 * prints the number's whole text. */
 	buf_puts(out, "<w:abstractNum w:abstractNumId=\"0\">"
 	    "<w:multiLevelType w:val=\"multilevel\"/>");
-	level(out, 0, "decimal", "Article %1" NBSP "\xe2\x80\x93", "Titre1",
-	    "space", 0, 0);
+	level(out, 0, "decimal", "Article %1", "Titre1", "nothing", 0, 0);
 	level(out, 1, "decimal", "%1.%2", "Titre2", "space", 0, 0);
 	level(out, 2, "decimal", "%1.%2.%3", "Titre3", "space", 0, 0);
 	buf_puts(out, "</w:abstractNum>");
