@@ -310,6 +310,67 @@ def libreoffice(examples):
             % (label, pages, pages, len(labels)), "\n".join(why))
 
 
+CABINET_STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\
+<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Garamond" \
+w:hAnsi="Garamond"/><w:lang w:val="fr-FR"/></w:rPr></w:rPrDefault>\
+</w:docDefaults><w:style w:type="paragraph" w:default="1" \
+w:styleId="Normal"><w:name w:val="Normal"/></w:style>\
+<w:style w:type="paragraph" w:styleId="Heading1"><w:name \
+w:val="Heading 1"/><w:basedOn w:val="Normal"/><w:rPr><w:caps/>\
+</w:rPr></w:style><w:style w:type="paragraph" w:styleId="BodyText">\
+<w:name w:val="Body Text"/><w:pPr><w:jc w:val="both"/></w:pPr>\
+</w:style><w:style w:type="paragraph" w:styleId="Signature"><w:name \
+w:val="Signature du cabinet"/></w:style></w:styles>"""
+
+
+def model(ex):
+    """--modele-docx: a firm's template in English Word's ids, and a
+    file that is no Word document."""
+    dotx = os.path.join(TMP, "cabinet.dotx")
+    with zipfile.ZipFile(dotx, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/styles.xml", CABINET_STYLES)
+    argv = ["build", "contrat.lgc", "-d", "donnees/developpeur-web.json",
+            "--modele-docx", dotx]
+    data, err = render(ex, argv, "docx")
+    html, _ = render(ex, argv[:4], "html")
+    why = []
+    parts, bad = package(data) if data else (None, err)
+    if parts is None:
+        why.append(bad)
+    else:
+        styles = parts["word/styles.xml"].decode()
+        doc = parts["word/document.xml"].decode()
+        if "Garamond" not in styles:
+            why.append("styles du modèle absents")
+        if 'w:pStyle w:val="Heading1"' not in doc or \
+                'w:pStyle w:val="BodyText"' not in doc:
+            why.append("titres et corps hors des styles du modèle")
+        if 'w:styleId="lgcSignature"' not in styles or \
+                'w:pStyle w:val="lgcSignature"' not in doc:
+            why.append("style de signature de lgc absent ou confondu "
+                       "avec celui du cabinet")
+        if len(re.findall(r'w:styleId="([^"]*)"', styles)) != \
+                len(set(re.findall(r'w:styleId="([^"]*)"', styles))):
+            why.append("identifiants de style en double")
+        if shutil.which("pandoc") and html is not None:
+            diff = equivalence.compare("html", html, "docx", data)
+            if diff:
+                why.append(diff)
+    say(not why, "docx : --modele-docx, styles du cabinet par leur nom "
+        "(Heading 1, Body Text), ceux de lgc pour le reste",
+        "\n".join(why))
+    out = os.path.join(TMP, "refuse.docx")
+    r = lgc(ex, argv[:4] + ["--modele-docx", os.path.join(ex,
+            "contrat.lgc"), "-o", out])
+    err = r.stderr.decode()
+    say(r.returncode != 0 and "--modele-docx" in err and
+        not os.path.exists(out),
+        "docx : --modele-docx d'un fichier qui n'est pas un document Word, "
+        "erreur et aucune sortie", err)
+
+
 def main():
     if shutil.which("pandoc") is None:
         print("sauté docx : équivalence avec le HTML (pandoc absent)")
@@ -376,6 +437,7 @@ def main():
     if a is not None and b is not None and shutil.which("pandoc"):
         say(equivalence.compare("html", a, "docx", b) is not None,
             "docx : l'équivalence voit deux contrats différents")
+    model(ex)
 
 
 main()

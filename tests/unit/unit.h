@@ -36,5 +36,6 @@ void	test_calendar(struct unit *u);
 void	test_lint(struct unit *u);
 void	test_latex(struct unit *u);
 void	test_format(struct unit *u);
+void	test_docx(struct unit *u);
 
 #endif

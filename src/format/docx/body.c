@@ -31,9 +31,16 @@ struct writer {
 };
 
 static const char *
-heading_style(int level)
+style(const struct writer *w, enum docx_role role)
 {
-	return level <= 1 ? "Titre1" : level == 2 ? "Titre2" : "Titre3";
+	return w->body->styles->id[role];
+}
+
+static const char *
+heading_style(const struct writer *w, int level)
+{
+	return style(w, level <= 1 ? ROLE_HEADING1 : level == 2 ?
+	    ROLE_HEADING2 : ROLE_HEADING3);
 }
 
 /* Word's number for the next heading of LEVEL given the counts so far:
@@ -323,12 +330,18 @@ static void
 heading(struct writer *w, const struct doc_heading *h)
 {
 	const struct docx_target *t = NULL;
-	struct para p = { heading_style(h->level), false, 0, 0, 0, false,
+	struct para p = { heading_style(w, h->level), false, 0, 0, 0, false,
 	    false };
 	unsigned id;
 
 	t = find_target(w->body, h->anchor);
-	p.no_number = t == NULL || !t->word_numbered;
+	/* The number given on the paragraph itself, not only by its style:
+	 * a firm's heading style may number otherwise, or not at all. */
+	if (t != NULL && t->word_numbered) {
+		p.num_id = NUM_HEADINGS;
+		p.ilvl = h->level - 1;
+	} else
+		p.no_number = true;
 	para_open(w->out, &p);
 	id = w->body->next_bookmark_id++;
 	if (t != NULL) {
@@ -353,7 +366,7 @@ static void
 paragraph(struct writer *w, const struct doc_runs *rs, enum doc_align align,
     const struct para *in_list)
 {
-	struct para p = { "Corpsdetexte", false, 0, 0, 0, false, false };
+	struct para p = { style(w, ROLE_BODY), false, 0, 0, 0, false, false };
 
 	if (in_list != NULL)
 		p = *in_list;
@@ -374,7 +387,7 @@ list(struct writer *w, const struct doc_list *l)
 {
 	struct docx_body *b = w->body;
 	const struct doc_blocks *item;
-	struct para p = { "Paragraphedeliste", false, 0, 0, 0, false, false };
+	struct para p = { style(w, ROLE_LIST), false, 0, 0, 0, false, false };
 	size_t i, j;
 	int num_id = NUM_BULLETS, depth = w->list_depth + 1;
 
@@ -424,7 +437,8 @@ list(struct writer *w, const struct doc_list *l)
 static void
 cell_para(struct writer *w, const char *text, bool bold, bool keep)
 {
-	struct para p = { "Signature", keep, 0, 0, 0, false, false };
+	struct para p = { style(w, ROLE_SIGNATURE), keep, 0, 0, 0, false,
+	    false };
 
 	para_open(w->out, &p);
 	run_str(w->out, text, 0, bold);
@@ -451,10 +465,11 @@ party(struct writer *w, const struct doc_party *pt,
 	doc_signature_label(&text, s);
 	buf_puts(&text, NBSP ":");
 	cell_para(w, buf_cstr(&text), false, true);
-	buf_puts(w->out, "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/>"
+	buf_printf(w->out, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>"
 	    "<w:keepNext/><w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" "
 	    "w:space=\"1\" w:color=\"888888\"/></w:pBdr>"
-	    "<w:spacing w:before=\"1100\"/></w:pPr></w:p>");
+	    "<w:spacing w:before=\"1100\"/></w:pPr></w:p>",
+	    style(w, ROLE_SIGNATURE));
 	cell_para(w, "Date" NBSP ":", false, keep);
 	buf_free(&text);
 }
@@ -465,7 +480,8 @@ party(struct writer *w, const struct doc_party *pt,
 static void
 signatures(struct writer *w, const struct doc_signatures *s)
 {
-	struct para made = { "Corpsdetexte", true, 0, 0, 0, false, false };
+	struct para made = { style(w, ROLE_BODY), true, 0, 0, 0, false,
+	    false };
 	size_t i, cols = s->len < 2 ? 1 : 2;
 	int width = TEXT_WIDTH / (int)cols;
 
@@ -477,9 +493,9 @@ signatures(struct writer *w, const struct doc_signatures *s)
 	if (s->len == 0)
 		return;
 	buf_printf(w->out, "<w:tbl><w:tblPr><w:tblStyle "
-	    "w:val=\"TableauNormal\"/><w:tblW w:w=\"%d\" w:type=\"dxa\"/>"
+	    "w:val=\"%s\"/><w:tblW w:w=\"%d\" w:type=\"dxa\"/>"
 	    "<w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"0000\"/>"
-	    "</w:tblPr><w:tblGrid>", width * (int)cols);
+	    "</w:tblPr><w:tblGrid>", style(w, ROLE_TABLE), width * (int)cols);
 	for (i = 0; i < cols; i++)
 		buf_printf(w->out, "<w:gridCol w:w=\"%d\"/>", width);
 	buf_puts(w->out, "</w:tblGrid>");
@@ -494,15 +510,16 @@ signatures(struct writer *w, const struct doc_signatures *s)
 				party(w, &s->parties[i + c], s,
 				    i + cols < s->len);
 			else
-				buf_puts(w->out, "<w:p><w:pPr><w:pStyle "
-				    "w:val=\"Signature\"/></w:pPr></w:p>");
+				buf_printf(w->out, "<w:p><w:pPr><w:pStyle "
+				    "w:val=\"%s\"/></w:pPr></w:p>",
+				    style(w, ROLE_SIGNATURE));
 			buf_puts(w->out, "</w:tc>");
 		}
 		buf_puts(w->out, "</w:tr>");
 	}
 	/* Word needs a paragraph between a table and what follows. */
-	buf_puts(w->out, "</w:tbl><w:p><w:pPr><w:pStyle w:val=\"Normal\"/>"
-	    "</w:pPr></w:p>");
+	buf_printf(w->out, "</w:tbl><w:p><w:pPr><w:pStyle w:val=\"%s\"/>"
+	    "</w:pPr></w:p>", style(w, ROLE_NORMAL));
 }
 
 static void
@@ -532,19 +549,20 @@ blocks(struct writer *w, const struct doc_blocks *bs)
 
 void
 docx_body_write(struct docx_body *body, const struct doc *d,
-    struct buf *out)
+    const struct docx_styles *styles, struct buf *out)
 {
 	struct writer w = { body, out, -1 };
 	bool header = d->title != NULL && d->title[0] != '\0' && !d->letter;
 
 	memset(body, 0, sizeof(*body));
 	body->doc = d;
+	body->styles = styles;
 	collect_targets(body, d);
 	buf_puts(out, DOCX_XML_DECL "<w:document xmlns:w=\"" DOCX_NS_W
 	    "\" xmlns:r=\"" DOCX_NS_R "\"><w:body>");
 	if (header) {
-		buf_puts(out, "<w:p><w:pPr><w:pStyle w:val=\"Titre\"/>"
-		    "</w:pPr>");
+		buf_printf(out, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>"
+		    "</w:pPr>", styles->id[ROLE_TITLE]);
 		run_str(out, d->title, 0, false);
 		buf_puts(out, "</w:p>");
 	}

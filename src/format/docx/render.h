@@ -19,6 +19,37 @@ enum {
 	NUM_FIRST_ORDERED = 3
 };
 
+/* The styles the document uses, by what they are for. */
+enum docx_role {
+	ROLE_NORMAL,
+	ROLE_TITLE,
+	ROLE_HEADING1,
+	ROLE_HEADING2,
+	ROLE_HEADING3,
+	ROLE_BODY,
+	ROLE_LIST,
+	ROLE_SIGNATURE,
+	ROLE_HEADER,
+	ROLE_FOOTER,
+	ROLE_TABLE,
+	ROLE_NO_LIST,
+	DOCX_ROLES
+};
+
+/* The style id of each role: lgc's own ("Titre1"), or the one the
+ * firm's template (--modele-docx) gives the style of that name. */
+struct docx_styles {
+	char		*id[DOCX_ROLES];
+	bool		 in_model[DOCX_ROLES];
+	const char	*model;		/* the template's styles.xml, or NULL */
+	size_t		 model_len;
+};
+
+/* MODEL: the styles.xml of a template, or NULL for lgc's styles. */
+void	docx_styles_init(struct docx_styles *s, const char *model,
+	    size_t model_len);
+void	docx_styles_free(struct docx_styles *s);
+
 /* A heading, as a reference reaches it: its bookmark, and whether Word
  * numbers it (then a reference to it is a REF field) or its number is
  * written out. */
@@ -31,6 +62,7 @@ struct docx_target {
 
 struct docx_body {
 	const struct doc *doc;
+	const struct docx_styles *styles;
 	struct docx_target *targets;	/* one per heading, in order */
 	size_t		 ntargets;
 	unsigned	 next_bookmark_id;
@@ -42,7 +74,7 @@ struct docx_body {
 
 /* word/document.xml; fills the numbering instances B needs. */
 void	docx_body_write(struct docx_body *body, const struct doc *d,
-	    struct buf *out);
+	    const struct docx_styles *styles, struct buf *out);
 void	docx_body_free(struct docx_body *body);
 
 /* The document properties of a DOCX. */
@@ -56,11 +88,12 @@ struct docx_meta {
 void	docx_content_types(struct buf *out, bool header);
 void	docx_package_rels(struct buf *out);
 void	docx_document_rels(struct buf *out, bool header);
-void	docx_styles(struct buf *out);
+void	docx_styles(struct buf *out, const struct docx_styles *s);
 void	docx_numbering(struct buf *out, const struct docx_body *body);
 void	docx_settings(struct buf *out);
-void	docx_header(struct buf *out, const char *title);
-void	docx_footer(struct buf *out);
+void	docx_header(struct buf *out, const char *title,
+	    const struct docx_styles *s);
+void	docx_footer(struct buf *out, const struct docx_styles *s);
 void	docx_core(struct buf *out, const struct docx_meta *m);
 void	docx_app(struct buf *out, const struct docx_meta *m);
 

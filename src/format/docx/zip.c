@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <zlib.h>
+#include <minizip/unzip.h>
 #include <minizip/zip.h>
 
 /*
@@ -178,5 +179,47 @@ docx_zip_close(struct docx_zip *z)
 	if (!ok)
 		z->file.out->len = z->file.start;
 	free(z);
+	return ok;
+}
+
+bool
+docx_zip_read(const char *data, size_t len, const char *name, size_t max,
+    struct buf *out)
+{
+	/* Read only: minizip writes nothing through these functions. */
+	struct buf view = { (char *)data, len, len };
+	struct memfile file = { &view, 0, 0 };
+	zlib_filefunc64_def io;
+	unzFile uf;
+	char chunk[8192];
+	size_t start = out->len;
+	int n = 0;
+	bool ok;
+
+	memset(&io, 0, sizeof(io));
+	io.zopen64_file = mem_open;
+	io.zread_file = mem_read;
+	io.zwrite_file = mem_write;
+	io.ztell64_file = mem_tell;
+	io.zseek64_file = mem_seek;
+	io.zclose_file = mem_close;
+	io.zerror_file = mem_error;
+	io.opaque = &file;
+	if ((uf = unzOpen2_64("modele", &io)) == NULL)
+		return false;
+	ok = unzLocateFile(uf, name, 1) == UNZ_OK &&
+	    unzOpenCurrentFile(uf) == UNZ_OK;
+	if (ok) {
+		/* Whatever size the entry claims: a zip bomb stops at MAX. */
+		while ((n = unzReadCurrentFile(uf, chunk, sizeof(chunk))) > 0 &&
+		    out->len - start + (size_t)n <= max)
+			buf_put(out, chunk, (size_t)n);
+		ok = n == 0 && unzCloseCurrentFile(uf) == UNZ_OK;
+		if (n != 0)
+			unzCloseCurrentFile(uf);
+	}
+	unzClose(uf);
+	if (!ok)
+		out->len = start;
 	return ok;
 }

@@ -22,4 +22,10 @@ bool	docx_zip_add(struct docx_zip *z, const char *name, const char *data,
  * and then OUT is as it was before docx_zip_open. */
 bool	docx_zip_close(struct docx_zip *z);
 
+/* Entry NAME of the zip archive of LEN bytes at DATA, into OUT; false
+ * when DATA is no zip, has no such entry, the entry is corrupt or
+ * longer than MAX bytes. */
+bool	docx_zip_read(const char *data, size_t len, const char *name,
+	    size_t max, struct buf *out);
+
 #endif
