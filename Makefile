@@ -159,7 +159,7 @@ $(BUILD)/lgc.pc: FORCE
 	@mkdir -p $(BUILD)
 	@pc=$$(printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' \
 	    'includedir=$(INCLUDEDIR)' '' 'Name: lgc' \
-	    'Description: compilateur de modèles de contrats (.lgc) en HTML, LaTeX et PDF' \
+	    'Description: compilateur de modèles de contrats (.lgc) en HTML, LaTeX, PDF et DOCX' \
 	    'Version: $(VERSION)' 'Requires.private: $(PKGS)' \
 	    'Libs: -L$${libdir} -llgc' 'Libs.private: -lhpdf -lminizip -lz -lm' \
 	    'Cflags: -I$${includedir}'); \
@@ -342,6 +342,7 @@ $(BUILD)/bench/pdfbench: bench/pdfbench.c include/lgc.h $(BUILD)/liblgc.a
 
 bench: lgc $(BUILD)/bench/pdfbench
 	@sh bench/pdf.sh
+	@sh bench/docx.sh
 	@sh bench/lot.sh
 
 # Debian packages: to build, to run the tests, and the fonts for PDF.
@@ -428,7 +429,7 @@ demo: deps
 	@set -e; for t in examples/*/contrat.lgc; do \
 	    ex=$$(basename $$(dirname $$t)); \
 	    for d in $$(dirname $$t)/donnees/*.json; do \
-	        for ext in html pdf tex; do \
+	        for ext in html pdf tex docx; do \
 	            out=$(DEMO_OUT)/$$ex-$$(basename $$d .json).$$ext; \
 	            if ./lgc build $$t -d $$d -o $$out 2> $(DEMO_OUT)/.err; then \
 	                echo "  $$out"; \

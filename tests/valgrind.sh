@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: Apache-2.0
 # Copyright 2026 The lgc authors
 # make check-valgrind: every example with each of its client files in
-# every format (html, latex, pdf), check, lint, schema and tree, and a
+# every format (html, latex, pdf, docx), check, lint, schema and tree, and a
 # batch of them in two forked workers, under valgrind with the dynamic
 # build (build/dyn/lgc: no sanitizer, glibc's allocator).  Any memory
 # error or definitely (or indirectly) lost block fails, in the parent as
@@ -59,7 +59,7 @@ for t in "$top"/examples/*/contrat.lgc; do
 	for d in "$(dirname "$t")"/donnees/*.json; do
 		dn=$(basename "$d" .json)
 		vg "$ex/$dn : check -f pdf" check "$t" -d "$d" -f pdf
-		for f in html latex pdf; do
+		for f in html latex pdf docx; do
 			vg "$ex/$dn : build -f $f" build "$t" -d "$d" -f $f \
 			    -o "$tmp/contrat.$f"
 		done
