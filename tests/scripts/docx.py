@@ -371,6 +371,43 @@ def model(ex):
         "erreur et aucune sortie", err)
 
 
+# A few cases' document.xml, laid out by xmllint --format, against
+# tests/golden/docx/NAME.document.xml, for a reviewer to read what Word
+# gets; DOCX_UPDATE=1 rewrites them.
+GOLDEN = {
+    "tests/golden/exemple/exemple--forfait": "exemple--forfait",
+    "tests/golden/langage/lettre": "lettre",
+    "tests/golden/langage/brouillon-clauses": "brouillon-clauses",
+}
+
+
+def golden(label, parts):
+    name = GOLDEN.get(label)
+    if name is None:
+        return
+    if shutil.which("xmllint") is None:
+        print("sauté docx : %s, document.xml attendu (xmllint absent)"
+              % label)
+        return
+    got = subprocess.run(["xmllint", "--format", "-"],
+                         input=parts["word/document.xml"],
+                         capture_output=True).stdout
+    path = os.path.join(TOP, "tests/golden/docx", name + ".document.xml")
+    if os.environ.get("DOCX_UPDATE") == "1":
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(got)
+    want = open(path, "rb").read() if os.path.exists(path) else b""
+    why = None
+    if got != want:
+        import difflib
+        why = "".join(list(difflib.unified_diff(
+            want.decode().splitlines(True), got.decode().splitlines(True),
+            "attendu", "obtenu", n=1))[:30])
+    say(got == want, "docx : %s, document.xml comme "
+        "tests/golden/docx/%s.document.xml" % (label, name), why)
+
+
 def main():
     if shutil.which("pandoc") is None:
         print("sauté docx : équivalence avec le HTML (pandoc absent)")
@@ -400,6 +437,7 @@ def main():
             say(False, "docx : %s, zones du brouillon surlignées" % label)
             continue
         n_ok += 1
+        golden(label, parts)
         if not label.startswith("examples/"):
             continue
         examples.append((label, data, html))
