@@ -264,6 +264,10 @@ def libreoffice(examples):
         with open(path, "wb") as f:
             f.write(data)
         files.append(path)
+    inserted = os.path.join(lo, "insere.docx")
+    with open(inserted, "wb") as f:
+        f.write(insert_heading(examples[-1][1]))
+    files.append(inserted)
     r = subprocess.run([soffice, "-env:UserInstallation=file://" + lo +
                         "/profil", "--headless", "--convert-to", "pdf",
                         "--outdir", lo] + files, capture_output=True,
@@ -308,6 +312,15 @@ def libreoffice(examples):
         say(not why, "docx : %s, mis en page par LibreOffice : %d pages, "
             "« Page X sur %d », %d titres numérotés par Word"
             % (label, pages, pages, len(labels)), "\n".join(why))
+    label, data, html = examples[-1]
+    pdf = os.path.join(lo, "insere.pdf")
+    text = subprocess.run(["pdftotext", "-layout", pdf, "-"],
+                          capture_output=True).stdout.decode() \
+        if os.path.exists(pdf) else ""
+    why = renumbered(text, html) if text else ["pas de PDF"]
+    say(not why, "docx : %s, un titre inséré avant l'article 2 : "
+        "LibreOffice renumérote les suivants et met les renvois à jour"
+        % label, "\n".join(why))
 
 
 CABINET_STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -406,6 +419,56 @@ def golden(label, parts):
             "attendu", "obtenu", n=1))[:30])
     say(got == want, "docx : %s, document.xml comme "
         "tests/golden/docx/%s.document.xml" % (label, name), why)
+
+
+def insert_heading(data):
+    """The DOCX with a level-1 heading inserted before the second
+    article, as a lawyer would in Word: the style alone, no number."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    dst = io.BytesIO()
+    with zipfile.ZipFile(dst, "w") as z:
+        for info in src.infolist():
+            part = src.read(info)
+            if info.filename == "word/document.xml":
+                s = part.decode()
+                at = [m.start() for m in re.finditer(
+                    r'<w:p><w:pPr><w:pStyle w:val="Titre1"/><w:numPr>'
+                    r'<w:ilvl w:val="0"/><w:numId w:val="1"/>', s)]
+                s = s[:at[1]] + ('<w:p><w:pPr><w:pStyle w:val="Titre1"/>'
+                                 '</w:pPr><w:r><w:t>Nouvel article</w:t>'
+                                 '</w:r></w:p>') + s[at[1]:]
+                part = s.encode()
+            z.writestr(info, part)
+    return dst.getvalue()
+
+
+def renumbered(text, html):
+    """Why the PDF of the DOCX with an inserted heading is not what Word
+    would make of it: articles from the second on one further, and the
+    references with them."""
+    why = []
+    lines = [equivalence.norm(x) for x in text.splitlines()]
+    got = [x for x in lines if re.match(r"^Article \d+ ", x)]
+    want = []
+    for m in re.finditer(r'<h2><span class="numero">Article (\d+)</span>'
+                         r'(.*?)</h2>', html.decode()):
+        n = int(m.group(1))
+        title = equivalence.norm(re.sub("<[^>]*>", "", m.group(2)))
+        if n == 2:
+            want.append("Article 2 Nouvel article")
+        want.append("Article %d %s" % (n + 1 if n >= 2 else n, title))
+    got = [g for g in got if any(w.startswith(g) for w in want)]
+    if [w[:len(g)] for g, w in zip(got, want)] != got or \
+            len(got) != len(want):
+        why.append("titres : %s, attendu %s" % (got[:6], want[:6]))
+    flat = re.sub(r"\s+", " ", re.sub(r"-\n\s*", "", text)).lower()
+    for ref in re.findall(r'<a href="#[^"]*">article (\d+)</a>',
+                          html.decode().replace("\u00a0", " ")):
+        n = int(ref)
+        new = "article %d" % (n + 1 if n >= 2 else n)
+        if not re.search(new + r"\b", flat):
+            why.append("renvoi à l'article %s : « %s » absent" % (ref, new))
+    return why
 
 
 def main():

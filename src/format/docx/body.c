@@ -355,7 +355,7 @@ heading(struct writer *w, const struct doc_heading *h)
 			run_str(w->out, h->level == 1 ? NBSP "\xe2\x80\x93 " :
 			    " ", 0, false);
 	} else if (t != NULL && h->level == 1)
-		run_str(w->out, NBSP "\xe2\x80\x93 ", 0, false);
+		run_str(w->out, "\xe2\x80\x93 ", 0, false);
 	runs(w, &h->title, false);
 	if (t != NULL)
 		buf_printf(w->out, "<w:bookmarkEnd w:id=\"%u\"/>", id);

@@ -409,11 +409,12 @@ docx_numbering(struct buf *out, const struct docx_body *body)
 	 * its heading style, so that a heading inserted in Word is numbered
 	 * and the following ones renumbered.  The dash after "Article 1"
 	 * is the heading's text, not the number's: a reference (REF \w)
-	 * prints the number's whole text. */
+	 * prints the number's whole text.  A space follows the number, so
+	 * that a heading inserted in Word reads "Article 4 Garanties". */
 	buf_puts(out, "<w:abstractNum w:abstractNumId=\"0\">"
 	    "<w:multiLevelType w:val=\"multilevel\"/>");
 	level(out, 0, "decimal", "Article %1", st->id[ROLE_HEADING1],
-	    "nothing", 0, 0);
+	    "space", 0, 0);
 	level(out, 1, "decimal", "%1.%2", st->id[ROLE_HEADING2], "space", 0,
 	    0);
 	level(out, 2, "decimal", "%1.%2.%3", st->id[ROLE_HEADING3], "space",
