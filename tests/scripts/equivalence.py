@@ -20,10 +20,9 @@ import subprocess
 import sys
 import zipfile
 
-NUMBER = re.compile(r"^(Article\s+\d+(\s*–)?|\d+(\.\d+)+)\s+")
-# Word's "Article N" is out of the text pandoc reads; the dash after it
-# is in.
-DASH = re.compile(r"^–\s+")
+# The number of a heading: Word's "Article N" is out of the text pandoc
+# reads, the dash after it is in, and must be only there.
+NUMBER = re.compile(r"^(Article\s+\d+|\d+(\.\d+)+)\s+")
 SPACES = re.compile(r"\s+")
 
 
@@ -69,8 +68,7 @@ def flatten(blocks, out, marker=""):
                 out.append(marker + text)
                 marker = ""
         elif t == "Header":
-            text = NUMBER.sub("", norm(inlines(c[2])))
-            out.append("titre: " + DASH.sub("", text))
+            out.append("titre: " + NUMBER.sub("", norm(inlines(c[2]))))
         elif t == "BulletList":
             for item in c:
                 flatten(item, out, "• ")

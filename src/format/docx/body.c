@@ -354,7 +354,7 @@ heading(struct writer *w, const struct doc_heading *h)
 		if (h->title.len > 0)
 			run_str(w->out, h->level == 1 ? NBSP "\xe2\x80\x93 " :
 			    " ", 0, false);
-	} else if (t != NULL && h->level == 1)
+	} else if (t != NULL && t->word_numbered && h->level == 1)
 		run_str(w->out, "\xe2\x80\x93 ", 0, false);
 	runs(w, &h->title, false);
 	if (t != NULL)
