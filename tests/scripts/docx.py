@@ -205,6 +205,10 @@ def structure(parts, html, letter):
     if letter == ("word/header1.xml" in parts):
         why.append("en-tête %s" % ("dans une lettre" if letter
                                    else "absent"))
+    if not letter and ("<w:titlePg/>" not in xml or
+                       '<w:footerReference w:type="first"' not in xml):
+        why.append("titre courant sur la première page, ou pied de page "
+                   "absent de celle-ci")
     # Styles: French everywhere, headings kept with the next paragraph.
     styles = ET.fromstring(parts["word/styles.xml"])
     for s in styles.iter(W + "style"):
@@ -242,6 +246,15 @@ def xmllint(parts):
         if r.returncode != 0:
             return "%s : %s" % (name, r.stderr.decode()[:200])
     return ""
+
+
+def data_parts(data):
+    return zipfile.ZipFile(io.BytesIO(data)).namelist()
+
+
+def title_of(html):
+    m = re.search(r"<h1>(.*?)</h1>", html.decode())
+    return re.sub("<[^>]*>", "", m.group(1)) if m else "\0"
 
 
 def libreoffice(examples):
@@ -284,6 +297,10 @@ def libreoffice(examples):
         pages = int(re.search(rb"Pages:\s+(\d+)", info.stdout).group(1))
         why = []
         feet = re.findall(r"Page (\d+) sur (\d+)", text)
+        first = text.split("\f")[0]
+        if "word/header1.xml" in data_parts(data) and \
+                first.count(equivalence.norm(title_of(html))[:30]) != 1:
+            why.append("titre courant sur la première page")
         if feet != [(str(k), str(pages)) for k in range(1, pages + 1)]:
             why.append("pieds de page %s pour %d pages" % (feet, pages))
         lines = [equivalence.norm(x) for x in text.splitlines()]

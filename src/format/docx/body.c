@@ -567,16 +567,26 @@ docx_body_write(struct docx_body *body, const struct doc *d,
 		buf_puts(out, "</w:p>");
 	}
 	blocks(&w, &d->blocks);
-	/* A4, the margins of the PDF and the printed HTML (2.5 cm, 2 cm). */
+	/* A4, the margins of the PDF and the printed HTML (2.5 cm, 2 cm).
+	 * As in lgc's PDF, the running title from the second page on
+	 * (titlePg: the first page has its own header, none, and the
+	 * same footer). */
 	buf_puts(out, "<w:sectPr>");
 	if (header)
 		buf_puts(out, "<w:headerReference w:type=\"default\" "
 		    "r:id=\"rIdEntete\"/>");
 	buf_puts(out, "<w:footerReference w:type=\"default\" "
-	    "r:id=\"rIdPied\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+	    "r:id=\"rIdPied\"/>");
+	if (header)
+		buf_puts(out, "<w:footerReference w:type=\"first\" "
+		    "r:id=\"rIdPied\"/>");
+	buf_puts(out, "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
 	    "<w:pgMar w:top=\"1417\" w:right=\"1134\" w:bottom=\"1417\" "
 	    "w:left=\"1134\" w:header=\"708\" w:footer=\"708\" "
-	    "w:gutter=\"0\"/></w:sectPr></w:body></w:document>");
+	    "w:gutter=\"0\"/>");
+	if (header)
+		buf_puts(out, "<w:titlePg/>");
+	buf_puts(out, "</w:sectPr></w:body></w:document>");
 }
 
 void
