@@ -488,6 +488,42 @@ def renumbered(text, html):
     return why
 
 
+HOSTILE_LGC = """modele "Contrat <hostile> & \\"Cie\\""
+entree client : partie "Le client"
+entree note : texte "Une note"
+---
+# Objet
+
+Le contrat conclu avec {client.nom} porte sur {note}.
+
+# Renvoi {#renvoi}
+
+Voir {ref renvoi}.
+"""
+HOSTILE_JSON = ('{"client": {"nom": "A<b>&\\"c\\u0027 ]]> \\uFFFE fin", '
+                '"adresse": "1 rue <x/>"}, "note": "x\\ty <w:t>&amp;"}')
+
+
+def hostile():
+    """A client's markup stays text: every part well-formed, the value
+    escaped, U+FFFE (no XML character) left out."""
+    with open(os.path.join(TMP, "h.lgc"), "w") as f:
+        f.write(HOSTILE_LGC)
+    with open(os.path.join(TMP, "h.json"), "w") as f:
+        f.write(HOSTILE_JSON)
+    data, err = render(TMP, ["build", "h.lgc", "-d", "h.json"], "docx")
+    parts, why = package(data) if data else (None, err)
+    if parts is not None:
+        doc = parts["word/document.xml"].decode()
+        core = parts["docProps/core.xml"].decode()
+        if "A&lt;b&gt;&amp;&quot;c’]]&gt;  fin" not in doc or \
+                "&lt;w:t&gt;&amp;amp;" not in doc or \
+                "<dc:title>Contrat &lt;hostile&gt; &amp;" not in core:
+            why = "valeurs mal échappées"
+    say(parts is not None and why is None, "docx : valeurs du client "
+        "pleines de balisage, échappées, parties bien formées", why)
+
+
 def main():
     if shutil.which("pandoc") is None:
         print("sauté docx : équivalence avec le HTML (pandoc absent)")
@@ -556,6 +592,7 @@ def main():
         say(equivalence.compare("html", a, "docx", b) is not None,
             "docx : l'équivalence voit deux contrats différents")
     model(ex)
+    hostile()
 
 
 main()
