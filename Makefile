@@ -36,7 +36,7 @@ ALL_CFLAGS = $(WARN) -D_XOPEN_SOURCE=700 \
 	-DLGC_VERSION='"$(VERSION)"' -DLGC_STDLIB_DIR='"$(DATADIR)/stdlib"' \
 	-DLGC_LIBEXEC_DIR='"$(LIBEXECDIR)"' \
 	-Iinclude -Isrc -I$(GEN) $(PKG_CFLAGS) $(SERVER_CFLAGS) $(CPPFLAGS) $(CFLAGS)
-LIBS	= $(PKG_LIBS) -lhpdf -lm
+LIBS	= $(PKG_LIBS) -lhpdf -lminizip -lz -lm
 # The library's objects are position-independent, for liblgc.so as for
 # the static ./lgc, and show nothing but the lgc_* functions of lgc.h
 # (LGC_API): everything else is hidden, in liblgc.so and, localized
@@ -50,6 +50,9 @@ SONAME	= liblgc.so.$(SOVERSION)
 # faults, relocations and symbol lookups (a fifth of its time,
 # bench/pdf.sh).  jansson, utf8proc, fontconfig and FreeType (with what
 # they need) come from the static archives of Debian's -dev packages.
+# The DOCX's zip is written with minizip (libminizip-dev, zlib's contrib)
+# rather than libzip: Debian's libzip-dev has no libzip.a (and libzip
+# would bring bzip2 and OpenSSL), libminizip-dev has its archive.
 # libharu has none: `make deps` fetches the source of the very version
 # libhpdf-dev was built from out of Debian's archive (checked against the
 # SHA-256 of its .dsc), and it is compiled here against libhpdf-dev's own
@@ -65,7 +68,7 @@ SONAME	= liblgc.so.$(SOVERSION)
 # the one-shot builds it is made for, and a server, which starts once,
 # loses nothing by shared libraries.
 STATIC	?= yes
-STATIC_ARCHIVES != for l in jansson utf8proc fontconfig freetype expat brotlidec \
+STATIC_ARCHIVES != for l in minizip jansson utf8proc fontconfig freetype expat brotlidec \
 	brotlicommon; do f=$$($(CC) -print-file-name=lib$$l.a); \
 	[ -f "$$f" ] || exit 0; a="$$a $$f"; done; echo $$a
 HARU_DEB = 2.3.0+dfsg-1
@@ -177,9 +180,9 @@ $(BUILD)/lgc.pc: FORCE
 	@mkdir -p $(BUILD)
 	@pc=$$(printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' \
 	    'includedir=$(INCLUDEDIR)' '' 'Name: lgc' \
-	    'Description: compilateur de modèles de contrats (.lgc) en HTML, LaTeX et PDF' \
+	    'Description: compilateur de modèles de contrats (.lgc) en HTML, LaTeX, PDF et DOCX' \
 	    'Version: $(VERSION)' 'Requires.private: $(PKGS)' \
-	    'Libs: -L$${libdir} -llgc' 'Libs.private: -lhpdf -lm' \
+	    'Libs: -L$${libdir} -llgc' 'Libs.private: -lhpdf -lminizip -lz -lm' \
 	    'Cflags: -I$${includedir}'); \
 	printf '%s\n' "$$pc" | cmp -s - $@ || printf '%s\n' "$$pc" > $@
 
@@ -414,6 +417,7 @@ $(BUILD)/bench/pdfbench: bench/pdfbench.c include/lgc.h $(BUILD)/liblgc.a
 
 bench: lgc lgc-serve $(BUILD)/bench/pdfbench
 	@sh bench/pdf.sh
+	@sh bench/docx.sh
 	@sh bench/lot.sh
 	@sh bench/memoire.sh
 	@sh bench/serve.sh
@@ -421,7 +425,7 @@ bench: lgc lgc-serve $(BUILD)/bench/pdfbench
 # Debian packages: to build, to run the tests, and the fonts for PDF.
 DEPS_BUILD = gcc make flex bison pkg-config libjansson-dev libhpdf-dev \
 	libfontconfig-dev libfreetype-dev libutf8proc-dev fonts-liberation2 \
-	curl xz-utils pandoc
+	curl xz-utils pandoc libminizip-dev zlib1g-dev
 # fonts-liberation (1.07, which Chromium brings) beside fonts-liberation2:
 # the PDF must still take the later faces (tests/golden/pdf/typographie).
 DEPS_TEST = man-db fonts-liberation tidy poppler-utils qpdf \
@@ -434,6 +438,9 @@ DEPS_TEST = man-db fonts-liberation tidy poppler-utils qpdf \
 DEPS_TEST += clang libclang-rt-dev llvm
 # tests/scripts/docs.sh runs docs/verifier-exemples.py.
 DEPS_TEST += python3
+# tests/scripts/docx.sh: LibreOffice lays the examples' DOCX out as a PDF
+# (about 20 s to install here).
+DEPS_TEST += libreoffice-writer-nogui
 # make check-valgrind (and .ci/run) runs the examples under valgrind.
 DEPS_TEST += valgrind
 # make bench (bench/lot.sh, bench/memoire.sh) reads peak memory from
@@ -539,7 +546,7 @@ demo: deps
 	@set -e; for t in examples/*/contrat.lgc; do \
 	    ex=$$(basename $$(dirname $$t)); \
 	    for d in $$(dirname $$t)/donnees/*.json; do \
-	        for ext in html pdf tex; do \
+	        for ext in html pdf tex docx; do \
 	            out=$(DEMO_OUT)/$$ex-$$(basename $$d .json).$$ext; \
 	            if ./lgc build $$t -d $$d -o $$out 2> $(DEMO_OUT)/.err; then \
 	                echo "  $$out"; \

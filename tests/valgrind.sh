@@ -2,12 +2,12 @@
 # SPDX-License-Identifier: Apache-2.0
 # Copyright 2026 The lgc authors
 # make check-valgrind: every example with each of its client files in
-# every format (html, latex, pdf), check, lint, schema, tree and
-# formulaire, and a
-# batch of them in two forked workers, under valgrind with the dynamic
-# build (build/dyn/lgc: no sanitizer, glibc's allocator).  Any memory
-# error or definitely (or indirectly) lost block fails, in the parent as
-# in each child.  The server too (lgc-serve).  Prints "ok …" or "ÉCHEC …" per run, then
+# every format (html, latex, pdf, docx), check, lint, schema, tree and
+# formulaire, and a batch of them in two forked workers, under valgrind
+# with the dynamic build (build/dyn/lgc: no sanitizer, glibc's
+# allocator).  Any memory error or definitely (or indirectly) lost block
+# fails, in the parent as in each child.  The server too (lgc-serve).
+# Prints "ok …" or "ÉCHEC …" per run, then
 # "N passed, N failed"; exits 1 on a failure, and when valgrind is
 # missing (make deps installs it): a check that cannot run is not passed.
 set -u
@@ -61,7 +61,7 @@ for t in "$top"/examples/*/contrat.lgc; do
 	for d in "$(dirname "$t")"/donnees/*.json; do
 		dn=$(basename "$d" .json)
 		vg "$ex/$dn : check -f pdf" check "$t" -d "$d" -f pdf
-		for f in html latex pdf; do
+		for f in html latex pdf docx; do
 			vg "$ex/$dn : build -f $f" build "$t" -d "$d" -f $f \
 			    -o "$tmp/contrat.$f"
 		done

@@ -177,13 +177,19 @@ usage(lgc_compiler *c, FILE *out)
 			snprintf(flag, sizeof(flag), "--%s%s%s",
 			    lgc_format_option(c, i, j, NULL, NULL),
 			    word != NULL ? " " : "", word != NULL ? word : "");
-			fprintf(out, "    %-21s%s\n", flag, help);
+			/* A long flag on a line of its own, its help
+			 * below in the column of the others. */
+			if (strlen(flag) >= 21)
+				fprintf(out, "    %s\n    %-21s%s\n", flag, "",
+				    help);
+			else
+				fprintf(out, "    %-21s%s\n", flag, help);
 		}
 	}
 	fputs(
 "\n"
 "Variable SOURCE_DATE_EPOCH : date (en secondes depuis 1970) inscrite dans\n"
-"le PDF ; sans elle, aucune date, pour des sorties reproductibles.\n"
+"le PDF et le DOCX ; sans elle, aucune date, pour des sorties reproductibles.\n"
 "\n"
 "Code de sortie : 0 succès (avertissements permis), 1 erreurs dans le modèle\n"
 "ou les données, 2 erreur d'utilisation ou d'entrée-sortie.\n"
@@ -353,6 +359,7 @@ static const struct {
 	const char	*name;
 } spellings[] = {
 	{ "préambule", "preambule" },
+	{ "modèle-docx", "modele-docx" },
 };
 
 /* Whether ARG is "--NAME" or "--NAME=…"; *PREFIX is then its length. */

@@ -13,7 +13,8 @@
 #define FORMATS(X)	\
 	X(html)		\
 	X(latex)	\
-	X(pdf)
+	X(pdf)		\
+	X(docx)
 
 #define DECLARE(name)	extern const struct backend name##_backend;
 FORMATS(DECLARE)

@@ -247,7 +247,7 @@ test_library(const char *dir)
 	expect(found && i >= 3, "la table des formats, leurs options");
 	expect(lgc_format_for_path(c, "contrat.HTML") != NULL &&
 	    strcmp(lgc_format_for_path(c, "contrat.HTML"), "html") == 0 &&
-	    lgc_format_for_path(c, "contrat.docx") == NULL,
+	    lgc_format_for_path(c, "contrat.odt") == NULL,
 	    "le format d'après l'extension");
 	lgc_free(c);
 
@@ -523,7 +523,7 @@ main(int argc, char **argv)
 	/* An unknown format is a usage error. */
 	c = lgc_new(diagnostics);
 	lgc_load_template(c, path);
-	expect(lgc_render(c, "docx", &out, &len) == LGC_FATAL,
+	expect(lgc_render(c, "odt", &out, &len) == LGC_FATAL,
 	    "un format inconnu est une erreur d'utilisation");
 	lgc_free(c);
 

@@ -32,7 +32,7 @@ static const char client_json[] =
     " \"forfait_mensuel\": \"1500.50\", \"n\": 3, \"t\": \"texte\","
     " \"b\": false, \"l\": [\"a\", \"b\"]}";
 
-static const char *const formats[] = { "html", "latex", "pdf" };
+static const char *const formats[] = { "html", "latex", "pdf", "docx" };
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -113,12 +113,12 @@ expect "usage : -d sans valeur" 2 "-d attend un fichier JSON"
 run build contrat.lgc -o
 expect "usage : -o sans valeur" 2 "-o attend un fichier"
 
-run build contrat.lgc -f docx
-expect "usage : format inconnu" 2 "format « docx » inconnu"
+run build contrat.lgc -f odt
+expect "usage : format inconnu" 2 "format « odt » inconnu"
 
-run build contrat.lgc -o contrat.docx
-expect "usage : extension de -o inconnue" 2 "extension de « contrat.docx » inconnue : précisez le format avec -f"
-[ -e contrat.docx ] && ko "usage : rien n'est écrit après une erreur d'utilisation"
+run build contrat.lgc -o contrat.odt
+expect "usage : extension de -o inconnue" 2 "extension de « contrat.odt » inconnue : précisez le format avec -f"
+[ -e contrat.odt ] && ko "usage : rien n'est écrit après une erreur d'utilisation"
 
 run check contrat.lgc -o contrat.html
 expect "usage : -o avec check" 2 "-o ne sert qu'à « lgc build »"
@@ -128,7 +128,7 @@ expect "usage : format de diagnostics inconnu" 2 "format de diagnostics « xml �
 
 # With --format-diagnostics json every diagnostic is a JSON object, usage
 # errors included (code "usage").
-run build --format-diagnostics json contrat.lgc -f docx
+run build --format-diagnostics json contrat.lgc -f odt
 if [ "$rc" -eq 2 ] && grep -q '"code":"usage"' err; then
 	ok "usage : en JSON avec --format-diagnostics json"
 else

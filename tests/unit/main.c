@@ -45,6 +45,7 @@ static const struct {
 	{ "lint", test_lint },
 	{ "latex", test_latex },
 	{ "format", test_format },
+	{ "docx", test_docx },
 };
 
 int

@@ -186,7 +186,7 @@ test_builtin(struct unit *u)
 
 	CHECK(u, html != NULL && strcmp(html->extensions[0], ".html") == 0);
 	CHECK(u, latex != NULL && strcmp(latex->extensions[0], ".tex") == 0);
-	CHECK(u, format_by_name(&format_builtin, "docx") == NULL);
+	CHECK(u, format_by_name(&format_builtin, "odt") == NULL);
 	CHECK(u, format_by_name(&format_builtin, "") == NULL);
 	CHECK(u, format_by_path(&format_builtin, "out/contrat.html") == html);
 	CHECK(u, format_by_path(&format_builtin, "contrat.htm") == html);
@@ -195,7 +195,7 @@ test_builtin(struct unit *u)
 	CHECK(u, format_by_path(&format_builtin, "contrat.txt") == NULL);
 	CHECK(u, format_by_path(&format_builtin, "contrat") == NULL);
 	CHECK(u, format_by_path(&format_builtin, "site.html/contrat") == NULL);
-	CHECK_STR(u, names, "html, latex, pdf");
+	CHECK_STR(u, names, "html, latex, pdf, docx");
 	free(names);
 	CHECK(u, format_option(&format_builtin, "fragment") != NULL &&
 	    format_option(&format_builtin, "fragment")->kind == OPTION_FLAG);
@@ -280,7 +280,7 @@ test_extra_format(struct unit *u, const char *path, FILE *diagnostics)
 	CHECK(u, format_by_path(&table, "out/contrat.txt") == &text_backend);
 	CHECK(u, format_by_path(&table, "CONTRAT.TXT") == &text_backend);
 	names = format_names(&table);
-	CHECK_STR(u, names, "html, latex, pdf, texte");
+	CHECK_STR(u, names, "html, latex, pdf, docx, texte");
 	free(names);
 	CHECK(u, format_option(&table, "puce") == &text_options[0]);
 
@@ -303,10 +303,10 @@ test_extra_format(struct unit *u, const char *path, FILE *diagnostics)
 	free(out);
 
 	/* An unknown format lists those of the table. */
-	CHECK(u, lgc_render(c, "docx", &out, &len) == LGC_FATAL && out == NULL);
+	CHECK(u, lgc_render(c, "odt", &out, &len) == LGC_FATAL && out == NULL);
 	msg = reported(diagnostics);
 	CHECK(u, strstr(msg, "inconnu (formats\xc2\xa0: html, latex, pdf, "
-	    "texte)") != NULL);
+	    "docx, texte)") != NULL);
 	free(msg);
 	lgc_free(c);
 
@@ -318,13 +318,13 @@ test_extra_format(struct unit *u, const char *path, FILE *diagnostics)
 
 	/* The public face of the table (lgc.h), and so the command line's
 	 * -f, -o extension, --help and --puce, follow the row too. */
-	CHECK_STR(u, lgc_format_name(c, 3), "texte");
-	CHECK(u, lgc_format_name(c, 4) == NULL);
-	CHECK_STR(u, lgc_format_extension(c, 3), ".txt");
-	CHECK_STR(u, lgc_format_description(c, 3), "texte brut");
+	CHECK_STR(u, lgc_format_name(c, 4), "texte");
+	CHECK(u, lgc_format_name(c, 5) == NULL);
+	CHECK_STR(u, lgc_format_extension(c, 4), ".txt");
+	CHECK_STR(u, lgc_format_description(c, 4), "texte brut");
 	CHECK_STR(u, lgc_format_for_path(c, "lettre.txt"), "texte");
-	CHECK_STR(u, lgc_format_option(c, 3, 0, NULL, NULL), "puce");
-	CHECK(u, lgc_format_option(c, 3, 1, NULL, NULL) == NULL);
+	CHECK_STR(u, lgc_format_option(c, 4, 0, NULL, NULL), "puce");
+	CHECK(u, lgc_format_option(c, 4, 1, NULL, NULL) == NULL);
 	lgc_free(c);
 	msg = reported(diagnostics);
 	free(msg);

@@ -37,5 +37,6 @@ void	test_calendar(struct unit *u);
 void	test_lint(struct unit *u);
 void	test_latex(struct unit *u);
 void	test_format(struct unit *u);
+void	test_docx(struct unit *u);
 
 #endif

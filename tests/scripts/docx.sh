@@ -1,0 +1,12 @@
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The lgc authors
+# The DOCX backend (issue 16): tests/scripts/docx.py, which needs python3
+# and, for the comparison with the HTML, pandoc (both from make deps).
+# Environment: LGC (sanitizer build), TOP, TMP.
+set -u
+
+if ! command -v python3 > /dev/null 2>&1; then
+	echo "sauté docx (python3 absent)"
+	exit 0
+fi
+exec python3 "$TOP/tests/scripts/docx.py"
