@@ -358,7 +358,7 @@ find_file(struct checker *ck, const char *dir, const char *name,
 	enum place place = PLACE_MISSING;
 	char real[PATH_MAX], link[PATH_MAX] = "";
 	struct buf searched, skipped;
-	struct roots roots;
+	struct roots roots = { NULL, NULL, 0 };
 	struct found out = { NULL, -1, 0 };
 	char *outside = NULL;
 
