@@ -75,6 +75,7 @@ template_free(struct template *t)
 	free(t->path);
 	free(t->title);
 	free(t->schema);
+	free(t->form);
 	free(t->diagnostics);
 	free(t->diagnostics_text);
 	free(t->file_base);
@@ -304,6 +305,38 @@ diagnostics_text(const struct catalog *cat, const char *path)
 	return b.data;
 }
 
+/* The questionnaire of T, made once per version of the template: its
+ * buttons post to the template's rendu route, the name percent-encoded
+ * but for its folder separators. */
+static char *
+questionnaire(const struct template *t)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct sbuf url = { NULL, 0, 0 };
+	const unsigned char *p;
+	char *out = NULL;
+	size_t len = 0;
+
+	sbuf_puts(&url, "/api/v1/modeles/");
+	for (p = (const unsigned char *)t->name; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~/", *p) != NULL)
+			sbuf_add(&url, (const char *)p, 1);
+		else {
+			char esc[3] = { '%', hex[*p >> 4], hex[*p & 15] };
+
+			sbuf_add(&url, esc, 3);
+		}
+	}
+	sbuf_puts(&url, "/rendu");
+	if (lgc_form(t->master, url.data, &out, &len) != LGC_OK) {
+		free(out);
+		out = NULL;
+	}
+	free(url.data);
+	return out;
+}
+
 static struct template *
 load(const struct catalog *cat, const char *name, const char *path)
 {
@@ -356,6 +389,8 @@ load(const struct catalog *cat, const char *name, const char *path)
 	} else
 		free(out);
 	t->failed = t->failed || t->schema == NULL;
+	if (!t->failed)
+		t->form = questionnaire(t);
 	lgc_set_diagnostic_handler(t->master, NULL, NULL);
 	t->diagnostics = json_dumps(diags, JSON_COMPACT);
 	if (t->diagnostics == NULL)

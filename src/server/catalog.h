@@ -33,6 +33,9 @@ struct template {
 	bool		 failed;
 	char		*title;		/* NULL when none */
 	char		*schema;	/* JSON; NULL when failed */
+	char		*form;		/* the questionnaire page (lgc_form),
+					 * posting to this template's rendu
+					 * route; NULL when failed */
 	char		*diagnostics;	/* JSON array of the check's */
 	char		*diagnostics_text;	/* the same as GCC-style text,
 						 * with excerpts; NULL when none */

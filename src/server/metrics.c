@@ -21,6 +21,7 @@ static const char *const route_names[ROUTE__COUNT] = {
 	[ROUTE_SANTE] = "sante",
 	[ROUTE_METRIQUES] = "metriques",
 	[ROUTE_APERCU] = "apercu",
+	[ROUTE_FORMULAIRE] = "formulaire",
 	[ROUTE_AUTRE] = "autre",
 };
 

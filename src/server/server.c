@@ -95,6 +95,7 @@ enum action {
 	ACT_LOT,
 	ACT_HEALTH,
 	ACT_METRICS,
+	ACT_FORM,
 	ACT_PREVIEW,
 	ACT_PREVIEW_DOCUMENT,
 	ACT_PREVIEW_EVENTS
@@ -342,6 +343,24 @@ template_info(struct MHD_Connection *con, struct request *rq, bool schema)
 	else
 		r = reply(con, rq, 200, "application/schema+json; charset=utf-8",
 		    srv_strdup(t->schema), strlen(t->schema), NULL, NULL);
+	template_release(t);
+	return r;
+}
+
+/* The questionnaire for people filling the contract (lgc_form). */
+static enum MHD_Result
+form_page(struct MHD_Connection *con, struct request *rq)
+{
+	struct template *t = catalog_get(rq->srv->catalog, rq->name);
+	enum MHD_Result r;
+
+	if (t == NULL)
+		return unknown_template(con, rq);
+	if (t->failed || t->form == NULL)
+		r = broken_template(con, rq, t);
+	else
+		r = reply(con, rq, 200, "text/html; charset=utf-8",
+		    srv_strdup(t->form), strlen(t->form), NULL, NULL);
 	template_release(t);
 	return r;
 }
@@ -839,6 +858,10 @@ route(struct request *rq, const char *url)
 		}
 		rq->name = srv_alloc(stem + 1);
 		memcpy(rq->name, rest, stem);
+	} else if (strncmp(url, "/formulaire/", 12) == 0 && url[12] != '\0') {
+		rq->route = ROUTE_FORMULAIRE;
+		rq->action = ACT_FORM;
+		rq->name = srv_strdup(url + 12);
 	} else if (strcmp(url, "/api/v1/lot") == 0) {
 		rq->route = ROUTE_LOT;
 		rq->action = ACT_LOT;
@@ -892,6 +915,7 @@ start(struct MHD_Connection *con, struct request *rq, const char *url)
 	case ACT_SCHEMA:
 	case ACT_HEALTH:
 	case ACT_METRICS:
+	case ACT_FORM:
 	case ACT_PREVIEW:
 	case ACT_PREVIEW_DOCUMENT:
 	case ACT_PREVIEW_EVENTS:
@@ -912,6 +936,8 @@ start(struct MHD_Connection *con, struct request *rq, const char *url)
 			return health(con, rq);
 		case ACT_METRICS:
 			return metrics_page(con, rq);
+		case ACT_FORM:
+			return form_page(con, rq);
 		case ACT_NONE:
 		case ACT_RENDER:
 		case ACT_LOT:

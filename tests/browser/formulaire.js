@@ -14,7 +14,11 @@
 //   liste=L         the list L grows and shrinks by its buttons;
 //   rendu=Q         with a server (--rendu) played here by lgc itself: a
 //                   422 naming Q shows beside Q, then the PDF comes back;
-//   xss             no script of the template's text runs.
+//   xss             no script of the template's text runs;
+//   serveur         the page is the one lgc serve gives (GET
+//                   $LGC_SERVE_URL/formulaire/NAME), and its « PDF »
+//                   button brings back from that real server the very
+//                   bytes `lgc build` makes of the page's JSON.
 // Prints "ok …" or "ÉCHEC …" per check.
 "use strict";
 const fs = require("fs");
@@ -285,6 +289,19 @@ async function checkRender(page, name, question, state) {
 	report(head === "%PDF-", "le contrat revient en PDF du serveur et se télécharge", file || "rien");
 }
 
+// The real server: the PDF its rendu route sends back for the data the
+// page posted is the one lgc build makes of the JSON the page downloads.
+async function checkServer(page, name, template, json) {
+	const file = await download(page, path.join(outdir, name, "serveur"), 'button[data-format="pdf"]');
+	let same = false, detail = file || "rien";
+	if (file && json) {
+		const want = execFileSync(lgc, ["build", template, "-d", json, "-f", "pdf"]);
+		same = Buffer.compare(fs.readFileSync(file), want) === 0;
+		detail = `${fs.statSync(file).size} octets reçus, ${want.length} attendus`;
+	}
+	report(same, `${name} : le bouton « PDF » de la page de lgc serve rapporte du serveur le contrat de lgc build`, detail);
+}
+
 async function main() {
 	const browser = await puppeteer.launch({
 		executablePath: chromium,
@@ -301,7 +318,9 @@ async function main() {
 			const list = checks.split(",").filter(Boolean);
 			const state = {};
 			const render = list.find((x) => x.startsWith("rendu="));
-			if (render) {
+			if (list.includes("serveur"))
+				await page.goto(`${process.env.LGC_SERVE_URL}/formulaire/${name}`, { waitUntil: "load" });
+			else if (render) {
 				await serveAs(page, html, template, render.slice(6), state);
 				await page.goto(`${ORIGIN}/formulaire/${name}`, { waitUntil: "load" });
 			} else
@@ -312,11 +331,12 @@ async function main() {
 				else if (kind === "bornes") await checkBounds(page, ...arg.split(">"));
 				else if (kind === "liste") await checkList(page, arg);
 			}
+			let json = null;
 			if (dataFile) {
 				const data = JSON.parse(fs.readFileSync(dataFile, "utf8"));
 				const missing = await fill(page, data);
 				report(missing.length === 0, `${name} : chaque donnée de l'exemple a son champ`, missing.join(", "));
-				const file = await download(page, path.join(outdir, name), "#telecharger");
+				const file = json = await download(page, path.join(outdir, name), "#telecharger");
 				report(file !== null, `${name} : « Télécharger les données (JSON) » donne un fichier`,
 				    await page.$eval("#resume", (e) => e.textContent));
 			}
@@ -324,6 +344,7 @@ async function main() {
 				const [kind, arg = ""] = check.split("=");
 				if (kind === "rendu") await checkRender(page, name, arg, state);
 				else if (kind === "etapes") await checkSteps(page, name, template, arg);
+				else if (kind === "serveur") await checkServer(page, name, template, json);
 			}
 			if (list.includes("xss")) {
 				const shown = await page.evaluate(() => [document.title, document.querySelector("h1").textContent,

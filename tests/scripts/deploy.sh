@@ -51,6 +51,17 @@ if [ -n "$staging" ] && make -s -C "$TOP" install \
 	else
 		echo "ÉCHEC Dockerfile : l'image finale copie ce que make install n'écrit pas :$missing"
 	fi
+	# Every program installed has its shared libraries' packages listed
+	# (ldd in the build stage), the server's too.
+	unlisted=""
+	for prog in $(cd "$d/staging" && find usr/local/bin usr/local/libexec -type f -perm -u+x | sort); do
+		grep -q "/staging/$prog" "$TOP/deploy/Dockerfile" || unlisted="$unlisted /$prog"
+	done
+	if [ -z "$unlisted" ]; then
+		echo "ok Dockerfile : les paquets des bibliothèques de chaque programme installé (ldd), lgc-serve compris"
+	else
+		echo "ÉCHEC Dockerfile : ldd ne lit pas les bibliothèques de$unlisted"
+	fi
 else
 	echo "ÉCHEC Dockerfile : make install de l'étape de construction ($install)"
 	sed 's/^/    /' "$d/install.log" | head -10
@@ -281,11 +292,12 @@ else
 	echo "ÉCHEC HEALTHCHECK : $sante ne répond pas"
 	sed 's/^/    /' "$d/sante.err" "$d/serve.out" | head -20
 fi
-# exec: the process started is lgc serve itself, not a shell waiting
-# for it, so SIGTERM reaches lgc.
+# exec: the process started is the server itself, not a shell waiting
+# for it, so SIGTERM reaches it.  `lgc serve` execs lgc-serve in turn,
+# so the same pid ends up running lgc-serve.
 cmdline=$(tr '\0' ' ' < "/proc/$pid/cmdline" 2> /dev/null)
 case "$cmdline" in
-*"lgc serve "*) echo "ok point d'entrée : lgc serve remplace le shell (exec)" ;;
+*"lgc serve "* | *"lgc-serve "*) echo "ok point d'entrée : lgc serve remplace le shell (exec)" ;;
 *) echo "ÉCHEC point d'entrée : le processus lancé est « $cmdline », pas lgc serve" ;;
 esac
 # Were it a shell, what it started would survive it: stopped at the end.

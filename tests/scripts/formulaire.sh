@@ -9,7 +9,9 @@
 # from their data and the JSON the page downloads is checked by ajv
 # against `lgc schema` and by `lgc check`, and gives the very contract the
 # example data gives; conditions, bounds, lists, the server's answers and
-# the template's text as markup are tried there too.
+# the template's text as markup are tried there too; last, the page that
+# lgc serve gives (GET /formulaire/NOM) is filled and its « PDF » button
+# brings the contract back from that server.
 # Environment: LGC (sanitizer build), TOP, TMP.  Prints "ok …", "ÉCHEC …"
 # or "sauté … (raison)" per check.
 set -u
@@ -165,6 +167,35 @@ cat "$w/browser"
 if [ "$status" -ne 0 ]; then
 	ko "Chromium (code $status)" "$w/browser.err"
 fi
+
+# The questionnaire as lgc serve gives it (GET /formulaire/NOM), filled
+# in Chromium, whose « PDF » button gets the contract from that server.
+mkdir -p "$w/servi"
+cp "$gp/contrat.lgc" "$w/servi/contrat.lgc"
+"$LGC" serve "$w/servi" --port 0 2> "$w/serve.log" &
+spid=$!
+trap 'kill -9 $spid 2> /dev/null' EXIT INT TERM
+port=
+i=0
+while [ $i -lt 200 ] && [ -z "$port" ]; do
+	port=$(sed -n 's/^lgc serve : http:\/\/127.0.0.1:\([0-9]*\)\/ .*/\1/p' "$w/serve.log" 2> /dev/null)
+	[ -z "$port" ] && sleep 0.05
+	i=$((i + 1))
+done
+if [ -z "$port" ]; then
+	ko "questionnaire servi : lgc serve ne démarre pas" "$w/serve.log"
+else
+	served="contrat:-:$gp/contrat.lgc:$gp/donnees/agence-commission.json:serveur,condition=garantie_resultats>nb_prospects"
+	LGC_SERVE_URL=http://127.0.0.1:$port timeout 120 node \
+	    "$TOP/tests/browser/formulaire.js" "$chromium" "$LGC" "$w/out" \
+	    "$served" > "$w/served" 2> "$w/served.err"
+	status=$?
+	cat "$w/served"
+	[ "$status" -eq 0 ] || ko "questionnaire servi : Chromium (code $status)" "$w/served.err"
+	set -- "$@" "$served"
+fi
+kill -TERM $spid 2> /dev/null
+wait $spid 2> /dev/null
 
 # The page's JSON, against lgc: its schema (ajv), its check, its contract.
 validator=$TOP/tests/schema/validate.js

@@ -320,6 +320,27 @@ if [ "$code" = 200 ] && ! grep -q "Durand" "$dir/out/apdraft"; then
 else
 	ko "aperçu : données hors du dossier (statut $code)" "$dir/out/apdraft"
 fi
+# The questionnaire (lgc formulaire) served: its buttons post to the
+# template's rendu route, the name with its folder.
+req form "$base/formulaire/lettre"
+if [ "$code" = 200 ] && [ "$(header Content-Type form.h)" = "text/html; charset=utf-8" ] &&
+    grep -q '"rendu": *"/api/v1/modeles/lettre/rendu"' "$dir/out/form" &&
+    grep -q 'Délai de paiement' "$dir/out/form"; then
+	ok "GET /formulaire/{nom} : le questionnaire, qui envoie à …/lettre/rendu"
+else
+	ko "GET /formulaire/lettre (statut $code)" "$dir/out/form"
+fi
+req formsous "$base/formulaire/sous/autre"
+if [ "$code" = 200 ] && grep -q '"rendu": *"/api/v1/modeles/sous/autre/rendu"' "$dir/out/formsous"; then
+	ok "GET /formulaire/{nom} : un modèle de sous-dossier"
+else
+	ko "GET /formulaire/sous/autre (statut $code)" "$dir/out/formsous"
+fi
+req form404 "$base/formulaire/nulle-part"
+check "$code" 404 "GET /formulaire/{nom} : un modèle inconnu est 404" form404
+req form405 -X POST "$base/formulaire/lettre"
+check "$code $(header Allow form405.h)" "405 GET, HEAD" "405 : POST sur /formulaire/{nom}, avec Allow"
+
 # The event stream: a change of a clause is told to the open page.
 curl -sN "$base/apercu/lettre/evenements" > sse.out 2>&1 &
 sse=$!
@@ -352,6 +373,7 @@ POST /api/v1/modeles/{nom}/rendu 404 $o/404
 POST /api/v1/modeles/{nom}/rendu 415 $o/415
 POST /api/v1/modeles/{nom}/rendu 405 $o/405
 GET /sante 200 $o/sante
+GET /formulaire/{nom} 404 $o/form404
 POST /api/v1/lot 400 $o/lot4
 EOF
 else
@@ -371,6 +393,9 @@ fi
 req broken -H "$J" --data-binary @lettre.json "$api/lettre/rendu?format=html"
 check "$code $(json broken 'len(d["diagnostics"]) > 0 and d["diagnostics"][0]["gravite"]')" \
     "503 erreur" "modèle cassé pendant le service : 503 avec ses diagnostics"
+req formbroken "$base/formulaire/lettre"
+check "$code $(json formbroken 'd["statut"]')" "503 503" \
+    "modèle cassé : /formulaire/{nom} est 503 avec ses diagnostics"
 cp lettre.orig modeles/lettre.lgc
 req fixed -H "$J" --data-binary @lettre.json "$api/lettre/rendu?format=html"
 check "$code" 200 "modèle corrigé : de nouveau 200"
