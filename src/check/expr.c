@@ -609,7 +609,7 @@ check_call_constants(struct checker *ck, struct expr *e)
 	if (constant) {
 		buf_init(&why);
 		memset(&result, 0, sizeof(result));
-		if (!e->fn->eval(args, n, &result, &why)) {
+		if (!e->fn->compute(args, n, &result, &why)) {
 			buf_init(&text);
 			expr_print(&text, e);
 			diag(ck->ds, E_FUNCTION_VALUE, &e->loc, buf_cstr(&text),

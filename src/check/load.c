@@ -222,7 +222,7 @@ walk(const struct roots *r, const char *path, struct buf *out, char *link)
 }
 
 /* What became of one place where the file could be. */
-enum place {
+enum lookup {
 	PLACE_FOUND,		/* opened, or could not be: err */
 	PLACE_MISSING,		/* not there (or, confined, not looked at) */
 	PLACE_OUTSIDE		/* confined: leads out of the roots */
@@ -244,7 +244,7 @@ open_source(const char *path)
 /* CANDIDATE without roots: the file is found when it exists, one that
  * cannot be read then reported as such (F_IO: permission refusée), not
  * as missing. */
-static enum place
+static enum lookup
 try_open(const char *candidate, struct found *out)
 {
 	struct stat st;
@@ -257,7 +257,7 @@ try_open(const char *candidate, struct found *out)
 
 /* CANDIDATE, written as WALKED (absolute), under roots.  *LOOKED is set
  * when it was inside them as written, and so looked for. */
-static enum place
+static enum lookup
 try_confined(const struct roots *r, const char *walked, struct found *out,
     bool *looked, char *link, bool *unverified)
 {
@@ -322,8 +322,9 @@ report_outside(struct checker *ck, const char *path, const char *name,
 /* Not found: NAME at AT, with the folders SEARCHED and, confined, the
  * NSKIPPED ones SKIPPED (outside the roots) in notes. */
 static void
-report_missing(struct checker *ck, const char *name, const struct loc *at,
-    const struct buf *searched, const struct buf *skipped, size_t nskipped)
+report_include_not_found(struct checker *ck, const char *name,
+    const struct loc *at, const struct buf *searched,
+    const struct buf *skipped, size_t nskipped)
 {
 	struct diagnostic *d = diag(ck->ds, E_INCLUDE_NOT_FOUND, at, name);
 
@@ -355,7 +356,7 @@ find_file(struct checker *ck, const char *dir, const char *name,
 	    xasprintf("%s.lgc", name);
 	bool confined = ck->prog->nroots > 0, looked, first_outside = false;
 	bool unverified = false;
-	enum place place = PLACE_MISSING;
+	enum lookup place = PLACE_MISSING;
 	char real[PATH_MAX], link[PATH_MAX] = "";
 	struct buf searched, skipped;
 	struct roots roots = { NULL, NULL, 0 };
@@ -408,7 +409,7 @@ find_file(struct checker *ck, const char *dir, const char *name,
 	if (place == PLACE_OUTSIDE || (place == PLACE_MISSING && first_outside))
 		report_outside(ck, outside, name, at, link, unverified);
 	else if (place == PLACE_MISSING)
-		report_missing(ck, name, at, &searched, &skipped, nskipped);
+		report_include_not_found(ck, name, at, &searched, &skipped, nskipped);
 	free(outside);
 	free(with_ext);
 	buf_free(&searched);

@@ -453,7 +453,7 @@ eval_arith(struct eval *ev, const struct expr *e, const struct value *a,
  * when they do not compare: days against months, or an entier computed
  * past what a decimal holds. */
 static bool
-compare(struct eval *ev, const struct expr *e, const struct value *a,
+compare_values(struct eval *ev, const struct expr *e, const struct value *a,
     const struct value *b, int *c)
 {
 	bool comparable;
@@ -512,7 +512,7 @@ eval_binary(struct eval *ev, const struct expr *e, struct value *out)
 		if (a.kind == T_TEXTE || a.kind == T_BOOLEEN ||
 		    a.kind == T_CHOIX || a.kind == T_ERROR)
 			c = !value_equal(&a, &b);
-		else if (!compare(ev, e, &a, &b, &c)) {
+		else if (!compare_values(ev, e, &a, &b, &c)) {
 			ok = false;
 			break;
 		}
@@ -520,7 +520,7 @@ eval_binary(struct eval *ev, const struct expr *e, struct value *out)
 		ok = true;
 		break;
 	case OP_LT: case OP_LE: case OP_GT: case OP_GE:
-		if (!compare(ev, e, &a, &b, &c)) {
+		if (!compare_values(ev, e, &a, &b, &c)) {
 			ok = false;
 			break;
 		}
@@ -591,7 +591,7 @@ eval_call(struct eval *ev, const struct expr *e, struct value *out)
 		}
 	if (ok) {
 		buf_init(&why);
-		ok = e->fn->eval(args, n, out, &why);
+		ok = e->fn->compute(args, n, out, &why);
 		/* The value came from the data: the error names the inputs
 		 * it was computed from, as a division by zero does. */
 		if (!ok) {

@@ -131,7 +131,7 @@ static json_t *type_spec(struct form_ctx *cx, const struct type *t,
  * would be) and the words of lgc's message; "parmi" as the list the
  * page offers. */
 static void
-add_constraint(json_t *s, const struct type *t, const struct constraint *c)
+describe_constraint(json_t *s, const struct type *t, const struct constraint *c)
 {
 	json_t *set, *one;
 	struct buf b;
@@ -227,7 +227,7 @@ type_spec(struct form_ctx *cx, const struct type *t, const struct constraint *c)
 	case T_BOOLEEN:
 		break;
 	}
-	add_constraint(s, t, c);
+	describe_constraint(s, t, c);
 	return s;
 }
 

@@ -22,7 +22,7 @@ struct function {
 	const struct type *(*check)(const struct type *const *types, size_t n,
 	    struct buf *why, int *arg);
 	/* Computes the result; false after writing the reason into WHY. */
-	bool		 (*eval)(const struct value *args, size_t n,
+	bool		 (*compute)(const struct value *args, size_t n,
 	    struct value *out, struct buf *why);
 };
 
