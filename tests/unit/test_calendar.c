@@ -426,7 +426,7 @@ call(const char *name, const struct value *args, size_t n,
 	const struct function *fn = function_find(name);
 
 	memset(out, 0, sizeof(*out));
-	return fn != NULL && fn->eval(args, n, out, why);
+	return fn != NULL && fn->compute(args, n, out, why);
 }
 
 static struct value
