@@ -179,18 +179,6 @@ walk(const struct folder *f, const char *dir, const char *prefix,
 	closedir(d);
 }
 
-static void
-collect(const lgc_diagnostic *d, void *arg)
-{
-	json_t *list = arg, *one;
-
-	one = json_loadb(d->printed, d->printed_len, 0, NULL);
-	if (one == NULL)
-		one = json_pack("{s:s, s:s}", "code", d->code, "message",
-		    d->message);
-	json_array_append_new(list, one);
-}
-
 /* The files of a dependency rule, unescaped ("\ ", "\#", "$$"): the
  * rule's empty targets, one a line. */
 static void
@@ -281,14 +269,6 @@ configure(const struct catalog *cat, lgc_compiler *c)
 	}
 }
 
-static void
-collect_text(const lgc_diagnostic *d, void *arg)
-{
-	struct sbuf *b = arg;
-
-	sbuf_add(b, d->printed, d->printed_len);
-}
-
 /* The diagnostics of a template that failed, as GCC-style text with the
  * quoted lines, for the preview (checked once more, in text). */
 static char *
@@ -297,7 +277,7 @@ diagnostics_text(const struct catalog *cat, const char *path)
 	lgc_compiler *c = lgc_new(NULL);
 	struct sbuf b = { NULL, 0, 0 };
 
-	lgc_set_diagnostic_handler(c, collect_text, &b);
+	lgc_set_diagnostic_handler(c, collect_diagnostic_text, &b);
 	configure(cat, c);
 	lgc_set_diagnostic_format(c, "texte");
 	(void)lgc_load_template(c, path);
@@ -350,7 +330,7 @@ load(const struct catalog *cat, const char *name, const char *path)
 	t->name = srv_strdup(name);
 	t->path = srv_strdup(path);
 	t->master = lgc_new(NULL);
-	lgc_set_diagnostic_handler(t->master, collect, diags);
+	lgc_set_diagnostic_handler(t->master, collect_diagnostic_json, diags);
 	configure(cat, t->master);
 	/* Dated before reading: a change made while loading shows as one
 	 * at the next request. */

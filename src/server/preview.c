@@ -387,14 +387,6 @@ data_path(const struct template *t, const char *name)
 	return srv_printf("%.*s/%s", (int)(slash - t->path), t->path, name);
 }
 
-static void
-collect_text(const lgc_diagnostic *d, void *arg)
-{
-	struct sbuf *b = arg;
-
-	sbuf_add(b, d->printed, d->printed_len);
-}
-
 /* Renders T as Q asks; the document, or NULL with the diagnostics (text
  * with excerpts) in DIAGS. */
 static char *
@@ -412,7 +404,7 @@ render(const struct template *t, const struct preview_query *q,
 	}
 	k = lgc_clone(t->master, NULL);
 	lgc_set_diagnostic_format(k, "texte");
-	lgc_set_diagnostic_handler(k, collect_text, diags);
+	lgc_set_diagnostic_handler(k, collect_diagnostic_text, diags);
 	name = chosen_name(t, q);
 	data = name != NULL ? data_path(t, name) : NULL;
 	free(name);

@@ -419,18 +419,6 @@ chosen_format(struct MHD_Connection *con, struct request *rq,
 	return NULL;
 }
 
-static void
-collect(const lgc_diagnostic *d, void *arg)
-{
-	json_t *list = arg, *one;
-
-	one = json_loadb(d->printed, d->printed_len, 0, NULL);
-	if (one == NULL)
-		one = json_pack("{s:s, s:s}", "code", d->code, "message",
-		    d->message);
-	json_array_append_new(list, one);
-}
-
 /* A JSON body that jansson cannot read, or that is no object: a 400
  * (returns false after replying). */
 static bool
@@ -468,7 +456,7 @@ render(const struct template *t, const char *format, const char *data,
 	char *out = NULL;
 	int status;
 
-	lgc_set_diagnostic_handler(k, collect, diags);
+	lgc_set_diagnostic_handler(k, collect_diagnostic_json, diags);
 	if (record > 0)
 		lgc_set_record(k, data_name, record);
 	status = lgc_load_data_string(k, data_name, data, len);

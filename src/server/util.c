@@ -2,6 +2,7 @@
  * Copyright 2026 The lgc authors */
 #include "server/util.h"
 
+#include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -111,4 +112,24 @@ sbuf_printf(struct sbuf *b, const char *fmt, ...)
 	va_end(ap);
 	sbuf_puts(b, p);
 	free(p);
+}
+
+void
+collect_diagnostic_json(const lgc_diagnostic *d, void *arg)
+{
+	json_t *list = arg, *one;
+
+	one = json_loadb(d->printed, d->printed_len, 0, NULL);
+	if (one == NULL)
+		one = json_pack("{s:s, s:s}", "code", d->code, "message",
+		    d->message);
+	json_array_append_new(list, one);
+}
+
+void
+collect_diagnostic_text(const lgc_diagnostic *d, void *arg)
+{
+	struct sbuf *b = arg;
+
+	sbuf_add(b, d->printed, d->printed_len);
 }

@@ -24,4 +24,11 @@ void	sbuf_add(struct sbuf *b, const char *data, size_t len);
 void	sbuf_puts(struct sbuf *b, const char *s);
 void	sbuf_printf(struct sbuf *b, const char *fmt, ...) LGC_PRINTF(2, 3);
 
+/* Diagnostic handlers (lgc_set_diagnostic_handler) that keep what the
+ * compiler printed: appended as a JSON object to ARG, a jansson array,
+ * when the compiler prints JSON; appended to ARG, a struct sbuf, as
+ * text. */
+void	collect_diagnostic_json(const lgc_diagnostic *d, void *arg);
+void	collect_diagnostic_text(const lgc_diagnostic *d, void *arg);
+
 #endif
