@@ -4,8 +4,8 @@
 
 Every golden case that builds and every example renders to DOCX; the
 zip holds the parts in lgc's order, each well-formed XML; pandoc reads
-the same blocks in it as in the HTML of the same case
-(equivalence.py).  For the examples, document.xml is opened: headings
+the same blocks in it, and in the case's LaTeX, as in the HTML of the
+same case (equivalence.py).  For the examples, document.xml is opened: headings
 numbered by Word as lgc numbers them, REF fields to the headings'
 bookmarks with lgc's text cached, footer fields, properties, styles in
 French, the signature table unsplittable; xmllint reads every part; two
@@ -524,10 +524,36 @@ def hostile():
         "pleines de balisage, échappées, parties bien formées", why)
 
 
+def latex_fails(ex, html):
+    """The LaTeX comparison can fail: another client's contract, an
+    article renumbered, a reference to the wrong number."""
+    if html is None or shutil.which("pandoc") is None:
+        return
+    other, _ = render(ex, ["build", "contrat.lgc", "-d",
+                           "donnees/redacteur-technique.json"], "latex")
+    tex, _ = render(ex, ["build", "contrat.lgc", "-d",
+                         "donnees/developpeur-web.json"], "latex")
+    if other is None or tex is None:
+        say(False, "docx : le contrat d'exemple ne se rend pas en LaTeX")
+        return
+    # The \\ref prints the heading's second argument (\\@currentlabel).
+    ref = re.search(rb"\\lgcrenvoi\{([^}]*)\}", tex).group(1)
+    target = tex.index(b"}{" + ref + b"}{")
+    number = tex.rindex(b"{", 0, target)
+    wrong_ref = tex[:number + 1] + b"99" + tex[target:]
+    renumbered = re.sub(rb"\\lgcarticle\{Article 2\}",
+                        rb"\\lgcarticle{Article 3}", tex)
+    seen = [equivalence.compare("html", html, "latex", t) is not None
+            for t in (other, renumbered, wrong_ref)]
+    say(seen == [True, True, True],
+        "docx : l'équivalence LaTeX voit un autre contrat, un article "
+        "renuméroté, un renvoi au mauvais numéro", "vus : %s" % seen)
+
+
 def main():
     if shutil.which("pandoc") is None:
         print("sauté docx : équivalence avec le HTML (pandoc absent)")
-    n_ok = 0
+    n_ok = n_latex = n_tex = 0
     examples = []
     for label, folder, argv in cases():
         data, err = render(folder, argv, "docx")
@@ -548,6 +574,21 @@ def main():
                 say(False, "docx : %s, mêmes blocs que le HTML (pandoc)"
                     % label, why)
                 continue
+        if shutil.which("pandoc") is not None:
+            n_tex += 1
+            tex, err = render(folder, argv, "latex")
+            if tex is None and "--moteur xelatex" in err:
+                # Characters pdflatex cannot print: the LaTeX is made
+                # for xelatex, as lgc's message says.
+                tex, err = render(folder, argv + ["--moteur", "xelatex"],
+                                  "latex")
+            why = err if tex is None else \
+                equivalence.compare("html", html, "latex", tex)
+            if why:
+                say(False, "docx : %s, mêmes blocs en LaTeX que le HTML "
+                    "(pandoc)" % label, why)
+            else:
+                n_latex += 1
         draft = b'class="brouillon"' in html
         if draft != (b"<w:highlight " in parts["word/document.xml"]):
             say(False, "docx : %s, zones du brouillon surlignées" % label)
@@ -582,6 +623,10 @@ def main():
     libreoffice(examples)
     say(n_ok > 0, "docx : %d cas rendus en DOCX, archive et XML valides, "
         "mêmes blocs que le HTML" % n_ok)
+    if shutil.which("pandoc") is not None:
+        say(n_tex > 0 and n_latex == n_tex, "docx : %d cas sur %d disent "
+            "en LaTeX ce que dit le HTML, bloc par bloc, numéros et renvois "
+            "compris (pandoc)" % (n_latex, n_tex))
     # The comparison can fail: two different clients' contracts differ.
     ex = TOP + "/examples/prestation-freelance"
     a, _ = render(ex, ["build", "contrat.lgc", "-d",
@@ -591,6 +636,7 @@ def main():
     if a is not None and b is not None and shutil.which("pandoc"):
         say(equivalence.compare("html", a, "docx", b) is not None,
             "docx : l'équivalence voit deux contrats différents")
+    latex_fails(ex, a)
     model(ex)
     hostile()
 
