@@ -5,12 +5,13 @@
 Every golden case that builds and every example renders to DOCX; the
 zip holds the parts in lgc's order, each well-formed XML; pandoc reads
 the same blocks in it, and in the case's LaTeX, as in the HTML of the
-same case (equivalence.py).  For the examples, document.xml is opened: headings
-numbered by Word as lgc numbers them, REF fields to the headings'
-bookmarks with lgc's text cached, footer fields, properties, styles in
-French, the signature table unsplittable; xmllint reads every part; two
-runs give the same bytes.  Environment: LGC, TOP, TMP.
-"""
+same case (equivalence.py).  For the examples, document.xml is opened:
+headings numbered by Word as lgc numbers them, REF fields to the
+headings' bookmarks with lgc's text cached, footer fields, properties,
+styles in French, the signature table unsplittable; xmllint reads every
+part; two runs give the same bytes; LibreOffice lays the DOCX out as a
+PDF, compared with lgc's own (pdf_differences).  Environment: LGC, TOP,
+TMP."""
 import glob
 import io
 import os

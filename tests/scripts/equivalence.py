@@ -273,9 +273,10 @@ def latex_body(tex):
 
 
 def resolve(node, numbers):
-    """Takes \\lgcancre out of the tree into numbers, then writes each
-    \\ref's number; TeX pandoc did not understand stays as text, for
-    the comparison to show it."""
+    """Takes each \\lgcancre out of the tree into NUMBERS (label:
+    number), drops \\label, puts in the characters of CHARACTERS; TeX
+    pandoc did not understand stays, as text, for the comparison to
+    show it."""
     if isinstance(node, list):
         kept = []
         for x in node:
