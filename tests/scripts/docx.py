@@ -4,13 +4,14 @@
 
 Every golden case that builds and every example renders to DOCX; the
 zip holds the parts in lgc's order, each well-formed XML; pandoc reads
-the same blocks in it as in the HTML of the same case
-(equivalence.py).  For the examples, document.xml is opened: headings
-numbered by Word as lgc numbers them, REF fields to the headings'
-bookmarks with lgc's text cached, footer fields, properties, styles in
-French, the signature table unsplittable; xmllint reads every part; two
-runs give the same bytes.  Environment: LGC, TOP, TMP.
-"""
+the same blocks in it, and in the case's LaTeX, as in the HTML of the
+same case (equivalence.py).  For the examples, document.xml is opened:
+headings numbered by Word as lgc numbers them, REF fields to the
+headings' bookmarks with lgc's text cached, footer fields, properties,
+styles in French, the signature table unsplittable; xmllint reads every
+part; two runs give the same bytes; LibreOffice lays the DOCX out as a
+PDF, compared with lgc's own (pdf_differences).  Environment: LGC, TOP,
+TMP."""
 import glob
 import io
 import os
@@ -36,8 +37,20 @@ PARTS = ["[Content_Types].xml", "_rels/.rels", "docProps/core.xml",
          "word/numbering.xml", "word/settings.xml"]
 
 
+def french(text):
+    """A no-break space before : ; ! ? and inside « », as French
+    typography wants (the descriptions only: the details quote the
+    documents as they are)."""
+    text = re.sub(r" ([:;!?])", "\u00a0\\1", text)
+    return text.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
+
+
+def skip(what):
+    print(french("sauté " + what))
+
+
 def say(ok, what, why=None):
-    print(("ok " if ok else "ÉCHEC ") + what)
+    print(french(("ok " if ok else "ÉCHEC ") + what))
     if not ok and why:
         for line in str(why).splitlines()[:12]:
             print("    " + line)
@@ -194,6 +207,9 @@ def structure(parts, html, letter):
                        % (name, shown, label))
         elif "\\h" not in switches:
             why.append("REF %s : pas de lien (\\h)" % name)
+        elif shown[:1] != label[:1] and "\\* Lower" not in switches:
+            why.append("REF %s : « %s » affiché, Word écrira « %s » "
+                       "(\\* Lower manque)" % (name, shown, label))
     links = len(re.findall(r'<a href="#', html.decode("utf-8")))
     if links and not refs and "w:hyperlink" not in xml:
         why.append("%d renvois en HTML, aucun REF ni lien en DOCX" % links)
@@ -263,16 +279,17 @@ def libreoffice(examples):
     « Page X sur Y » with Y the page count."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        print("sauté docx : mise en page par LibreOffice "
-              "(libreoffice-writer-nogui absent)")
+        skip("docx : mise en page par LibreOffice, comparée au PDF de lgc "
+             "(libreoffice-writer-nogui absent)")
         return
     if shutil.which("pdftotext") is None:
-        print("sauté docx : mise en page par LibreOffice (pdftotext absent)")
+        skip("docx : mise en page par LibreOffice, comparée au PDF de lgc "
+             "(pdftotext absent)")
         return
     lo = os.path.join(TMP, "lo")
     os.makedirs(lo, exist_ok=True)
     files = []
-    for i, (label, data, html) in enumerate(examples):
+    for i, (label, data, html, _) in enumerate(examples):
         path = os.path.join(lo, "ex%d.docx" % i)
         with open(path, "wb") as f:
             f.write(data)
@@ -281,11 +298,21 @@ def libreoffice(examples):
     with open(inserted, "wb") as f:
         f.write(insert_heading(examples[-1][1]))
     files.append(inserted)
+    # The comparison with lgc's PDF can fail: the same DOCX with the
+    # margins it had before (2 cm aside) and the title to the left.
+    margins = os.path.join(lo, "marges.docx")
+    with open(margins, "wb") as f:
+        f.write(edit_document(examples[-1][1], [
+            ('w:right="1417"', 'w:right="1134"'),
+            ('w:left="1417"', 'w:left="1134"'),
+            ('<w:pStyle w:val="Titre"/>',
+             '<w:pStyle w:val="Titre"/><w:jc w:val="left"/>')]))
+    files.append(margins)
     r = subprocess.run([soffice, "-env:UserInstallation=file://" + lo +
                         "/profil", "--headless", "--convert-to", "pdf",
                         "--outdir", lo] + files, capture_output=True,
                        timeout=300)
-    for i, (label, data, html) in enumerate(examples):
+    for i, (label, data, html, own) in enumerate(examples):
         pdf = os.path.join(lo, "ex%d.pdf" % i)
         if not os.path.exists(pdf):
             say(False, "docx : %s, LibreOffice n'écrit pas de PDF" % label,
@@ -329,7 +356,9 @@ def libreoffice(examples):
         say(not why, "docx : %s, mis en page par LibreOffice : %d pages, "
             "« Page X sur %d », %d titres numérotés par Word"
             % (label, pages, pages, len(labels)), "\n".join(why))
-    label, data, html = examples[-1]
+        like_lgc_pdf(label, pdf, own, html)
+    differ(lo, examples)
+    label, data, html, _ = examples[-1]
     pdf = os.path.join(lo, "insere.pdf")
     text = subprocess.run(["pdftotext", "-layout", pdf, "-"],
                           capture_output=True).stdout.decode() \
@@ -338,6 +367,225 @@ def libreoffice(examples):
     say(not why, "docx : %s, un titre inséré avant l'article 2 : "
         "LibreOffice renumérote les suivants et met les renvois à jour"
         % label, "\n".join(why))
+
+
+def edit_document(data, edits):
+    """The DOCX with each (old, new) of EDITS made in document.xml."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    dst = io.BytesIO()
+    with zipfile.ZipFile(dst, "w") as z:
+        for info in src.infolist():
+            part = src.read(info)
+            if info.filename == "word/document.xml":
+                text = part.decode()
+                for old, new in edits:
+                    text = text.replace(old, new)
+                part = text.encode()
+            z.writestr(info, part)
+    return dst.getvalue()
+
+
+def differ(lo, examples):
+    """The PDF comparison sees another contract (another client's data,
+    lgc's PDF against LibreOffice's of the other), and a layout with
+    other margins and the title to the left."""
+    (_, _, html_a, own_a), (label, _, html_b, own_b) = examples[-2:]
+    if own_a is None or own_b is None or shutil.which("pdftoppm") is None \
+            or shutil.which("pdfinfo") is None:
+        return
+    last = os.path.join(lo, "ex%d.pdf" % (len(examples) - 1))
+    margins = os.path.join(lo, "marges.pdf")
+    if not os.path.exists(last) or not os.path.exists(margins):
+        say(False, "docx : LibreOffice n'écrit pas marges.pdf")
+        return
+    other, _, _ = pdf_differences(last, own_a, html_a)
+    moved, _, _ = pdf_differences(margins, own_b, html_b)
+    layout = [x for x in moved if x.startswith("page 1")]
+    say(bool(other) and len(layout) == len(moved) and
+        any("gauche" in x for x in layout) and
+        any("titre" in x for x in layout),
+        "docx : la comparaison avec le PDF de lgc voit un autre contrat, "
+        "et des marges de 2 cm avec le titre à gauche", "\n".join(
+            ["autre contrat : %s" % other[:2], "marges : %s" % moved]))
+
+
+def pdf_text(path, *args):
+    return subprocess.run(["pdftotext"] + list(args) + [path, "-"],
+                          capture_output=True).stdout.decode("utf-8")
+
+
+def pdf_pages(path):
+    info = subprocess.run(["pdfinfo", path], capture_output=True).stdout
+    return int(re.search(rb"Pages:\s+(\d+)", info).group(1))
+
+
+# Every mention of an article, a {ref} or not: "l'article 5", "article 28
+# du RGPD", a heading's "Article 5".
+ARTICLE = re.compile(r"\barticles?\s+\d+(?:\.\d+)*", re.I)
+
+
+def articles(text):
+    """The mentions of articles in TEXT, in order, blanks squeezed; a
+    word broken at a line's end joined again."""
+    text = re.sub(r"(\w)-\n\s*(\w)", r"\1\2", text)
+    return [equivalence.norm(m) for m in ARTICLE.findall(text)]
+
+
+def headings_missing(text, want):
+    """The first of WANT (an HTML heading's label and title) that does
+    not begin a line of TEXT after the previous one, or None."""
+    k = 0
+    for line in text.splitlines():
+        line = equivalence.norm(line)
+        if k < len(want) and line.startswith(want[k][0] + " ") and \
+                want[k][1].startswith(line):
+            k += 1
+    return want[k][1] if k < len(want) else None
+
+
+def page_one(path):
+    """Page 1 rendered in gray at 50 dpi (pdftoppm): its size, the share
+    of dark pixels, and the box around them (left, top, right,
+    bottom) in pixels, or None when the page is blank."""
+    out = subprocess.run(["pdftoppm", "-r", "50", "-f", "1", "-l", "1",
+                          "-gray", path], capture_output=True).stdout
+    magic, size, depth, pixels = out.split(b"\n", 3)
+    w, h = map(int, size.split())
+    ink = [i for i, v in enumerate(pixels[:w * h]) if v < 128]
+    if not ink:
+        return (w, h), 0.0, None
+    cols = [i % w for i in ink]
+    return (w, h), len(ink) / (w * h), \
+        (min(cols), ink[0] // w, max(cols), ink[-1] // w)
+
+
+def words_one(path):
+    """Page 1's words with their boxes (pdftotext -bbox), in points."""
+    return [(float(a), float(b), float(c), float(d), html_text(t))
+            for a, b, c, d, t in re.findall(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                r'yMax="([\d.]+)">([^<]*)</word>',
+                pdf_text(path, "-bbox", "-f", "1", "-l", "1"))]
+
+
+def html_text(s):
+    return s.replace("&lt;", "<").replace("&gt;", ">").replace(
+        "&quot;", '"').replace("&#39;", "'").replace("&amp;", "&")
+
+
+def blocks_one(path):
+    """Page 1's geometry from its words: the title's line (the first),
+    its middle; the body's left and right edges; the footer's (the
+    lowest line, « Page 1 sur N ») middle."""
+    words = words_one(path)
+    if not words:
+        return None
+    top = words[0][1]
+    title = [x for x in words if abs(x[1] - top) < 2]
+    bottom = max(x[1] for x in words)
+    foot = [x for x in words if abs(x[1] - bottom) < 2]
+    if [x[4] for x in foot[:2]] != ["Page", "1"]:
+        return None
+    body = [x for x in words if x not in title and x not in foot]
+    if not title or not foot or not body:
+        return None
+    return {"titre": (min(x[0] for x in title) + max(x[2] for x in title))
+            / 2,
+            "gauche": min(x[0] for x in body),
+            "droite": max(x[2] for x in body),
+            "pied": (min(x[0] for x in foot) + max(x[2] for x in foot)) / 2}
+
+
+def like_lgc_pdf(label, lo_pdf, own, html):
+    if own is None:
+        return
+    if shutil.which("pdftoppm") is None or shutil.which("pdfinfo") is None:
+        skip("docx : %s, le PDF de LibreOffice comme celui de lgc "
+             "(pdftoppm ou pdfinfo absent)" % label)
+        return
+    why, n_heads, n_mentions = pdf_differences(lo_pdf, own, html)
+    say(not why, "docx : %s, le PDF de LibreOffice comme celui de lgc : "
+        "%d titres numérotés, %d mentions d'articles, « Page X sur Y », "
+        "page 1 de même mise en page (pdftoppm, pdftotext -bbox)"
+        % (label, n_heads, n_mentions), "\n".join(why))
+
+
+def pdf_differences(lo_pdf, own, html):
+    """The PDF LibreOffice makes of the DOCX against lgc's own PDF: the
+    same headings with their numbers, the same mentions of articles
+    (references resolved alike), « Page X sur Y » on every page of
+    each, and a first page of the same build: A4, not blank, the text
+    in the same box, the title and the footer centred alike.  Page
+    counts may differ (another line breaking).  Returns the reasons
+    they differ, and the numbers of headings and mentions."""
+    path = os.path.join(TMP, "lo", "lgc.pdf")
+    with open(path, "wb") as f:
+        f.write(own)
+    why = []
+    want = []
+    for m in re.finditer(r'<h[2-4]><span class="numero">([^<]*)</span>'
+                         r'(.*?)</h[2-4]>', html.decode()):
+        want.append((equivalence.norm(m.group(1)), equivalence.norm(
+            re.sub("<[^>]*>", "", m.group(1) + m.group(2)))))
+    texts = {}
+    for name, pdf in (("lgc", path), ("LibreOffice", lo_pdf)):
+        text = pdf_text(pdf, "-layout")
+        texts[name] = text
+        missing = headings_missing(text, want)
+        if missing is not None:
+            why.append("PDF de %s : titre « %s » absent ou hors d'ordre"
+                       % (name, missing))
+        pages = pdf_pages(pdf)
+        feet = re.findall(r"Page (\d+) sur (\d+)", text)
+        if feet != [(str(k), str(pages)) for k in range(1, pages + 1)]:
+            why.append("PDF de %s : pieds de page %s pour %d pages"
+                       % (name, feet, pages))
+    body = re.sub(r"<head>.*</head>", "", html.decode(), flags=re.S)
+    mentions = articles(html_text(re.sub("<[^>]*>", "", body)))
+    ours, theirs = articles(texts["lgc"]), articles(texts["LibreOffice"])
+    # A REF field shows Word's number, « Article 5 »; lgc asks for it
+    # lowercased (\\* Lower), which Word does on update but LibreOffice
+    # 7 ignores: its mentions are compared without case (document.xml's
+    # switch is checked in structure()).
+    if ours != mentions or [x.lower() for x in theirs] != \
+            [x.lower() for x in mentions]:
+        for i, (a, b, c) in enumerate(zip(mentions + ["(rien)"] * 99,
+                                         ours + ["(rien)"] * 99,
+                                         theirs + ["(rien)"] * 99)):
+            if not a == b or a.lower() != c.lower():
+                why.append("mention %d : HTML « %s », lgc « %s », "
+                           "LibreOffice « %s »" % (i + 1, a, b, c))
+                break
+    # Page 1 as an image, then its text blocks.
+    size_a, ink_a, box_a = page_one(path)
+    size_b, ink_b, box_b = page_one(lo_pdf)
+    if size_a != size_b:
+        why.append("page 1 : %s pixels chez lgc, %s chez LibreOffice"
+                   % (size_a, size_b))
+    if box_a is None or box_b is None or not 0.005 < ink_a < 0.3 or \
+            not 0.005 < ink_b < 0.3:
+        why.append("page 1 vide ou noire : encre %.3f chez lgc, %.3f chez "
+                   "LibreOffice" % (ink_a, ink_b))
+    else:
+        if max(ink_a, ink_b) > 1.5 * min(ink_a, ink_b):
+            why.append("page 1 : encre %.3f chez lgc, %.3f chez LibreOffice"
+                       % (ink_a, ink_b))
+        # Left, top and right, within 4 pixels at 50 dpi (2 mm); not
+        # the bottom, the last line where each breaks the page (the
+        # footer's small gray text is lighter than the threshold).
+        if any(abs(a - b) > 4 for a, b in zip(box_a[:3], box_b[:3])):
+            why.append("page 1 : encre dans %s chez lgc, %s chez "
+                       "LibreOffice (pixels à 50 dpi)" % (box_a, box_b))
+    geo_a, geo_b = blocks_one(path), blocks_one(lo_pdf)
+    if geo_a is None or geo_b is None:
+        why.append("page 1 : titre, corps ou pied de page introuvable "
+                   "(pdftotext -bbox)")
+    else:
+        for key in ("titre", "gauche", "droite", "pied"):
+            if abs(geo_a[key] - geo_b[key]) > 6:
+                why.append("page 1, %s : %.1f pt chez lgc, %.1f chez "
+                           "LibreOffice" % (key, geo_a[key], geo_b[key]))
+    return why, len(want), len(mentions)
 
 
 CABINET_STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -416,8 +664,7 @@ def golden(label, parts):
     if name is None:
         return
     if shutil.which("xmllint") is None:
-        print("sauté docx : %s, document.xml attendu (xmllint absent)"
-              % label)
+        skip("docx : %s, document.xml attendu (xmllint absent)" % label)
         return
     got = subprocess.run(["xmllint", "--format", "-"],
                          input=parts["word/document.xml"],
@@ -524,10 +771,37 @@ def hostile():
         "pleines de balisage, échappées, parties bien formées", why)
 
 
+def latex_fails(ex, html):
+    """The LaTeX comparison can fail: another client's contract, an
+    article renumbered, a reference to the wrong number."""
+    if html is None or shutil.which("pandoc") is None:
+        return
+    other, _ = render(ex, ["build", "contrat.lgc", "-d",
+                           "donnees/redacteur-technique.json"], "latex")
+    tex, _ = render(ex, ["build", "contrat.lgc", "-d",
+                         "donnees/developpeur-web.json"], "latex")
+    if other is None or tex is None:
+        say(False, "docx : le contrat d'exemple ne se rend pas en LaTeX")
+        return
+    # The \\ref prints the heading's second argument (\\@currentlabel).
+    ref = re.search(rb"\\lgcrenvoi\{([^}]*)\}", tex).group(1)
+    target = tex.index(b"}{" + ref + b"}{")
+    number = tex.rindex(b"{", 0, target)
+    wrong_ref = tex[:number + 1] + b"99" + tex[target:]
+    renumbered = re.sub(rb"\\lgcarticle\{Article 2\}",
+                        rb"\\lgcarticle{Article 3}", tex)
+    seen = [equivalence.compare("html", html, "latex", t) is not None
+            for t in (other, renumbered, wrong_ref)]
+    say(seen == [True, True, True],
+        "docx : l'équivalence LaTeX voit un autre contrat, un article "
+        "renuméroté, un renvoi au mauvais numéro", "vus : %s" % seen)
+
+
 def main():
     if shutil.which("pandoc") is None:
-        print("sauté docx : équivalence avec le HTML (pandoc absent)")
-    n_ok = 0
+        skip("docx : équivalence du DOCX et du LaTeX avec le HTML "
+             "(pandoc absent)")
+    n_ok = n_latex = n_tex = 0
     examples = []
     for label, folder, argv in cases():
         data, err = render(folder, argv, "docx")
@@ -548,6 +822,21 @@ def main():
                 say(False, "docx : %s, mêmes blocs que le HTML (pandoc)"
                     % label, why)
                 continue
+        if shutil.which("pandoc") is not None:
+            n_tex += 1
+            tex, err = render(folder, argv, "latex")
+            if tex is None and "--moteur xelatex" in err:
+                # Characters pdflatex cannot print: the LaTeX is made
+                # for xelatex, as lgc's message says.
+                tex, err = render(folder, argv + ["--moteur", "xelatex"],
+                                  "latex")
+            why = err if tex is None else \
+                equivalence.compare("html", html, "latex", tex)
+            if why:
+                say(False, "docx : %s, mêmes blocs en LaTeX que le HTML "
+                    "(pandoc)" % label, why)
+            else:
+                n_latex += 1
         draft = b'class="brouillon"' in html
         if draft != (b"<w:highlight " in parts["word/document.xml"]):
             say(False, "docx : %s, zones du brouillon surlignées" % label)
@@ -556,7 +845,10 @@ def main():
         golden(label, parts)
         if not label.startswith("examples/"):
             continue
-        examples.append((label, data, html))
+        own, err = render(folder, argv, "pdf")
+        if own is None:
+            say(False, "docx : %s ne se rend pas en PDF" % label, err)
+        examples.append((label, data, html, own))
         letter = b"<w:jc w:val=\"right\"/>" in parts["word/document.xml"] \
             and "word/header1.xml" not in parts
         why = structure(parts, html, letter)
@@ -564,7 +856,7 @@ def main():
             "styles (document.xml)" % label, "\n".join(why))
         lint = xmllint(parts)
         if lint is None:
-            print("sauté docx : xmllint (absent)")
+            skip("docx : xmllint (absent)")
         else:
             say(lint == "", "docx : %s, %d parties bien formées (xmllint)"
                 % (label, len(parts)), lint)
@@ -582,6 +874,10 @@ def main():
     libreoffice(examples)
     say(n_ok > 0, "docx : %d cas rendus en DOCX, archive et XML valides, "
         "mêmes blocs que le HTML" % n_ok)
+    if shutil.which("pandoc") is not None:
+        say(n_tex > 0 and n_latex == n_tex, "docx : %d cas sur %d disent "
+            "en LaTeX ce que dit le HTML, bloc par bloc, numéros et renvois "
+            "compris (pandoc)" % (n_latex, n_tex))
     # The comparison can fail: two different clients' contracts differ.
     ex = TOP + "/examples/prestation-freelance"
     a, _ = render(ex, ["build", "contrat.lgc", "-d",
@@ -591,6 +887,7 @@ def main():
     if a is not None and b is not None and shutil.which("pandoc"):
         say(equivalence.compare("html", a, "docx", b) is not None,
             "docx : l'équivalence voit deux contrats différents")
+    latex_fails(ex, a)
     model(ex)
     hostile()
 

@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
 # Copyright 2026 The lgc authors
 # The DOCX backend (issue 16): tests/scripts/docx.py, which needs python3
-# and, for the comparison with the HTML, pandoc (both from make deps).
+# and, for the comparisons of the DOCX and the LaTeX with the HTML,
+# pandoc, for the examples' layout against lgc's PDF, LibreOffice and
+# poppler (all from make deps; each check is skipped without its tool).
 # Environment: LGC (sanitizer build), TOP, TMP.
 set -u
 

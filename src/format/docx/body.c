@@ -21,8 +21,8 @@
 #define NB_HYPHEN	"\xe2\x80\x91"
 
 /* The text width of an A4 page with lgc's margins, in twentieths of a
- * point: 21 cm less twice 2 cm. */
-#define TEXT_WIDTH	9638
+ * point: 21 cm less twice 2.5 cm. */
+#define TEXT_WIDTH	9072
 
 struct writer {
 	struct docx_body *body;
@@ -567,7 +567,7 @@ docx_body_write(struct docx_body *body, const struct doc *d,
 		buf_puts(out, "</w:p>");
 	}
 	blocks(&w, &d->blocks);
-	/* A4, the margins of the PDF and the printed HTML (2.5 cm, 2 cm).
+	/* A4, the margins of lgc's PDF (2.5 cm all round: 1417 twips).
 	 * As in lgc's PDF, the running title from the second page on
 	 * (titlePg: the first page has its own header, none, and the
 	 * same footer). */
@@ -581,8 +581,8 @@ docx_body_write(struct docx_body *body, const struct doc *d,
 		buf_puts(out, "<w:footerReference w:type=\"first\" "
 		    "r:id=\"rIdPied\"/>");
 	buf_puts(out, "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
-	    "<w:pgMar w:top=\"1417\" w:right=\"1134\" w:bottom=\"1417\" "
-	    "w:left=\"1134\" w:header=\"708\" w:footer=\"708\" "
+	    "<w:pgMar w:top=\"1417\" w:right=\"1417\" w:bottom=\"1417\" "
+	    "w:left=\"1417\" w:header=\"708\" w:footer=\"708\" "
 	    "w:gutter=\"0\"/>");
 	if (header)
 		buf_puts(out, "<w:titlePg/>");
