@@ -236,8 +236,9 @@ docx_styles_init(struct docx_styles *s, const char *model, size_t len)
 	memset(s, 0, sizeof(*s));
 	s->model = model;
 	s->model_len = model != NULL ? len : 0;
-	end = s->model + s->model_len;
-	for (p = s->model; p != NULL && p + 9 < end; p = next) {
+	/* NULL + 0 is undefined: no model, no loop. */
+	end = model != NULL ? model + len : NULL;
+	for (p = model; p != NULL && p + 9 < end; p = next) {
 		next = p + 1;
 		if (memcmp(p, "<w:style", 8) != 0 || (p[8] != ' ' &&
 		    p[8] != '\n' && p[8] != '\r' && p[8] != '\t'))
@@ -333,13 +334,13 @@ style_def(struct buf *out, const struct docx_styles *s, int r)
 static const char *
 model_end(const struct docx_styles *s)
 {
-	const char *p;
+	size_t i;
 
 	if (s->model_len < 11)
 		return NULL;
-	for (p = s->model + s->model_len - 11; p >= s->model; p--)
-		if (memcmp(p, "</w:styles>", 11) == 0)
-			return p;
+	for (i = s->model_len - 11 + 1; i-- > 0;)
+		if (memcmp(s->model + i, "</w:styles>", 11) == 0)
+			return s->model + i;
 	return NULL;
 }
 
