@@ -441,6 +441,8 @@ DEPS_TEST += python3
 # tests/scripts/docx.sh: LibreOffice lays the examples' DOCX out as a PDF
 # (about 20 s to install here).
 DEPS_TEST += libreoffice-writer-nogui
+# tests/scripts/docx.sh: every part of each DOCX parsed by xmllint.
+DEPS_TEST += libxml2-utils
 # make check-valgrind (and .ci/run) runs the examples under valgrind.
 DEPS_TEST += valgrind
 # make bench (bench/lot.sh, bench/memoire.sh) reads peak memory from
