@@ -180,6 +180,75 @@ case_excluded(const struct selon_case *c, const bool *excluded)
 	return any;
 }
 
+static int64_t
+gcd64(int64_t a, int64_t b)
+{
+	while (b != 0) {
+		int64_t r = a % b;
+
+		a = b;
+		b = r;
+	}
+	return a;
+}
+
+/* A key equal for two case values exactly when value_equal holds, so
+ * that a {selon} of thousands of cases finds its duplicates in a hash
+ * table rather than by comparing each case with every one before.
+ * False for the kinds a case cannot have (choix and booléen are
+ * counted by index, lists and records refused). */
+static bool
+case_key(struct buf *key, const struct value *v)
+{
+	dec_t d;
+	int64_t g, num, den;
+
+	buf_reset(key);
+	switch (v->kind) {
+	case T_TEXTE:
+		buf_printf(key, "t%s", v->u.text);
+		return true;
+	case T_ENTIER:
+	case T_DECIMAL:
+	case T_MONTANT:
+	case T_POURCENTAGE:
+		if (!value_to_dec(v, &d) || d.den == 0)
+			return false;
+		/* entier and décimal compare equal to each other, montant
+		 * and pourcentage only to their own kind. */
+		num = d.num;
+		den = d.den;
+		g = gcd64(num < 0 ? -num : num, den < 0 ? -den : den);
+		if (g > 1) {
+			num /= g;
+			den /= g;
+		}
+		if (den < 0) {
+			num = -num;
+			den = -den;
+		}
+		buf_printf(key, "%c%lld/%lld", v->kind == T_MONTANT ? 'm' :
+		    v->kind == T_POURCENTAGE ? 'p' : 'n', (long long)num,
+		    (long long)den);
+		return true;
+	case T_DATE:
+		buf_printf(key, "d%d-%d-%d", v->u.date.year, v->u.date.month,
+		    v->u.date.day);
+		return true;
+	case T_DUREE:
+		buf_printf(key, "u%d:%lld", (int)duree_unit_family(
+		    v->u.duree.unit), (long long)duree_base_count(v));
+		return true;
+	case T_ERROR:
+	case T_BOOLEEN:
+	case T_CHOIX:
+	case T_LISTE:
+	case T_RECORD:
+		return false;
+	}
+	return false;
+}
+
 static void
 check_selon(struct checker *ck, struct node *n, struct facts *k)
 {
@@ -197,8 +266,12 @@ check_selon(struct checker *ck, struct node *n, struct facts *k)
 	struct buf b;
 
 	struct ptrvec seen = { NULL, 0, 0 };	/* struct value *, non-choice */
+	struct ptrvec keys = { NULL, 0, 0 };	/* char *, owned */
+	struct strmap seen_by_key = { NULL, NULL, 0, 0 };
+	struct buf key;
 
 	buf_init(&b);
+	buf_init(&key);
 	/* An input restricted by "parmi" can only take those values. */
 	if (t->kind == T_CHOIX && subject->kind == EX_NAME &&
 	    subject->sym != NULL && subject->sym->kind == SYM_INPUT &&
@@ -246,8 +319,18 @@ check_selon(struct checker *ck, struct node *n, struct facts *k)
 				size_t k;
 				bool dup = false;
 
-				for (k = 0; k < seen.len && !dup; k++)
-					dup = value_equal(seen.items[k], &v);
+				if (case_key(&key, &v)) {
+					const struct value *same =
+					    strmap_get(&seen_by_key,
+					    buf_cstr(&key));
+
+					dup = same != NULL &&
+					    value_equal(same, &v);
+				} else {
+					for (k = 0; k < seen.len && !dup; k++)
+						dup = value_equal(seen.items[k],
+						    &v);
+				}
 				if (dup) {
 					buf_reset(&b);
 					expr_print(&b, c->values[j]);
@@ -258,6 +341,14 @@ check_selon(struct checker *ck, struct node *n, struct facts *k)
 					keep = xmalloc(sizeof(*keep));
 					*keep = v;
 					ptrvec_push(&seen, keep);
+					if (case_key(&key, keep)) {
+						char *owned =
+						    xstrdup(buf_cstr(&key));
+
+						ptrvec_push(&keys, owned);
+						strmap_put(&seen_by_key, owned,
+						    keep);
+					}
 				}
 				continue;
 			}
@@ -331,6 +422,11 @@ check_selon(struct checker *ck, struct node *n, struct facts *k)
 		free(seen.items[i]);
 	}
 	ptrvec_free(&seen);
+	for (i = 0; i < keys.len; i++)
+		free(keys.items[i]);
+	ptrvec_free(&keys);
+	strmap_free(&seen_by_key);
+	buf_free(&key);
 	free(all);
 	free(covered);
 	free(excluded);

@@ -66,6 +66,11 @@ struct checker {
 	struct ptrvec	 include_stack;	/* struct file_ast * being checked */
 	struct ptrvec	 refs;		/* struct pending_ref * */
 	struct strmap	 labels;	/* name → struct label * of prog */
+	/* The files read and their scopes, by resolved path (each file is
+	 * read once, so its path names it): thousands of clauses are
+	 * looked up without a scan each. */
+	struct strmap	 files_by_path;	/* → struct file_ast * of prog */
+	struct strmap	 scopes_by_path;	/* → struct scope * of prog */
 	enum diag_code	 nonconst;	/* reported for a non-constant */
 	int		 chain;		/* soits and input conditions being resolved */
 	int		 cond_depth;	/* deepest input read by a condition */

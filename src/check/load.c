@@ -422,15 +422,9 @@ find_file(struct checker *ck, const char *dir, const char *name,
 struct scope *
 scope_of(struct checker *ck, const struct file_ast *f)
 {
-	size_t i;
+	struct scope *sc = strmap_get(&ck->scopes_by_path, f->path);
 
-	for (i = 0; i < ck->prog->scopes.len; i++) {
-		struct scope *sc = ck->prog->scopes.items[i];
-
-		if (sc->file == f)
-			return sc;
-	}
-	return NULL;
+	return sc != NULL && sc->file == f ? sc : NULL;
 }
 
 /*
@@ -575,10 +569,12 @@ take_source(struct checker *ck, const char *path, const char *resolved,
 		warn_missing_separator(ck, src);
 	f->path = xstrdup(resolved);
 	ptrvec_push(&ck->prog->files, f);
+	strmap_put(&ck->files_by_path, f->path, f);
 	sc = xcalloc(1, sizeof(*sc));
 	sc->file = f;
 	sc->dir = dir_of(path);
 	ptrvec_push(&ck->prog->scopes, sc);
+	strmap_put(&ck->scopes_by_path, f->path, sc);
 	return f;
 }
 
@@ -593,19 +589,15 @@ load_fd(struct checker *ck, const char *path, const char *display, int fd,
 	char resolved[PATH_MAX];
 	struct source *src = NULL;
 	struct source_faults faults;
-	size_t i;
+	struct file_ast *f;
 
 	if ((fd < 0 || !path_of_fd(fd, resolved, sizeof(resolved))) &&
 	    realpath(path, resolved) == NULL)
 		snprintf(resolved, sizeof(resolved), "%s", path);
-	for (i = 0; i < ck->prog->files.len; i++) {
-		struct file_ast *f = ck->prog->files.items[i];
-
-		if (strcmp(f->path, resolved) == 0) {
-			if (fd >= 0)
-				close(fd);
-			return f;
-		}
+	if ((f = strmap_get(&ck->files_by_path, resolved)) != NULL) {
+		if (fd >= 0)
+			close(fd);
+		return f;
 	}
 	if (fd < 0)
 		source_unreadable(&faults, err, 0);
