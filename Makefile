@@ -515,6 +515,17 @@ deps:
 	    else echo "Attention : ajv n'a pas pu être installé ; les tests" \
 	        "de schéma JSON seront sautés (make check le signale)."; fi; \
 	fi
+	@# The SARIF 2.1.0 schema (in @microsoft/jest-sarif) and ajv for
+	@# draft-04, which validate --format-diagnostics sarif
+	@# (tests/scripts/diagformats.sh).
+	@if [ "$(DEPS_NPM)" != no ] && [ ! -d tests/sarif/node_modules/ajv-draft-04 ]; then \
+	    echo "Installation du schéma SARIF et de ajv (npm) dans tests/sarif"; \
+	    ca=/etc/ssl/certs/ca-certificates.crt; \
+	    if (cd tests/sarif && NODE_EXTRA_CA_CERTS=$$ca npm ci \
+	        --cafile=$$ca --no-audit --no-fund --loglevel=error); then :; \
+	    else echo "Attention : le schéma SARIF n'a pas pu être installé ;" \
+	        "sa validation sera sautée (make check le signale)."; fi; \
+	fi
 	@# puppeteer-core, which drives Debian's chromium in the tests of the
 	@# HTML as printed and on a phone (tests/scripts/browser.sh); it
 	@# downloads no browser of its own.
