@@ -139,7 +139,10 @@ LGC_API void	 lgc_set_diagnostic_handler(lgc_compiler *c,
  *            file), the message in French, one line per diagnostic and
  *            per note, no excerpt.
  *   "sarif"  SARIF 2.1.0: each diagnostic is one SARIF result (one JSON
- *            object on one line, for a handler); without a handler,
+ *            object on one line, for a handler), or, when it concerns
+ *            no file (a usage error), a notification of the run
+ *            (invocations[0].toolExecutionNotifications, its code in
+ *            associatedRule); without a handler,
  *            the results are kept and written to the stream as ONE
  *            SARIF log by lgc_finish_diagnostics() or lgc_free(), with
  *            every diagnostic code as a rule.  Columns are counted in
@@ -154,10 +157,10 @@ LGC_API void	 lgc_finish_diagnostics(lgc_compiler *c);
 /* Forgets the SARIF results kept for the stream, and owes no log: a
  * process forked from the one that will write the log. */
 LGC_API void	 lgc_drop_diagnostics(lgc_compiler *c);
-/* Adds to C's SARIF log a result another compiler printed in the
- * format "sarif" (the printed text of its diagnostic, e.g. handed over
- * by a worker process); LGC_FATAL, reported, if it is not one JSON
- * object on one line. */
+/* Adds to C's SARIF log a result (or notification) another compiler
+ * printed in the format "sarif" (the printed text of its diagnostic,
+ * e.g. handed over by a worker process); LGC_FATAL, reported, if it is
+ * not one JSON object on one line. */
 LGC_API int	 lgc_add_sarif_result(lgc_compiler *c, const char *result,
 		    size_t len);
 /* Warnings count as errors. */

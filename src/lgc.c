@@ -97,7 +97,8 @@ struct lgc_compiler {
 	/* --format-diagnostics sarif without a handler: the results kept
 	 * for the one log written to the stream at the end, and whether a
 	 * log is owed (an empty one says that nothing was found). */
-	struct ptrvec	 sarif;		/* char *, owned */
+	struct ptrvec	 sarif;		/* char *, owned: the results */
+	struct ptrvec	 sarif_notes;	/* char *, owned: notifications */
 	bool		 sarif_owed;
 };
 
@@ -124,7 +125,8 @@ deliver(const struct diag_out *o, void *arg)
 
 	if (c->handler == NULL) {
 		if (diags_format(c->ds) == DIAG_SARIF) {
-			ptrvec_push(&c->sarif, xstrdup(o->printed));
+			ptrvec_push(o->file != NULL ? &c->sarif :
+			    &c->sarif_notes, xstrdup(o->printed));
 			c->sarif_owed = true;
 		} else
 			diag_sink_stream(o, c->stream);
@@ -266,6 +268,7 @@ lgc_free(lgc_compiler *c)
 	diags_flush(c->ds);
 	lgc_finish_diagnostics(c);
 	ptrvec_free(&c->sarif);
+	ptrvec_free(&c->sarif_notes);
 	release_shared(c->shared);
 	diags_free(c->ds);
 	for (i = 0; i < c->search.len; i++)
@@ -699,20 +702,31 @@ drop_sarif(lgc_compiler *c)
 	for (i = 0; i < c->sarif.len; i++)
 		free(c->sarif.items[i]);
 	c->sarif.len = 0;
+	for (i = 0; i < c->sarif_notes.len; i++)
+		free(c->sarif_notes.items[i]);
+	c->sarif_notes.len = 0;
 	c->sarif_owed = false;
 }
 
 void
 lgc_finish_diagnostics(lgc_compiler *c)
 {
+	struct diag_sarif_items items;
 	struct buf b;
 
 	diags_flush(c->ds);
-	if (!c->sarif_owed)
+	/* With a handler, the caller had every diagnostic: a log only for
+	 * what was kept before it was set. */
+	if (!c->sarif_owed || (c->handler != NULL && c->sarif.len == 0 &&
+	    c->sarif_notes.len == 0))
 		return;
+	items.results = (const char *const *)c->sarif.items;
+	items.nresults = c->sarif.len;
+	items.notifications = (const char *const *)c->sarif_notes.items;
+	items.nnotifications = c->sarif_notes.len;
+	items.successful = diags_count(c->ds, SEV_FATAL) == 0;
 	buf_init(&b);
-	diag_sarif_log(&b, LGC_VERSION_STRING,
-	    (const char *const *)c->sarif.items, c->sarif.len);
+	diag_sarif_log(&b, LGC_VERSION_STRING, &items);
 	fwrite(b.data, 1, b.len, c->stream);
 	fflush(c->stream);
 	buf_free(&b);
@@ -730,18 +744,22 @@ int
 lgc_add_sarif_result(lgc_compiler *c, const char *result, size_t len)
 {
 	json_t *j;
-	bool object;
+	bool object, notification;
 
 	/* One line, as printed: its final line break is not part of it. */
 	if (len > 0 && result[len - 1] == '\n')
 		len--;
 	j = json_loadb(result, len, 0, NULL);
 	object = json_is_object(j);
+	/* A notification names its rule in associatedRule, a result in
+	 * ruleId (print_sarif). */
+	notification = object && json_object_get(j, "ruleId") == NULL;
 	json_decref(j);
 	if (!object || memchr(result, '\n', len) != NULL)
 		return usage(c, "lgc_add_sarif_result : ce n'est pas un "
 		    "résultat SARIF sur une ligne");
-	ptrvec_push(&c->sarif, xstrndup(result, len));
+	ptrvec_push(notification ? &c->sarif_notes : &c->sarif,
+	    xstrndup(result, len));
 	c->sarif_owed = true;
 	return LGC_OK;
 }

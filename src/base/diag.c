@@ -1027,7 +1027,10 @@ put_sarif_place(struct buf *b, const char *file, int line, int col,
 }
 
 /* One SARIF result on one line: the rule (the stable code), its level,
- * the message, its place and the notes as related locations. */
+ * the message, its place and the notes as related locations.  What
+ * concerns no file (a usage error, a batch's summary) is not a result,
+ * which is about a place in the code, but a notification of the tool's
+ * run (SARIF's toolExecutionNotifications), tied to its rule. */
 static void
 print_sarif(struct buf *b, const struct diagnostic *d,
     const struct diag_out *o)
@@ -1035,6 +1038,15 @@ print_sarif(struct buf *b, const struct diagnostic *d,
 	char *message = line_message(d);
 	size_t i;
 
+	if (o->file == NULL) {
+		buf_printf(b, "{\"level\":\"%s\",\"message\":{\"text\":",
+		    severity_sarif(d->severity));
+		json_string(b, message);
+		free(message);
+		buf_printf(b, "},\"associatedRule\":{\"id\":\"%s\","
+		    "\"index\":%d}}\n", codes[d->code].name, (int)d->code);
+		return;
+	}
 	buf_printf(b, "{\"ruleId\":\"%s\",\"ruleIndex\":%d,\"level\":\"%s\","
 	    "\"message\":{\"text\":", codes[d->code].name, (int)d->code,
 	    severity_sarif(d->severity));
@@ -1088,11 +1100,27 @@ print_sarif(struct buf *b, const struct diagnostic *d,
 	buf_puts(b, "}\n");
 }
 
-void
-diag_sarif_log(struct buf *b, const char *version,
-    const char *const *results, size_t n)
+/* ITEMS[0..N), each printed on its line, as the elements of an array. */
+static void
+put_lines(struct buf *b, const char *const *items, size_t n)
 {
 	size_t i, len;
+
+	for (i = 0; i < n; i++) {
+		/* Each as printed, without its line break. */
+		len = strlen(items[i]);
+		while (len > 0 && items[i][len - 1] == '\n')
+			len--;
+		buf_puts(b, i > 0 ? ",\n" : "\n");
+		buf_put(b, items[i], len);
+	}
+}
+
+void
+diag_sarif_log(struct buf *b, const char *version,
+    const struct diag_sarif_items *items)
+{
+	size_t i;
 
 	buf_puts(b, "{\"$schema\":\"https://docs.oasis-open.org/sarif/sarif/"
 	    "v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json\",\n"
@@ -1119,16 +1147,13 @@ diag_sarif_log(struct buf *b, const char *version,
 		    strncmp(codes[i].name, "lint-", 5) == 0 ? "false" : "true",
 		    i + 1 < DIAG__COUNT ? "," : "");
 	}
-	buf_puts(b, "]}},\n\"columnKind\":\"unicodeCodePoints\",\n"
+	buf_printf(b, "]}},\n\"invocations\":[{\"executionSuccessful\":%s,"
+	    "\"toolExecutionNotifications\":[", items->successful ? "true" :
+	    "false");
+	put_lines(b, items->notifications, items->nnotifications);
+	buf_puts(b, "]}],\n\"columnKind\":\"unicodeCodePoints\",\n"
 	    "\"results\":[");
-	for (i = 0; i < n; i++) {
-		/* Each result as printed, without its line break. */
-		len = strlen(results[i]);
-		while (len > 0 && results[i][len - 1] == '\n')
-			len--;
-		buf_puts(b, i > 0 ? ",\n" : "\n");
-		buf_put(b, results[i], len);
-	}
+	put_lines(b, items->results, items->nresults);
 	buf_puts(b, "]}]}\n");
 }
 

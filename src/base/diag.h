@@ -88,11 +88,22 @@ enum diag_format diags_format(const struct diags *ds);
  * whether the stream is a terminal. */
 void	diags_set_color(struct diags *ds, bool color);
 
+/* What a SARIF log holds, each item as DIAG_SARIF printed it: the
+ * results (diagnostics with a file) and the notifications of the run
+ * (those without); SUCCESSFUL: no fatal error stopped the run. */
+struct diag_sarif_items {
+	const char *const *results;
+	size_t		 nresults;
+	const char *const *notifications;
+	size_t		 nnotifications;
+	bool		 successful;
+};
+
 /* A whole SARIF 2.1.0 log of one run of lgc VERSION: every code as a
- * rule (its description from docs/diagnostics.md), then the results
- * RESULTS[0..N), each a SARIF result as DIAG_SARIF prints it. */
+ * rule (its description from docs/diagnostics.md), the invocation with
+ * its notifications, then the results. */
 void	diag_sarif_log(struct buf *b, const char *version,
-	    const char *const *results, size_t n);
+	    const struct diag_sarif_items *items);
 /* Enables the warnings whose stable name starts with PREFIX. */
 void	diags_enable(struct diags *ds, const char *prefix);
 

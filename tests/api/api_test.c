@@ -215,7 +215,7 @@ test_diagnostic_formats(void)
 	expect(text != NULL && strstr(text, "\"version\":\"2.1.0\"") != NULL &&
 	    strstr(text, "\"ruleId\":\"nom-inconnu\"") != NULL &&
 	    strstr(text, "\"ruleId\":\"lot\"") != NULL &&
-	    strstr(text, "\"ruleId\":\"usage\"") != NULL &&
+	    strstr(text, "\"associatedRule\":{\"id\":\"usage\"") != NULL &&
 	    strstr(strstr(text, "\"runs\"") + 1, "\"runs\"") == NULL,
 	    "sarif : un seul journal, les résultats du modèle, ajouté et refusé");
 	free(text);

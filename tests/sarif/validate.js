@@ -64,6 +64,17 @@ for (const file of process.argv.slice(2)) {
 				    !region_ok(l.physicalLocation.region))
 					why.push(`résultat ${i} : région à l'envers`);
 		}
+		const inv = (run.invocations || [])[0];
+		if (inv === undefined) why.push('pas d\'invocation');
+		else
+			for (const [i, n] of (inv.toolExecutionNotifications ||
+			    []).entries()) {
+				const a = n.associatedRule;
+				if (a === undefined || rules[a.index] === undefined ||
+				    rules[a.index].id !== a.id)
+					why.push(`notification ${i} : associatedRule ` +
+					    `ne désigne pas une règle`);
+			}
 		for (const r of rules)
 			if (!r.shortDescription || !r.shortDescription.text ||
 			    !r.help || !r.help.text)

@@ -103,23 +103,35 @@ else
 	echo "sauté format gcc dans Vim (vim absent)"
 fi
 
-# 3. Emacs's compilation-mode, its default regexps.
+# 3. Emacs's compilation-mode, its default regexps: each line with a
+# place is a message at that file, line and column, of its type (2
+# error, 1 warning, 0 info for a note).
 if command -v emacs > /dev/null 2>&1; then
-	(cd "$g" && emacs --batch --eval "
-(progn
-  (require 'compile)
-  (with-current-buffer (get-buffer-create \"*c*\")
-    (insert-file-contents \"$w/gcc.out\")
-    (compilation-mode)
-    (font-lock-ensure)
-    (goto-char (point-min))
-    (let ((n 0))
-      (condition-case nil
-          (while t (compilation-next-error 1) (setq n (1+ n)))
-        (error nil))
-      (princ (format \"%d\n\" n)))))" > "$w/emacs.n" 2> "$w/emacs.err")
-	[ "$(cat "$w/emacs.n")" = "$(wc -l < "$w/gcc.out" | tr -d ' ')" ]
-	check $? "format gcc : compilation-mode d'Emacs trouve chaque diagnostic" "$w/emacs.err"
+	cat > "$w/compilation.el" <<'EOF2'
+(require 'compile)
+(with-current-buffer (get-buffer-create "*lgc*")
+  (insert-file-contents (getenv "LGC_GCC_OUT"))
+  (compilation-mode)
+  (compilation--ensure-parse (point-max))
+  (goto-char (point-min))
+  (while (not (eobp))
+    (let ((msg (get-text-property (point) 'compilation-message)))
+      (when msg
+        (let ((loc (compilation--message->loc msg)))
+          (princ (format "%s:%s:%s:%s\n"
+                         (caar (compilation--loc->file-struct loc))
+                         (compilation--loc->line loc)
+                         (compilation--loc->col loc)
+                         (compilation--message->type msg))))))
+    (forward-line 1)))
+EOF2
+	(cd "$g" && LGC_GCC_OUT="$w/gcc.out" timeout 60 emacs --batch -Q \
+	    -l "$w/compilation.el" > "$w/emacs.got" 2> "$w/emacs.err")
+	sed -n 's/^\([^:]*:[0-9]*:[0-9]*\): \(error\|warning\|note\): .*/\1:\2/p' \
+	    "$w/gcc.out" | sed 's/:error$/:2/; s/:warning$/:1/; s/:note$/:0/' \
+	    > "$w/emacs.want"
+	[ -s "$w/emacs.want" ] && diff "$w/emacs.want" "$w/emacs.got" > "$w/emacs.why" 2>&1
+	check $? "format gcc : compilation-mode d'Emacs lit chaque diagnostic à sa place, erreur, avertissement ou note" "$w/emacs.why"
 else
 	echo "sauté format gcc dans Emacs (emacs absent)"
 fi
@@ -146,18 +158,21 @@ rc=$?
 logs=$(grep -c '"\$schema"' "$w/lot.sarif")
 results=$(grep -c '^{"ruleId"' "$w/lot.sarif")
 records=$(grep -c '"enregistrement":[24]' "$w/lot.sarif")
-[ "$rc" -eq 1 ] && [ "$logs" -eq 1 ] && [ "$results" -eq 3 ] &&
-    [ "$records" -eq 2 ] && grep -q '"ruleId":"lot"' "$w/lot.sarif" &&
+[ "$rc" -eq 1 ] && [ "$logs" -eq 1 ] && [ "$results" -eq 2 ] &&
+    [ "$records" -eq 2 ] &&
+    grep -q '"associatedRule":{"id":"lot"' "$w/lot.sarif" &&
     [ ! -s "$w/lot.out" ]
-check $? "sarif : un lot de 4 enregistrements (-j 2) écrit un seul journal, 2 erreurs et le bilan (code $rc, $logs journal, $results résultats)" "$w/lot.sarif"
+check $? "sarif : un lot de 4 enregistrements (-j 2) écrit un seul journal, ses 2 erreurs et le bilan (code $rc, $logs journal, $results résultats)" "$w/lot.sarif"
 (cd "$w" && "$LGC" frob --format-diagnostics sarif > /dev/null 2> usage.sarif)
 rc=$?
-[ "$rc" -eq 2 ] && grep -q '"ruleId":"usage"' "$w/usage.sarif"
-check $? "sarif : une erreur d'utilisation avant toute lecture est dans le journal (code $rc)" "$w/usage.sarif"
+[ "$rc" -eq 2 ] && grep -q '"executionSuccessful":false' "$w/usage.sarif" &&
+    grep -q '^{"level":"error",.*"associatedRule":{"id":"usage"' "$w/usage.sarif"
+check $? "sarif : une erreur d'utilisation avant toute lecture est une notification du journal (code $rc)" "$w/usage.sarif"
 printf '{"client": "Alpha", "duree_mois": 12}\n' > "$w/ok.json"
 (cd "$w" && "$LGC" check modele.lgc -d ok.json --format-diagnostics sarif > /dev/null 2> ok.sarif)
 rc=$?
-[ "$rc" -eq 0 ] && grep -q '"results":\[\]' "$w/ok.sarif"
+[ "$rc" -eq 0 ] && grep -q '"results":\[\]' "$w/ok.sarif" &&
+    grep -q '"executionSuccessful":true' "$w/ok.sarif"
 check $? "sarif : un modèle sans faute écrit un journal sans résultat (code $rc)" "$w/ok.sarif"
 dn=$TOP/tests/golden/diagnostics
 (cd "$dn" && "$LGC" build donnee-notes-json.lgc -d donnee-notes-json.json \
