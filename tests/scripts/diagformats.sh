@@ -41,7 +41,7 @@ command -v node > /dev/null 2>&1 && have_node=1
 # again in the gcc and json formats: $gcc reads each located diagnostic
 # at its place, with its severity.
 if [ "$have_node" -eq 1 ]; then
-	n=0 bad=0
+	n=0 bad=0 read=0
 	: > "$w/gcc.why"
 	for err in $(find "$TOP/tests/golden" -name '*.err' | sort); do
 		base=${err%.err}
@@ -63,20 +63,22 @@ if [ "$have_node" -eq 1 ]; then
 		[ -f "$base.json" ] && data="-d $name.json"
 		# shellcheck disable=SC2086
 		(cd "$dir" && timeout 20 "$LGC" $args "${name%%--*}.lgc" $data \
-		    --format-diagnostics gcc -o /dev/null > /dev/null \
+		    --format-diagnostics gcc > /dev/null \
 		    2> "$w/case.gcc"
 		timeout 20 "$LGC" $args "${name%%--*}.lgc" $data \
-		    --format-diagnostics json -o /dev/null > /dev/null \
+		    --format-diagnostics json > /dev/null \
 		    2> "$w/case.json")
 		n=$((n + 1))
 		if ! node "$sarif/gcc-matcher.js" "$w/case.gcc" "$w/case.json" \
 		    > "$w/case.why" 2>&1; then
 			bad=$((bad + 1))
 			{ echo "${base#"$TOP"/} :"; cat "$w/case.why"; } >> "$w/gcc.why"
+		else
+			read=$((read + $(sed -n 's/^\([0-9]*\) problèmes.*/\1/p' "$w/case.why")))
 		fi
 	done
-	[ "$n" -gt 100 ] && [ "$bad" -eq 0 ]
-	check $? "format gcc : le motif \$gcc de VS Code lit les diagnostics des $n cas golden ($bad en défaut)" "$w/gcc.why"
+	[ "$n" -gt 100 ] && [ "$bad" -eq 0 ] && [ "$read" -gt "$n" ]
+	check $? "format gcc : le motif \$gcc de VS Code lit les $read diagnostics situés des $n cas golden ($bad en défaut)" "$w/gcc.why"
 	# The check can fail: French severity words are not read.
 	printf 'x.lgc:3:8: erreur: m\n' > "$w/fr.gcc"
 	printf '{"fichier":"x.lgc","ligne":3,"colonne":8,"gravite":"erreur","message":"m"}\n' > "$w/fr.json"
@@ -155,7 +157,7 @@ EOF2
 (cd "$w" && timeout 60 "$LGC" build modele.lgc --lot lot.jsonl --sortie contrats \
     -f html -j 2 --format-diagnostics sarif > lot.out 2> lot.sarif)
 rc=$?
-logs=$(grep -c '"\$schema"' "$w/lot.sarif")
+logs=$(grep -c '"runs"' "$w/lot.sarif")
 results=$(grep -c '^{"ruleId"' "$w/lot.sarif")
 records=$(grep -c '"enregistrement":[24]' "$w/lot.sarif")
 [ "$rc" -eq 1 ] && [ "$logs" -eq 1 ] && [ "$results" -eq 2 ] &&
