@@ -6,7 +6,8 @@
  * The library behind the lgc command: load a template (parsed and
  * checked), give it one client's data, render the contract.  Every call
  * that can fail returns an lgc status and reports why through the
- * diagnostics: GCC-style French text (or JSON lines) written to the
+ * diagnostics: GCC-style French text (or JSON lines, GCC's own lines, a
+ * SARIF log: lgc_set_diagnostic_format) written to the
  * stream given to lgc_new(), or, with lgc_set_diagnostic_handler(),
  * each diagnostic handed whole to a function of the caller's.
  *

@@ -195,6 +195,20 @@ else
 	echo "sauté sarif : validation par le schéma SARIF 2.1.0 (node ou tests/sarif/node_modules absent : make deps)"
 fi
 
+# The rules' descriptions come from docs/diagnostics.md at build time;
+# a code without its section stops the build.
+if command -v python3 > /dev/null 2>&1; then
+	python3 "$TOP/src/base/diagrules.py" "$TOP/docs/diagnostics.md" \
+	    "$TOP/src/base/diagcodes.h" > "$w/rules.h" 2> "$w/rules.err" &&
+	    [ "$(grep -c '^	{ "' "$w/rules.h")" -eq "$(grep -c '^DIAG(' "$TOP/src/base/diagcodes.h")" ]
+	check $? "sarif : une description par code, tirée de docs/diagnostics.md" "$w/rules.err"
+	{ cat "$TOP/src/base/diagcodes.h"; echo 'DIAG(E_X, SEV_ERROR, "code-sans-section", "x")'; } > "$w/codes.h"
+	! python3 "$TOP/src/base/diagrules.py" "$TOP/docs/diagnostics.md" \
+	    "$w/codes.h" > /dev/null 2> "$w/rules.err" &&
+	    grep -q "code-sans-section" "$w/rules.err"
+	check $? "sarif : un code sans section dans docs/diagnostics.md arrête la génération" "$w/rules.err"
+fi
+
 # 5. Colour: on a terminal by default, never with NO_COLOR, nor through
 # a pipe; --couleur forces either way.
 if command -v python3 > /dev/null 2>&1; then
