@@ -6,7 +6,8 @@
  * The library behind the lgc command: load a template (parsed and
  * checked), give it one client's data, render the contract.  Every call
  * that can fail returns an lgc status and reports why through the
- * diagnostics: GCC-style French text (or JSON lines) written to the
+ * diagnostics: GCC-style French text (or JSON lines, GCC's own lines, a
+ * SARIF log: lgc_set_diagnostic_format) written to the
  * stream given to lgc_new(), or, with lgc_set_diagnostic_handler(),
  * each diagnostic handed whole to a function of the caller's.
  *
@@ -126,10 +127,43 @@ typedef void	(*lgc_diagnostic_handler)(const lgc_diagnostic *d,
 /* FN receives every diagnostic from now on (NULL: the stream again). */
 LGC_API void	 lgc_set_diagnostic_handler(lgc_compiler *c,
 		    lgc_diagnostic_handler fn, void *arg);
-/* "texte" (GCC-style, the default) or "json": one JSON object per
- * diagnostic, one per line. */
+/*
+ * The format of the diagnostics (and of lgc_diagnostic.printed):
+ *   "texte"  GCC-style in French (« erreur », « avertissement »), with
+ *            the quoted line and a caret; the default.  In colour with
+ *            the option "couleur" (lgc_set_option).
+ *   "json"   one JSON object per diagnostic, one per line.
+ *   "gcc"    exactly GCC's lines, which editors and CI read as GCC's:
+ *            "file:line:col: error|warning|note: message" (English
+ *            severity words, "fatal error" for usage and I/O errors;
+ *            "file: error: …" for a whole file, "lgc: error: …" for no
+ *            file), the message in French, one line per diagnostic and
+ *            per note, no excerpt.
+ *   "sarif"  SARIF 2.1.0: each diagnostic is one SARIF result (one JSON
+ *            object on one line, for a handler), or, when it concerns
+ *            no file (a usage error), a notification of the run
+ *            (invocations[0].toolExecutionNotifications, its code in
+ *            associatedRule); without a handler,
+ *            the results are kept and written to the stream as ONE
+ *            SARIF log by lgc_finish_diagnostics() or lgc_free(), with
+ *            every diagnostic code as a rule.  Columns are counted in
+ *            Unicode code points (run.columnKind "unicodeCodePoints").
+ */
 LGC_API int	 lgc_set_diagnostic_format(lgc_compiler *c,
 		    const char *format);
+/* With "sarif" and no handler: writes to the stream the log of what was
+ * reported since the format was chosen or the last call (a log without
+ * results when nothing was), then starts afresh.  Else only flushes. */
+LGC_API void	 lgc_finish_diagnostics(lgc_compiler *c);
+/* Forgets the SARIF results kept for the stream, and owes no log: a
+ * process forked from the one that will write the log. */
+LGC_API void	 lgc_drop_diagnostics(lgc_compiler *c);
+/* Adds to C's SARIF log a result (or notification) another compiler
+ * printed in the format "sarif" (the printed text of its diagnostic,
+ * e.g. handed over by a worker process); LGC_FATAL, reported, if it is
+ * not one JSON object on one line. */
+LGC_API int	 lgc_add_sarif_result(lgc_compiler *c, const char *result,
+		    size_t len);
 /* Warnings count as errors. */
 LGC_API void	 lgc_set_werror(lgc_compiler *c, int werror);
 /* Enables the warnings whose name starts with PREFIX: "lint" for every
@@ -176,6 +210,12 @@ LGC_API const char *lgc_format_option(const lgc_compiler *c, size_t i,
  *                "tout": every condition shows every branch, labelled,
  *                even one the data or a default value decides
  *   "guillemets" "droits": keep straight "…" quotes (default « … »)
+ *   "couleur"    "1": the text format's diagnostics in GCC's colours
+ *                (ANSI escapes: errors red, warnings magenta, notes
+ *                cyan, the caret green, places bold); "0" (the default)
+ *                none.  The library never looks at the terminal or the
+ *                environment: the caller decides (lgc: --couleur,
+ *                NO_COLOR, whether stderr is a terminal)
  *   "date-creation"  seconds since 1970-01-01 UTC, as SOURCE_DATE_EPOCH
  *                gives them: the creation date a PDF records (without
  *                it none, so that the same input gives the same bytes)

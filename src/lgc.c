@@ -14,6 +14,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <jansson.h>
+
 #include "base/diag.h"
 #include "base/source.h"
 #include "base/suggest.h"
@@ -92,6 +94,12 @@ struct lgc_compiler {
 	struct eval_limits limits;	/* the "limite-…" options */
 	struct file_id	*data_ids;	/* the data files read since the last */
 	size_t		 ndata_ids;	/* lgc_reset_data */
+	/* --format-diagnostics sarif without a handler: the results kept
+	 * for the one log written to the stream at the end, and whether a
+	 * log is owed (an empty one says that nothing was found). */
+	struct ptrvec	 sarif;		/* char *, owned: the results */
+	struct ptrvec	 sarif_notes;	/* char *, owned: notifications */
+	bool		 sarif_owed;
 };
 
 static void
@@ -116,7 +124,12 @@ deliver(const struct diag_out *o, void *arg)
 	size_t i;
 
 	if (c->handler == NULL) {
-		diag_sink_stream(o, c->stream);
+		if (diags_format(c->ds) == DIAG_SARIF) {
+			ptrvec_push(o->file != NULL ? &c->sarif :
+			    &c->sarif_notes, xstrdup(o->printed));
+			c->sarif_owed = true;
+		} else
+			diag_sink_stream(o, c->stream);
 		return;
 	}
 	notes = xcalloc(o->nnotes + 1, sizeof(*notes));
@@ -253,6 +266,9 @@ lgc_free(lgc_compiler *c)
 		return;
 	data_free(c->data);
 	diags_flush(c->ds);
+	lgc_finish_diagnostics(c);
+	ptrvec_free(&c->sarif);
+	ptrvec_free(&c->sarif_notes);
 	release_shared(c->shared);
 	diags_free(c->ds);
 	for (i = 0; i < c->search.len; i++)
@@ -514,6 +530,14 @@ lgc_set_option(lgc_compiler *c, const char *name, const char *value)
 	}
 	if (strcmp(name, "date-creation") == 0)
 		return date_value(c, value, &c->created);
+	if (strcmp(name, "couleur") == 0) {
+		bool color = false;
+
+		if (flag_value(c, name, value, &color) != LGC_OK)
+			return LGC_FATAL;
+		diags_set_color(c->ds, color);
+		return LGC_OK;
+	}
 	if (strcmp(name, "norme") == 0) {
 		if (value != NULL && strcmp(value, "2020-12") == 0)
 			c->schema_draft = SCHEMA_2020_12;
@@ -531,7 +555,7 @@ lgc_set_option(lgc_compiler *c, const char *name, const char *value)
 		char *names = format_names(c->formats);
 
 		usage(c, "option « %s » inconnue : ni brouillon, guillemets, "
-		    "date-creation, norme, limite-valeur, limite-texte, "
+		    "date-creation, couleur, norme, limite-valeur, limite-texte, "
 		    "limite-noeuds, ni une option des formats (%s)", name,
 		    names);
 		free(names);
@@ -653,13 +677,90 @@ lgc_set_werror(lgc_compiler *c, int werror)
 int
 lgc_set_diagnostic_format(lgc_compiler *c, const char *format)
 {
+	/* What was reported in the former format is delivered in it. */
+	diags_flush(c->ds);
 	if (strcmp(format, "json") == 0)
 		diags_set_format(c->ds, DIAG_JSON);
 	else if (strcmp(format, "texte") == 0 || strcmp(format, "text") == 0)
 		diags_set_format(c->ds, DIAG_TEXT);
-	else
-		return usage(c, "format de diagnostics « %s » inconnu : json ou "
-		    "texte", format);
+	else if (strcmp(format, "gcc") == 0)
+		diags_set_format(c->ds, DIAG_GCC);
+	else if (strcmp(format, "sarif") == 0) {
+		diags_set_format(c->ds, DIAG_SARIF);
+		c->sarif_owed = true;
+	} else
+		return usage(c, "format de diagnostics « %s » inconnu : texte, "
+		    "json, gcc ou sarif", format);
+	return LGC_OK;
+}
+
+static void
+drop_sarif(lgc_compiler *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->sarif.len; i++)
+		free(c->sarif.items[i]);
+	c->sarif.len = 0;
+	for (i = 0; i < c->sarif_notes.len; i++)
+		free(c->sarif_notes.items[i]);
+	c->sarif_notes.len = 0;
+	c->sarif_owed = false;
+}
+
+void
+lgc_finish_diagnostics(lgc_compiler *c)
+{
+	struct diag_sarif_items items;
+	struct buf b;
+
+	diags_flush(c->ds);
+	/* With a handler, the caller had every diagnostic: a log only for
+	 * what was kept before it was set. */
+	if (!c->sarif_owed || (c->handler != NULL && c->sarif.len == 0 &&
+	    c->sarif_notes.len == 0))
+		return;
+	items.results = (const char *const *)c->sarif.items;
+	items.nresults = c->sarif.len;
+	items.notifications = (const char *const *)c->sarif_notes.items;
+	items.nnotifications = c->sarif_notes.len;
+	items.successful = diags_count(c->ds, SEV_FATAL) == 0;
+	buf_init(&b);
+	diag_sarif_log(&b, LGC_VERSION_STRING, &items);
+	fwrite(b.data, 1, b.len, c->stream);
+	fflush(c->stream);
+	buf_free(&b);
+	drop_sarif(c);
+}
+
+void
+lgc_drop_diagnostics(lgc_compiler *c)
+{
+	diags_flush(c->ds);
+	drop_sarif(c);
+}
+
+int
+lgc_add_sarif_result(lgc_compiler *c, const char *result, size_t len)
+{
+	json_t *j;
+	bool object, notification;
+
+	/* One line, as printed: its final line break is not part of it. */
+	if (len > 0 && result[len - 1] == '\n')
+		len--;
+	j = json_loadb(result, len, 0, NULL);
+	object = json_is_object(j);
+	/* A notification names its rule in associatedRule, a result in
+	 * ruleId (print_sarif). */
+	notification = object && json_object_get(j, "ruleId") == NULL;
+	json_decref(j);
+	if (!object || memchr(result, '\n', len) != NULL)
+		return usage(c, "lgc_add_sarif_result : ce n'est pas un "
+		    "résultat SARIF sur une ligne");
+	ptrvec_push(notification ? &c->sarif_notes : &c->sarif,
+	    xstrndup(result, len));
+	c->sarif_owed = true;
 	return LGC_OK;
 }
 

@@ -8,6 +8,19 @@
 
 #include "base/source.h"
 
+/* The descriptions of the codes, generated from docs/diagnostics.md in
+ * the order of diagcodes.h (src/base/diagrules.py). */
+struct diag_rule_doc {
+	const char	*code;
+	const char	*short_text;
+	const char	*full_text;
+	const char	*help;
+};
+#include "base/diagrules.h"
+
+_Static_assert(sizeof(diag_rule_docs) / sizeof(diag_rule_docs[0]) ==
+    DIAG__COUNT, "docs/diagnostics.md: one description per code");
+
 #define MAX_ERRORS	100
 #define MAX_SHOWN	200	/* diagnostics of any severity */
 
@@ -50,6 +63,7 @@ struct diags {
 	void		*sink_arg;
 	bool		 werror;
 	enum diag_format format;
+	bool		 color;		/* text format in GCC's colours */
 	bool		 enabled[DIAG__COUNT];
 	struct ptrvec	 pending;	/* struct diagnostic * not yet printed */
 	struct ptrvec	 seen;		/* "code|file|line|col|message" keys */
@@ -124,6 +138,18 @@ void
 diags_set_format(struct diags *ds, enum diag_format format)
 {
 	ds->format = format;
+}
+
+enum diag_format
+diags_format(const struct diags *ds)
+{
+	return ds->format;
+}
+
+void
+diags_set_color(struct diags *ds, bool color)
+{
+	ds->color = color;
 }
 
 void
@@ -419,6 +445,7 @@ diags_copy_settings(struct diags *to, const struct diags *from)
 {
 	to->werror = from->werror;
 	to->format = from->format;
+	to->color = from->color;
 	memcpy(to->enabled, from->enabled, sizeof(to->enabled));
 }
 
@@ -461,6 +488,42 @@ severity_word(enum severity sev)
 		return "erreur";
 	}
 	return "erreur";
+}
+
+/* GCC's colours (its GCC_COLORS defaults), each run opened by SGR and
+ * closed by SGR_END; the \033[K erases to the end of the line in the
+ * run's colours as GCC does, so that a line wrapped by the terminal
+ * keeps no stray background. */
+#define SGR_LOCUS	"\033[01m\033[K"
+#define SGR_ERROR	"\033[01;31m\033[K"
+#define SGR_WARNING	"\033[01;35m\033[K"
+#define SGR_NOTE	"\033[01;36m\033[K"
+#define SGR_CARET	"\033[01;32m\033[K"
+#define SGR_END		"\033[m\033[K"
+
+static const char *
+severity_color(enum severity sev)
+{
+	switch (sev) {
+	case SEV_NOTE:
+		return SGR_NOTE;
+	case SEV_WARNING:
+		return SGR_WARNING;
+	case SEV_ERROR:
+	case SEV_FATAL:
+		return SGR_ERROR;
+	}
+	return SGR_ERROR;
+}
+
+/* "erreur:" (or the severity given), in its colour when COLOR. */
+static void
+put_severity(struct buf *b, const char *word, enum severity sev, bool color)
+{
+	if (color)
+		buf_printf(b, "%s%s:%s ", severity_color(sev), word, SGR_END);
+	else
+		buf_printf(b, "%s: ", word);
 }
 
 /*
@@ -516,7 +579,8 @@ excerpt_put_unit(struct buf *b, const struct excerpt_unit *u)
 /* The line quoted as SHOWN, its number in the file a person would
  * open (a batch record's line); 0: LOC's own. */
 static void
-print_excerpt(struct buf *b, const struct loc *loc, int shown_line)
+print_excerpt(struct buf *b, const struct loc *loc, int shown_line,
+    bool color)
 {
 	const char *line;
 	size_t len, i, next;
@@ -562,6 +626,8 @@ print_excerpt(struct buf *b, const struct loc *loc, int shown_line)
 		while (u.width-- > 0)
 			buf_putc(b, *u.s == '\t' ? '\t' : ' ');
 	}
+	if (color)
+		buf_puts(b, SGR_CARET);
 	buf_putc(b, '^');
 	if (loc->end_line == loc->line && loc->end_col > loc->col) {
 		int k;
@@ -570,6 +636,8 @@ print_excerpt(struct buf *b, const struct loc *loc, int shown_line)
 		    shown + 1 + (k - loc->col) < EXCERPT_WIDTH; k++)
 			buf_putc(b, '~');
 	}
+	if (color)
+		buf_puts(b, SGR_END);
 	buf_putc(b, '\n');
 }
 
@@ -592,16 +660,33 @@ note_line(const struct diagnostic *d, const struct loc *l, int line)
 	return line;
 }
 
+/* "file:line:col:" in bold when COLOR, then a space. */
 static void
-print_location(struct buf *b, const struct loc *loc, bool has_loc)
+put_locus(struct buf *b, const char *file, int line, int col, bool color)
+{
+	if (color)
+		buf_puts(b, SGR_LOCUS);
+	if (file == NULL)
+		buf_puts(b, "lgc:");
+	else if (line < 1)
+		buf_printf(b, "%s:", file);
+	else if (col < 1)
+		buf_printf(b, "%s:%d:", file, line);
+	else
+		buf_printf(b, "%s:%d:%d:", file, line, col);
+	if (color)
+		buf_puts(b, SGR_END);
+	buf_putc(b, ' ');
+}
+
+static void
+print_location(struct buf *b, const struct loc *loc, bool has_loc,
+    bool color)
 {
 	if (!has_loc)
-		buf_puts(b, "lgc: ");
-	else if (loc->line < 1)
-		buf_printf(b, "%s: ", loc->src->path);
+		put_locus(b, NULL, 0, 0, color);
 	else
-		buf_printf(b, "%s:%d:%d: ", loc->src->path, loc->line,
-		    loc->col);
+		put_locus(b, loc->src->path, loc->line, loc->col, color);
 }
 
 /* The message as the text form prints it: its JSON path last. */
@@ -618,8 +703,10 @@ full_message(const struct diagnostic *d)
 	return typo;
 }
 
+static char *line_message(const struct diagnostic *d);
+
 static void
-print_text(struct buf *b, const struct diagnostic *d)
+print_text(struct buf *b, const struct diagnostic *d, bool color)
 {
 	char *message;
 	size_t i;
@@ -628,30 +715,20 @@ print_text(struct buf *b, const struct diagnostic *d)
 		/* A record's text is one line of its batch file: positions
 		 * are in that file's lines. */
 		if (d->loc.line > 0)
-			buf_printf(b, "%s:%d:%d: ", d->loc.src->path,
-			    record_line(d), d->loc.col);
+			put_locus(b, d->loc.src->path, record_line(d),
+			    d->loc.col, color);
 		else
-			buf_printf(b, "%s:%d: ", d->loc.src->path, d->record);
+			put_locus(b, d->loc.src->path, d->record, 0, color);
 	} else
-		print_location(b, &d->loc, d->has_loc);
-	buf_printf(b, "%s: ", severity_word(d->severity));
-	message = full_message(d);
+		print_location(b, &d->loc, d->has_loc, color);
+	put_severity(b, severity_word(d->severity), d->severity, color);
+	message = line_message(d);
 	buf_puts(b, message);
 	free(message);
-	if (d->suggestion != NULL) {
-		char *hint = xasprintf(" ; vouliez-vous dire « %s » ?",
-		    d->suggestion);
-		char *typo = french_spaces(hint);
-
-		buf_puts(b, typo);
-		free(typo);
-		free(hint);
-	}
-	if (d->promoted)
-		buf_printf(b, " [-Werror=%s]", codes[d->code].name);
 	buf_putc(b, '\n');
 	if (d->has_loc)
-		print_excerpt(b, &d->loc, d->in_record ? record_line(d) : 0);
+		print_excerpt(b, &d->loc, d->in_record ? record_line(d) : 0,
+		    color);
 	for (i = 0; i < d->nnotes; i++) {
 		const struct note *n = &d->notes[i];
 		char *text = french_spaces(n->text);
@@ -659,15 +736,14 @@ print_text(struct buf *b, const struct diagnostic *d)
 		if (n->has_loc && !n->loc_in_text) {
 			int line = note_line(d, &n->loc, n->loc.line);
 
-			if (line > 0)
-				buf_printf(b, "%s:%d:%d: ", n->loc.src->path, line,
-				    n->loc.col);
-			else
-				print_location(b, &n->loc, true);
-			buf_printf(b, "note: %s\n", text);
-			print_excerpt(b, &n->loc, line);
-		} else
-			buf_printf(b, "note: %s\n", text);
+			put_locus(b, n->loc.src->path, line, n->loc.col, color);
+			put_severity(b, "note", SEV_NOTE, color);
+			buf_printf(b, "%s\n", text);
+			print_excerpt(b, &n->loc, line, color);
+		} else {
+			put_severity(b, "note", SEV_NOTE, color);
+			buf_printf(b, "%s\n", text);
+		}
 		free(text);
 	}
 }
@@ -789,6 +865,298 @@ set_place(const struct loc *loc, bool has_loc, const char **file, int *line,
 	*end_col = has_loc ? loc->end_col : 0;
 }
 
+/* The message as the text form's first line has it: JSON path,
+ * suggestion and -Werror's code included. */
+static char *
+line_message(const struct diagnostic *d)
+{
+	struct buf b;
+	char *message = full_message(d);
+
+	buf_init(&b);
+	buf_puts(&b, message);
+	free(message);
+	if (d->suggestion != NULL) {
+		char *hint = xasprintf(" ; vouliez-vous dire « %s » ?",
+		    d->suggestion);
+		char *typo = french_spaces(hint);
+
+		buf_puts(&b, typo);
+		free(typo);
+		free(hint);
+	}
+	if (d->promoted)
+		buf_printf(&b, " [-Werror=%s]", codes[d->code].name);
+	return buf_detach(&b);
+}
+
+/* S on one line: a line break in a name or a message would start a
+ * line that tools read as a diagnostic of its own. */
+static void
+put_one_line(struct buf *b, const char *s)
+{
+	for (; *s != '\0'; s++)
+		buf_putc(b, *s == '\n' || *s == '\r' ? ' ' : *s);
+}
+
+/* GCC's prefix: "file:line:col: ", "file: " for a whole file, and the
+ * program's name, "lgc: ", for what concerns no file (as "gcc: error:
+ * …" for a missing file). */
+static void
+put_gcc_place(struct buf *b, const char *file, int line, int col)
+{
+	if (file == NULL) {
+		buf_puts(b, "lgc: ");
+		return;
+	}
+	put_one_line(b, file);
+	if (line > 0 && col > 0)
+		buf_printf(b, ":%d:%d", line, col);
+	else if (line > 0)
+		buf_printf(b, ":%d", line);
+	buf_puts(b, ": ");
+}
+
+static const char *
+severity_gcc(enum severity sev)
+{
+	switch (sev) {
+	case SEV_NOTE:
+		return "note";
+	case SEV_WARNING:
+		return "warning";
+	case SEV_ERROR:
+		return "error";
+	case SEV_FATAL:
+		return "fatal error";
+	}
+	return "error";
+}
+
+/*
+ * Exactly GCC's lines, which editors and CI read without being taught
+ * lgc: "file:line:col: error: message", English severity words, the
+ * message in French, no excerpt; each note on its own line at its own
+ * place (at the diagnostic's when it has none), as GCC's "note:".
+ */
+static void
+print_gcc(struct buf *b, const struct diagnostic *d, const struct diag_out *o)
+{
+	char *message = line_message(d);
+	size_t i;
+
+	put_gcc_place(b, o->file, o->line, o->col);
+	buf_printf(b, "%s: ", severity_gcc(d->severity));
+	put_one_line(b, message);
+	buf_putc(b, '\n');
+	free(message);
+	for (i = 0; i < o->nnotes; i++) {
+		const struct diag_out_note *n = &o->notes[i];
+		char *text = french_spaces(n->text);
+
+		if (n->file != NULL)
+			put_gcc_place(b, n->file, n->line, n->col);
+		else
+			put_gcc_place(b, o->file, o->line, o->col);
+		buf_puts(b, "note: ");
+		put_one_line(b, text);
+		buf_putc(b, '\n');
+		free(text);
+	}
+}
+
+/* A file name as a SARIF URI reference: percent-encoded but for the
+ * unreserved characters and '/', an absolute path as a file: URI. */
+static void
+put_uri(struct buf *b, const char *path)
+{
+	const unsigned char *s = (const unsigned char *)path;
+
+	buf_putc(b, '"');
+	if (*s == '/')
+		buf_puts(b, "file://");
+	for (; *s != '\0'; s++) {
+		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || strchr("-._~/", *s) != NULL)
+			buf_putc(b, (char)*s);
+		else
+			buf_printf(b, "%%%02X", *s);
+	}
+	buf_putc(b, '"');
+}
+
+static const char *
+severity_sarif(enum severity sev)
+{
+	switch (sev) {
+	case SEV_NOTE:
+		return "note";
+	case SEV_WARNING:
+		return "warning";
+	case SEV_ERROR:
+	case SEV_FATAL:
+		return "error";
+	}
+	return "error";
+}
+
+/* A SARIF physicalLocation: the file, and the region when the place is
+ * a line.  SARIF's columns count as the run's columnKind says
+ * (unicodeCodePoints: lgc's characters); its endColumn is the column
+ * after the last character. */
+static void
+put_sarif_place(struct buf *b, const char *file, int line, int col,
+    int end_line, int end_col)
+{
+	buf_puts(b, "\"physicalLocation\":{\"artifactLocation\":{\"uri\":");
+	put_uri(b, file);
+	buf_putc(b, '}');
+	if (line > 0) {
+		buf_printf(b, ",\"region\":{\"startLine\":%d", line);
+		if (col > 0)
+			buf_printf(b, ",\"startColumn\":%d", col);
+		if (end_line >= line) {
+			buf_printf(b, ",\"endLine\":%d", end_line);
+			if (col > 0 && end_col > 0 &&
+			    (end_line > line || end_col >= col))
+				buf_printf(b, ",\"endColumn\":%d", end_col + 1);
+		}
+		buf_putc(b, '}');
+	}
+	buf_putc(b, '}');
+}
+
+/* One SARIF result on one line: the rule (the stable code), its level,
+ * the message, its place and the notes as related locations.  What
+ * concerns no file (a usage error, a batch's summary) is not a result,
+ * which is about a place in the code, but a notification of the tool's
+ * run (SARIF's toolExecutionNotifications), tied to its rule. */
+static void
+print_sarif(struct buf *b, const struct diagnostic *d,
+    const struct diag_out *o)
+{
+	char *message = line_message(d);
+	size_t i;
+
+	if (o->file == NULL) {
+		buf_printf(b, "{\"level\":\"%s\",\"message\":{\"text\":",
+		    severity_sarif(d->severity));
+		json_string(b, message);
+		free(message);
+		buf_printf(b, "},\"associatedRule\":{\"id\":\"%s\","
+		    "\"index\":%d}}\n", codes[d->code].name, (int)d->code);
+		return;
+	}
+	buf_printf(b, "{\"ruleId\":\"%s\",\"ruleIndex\":%d,\"level\":\"%s\","
+	    "\"message\":{\"text\":", codes[d->code].name, (int)d->code,
+	    severity_sarif(d->severity));
+	json_string(b, message);
+	free(message);
+	buf_putc(b, '}');
+	if (o->file != NULL) {
+		buf_puts(b, ",\"locations\":[{");
+		put_sarif_place(b, o->file, o->line, o->col, o->end_line,
+		    o->end_col);
+		buf_puts(b, "}]");
+	}
+	if (o->nnotes > 0) {
+		buf_puts(b, ",\"relatedLocations\":[");
+		for (i = 0; i < o->nnotes; i++) {
+			const struct diag_out_note *n = &o->notes[i];
+			char *text = french_spaces(n->text);
+
+			buf_printf(b, "%s{\"id\":%zu,", i > 0 ? "," : "", i);
+			if (n->file != NULL) {
+				put_sarif_place(b, n->file, n->line, n->col,
+				    n->end_line, n->end_col);
+				buf_putc(b, ',');
+			}
+			buf_puts(b, "\"message\":{\"text\":");
+			json_string(b, text);
+			buf_puts(b, "}}");
+			free(text);
+		}
+		buf_putc(b, ']');
+	}
+	if (d->record > 0 || d->suggestion != NULL || d->json_path != NULL) {
+		const char *sep = "";
+
+		buf_puts(b, ",\"properties\":{");
+		if (d->record > 0) {
+			buf_printf(b, "\"enregistrement\":%d", d->record);
+			sep = ",";
+		}
+		if (d->suggestion != NULL) {
+			buf_printf(b, "%s\"suggestion\":", sep);
+			json_string(b, d->suggestion);
+			sep = ",";
+		}
+		if (d->json_path != NULL) {
+			buf_printf(b, "%s\"chemin\":", sep);
+			json_string(b, d->json_path);
+		}
+		buf_putc(b, '}');
+	}
+	buf_puts(b, "}\n");
+}
+
+/* ITEMS[0..N), each printed on its line, as the elements of an array. */
+static void
+put_lines(struct buf *b, const char *const *items, size_t n)
+{
+	size_t i, len;
+
+	for (i = 0; i < n; i++) {
+		/* Each as printed, without its line break. */
+		len = strlen(items[i]);
+		while (len > 0 && items[i][len - 1] == '\n')
+			len--;
+		buf_puts(b, i > 0 ? ",\n" : "\n");
+		buf_put(b, items[i], len);
+	}
+}
+
+void
+diag_sarif_log(struct buf *b, const char *version,
+    const struct diag_sarif_items *items)
+{
+	size_t i;
+
+	buf_puts(b, "{\"$schema\":\"https://docs.oasis-open.org/sarif/sarif/"
+	    "v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json\",\n"
+	    "\"version\":\"2.1.0\",\n\"runs\":[{\"tool\":{\"driver\":{"
+	    "\"name\":\"lgc\",\"version\":");
+	json_string(b, version);
+	buf_puts(b, ",\"semanticVersion\":");
+	json_string(b, version);
+	buf_puts(b, ",\"language\":\"fr\",\"rules\":[\n");
+	for (i = 0; i < DIAG__COUNT; i++) {
+		const struct diag_rule_doc *r = &diag_rule_docs[i];
+
+		buf_puts(b, "{\"id\":");
+		json_string(b, codes[i].name);
+		buf_puts(b, ",\"shortDescription\":{\"text\":");
+		json_string(b, r->short_text);
+		buf_puts(b, "},\"fullDescription\":{\"text\":");
+		json_string(b, r->full_text);
+		buf_puts(b, "},\"help\":{\"text\":");
+		json_string(b, r->help);
+		/* The drafting linter's codes are off unless asked for. */
+		buf_printf(b, "},\"defaultConfiguration\":{\"level\":\"%s\","
+		    "\"enabled\":%s}}%s\n", severity_sarif(codes[i].severity),
+		    strncmp(codes[i].name, "lint-", 5) == 0 ? "false" : "true",
+		    i + 1 < DIAG__COUNT ? "," : "");
+	}
+	buf_printf(b, "]}},\n\"invocations\":[{\"executionSuccessful\":%s,"
+	    "\"toolExecutionNotifications\":[", items->successful ? "true" :
+	    "false");
+	put_lines(b, items->notifications, items->nnotifications);
+	buf_puts(b, "]}],\n\"columnKind\":\"unicodeCodePoints\",\n"
+	    "\"results\":[");
+	put_lines(b, items->results, items->nresults);
+	buf_puts(b, "]}]}\n");
+}
+
 /* Hands D, printed in the chosen format, to the sink. */
 static void
 emit(struct diags *ds, const struct diagnostic *d, struct buf *printed)
@@ -798,11 +1166,6 @@ emit(struct diags *ds, const struct diagnostic *d, struct buf *printed)
 	char *message = full_message(d);
 	size_t i;
 
-	buf_reset(printed);
-	if (ds->format == DIAG_JSON)
-		print_json(printed, d);
-	else
-		print_text(printed, d);
 	notes = xcalloc(d->nnotes + 1, sizeof(*notes));
 	for (i = 0; i < d->nnotes; i++) {
 		set_place(&d->notes[i].loc, d->notes[i].has_loc, &notes[i].file,
@@ -829,6 +1192,21 @@ emit(struct diags *ds, const struct diagnostic *d, struct buf *printed)
 	out.json_path = d->json_path;
 	out.notes = notes;
 	out.nnotes = d->nnotes;
+	buf_reset(printed);
+	switch (ds->format) {
+	case DIAG_TEXT:
+		print_text(printed, d, ds->color);
+		break;
+	case DIAG_JSON:
+		print_json(printed, d);
+		break;
+	case DIAG_GCC:
+		print_gcc(printed, d, &out);
+		break;
+	case DIAG_SARIF:
+		print_sarif(printed, d, &out);
+		break;
+	}
 	out.printed = buf_cstr(printed);
 	out.printed_len = printed->len;
 	ds->sink(&out, ds->sink_arg);

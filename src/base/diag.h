@@ -38,8 +38,10 @@ enum diag_code {
 };
 
 enum diag_format {
-	DIAG_TEXT,
-	DIAG_JSON
+	DIAG_TEXT,	/* GCC-style in French, with excerpts */
+	DIAG_JSON,	/* one JSON object per line */
+	DIAG_GCC,	/* exactly GCC's "f:l:c: error: m", one line each */
+	DIAG_SARIF	/* one SARIF result per diagnostic (diag_sarif_log) */
 };
 
 struct diagnostic;
@@ -66,7 +68,8 @@ struct diag_out {
 	const struct diag_out_note *notes;
 	size_t		 nnotes;
 	/* The diagnostic as the chosen format prints it: GCC-style text
-	 * with the quoted line and notes, or one JSON object per line. */
+	 * with the quoted line and notes, one JSON object per line, GCC's
+	 * own lines, or one SARIF result object on a line. */
 	const char	*printed;
 	size_t		 printed_len;
 };
@@ -80,6 +83,27 @@ struct diags *diags_new(diag_sink sink, void *arg);
 void	diags_free(struct diags *ds);
 void	diags_set_werror(struct diags *ds, bool werror);
 void	diags_set_format(struct diags *ds, enum diag_format format);
+enum diag_format diags_format(const struct diags *ds);
+/* The text format in GCC's colours (ANSI escapes): the caller decides
+ * whether the stream is a terminal. */
+void	diags_set_color(struct diags *ds, bool color);
+
+/* What a SARIF log holds, each item as DIAG_SARIF printed it: the
+ * results (diagnostics with a file) and the notifications of the run
+ * (those without); SUCCESSFUL: no fatal error stopped the run. */
+struct diag_sarif_items {
+	const char *const *results;
+	size_t		 nresults;
+	const char *const *notifications;
+	size_t		 nnotifications;
+	bool		 successful;
+};
+
+/* A whole SARIF 2.1.0 log of one run of lgc VERSION: every code as a
+ * rule (its description from docs/diagnostics.md), the invocation with
+ * its notifications, then the results. */
+void	diag_sarif_log(struct buf *b, const char *version,
+	    const struct diag_sarif_items *items);
 /* Enables the warnings whose stable name starts with PREFIX. */
 void	diags_enable(struct diags *ds, const char *prefix);
 

@@ -8,6 +8,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <limits.h>
 #include <signal.h>
@@ -457,11 +458,49 @@ print_below_bar(const lgc_diagnostic *d, void *arg)
 	free(text);
 }
 
+/* --format-diagnostics sarif: the parent writes the run's one log, so
+ * that a worker appends each SARIF result, a line, to the file the
+ * parent reads at the end (opened O_APPEND, each line one write(2), so
+ * that the workers' lines never mix). */
+static void
+hand_over_result(const lgc_diagnostic *d, void *arg)
+{
+	const int *fd = arg;
+	const char *text = d->printed;
+	size_t len = d->printed_len;
+	ssize_t n;
+
+	while (len > 0) {
+		n = write(*fd, text, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return;
+		text += n;
+		len -= (size_t)n;
+	}
+}
+
+/* The results the workers handed over, into C's log. */
+static void
+take_results(lgc_compiler *c, FILE *results)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+
+	rewind(results);
+	while ((n = getline(&line, &cap, results)) > 0)
+		lgc_add_sarif_result(c, line, (size_t)n);
+	free(line);
+}
+
 /* Worker K of N compiles records K, K + N, … and reports one line
- * "index status" per record on FD.  With N = 1 it is the whole batch. */
+ * "index status" per record on FD, its SARIF results on SARIF_FD (or
+ * -1).  With N = 1 it is the whole batch. */
 static void
 worker(lgc_compiler *c, const struct batch_options *o, const struct plan *p,
-    size_t k, size_t n, int fd)
+    size_t k, size_t n, int fd, int *sarif_fd)
 {
 	struct reader r;
 	struct record rec;
@@ -471,6 +510,11 @@ worker(lgc_compiler *c, const struct batch_options *o, const struct plan *p,
 	memset(&rec, 0, sizeof(rec));
 	if (o->progress)
 		lgc_set_diagnostic_handler(c, print_below_bar, NULL);
+	if (*sarif_fd >= 0) {
+		/* The parent's log holds what came before the fork. */
+		lgc_drop_diagnostics(c);
+		lgc_set_diagnostic_handler(c, hand_over_result, sarif_fd);
+	}
 	if (!reader_open(&r, o->input))
 		return;
 	for (; reader_next(&r, &rec); i++) {
@@ -658,12 +702,25 @@ run_workers(lgc_compiler *c, const struct batch_options *o,
     const struct plan *p, signed char *statuses)
 {
 	size_t n = (size_t)o->jobs, k, i;
-	int fds[2], ws;
+	int fds[2], ws, sarif_fd = -1;
 	pid_t *pids;
-	FILE *results;
+	FILE *results, *sarif = NULL;
 
+	if (o->sarif) {
+		if ((sarif = tmpfile()) == NULL ||
+		    fcntl(fileno(sarif), F_SETFL, O_APPEND) != 0) {
+			lgc_report(c, "entree-sortie", "fichier temporaire des "
+			    "diagnostics : %s", lgc_strerror(errno));
+			if (sarif != NULL)
+				fclose(sarif);
+			return false;
+		}
+		sarif_fd = fileno(sarif);
+	}
 	if (pipe(fds) != 0) {
 		lgc_report(c, "entree-sortie", "pipe : %s", lgc_strerror(errno));
+		if (sarif != NULL)
+			fclose(sarif);
 		return false;
 	}
 	/* One process: the results go through the same pipe from a child,
@@ -674,6 +731,8 @@ run_workers(lgc_compiler *c, const struct batch_options *o,
 		lgc_report(c, "entree-sortie", "%s", lgc_strerror(ENOMEM));
 		close(fds[0]);
 		close(fds[1]);
+		if (sarif != NULL)
+			fclose(sarif);
 		return false;
 	}
 	fflush(stdout);
@@ -683,8 +742,10 @@ run_workers(lgc_compiler *c, const struct batch_options *o,
 		if (pids[k] == 0) {
 			free(pids);
 			close(fds[0]);
-			worker(c, o, p, k, n, fds[1]);
+			worker(c, o, p, k, n, fds[1], &sarif_fd);
 			close(fds[1]);
+			if (sarif != NULL)
+				fclose(sarif);
 			fflush(stderr);
 			return true;
 		}
@@ -711,6 +772,10 @@ run_workers(lgc_compiler *c, const struct batch_options *o,
 			worker_died(c, o, p, statuses, k, n, pids[k], ws);
 	}
 	free(pids);
+	if (sarif != NULL) {
+		take_results(c, sarif);
+		fclose(sarif);
+	}
 	return false;
 }
 

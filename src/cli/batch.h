@@ -20,6 +20,7 @@ struct batch_options {
 	int		 jobs;		/* -j */
 	bool		 progress;	/* a bar on stderr (a terminal) */
 	bool		 json;		/* --format-diagnostics json */
+	bool		 sarif;		/* --format-diagnostics sarif */
 };
 
 /* Compiles every record with the loaded template; a bad record is

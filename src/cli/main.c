@@ -161,7 +161,15 @@ usage(lgc_compiler *c, FILE *out)
 "                         défaut 1000000) ; K, M, G : ×1024\n",
 	    out);
 	fputs(
-"  --format-diagnostics json   un objet JSON par diagnostic\n"
+"  --format-diagnostics texte|json|gcc|sarif\n"
+"                         texte : à la manière de GCC, en français, avec la\n"
+"                         ligne citée (défaut) ; json : un objet JSON par\n"
+"                         diagnostic ; gcc : exactement les lignes de GCC\n"
+"                         (error, warning, note), pour les éditeurs ;\n"
+"                         sarif : un journal SARIF 2.1.0 en fin d'exécution\n"
+"  --couleur toujours|jamais|auto\n"
+"                         diagnostics en couleur (défaut auto : si la sortie\n"
+"                         d'erreur est un terminal et NO_COLOR absent)\n"
 "  -h, --help             affiche cette aide\n"
 "  -V, --version          affiche la version\n"
 "\n"
@@ -301,7 +309,8 @@ command_usage(const char *command, FILE *out)
 	for (i = 0; i < sizeof(command_help) / sizeof(command_help[0]); i++)
 		if (strcmp(command_help[i].name, command) == 0) {
 			fputs(command_help[i].text, out);
-			fputs("\nCommun : --format-diagnostics json, -h (cette aide) ; "
+			fputs("\nCommun : --format-diagnostics texte|json|gcc|sarif, "
+			    "--couleur toujours|jamais|auto, -h (cette aide) ; "
 			    "voir aussi lgc --help et lgc(1).\n", out);
 			return true;
 		}
@@ -551,8 +560,11 @@ parse_valued(lgc_compiler *c, int argc, char **argv, int *i, struct options *o)
 		VALUE("nom=taille (valeur, texte ou noeuds)");
 		o->limits[o->nlimits++] = value;
 	} else if (matches(arg, NULL, "--format-diagnostics", &prefix)) {
-		VALUE("json ou texte");
+		VALUE("texte, json, gcc ou sarif");
 		o->diagnostics = value;
+	} else if (matches(arg, NULL, "--couleur", &prefix)) {
+		/* Applied before the arguments were read (color()). */
+		VALUE("toujours, jamais ou auto");
 	} else if ((value = format_option(c, arg, &word, &prefix)) != NULL) {
 		struct format_option *fo =
 		    &o->format_options[o->nformat_options++];
@@ -922,7 +934,12 @@ run_batch(lgc_compiler *c, const struct options *o, const char *format)
 	bo.ndefines = o->ndefines;
 	bo.jobs = o->jobs > 0 ? o->jobs : default_jobs();
 	bo.json = o->diagnostics != NULL && strcmp(o->diagnostics, "json") == 0;
-	bo.progress = isatty(STDERR_FILENO) && !bo.json;
+	bo.sarif = o->diagnostics != NULL &&
+	    strcmp(o->diagnostics, "sarif") == 0;
+	/* The bar is for a person reading the text format. */
+	bo.progress = isatty(STDERR_FILENO) && (o->diagnostics == NULL ||
+	    strcmp(o->diagnostics, "texte") == 0 ||
+	    strcmp(o->diagnostics, "text") == 0);
 	status = batch_run(c, &bo);
 	free(dir);
 	return status;
@@ -1053,6 +1070,38 @@ diagnostic_format(int argc, char **argv)
 	return NULL;
 }
 
+/* --couleur=toujours|jamais|auto (auto by default): the text format's
+ * diagnostics in colour when stderr is a terminal, unless NO_COLOR is
+ * set (https://no-color.org) or TERM is "dumb", as GCC does; looked for
+ * first, like --format-diagnostics, so that the errors of the arguments
+ * are coloured too.  The library is told, and looks at nothing itself. */
+static int
+color(lgc_compiler *c, int argc, char **argv)
+{
+	const char *when = "auto", *no_color, *term;
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (strncmp(argv[i], "--couleur=", 10) == 0)
+			when = argv[i] + 10;
+		else if (strcmp(argv[i], "--couleur") == 0 && i + 1 < argc)
+			when = argv[++i];
+	}
+	if (strcmp(when, "toujours") == 0)
+		return lgc_set_option(c, "couleur", "1");
+	if (strcmp(when, "jamais") == 0)
+		return LGC_OK;
+	if (strcmp(when, "auto") != 0)
+		return usage_error(c, "--couleur « %s » : toujours, jamais ou "
+		    "auto", when);
+	no_color = getenv("NO_COLOR");
+	term = getenv("TERM");
+	if (isatty(STDERR_FILENO) && (no_color == NULL || *no_color == '\0') &&
+	    (term == NULL || strcmp(term, "dumb") != 0))
+		return lgc_set_option(c, "couleur", "1");
+	return LGC_OK;
+}
+
 /* What the help and the version wrote to the standard output: a full
  * disk or a closed pipe must not pass for success (exit 0, nothing
  * said), as GNU's close_stdout says. */
@@ -1115,6 +1164,8 @@ main_with(lgc_compiler *c, int argc, char **argv)
 
 	if (diagnostics != NULL &&
 	    lgc_set_diagnostic_format(c, diagnostics) != LGC_OK)
+		return LGC_FATAL;
+	if (color(c, argc, argv) != LGC_OK)
 		return LGC_FATAL;
 	if (argc >= 2 && strcmp(argv[1], "serve") == 0)
 		return run_server(c, argc, argv);

@@ -137,6 +137,91 @@ has_code(const struct seen *s, const char *code)
 	return strstr(s->codes, word) != NULL;
 }
 
+/* What was written to F (a tmpfile), malloc'd; its length in *LEN. */
+static char *
+read_back(FILE *f, size_t *len)
+{
+	char *text;
+	long n;
+
+	fflush(f);
+	n = ftell(f);
+	text = calloc(1, n > 0 ? (size_t)n + 1 : 1);
+	*len = 0;
+	if (text != NULL && n > 0) {
+		rewind(f);
+		*len = fread(text, 1, (size_t)n, f);
+		fseek(f, 0, SEEK_END);
+	}
+	return text;
+}
+
+/* The formats gcc and sarif through a stream: GCC's line, and one
+ * SARIF log written at the end, a worker's result added to it. */
+static void
+test_diagnostic_formats(void)
+{
+	static const char bad[] = "modele \"x\"\n---\nBonjour {nom}.\n";
+	static const char result[] = "{\"ruleId\":\"lot\",\"message\":"
+	    "{\"text\":\"t\"}}\n";
+	lgc_compiler *c;
+	char *text;
+	size_t len = 0;
+	FILE *f;
+
+	if ((f = tmpfile()) == NULL) {
+		expect(0, "tmpfile");
+		return;
+	}
+	c = lgc_new(f);
+	expect(lgc_set_diagnostic_format(c, "gcc") == LGC_OK, "format gcc");
+	lgc_load_template_string(c, "m.lgc", bad, strlen(bad));
+	lgc_free(c);
+	text = read_back(f, &len);
+	expect(text != NULL && strncmp(text, "m.lgc:3:10: error: nom inconnu",
+	    30) == 0 && strchr(text, '\n') == text + len - 1,
+	    "format gcc : une ligne « m.lgc:3:10: error: … »");
+	free(text);
+	fclose(f);
+
+	/* Forgotten results: a forked worker's, written by its parent. */
+	if ((f = tmpfile()) == NULL)
+		return;
+	c = lgc_new(f);
+	lgc_set_diagnostic_format(c, "sarif");
+	lgc_report(c, "lot", "lot : %d contrats", 2);
+	lgc_drop_diagnostics(c);
+	lgc_free(c);
+	text = read_back(f, &len);
+	expect(len == 0, "sarif : lgc_drop_diagnostics n'écrit rien");
+	free(text);
+	fclose(f);
+
+	if ((f = tmpfile()) == NULL)
+		return;
+	c = lgc_new(f);
+	lgc_set_diagnostic_format(c, "sarif");
+	lgc_load_template_string(c, "m.lgc", bad, strlen(bad));
+	expect(lgc_add_sarif_result(c, result, strlen(result)) == LGC_OK,
+	    "sarif : lgc_add_sarif_result prend un résultat");
+	expect(lgc_add_sarif_result(c, "{\"a\":\n1}", 8) == LGC_FATAL,
+	    "sarif : lgc_add_sarif_result refuse ce qui tient sur deux lignes");
+	text = read_back(f, &len);
+	expect(len == 0, "sarif : rien n'est écrit avant la fin");
+	free(text);
+	lgc_finish_diagnostics(c);
+	lgc_free(c);
+	text = read_back(f, &len);
+	expect(text != NULL && strstr(text, "\"version\":\"2.1.0\"") != NULL &&
+	    strstr(text, "\"ruleId\":\"nom-inconnu\"") != NULL &&
+	    strstr(text, "\"ruleId\":\"lot\"") != NULL &&
+	    strstr(text, "\"associatedRule\":{\"id\":\"usage\"") != NULL &&
+	    strstr(strstr(text, "\"runs\"") + 1, "\"runs\"") == NULL,
+	    "sarif : un seul journal, les résultats du modèle, ajouté et refusé");
+	free(text);
+	fclose(f);
+}
+
 /* The diagnostic handler, the caller's own reports, a template from
  * memory, the formats' table, and the writer of outputs. */
 static void
@@ -154,7 +239,7 @@ test_library(const char *dir)
 	s.printed_ok = s.place_ok = true;
 	c = lgc_new(NULL);
 	lgc_set_diagnostic_handler(c, collect, &s);
-	expect(lgc_set_option(c, "couleur", "rouge") == LGC_FATAL &&
+	expect(lgc_set_option(c, "teinte", "rouge") == LGC_FATAL &&
 	    s.fatals == 1 && has_code(&s, "usage"),
 	    "une option inconnue est signalée au gestionnaire (usage)");
 	expect(lgc_set_diagnostic_format(c, "xml") == LGC_FATAL &&
@@ -528,6 +613,7 @@ main(int argc, char **argv)
 	lgc_free(c);
 
 	test_library(dir);
+	test_diagnostic_formats();
 	test_clone(path, dir);
 	expect(strcmp(lgc_version(), LGC_VERSION_STRING) == 0, "la version");
 	fclose(diagnostics);

@@ -124,7 +124,7 @@ run check contrat.lgc -o contrat.html
 expect "usage : -o avec check" 2 "-o ne sert qu'à « lgc build »"
 
 run build contrat.lgc --format-diagnostics xml
-expect "usage : format de diagnostics inconnu" 2 "format de diagnostics « xml » inconnu : json ou texte"
+expect "usage : format de diagnostics inconnu" 2 "format de diagnostics « xml » inconnu : texte, json, gcc ou sarif"
 
 # With --format-diagnostics json every diagnostic is a JSON object, usage
 # errors included (code "usage").
@@ -374,7 +374,7 @@ if command -v script > /dev/null 2>&1 &&
 		else echo '{"duree_mois": 12}' >> barre.jsonl; fi
 		i=$((i + 1))
 	done
-	script -qec "'$LGC' build contrat.lgc --lot barre.jsonl --sortie barre -j 1" \
+	script -qec "'$LGC' build contrat.lgc --lot barre.jsonl --sortie barre -j 1 --couleur=jamais" \
 	    /dev/null > tty.out 2>&1
 	if grep -q "$(printf '\r\033\\[K')barre.jsonl:31:16: erreur" tty.out &&
 	    grep -q '31/60' tty.out; then
