@@ -7,7 +7,8 @@
 //       header and inside {…} tags no character left without a scope of
 //       its own (a hole in the grammar); prints one line per fault, exits 1
 //   node tokens.js dump FILE    each token and its scopes (to debug)
-//   node tokens.js html FILE [LINES]  the file as coloured HTML (docs)
+//   node tokens.js html FILE [RANGES]  the file as coloured HTML (docs):
+//       RANGES "40" or "1-18,96-120"
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -115,13 +116,23 @@ function escapeHtml(s) {
 	    .replace(/"/g, '&quot;');
 }
 
-function html(file, lines, count) {
-	const shown = lines.slice(0, count);
-	const body = shown.map((tokens, i) => `<span class="n">${i + 1}</span>` +
-	    tokens.map((t) => {
-		const s = style(t.scopes);
-		return s ? `<span style="${s}">${escapeHtml(t.text)}</span>` : escapeHtml(t.text);
-	    }).join('')).join('\n');
+// RANGES: "40" (the first 40 lines) or "1-18,96-120"; a gap shows as ⋮.
+function html(file, lines, ranges) {
+	const parts = (ranges || `1-${lines.length}`).split(',').map((r) => {
+		const [a, b] = r.includes('-') ? r.split('-').map(Number) : [1, Number(r)];
+		return [a, Math.min(b, lines.length)];
+	});
+	const rows = [];
+	parts.forEach(([a, b], k) => {
+		if (k > 0)
+			rows.push('<span class="n">⋮</span>');
+		for (let i = a - 1; i < b; i++)
+			rows.push(`<span class="n">${i + 1}</span>` + lines[i].map((t) => {
+				const s = style(t.scopes);
+				return s ? `<span style="${s}">${escapeHtml(t.text)}</span>` : escapeHtml(t.text);
+			}).join(''));
+	});
+	const body = rows.join('\n');
 	return `<!DOCTYPE html>
 <html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(file)}</title>
 <style>
@@ -149,7 +160,7 @@ async function main() {
 		});
 	} else if (mode === 'html') {
 		const lines = tokenize(grammar, fs.readFileSync(args[0], 'utf8'));
-		process.stdout.write(html(args[0], lines, args[1] ? Number(args[1]) : lines.length));
+		process.stdout.write(html(args[0], lines, args[1]));
 	} else {
 		console.error('usage : node tokens.js check|dump|html FICHIER…');
 		process.exit(2);
