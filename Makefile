@@ -464,8 +464,9 @@ DEPS_TEST += wrk
 DEPS_TEST += python3-yaml shellcheck parallel
 # tests/scripts/editeurs.sh: Vim with +syntax (vim-tiny has none) reads
 # lgc's diagnostics through editors/vim/compiler/lgc.vim; zsh runs its
-# completion of lgc on a pseudo-terminal.
-DEPS_TEST += vim zsh
+# completion of lgc on a pseudo-terminal; Emacs (emacs-nox, about 20 s
+# to install) runs editors/emacs/lgc-mode.el in batch.
+DEPS_TEST += vim zsh emacs-nox
 DEPS = $(DEPS_BUILD) $(DEPS_TEST)
 SUDO != [ "$$(id -u)" = 0 ] || echo sudo
 

@@ -6,11 +6,11 @@ Reads what tests/fuzz/dict.sh extracts from the sources (the keywords
 and header statements of src/syntax/keywords.c, the types of
 src/lang/types.c, the filters and functions of src/lang/functions.c,
 the duration units of grammar/lexer.l) and compares each list with the
-TextMate grammar's (editors/vscode/syntaxes/lgc.tmLanguage.json) and
-Vim's (editors/vim/syntax/lgc.vim): a word lgc gains or loses and an
+TextMate grammar's (editors/vscode/syntaxes/lgc.tmLanguage.json),
+Vim's (editors/vim/syntax/lgc.vim) and Emacs's (editors/emacs/lgc-mode.el): a word lgc gains or loses and an
 editor does not fails here.  Prints "ok …" or "ÉCHEC …" lines.
 
-    python3 editeurs-mots.py DICT GRAMMAR.json SYNTAX.vim
+    python3 editeurs-mots.py DICT GRAMMAR.json SYNTAX.vim LGC-MODE.el
 """
 import json
 import re
@@ -102,6 +102,21 @@ def vim_lists(path):
     }
 
 
+def emacs_lists(path):
+    text = open(path, encoding='utf-8').read()
+
+    def const(name):
+        m = re.search(r"\(defconst " + name + r"\s+'\(([^)]*)\)", text)
+        return set(re.findall(r'"([^"]*)"', m.group(1))) if m else set()
+    return {
+        "instruction": const("lgc-statements"),
+        "mot": const("lgc-keywords") | const("lgc-constants"),
+        "type": const("lgc-types"),
+        "fn": const("lgc-functions"),
+        "duree": const("lgc-duration-units"),
+    }
+
+
 def compare(editor, what, have, want):
     if have == want:
         print(f"ok editeurs : mots de {editor} : {what} ({len(want)}) "
@@ -133,9 +148,11 @@ def main():
     good = True
     g = grammar_lists(sys.argv[2])
     v = vim_lists(sys.argv[3])
+    e = emacs_lists(sys.argv[4])
     for k in names:
         good &= compare("la grammaire TextMate", names[k], g[k], want[k])
         good &= compare("Vim", names[k], v[k], want[k])
+        good &= compare("Emacs", names[k], e[k], want[k])
     for k, sup, what in (("definition", "instruction", "instructions qui déclarent"),
                          ("reference", "mot", "mots des renvois")):
         if g[k] and g[k] <= want[sup]:

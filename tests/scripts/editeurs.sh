@@ -9,6 +9,8 @@
 #   scope and no hole (a character of code with no scope of its own);
 # - the VS Code extension packs into a .vsix (@vscode/vsce) holding the
 #   grammar, the client and package.json;
+# - Emacs: lgc-mode's faces on the example, and compilation-mode on
+#   lgc's diagnostics (file, line, column, error/warning/note);
 # - Vim: compiler/lgc.vim's errorformat reads lgc's diagnostics (file,
 #   line, column, E/W/N, message), in French and in GCC's English
 #   words; the syntax file loads on the examples;
@@ -37,12 +39,13 @@ examples=$(ls "$TOP"/examples/*/contrat.lgc "$TOP"/stdlib/*.lgc)
 if sh "$TOP/tests/fuzz/dict.sh" > "$dir/lgc.dict" 2> "$dir/dict.err"; then
 	python3 "$TOP/tests/scripts/editeurs-mots.py" "$dir/lgc.dict" \
 	    "$vscode/syntaxes/lgc.tmLanguage.json" \
-	    "$TOP/editors/vim/syntax/lgc.vim"
+	    "$TOP/editors/vim/syntax/lgc.vim" "$TOP/editors/emacs/lgc-mode.el"
 	# The comparison can fail: a keyword lgc gained and the editors lack.
 	(cat "$dir/lgc.dict"; echo 'mot="jusque"') > "$dir/plus.dict"
 	if python3 "$TOP/tests/scripts/editeurs-mots.py" "$dir/plus.dict" \
 	    "$vscode/syntaxes/lgc.tmLanguage.json" \
-	    "$TOP/editors/vim/syntax/lgc.vim" > "$dir/plus.out"; then
+	    "$TOP/editors/vim/syntax/lgc.vim" "$TOP/editors/emacs/lgc-mode.el" \
+	    > "$dir/plus.out"; then
 		echec "un mot-clé ajouté aux tables de lgc passe inaperçu" "$dir/plus.out"
 	else
 		ok "un mot-clé ajouté aux tables de lgc est signalé"
@@ -201,6 +204,51 @@ else
 	else
 		echo "$bad" > "$dir/syn.bad"
 		echec "Vim : syntaxe sur les exemples ($bad)" "$dir/syn.got"
+	fi
+fi
+
+# --- Emacs --------------------------------------------------------------
+if ! command -v emacs > /dev/null 2>&1; then
+	saute "Emacs : lgc-mode" "emacs absent : make deps"
+elif [ ! -f "$dir/diag.fr" ] || [ ! -f "$dir/qf.fr.want" ]; then
+	saute "Emacs : lgc-mode" "diagnostics de référence absents (partie Vim sautée)"
+else
+	timeout 60 emacs -Q -batch -l "$TOP/tests/scripts/editeurs-emacs.el" \
+	    "$TOP/editors/emacs/lgc-mode.el" \
+	    "$TOP/examples/generation-prospects/contrat.lgc" \
+	    "$dir/diag.fr" "$dir/diag.gcc" > "$dir/emacs.out" 2> "$dir/emacs.err"
+	cat > "$dir/emacs.want" <<-'FACES'
+	mode lgc-mode
+	face modele font-lock-keyword-face
+	face // Durée font-lock-comment-face
+	face reference font-lock-variable-name-face
+	face "Référence du contrat" font-lock-string-face
+	face texte font-lock-type-face
+	face si font-lock-keyword-face
+	face --- font-lock-preprocessor-face
+	face Client nil
+	face et (prose) nil
+	face entre font-lock-keyword-face
+	face {-} font-lock-builtin-face
+	face pluriel font-lock-function-name-face
+	face # bold
+	face 1 mois font-lock-constant-face
+	face optionnel font-lock-keyword-face
+	FACES
+	if grep -v '|' "$dir/emacs.out" | cmp -s - "$dir/emacs.want"; then
+		ok "Emacs : lgc-mode colore l'en-tête, les balises et les titres, pas la prose ($(grep -c '^face' "$dir/emacs.want") endroits)"
+	else
+		grep -v '|' "$dir/emacs.out" | diff "$dir/emacs.want" - > "$dir/emacs.diff"
+		cat "$dir/emacs.err" >> "$dir/emacs.diff"
+		echec "Emacs : coloration de lgc-mode" "$dir/emacs.diff"
+	fi
+	cut -d'|' -f1-4 "$dir/qf.fr.want" > "$dir/emacs.qf.want"
+	cut -d'|' -f1-4 "$dir/qf.gcc.want" >> "$dir/emacs.qf.want"
+	if grep '|' "$dir/emacs.out" | cmp -s - "$dir/emacs.qf.want"; then
+		ok "Emacs : compilation-mode lit $(wc -l < "$dir/emacs.qf.want") diagnostics (fichier, ligne, colonne, E/W/N ; français et mots de GCC)"
+	else
+		grep '|' "$dir/emacs.out" | diff "$dir/emacs.qf.want" - > "$dir/emacs.diff"
+		echec "Emacs : compilation-mode" "$dir/emacs.diff"
 	fi
 fi
 

@@ -119,7 +119,8 @@ missing=$(cd "$TOP" && for f in Makefile .ci/run grammar/* include/*.h \
     src/*.c src/*/*.[ch] src/*/*.js src/*/*/*.[ch] tests/*.sh tests/*/*.c \
     tests/*/*.h tests/scripts/*.sh tests/browser/*.js tests/schema/*.js \
     docs/*.py bench/*.c bench/*.sh docs/lgc.1 editors/vim/*/*.vim \
-    editors/shell/* editors/vscode/*.js editors/vscode/test/*.js; do
+    editors/shell/* editors/emacs/*.el editors/vscode/*.js \
+    editors/vscode/test/*.js tests/scripts/*.el tests/scripts/*.zsh; do
 	[ -f "$f" ] || continue
 	head -3 "$f" | grep -q 'SPDX-License-Identifier: Apache-2.0' ||
 	    echo "$f"
