@@ -86,6 +86,36 @@ else
 	else
 		echec "grammaire TextMate : défauts non signalés" "$dir/faux.out"
 	fi
+	# The client: `lgc lsp` over stdio, the program lgc.chemin names
+	# (lgc by default), started again when the setting changes; and the
+	# manifest declares the language, the grammar and the setting.
+	if timeout 60 node "$vscode/test/client.js" - > "$dir/client.def" 2>&1 &&
+	    timeout 60 node "$vscode/test/client.js" /opt/lgc/bin/lgc > "$dir/client.opt" 2>&1 &&
+	    node - "$dir/client.def" "$dir/client.opt" "$vscode/package.json" \
+	    > "$dir/client.out" 2>&1 <<-'JS'
+	const fs = require('fs');
+	const [def, opt, pkg] = process.argv.slice(2).map((f) => JSON.parse(fs.readFileSync(f, 'utf8')));
+	const faults = [];
+	const servers = (log) => log.filter((e) => e.client).map((e) => e.serveur);
+	const want = (cmd) => JSON.stringify({ command: cmd, args: ['lsp'], transport: 0 });
+	if (JSON.stringify(servers(def)[0]) !== want('lgc')) faults.push('défaut : ' + JSON.stringify(servers(def)[0]));
+	if (JSON.stringify(servers(opt)[0]) !== want('/opt/lgc/bin/lgc')) faults.push('lgc.chemin : ' + JSON.stringify(servers(opt)[0]));
+	if (JSON.stringify(servers(opt)[1]) !== want('/autre/lgc')) faults.push('réglage changé : ' + JSON.stringify(servers(opt)[1]));
+	if (opt.filter((e) => e.stop).length !== 2) faults.push('arrêts : ' + JSON.stringify(opt));
+	const c = pkg.contributes;
+	if (c.configuration.properties['lgc.chemin'].default !== 'lgc') faults.push('package.json : lgc.chemin');
+	if (!c.languages.some((l) => l.id === 'lgc' && l.extensions.includes('.lgc'))) faults.push('package.json : langage lgc');
+	if (!c.grammars.some((g) => g.language === 'lgc' && g.scopeName === 'source.lgc')) faults.push('package.json : grammaire');
+	if (!pkg.activationEvents.includes('onLanguage:lgc')) faults.push('package.json : activation');
+	console.log(faults.join('\n'));
+	process.exit(faults.length ? 1 : 0);
+	JS
+	then
+		ok "client VS Code : « lgc lsp » sur stdio, lgc.chemin (défaut lgc), relancé quand le réglage change"
+	else
+		cat "$dir/client.def" "$dir/client.opt" >> "$dir/client.out" 2> /dev/null
+		echec "client VS Code" "$dir/client.out"
+	fi
 	if node -e 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))' \
 	    "$vscode/language-configuration.json" 2> "$dir/lc.err"; then
 		ok "language-configuration.json se lit"
