@@ -83,6 +83,7 @@ const COLOURS = [
 	['constant', '#0550ae', ''],
 	['string', '#0a3069', ''],
 	['storage.type', '#8250df', ''],
+	['entity.name.type', '#8250df', ''],
 	['support.function', '#6639ba', ''],
 	['entity.name.variable', '#953800', 'bold'],
 	['entity.name.label', '#116329', ''],
