@@ -136,7 +136,10 @@ _lgc() {
 	esac
 	case $cur in
 	-*) _lgc_words "$(_lgc_options "$cmd")" "$cur"
-	    case ${COMPREPLY[*]} in *=) compopt -o nospace 2> /dev/null ;; esac ;;
+	    # --brouillon=, -Wlint-: the word goes on.
+	    case ${#COMPREPLY[@]}:${COMPREPLY[0]:-} in
+	    1:*=|1:*-) compopt -o nospace 2> /dev/null ;;
+	    esac ;;
 	*)
 		case $cmd in
 		help) _lgc_words "${_lgc_commands% help}" "$cur" ;;

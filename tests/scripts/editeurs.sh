@@ -330,6 +330,8 @@ expect_bash "lualatex pdflatex xelatex" lgc build --moteur ""
 expect_bash "07 2020-12" lgc schema --norme ""
 expect_bash "parties,remuneration parties,resiliation parties,resultats" lgc lint --sujets parties,re
 expect_bash "--racine" lgc check --ra
+expect_bash "-Wlint-" lgc lint -Wl
+expect_bash "build check formulaire lint lsp schema serve tree" lgc help ""
 
 # Every option of each command's help is offered, and the global
 # help's by some command; a new option in lgc fails here until the
@@ -400,6 +402,8 @@ else
 	zshc "lgc build -f " > "$dir/zsh.f" &
 	zshc "lgc check " > "$dir/zsh.files" &
 	zshc "lgc check -d " > "$dir/zsh.data" &
+	zshc "lgc lint --sujets " > "$dir/zsh.sujets" &
+	zshc "lgc help " > "$dir/zsh.help" &
 	wait
 	expect_zsh() {
 		got=$(tr '\n' ' ' < "$dir/zsh.$1" | sed 's/ $//')
@@ -411,6 +415,8 @@ else
 	expect_zsh f "docx html latex pdf" "lgc build -f "
 	expect_zsh files "avec espace.lgc modele.lgc sous dossier/" "lgc check "
 	expect_zsh data "donnees.json sous dossier/" "lgc check -d "
+	expect_zsh sujets "aucun confidentialite donnees duree litiges objet parties prestations remuneration resiliation resultats signatures" "lgc lint --sujets "
+	expect_zsh help "build check formulaire lint lsp schema serve tree" "lgc help "
 	missing=""
 	cat "$dir"/zsh.build "$dir"/zsh.check "$dir"/zsh.formulaire "$dir"/zsh.lint \
 	    "$dir"/zsh.schema "$dir"/zsh.tree "$dir"/zsh.serve "$dir"/zsh.lsp \
