@@ -5,6 +5,7 @@
 #   make demo       install missing Debian packages, build, compile the examples
 #   make check      unit tests + golden cases under ASan/UBSan, one summary line
 #   make install PREFIX=/usr/local
+#   make vsix       the VS Code extension, build/lgc.vsix (editors/vscode)
 
 VERSION	= 0.1.0
 SOVERSION = 0
@@ -18,6 +19,13 @@ LIBEXECDIR = $(PREFIX)/libexec/lgc
 MANDIR	= $(PREFIX)/share/man/man1
 MAN5DIR	= $(PREFIX)/share/man/man5
 DOCDIR	= $(PREFIX)/share/doc/lgc
+# Shell completions (editors/shell): bash-completion's folder as its
+# pkg-config file names it, moved under PREFIX, else the usual one; zsh's
+# site-functions.
+BASHCOMPDIR_PC != pkg-config --define-variable=datadir='$(PREFIX)/share' \
+	--variable=completionsdir bash-completion 2> /dev/null || :
+BASHCOMPDIR = $(or $(BASHCOMPDIR_PC),$(PREFIX)/share/bash-completion/completions)
+ZSHCOMPDIR = $(PREFIX)/share/zsh/site-functions
 
 CC	?= cc
 WARN	= -std=c11 -Wall -Wextra -pedantic -Wstrict-prototypes -Wmissing-prototypes
@@ -469,6 +477,11 @@ DEPS_TEST += wrk
 # scripts of deploy/ and the Job's command under shellcheck, and the
 # README's GNU parallel batch.
 DEPS_TEST += python3-yaml shellcheck parallel
+# tests/scripts/editeurs.sh: Vim with +syntax (vim-tiny has none) reads
+# lgc's diagnostics through editors/vim/compiler/lgc.vim; zsh runs its
+# completion of lgc on a pseudo-terminal; Emacs (emacs-nox, about 20 s
+# to install) runs editors/emacs/lgc-mode.el in batch.
+DEPS_TEST += vim zsh emacs-nox
 DEPS = $(DEPS_BUILD) $(DEPS_TEST)
 SUDO != [ "$$(id -u)" = 0 ] || echo sudo
 
@@ -563,6 +576,33 @@ deps:
 	        "sautée (make check le signale)."; fi; \
 	fi
 
+	@# The VS Code extension's client library (vscode-languageclient), and
+	@# what tests and packs it: vscode-tmgrammar-test, vscode-textmate and
+	@# vscode-oniguruma (tests/scripts/editeurs.sh), @vscode/vsce (make vsix).
+	@if [ "$(DEPS_NPM)" != no ] && [ ! -d editors/vscode/node_modules/@vscode/vsce ]; then \
+	    echo "Installation de vscode-languageclient, vsce et vscode-tmgrammar-test (npm) dans editors/vscode"; \
+	    ca=/etc/ssl/certs/ca-certificates.crt; \
+	    if (cd editors/vscode && NODE_EXTRA_CA_CERTS=$$ca npm ci \
+	        --cafile=$$ca --no-audit --no-fund --loglevel=error); then :; \
+	    else echo "Attention : les paquets npm d'editors/vscode n'ont pas" \
+	        "pu être installés ; les tests de la grammaire et make vsix" \
+	        "seront sautés (make check le signale)."; fi; \
+	fi
+
+# The VS Code extension, packed by @vscode/vsce (make deps installs it):
+# build/lgc.vsix, for `code --install-extension build/lgc.vsix`.
+VSIX_SRC = editors/vscode/package.json editors/vscode/extension.js \
+	editors/vscode/language-configuration.json editors/vscode/README.md \
+	editors/vscode/syntaxes/lgc.tmLanguage.json
+vsix: $(BUILD)/lgc.vsix
+editors: vsix
+$(BUILD)/lgc.vsix: $(VSIX_SRC)
+	@[ -d editors/vscode/node_modules/@vscode/vsce ] || { echo \
+	    "make vsix : @vscode/vsce absent (make deps l'installe)" >&2; exit 1; }
+	@mkdir -p $(BUILD)
+	cd editors/vscode && node node_modules/@vscode/vsce/vsce package \
+	    --allow-missing-repository --skip-license -o $(CURDIR)/$@
+
 DEMO_OUT = demo
 # Every example with each of its client files, in every format this build
 # knows (a format it lacks is skipped), into demo/.
@@ -600,6 +640,9 @@ install: all $(BUILD)/lgc.5
 	ln -sf $(SHLIB) $(DESTDIR)$(LIBDIR)/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/liblgc.so
 	install -m 644 $(BUILD)/lgc.pc $(DESTDIR)$(PKGCONFIGDIR)/lgc.pc
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 644 editors/shell/lgc.bash $(DESTDIR)$(BASHCOMPDIR)/lgc
+	install -m 644 editors/shell/_lgc $(DESTDIR)$(ZSHCOMPDIR)/_lgc
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/lgc $(DESTDIR)$(MANDIR)/lgc.1 \
@@ -607,7 +650,8 @@ uninstall:
 	    $(DESTDIR)$(MAN5DIR)/lgc.5 \
 	    $(DESTDIR)$(INCLUDEDIR)/lgc.h $(DESTDIR)$(LIBDIR)/liblgc.a \
 	    $(DESTDIR)$(LIBDIR)/$(SHLIB) $(DESTDIR)$(LIBDIR)/$(SONAME) \
-	    $(DESTDIR)$(LIBDIR)/liblgc.so $(DESTDIR)$(PKGCONFIGDIR)/lgc.pc
+	    $(DESTDIR)$(LIBDIR)/liblgc.so $(DESTDIR)$(PKGCONFIGDIR)/lgc.pc \
+	    $(DESTDIR)$(BASHCOMPDIR)/lgc $(DESTDIR)$(ZSHCOMPDIR)/_lgc
 	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
 
 # Keeps what `make deps` downloaded (build/dl); distclean removes it too.
@@ -623,4 +667,4 @@ FORCE:
 
 .PHONY: all check check-tsan check-valgrind clean distclean unit deps deps-build demo install \
 	uninstall fuzz $(FUZZ_TARGETS:%=fuzz-%) fuzz-ci fuzz-merge fuzz-coverage \
-	check-long bench FORCE
+	check-long bench vsix editors FORCE

@@ -15,7 +15,8 @@ fi
 for f in bin/lgc share/man/man1/lgc.1 share/man/man5/lgc.5 \
     share/doc/lgc/LICENSE share/doc/lgc/LICENSE.stdlib \
     share/lgc/stdlib/confidentialite.lgc \
-    share/lgc/stdlib/paiement.lgc; do
+    share/lgc/stdlib/paiement.lgc \
+    share/bash-completion/completions/lgc share/zsh/site-functions/_lgc; do
 	if [ -f "$prefix/$f" ]; then echo "ok installation : $f"
 	else echo "ÉCHEC installation : $f manque"; fi
 done
@@ -117,7 +118,9 @@ fi
 missing=$(cd "$TOP" && for f in Makefile .ci/run grammar/* include/*.h \
     src/*.c src/*/*.[ch] src/*/*.js src/*/*/*.[ch] tests/*.sh tests/*/*.c \
     tests/*/*.h tests/scripts/*.sh tests/browser/*.js tests/schema/*.js \
-    docs/*.py bench/*.c bench/*.sh docs/lgc.1; do
+    docs/*.py bench/*.c bench/*.sh docs/lgc.1 editors/vim/*/*.vim \
+    editors/shell/* editors/emacs/*.el editors/vscode/*.js \
+    editors/vscode/test/*.js tests/scripts/*.el tests/scripts/*.zsh; do
 	[ -f "$f" ] || continue
 	head -3 "$f" | grep -q 'SPDX-License-Identifier: Apache-2.0' ||
 	    echo "$f"
