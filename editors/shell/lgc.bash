@@ -3,7 +3,7 @@
 # Bash completion for lgc: subcommands, each one's options (those of
 # `lgc CMD --help`, and for build and check the formats' own options),
 # the values of -f, --moteur, --norme, --sujets, --limite and
-# --format-diagnostics, and files: .lgc templates, .json data.
+# --format-diagnostics, --couleur, and files: .lgc templates, .json data.
 # tests/scripts/editeurs.sh checks that every option lgc's help lists
 # is offered here.  Installed by `make install` into bash-completion's
 # completions folder; or source it from ~/.bashrc.
@@ -12,7 +12,7 @@ _lgc_commands="build check formulaire lint schema tree serve lsp help"
 
 # The options of one subcommand (empty for an unknown one).
 _lgc_options() {
-	local diag="--format-diagnostics -h --help"
+	local diag="--format-diagnostics --couleur -h --help"
 	case $1 in
 	build)
 		echo "-d --donnees -D -f --format -o --sortie -I --racine" \
@@ -100,7 +100,9 @@ _lgc() {
 	--norme)
 		_lgc_words "2020-12 07" "$cur"; return 0 ;;
 	--format-diagnostics)
-		_lgc_words "json gcc sarif" "$cur"; return 0 ;;
+		_lgc_words "texte json gcc sarif" "$cur"; return 0 ;;
+	--couleur)
+		_lgc_words "toujours jamais auto" "$cur"; return 0 ;;
 	--limite)
 		compopt -o nospace 2> /dev/null
 		_lgc_words "valeur= texte= noeuds=" "$cur"; return 0 ;;
