@@ -112,9 +112,10 @@ SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
 # One folder per stage of the pipeline (docs/architecture.md); the
-# command line (src/cli) is built on the library, not part of it.
+# command line (src/cli) and its language server (src/lsp, lgc lsp) are
+# built on the library, not part of it.
 SRC_ALL = $(wildcard src/*.c src/*/*.c src/*/*/*.c)
-CLI_SRC = $(wildcard src/cli/*.c)
+CLI_SRC = $(wildcard src/cli/*.c src/lsp/*.c)
 SERVER_SRC = $(wildcard src/server/*.c)
 LIB_SRC = $(filter-out $(CLI_SRC) $(SERVER_SRC),$(SRC_ALL))
 HEADERS = $(wildcard include/*.h src/*/*.h src/*/*/*.h)

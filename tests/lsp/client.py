@@ -1,0 +1,388 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The lgc authors
+"""An LSP test client for `lgc lsp`, over pipes, standard library only.
+
+  client.py session LGC TOP SESSION      runs SESSION, prints a transcript
+  client.py prefixes LGC FILE [--lines]  types FILE character by character
+                                         (or line by line), asking every
+                                         request at each prefix
+  client.py bench LGC FILE [N]           each request kind N times, in ms
+
+A session file has one command a line ('#' starts a comment):
+  open PATH                     didOpen of PATH (relative to TOP)
+  change PATH OLD => NEW        didChange: the first OLD replaced by NEW
+  hover|definition|references|completion PATH @NEEDLE[+K]
+                                the request at the first NEEDLE (plus K
+                                characters; NEEDLE may hold spaces) of
+                                the document as it is
+  rename PATH NAME @NEEDLE[+K]  rename to NAME
+  symbols|folding PATH          documentSymbol, foldingRange
+  fix PATH CODE                 codeAction for the last published
+                                diagnostic of code CODE
+  close PATH
+Every answer must be well-formed JSON-RPC 2.0, with the id asked; the
+transcript (TOP replaced by $TOP) is compared with NAME.expected.
+"""
+import json
+import os
+import select
+import subprocess
+import sys
+import time
+
+TIMEOUT = 20.0
+
+
+class Failure(Exception):
+    pass
+
+
+class Client:
+    def __init__(self, lgc, args=()):
+        self.proc = subprocess.Popen([lgc, "lsp", *args],
+                                     stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE)
+        self.next_id = 0
+        self.buf = b""
+        self.notifications = []
+
+    def write(self, msg):
+        body = json.dumps(msg, ensure_ascii=False).encode("utf-8")
+        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.proc.stdin.flush()
+
+    def read_some(self, deadline):
+        fd = self.proc.stdout.fileno()
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise Failure("pas de réponse en %g s (blocage ?)" % TIMEOUT)
+        ready, _, _ = select.select([fd], [], [], left)
+        if not ready:
+            raise Failure("pas de réponse en %g s (blocage ?)" % TIMEOUT)
+        data = os.read(fd, 1 << 16)
+        if not data:
+            raise Failure("lgc lsp s'est arrêté (code %s)" % self.proc.wait())
+        self.buf += data
+
+    def read_message(self, deadline):
+        while b"\r\n\r\n" not in self.buf:
+            self.read_some(deadline)
+        head, _, rest = self.buf.partition(b"\r\n\r\n")
+        length = None
+        for line in head.split(b"\r\n"):
+            name, _, value = line.partition(b":")
+            if name.strip().lower() == b"content-length":
+                length = int(value.strip())
+        if length is None:
+            raise Failure("en-tête sans Content-Length : %r" % head)
+        while len(rest) < length:
+            self.read_some(deadline)
+            head, _, rest = self.buf.partition(b"\r\n\r\n")
+        body, self.buf = rest[:length], rest[length:]
+        try:
+            msg = json.loads(body.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError) as e:
+            raise Failure("JSON illisible : %s : %r" % (e, body[:200]))
+        if not isinstance(msg, dict) or msg.get("jsonrpc") != "2.0":
+            raise Failure("pas un message JSON-RPC 2.0 : %r" % body[:200])
+        return msg
+
+    def notify(self, method, params):
+        self.write({"jsonrpc": "2.0", "method": method, "params": params})
+
+    def request(self, method, params):
+        self.next_id += 1
+        rid = self.next_id
+        self.write({"jsonrpc": "2.0", "id": rid, "method": method,
+                    "params": params})
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            msg = self.read_message(deadline)
+            if "id" in msg and "method" not in msg:
+                if msg["id"] != rid:
+                    raise Failure("réponse %r à la requête %d" %
+                                  (msg["id"], rid))
+                if ("result" in msg) == ("error" in msg):
+                    raise Failure("ni result ni error, ou les deux : %r" %
+                                  msg)
+                if "error" in msg:
+                    e = msg["error"]
+                    if not isinstance(e.get("code"), int) or \
+                            not isinstance(e.get("message"), str):
+                        raise Failure("erreur mal formée : %r" % e)
+                return msg
+            if msg.get("method") == "textDocument/publishDiagnostics":
+                check_diagnostics(msg["params"])
+            self.notifications.append(msg)
+
+    def drain_diagnostics(self):
+        """The diagnostics published since the last call: a request
+        answered after them proves they were all sent."""
+        self.request("textDocument/foldingRange",
+                     {"textDocument": {"uri": "file:///rien"}})
+        out = [m["params"] for m in self.notifications
+               if m.get("method") == "textDocument/publishDiagnostics"]
+        self.notifications = []
+        return out
+
+    def initialize(self, utf8=False):
+        caps = {"general": {"positionEncodings":
+                            ["utf-8", "utf-16"] if utf8 else ["utf-16"]}}
+        r = self.request("initialize", {"processId": None, "rootUri": None,
+                                        "capabilities": caps})
+        self.notify("initialized", {})
+        return r
+
+    def close(self):
+        r = self.request("shutdown", None)
+        self.notify("exit", None)
+        self.proc.stdin.close()
+        try:
+            status = self.proc.wait(TIMEOUT)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            raise Failure("lgc lsp ne s'arrête pas après exit")
+        if status != 0:
+            raise Failure("lgc lsp finit avec le code %d" % status)
+        return r
+
+
+def is_position(p):
+    return isinstance(p, dict) and isinstance(p.get("line"), int) and \
+        isinstance(p.get("character"), int) and p["line"] >= 0 and \
+        p["character"] >= 0
+
+
+def is_range(r):
+    return isinstance(r, dict) and is_position(r.get("start")) and \
+        is_position(r.get("end")) and \
+        (r["start"]["line"], r["start"]["character"]) <= \
+        (r["end"]["line"], r["end"]["character"])
+
+
+def check_diagnostics(params):
+    if not isinstance(params.get("uri"), str) or \
+            not isinstance(params.get("diagnostics"), list):
+        raise Failure("publishDiagnostics mal formé : %r" % params)
+    for d in params["diagnostics"]:
+        if not is_range(d.get("range")) or d.get("severity") not in \
+                (1, 2, 3, 4) or not isinstance(d.get("message"), str):
+            raise Failure("diagnostic mal formé : %r" % d)
+
+
+def uri_of(top, path):
+    from urllib.parse import quote
+    return "file://" + quote(os.path.join(top, path))
+
+
+def offset_position(text, offset, utf8=False):
+    before = text[:offset]
+    line = before.count("\n")
+    col = before[before.rfind("\n") + 1:]
+    if utf8:
+        return {"line": line, "character": len(col.encode("utf-8"))}
+    return {"line": line,
+            "character": len(col.encode("utf-16-le")) // 2}
+
+
+def session(lgc, top, path):
+    c = Client(lgc)
+    out = []
+    texts = {}
+    diags = {}
+
+    def show(title, value):
+        text = json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)
+        out.append("> " + title + "\n" + text.replace(top, "$TOP") + "\n")
+
+    def publish():
+        for p in c.drain_diagnostics():
+            diags[p["uri"]] = p["diagnostics"]
+            show("diagnostics " + p["uri"].replace(top, "$TOP"), [
+                {k: d[k] for k in ("range", "severity", "code", "message",
+                                   "relatedInformation", "data") if k in d}
+                for d in p["diagnostics"]])
+
+    def where(doc, spec):
+        needle, _, k = spec[1:].partition("+")
+        at = texts[doc].find(needle)
+        if at < 0:
+            raise Failure("%s : « %s » introuvable" % (doc, needle))
+        return offset_position(texts[doc], at + int(k or 0))
+
+    r = c.initialize()
+    show("initialize", r["result"]["capabilities"])
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    for line in lines:
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, _, rest = line.partition(" ")
+        doc, _, rest = rest.partition(" ")
+        uri = uri_of(top, doc)
+        td = {"uri": uri}
+        if word == "open":
+            with open(os.path.join(top, doc), encoding="utf-8") as f:
+                texts[doc] = f.read()
+            c.notify("textDocument/didOpen", {"textDocument": {
+                "uri": uri, "languageId": "lgc", "version": 1,
+                "text": texts[doc]}})
+            publish()
+        elif word == "change":
+            old, _, new = rest.partition(" => ")
+            if old not in texts[doc]:
+                raise Failure("change : « %s » introuvable" % old)
+            texts[doc] = texts[doc].replace(old, new, 1)
+            c.notify("textDocument/didChange", {
+                "textDocument": {"uri": uri, "version": 2},
+                "contentChanges": [{"text": texts[doc]}]})
+            publish()
+        elif word == "close":
+            c.notify("textDocument/didClose", {"textDocument": td})
+            publish()
+        elif word in ("hover", "definition", "references", "completion",
+                      "rename"):
+            name = ""
+            if word == "rename":
+                name, _, rest = rest.partition(" ")
+            spec = rest
+            params = {"textDocument": td, "position": where(doc, spec)}
+            if word == "references":
+                params["context"] = {"includeDeclaration": True}
+            if word == "rename":
+                params["newName"] = name
+            r = c.request("textDocument/" + word, params)
+            result = r.get("result", r.get("error"))
+            if word == "completion" and result:
+                result = sorted(i["label"] for i in result["items"])
+            show(line, result)
+        elif word == "symbols":
+            show(line, c.request("textDocument/documentSymbol",
+                                 {"textDocument": td})["result"])
+        elif word == "folding":
+            show(line, c.request("textDocument/foldingRange",
+                                 {"textDocument": td})["result"])
+        elif word == "fix":
+            found = [d for d in diags.get(uri, []) if d.get("code") == rest]
+            if not found:
+                raise Failure("fix : aucun diagnostic %s" % rest)
+            show(line, c.request("textDocument/codeAction", {
+                "textDocument": td, "range": found[-1]["range"],
+                "context": {"diagnostics": [found[-1]]}})["result"])
+        else:
+            raise Failure("commande inconnue : %s" % line)
+    show("shutdown", c.close()["result"])
+    sys.stdout.write("".join(out))
+
+
+REQUESTS = ("hover", "completion", "definition", "references")
+
+
+def prefixes(lgc, path, by_line, utf8):
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    c = Client(lgc)
+    c.initialize(utf8)
+    uri = "file://" + os.path.abspath(path)
+    c.notify("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "lgc", "version": 0, "text": ""}})
+    if by_line:
+        cuts = [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    else:
+        cuts = range(1, len(text) + 1)
+    count = 0
+    for n, cut in enumerate(cuts):
+        prefix = text[:cut]
+        c.notify("textDocument/didChange", {
+            "textDocument": {"uri": uri, "version": n + 1},
+            "contentChanges": [{"text": prefix}]})
+        pos = offset_position(prefix, cut, utf8)
+        td = {"uri": uri}
+        for word in REQUESTS:
+            params = {"textDocument": td, "position": pos}
+            if word == "references":
+                params["context"] = {"includeDeclaration": True}
+            c.request("textDocument/" + word, params)
+        # A position in the middle, where names were typed.
+        mid = offset_position(prefix, cut // 2, utf8)
+        c.request("textDocument/hover", {"textDocument": td, "position": mid})
+        c.request("textDocument/rename", {"textDocument": td,
+                                          "position": mid, "newName": "x"})
+        c.request("textDocument/documentSymbol", {"textDocument": td})
+        c.request("textDocument/foldingRange", {"textDocument": td})
+        count += 1
+    c.close()
+    return count
+
+
+def bench(lgc, path, n):
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    c = Client(lgc)
+    c.initialize()
+    uri = "file://" + os.path.abspath(path)
+    # A place with a name, for hover, definition, references, rename.
+    at = text.find("{", text.find("\n---\n"))
+    pos = offset_position(text, at + 1)
+    td = {"uri": uri}
+    kinds = {
+        "didOpen + diagnostics": None,
+        "didChange + diagnostics": None,
+        "hover": ("textDocument/hover", {"textDocument": td, "position": pos}),
+        "completion": ("textDocument/completion",
+                       {"textDocument": td, "position": pos}),
+        "definition": ("textDocument/definition",
+                       {"textDocument": td, "position": pos}),
+        "references": ("textDocument/references",
+                       {"textDocument": td, "position": pos,
+                        "context": {"includeDeclaration": True}}),
+        "rename": ("textDocument/rename", {"textDocument": td, "position": pos,
+                                           "newName": "nouveau_nom"}),
+        "documentSymbol": ("textDocument/documentSymbol", {"textDocument": td}),
+        "foldingRange": ("textDocument/foldingRange", {"textDocument": td}),
+    }
+    for name, req in kinds.items():
+        times = []
+        for i in range(n):
+            t0 = time.monotonic()
+            if name.startswith("didOpen"):
+                c.notify("textDocument/didOpen", {"textDocument": {
+                    "uri": uri, "languageId": "lgc", "version": 1,
+                    "text": text}})
+                c.drain_diagnostics()
+            elif name.startswith("didChange"):
+                c.notify("textDocument/didChange", {
+                    "textDocument": {"uri": uri, "version": i + 2},
+                    "contentChanges": [{"text": text + "\n" * (i % 2)}]})
+                c.drain_diagnostics()
+            else:
+                c.request(*req)
+            times.append((time.monotonic() - t0) * 1000)
+        times.sort()
+        print("%-26s médiane %6.2f ms, max %6.2f ms (%d fois)" %
+              (name, times[len(times) // 2], times[-1], n))
+    c.close()
+
+
+def main():
+    try:
+        if sys.argv[1] == "session":
+            session(sys.argv[2], sys.argv[3], sys.argv[4])
+        elif sys.argv[1] == "prefixes":
+            args = sys.argv[4:]
+            n = prefixes(sys.argv[2], sys.argv[3], "--lines" in args,
+                         "--utf8" in args)
+            print("%d préfixes" % n)
+        elif sys.argv[1] == "bench":
+            bench(sys.argv[2], sys.argv[3],
+                  int(sys.argv[4]) if len(sys.argv) > 4 else 20)
+        else:
+            raise SystemExit(__doc__)
+    except Failure as e:
+        print("ÉCHEC : %s" % e)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
