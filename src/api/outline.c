@@ -430,6 +430,33 @@ add_block(struct outline *o, const char *genre, const struct node *n)
 	json_array_append_new(o->blocks, b);
 }
 
+/* The words of a heading, from node I of NS to the end of its line;
+ * the branches of a {si} in it joined by " / ". */
+static void
+heading_words(struct buf *b, const struct nodes *ns, size_t i)
+{
+	size_t j;
+
+	for (; i < ns->len; i++) {
+		const struct node *t = ns->v[i];
+
+		if (t->kind == N_TEXT && t->u.text != NULL)
+			buf_puts(b, t->u.text);
+		else if (t->kind == N_INTERP && t->u.expr != NULL) {
+			buf_putc(b, '{');
+			expr_print(b, t->u.expr);
+			buf_putc(b, '}');
+		} else if (t->kind == N_IF) {
+			for (j = 0; j < t->u.cond.len; j++) {
+				if (j > 0)
+					buf_puts(b, " / ");
+				heading_words(b, &t->u.cond.branches[j].body, 0);
+			}
+		} else if (t->kind != N_EMPH)
+			break;
+	}
+}
+
 /* The heading N at index I of NS: its number and its words. */
 static void
 heading(struct outline *o, const struct nodes *ns, size_t i, bool main)
@@ -450,17 +477,24 @@ heading(struct outline *o, const struct nodes *ns, size_t i, bool main)
 	if (!main && o->anchor == NULL)
 		return;
 	buf_init(&b);
-	for (i++; i < ns->len; i++) {
-		const struct node *t = ns->v[i];
+	heading_words(&b, ns, i + 1);
+	/* The words as read: spaces around and between them collapsed. */
+	{
+		size_t r = 0, w = 0;
+		bool space = true;
 
-		if (t->kind == N_TEXT && t->u.text != NULL)
-			buf_puts(&b, t->u.text);
-		else if (t->kind == N_INTERP && t->u.expr != NULL) {
-			buf_putc(&b, '{');
-			expr_print(&b, t->u.expr);
-			buf_putc(&b, '}');
-		} else if (t->kind != N_EMPH)
-			break;
+		for (r = 0; r < b.len; r++) {
+			if (b.data[r] == ' ' || b.data[r] == '\t' ||
+			    b.data[r] == '\n') {
+				space = true;
+				continue;
+			}
+			if (space && w > 0)
+				b.data[w++] = ' ';
+			space = false;
+			b.data[w++] = b.data[r];
+		}
+		b.len = w;
 	}
 	h = json_object();
 	json_object_set_new(h, "niveau", json_integer(level));
@@ -494,6 +528,44 @@ heading(struct outline *o, const struct nodes *ns, size_t i, bool main)
 	buf_free(&b);
 }
 
+/* The numbering where a branch starts and where one ends: each branch
+ * of a {si} or {selon} numbers from the same state (one of them is
+ * printed), the state after it being the furthest they reach. */
+struct counters {
+	struct numbering numbering;
+	int		 count[3];
+	bool		 any;
+};
+
+static void
+branch_start(struct outline *o, const struct counters *entry)
+{
+	o->numbering = entry->numbering;
+	memcpy(o->count, entry->count, sizeof(o->count));
+}
+
+static void
+branch_end(const struct outline *o, struct counters *out)
+{
+	if (!out->any || memcmp(o->count, out->count, sizeof(o->count)) > 0)
+		memcpy(out->count, o->count, sizeof(o->count));
+	out->numbering = out->any ? numbering_merge(out->numbering,
+	    o->numbering) : o->numbering;
+	out->any = true;
+}
+
+static void
+branches_done(struct outline *o, const struct counters *entry,
+    struct counters *out, bool exhaustive)
+{
+	if (!exhaustive) {
+		branch_start(o, entry);
+		branch_end(o, out);
+	}
+	o->numbering = out->numbering;
+	memcpy(o->count, out->count, sizeof(o->count));
+}
+
 static void
 walk_node(struct outline *o, const struct nodes *ns, size_t i, bool main)
 {
@@ -522,13 +594,18 @@ walk_node(struct outline *o, const struct nodes *ns, size_t i, bool main)
 		o->depth++;
 		{
 			struct facts *rest = main ? facts_copy(o->facts) : NULL;
+			struct counters entry = { o->numbering, { o->count[0],
+			    o->count[1], o->count[2] }, true }, out;
 
+			memset(&out, 0, sizeof(out));
 			for (j = 0; j < n->u.cond.len; j++) {
 				const struct branch *b = &n->u.cond.branches[j];
 
+				branch_start(o, &entry);
 				walk_expr(o, b->cond);
 				if (!main) {
 					walk_nodes(o, &b->body, false);
+					branch_end(o, &out);
 					continue;
 				}
 				struct facts *kb = facts_copy(rest);
@@ -539,7 +616,10 @@ walk_node(struct outline *o, const struct nodes *ns, size_t i, bool main)
 				}
 				walk_branch(o, &b->loc, &b->body, kb);
 				facts_free(kb);
+				branch_end(o, &out);
 			}
+			branches_done(o, &entry, &out, n->u.cond.len > 0 &&
+			    n->u.cond.branches[n->u.cond.len - 1].cond == NULL);
 			if (rest != NULL)
 				facts_free(rest);
 		}
@@ -550,25 +630,41 @@ walk_node(struct outline *o, const struct nodes *ns, size_t i, bool main)
 			add_block(o, "selon", n);
 		walk_expr(o, n->u.selon.subject);
 		o->depth++;
-		for (j = 0; j < n->u.selon.ncases; j++) {
-			const struct selon_case *c = &n->u.selon.cases[j];
+		{
+			struct counters entry = { o->numbering, { o->count[0],
+			    o->count[1], o->count[2] }, true }, out;
 
-			for (k = 0; k < c->nvalues; k++)
-				walk_expr(o, c->values[k]);
-			if (!main) {
-				walk_nodes(o, &c->body, false);
-				continue;
+			memset(&out, 0, sizeof(out));
+			for (j = 0; j < n->u.selon.ncases; j++) {
+				const struct selon_case *c =
+				    &n->u.selon.cases[j];
+
+				branch_start(o, &entry);
+				for (k = 0; k < c->nvalues; k++)
+					walk_expr(o, c->values[k]);
+				if (!main) {
+					walk_nodes(o, &c->body, false);
+					branch_end(o, &out);
+					continue;
+				}
+				struct facts *kc = facts_copy(o->facts);
+
+				if (c->indexes != NULL)
+					facts_assume_values(kc,
+					    n->u.selon.subject, c->indexes,
+					    c->nvalues, true);
+				walk_branch(o, &c->loc, &c->body, kc);
+				facts_free(kc);
+				branch_end(o, &out);
 			}
-			struct facts *kc = facts_copy(o->facts);
-
-			if (c->indexes != NULL)
-				facts_assume_values(kc, n->u.selon.subject,
-				    c->indexes, c->nvalues, true);
-			walk_branch(o, &c->loc, &c->body, kc);
-			facts_free(kc);
+			if (n->u.selon.other != NULL) {
+				branch_start(o, &entry);
+				walk_nodes(o, n->u.selon.other, main);
+				branch_end(o, &out);
+			}
+			branches_done(o, &entry, &out,
+			    n->u.selon.other != NULL);
 		}
-		if (n->u.selon.other != NULL)
-			walk_nodes(o, n->u.selon.other, main);
 		o->depth--;
 		break;
 	case N_LOOP:
@@ -704,7 +800,16 @@ declare(struct outline *o)
 	for (i = 0; i < p->labels.len; i++) {
 		const struct label *l = p->labels.items[i];
 
-		add_symbol(o, l, "etiquette", l->name, &l->loc);
+		struct loc at = l->loc;
+		int n = (int)utf8_count(l->name, strlen(l->name));
+
+		/* The place of "{#name}": the name's own, which a rename
+		 * replaces. */
+		if (at.line == at.end_line && at.end_col - at.col + 1 == n + 3) {
+			at.col += 2;
+			at.end_col--;
+		}
+		add_symbol(o, l, "etiquette", l->name, &at);
 	}
 }
 

@@ -889,8 +889,6 @@ describe_symbol(json_t *sym)
 		json_array_foreach(list, i, v)
 			json_array_append_new(words, json_sprintf("`%s`",
 			    json_string_value(v)));
-		v = json_array();
-		text = NULL;
 		{
 			size_t k, n = 0;
 			char *joined;
@@ -1178,6 +1176,8 @@ document_symbols(struct server *s, json_t *params)
 				break;
 			}
 		}
+		if (end < place_int(place, "fin_ligne"))
+			end = place_int(place, "fin_ligne");
 		if (end < line)
 			end = line;
 		name = malloc(strlen(text != NULL ? text : "") + 64);
@@ -1268,14 +1268,22 @@ code_actions(struct server *s, json_t *params)
 		} else if (message != NULL && (strcmp(code, "nombre-virgule") ==
 		    0 || strcmp(code, "nombre-espace") == 0 ||
 		    strcmp(code, "date-format") == 0)) {
-			const char *open = strstr(message, "écrivez « ");
+			const char *open = strstr(message, "écrivez «");
 			const char *close;
 			size_t a, b;
 
-			if (open == NULL || (close = strstr(open, " »")) ==
-			    NULL)
+			if (open == NULL || (close = strstr(open, "»")) == NULL)
 				continue;
-			open += strlen("écrivez « ");
+			/* Inside « », spaces or no-break spaces. */
+			open += strlen("écrivez «");
+			while (*open == ' ' || strncmp(open, "\xc2\xa0", 2) == 0)
+				open += *open == ' ' ? 1 : 2;
+			while (close > open && (close[-1] == ' ' ||
+			    (close - open >= 2 && strncmp(close - 2, "\xc2\xa0",
+			    2) == 0)))
+				close -= close[-1] == ' ' ? 1 : 2;
+			if (close <= open)
+				continue;
 			fix = strndup(open, (size_t)(close - open));
 			/* The whole number or date around the mark. */
 			a = offset_of(s, d, json_object_get(r, "start"));
@@ -1448,11 +1456,26 @@ complete_words(json_t *items, const char *const *words, int kind)
 
 /* The .lgc files of the template's folder and of the clause folders,
  * without their extension. */
+static bool
+has_label(json_t *items, const char *label)
+{
+	json_t *v;
+	size_t i;
+
+	json_array_foreach(items, i, v)
+		if (strcmp(json_string_value(json_object_get(v, "label")),
+		    label) == 0)
+			return true;
+	return false;
+}
+
 static void
 complete_clauses(const struct document *d, json_t *items)
 {
 	json_t *dirs = json_array(), *v;
 	char *dir = strdup(d->path), *slash;
+	const char *own = strrchr(d->path, '/') != NULL ?
+	    strrchr(d->path, '/') + 1 : d->path;
 	size_t i;
 
 	if (dir == NULL)
@@ -1481,7 +1504,10 @@ complete_clauses(const struct document *d, json_t *items)
 			    strcmp(e->d_name + k - 4, ".lgc") != 0)
 				continue;
 			name = strndup(e->d_name, k - 4);
-			if (name != NULL)
+			/* The first folder holding a name is the one lgc
+			 * takes; the template does not include itself. */
+			if (name != NULL && !has_label(items, name) &&
+			    strcmp(e->d_name, own) != 0)
 				item(items, name, 17, dname, NULL);
 			free(name);
 		}

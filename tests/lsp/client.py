@@ -7,11 +7,13 @@
   client.py prefixes LGC FILE [--lines]  types FILE character by character
                                          (or line by line), asking every
                                          request at each prefix
+  client.py protocol LGC                 errors of the protocol, edge cases
   client.py bench LGC FILE [N]           each request kind N times, in ms
 
 A session file has one command a line ('#' starts a comment):
   open PATH                     didOpen of PATH (relative to TOP)
   change PATH OLD => NEW        didChange: the first OLD replaced by NEW
+                                (\\n in either: a line break)
   hover|definition|references|completion PATH @NEEDLE[+K]
                                 the request at the first NEEDLE (plus K
                                 characters; NEEDLE may hold spaces) of
@@ -186,6 +188,52 @@ def offset_position(text, offset, utf8=False):
             "character": len(col.encode("utf-16-le")) // 2}
 
 
+def rng(r):
+    return "%d:%d-%d:%d" % (r["start"]["line"], r["start"]["character"],
+                            r["end"]["line"], r["end"]["character"])
+
+
+def loc(l):
+    return "%s %s" % (l["uri"], rng(l["range"]))
+
+
+def compact(word, result):
+    """The answer in a few lines, where its shape is known."""
+    if result is None or (isinstance(result, dict) and "code" in result):
+        return result
+    if word == "definition":
+        return [loc(l) for l in (result if isinstance(result, list)
+                                 else [result])]
+    if word == "references":
+        return [loc(l) for l in result]
+    if word == "rename":
+        return ["%s %s → %s" % (uri, rng(e["range"]), e["newText"])
+                for uri, edits in sorted(result["changes"].items())
+                for e in edits]
+    if word == "symbols":
+        lines = []
+
+        def walk(syms, depth):
+            for sym in syms:
+                if not (sym["range"]["start"]["line"] <=
+                        sym["selectionRange"]["start"]["line"] and
+                        sym["selectionRange"]["end"]["line"] <=
+                        sym["range"]["end"]["line"]):
+                    raise Failure("selectionRange hors de range : %r" % sym)
+                lines.append("%s%s [%s] %s%s" % (
+                    "  " * depth, sym["name"], rng(sym["range"]),
+                    rng(sym["selectionRange"]),
+                    " (%s)" % sym["detail"] if "detail" in sym else ""))
+                walk(sym.get("children", []), depth + 1)
+        walk(result, 0)
+        return lines
+    if word == "folding":
+        return ["%d-%d" % (f["startLine"], f["endLine"]) for f in result]
+    if word == "completion":
+        return sorted(i["label"] for i in result["items"])
+    return result
+
+
 def session(lgc, top, path):
     c = Client(lgc)
     out = []
@@ -231,6 +279,7 @@ def session(lgc, top, path):
             publish()
         elif word == "change":
             old, _, new = rest.partition(" => ")
+            old, new = old.replace("\\n", "\n"), new.replace("\\n", "\n")
             if old not in texts[doc]:
                 raise Failure("change : « %s » introuvable" % old)
             texts[doc] = texts[doc].replace(old, new, 1)
@@ -253,16 +302,13 @@ def session(lgc, top, path):
             if word == "rename":
                 params["newName"] = name
             r = c.request("textDocument/" + word, params)
-            result = r.get("result", r.get("error"))
-            if word == "completion" and result:
-                result = sorted(i["label"] for i in result["items"])
-            show(line, result)
+            show(line, compact(word, r.get("result", r.get("error"))))
         elif word == "symbols":
-            show(line, c.request("textDocument/documentSymbol",
-                                 {"textDocument": td})["result"])
+            show(line, compact(word, c.request(
+                "textDocument/documentSymbol", {"textDocument": td})["result"]))
         elif word == "folding":
-            show(line, c.request("textDocument/foldingRange",
-                                 {"textDocument": td})["result"])
+            show(line, compact(word, c.request(
+                "textDocument/foldingRange", {"textDocument": td})["result"]))
         elif word == "fix":
             found = [d for d in diags.get(uri, []) if d.get("code") == rest]
             if not found:
@@ -365,6 +411,58 @@ def bench(lgc, path, n):
     c.close()
 
 
+def protocol(lgc):
+    """What a confused or hostile client gets: errors, never a crash."""
+    c = Client(lgc)
+    c.write({"jsonrpc": "2.0", "id": 1, "method": "textDocument/hover",
+             "params": {}})
+    r = c.read_message(time.monotonic() + TIMEOUT)
+    if r.get("error", {}).get("code") != -32002:
+        raise Failure("requête avant initialize : %r" % r)
+    c.next_id = 1
+    c.initialize()
+    body = b"{pas du json"
+    c.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    c.proc.stdin.flush()
+    r = c.read_message(time.monotonic() + TIMEOUT)
+    if r.get("error", {}).get("code") != -32700 or r.get("id") is not None:
+        raise Failure("JSON illisible : %r" % r)
+    r = c.request("textDocument/inexistant", {})
+    if r.get("error", {}).get("code") != -32601:
+        raise Failure("méthode inconnue : %r" % r)
+    # A request on a document never opened, a position far away, a
+    # change with a range (incremental) that reaches past the end.
+    for method in ("hover", "definition", "completion", "references"):
+        r = c.request("textDocument/" + method, {
+            "textDocument": {"uri": "file:///nulle/part.lgc"},
+            "position": {"line": 10 ** 9, "character": -5}})
+        if r.get("result") not in (None, []) and method != "completion":
+            raise Failure("%s sur un document inconnu : %r" % (method, r))
+    uri = "file:///tmp/lgc-lsp-essai.lgc"
+    c.notify("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "lgc", "version": 1,
+        "text": "entree é : texte\n---\n{é} 😀 {"}})
+    c.notify("textDocument/didChange", {
+        "textDocument": {"uri": uri, "version": 2},
+        "contentChanges": [{"range": {"start": {"line": 2, "character": 3},
+                                      "end": {"line": 99, "character": 0}},
+                            "text": "\u00e9}"}]})
+    d = c.drain_diagnostics()
+    if len(d) != 2:
+        raise Failure("deux publications attendues : %r" % d)
+    r = c.request("textDocument/hover", {
+        "textDocument": {"uri": uri},
+        "position": {"line": 2, "character": 1}})
+    if "`é`" not in json.dumps(r.get("result"), ensure_ascii=False):
+        raise Failure("survol de « é » : %r" % r)
+    # exit without shutdown: status 1, as the protocol says.
+    c.notify("exit", None)
+    c.proc.stdin.close()
+    if c.proc.wait(TIMEOUT) != 1:
+        raise Failure("exit sans shutdown : code %d" % c.proc.returncode)
+    print("protocole")
+
+
 def main():
     try:
         if sys.argv[1] == "session":
@@ -374,6 +472,8 @@ def main():
             n = prefixes(sys.argv[2], sys.argv[3], "--lines" in args,
                          "--utf8" in args)
             print("%d préfixes" % n)
+        elif sys.argv[1] == "protocol":
+            protocol(sys.argv[2])
         elif sys.argv[1] == "bench":
             bench(sys.argv[2], sys.argv[3],
                   int(sys.argv[4]) if len(sys.argv) > 4 else 20)
