@@ -420,11 +420,11 @@ parse_command(lgc_compiler *c, const char *word, struct options *o)
 		o->command = CMD_FORM;
 	else if (word[0] == '-' && word[1] != '\0')
 		return usage_error(c, "option inconnue « %s » : une commande "
-		    "vient d'abord (build, check, formulaire, lint, schema, tree "
-		    "ou serve), puis ses options", word);
+		    "vient d'abord (build, check, formulaire, lint, schema, tree, "
+		    "serve ou lsp), puis ses options", word);
 	else
 		return usage_error(c, "commande inconnue « %s » : build, check, "
-		    "formulaire, lint, schema, tree ou serve", word);
+		    "formulaire, lint, schema, tree, serve ou lsp", word);
 	return LGC_OK;
 }
 
@@ -1142,8 +1142,8 @@ main_with(lgc_compiler *c, int argc, char **argv)
 			usage(c, stdout);
 		else if (!command_usage(argv[2], stdout))
 			return usage_error(c, "« lgc help %s » : aucune commande de "
-			    "ce nom (build, check, formulaire, lint, schema, tree ou "
-			    "serve)", argv[2]);
+			    "ce nom (build, check, formulaire, lint, schema, tree, "
+			    "serve ou lsp)", argv[2]);
 		return flush_stdout(c);
 	}
 	for (i = 1; i < argc; i++) {
