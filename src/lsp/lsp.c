@@ -1641,7 +1641,13 @@ completion(struct server *s, json_t *params)
 			while (e > from && strchr("!<> ", text[e - 1]) != NULL)
 				e--;
 			t = chain_type(d, text, from, e);
-			if (t != NULL && json_object_get(t, "valeurs") != NULL)
+			if (t != NULL && json_is_string(json_object_get(t,
+			    "type")) && strcmp(json_string_value(
+			    json_object_get(t, "type")), "booleen") == 0) {
+				item(items, "vrai", 20, "booleen", NULL);
+				item(items, "faux", 20, "booleen", NULL);
+			} else if (t != NULL &&
+			    json_object_get(t, "valeurs") != NULL)
 				json_array_foreach(json_object_get(t, "valeurs"),
 				    i, v)
 					item(items, json_string_value(v), 20,
