@@ -298,7 +298,9 @@ LGC_API int	 lgc_schema(lgc_compiler *c, char **out, size_t *len);
  *   "occurrences"  every use of a name: "symbole" (an id) or
  *                  "fonction" (a filter or function's name), "lieu"
  *   "fonctions"    the filters and functions: "nom", "min", "max"
- *                  (their arguments, the piped one included)
+ *                  (their arguments, the piped one included),
+ *                  "signature" ("date → texte"), "doc" (a line of
+ *                  French with an example)
  *   "dossiers"     the clause folders searched, in order
  * *OUT is malloc'd, NUL-terminated. */
 LGC_API int	 lgc_outline(lgc_compiler *c, char **out, size_t *len);

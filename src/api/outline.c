@@ -898,6 +898,11 @@ outline_json(const struct program *prog, const char *const *search,
 		    fn->min_args));
 		json_object_set_new(f, "max", json_integer((json_int_t)
 		    fn->max_args));
+		if (fn->signature != NULL)
+			json_object_set_new(f, "signature",
+			    json_string(fn->signature));
+		if (fn->doc != NULL)
+			json_object_set_new(f, "doc", json_string(fn->doc));
 		json_array_append_new(a, f);
 	}
 	json_object_set_new(root, "fonctions", a);

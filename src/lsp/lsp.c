@@ -970,23 +970,17 @@ static char *
 describe_function(const struct document *d, const char *name)
 {
 	json_t *f = function_named(d, name);
-	json_int_t lo = f != NULL ? json_integer_value(json_object_get(f,
-	    "min")) : 0;
-	json_int_t hi = f != NULL ? json_integer_value(json_object_get(f,
-	    "max")) : 0;
-	char *text = malloc(strlen(name) + 256);
+	const char *sig = json_string_value(json_object_get(f, "signature"));
+	const char *doc = json_string_value(json_object_get(f, "doc"));
+	json_t *text = json_sprintf("**fonction** `%s`%s%s\n\n%s", name,
+	    sig != NULL ? " : " : "", sig != NULL ? sig : "",
+	    doc != NULL ? doc : "");
+	char *out = strdup(text != NULL ? json_string_value(text) : name);
 
-	if (text == NULL)
+	json_decref(text);
+	if (out == NULL)
 		abort();
-	if (lo == hi)
-		sprintf(text, "**fonction** `%s` : %lld argument%s (le sujet "
-		    "d'un filtre `x | %s` compris)", name, (long long)lo,
-		    lo > 1 ? "s" : "", name);
-	else
-		sprintf(text, "**fonction** `%s` : de %lld à %lld arguments (le "
-		    "sujet d'un filtre `x | %s` compris)", name, (long long)lo,
-		    (long long)hi, name);
-	return text;
+	return out;
 }
 
 static json_t *
@@ -1630,7 +1624,10 @@ completion(struct server *s, json_t *params)
 			json_array_foreach(json_object_get(d->outline,
 			    "fonctions"), i, v)
 				item(items, json_string_value(json_object_get(v,
-				    "nom")), 3, NULL, NULL);
+				    "nom")), 3, json_string_value(
+				    json_object_get(v, "signature")),
+				    json_string_value(json_object_get(v,
+				    "doc")));
 		} else if (b > from && text[b - 1] == '=' &&
 		    !(in_header && b - 1 > from && text[b - 2] != '!' &&
 		    text[b - 2] != '<' && text[b - 2] != '>' &&
