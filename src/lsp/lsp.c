@@ -511,6 +511,9 @@ data_file(const struct server *s, const char *path)
 		return NULL;
 	if (s->data != NULL)
 		return strdup(s->data);
+	/* An unsaved buffer (untitled:…) sits in no folder. */
+	if (path[0] != '/')
+		return NULL;
 	if (n > 4 && strcmp(path + n - 4, ".lgc") == 0) {
 		p = malloc(n + 2);
 		if (p == NULL)
@@ -1734,6 +1737,12 @@ handle(struct server *s, json_t *msg, int *status)
 	if (strcmp(method, "exit") == 0) {
 		*status = s->shutdown ? 0 : 1;
 		return false;
+	}
+	if (s->shutdown) {
+		if (id != NULL)
+			reply_error(s, id, RPC_INVALID_REQUEST, "le serveur "
+			    "s'arrête : seul « exit » est attendu");
+		return true;
 	}
 	if (!s->initialized && strcmp(method, "initialize") != 0) {
 		if (id != NULL)

@@ -457,7 +457,20 @@ def protocol(lgc):
         "position": {"line": 2, "character": 1}})
     if "`é`" not in json.dumps(r.get("result"), ensure_ascii=False):
         raise Failure("survol de « é » : %r" % r)
+    # After shutdown, only exit.
+    c.request("shutdown", None)
+    r = c.request("textDocument/hover", {
+        "textDocument": {"uri": uri},
+        "position": {"line": 2, "character": 1}})
+    if r.get("error", {}).get("code") != -32600:
+        raise Failure("requête après shutdown : %r" % r)
+    c.proc.stdin.close()
+    if c.proc.wait(TIMEOUT) != 1:
+        raise Failure("fin de l'entrée sans exit : code %d" %
+                      c.proc.returncode)
     # exit without shutdown: status 1, as the protocol says.
+    c = Client(lgc)
+    c.initialize()
     c.notify("exit", None)
     c.proc.stdin.close()
     if c.proc.wait(TIMEOUT) != 1:
