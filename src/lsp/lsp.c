@@ -257,6 +257,44 @@ path_to_uri(const char *path)
 	return j;
 }
 
+/* French typography for the server's own words (hover, fixes, errors;
+ * lgc's diagnostics already have it): the space before : ; ! ? and »,
+ * and after «, is a no-break space.  malloc'd. */
+static char *
+french(const char *s)
+{
+	size_t n = strlen(s), i, o = 0;
+	char *out = malloc(n * 2 + 1);
+
+	if (out == NULL)
+		abort();
+	for (i = 0; i < n; i++) {
+		const char *next = s + i + 1;
+		bool mark = s[i] == ' ' && ((strchr(";:!?", *next) != NULL &&
+		    *next != '\0' && (next[1] == ' ' || next[1] == '\0' ||
+		    next[1] == '\n')) || strncmp(next, "\xc2\xbb", 2) == 0 ||
+		    (o >= 2 && memcmp(out + o - 2, "\xc2\xab", 2) == 0));
+
+		if (mark) {
+			memcpy(out + o, "\xc2\xa0", 2);
+			o += 2;
+		} else
+			out[o++] = s[i];
+	}
+	out[o] = '\0';
+	return out;
+}
+
+static json_t *
+french_string(const char *s)
+{
+	char *f = french(s);
+	json_t *j = json_string(f);
+
+	free(f);
+	return j;
+}
+
 /* Messages. */
 
 static void
@@ -283,9 +321,9 @@ reply(struct server *s, json_t *id, json_t *result)
 static void
 reply_error(struct server *s, json_t *id, int code, const char *message)
 {
-	send(s, json_pack("{s:s, s:O, s:{s:i, s:s}}", "jsonrpc", "2.0", "id",
+	send(s, json_pack("{s:s, s:O, s:{s:i, s:o}}", "jsonrpc", "2.0", "id",
 	    id != NULL ? id : json_null(), "error", "code", code, "message",
-	    message));
+	    french_string(message)));
 }
 
 static void
@@ -452,10 +490,11 @@ on_diagnostic(const lgc_diagnostic *dg, void *arg)
 		if (message == NULL)
 			abort();
 		if (p->line > 0)
-			snprintf(message, n, "%s:%d:%d : %s", p->file, p->line,
-			    p->column, dg->message);
+			snprintf(message, n, "%s:%d:%d\xc2\xa0: %s", p->file,
+			    p->line, p->column, dg->message);
 		else
-			snprintf(message, n, "%s : %s", p->file, dg->message);
+			snprintf(message, n, "%s\xc2\xa0: %s", p->file,
+			    dg->message);
 	}
 	if (dg->suggestion != NULL)
 		json_object_set_new(data, "suggestion",
@@ -999,8 +1038,9 @@ hover(struct server *s, json_t *params)
 	    &sym, &fn, &where))
 		return json_null();
 	text = sym != NULL ? describe_symbol(sym) : describe_function(d, fn);
-	result = json_pack("{s:{s:s, s:s}, s:o}", "contents", "kind",
-	    "markdown", "value", text, "range", place_range(s, where));
+	result = json_pack("{s:{s:s, s:o}, s:o}", "contents", "kind",
+	    "markdown", "value", french_string(text), "range",
+	    place_range(s, where));
 	free(text);
 	return result;
 }
@@ -1312,7 +1352,7 @@ code_actions(struct server *s, json_t *params)
 		}
 		json_array_append_new(out, json_pack("{s:o, s:s, s:[O], s:b, "
 		    "s:{s:{s:[{s:o, s:s}]}}}", "title", json_sprintf(
-		    "Remplacer par « %s »", fix), "kind", "quickfix",
+		    "Remplacer par «\xc2\xa0%s\xc2\xa0»", fix), "kind", "quickfix",
 		    "diagnostics", dg, "isPreferred", 1, "edit", "changes",
 		    d->uri, "range", edit_range, "newText", fix));
 		free(fix);
@@ -1838,8 +1878,13 @@ lsp_main(int argc, char **argv, FILE *in, FILE *out)
 		else if (strcmp(argv[i], "--stdio") == 0)
 			continue;	/* what VS Code's client adds */
 		else {
-			fprintf(stderr, "lgc lsp : argument inconnu « %s » ; "
-			    "« lgc lsp --help » décrit les options\n", argv[i]);
+			char *m = french("lgc lsp : argument inconnu « ");
+
+			fprintf(stderr, "%s%s", m, argv[i]);
+			free(m);
+			m = french(" » ; « lgc lsp --help » décrit les options\n");
+			fputs(m, stderr);
+			free(m);
 			free(s.search);
 			return 2;
 		}
