@@ -291,6 +291,7 @@ LGC_API int	 lgc_schema(lgc_compiler *c, char **out, size_t *len);
  *                  "soit", "boucle", "type", "etiquette", "clause"),
  *                  "nom", "lieu" (of the declaration; of the path for a
  *                  clause), and when known "type", "valeurs" (a choix),
+ *                  "titre" (a label's heading: "5. Recette"),
  *                  "champs" (a record: "nom", "type", "libelle",
  *                  nested), "contrainte", "defaut", "condition" (where
  *                  it exists), "libelle", "optionnel", "cible" (a

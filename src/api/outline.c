@@ -321,6 +321,7 @@ label_symbol(const struct outline *o, const char *name)
 
 static void walk_nodes(struct outline *o, const struct nodes *ns,
     bool main);
+static long label_symbol(const struct outline *o, const char *name);
 
 static void
 conditional(struct outline *o, json_t *s, const struct expr *requirement)
@@ -515,9 +516,21 @@ heading(struct outline *o, const struct nodes *ns, size_t i, bool main)
 	json_object_set_new(h, "conditionnel", json_boolean(o->depth > 0 ||
 	    num == NUMBERED_MAYBE));
 	set_text(h, "texte", &b);
-	if (n->u.heading.label != NULL)
+	if (n->u.heading.label != NULL) {
+		long id = label_symbol(o, n->u.heading.label);
+		json_t *sym = id >= 0 ? json_array_get(o->symbols, (size_t)id) :
+		    NULL;
+
 		json_object_set_new(h, "etiquette",
 		    json_string(n->u.heading.label));
+		/* What {ref x} prints, for a hover on it. */
+		if (sym != NULL)
+			json_object_set_new(sym, "titre", json_sprintf("%s%s%s",
+			    json_string_value(json_object_get(h, "numero")) ?
+			    json_string_value(json_object_get(h, "numero")) :
+			    "", json_object_get(h, "numero") ? ". " : "",
+			    json_string_value(json_object_get(h, "texte"))));
+	}
 	if (main)
 		json_object_set_new(h, "lieu", place(&n->loc));
 	else {

@@ -919,6 +919,7 @@ describe_symbol(json_t *sym)
 	    genre_word(genre != NULL ? genre : ""),
 	    json_string_value(json_object_get(sym, "nom"))));
 	add_line(parts, "libellé", json_object_get(sym, "libelle"));
+	add_line(parts, "article", json_object_get(sym, "titre"));
 	add_line(parts, "type", json_object_get(sym, "type"));
 	add_line(parts, "contrainte", json_object_get(sym, "contrainte"));
 	add_line(parts, "valeur par défaut", json_object_get(sym, "defaut"));
@@ -1655,6 +1656,19 @@ completion(struct server *s, json_t *params)
 		inc = strstr(head, "inclure \"");
 		if (in_tag && inc != NULL && strchr(inc + 9, '"') == NULL)
 			complete_clauses(d, items);
+		else if (in_tag && (strncmp(head, "ref ", 4) == 0 ||
+		    strncmp(head, "numero ", 7) == 0 ||
+		    strncmp(head, "numéro ", 8) == 0)) {
+			/* {ref x}: the labels, with their article. */
+			json_array_foreach(json_object_get(d->outline,
+			    "symboles"), i, v)
+				if (strcmp(json_string_value(json_object_get(v,
+				    "genre")), "etiquette") == 0)
+					item(items, json_string_value(
+					    json_object_get(v, "nom")), 18,
+					    json_string_value(json_object_get(v,
+					    "titre")), NULL);
+		}
 		else if (b > from && text[b - 1] == '.' && b == end) {
 			t = chain_type(d, text, from, b - 1);
 			json_array_foreach(json_object_get(t, "champs"), i, v)
