@@ -780,6 +780,19 @@ did_close(struct server *s, json_t *params)
 	free_document(d);
 }
 
+/* A file saved may be a clause or a data file of the other documents,
+ * which lgc reads from the disk: they are checked again. */
+static void
+did_save(struct server *s, json_t *params)
+{
+	struct document *saved = find_document(s, params);
+	size_t i;
+
+	for (i = 0; i < s->ndocs; i++)
+		if (s->docs[i] != saved)
+			analyse(s, s->docs[i]);
+}
+
 /* The outline's places. */
 
 static int
@@ -1753,11 +1766,11 @@ capabilities(struct server *s, json_t *params)
 		free(s->data);
 		s->data = strdup(json_string_value(data));
 	}
-	return json_pack("{s:{s:s, s:{s:b, s:i}, s:b, s:{s:[s,s,s,s,s,s]}, "
+	return json_pack("{s:{s:s, s:{s:b, s:i, s:b}, s:b, s:{s:[s,s,s,s,s,s]}, "
 	    "s:b, s:b, s:b, s:b, s:b, s:{s:[s]}}, s:{s:s, s:s}}",
 	    "capabilities",
 	    "positionEncoding", s->utf8 ? "utf-8" : "utf-16",
-	    "textDocumentSync", "openClose", 1, "change", 1,
+	    "textDocumentSync", "openClose", 1, "change", 1, "save", 1,
 	    "hoverProvider", 1,
 	    "completionProvider", "triggerCharacters", "{", ".", "|", "\"",
 	    "=", ":",
@@ -1818,6 +1831,8 @@ handle(struct server *s, json_t *msg, int *status)
 		did_change(s, params);
 	else if (strcmp(method, "textDocument/didClose") == 0)
 		did_close(s, params);
+	else if (strcmp(method, "textDocument/didSave") == 0)
+		did_save(s, params);
 	else if (strcmp(method, "textDocument/hover") == 0)
 		result = hover(s, params);
 	else if (strcmp(method, "textDocument/definition") == 0)

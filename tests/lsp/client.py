@@ -22,6 +22,8 @@ A session file has one command a line ('#' starts a comment):
   symbols|folding PATH          documentSymbol, foldingRange
   fix PATH CODE                 codeAction for the last published
                                 diagnostic of code CODE
+  save PATH                     didSave (the other documents are checked
+                                again)
   close PATH
 Every answer must be well-formed JSON-RPC 2.0, with the id asked; the
 transcript (TOP replaced by $TOP) is compared with NAME.expected.
@@ -286,6 +288,9 @@ def session(lgc, top, path):
             c.notify("textDocument/didChange", {
                 "textDocument": {"uri": uri, "version": 2},
                 "contentChanges": [{"text": texts[doc]}]})
+            publish()
+        elif word == "save":
+            c.notify("textDocument/didSave", {"textDocument": td})
             publish()
         elif word == "close":
             c.notify("textDocument/didClose", {"textDocument": td})
