@@ -1904,8 +1904,12 @@ lsp_main(int argc, char **argv, FILE *in, FILE *out)
 			s.search[s.nsearch++] = argv[++i];
 		else if (strncmp(argv[i], "-I", 2) == 0 && argv[i][2] != '\0')
 			s.search[s.nsearch++] = argv[i] + 2;
-		else if (strcmp(argv[i], "--stdio") == 0)
-			continue;	/* what VS Code's client adds */
+		else if (strcmp(argv[i], "--stdio") == 0 ||
+		    strncmp(argv[i], "--clientProcessId=", 18) == 0)
+			continue;	/* what VS Code's client may add */
+		else if (strcmp(argv[i], "--clientProcessId") == 0 &&
+		    i + 1 < argc)
+			i++;
 		else {
 			char *m = french("lgc lsp : argument inconnu « ");
 
