@@ -120,9 +120,10 @@ SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
 # One folder per stage of the pipeline (docs/architecture.md); the
-# command line (src/cli) is built on the library, not part of it.
+# command line (src/cli) and its language server (src/lsp, lgc lsp) are
+# built on the library, not part of it.
 SRC_ALL = $(wildcard src/*.c src/*/*.c src/*/*/*.c)
-CLI_SRC = $(wildcard src/cli/*.c)
+CLI_SRC = $(wildcard src/cli/*.c src/lsp/*.c)
 SERVER_SRC = $(wildcard src/server/*.c)
 LIB_SRC = $(filter-out $(CLI_SRC) $(SERVER_SRC),$(SRC_ALL))
 HEADERS = $(wildcard include/*.h src/*/*.h src/*/*/*.h)
@@ -340,13 +341,19 @@ fuzz-ci:
 
 # Long checks, not in make check: the server image built and run where
 # Docker can (tests/deploy/image.sh), its stages replayed in
-# debootstrapped chroots (tests/deploy/racine.sh), then each fuzz target
-# for FUZZ_SECONDS (600 by default).
+# debootstrapped chroots (tests/deploy/racine.sh), each fuzz target
+# for FUZZ_SECONDS (600 by default), then lgc lsp with every example
+# typed character by character under the sanitizer (LONG=1).
 check-long:
 	@mkdir -p $(BUILD)
 	@{ sh tests/deploy/image.sh; sh tests/deploy/racine.sh; } | \
 	    tee $(BUILD)/deploy-long.out; ! grep -q '^ÉCHEC' $(BUILD)/deploy-long.out
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$${FUZZ_SECONDS:-600}
+	@$(MAKE) --no-print-directory $(SAN)/lgc
+	@mkdir -p $(BUILD)/lsp-long && LONG=1 LGC=$(SAN)/lgc TOP=$(CURDIR) \
+	    TMP=$(BUILD)/lsp-long LGC_PATH=$(CURDIR)/stdlib \
+	    sh tests/scripts/lsp.sh | tee $(BUILD)/lsp-long.out; \
+	    ! grep -q '^ÉCHEC' $(BUILD)/lsp-long.out
 
 # Function coverage of the fuzz targets' corpora (clang's source-based
 # coverage, llvm-cov): src/eval, the filters and functions, the French
@@ -442,6 +449,7 @@ bench: lgc lgc-serve $(BUILD)/bench/pdfbench
 	@sh bench/lot.sh
 	@sh bench/memoire.sh
 	@sh bench/serve.sh
+	@sh bench/lsp.sh
 
 # Debian packages: to build, to run the tests, and the fonts for PDF.
 DEPS_BUILD = gcc make flex bison pkg-config python3 libjansson-dev libhpdf-dev \

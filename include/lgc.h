@@ -312,6 +312,39 @@ LGC_API int	 lgc_dump_tree(lgc_compiler *c, char **out, size_t *len);
  * the template's inputs; for a clause, its parameters too, under the
  * definitions' "parametres". */
 LGC_API int	 lgc_schema(lgc_compiler *c, char **out, size_t *len);
+/* What an editor needs of the loaded template (lgc lsp), as one JSON
+ * object, given even when the template failed to check (what could be
+ * read of it; "echec": true).  Places are objects {"fichier", "ligne",
+ * "colonne", "fin_ligne", "fin_colonne"} as in lgc_place.  Keys:
+ *   "titres"       the contract's headings in order, the main file's
+ *                  and its clauses': "niveau" (1 to 3), "texte",
+ *                  "numero" ("2.1", absent when unnumbered),
+ *                  "conditionnel" (under a condition, or a number
+ *                  depending on the data), "etiquette", "lieu" (in the
+ *                  main file: for a clause's heading, its {inclure}),
+ *                  "clause" (a clause's heading: its own place)
+ *   "blocs"        its {si}, {selon} and {pour chaque} blocks: "genre"
+ *                  ("si", "selon", "pour"), "lieu" from the opening tag
+ *                  to the last line of their content
+ *   "symboles"     every name declared in the template and its clauses:
+ *                  "id" (its index), "genre" ("entree", "parametre",
+ *                  "soit", "boucle", "type", "etiquette", "clause"),
+ *                  "nom", "lieu" (of the declaration; of the path for a
+ *                  clause), and when known "type", "valeurs" (a choix),
+ *                  "titre" (a label's heading: "5. Recette"),
+ *                  "champs" (a record: "nom", "type", "libelle",
+ *                  nested), "contrainte", "defaut", "condition" (where
+ *                  it exists), "libelle", "optionnel", "cible" (a
+ *                  clause's file), "parametres" (a clause's)
+ *   "occurrences"  every use of a name: "symbole" (an id) or
+ *                  "fonction" (a filter or function's name), "lieu"
+ *   "fonctions"    the filters and functions: "nom", "min", "max"
+ *                  (their arguments, the piped one included),
+ *                  "signature" ("date → texte"), "doc" (a line of
+ *                  French with an example)
+ *   "dossiers"     the clause folders searched, in order
+ * *OUT is malloc'd, NUL-terminated. */
+LGC_API int	 lgc_outline(lgc_compiler *c, char **out, size_t *len);
 /* The questionnaire of the template's inputs: one self-contained HTML
  * page (its style and script inline, nothing fetched, French) that asks
  * each input's question (its libellé) with a field fit for its type,

@@ -29,6 +29,7 @@
 #include "lint/lint.h"
 #include "schema/schema.h"
 #include "form/form.h"
+#include "api/outline.h"
 
 /* A file an option names (a LaTeX preamble) larger than this is surely
  * not the file meant. */
@@ -1227,6 +1228,24 @@ lgc_schema(lgc_compiler *c, char **out, size_t *len)
 	*out = schema_export(c->prog, c->schema_draft);
 	if (len != NULL)
 		*len = strlen(*out);
+	return finish(c, m);
+}
+
+/* Unlike the other outputs, given for a template that failed to check
+ * too: an editor shows what could be read of a half-typed one. */
+int
+lgc_outline(lgc_compiler *c, char **out, size_t *len)
+{
+	struct mark m = begin(c);
+	size_t n = 0;
+
+	*out = NULL;
+	if (!ready(c))
+		return finish(c, m);
+	*out = outline_json(c->prog, (const char *const *)c->search.items,
+	    c->search.len, &n);
+	if (len != NULL)
+		*len = n;
 	return finish(c, m);
 }
 

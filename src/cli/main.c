@@ -18,6 +18,7 @@
 
 #include "lgc.h"
 #include "cli/batch.h"
+#include "lsp/lsp.h"
 
 enum command {
 	CMD_BUILD,
@@ -88,6 +89,7 @@ usage(lgc_compiler *c, FILE *out)
 "        lgc lint MODÈLE.lgc [--sujets LISTE] [-I DOSSIER]… [-Werror]\n"
 "        lgc tree MODÈLE.lgc\n"
 "        lgc serve [DOSSIER…] [--port N] [--adresse A] [-I DOSSIER]… [--fils N]\n"
+"        lgc lsp [-I DOSSIER]…\n"
 "        lgc --help | --version | help COMMANDE | COMMANDE --help\n"
 "\n"
 "Compile un modèle de contrat .lgc et les données d'un client (JSON) en un\n"
@@ -104,6 +106,8 @@ usage(lgc_compiler *c, FILE *out)
 "  lint               vérifie le modèle et sa rédaction (avertissements lint-…)\n"
 "  serve              sert les modèles des dossiers par HTTP (API JSON,\n"
 "                     « lgc serve --help », docs/api.md)\n"
+"  lsp                serveur LSP pour les éditeurs, sur l'entrée et la\n"
+"                     sortie standard (« lgc lsp --help », docs/lsp.md)\n"
 "\n", out);
 	/* In two strings: C11 compilers need only take 4,095 bytes. */
 	fputs(
@@ -425,11 +429,11 @@ parse_command(lgc_compiler *c, const char *word, struct options *o)
 		o->command = CMD_FORM;
 	else if (word[0] == '-' && word[1] != '\0')
 		return usage_error(c, "option inconnue « %s » : une commande "
-		    "vient d'abord (build, check, formulaire, lint, schema, tree "
-		    "ou serve), puis ses options", word);
+		    "vient d'abord (build, check, formulaire, lint, schema, tree, "
+		    "serve ou lsp), puis ses options", word);
 	else
 		return usage_error(c, "commande inconnue « %s » : build, check, "
-		    "formulaire, lint, schema, tree ou serve", word);
+		    "formulaire, lint, schema, tree, serve ou lsp", word);
 	return LGC_OK;
 }
 
@@ -1169,6 +1173,14 @@ main_with(lgc_compiler *c, int argc, char **argv)
 		return LGC_FATAL;
 	if (argc >= 2 && strcmp(argv[1], "serve") == 0)
 		return run_server(c, argc, argv);
+	if (argc >= 2 && strcmp(argv[1], "lsp") == 0)
+		return lsp_main(argc - 2, argv + 2, stdin, stdout);
+	if (argc == 3 && (strcmp(argv[1], "help") == 0 ||
+	    strcmp(argv[1], "aide") == 0) && strcmp(argv[2], "lsp") == 0) {
+		char *help[] = { (char *)"--help", NULL };
+
+		return lsp_main(1, help, stdin, stdout);
+	}
 	if (argc == 3 && (strcmp(argv[1], "help") == 0 ||
 	    strcmp(argv[1], "aide") == 0) && strcmp(argv[2], "serve") == 0) {
 		char *help[] = { argv[0], argv[2], (char *)"--help", NULL };
@@ -1181,8 +1193,8 @@ main_with(lgc_compiler *c, int argc, char **argv)
 			usage(c, stdout);
 		else if (!command_usage(argv[2], stdout))
 			return usage_error(c, "« lgc help %s » : aucune commande de "
-			    "ce nom (build, check, formulaire, lint, schema, tree ou "
-			    "serve)", argv[2]);
+			    "ce nom (build, check, formulaire, lint, schema, tree, "
+			    "serve ou lsp)", argv[2]);
 		return flush_stdout(c);
 	}
 	for (i = 1; i < argc; i++) {

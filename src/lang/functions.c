@@ -576,28 +576,64 @@ overflow:
 	return false;
 }
 
+/* The signatures and lines are French text for editors (lgc_outline):
+ * docs/langage.md §9 says the same at length. */
 static const struct function functions[] = {
-	{ "annee", 1, 1, check_date_part, eval_annee },
-	{ "brut", 1, 1, check_number, eval_brut },
-	{ "date_courte", 1, 1, check_date, eval_date_courte },
-	{ "date_longue", 1, 1, check_date, eval_date_longue },
-	{ "en_lettres", 1, 1, check_en_lettres, eval_en_lettres },
+	{ "annee", 1, 1, check_date_part, eval_annee, "date → entier",
+	    "l’année d’une date : `{date_effet | annee | brut}` → 2026" },
+	{ "brut", 1, 1, check_number, eval_brut, "entier, décimal → texte",
+	    "le nombre sans espace des milliers : `{2026 | brut}` → 2026" },
+	{ "date_courte", 1, 1, check_date, eval_date_courte, "date → texte",
+	    "la date en chiffres : `{date_effet | date_courte}` → 26/11/2026" },
+	{ "date_longue", 1, 1, check_date, eval_date_longue, "date → texte",
+	    "la date avec son jour : `{date_effet | date_longue}` → jeudi 26 "
+	    "novembre 2026" },
+	{ "en_lettres", 1, 1, check_en_lettres, eval_en_lettres,
+	    "entier, décimal, montant → texte",
+	    "le nombre en lettres : `{1500 € | en_lettres}` → mille cinq cents "
+	    "euros" },
 	{ "en_toutes_lettres", 1, 1, check_montant_or_entier,
-	    eval_en_toutes_lettres },
-	{ "jour", 1, 1, check_date_part, eval_jour },
-	{ "jour_semaine", 1, 1, check_date, eval_jour_semaine },
-	{ "jours_ouvrables", 2, 2, check_date_shift, eval_jours_ouvrables },
-	{ "jours_ouvres", 2, 2, check_date_shift, eval_jours_ouvres },
-	{ "liste", 1, 1, check_list, eval_liste },
-	{ "majuscules", 1, 1, check_printable, eval_majuscules },
-	{ "minuscules", 1, 1, check_printable, eval_minuscules },
-	{ "mois", 1, 1, check_date_part, eval_mois },
-	{ "nombre", 1, 1, check_count, eval_count },
-	{ "ordinal", 1, 1, check_entier, eval_ordinal },
-	{ "ordinal_feminin", 1, 1, check_entier, eval_ordinal_feminin },
-	{ "pluriel", 2, 3, check_pluriel, eval_pluriel },
-	{ "sans_centimes", 1, 1, check_montant, eval_sans_centimes },
-	{ "somme", 1, 1, check_sum, eval_sum },
+	    eval_en_toutes_lettres, "montant, entier → texte",
+	    "en lettres, puis en chiffres : `{1500 € | en_toutes_lettres}` → "
+	    "mille cinq cents euros (1 500,00 €)" },
+	{ "jour", 1, 1, check_date_part, eval_jour, "date → entier",
+	    "le jour du mois d’une date : `{date_effet | jour}` → 26" },
+	{ "jour_semaine", 1, 1, check_date, eval_jour_semaine, "date → texte",
+	    "le jour de la semaine : `{date_effet | jour_semaine}` → jeudi" },
+	{ "jours_ouvrables", 2, 2, check_date_shift, eval_jours_ouvrables,
+	    "date, entier → date", "la date tant de jours ouvrables plus tard : "
+	    "`{date_effet | jours_ouvrables 5}`" },
+	{ "jours_ouvres", 2, 2, check_date_shift, eval_jours_ouvres,
+	    "date, entier → date", "la date tant de jours ouvrés plus tard : "
+	    "`{date_effet | jours_ouvres 5}`" },
+	{ "liste", 1, 1, check_list, eval_liste, "liste → texte",
+	    "les éléments joints à la française : `{villes | liste}` → Paris, "
+	    "Lyon et Lille" },
+	{ "majuscules", 1, 1, check_printable, eval_majuscules,
+	    "valeur imprimable → texte", "en majuscules : "
+	    "`{date_effet | majuscules}` → 26 NOVEMBRE 2026" },
+	{ "minuscules", 1, 1, check_printable, eval_minuscules,
+	    "valeur imprimable → texte", "en minuscules : "
+	    "`{\"ÉCOLE\" | minuscules}` → école" },
+	{ "mois", 1, 1, check_date_part, eval_mois, "date → entier",
+	    "le mois d’une date, de 1 à 12 : `{date_effet | mois}` → 11" },
+	{ "nombre", 1, 1, check_count, eval_count, "liste → entier",
+	    "le nombre d’éléments d’une liste : `{si nombre(options) > 0}`" },
+	{ "ordinal", 1, 1, check_entier, eval_ordinal, "entier → texte",
+	    "l’ordinal abrégé : `{rang | ordinal}` → 1er, 2e, 21e" },
+	{ "ordinal_feminin", 1, 1, check_entier, eval_ordinal_feminin,
+	    "entier → texte", "l’ordinal féminin abrégé : "
+	    "`{rang | ordinal_feminin}` → 1re, 2e, 21e" },
+	{ "pluriel", 2, 3, check_pluriel, eval_pluriel,
+	    "entier ou décimal, texte[, texte] → texte",
+	    "le nombre et le mot accordé : `{n | pluriel \"prospect qualifié\" "
+	    "\"prospects qualifiés\"}` → 40 prospects qualifiés" },
+	{ "sans_centimes", 1, 1, check_montant, eval_sans_centimes,
+	    "montant → texte", "le montant sans centimes : "
+	    "`{40000 € | sans_centimes}` → 40 000 €" },
+	{ "somme", 1, 1, check_sum, eval_sum,
+	    "liste de nombres ou de montants → nombre ou montant",
+	    "la somme des éléments d’une liste : `{somme(prix)}`" },
 };
 
 const struct function *

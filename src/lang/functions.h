@@ -24,6 +24,10 @@ struct function {
 	/* Computes the result; false after writing the reason into WHY. */
 	bool		 (*compute)(const struct value *args, size_t n,
 	    struct value *out, struct buf *why);
+	/* For editors (lgc_outline, hover): what it takes and gives, and
+	 * a line of French on what it does, with an example. */
+	const char	*signature;
+	const char	*doc;
 };
 
 const struct function *function_find(const char *name);

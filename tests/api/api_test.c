@@ -266,6 +266,17 @@ test_library(const char *dir)
 	    "lgc_form sans adresse : pas de bouton de contrat");
 	free(out);
 	out = NULL;
+	expect(lgc_outline(c, &out, &len) == LGC_OK && out != NULL &&
+	    len == strlen(out) &&
+	    strstr(out, "\"texte\":\"Mission\"") != NULL &&
+	    strstr(out, "\"numero\":\"1\"") != NULL &&
+	    strstr(out, "\"nom\":\"honoraires\"") != NULL &&
+	    strstr(out, "\"libelle\":\"Honoraires\"") != NULL &&
+	    strstr(out, "\"fonction\":\"en_lettres\"") != NULL &&
+	    strstr(out, "\"echec\":false") != NULL,
+	    "lgc_outline : titres numérotés, entrées, usages des fonctions");
+	free(out);
+	out = NULL;
 	expect(lgc_load_template_string(c, "autre.lgc", template_text,
 	    strlen(template_text)) == LGC_FATAL,
 	    "un second modèle dans le même compilateur est refusé");
@@ -318,6 +329,11 @@ test_library(const char *dir)
 	out = NULL;
 	expect(lgc_form(c, NULL, &out, &len) == LGC_ERRORS && out == NULL,
 	    "lgc_form d'un modèle en erreur : LGC_ERRORS, aucune page");
+	expect(lgc_outline(c, &out, &len) == LGC_OK && out != NULL &&
+	    strstr(out, "\"echec\":true") != NULL,
+	    "lgc_outline d'un modèle en erreur : ce qui a pu être lu");
+	free(out);
+	out = NULL;
 	lgc_free(c);
 
 	c = lgc_new(NULL);

@@ -86,7 +86,7 @@ load_fixed(void)
 
 enum op {
 	OP_CHECK, OP_LINT, OP_LINT_SUBJECTS, OP_SCHEMA, OP_SCHEMA_07,
-	OP_TREE, OP_DEPS, OP_FORM, OP_RENDER	/* then 3 per format */
+	OP_TREE, OP_DEPS, OP_FORM, OP_OUTLINE, OP_RENDER	/* then 3 per format */
 };
 
 static const char *const drafts[] = { "0", "1", "tout" };
@@ -120,6 +120,9 @@ run(lgc_compiler *c, unsigned op, size_t nformats)
 		break;
 	case OP_FORM:
 		lgc_form(c, "/api/v1/modeles/x/rendu", &out, &len);
+		break;
+	case OP_OUTLINE:
+		lgc_outline(c, &out, &len);
 		break;
 	case OP_DEPS:
 		lgc_dependencies(c, "sortie/contrat.html", data_files, 2, &out,

@@ -13,7 +13,7 @@ set -u
 
 # The stages, in pipeline order; a module may use its own stage and the
 # ones before it.  "api" is the library facade (src/lgc.c, lgc.h).
-stages="base lang syntax check lint schema form data eval doc format api server cli"
+stages="base lang syntax check lint schema form data eval doc format api server lsp cli"
 
 objdir=$TOP/build/san
 edges=$(mktemp)

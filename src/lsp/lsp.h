@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
+/* lgc lsp: a Language Server Protocol 3.17 server over the standard
+ * input and output, built on lgc.h only (docs/lsp.md). */
+#ifndef LGC_LSP_H
+#define LGC_LSP_H
+
+#include <stdio.h>
+
+/* Serves one editor on IN and OUT until it says exit or closes IN;
+ * ARGV are the arguments after "lsp".  Returns the exit status. */
+int	lsp_main(int argc, char **argv, FILE *in, FILE *out);
+
+#endif
