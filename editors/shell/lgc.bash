@@ -35,7 +35,7 @@ _lgc_options() {
 		echo "--port --adresse -I --fils --limite-corps --delai" \
 		    "--connexions --limite -h --help" ;;
 	lsp)
-		echo "-h --help" ;;
+		echo "-I -h --help" ;;
 	esac
 }
 
