@@ -625,19 +625,20 @@ is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* -I folders, then LGC_PATH, then the clause library next to the
- * executable (build tree or relocated install); the library adds the
- * installed one last. */
+/* -I folders (INCLUDES), then LGC_PATH, then the clause library next
+ * to the executable (build tree or relocated install), also roots when
+ * CONFINED; the library adds the installed one last. */
 static void
-add_search_paths(lgc_compiler *c, const struct options *o)
+search_paths(lgc_compiler *c, const char *const *includes, size_t nincludes,
+    bool confined)
 {
 	const char *env = getenv("LGC_PATH");
 	char exe[PATH_MAX], dir[PATH_MAX + 32], *slash, *copy, *part, *save;
 	ssize_t n;
 	size_t i;
 
-	for (i = 0; i < o->nincludes; i++)
-		lgc_add_search_path(c, o->includes[i]);
+	for (i = 0; i < nincludes; i++)
+		lgc_add_search_path(c, includes[i]);
 	if (env != NULL && (copy = strdup(env)) != NULL) {
 		for (part = strtok_r(copy, ":", &save); part != NULL;
 		    part = strtok_r(NULL, ":", &save))
@@ -655,15 +656,28 @@ add_search_paths(lgc_compiler *c, const struct options *o)
 	snprintf(dir, sizeof(dir), "%s/stdlib", exe);
 	if (is_dir(dir)) {
 		lgc_add_search_path(c, dir);
-		if (o->nroots > 0)
+		if (confined)
 			(void)lgc_add_root(c, dir);
 	}
 	snprintf(dir, sizeof(dir), "%s/../share/lgc/stdlib", exe);
 	if (is_dir(dir)) {
 		lgc_add_search_path(c, dir);
-		if (o->nroots > 0)
+		if (confined)
 			(void)lgc_add_root(c, dir);
 	}
+}
+
+static void
+add_search_paths(lgc_compiler *c, const struct options *o)
+{
+	search_paths(c, o->includes, o->nincludes, o->nroots > 0);
+}
+
+/* The language server finds clauses as lgc check does. */
+static void
+lsp_search_paths(lgc_compiler *c, const char *const *includes, size_t n)
+{
+	search_paths(c, includes, n, false);
 }
 
 /* Whether -WPREFIX names codes of the drafting linter ("lint…"). */
@@ -1174,12 +1188,13 @@ main_with(lgc_compiler *c, int argc, char **argv)
 	if (argc >= 2 && strcmp(argv[1], "serve") == 0)
 		return run_server(c, argc, argv);
 	if (argc >= 2 && strcmp(argv[1], "lsp") == 0)
-		return lsp_main(argc - 2, argv + 2, stdin, stdout);
+		return lsp_main(argc - 2, argv + 2, stdin, stdout,
+		    lsp_search_paths);
 	if (argc == 3 && (strcmp(argv[1], "help") == 0 ||
 	    strcmp(argv[1], "aide") == 0) && strcmp(argv[2], "lsp") == 0) {
 		char *help[] = { (char *)"--help", NULL };
 
-		return lsp_main(1, help, stdin, stdout);
+		return lsp_main(1, help, stdin, stdout, lsp_search_paths);
 	}
 	if (argc == 3 && (strcmp(argv[1], "help") == 0 ||
 	    strcmp(argv[1], "aide") == 0) && strcmp(argv[2], "serve") == 0) {

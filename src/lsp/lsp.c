@@ -50,8 +50,9 @@ struct server {
 	bool	 initialized;
 	bool	 shutdown;
 	bool	 utf8;		/* positionEncoding utf-8, else utf-16 */
-	char	**search;	/* -I folders */
+	const char **search;	/* -I folders */
 	size_t	 nsearch;
+	lsp_search_fn add_search;	/* the program's rule for the rest */
 	/* initializationOptions.donnees: a data file for every document,
 	 * false (none), or unset (the convention of docs/lsp.md). */
 	char	*data;
@@ -601,40 +602,6 @@ data_file(const struct server *s, const char *path)
 	return found;
 }
 
-/* -I folders, LGC_PATH, then the clause library beside the program,
- * as lgc check finds them. */
-static void
-add_search_paths(const struct server *s, lgc_compiler *c)
-{
-	const char *env = getenv("LGC_PATH");
-	char exe[PATH_MAX], dir[PATH_MAX + 32], *slash, *copy, *part, *save;
-	ssize_t n;
-	size_t i;
-	struct stat st;
-
-	for (i = 0; i < s->nsearch; i++)
-		lgc_add_search_path(c, s->search[i]);
-	if (env != NULL && (copy = strdup(env)) != NULL) {
-		for (part = strtok_r(copy, ":", &save); part != NULL;
-		    part = strtok_r(NULL, ":", &save))
-			lgc_add_search_path(c, part);
-		free(copy);
-	}
-	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n <= 0)
-		return;
-	exe[n] = '\0';
-	if ((slash = strrchr(exe, '/')) == NULL)
-		return;
-	*slash = '\0';
-	snprintf(dir, sizeof(dir), "%s/stdlib", exe);
-	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
-		lgc_add_search_path(c, dir);
-	snprintf(dir, sizeof(dir), "%s/../share/lgc/stdlib", exe);
-	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
-		lgc_add_search_path(c, dir);
-}
-
 /* Checks D as lgc check does, publishes its diagnostics and keeps its
  * outline. */
 static void
@@ -647,7 +614,7 @@ analyse(struct server *s, struct document *d)
 	json_t *params;
 
 	lgc_set_diagnostic_handler(c, on_diagnostic, &g);
-	add_search_paths(s, c);
+	s->add_search(c, s->search, s->nsearch);
 	if (lgc_load_template_string(c, d->path, d->text, d->len) == LGC_OK &&
 	    (data = data_file(s, d->path)) != NULL) {
 		if (lgc_load_data_file(c, data) == LGC_OK)
@@ -1881,7 +1848,7 @@ help(FILE *out)
 }
 
 int
-lsp_main(int argc, char **argv, FILE *in, FILE *out)
+lsp_main(int argc, char **argv, FILE *in, FILE *out, lsp_search_fn search)
 {
 	struct server s;
 	int status = 1, i;
@@ -1891,6 +1858,7 @@ lsp_main(int argc, char **argv, FILE *in, FILE *out)
 	memset(&s, 0, sizeof(s));
 	s.in = in;
 	s.out = out;
+	s.add_search = search;
 	s.search = calloc((size_t)argc + 1, sizeof(*s.search));
 	if (s.search == NULL)
 		abort();
