@@ -12,11 +12,14 @@ zpty -w z "PS1='> '; fpath=(${(q)fdir} \$fpath); autoload -Uz compinit; compinit
 zpty -w -n z "$line"$'\t'
 out=""
 # Read until the typed line came back and the listing after it stopped
-# coming (zsh answers in well under a second; 30 s at most).
+# coming for 3 s: zsh answers in well under a second on its own, but the
+# test starts a dozen of them at once, each loading compinit, and on a
+# busy machine one was seen silent for over a second before its listing.
+# 60 s at most.
 integer quiet=0 waited=0
-while (( waited < 120 )); do
+while (( waited < 240 )); do
 	if zpty -r -t z chunk; then out+="$chunk"; quiet=0; continue; fi
-	[[ $out == *"$line"* ]] && (( quiet >= 4 )) && break
+	[[ $out == *"$line"* ]] && (( quiet >= 12 )) && break
 	sleep 0.25; (( quiet++, waited++ ))
 done
 zpty -d z
