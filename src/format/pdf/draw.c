@@ -13,6 +13,7 @@
 #include "format/pdf/glyphs.h"
 #include "format/pdf/haru.h"
 #include "format/pdf/render.h"
+#include "format/pdf/tags.h"
 
 /* The graphics state of the page's text, to set only what changes. */
 struct pen {
@@ -33,7 +34,8 @@ joins(struct render *r, const struct piece *a, const struct piece *b,
 {
 	double gap, space;
 
-	if (a->face != b->face || a->size != b->size || a->gray != b->gray ||
+	if (a->tag != b->tag ||
+	    a->face != b->face || a->size != b->size || a->gray != b->gray ||
 	    a->y != b->y || a->char_space != 0 || b->char_space != 0 ||
 	    a->enc == MIXED || a->enc != b->enc ||
 	    r->hfont[a->face].e[a->enc].utf8)
@@ -80,10 +82,12 @@ pen_set(HPDF_Page page, struct pen *pen, HPDF_Font font,
 /* Draws the N pieces from PC as one string: a line of justified text
  * is one string per face, not one per word, which keeps the content
  * small and the spaces in the text for copy and search.  A piece whose
- * characters need several encodings is drawn one run per encoding. */
+ * characters need several encodings is drawn one run per encoding.
+ * SPACE: a space drawn after the string (tagged PDF, see
+ * word_space_after). */
 static bool
 draw_string(struct render *r, HPDF_Page page, const struct piece *pc,
-    size_t n, double tw, double top, struct pen *pen)
+    size_t n, double tw, double top, struct pen *pen, bool space)
 {
 	HPDF_STATUS st = HPDF_OK;
 	size_t i, len, start, e, e0 = NONE;
@@ -99,6 +103,8 @@ draw_string(struct render *r, HPDF_Page page, const struct piece *pc,
 			encode(r, pc->face, pc->enc, pc[i].text, pc[i].len,
 			    &r->scratch);
 		}
+		if (space && !r->hfont[pc->face].e[pc->enc].utf8)
+			buf_putc(&r->scratch, ' ');
 		st = pen_set(page, pen, r->hfont[pc->face].e[pc->enc].font,
 		    pc, tw);
 		if (st == HPDF_OK)
@@ -142,6 +148,32 @@ draw_string(struct render *r, HPDF_Page page, const struct piece *pc,
 	return !haru_failed(r, st);
 }
 
+/*
+ * Tagged PDF: the text of a structure element is what its strings
+ * hold, and readers of the structure (pdfinfo -struct-text, screen
+ * readers) do not guess spaces from the gaps between strings as
+ * pdftotext does.  So a string followed by a gap on its line, or ending
+ * a line (unless on a hyphen), gets a real space, invisible at its end:
+ * the next string is placed from the line's start, not from it.  The
+ * next piece of an item is on the same line when its baseline is within
+ * a size of the string's (a superscript's is raised) and it starts at
+ * or after the end of the string (a list's label, made after its line,
+ * does not).
+ */
+static bool
+word_space_after(const struct render *r, const struct piece *pc, size_t j,
+    size_t n)
+{
+	const struct piece *a = &pc[j - 1], *b = &pc[j];
+
+	if (r->tags == NULL || a->tag >= TAG_DECOR || a->len == 0)
+		return false;
+	if (j < n && fabs(b->y - a->y) < a->size &&
+	    b->x >= a->x + a->width - 0.01)
+		return b->x - (a->x + a->width) > 0.15 * a->size;
+	return a->text[a->len - 1] != '-';
+}
+
 static bool
 draw_pieces(struct render *r, HPDF_Page page, const struct piece *pc,
     size_t n, double top, struct pen *pen)
@@ -156,8 +188,10 @@ draw_pieces(struct render *r, HPDF_Page page, const struct piece *pc,
 			;
 		if (j == i + 1)
 			tw = 0;
-		if (pc[i].len > 0 && !draw_string(r, page, &pc[i], j - i, tw,
-		    top, pen))
+		if (pc[i].len > 0 && (!tags_mark(r, page, pc[i].tag,
+		    (size_t)(&pc[i] - r->pieces)) ||
+		    !draw_string(r, page, &pc[i], j - i, tw, top, pen,
+		    word_space_after(r, pc, j, n))))
 			return false;
 	}
 	return true;
@@ -195,6 +229,8 @@ draw_drafts(struct render *r, HPDF_Page page, const struct item *it,
 		    r->pieces[it->piece0 + j].y == pc->y)
 			j++;
 		last = &r->pieces[it->piece0 + j - 1];
+		if (!tags_mark(r, page, TAG_DECOR, 0))
+			return false;
 		st = HPDF_Page_SetRGBFill(page, 1.0f, 0.953f, 0.659f);
 		if (st == HPDF_OK)
 			st = HPDF_Page_Rectangle(page, (HPDF_REAL)(MARGIN_X +
@@ -243,7 +279,8 @@ draw_links(struct render *r, HPDF_Page page, const struct item *it,
 		rect.top = (HPDF_REAL)pdf_y(top + pc->y - 0.85 * pc->size);
 		a = HPDF_Page_CreateLinkAnnot(page, rect, r->dests[target]);
 		if (a == NULL || haru_failed(r, HPDF_OK) ||
-		    haru_failed(r, HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0)))
+		    haru_failed(r, HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0)) ||
+		    !tags_annot(r, page, pc->tag, (size_t)(pc - r->pieces), a))
 			return false;
 	}
 	return true;
@@ -256,6 +293,8 @@ draw_strokes(struct render *r, HPDF_Page page, const struct stroke *l, size_t n,
 	HPDF_STATUS st = HPDF_OK;
 	size_t i;
 
+	if (!tags_mark(r, page, TAG_DECOR, 0))
+		return false;
 	for (i = 0; i < n && st == HPDF_OK; i++) {
 		st = HPDF_Page_SetLineWidth(page, (HPDF_REAL)l[i].width);
 		if (st == HPDF_OK)
@@ -283,6 +322,8 @@ draw_page(struct render *r, size_t pn)
 	size_t i;
 
 	memset(&pen, 0, sizeof(pen));
+	if (!tags_page(r, pn))
+		return false;
 
 	for (i = pg->first; i < pg->first + pg->count; i++) {
 		it = &r->items[i];
@@ -303,7 +344,8 @@ draw_page(struct render *r, size_t pn)
 		if (!draw_drafts(r, page, &r->items[i], MARGIN_TOP +
 		    r->items[i].y))
 			return false;
-	if (haru_failed(r, HPDF_Page_BeginText(page)))
+	if (!tags_end(r, page) ||
+	    haru_failed(r, HPDF_Page_BeginText(page)))
 		return false;
 	for (i = pg->first; i < pg->first + pg->count; i++) {
 		it = &r->items[i];
@@ -316,7 +358,7 @@ draw_page(struct render *r, size_t pn)
 		return false;
 	if (!draw_pieces(r, page, &r->pieces[pg->footer], 1, 0, &pen))
 		return false;
-	if (haru_failed(r, HPDF_Page_EndText(page)))
+	if (!tags_end(r, page) || haru_failed(r, HPDF_Page_EndText(page)))
 		return false;
 	for (i = pg->first; i < pg->first + pg->count; i++)
 		if (!draw_links(r, page, &r->items[i], MARGIN_TOP +

@@ -17,6 +17,7 @@
 #include "format/pdf/glyphs.h"
 #include "format/pdf/linebreak.h"
 #include "format/pdf/render.h"
+#include "format/pdf/tags.h"
 
 /* Type: sizes, leading and spacing, in points. */
 #define BODY_SIZE	11.0
@@ -55,6 +56,7 @@ piece_new(struct render *r)
 	r->pieces = xgrow(r->pieces, r->npieces, sizeof(*r->pieces));
 	p = &r->pieces[r->npieces++];
 	memset(p, 0, sizeof(*p));
+	p->tag = tags_current(r);
 	return p;
 }
 
@@ -138,9 +140,12 @@ add_lines(struct render *r, const struct lb_para *p, double x, double size,
 			pc->text = lp->text;
 			pc->len = lp->len;
 			pc->link = lp->link;
+			if (pc->link != NULL)
+				pc->tag = tags_link(r, pc->link);
 		}
 		if (i == 0 && label != NULL) {
 			pc = piece_new(r);
+			pc->tag = tags_label(r);
 			pc->x = label_x;
 			pc->y = baseline(size, lead);
 			pc->size = size;
@@ -265,8 +270,10 @@ layout_title(struct render *r)
 		for (i = 0; i < p.npieces; i++)
 			p.pieces[i].x += (TEXT_W * 0.85 - hi) / 2;
 	}
+	tags_open(r, TAG_H1);
 	first = add_lines(r, &p, TEXT_W * 0.075, TITLE_SIZE, TITLE_LEAD, NULL,
 	    0);
+	tags_close(r);
 	lb_para_free(&p);
 	for (i = first; i < r->nitems; i++)
 		r->items[i].keep = true;
@@ -328,7 +335,10 @@ layout_heading(struct render *r, const struct doc_heading *h, double x,
 	buf_free(&label);
 	lb_para_init(&p);
 	layout_spans(r, &p, s, n, size, width, LB_LEFT);
+	tags_open(r, h->level <= 1 ? TAG_H2 : h->level == 2 ? TAG_H3 :
+	    TAG_H4);
 	first = add_lines(r, &p, x, size, lead, NULL, 0);
+	tags_close(r);
 	lb_para_free(&p);
 	free(s);
 	if (first == r->nitems) {
@@ -413,10 +423,14 @@ layout_list(struct render *r, const struct doc_list *l, double x,
 	right = x + width;
 	x += depth == 0 ? LIST_INDENT : 0;
 	text_x = x + label_w + LABEL_GAP;
+	tags_open(r, TAG_L);
 	for (i = 0; i < l->len; i++) {
 		item = &l->items[i];
 		label = labels[i];
 		first = r->nitems;
+		tags_open(r, TAG_LI);
+		tags_set_label(r);
+		tags_open(r, TAG_LBODY);
 		w = text_width(r, FACE_REGULAR, BODY_SIZE, label,
 		    strlen(label));
 		if (item->len > 0 && item->v[0].kind == BLOCK_PARAGRAPH) {
@@ -446,8 +460,11 @@ layout_list(struct render *r, const struct doc_list *l, double x,
 			layout_blocks(r, item, text_x, right - text_x,
 			    depth + 1);
 		}
+		tags_close(r);	/* LBody */
+		tags_close(r);	/* LI */
 		r->pending = LIST_ITEM_SKIP;
 	}
+	tags_close(r);	/* L */
 	free(labels);
 	r->pending = PARA_SKIP;
 }
@@ -567,13 +584,17 @@ layout_signatures(struct render *r, const struct doc_signatures *sg)
 		lb_para_init(&p);
 		layout_spans(r, &p, made, n, BODY_SIZE, TEXT_W, LB_LEFT);
 		free(made);
+		tags_open(r, TAG_P);
 		add_lines(r, &p, 0, BODY_SIZE, BODY_LEAD, NULL, 0);
+		tags_close(r);
 		lb_para_free(&p);
 		for (k = first; k < r->nitems; k++)
 			r->items[k].keep = true;
 		if (r->nitems > first)
 			r->items[r->nitems - 1].keep = true;
 	}
+	/* A table of one row per two parties, a cell per party. */
+	tags_open(r, TAG_TABLE);
 	for (i = 0; i < sg->len; i += 2) {
 		/* The taller head of the two sets where both sign. */
 		head = 0;
@@ -585,20 +606,27 @@ layout_signatures(struct render *r, const struct doc_signatures *sg)
 			lb_para_free(&p);
 		}
 		item_new(r, 0);
+		tags_open(r, TAG_TR);
+		tags_open(r, TAG_TD);
 		hmax = layout_party(r, &sg->parties[i], sign_label, 0, colw,
 		    head);
+		tags_close(r);
 		if (i + 1 < sg->len) {
+			tags_open(r, TAG_TD);
 			h = layout_party(r, &sg->parties[i + 1], sign_label,
 			    colw + SIGN_GAP, colw, head);
+			tags_close(r);
 			if (h > hmax)
 				hmax = h;
 		}
+		tags_close(r);	/* TR */
 		it = &r->items[r->nitems - 1];
 		it->height = hmax;
 		it->keep = true;
 		it->space_before = i == 0 ? (sg->made.len > 0 ? 10 : 0) : 18;
 		item_close(r);
 	}
+	tags_close(r);	/* Table */
 	r->items[r->nitems - 1].keep = false;
 	block_space(r, first, SIGN_BEFORE, PARA_SKIP);
 }
@@ -618,8 +646,10 @@ layout_blocks(struct render *r, const struct doc_blocks *bs, double x,
 			break;
 		case BLOCK_PARAGRAPH:
 			first = r->nitems;
+			tags_open(r, TAG_P);
 			layout_paragraph(r, &b->u.paragraph, x, width, NULL, 0,
 			    b->align);
+			tags_close(r);
 			/* A letter's place and date stand apart from what
 			 * follows. */
 			block_space(r, first, PARA_SKIP, b->align ==
@@ -718,6 +748,7 @@ layout_furniture(struct render *r)
 		text = keep_string(r, buf_detach(&up));
 		if (len > 0) {
 			pc = piece_new(r);
+			pc->tag = TAG_PAGINATION;
 			pc->text = text;
 			pc->len = len;
 			pc->size = FURNITURE_SIZE;
@@ -733,6 +764,7 @@ layout_furniture(struct render *r)
 		text = keep_string(r, xasprintf("Page %zu sur %zu", i + 1,
 		    r->npages));
 		pc = piece_new(r);
+		pc->tag = TAG_PAGINATION;
 		pc->text = text;
 		pc->len = strlen(text);
 		pc->size = FURNITURE_SIZE + 0.5;

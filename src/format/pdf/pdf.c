@@ -40,6 +40,7 @@
 #include "format/pdf/haru.h"
 #include "format/pdf/layout.h"
 #include "format/pdf/render.h"
+#include "format/pdf/tags.h"
 
 struct pdf {
 	struct diags	*ds;
@@ -47,6 +48,7 @@ struct pdf {
 	char		*family;
 	char		*generator;
 	long long	 created;	/* seconds since 1970 UTC, or -1 */
+	bool		 tagged;	/* not --sans-balises */
 };
 
 /* Metadata strings go through the CP1252 encoder, which libharu turns
@@ -239,6 +241,8 @@ write_document(struct render *r, struct buf *out)
 	for (i = 0; i < r->npages; i++)
 		if (!draw_page(r, i))
 			return false;
+	if (!tags_write(r))
+		return false;
 	if (haru_failed(r, HPDF_SaveToStream(r->hpdf)))
 		return false;
 
@@ -263,7 +267,7 @@ write_document(struct render *r, struct buf *out)
 	}
 	out->len += n;
 	out->data[out->len] = '\0';
-	return true;
+	return tags_pack(r, out, out->len - n);
 }
 
 static void
@@ -287,6 +291,7 @@ render_free(struct render *r)
 	free(r->pages);
 	free(r->hpages);
 	free(r->dests);
+	tags_free(r->tags);
 	buf_free(&r->scratch);
 }
 
@@ -302,6 +307,7 @@ pdf_new(const struct render_opts *opts, struct diags *ds)
 	p->generator = xstrdup(opts != NULL && opts->generator != NULL ?
 	    opts->generator : "lgc");
 	p->created = opts != NULL ? opts->created : -1;
+	p->tagged = !render_flag(opts, "sans-balises");
 	return p;
 }
 
@@ -321,6 +327,8 @@ pdf_render(void *state, const struct doc *d, struct buf *out)
 		r.pdf->fonts = fonts_new(r.pdf->family, r.ds);
 	r.fonts = r.pdf->fonts;
 	buf_init(&r.scratch);
+	if (r.pdf->tagged)
+		r.tags = tags_new();
 	if (check_document(&r) && fonts_open(r.fonts, FACE_REGULAR)) {
 		layout_document(&r);
 		if (!r.failed && collect_chars(&r))
@@ -366,6 +374,9 @@ static const struct backend_option pdf_options[] = {
 	{ .name = "police", .kind = OPTION_TEXT, .arg = "NOM",
 	  .help = "PDF : famille de polices (défaut : " FONTS_DEFAULT_FAMILY
 	  ")" },
+	{ .name = "sans-balises", .kind = OPTION_FLAG,
+	  .help = "PDF : sans structure balisée pour les lecteurs d'écran "
+	  "(plus petit, moins accessible)" },
 	{ .name = NULL }
 };
 

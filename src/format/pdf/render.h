@@ -44,6 +44,7 @@ struct piece {
 	float		 gray;
 	unsigned	 face;
 	unsigned	 enc;		/* its encoding, or MIXED (draw time) */
+	uint32_t	 tag;		/* its structure element (tags.h) */
 	bool		 draft;		/* highlighted (--brouillon) */
 	const char	*text;
 	size_t		 len;
@@ -114,6 +115,7 @@ struct face_fonts {
 
 /* The backend's settings (pdf.c). */
 struct pdf;
+struct tags;
 
 struct render {
 	struct pdf	*pdf;
@@ -153,6 +155,8 @@ struct render {
 	HPDF_Page	*hpages;
 	HPDF_Destination *dests;	/* by item, for headings */
 	struct buf	 scratch;
+	struct tags	*tags;		/* the structure tree, or NULL when
+					 * untagged (tags.c) */
 };
 
 /* The y of PDF's coordinates, from the bottom of the page. */

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
+/* Object streams for the tagged PDF's structure tree (objstm.c). */
+#ifndef LGC_PDF_OBJSTM_H
+#define LGC_PDF_OBJSTM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/util.h"
+
+struct render;
+
+/* OUT: the LEN bytes of PDF, as libharu just wrote R->hpdf, with the
+ * objects IDS[0..NIDS) (dictionaries without streams) moved into
+ * compressed object streams and the cross-reference table replaced by a
+ * cross-reference stream (PDF 1.5).  False after reporting why not. */
+bool	objstm_pack(struct render *r, const char *pdf, size_t len,
+	    const uint32_t *ids, size_t nids, struct buf *out);
+
+#endif
