@@ -46,8 +46,8 @@
 #include "format/pdf/render.h"
 
 #define TAG_NONE	(UINT32_MAX - 2)
-#define TAG_MAX_KIDS	8192
-#define TAG_MAX_NUMS	4096	/* keys in one node of the parent tree */
+#define TAG_MAX_KIDS	2048
+#define TAG_MAX_NUMS	1024	/* keys in one node of the parent tree */
 
 static const char *const tag_names[] = {
 	[TAG_DOCUMENT] = "Document",
