@@ -445,6 +445,7 @@ $(BUILD)/bench/pdfbench: bench/pdfbench.c include/lgc.h $(BUILD)/liblgc.a
 
 bench: lgc lgc-serve $(BUILD)/bench/pdfbench
 	@sh bench/pdf.sh
+	@sh bench/pdftag.sh
 	@sh bench/docx.sh
 	@sh bench/lot.sh
 	@sh bench/memoire.sh

@@ -10,10 +10,11 @@
  *		largest resident set of the runs, and the median processor
  *		time (user and system), which a loaded machine inflates less
  *		than the wall time;
- *	pdfbench api TEMPLATE DATA SEARCH_DIR N
+ *	pdfbench api TEMPLATE DATA SEARCH_DIR N [OPTION=VALUE]
  *		compiles TEMPLATE with DATA to PDF N times through the
- *		library, as a pipeline producing many contracts would, and
- *		prints "MEDIAN_MS MIN_MS BYTES".
+ *		library, as a pipeline producing many contracts would (with
+ *		the option given, lgc_set_option), and prints "MEDIAN_MS
+ *		MIN_MS BYTES CPU_MS", the last the median processor time.
  */
 #define _DEFAULT_SOURCE		/* wait4 */
 #include <fcntl.h>
@@ -36,6 +37,16 @@ now_ms(void)
 	struct timespec t;
 
 	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* This process's processor time, user and system. */
+static double
+cpu_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
 	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
 }
 
@@ -118,38 +129,53 @@ run(int n, char **argv)
 }
 
 static int
-api(const char *template, const char *data, const char *dir, int n)
+api(const char *template, const char *data, const char *dir, int n,
+    const char *option)
 {
+	char name[64];
+	const char *eq = option != NULL ? strchr(option, '=') : NULL;
 	lgc_compiler *c;
-	double *times, t;
+	double *times, *cpu, t, t_cpu;
 	char *out = NULL;
 	size_t len = 0;
 	int i;
 	FILE *devnull;
 
+	if (option != NULL && (eq == NULL || (size_t)(eq - option) >=
+	    sizeof(name)))
+		return 2;
+	if (eq != NULL)
+		snprintf(name, sizeof(name), "%.*s", (int)(eq - option), option);
 	if ((devnull = fopen("/dev/null", "w")) == NULL ||
-	    (times = calloc((size_t)n, sizeof(*times))) == NULL)
+	    (times = calloc((size_t)n, sizeof(*times))) == NULL ||
+	    (cpu = calloc((size_t)n, sizeof(*cpu))) == NULL)
 		return 2;
 	for (i = 0; i < n; i++) {
 		t = now_ms();
+		t_cpu = cpu_ms();
 		c = lgc_new(devnull);
 		lgc_add_search_path(c, dir);
-		if (lgc_load_template(c, template) > LGC_OK ||
+		if ((eq != NULL && lgc_set_option(c, name, eq + 1) != LGC_OK) ||
+		    lgc_load_template(c, template) > LGC_OK ||
 		    lgc_load_data_file(c, data) > LGC_OK ||
 		    lgc_render(c, "pdf", &out, &len) != LGC_OK) {
 			fprintf(stderr, "pdfbench: échec de la compilation\n");
 			lgc_free(c);
 			free(times);
+			free(cpu);
 			fclose(devnull);
 			return 1;
 		}
 		free(out);
 		lgc_free(c);
 		times[i] = now_ms() - t;
+		cpu[i] = cpu_ms() - t_cpu;
 	}
 	qsort(times, (size_t)n, sizeof(*times), cmp_double);
-	printf("%.2f %.2f %zu\n", times[n / 2], times[0], len);
+	qsort(cpu, (size_t)n, sizeof(*cpu), cmp_double);
+	printf("%.2f %.2f %zu %.2f\n", times[n / 2], times[0], len, cpu[n / 2]);
 	free(times);
+	free(cpu);
 	fclose(devnull);
 	return 0;
 }
@@ -162,10 +188,11 @@ main(int argc, char **argv)
 	if (argc >= 4 && strcmp(argv[1], "run") == 0 &&
 	    (n = atoi(argv[2])) > 0)
 		return run(n, argv + 3);
-	if (argc == 6 && strcmp(argv[1], "api") == 0 &&
+	if ((argc == 6 || argc == 7) && strcmp(argv[1], "api") == 0 &&
 	    (n = atoi(argv[5])) > 0)
-		return api(argv[2], argv[3], argv[4], n);
+		return api(argv[2], argv[3], argv[4], n,
+		    argc == 7 ? argv[6] : NULL);
 	fprintf(stderr, "usage : pdfbench run N COMMANDE [ARG…]\n"
-	    "        pdfbench api MODÈLE DONNÉES DOSSIER N\n");
+	    "        pdfbench api MODÈLE DONNÉES DOSSIER N [OPTION=VALEUR]\n");
 	return 2;
 }

@@ -233,7 +233,9 @@ LGC_API const char *lgc_format_option(const lgc_compiler *c, size_t i,
  *   "fragment"   "1": HTML or LaTeX body only, no page wrapper
  *   "preambule"  a file whose content replaces the LaTeX preamble (read
  *                at each rendering in LaTeX)
- *   "police"     the PDF font family (fontconfig name) */
+ *   "police"     the PDF font family (fontconfig name)
+ *   "sans-balises" "1": the PDF untagged (no structure tree for screen
+ *                readers) */
 LGC_API int	 lgc_set_option(lgc_compiler *c, const char *name,
 		    const char *value);
 

@@ -18,8 +18,8 @@ _lgc_options() {
 		echo "-d --donnees -D -f --format -o --sortie -I --racine" \
 		    "--lot --nom -j --deps --brouillon --brouillon=tout" \
 		    "--guillemets-droits --limite -Werror -Wlint -Wlint-" \
-		    "--fragment --preambule --moteur --police --modele-docx" \
-		    "$diag" ;;
+		    "--fragment --preambule --moteur --police --sans-balises" \
+		    "--modele-docx $diag" ;;
 	check)
 		echo "-d --donnees -D -I --racine -Werror -Wlint -Wlint-" \
 		    "--limite -f --format --police $diag" ;;

@@ -302,7 +302,7 @@ fi
 	printf 'modele "Long"\n---\n# Début {#debut}\n\n'
 	i=1
 	while [ "$i" -le 2100 ]; do
-		printf 'Alinéa %d, voir l’{ref debut}.\n\n' "$i"
+		printf "Alinéa %d, voir l'{ref debut}.\\n\\n" "$i"
 		i=$((i + 1))
 	done
 } > "$dir/long.lgc"

@@ -21,6 +21,11 @@
  *     links, then the file.  A justified line is one string per face
  *     with word spacing, not one string per word.
  *
+ * Unless --sans-balises, the PDF is tagged for screen readers (tags.c):
+ * layout builds the structure tree in reading order, drawing marks the
+ * text with it, and the tree is written before the file, then moved
+ * into object streams (objstm.c).
+ *
  * libharu reports errors through a callback that only records them
  * (haru.c); every call's status is checked and rendering stops cleanly
  * at the first error, nothing being written.
@@ -375,8 +380,8 @@ static const struct backend_option pdf_options[] = {
 	  .help = "PDF : famille de polices (défaut : " FONTS_DEFAULT_FAMILY
 	  ")" },
 	{ .name = "sans-balises", .kind = OPTION_FLAG,
-	  .help = "PDF : sans structure balisée pour les lecteurs d'écran "
-	  "(plus petit, moins accessible)" },
+	  .help = "PDF : sans la structure balisée que lisent les lecteurs "
+	  "d'écran" },
 	{ .name = NULL }
 };
 
