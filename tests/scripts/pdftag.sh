@@ -92,7 +92,9 @@ sys.stdout.write(re.sub(r"[\s\u00a0\u202f\-]", "", sys.stdin.read()))'
 # /PageMode /UseOutlines (when there is an outline), a /StructTreeRoot
 # with a /ParentTree; every link annotation has a /StructParent that
 # the parent tree maps to a Link element whose /K holds an OBJR naming
-# the annotation.  Prints the number of links checked.
+# the annotation, and its text as /Contents (« article 4 »), on a page
+# whose tab order is the structure's (/Tabs /S).  Prints the number of
+# links checked.
 check_catalog() {
 	qpdf --json "$1" 2> /dev/null > "$dir/q.json" || return 1
 	python3 - "$dir/q.json" <<'PY'
@@ -144,6 +146,9 @@ for p in j["pages"]:
                    and get(k).get("/Obj") == aref for k in kids):
             bad.append("lien %s : pas d'OBJR dans son Link" % aref)
         if page.get("/Tabs") != "/S": bad.append("page sans /Tabs /S")
+        c = a.get("/Contents", "")
+        if not (isinstance(c, str) and c.startswith("u:") and "article" in c.lower()):
+            bad.append("lien %s : /Contents %r" % (aref, c))
 if bad: sys.exit("; ".join(bad))
 print(links)
 PY

@@ -295,6 +295,55 @@ tags_mark(struct render *r, HPDF_Page page, uint32_t tag, size_t key)
 	return write_op(r, page, op);
 }
 
+static void
+put_utf16(struct buf *b, uint32_t cp)
+{
+	if (cp >= 0x10000) {
+		cp -= 0x10000;
+		put_utf16(b, 0xD800 + (cp >> 10));
+		cp = 0xDC00 + (cp & 0x3FF);
+	}
+	buf_putc(b, (char)(cp >> 8));
+	buf_putc(b, (char)(cp & 0xFF));
+}
+
+/* The link's text as its annotation's /Contents, which a screen reader
+ * says of the link (PDF/UA-1, 7.18.5): the pieces of its element on
+ * its line, from piece KEY, in UTF-16BE. */
+static bool
+annot_contents(struct render *r, HPDF_Annotation a, uint32_t tag, size_t key)
+{
+	const struct piece *pc;
+	struct buf b;
+	HPDF_Binary s;
+	size_t k, i, n;
+	uint32_t cp;
+
+	buf_init(&b);
+	put_utf16(&b, 0xFEFF);
+	for (k = key; k < r->npieces && r->pieces[k].tag == tag &&
+	    r->pieces[k].y == r->pieces[key].y && b.len < 2000; k++) {
+		pc = &r->pieces[k];
+		if (k > key)
+			put_utf16(&b, ' ');
+		for (i = 0; i < pc->len; i += n) {
+			if ((n = utf8_decode(pc->text + i, pc->len - i,
+			    &cp)) == 0) {
+				n = 1;
+				cp = 0xFFFD;
+			}
+			put_utf16(&b, cp == 0xA0 || cp == 0x202F ? ' ' : cp);
+		}
+	}
+	s = HPDF_Binary_New(r->hpdf->mmgr, (HPDF_BYTE *)b.data,
+	    (HPDF_UINT)b.len);
+	buf_free(&b);
+	if (s == NULL)
+		return !haru_failed(r, HPDF_GetError(r->hpdf) != HPDF_OK ?
+		    HPDF_GetError(r->hpdf) : HPDF_FAILD_TO_ALLOC_MEM);
+	return !haru_failed(r, HPDF_Dict_Add(a, "Contents", s));
+}
+
 bool
 tags_annot(struct render *r, HPDF_Page page, uint32_t tag, size_t key,
     HPDF_Annotation a)
@@ -311,7 +360,8 @@ tags_annot(struct render *r, HPDF_Page page, uint32_t tag, size_t key,
 			return false;
 	}
 	if (haru_failed(r, HPDF_Dict_AddNumber(a, "StructParent",
-	    (HPDF_INT32)(r->npages + t->nannots))))
+	    (HPDF_INT32)(r->npages + t->nannots))) ||
+	    !annot_contents(r, a, tag, key))
 		return false;
 	t->kids = xgrow(t->kids, t->nkids, sizeof(*t->kids));
 	k = &t->kids[t->nkids];
@@ -592,7 +642,9 @@ write_tree(struct render *r)
 		if ((t->elems[i].dict = new_indirect(r)) == NULL)
 			return false;
 	t->elems[0].holder = root;
-	qsort(t->kids, t->nkids, sizeof(*t->kids), kid_cmp);
+	/* An empty contract has none (and no array). */
+	if (t->nkids > 0)
+		qsort(t->kids, t->nkids, sizeof(*t->kids), kid_cmp);
 	for (i = 0; i < t->nkids; i = j) {
 		for (j = i + 1; j < t->nkids && t->kids[j].parent ==
 		    t->kids[i].parent; j++)

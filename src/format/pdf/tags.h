@@ -71,7 +71,7 @@ bool		 tags_mark(struct render *r, HPDF_Page page, uint32_t tag,
 		    size_t key);
 bool		 tags_end(struct render *r, HPDF_Page page);
 /* The link annotation A, drawn for the pieces of TAG from piece KEY on:
- * an OBJR in its Link element. */
+ * an OBJR in its Link element, and the link's text as its /Contents. */
 bool		 tags_annot(struct render *r, HPDF_Page page, uint32_t tag,
 		    size_t key, HPDF_Annotation a);
 
