@@ -313,9 +313,13 @@ fi
 } > "$dir/long.lgc"
 "$LGC" build "$dir/long.lgc" -o "$dir/long.pdf" > /dev/null 2> "$dir/err"
 struct_text "$dir/long.pdf" > "$dir/long.tree"
-if [ "$(grep -c '^P	Alinéa' "$dir/long.tree")" -eq 2100 ] &&
-    check_order "$dir/long.pdf" "$dir/long.pdf" &&
-    pdfinfo -struct-text "$dir/long.pdf" 2> /dev/null | grep -q '^  Div' &&
+: > "$dir/qpdf"
+if { [ "$(grep -c '^P	Alinéa' "$dir/long.tree")" -eq 2100 ] ||
+    ! echo "pas 2 100 alinéas P" > "$dir/qpdf"; } &&
+    { check_order "$dir/long.pdf" "$dir/long.pdf" ||
+    ! echo "ordre de lecture" > "$dir/qpdf"; } &&
+    { pdfinfo -struct-text "$dir/long.pdf" 2> /dev/null | grep -q '^  Div' ||
+    ! echo "pas de Div sous le Document" > "$dir/qpdf"; } &&
     n=$(check_catalog "$dir/long.pdf" 2> "$dir/cat.err") && [ "$n" -eq 2100 ] &&
     qpdf --check "$dir/long.pdf" > "$dir/qpdf" 2>&1; then
 	ok "pdf balisé : 2 100 alinéas et 2 100 liens, par des Div et un arbre des parents à feuilles, dans l'ordre"
