@@ -494,6 +494,8 @@ unknown_article(const struct prov *p, const struct pblocks *pbs,
 		diag_suggest(dg, best);
 }
 
+static void	put_short(struct buf *b, const char *v);
+
 /* "a, b et c" */
 static void
 put_sep(struct buf *b, size_t i, size_t n)
@@ -515,8 +517,10 @@ put_inputs(struct buf *b, const struct prov_cond *c)
 		const struct prov_input *in = &c->inputs[i];
 
 		put_sep(b, i, c->ninputs);
-		if (in->value != NULL)
-			buf_printf(b, "%s = %s", in->name, in->value);
+		if (in->value != NULL) {
+			buf_printf(b, "%s = ", in->name);
+			put_short(b, in->value);
+		}
 		else
 			buf_printf(b, "%s est absent", in->name);
 		if (i == 0)
@@ -556,9 +560,8 @@ put_cond(struct buf *b, const struct prov_cond *c)
 			buf_printf(b, "« %s » relève du %s", c->expr,
 			    c->detail != NULL ? c->detail : "cas");
 		if (c->ninputs > 0) {
-			buf_puts(b, " (");
+			buf_puts(b, ", où ");
 			put_inputs(b, c);
-			buf_puts(b, ")");
 		}
 		return;
 	}
@@ -569,9 +572,8 @@ put_cond(struct buf *b, const struct prov_cond *c)
 	buf_printf(b, "« %s » est %s", c->expr, c->truth == PROV_TRUE ?
 	    "vrai" : "faux");
 	if (c->ninputs > 0) {
-		buf_puts(b, " (");
+		buf_puts(b, ", où ");
 		put_inputs(b, c);
-		buf_puts(b, ")");
 	}
 }
 
@@ -742,6 +744,58 @@ put_values(struct buf *b, const struct prov *p, const struct pblocks *pbs,
 	free(cited);
 }
 
+/* Past this many, the conditions of parts of an article are counted,
+ * not listed. */
+#define PARTS_MAX	6
+
+/* The conditions that only parts of the article depend on (a
+ * paragraph under {si}, a {selon}'s case): the scopes of the marks of
+ * its blocks [H, END) that are not its heading's, CHAIN (N of them). */
+static void
+put_parts(struct buf *b, const struct prov *p, const struct pblocks *pbs,
+    size_t h, size_t end, const size_t *chain, size_t n)
+{
+	const struct prov_cond **conds = NULL;
+	size_t *done = NULL, ndone = 0, nconds = 0, i, k, s, j, c;
+	size_t first = pbs->v[h].b->tok_first, last = first;
+
+	for (i = h; i < end; i++)
+		if (pbs->v[i].b->tok_last > last)
+			last = pbs->v[i].b->tok_last;
+	for (k = pbs->v[h].mark; k != SIZE_MAX && k < p->nmarks &&
+	    p->marks[k].tok < last; k++)
+		for (s = p->marks[k].scope; s != 0; s = p->scopes[s].parent) {
+			for (j = 0; j < n && chain[j] != s; j++)
+				;
+			if (j < n)
+				break;	/* the heading's own, and above */
+			for (j = 0; j < ndone && done[j] != s; j++)
+				;
+			if (j < ndone)
+				continue;
+			done = xgrow(done, ndone, sizeof(*done));
+			done[ndone++] = s;
+			for (c = 0; c < p->scopes[s].nconds; c++) {
+				conds = xgrow(conds, nconds, sizeof(*conds));
+				conds[nconds++] = &p->scopes[s].conds[c];
+			}
+		}
+	if (nconds > 0) {
+		size_t shown = nconds > PARTS_MAX ? PARTS_MAX : nconds;
+
+		buf_puts(b, " ; une partie de son texte dépend de ce que ");
+		for (i = 0; i < shown; i++) {
+			put_sep(b, i, nconds > shown ? shown + 1 : shown);
+			put_cond(b, conds[i]);
+		}
+		if (nconds > shown)
+			buf_printf(b, " et de %zu autres conditions",
+			    nconds - shown);
+	}
+	free(conds);
+	free(done);
+}
+
 /* The loops its heading is repeated in. */
 static void
 put_loops(struct buf *b, const struct prov *p, const size_t *chain, size_t n)
@@ -787,6 +841,7 @@ provenance_explain(struct buf *out, const struct prov *p,
 	free(title);
 	put_reasons(&b, p, chain, n);
 	put_loops(&b, p, chain, n);
+	put_parts(&b, p, &pbs, h, end, chain, n);
 	put_origin(&b, p, &pbs, h, end, chain, n);
 	put_values(&b, p, &pbs, h, end);
 	buf_puts(&b, ".\n");

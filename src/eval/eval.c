@@ -344,46 +344,52 @@ prov_condition(struct eval *ev, const char *word, const struct expr *e,
 	prov_inputs(ev, c, e, ev->frame, 0);
 }
 
-/* Whether the parameter E stands for a literal of the template (a
- * clause's text given by its {inclure}), following the arguments up
- * from frame FR. */
-static bool
-prov_literal(const struct expr *e, const struct frame *fr)
+/* What the parameter E stands for: the caller's argument, followed up
+ * through the clauses that include one another from frame FR (as
+ * print_code shows it); E itself when it is no parameter given by its
+ * {inclure}. */
+static const struct expr *
+prov_resolve(const struct expr *e, const struct frame *fr)
 {
 	size_t i;
 	int depth;
 
-	for (depth = 0; depth < 64 && e != NULL; depth++) {
-		if (e->kind == EX_LITERAL)
-			return true;
+	/* Bounded as the nesting of clauses is. */
+	for (depth = 0; depth < 64; depth++) {
 		if (e->kind != EX_NAME || e->sym == NULL ||
 		    e->sym->kind != SYM_PARAM || fr == NULL ||
 		    fr->include == NULL)
-			return false;
+			return e;
 		for (i = 0; i < fr->include->u.include.nargs; i++)
 			if (fr->include->u.include.args[i].param ==
 			    e->sym->decl)
 				break;
 		if (i == fr->include->u.include.nargs)
-			return false;	/* its default */
+			return e;	/* its default */
 		e = fr->include->u.include.args[i].value;
 		fr = fr->caller;
 	}
-	return false;
+	return e;
 }
 
-/* What kind of value E names: an input, a parameter, a loop's item or
- * a computed one. */
+/* What kind of value E names, in the caller's terms: an input, a
+ * parameter (left to its default), a loop's item, a computed one, or
+ * the template's own text given to a clause. */
 static enum prov_value_kind
 prov_kind(const struct eval *ev, const struct expr *e)
 {
-	if (prov_literal(e, ev->frame))
-		return PROV_LITERAL;
-	while (e->kind == EX_FIELD)
-		e = e->u.field.obj;
-	if (e->kind != EX_NAME || e->sym == NULL)
+	const struct expr *base = e;
+
+	while (base->kind == EX_FIELD)
+		base = base->u.field.obj;
+	base = prov_resolve(base, ev->frame);
+	if (base->kind == EX_LITERAL)
+		return e->kind == EX_NAME ? PROV_LITERAL : PROV_COMPUTED;
+	while (base->kind == EX_FIELD)
+		base = base->u.field.obj;
+	if (base->kind != EX_NAME || base->sym == NULL)
 		return PROV_COMPUTED;
-	switch (e->sym->kind) {
+	switch (base->sym->kind) {
 	case SYM_INPUT:
 		return PROV_INPUT;
 	case SYM_PARAM:
