@@ -1172,6 +1172,9 @@ lgc_render(lgc_compiler *c, const char *format, char **out, size_t *len)
 	if (o.state != NULL && evaluate(c, &d, be, o.state, c->provenance ?
 	    &prov : NULL) && !failed_since(c, m)) {
 		stage = "le rendu";
+		/* In HTML, each block shows where it comes from. */
+		if (c->provenance && strcmp(be->name, "html") == 0)
+			provenance_annotate(&prov, &d);
 		ok = be->render(o.state, &d, &b) && !failed_since(c, m);
 		if (ok && c->provenance)
 			c->provenance_json = provenance_json(&prov, &d,

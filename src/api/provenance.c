@@ -388,6 +388,75 @@ provenance_json(const struct prov *p, const struct doc *d,
 	return out;
 }
 
+/* The HTML page's annotations */
+
+/* « stdlib/resultats.lgc:33-78 ; si garantie_resultats ; inclus par
+ * contrat.lgc:146 »: where block PB comes from, in one line. */
+static char *
+block_source(const struct prov *p, const struct pblock *pb)
+{
+	struct buf b;
+	size_t *chain = NULL, n, k, c;
+	const struct prov_scope *inc = NULL;
+
+	buf_init(&b);
+	if (pb->mark == SIZE_MAX)
+		return buf_detach(&b);
+	buf_printf(&b, "%s:%d", src_path(pb->src) != NULL ?
+	    src_path(pb->src) : "?", pb->first_line);
+	if (pb->last_line != pb->first_line)
+		buf_printf(&b, "-%d", pb->last_line);
+	n = scope_chain(p, p->marks[pb->mark].scope, &chain);
+	for (k = 0; k < n; k++) {
+		const struct prov_scope *s = &p->scopes[chain[k]];
+
+		switch (s->kind) {
+		case PROV_ROOT:
+			break;
+		case PROV_INCLUDE:
+			inc = s;
+			break;
+		case PROV_BRANCH:
+		case PROV_CASE:
+			for (c = 0; c < s->nconds; c++) {
+				const struct prov_cond *pc = &s->conds[c];
+
+				if (pc->detail != NULL)
+					buf_printf(&b, " ; selon %s : %s", pc->expr,
+					    pc->detail);
+				else
+					buf_printf(&b, " ; %s %s%s%s", pc->word,
+					    pc->truth == PROV_FALSE ? "non (" : "",
+					    pc->expr,
+					    pc->truth == PROV_FALSE ? ")" : "");
+			}
+			break;
+		case PROV_LOOP:
+			buf_printf(&b, " ; pour chaque %s", s->loop);
+			break;
+		}
+	}
+	if (inc != NULL)
+		buf_printf(&b, " ; inclus par %s:%d", src_path(inc->loc.src) !=
+		    NULL ? src_path(inc->loc.src) : "?", inc->loc.line);
+	free(chain);
+	return buf_detach(&b);
+}
+
+void
+provenance_annotate(const struct prov *p, struct doc *d)
+{
+	struct pblocks pbs;
+	size_t i;
+
+	pblocks_make(p, d, &pbs);
+	d->sources = xcalloc(pbs.len + 1, sizeof(*d->sources));
+	for (i = 0; i < pbs.len; i++)
+		d->sources[i] = block_source(p, &pbs.v[i]);
+	d->nsources = pbs.len;
+	free(pbs.v);
+}
+
 /* lgc explique */
 
 /* Whether S starts with the lowercase ASCII word W, in any case. */

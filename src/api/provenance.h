@@ -18,6 +18,10 @@
 char	*provenance_json(const struct prov *p, const struct doc *d,
 	    const char *template_path);
 
+/* Sets D's sources (doc.h): each block's file and lines, conditions
+ * and {inclure}, in a line, for the HTML page to show. */
+void	provenance_annotate(const struct prov *p, struct doc *d);
+
 /* Why the article ARTICLE (a number « 7 », « 7.2 », « article 7 », or
  * a label) is in D, in French, into OUT (one paragraph and a newline).
  * False when no heading matches, after reporting it (E_UNKNOWN_ARTICLE,

@@ -115,6 +115,11 @@ struct doc {
 					 * nor a running header */
 	char		*model;		/* the template's `modele` name */
 	struct doc_blocks blocks;
+	/* --provenance in HTML: where each block comes from, in document
+	 * order (a list's blocks in place of the list), for the page to
+	 * show; NULL otherwise (owned, set by the library's provenance). */
+	char		**sources;
+	size_t		 nsources;
 };
 
 void	doc_free(struct doc *d);

@@ -195,3 +195,55 @@ for b in json.load(open(sys.argv[1]))["blocs"]:
 done
 [ "$n" -gt 100 ] && [ ! -s "$w/all.why" ]
 check $? "explique : chacun des $n articles des exemples, avec chaque jeu de données" "$w/all.why"
+
+# HTML: each block carries its source, and the page a button to show
+# it; what is left once they are taken out is the page built without
+# the option, byte for byte.  Another format is unchanged by the option.
+(cd "$d" && "$LGC" build contrat.lgc -d client.json -o "$w/plain.html" &&
+    "$LGC" build contrat.lgc -d client.json -o "$w/prov.html" \
+    --provenance "$w/prov.json" &&
+    "$LGC" build contrat.lgc -d client.json -o "$w/plain.tex" &&
+    "$LGC" build contrat.lgc -d client.json -o "$w/prov.tex" \
+    --provenance "$w/prov2.json") > "$w/html.err" 2>&1
+check $? "build --provenance : HTML et LaTeX" "$w/html.err"
+cmp -s "$w/plain.tex" "$w/prov.tex"
+check $? "build --provenance : le LaTeX est le même que sans l'option"
+python3 - "$w/plain.html" "$w/prov.html" "$w/prov.json" > "$w/html.why" 2>&1 <<'PY'
+import json, re, sys
+plain, prov = open(sys.argv[1]).read(), open(sys.argv[2]).read()
+blocs = json.load(open(sys.argv[3]))["blocs"]
+attrs = re.findall(r' data-source="([^"]*)"', prov)
+want = [b for b in blocs if b["source"] is not None]
+assert len(attrs) == len(want) and len(attrs) > 10, (len(attrs), len(want))
+assert 'data-source="contrat.lgc:19 ; si garantie"' in prov, attrs
+assert 'data-source="clauses/objet.lgc:6 ; inclus par contrat.lgc:16"' in prov, attrs
+assert 'data-source="contrat.lgc:36 ; selon facturation : cas forfait"' in prov, attrs
+assert "data-source" not in plain and "lgc-provenance" not in plain
+bare = re.sub(r' data-source="[^"]*"', "", prov)
+bare = re.sub(r'#lgc-provenance \{.*?@media print \{ #lgc-provenance \{ display: none; \} \}\n',
+              "", bare, flags=re.S)
+bare = re.sub(r'<button id="lgc-provenance".*?</script>\n', "", bare, flags=re.S)
+assert bare == plain, "la page sans ses annotations diffère"
+print("ok")
+PY
+check $? "build --provenance : en HTML, chaque bloc porte sa source, et rien d'autre ne change" "$w/html.why"
+if command -v tidy > /dev/null 2>&1; then
+	tidy -e -q "$w/prov.html" > "$w/tidy" 2>&1
+	check $? "build --provenance : la page annotée est du HTML valide (tidy)" "$w/tidy"
+else
+	echo "sauté build --provenance : validation HTML (tidy absent)"
+fi
+
+chromium=$(command -v chromium || command -v chromium-browser || true)
+if [ -n "$chromium" ] && command -v node > /dev/null 2>&1 &&
+    [ -d "$TOP/tests/browser/node_modules/puppeteer-core" ]; then
+	timeout 120 node "$TOP/tests/browser/provenance.js" "$chromium" \
+	    "$w/prov.html" > "$w/nav.out" 2> "$w/nav.err"
+	status=$?
+	cat "$w/nav.out"
+	[ "$status" -eq 0 ] && grep -q "^ok" "$w/nav.out" &&
+	    ! grep -q "^ÉCHEC" "$w/nav.out"
+	check $? "navigateur : provenance.js (code $status)" "$w/nav.err"
+else
+	echo "sauté navigateur : provenance au survol (chromium, node ou puppeteer-core absent : make deps)"
+fi
