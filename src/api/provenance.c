@@ -646,16 +646,26 @@ put_cond(struct buf *b, const struct prov_cond *c)
 	}
 }
 
-/* The conditions of the scopes from the root to S, in order. */
+/* Whether C says something of the client's data: a condition that
+ * reads no input (a clause's {si p} where the template gives p = faux)
+ * is the template's own choice, not a reason to tell a client. */
+static bool
+cond_told(const struct prov_cond *c)
+{
+	return c->ninputs > 0;
+}
+
+/* The told conditions of the scopes from the root to S, in order. */
 static size_t
 count_conds(const struct prov *p, const size_t *chain, size_t n)
 {
-	size_t k, count = 0;
+	size_t k, c, count = 0;
 
 	for (k = 0; k < n; k++)
 		if (p->scopes[chain[k]].kind == PROV_BRANCH ||
 		    p->scopes[chain[k]].kind == PROV_CASE)
-			count += p->scopes[chain[k]].nconds;
+			for (c = 0; c < p->scopes[chain[k]].nconds; c++)
+				count += cond_told(&p->scopes[chain[k]].conds[c]);
 	return count;
 }
 
@@ -676,8 +686,12 @@ put_reasons(struct buf *b, const struct prov *p, const size_t *chain,
 
 		if (s->kind != PROV_BRANCH && s->kind != PROV_CASE)
 			continue;
-		for (c = 0; c < s->nconds; c++)
-			put_sep(b, i++, total), put_cond(b, &s->conds[c]);
+		for (c = 0; c < s->nconds; c++) {
+			if (!cond_told(&s->conds[c]))
+				continue;
+			put_sep(b, i++, total);
+			put_cond(b, &s->conds[c]);
+		}
 	}
 }
 
@@ -845,6 +859,8 @@ put_parts(struct buf *b, const struct prov *p, const struct pblocks *pbs,
 			done = xgrow(done, ndone, sizeof(*done));
 			done[ndone++] = s;
 			for (c = 0; c < p->scopes[s].nconds; c++) {
+				if (!cond_told(&p->scopes[s].conds[c]))
+					continue;
 				conds = xgrow(conds, nconds, sizeof(*conds));
 				conds[nconds++] = &p->scopes[s].conds[c];
 			}

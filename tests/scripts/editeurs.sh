@@ -320,7 +320,7 @@ expect_bash() {
 	else echo "« $got » au lieu de « $want »" > "$dir/b.err"
 		echec "bash : « $* »" "$dir/b.err"; fi
 }
-expect_bash "build check formulaire help lint lsp schema serve tree" lgc ""
+expect_bash "build check explique formulaire help lint lsp schema serve tree" lgc ""
 expect_bash "docx html latex pdf" lgc build -f ""
 expect_bash "avec espace.lgc modele.lgc sous dossier" lgc build ""
 expect_bash "donnees.json sous dossier" lgc check -d ""
