@@ -661,6 +661,9 @@ parse_args(lgc_compiler *c, int argc, char **argv, struct options *o)
 					o->article = arg;
 				continue;
 			}
+			if (o->command == CMD_EXPLAIN && o->article != NULL)
+				return usage_error(c, "lgc explique : un seul "
+				    "article à la fois (« %s » en trop)", arg);
 			if (o->template_path != NULL)
 				return usage_error(c, "un seul modèle à la fois "
 				    "(« %s » en trop)", arg);

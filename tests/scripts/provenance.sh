@@ -51,6 +51,14 @@ explique inconnu client.json 9 \
 explique etiquette-proche client.json garanti \
     "une étiquette mal écrite : l'étiquette la plus proche proposée"
 
+# Usage: the article is needed, and only one.
+(cd "$d" && "$LGC" explique contrat.lgc -d client.json) > "$w/u1" 2>&1
+[ $? -eq 2 ] && grep -q "explique demande l'article" "$w/u1"
+check $? "explique sans article : erreur d'usage" "$w/u1"
+(cd "$d" && "$LGC" explique contrat.lgc -d client.json 1 2) > "$w/u2" 2>&1
+[ $? -eq 2 ] && grep -q "un seul article à la fois" "$w/u2"
+check $? "explique avec deux articles : erreur d'usage" "$w/u2"
+
 # The JSON of tests/provenance: exact places, conditions and values.
 (cd "$d" && "$LGC" build contrat.lgc -d client.json -o "$w/c.html" \
     --provenance "$w/c.json") > "$w/build.err" 2>&1
