@@ -347,6 +347,28 @@ LGC_API int	 lgc_schema(lgc_compiler *c, char **out, size_t *len);
  *   "dossiers"     the clause folders searched, in order
  * *OUT is malloc'd, NUL-terminated. */
 LGC_API int	 lgc_outline(lgc_compiler *c, char **out, size_t *len);
+
+/* Provenance (docs/provenance.md).  With lgc_set_provenance(c, 1),
+ * each lgc_render also records where each block of the contract comes
+ * from: its template or clause file and lines, the chain of {inclure}
+ * with their arguments, the conditions that held (and those that did
+ * not, for a {sinon}), the values it prints with their JSON paths.
+ * lgc_provenance gives that record of the last successful lgc_render
+ * as JSON (*OUT malloc'd, NUL-terminated, *LEN its length if LEN is
+ * not NULL); after a failed or no rendering, LGC_FATAL with *OUT NULL
+ * and nothing reported.  Off by default: rendering then costs and
+ * prints exactly what it did without it. */
+LGC_API void	 lgc_set_provenance(lgc_compiler *c, int on);
+LGC_API int	 lgc_provenance(lgc_compiler *c, char **out, size_t *len);
+/* Why ARTICLE — a number (« 7 », « 7.2 », « article 7 ») or a label
+ * of a heading — is in the contract the template makes of the data
+ * loaded, in one paragraph of French ending with a newline: the
+ * conditions that brought it, the file and lines it comes from, the
+ * {inclure} that brought it, the values it cites.  An ARTICLE that no
+ * heading has is reported (article-inconnu, with the closest one as
+ * suggestion): LGC_ERRORS, *OUT NULL. */
+LGC_API int	 lgc_explain(lgc_compiler *c, const char *article, char **out,
+		    size_t *len);
 /* The questionnaire of the template's inputs: one self-contained HTML
  * page (its style and script inline, nothing fetched, French) that asks
  * each input's question (its libellé) with a field fit for its type,

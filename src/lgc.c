@@ -30,6 +30,7 @@
 #include "schema/schema.h"
 #include "form/form.h"
 #include "api/outline.h"
+#include "api/provenance.h"
 
 /* A file an option names (a LaTeX preamble) larger than this is surely
  * not the file meant. */
@@ -88,6 +89,9 @@ struct lgc_compiler {
 	bool		 draft;
 	bool		 draft_all;	/* brouillon=tout */
 	bool		 straight_quotes;
+	bool		 provenance;	/* lgc_set_provenance */
+	char		*provenance_json;	/* of the last lgc_render, or
+						 * NULL */
 	bool		 data_failed;	/* the current data was refused */
 	size_t		 source_mark;	/* sources before the current data */
 	bool		 lint_selected;	/* some lint-… codes enabled by name */
@@ -244,6 +248,7 @@ lgc_clone(const lgc_compiler *c, FILE *diagnostics)
 	k->draft = c->draft;
 	k->draft_all = c->draft_all;
 	k->straight_quotes = c->straight_quotes;
+	k->provenance = c->provenance;
 	k->lint_selected = c->lint_selected;
 	k->schema_draft = c->schema_draft;
 	k->limits = c->limits;
@@ -282,6 +287,7 @@ lgc_free(lgc_compiler *c)
 		free(c->root_names.items[i]);
 	ptrvec_free(&c->root_names);
 	free(c->generator);
+	free(c->provenance_json);
 	for (i = 0; i < c->nsettings; i++) {
 		free(c->settings[i].name);
 		free(c->settings[i].text);
@@ -977,7 +983,7 @@ check_reported(lgc_compiler *c, struct mark m, const char *stage)
  * into D (zeroed by the caller).  False after reporting errors. */
 static bool
 evaluate(lgc_compiler *c, struct doc *d, const struct backend *be,
-    void *state)
+    void *state, struct prov *prov)
 {
 	struct mark m = begin(c);
 	struct eval *ev = eval_new(c->prog, c->data, c->ds);
@@ -986,6 +992,7 @@ evaluate(lgc_compiler *c, struct doc *d, const struct backend *be,
 	char *title;
 	bool ok = false;
 
+	eval_set_provenance(ev, prov);
 	eval_set_draft(ev, c->draft);
 	eval_set_draft_all(ev, c->draft_all);
 	eval_set_straight_quotes(ev, c->straight_quotes);
@@ -1026,7 +1033,7 @@ lgc_check_data(lgc_compiler *c)
 	/* The rules (exiger) and every value are checked by evaluating
 	 * the document, which is then dropped. */
 	memset(&d, 0, sizeof(d));
-	if (!evaluate(c, &d, NULL, NULL))
+	if (!evaluate(c, &d, NULL, NULL, NULL))
 		check_reported(c, m, "l'évaluation");
 	doc_free(&d);
 	return finish(c, m);
@@ -1131,6 +1138,7 @@ lgc_render(lgc_compiler *c, const char *format, char **out, size_t *len)
 	struct opened o;
 	struct doc d;
 	struct buf b;
+	struct prov prov;
 	bool ok = false;
 
 	*out = NULL;
@@ -1154,13 +1162,26 @@ lgc_render(lgc_compiler *c, const char *format, char **out, size_t *len)
 	}
 	memset(&d, 0, sizeof(d));
 	buf_init(&b);
+	free(c->provenance_json);
+	c->provenance_json = NULL;
+	memset(&prov, 0, sizeof(prov));
+	if (c->provenance)
+		prov_init(&prov);
 	/* The backend first: it checks the values as they are printed. */
 	open_backend(c, be, &o);
-	if (o.state != NULL && evaluate(c, &d, be, o.state) &&
-	    !failed_since(c, m)) {
+	if (o.state != NULL && evaluate(c, &d, be, o.state, c->provenance ?
+	    &prov : NULL) && !failed_since(c, m)) {
 		stage = "le rendu";
+		/* In HTML, each block shows where it comes from. */
+		if (c->provenance && strcmp(be->name, "html") == 0)
+			provenance_annotate(&prov, &d);
 		ok = be->render(o.state, &d, &b) && !failed_since(c, m);
+		if (ok && c->provenance)
+			c->provenance_json = provenance_json(&prov, &d,
+			    c->prog->main->src->path);
 	}
+	if (c->provenance)
+		prov_free(&prov);
 	close_backend(&o);
 	doc_free(&d);
 	if (ok) {
@@ -1171,6 +1192,61 @@ lgc_render(lgc_compiler *c, const char *format, char **out, size_t *len)
 		buf_free(&b);
 		check_reported(c, m, stage);
 	}
+	return finish(c, m);
+}
+
+void
+lgc_set_provenance(lgc_compiler *c, int on)
+{
+	c->provenance = on != 0;
+}
+
+int
+lgc_provenance(lgc_compiler *c, char **out, size_t *len)
+{
+	*out = NULL;
+	if (len != NULL)
+		*len = 0;
+	if (c->provenance_json == NULL)
+		return LGC_FATAL;
+	*out = xstrdup(c->provenance_json);
+	if (len != NULL)
+		*len = strlen(*out);
+	return LGC_OK;
+}
+
+int
+lgc_explain(lgc_compiler *c, const char *article, char **out, size_t *len)
+{
+	struct mark m = begin(c);
+	struct prov prov;
+	struct doc d;
+	struct buf b;
+
+	*out = NULL;
+	if (len != NULL)
+		*len = 0;
+	if (!ready(c))
+		return finish(c, m);
+	if (refused(c)) {
+		diags_flush(c->ds);
+		return LGC_ERRORS;
+	}
+	memset(&d, 0, sizeof(d));
+	prov_init(&prov);
+	buf_init(&b);
+	/* Evaluated as lgc_check_data does: the document, not a format. */
+	if (!evaluate(c, &d, NULL, NULL, &prov))
+		check_reported(c, m, "l'évaluation");
+	else if (!failed_since(c, m) &&
+	    provenance_explain(&b, &prov, &d, article, c->ds)) {
+		if (len != NULL)
+			*len = b.len;
+		*out = buf_detach(&b);
+	}
+	buf_free(&b);
+	prov_free(&prov);
+	doc_free(&d);
 	return finish(c, m);
 }
 

@@ -8,7 +8,7 @@
 # is offered here.  Installed by `make install` into bash-completion's
 # completions folder; or source it from ~/.bashrc.
 
-_lgc_commands="build check formulaire lint schema tree serve lsp help"
+_lgc_commands="build check explique formulaire lint schema tree serve lsp help"
 
 # The options of one subcommand (empty for an unknown one).
 _lgc_options() {
@@ -16,13 +16,16 @@ _lgc_options() {
 	case $1 in
 	build)
 		echo "-d --donnees -D -f --format -o --sortie -I --racine" \
-		    "--lot --nom -j --deps --brouillon --brouillon=tout" \
+		    "--lot --nom -j --deps --provenance --brouillon" \
+		    "--brouillon=tout" \
 		    "--guillemets-droits --limite -Werror -Wlint -Wlint-" \
 		    "--fragment --preambule --moteur --police --sans-balises" \
 		    "--modele-docx $diag" ;;
 	check)
 		echo "-d --donnees -D -I --racine -Werror -Wlint -Wlint-" \
 		    "--limite -f --format --police $diag" ;;
+	explique)
+		echo "-d --donnees -D -I --racine --brouillon --limite $diag" ;;
 	formulaire)
 		echo "-o --sortie --rendu -I --racine $diag" ;;
 	lint)
@@ -116,7 +119,7 @@ _lgc() {
 			COMPREPLY+=("$head$s")
 		done
 		return 0 ;;
-	-d|--donnees)
+	-d|--donnees|--provenance)
 		_lgc_files "$cur" json; return 0 ;;
 	--lot)
 		_lgc_files "$cur" jsonl; return 0 ;;

@@ -238,6 +238,8 @@ DIAG(E_DUP_LABEL, SEV_ERROR, "etiquette-en-double",
     "étiquette « %s » déjà posée")
 DIAG(E_REF_UNNUMBERED, SEV_ERROR, "renvoi-non-numerote",
     "« %s » désigne un titre non numéroté : un renvoi vise un article numéroté")
+DIAG(E_UNKNOWN_ARTICLE, SEV_ERROR, "article-inconnu",
+    "« %s » ne désigne aucun titre de ce contrat : donnez son numéro (« 7 », « 7.2 ») ou son étiquette")
 DIAG(E_INCLUDE_NOT_FOUND, SEV_ERROR, "inclusion-introuvable",
     "fichier « %s » introuvable")
 DIAG(E_INCLUDE_CYCLE, SEV_ERROR, "inclusion-circulaire",

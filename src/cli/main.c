@@ -26,7 +26,8 @@ enum command {
 	CMD_SCHEMA,
 	CMD_TREE,
 	CMD_LINT,
-	CMD_FORM
+	CMD_FORM,
+	CMD_EXPLAIN
 };
 
 /* A format's option given on the command line (--police NOM). */
@@ -64,6 +65,8 @@ struct options {
 	const char	*subjects;	/* --sujets */
 	const char	*draft_norm;	/* --norme: JSON Schema draft */
 	const char	*render_url;	/* --rendu: where the form posts */
+	const char	*provenance;	/* --provenance FICHIER.json */
+	const char	*article;	/* explique: the article asked about */
 	int		 jobs;
 	bool		 werror;
 	bool		 draft;
@@ -88,6 +91,7 @@ usage(lgc_compiler *c, FILE *out)
 "        lgc formulaire MODÈLE.lgc [-o FORMULAIRE.html] [--rendu URL]\n"
 "        lgc lint MODÈLE.lgc [--sujets LISTE] [-I DOSSIER]… [-Werror]\n"
 "        lgc tree MODÈLE.lgc\n"
+"        lgc explique MODÈLE.lgc [-d DONNÉES.json] [-D nom=valeur]… ARTICLE\n"
 "        lgc serve [DOSSIER…] [--port N] [--adresse A] [-I DOSSIER]… [--fils N]\n"
 "        lgc lsp [-I DOSSIER]…\n"
 "        lgc --help | --version | help COMMANDE | COMMANDE --help\n"
@@ -103,6 +107,9 @@ usage(lgc_compiler *c, FILE *out)
 "  formulaire         écrit le questionnaire des entrées : une page HTML\n"
 "                     autonome qui produit les données JSON\n"
 "  tree               affiche l'arbre syntaxique du modèle (mise au point)\n"
+"  explique           dit pourquoi un article (« 7 », « 7.2 » ou une\n"
+"                     étiquette) figure dans le contrat de ces données :\n"
+"                     conditions, fichier et lignes, inclusions, valeurs"
 "  lint               vérifie le modèle et sa rédaction (avertissements lint-…)\n"
 "  serve              sert les modèles des dossiers par HTTP (API JSON,\n"
 "                     « lgc serve --help », docs/api.md)\n"
@@ -146,6 +153,10 @@ usage(lgc_compiler *c, FILE *out)
 "                         un par cœur)\n"
 "  --deps FICHIER         écrit les dépendances (règle Makefile) de la\n"
 "                         sortie : modèle, clauses incluses, données\n"
+"  --provenance FICHIER   écrit aussi, en JSON, d'où vient chaque bloc du\n"
+"                         contrat : fichier et lignes, inclusions,\n"
+"                         conditions, valeurs citées (docs/provenance.md) ;\n"
+"                         en HTML, chaque bloc en porte la source\n"
 "  --brouillon            rend le modèle sans données ou avec des données\n"
 "                         partielles : valeurs manquantes et branches\n"
 "                         indécidables apparaissent, surlignées\n"
@@ -216,7 +227,7 @@ static const struct {
 	{ "build",
 "usage : lgc build MODÈLE.lgc [-d DONNÉES.json]… [-D nom=valeur]… [-f FORMAT]\n"
 "                 [-o SORTIE] [-I DOSSIER]… [--racine DOSSIER]…\n"
-"                 [--brouillon] [--deps FICHIER]\n"
+"                 [--brouillon] [--deps FICHIER] [--provenance FICHIER]\n"
 "                 [options du format] [-Werror]\n"
 "        lgc build MODÈLE.lgc --lot CLIENTS.jsonl --sortie DOSSIER/\n"
 "                 [--nom CHAMP] [-j N] [-f FORMAT] [-D nom=valeur]…\n"
@@ -247,6 +258,9 @@ static const struct {
 "                         dossier\n"
 "  -j N                   N processus (défaut : un par cœur)\n"
 "  --deps FICHIER         règle Makefile des dépendances de la sortie\n"
+"  --provenance FICHIER   d'où vient chaque bloc, en JSON\n"
+"                         (docs/provenance.md), écrit seulement en cas de\n"
+"                         succès ; en HTML, chaque bloc en porte la source\n"
 "  --brouillon            rend le modèle avec des données partielles\n"
 "  --guillemets-droits    garde les guillemets \"…\" tels quels\n"
 "  --limite NOM=TAILLE    limite valeur, texte ou noeuds (répétable ;\n"
@@ -303,6 +317,22 @@ static const struct {
 "usage : lgc tree MODÈLE.lgc [-I DOSSIER]…\n"
 "\n"
 "Affiche l'arbre syntaxique du modèle et de ses clauses (mise au point).\n" },
+	{ "explique",
+"usage : lgc explique MODÈLE.lgc [-d DONNÉES.json]… [-D nom=valeur]…\n"
+"                 [-I DOSSIER]… ARTICLE\n"
+"\n"
+"Dit en une phrase pourquoi l'article ARTICLE figure dans le contrat que le\n"
+"modèle fait de ces données : les conditions qui l'y ont mis (et celles\n"
+"qui ont écarté ses alternatives), le fichier et les lignes d'où il vient,\n"
+"l'inclusion qui l'a amené, les valeurs qu'il cite. ARTICLE est un numéro\n"
+"(« 7 », « 7.2 », « article 7 ») ou l'étiquette d'un titre ; un article\n"
+"inconnu est signalé (article-inconnu) avec le plus proche.\n"
+"\n"
+"  -d, --donnees FICHIER  données du client (répétable)\n"
+"  -D nom=valeur          fixe une entrée ; null retire une entrée optionnelle\n"
+"  -I DOSSIER             dossier de clauses (répétable)\n"
+"  --racine DOSSIER       n'inclut que des fichiers de ce dossier (répétable)\n"
+"  --brouillon            avec des données partielles\n" },
 };
 
 static bool
@@ -427,13 +457,15 @@ parse_command(lgc_compiler *c, const char *word, struct options *o)
 		o->command = CMD_LINT;
 	else if (strcmp(word, "formulaire") == 0)
 		o->command = CMD_FORM;
+	else if (strcmp(word, "explique") == 0)
+		o->command = CMD_EXPLAIN;
 	else if (word[0] == '-' && word[1] != '\0')
 		return usage_error(c, "option inconnue « %s » : une commande "
-		    "vient d'abord (build, check, formulaire, lint, schema, tree, "
-		    "serve ou lsp), puis ses options", word);
+		    "vient d'abord (build, check, explique, formulaire, lint, schema, "
+		    "tree, serve ou lsp), puis ses options", word);
 	else
 		return usage_error(c, "commande inconnue « %s » : build, check, "
-		    "formulaire, lint, schema, tree, serve ou lsp", word);
+		    "explique, formulaire, lint, schema, tree, serve ou lsp", word);
 	return LGC_OK;
 }
 
@@ -455,6 +487,13 @@ check_combinations(lgc_compiler *c, struct options *o)
 {
 	if (o->template_path == NULL)
 		return usage_error(c, "%s", "aucun modèle .lgc donné");
+	if (o->command == CMD_EXPLAIN && o->article == NULL)
+		return usage_error(c, "%s", "lgc explique demande l'article : "
+		    "son numéro (« 7 », « 7.2 ») ou son étiquette");
+	if (o->provenance != NULL && (o->command != CMD_BUILD ||
+	    o->batch != NULL))
+		return usage_error(c, "%s", "--provenance vaut pour « lgc "
+		    "build » d'un seul contrat, pas pour un lot");
 	if (o->batch != NULL && o->command != CMD_BUILD)
 		return usage_error(c, "%s", "--lot ne sert qu'à « lgc build » : "
 		    "chaque contrat du lot est vérifié avant d'être écrit");
@@ -551,6 +590,9 @@ parse_valued(lgc_compiler *c, int argc, char **argv, int *i, struct options *o)
 	} else if (matches(arg, NULL, "--deps", &prefix)) {
 		VALUE("un fichier");
 		o->deps = value;
+	} else if (matches(arg, NULL, "--provenance", &prefix)) {
+		VALUE("un fichier JSON");
+		o->provenance = value;
 	} else if (matches(arg, NULL, "--sujets", &prefix)) {
 		VALUE("une liste de sujets");
 		o->subjects = value;
@@ -586,6 +628,16 @@ parse_valued(lgc_compiler *c, int argc, char **argv, int *i, struct options *o)
 	return LGC_OK;
 }
 
+/* Whether ARG names a template file (or the standard input). */
+static bool
+is_template_name(const char *arg)
+{
+	size_t n = strlen(arg);
+
+	return strcmp(arg, "-") == 0 ||
+	    (n > 4 && strcmp(arg + n - 4, ".lgc") == 0);
+}
+
 static int
 parse_args(lgc_compiler *c, int argc, char **argv, struct options *o)
 {
@@ -597,6 +649,21 @@ parse_args(lgc_compiler *c, int argc, char **argv, struct options *o)
 		const char *arg = argv[i];
 
 		if (arg[0] != '-' || strcmp(arg, "-") == 0) {
+			/* explique: the template and the article, in either
+			 * order; the template is the one named .lgc. */
+			if (o->command == CMD_EXPLAIN && o->template_path != NULL &&
+			    o->article == NULL) {
+				if (is_template_name(arg) &&
+				    !is_template_name(o->template_path)) {
+					o->article = o->template_path;
+					o->template_path = arg;
+				} else
+					o->article = arg;
+				continue;
+			}
+			if (o->command == CMD_EXPLAIN && o->article != NULL)
+				return usage_error(c, "lgc explique : un seul "
+				    "article à la fois (« %s » en trop)", arg);
 			if (o->template_path != NULL)
 				return usage_error(c, "un seul modèle à la fois "
 				    "(« %s » en trop)", arg);
@@ -987,10 +1054,12 @@ run_contract(lgc_compiler *c, const struct options *o, const char *format,
 		return status;
 	/* Both outputs checked before either is written: -o or --deps
 	 * naming the template, a clause or the data would destroy it. */
-	status = worst(lgc_check_output(c, o->output),
-	    lgc_check_output(c, o->deps));
+	status = worst(worst(lgc_check_output(c, o->output),
+	    lgc_check_output(c, o->deps)), lgc_check_output(c, o->provenance));
 	if (status != LGC_OK)
 		return status;
+	if (o->provenance != NULL)
+		lgc_set_provenance(c, 1);
 	status = lgc_render(c, format, &out, &len);
 	/* The dependency file first: if it cannot be written, the contract
 	 * is not either, and make does not take a failed target for an
@@ -1001,6 +1070,16 @@ run_contract(lgc_compiler *c, const struct options *o, const char *format,
 		if (status == LGC_OK)
 			status = lgc_write_output(c, o->deps, deps, dlen);
 		free(deps);
+	}
+	/* The provenance too, before the contract, for the same reason. */
+	if (status == LGC_OK && o->provenance != NULL) {
+		char *prov = NULL;
+		size_t plen = 0;
+
+		status = lgc_provenance(c, &prov, &plen);
+		if (status == LGC_OK)
+			status = lgc_write_output(c, o->provenance, prov, plen);
+		free(prov);
 	}
 	/* As gzip does: binary output (a PDF) would only garble a
 	 * terminal. */
@@ -1069,6 +1148,15 @@ run(lgc_compiler *c, const struct options *o)
 		status = worst(status, lgc_define(c, o->defines[i]));
 	if (o->batch != NULL)
 		return status == LGC_OK ? run_batch(c, o, format) : status;
+	if (o->command == CMD_EXPLAIN) {
+		if (status != LGC_OK)
+			return status;
+		status = lgc_explain(c, o->article, &out, &len);
+		if (status == LGC_OK)
+			status = lgc_write_output(c, NULL, out, len);
+		free(out);
+		return status;
+	}
 	return run_contract(c, o, format, status);
 }
 
@@ -1208,7 +1296,7 @@ main_with(lgc_compiler *c, int argc, char **argv)
 			usage(c, stdout);
 		else if (!command_usage(argv[2], stdout))
 			return usage_error(c, "« lgc help %s » : aucune commande de "
-			    "ce nom (build, check, formulaire, lint, schema, tree, "
+			    "ce nom (build, check, explique, formulaire, lint, schema, tree, "
 			    "serve ou lsp)", argv[2]);
 		return flush_stdout(c);
 	}

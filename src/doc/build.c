@@ -243,6 +243,8 @@ struct para {
 	struct span	*spans;
 	size_t		 nspans, spancap;
 	uint32_t	 span;		/* of the cells being pushed */
+	size_t		 tok_first;	/* the stream's tokens it was made */
+	size_t		 tok_last;	/* of (doc_block) */
 };
 
 /* The span for the cells pushed next: the last one again when it is
@@ -420,10 +422,14 @@ para_append(struct para *p, struct stream *s, const struct line *l,
 	if (!p->open) {
 		p->open = true;
 		p->style = 0;
+		/* A line with a marker starts at its marker. */
+		p->tok_first = l->marker != NULL || l->kind == LINE_BULLET ||
+		    l->kind == LINE_NUMBERED ? l->first - 1 : l->first;
 	} else {
 		span_set(p, NULL, NULL, 0, false);
 		cell_push(p, CELL_BLANK, ' ', 0);
 	}
+	p->tok_last = l->last;
 	for (i = l->first; i < l->last; i++) {
 		t = &s->v[i];
 		switch (t->kind) {
@@ -1057,6 +1063,19 @@ target(struct builder *b)
 	return &l->items[l->len - 1];
 }
 
+static uint32_t
+tok_index(size_t i)
+{
+	return i < UINT32_MAX ? (uint32_t)i : UINT32_MAX;
+}
+
+static void
+set_tokens(struct doc_block *blk, size_t first, size_t last)
+{
+	blk->tok_first = tok_index(first);
+	blk->tok_last = tok_index(last);
+}
+
 static void
 flush(struct builder *b)
 {
@@ -1072,6 +1091,7 @@ flush(struct builder *b)
 	}
 	blk = doc_blocks_push(target(b), BLOCK_PARAGRAPH);
 	blk->u.paragraph = runs;
+	set_tokens(blk, b->para.tok_first, b->para.tok_last);
 }
 
 /* An item whose text all vanished ({si} false) takes no bullet and no
@@ -1113,12 +1133,14 @@ pop_level(struct builder *b)
 }
 
 static void
-open_list(struct builder *b, int col, bool ordered)
+open_list(struct builder *b, const struct line *line, bool ordered)
 {
+	int col = line->indent;
 	struct doc_block *blk;
 
 	flush(b);
 	blk = doc_blocks_push(target(b), BLOCK_LIST);
+	set_tokens(blk, line->first - 1, line->last);
 	blk->u.list.ordered = ordered;
 	b->stack = xgrow(b->stack, b->depth, sizeof(*b->stack));
 	b->stack[b->depth].list = &blk->u.list;
@@ -1151,7 +1173,7 @@ do_marker(struct builder *b, const struct line *l, bool ordered)
 		/* Another kind of marker at the same column ends that list. */
 		if (top != NULL && top->col == l->indent)
 			pop_level(b);
-		open_list(b, l->indent, ordered);
+		open_list(b, l, ordered);
 	}
 	para_append(&b->para, b->s, l, b->hs);
 }
@@ -1183,6 +1205,7 @@ do_heading(struct builder *b, const struct line *l)
 	blk->u.heading.level = l->marker->level < 1 ? 1 :
 	    l->marker->level > 3 ? 3 : l->marker->level;
 	blk->u.heading.title = title;
+	set_tokens(blk, l->first - 1, l->last);
 }
 
 static char *
@@ -1200,6 +1223,7 @@ do_signatures(struct builder *b, const struct line *l)
 
 	close_lists(b);
 	blk = doc_blocks_push(&b->doc->blocks, BLOCK_SIGNATURES);
+	set_tokens(blk, l->first, l->first + 1);
 	blk->u.signatures.len = t->nparties;
 	blk->u.signatures.parties = xcalloc(t->nparties,
 	    sizeof(*blk->u.signatures.parties));

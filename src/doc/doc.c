@@ -46,6 +46,11 @@ doc_block_free(struct doc_block *b)
 void
 doc_free(struct doc *d)
 {
+	size_t i;
+
+	for (i = 0; i < d->nsources; i++)
+		free(d->sources[i]);
+	free(d->sources);
 	free(d->title);
 	free(d->model);
 	d->title = NULL;

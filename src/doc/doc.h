@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/diag.h"
 #include "base/origin.h"
@@ -95,6 +96,11 @@ enum doc_align {
 struct doc_block {
 	enum doc_block_kind kind;
 	enum doc_align	 align;		/* BLOCK_PARAGRAPH */
+	/* The tokens of the evaluated stream the block was made of,
+	 * [tok_first, tok_last) (equal: none, as the letter's place and
+	 * date), for its provenance (eval/prov.h); saturated at
+	 * UINT32_MAX, far beyond the limit on pieces. */
+	uint32_t	 tok_first, tok_last;
 	union {
 		struct doc_heading	heading;
 		struct doc_runs		paragraph;
@@ -109,6 +115,11 @@ struct doc {
 					 * nor a running header */
 	char		*model;		/* the template's `modele` name */
 	struct doc_blocks blocks;
+	/* --provenance in HTML: where each block comes from, in document
+	 * order (a list's blocks in place of the list), for the page to
+	 * show; NULL otherwise (owned, set by the library's provenance). */
+	char		**sources;
+	size_t		 nsources;
 };
 
 void	doc_free(struct doc *d);

@@ -10,6 +10,7 @@
 
 #include "data/data.h"
 #include "eval/expr.h"
+#include "eval/prov.h"
 #include "lang/french.h"
 
 static void	eval_nodes(struct eval *ev, const struct nodes *ns);
@@ -241,6 +242,185 @@ emit_label(struct eval *ev, const char *word, const struct expr *cond,
 	buf_free(&b);
 }
 
+/* Provenance (prov.h): recorded only when ev->prov is set. */
+
+/* Each input that E reads, in frame FR, into C: through a clause's
+ * parameters to the caller's expression, and through a `soit` to what
+ * it is computed from. */
+static void
+prov_inputs(struct eval *ev, struct prov_cond *c, const struct expr *e,
+    const struct frame *fr, int depth)
+{
+	const struct symbol *s;
+	size_t i;
+
+	/* A parameter's argument may name another parameter, one clause
+	 * up: bounded as the nesting of clauses is. */
+	if (e == NULL || depth > 64)
+		return;
+	switch (e->kind) {
+	case EX_LITERAL:
+		return;
+	case EX_NAME:
+		if ((s = e->sym) == NULL)
+			return;
+		switch (s->kind) {
+		case SYM_INPUT: {
+			const struct value *v = input_value(ev,
+			    s->input->index);
+			struct loc l = data_input_loc(ev->data, s->input);
+			struct buf b;
+
+			buf_init(&b);
+			if (v != NULL && !unknown_value(v))
+				value_print_literal(&b, v);
+			prov_cond_input(c, s->input->name, s->input->label,
+			    v != NULL && !unknown_value(v) ? buf_cstr(&b) :
+			    NULL, l.src);
+			buf_free(&b);
+			return;
+		}
+		case SYM_PARAM:
+			if (fr == NULL || fr->include == NULL)
+				return;
+			for (i = 0; i < fr->include->u.include.nargs; i++)
+				if (fr->include->u.include.args[i].param ==
+				    s->decl)
+					prov_inputs(ev, c, fr->include->
+					    u.include.args[i].value, fr->caller,
+					    depth + 1);
+			return;
+		case SYM_SOIT:
+			prov_inputs(ev, c, s->decl->value, fr, depth + 1);
+			return;
+		case SYM_LOOP:
+			return;
+		}
+		return;
+	case EX_FIELD:
+		prov_inputs(ev, c, e->u.field.obj, fr, depth);
+		return;
+	case EX_CALL:
+		for (i = 0; i < e->u.call.nargs; i++)
+			prov_inputs(ev, c, e->u.call.args[i], fr, depth);
+		return;
+	case EX_RECORD:
+		for (i = 0; i < e->u.record.nfields; i++)
+			prov_inputs(ev, c, e->u.record.fields[i].value, fr,
+			    depth);
+		return;
+	case EX_NEG:
+	case EX_NOT:
+	case EX_EXISTS:
+		prov_inputs(ev, c, e->u.operand, fr, depth);
+		return;
+	case EX_BINARY:
+		prov_inputs(ev, c, e->u.binary.lhs, fr, depth);
+		prov_inputs(ev, c, e->u.binary.rhs, fr, depth);
+		return;
+	case EX_LIST:
+		for (i = 0; i < e->u.list.n; i++)
+			prov_inputs(ev, c, e->u.list.items[i], fr, depth);
+		return;
+	}
+}
+
+/* A condition E (WORD "si", "sinon si", "selon") of the current scope,
+ * with DETAIL (a {selon}'s case) and the inputs it reads. */
+static void
+prov_condition(struct eval *ev, const char *word, const struct expr *e,
+    const char *detail, enum truth t)
+{
+	struct prov_cond *c;
+	struct buf b;
+
+	buf_init(&b);
+	print_code(ev, &b, e);
+	c = prov_add_cond(ev->prov, word, buf_cstr(&b), t == TRUTH_TRUE ?
+	    PROV_TRUE : t == TRUTH_FALSE ? PROV_FALSE : PROV_UNKNOWN, &e->loc);
+	if (detail != NULL)
+		c->detail = xstrdup(detail);
+	buf_free(&b);
+	prov_inputs(ev, c, e, ev->frame, 0);
+}
+
+/* What the parameter E stands for: the caller's argument, followed up
+ * through the clauses that include one another from frame FR (as
+ * print_code shows it); E itself when it is no parameter given by its
+ * {inclure}. */
+static const struct expr *
+prov_resolve(const struct expr *e, const struct frame *fr)
+{
+	size_t i;
+	int depth;
+
+	/* Bounded as the nesting of clauses is. */
+	for (depth = 0; depth < 64; depth++) {
+		if (e->kind != EX_NAME || e->sym == NULL ||
+		    e->sym->kind != SYM_PARAM || fr == NULL ||
+		    fr->include == NULL)
+			return e;
+		for (i = 0; i < fr->include->u.include.nargs; i++)
+			if (fr->include->u.include.args[i].param ==
+			    e->sym->decl)
+				break;
+		if (i == fr->include->u.include.nargs)
+			return e;	/* its default */
+		e = fr->include->u.include.args[i].value;
+		fr = fr->caller;
+	}
+	return e;
+}
+
+/* What kind of value E names, in the caller's terms: an input, a
+ * parameter (left to its default), a loop's item, a computed one, or
+ * the template's own text given to a clause. */
+static enum prov_value_kind
+prov_kind(const struct eval *ev, const struct expr *e)
+{
+	const struct expr *base = e;
+
+	while (base->kind == EX_FIELD)
+		base = base->u.field.obj;
+	base = prov_resolve(base, ev->frame);
+	if (base->kind == EX_LITERAL)
+		return e->kind == EX_NAME ? PROV_LITERAL : PROV_COMPUTED;
+	while (base->kind == EX_FIELD)
+		base = base->u.field.obj;
+	if (base->kind != EX_NAME || base->sym == NULL)
+		return PROV_COMPUTED;
+	switch (base->sym->kind) {
+	case SYM_INPUT:
+		return PROV_INPUT;
+	case SYM_PARAM:
+		return PROV_PARAM;
+	case SYM_SOIT:
+		return PROV_COMPUTED;
+	case SYM_LOOP:
+		return PROV_ITEM;
+	}
+	return PROV_COMPUTED;
+}
+
+/* The value printed by E as TEXT, in the stream's last token. */
+static void
+prov_printed(struct eval *ev, const struct expr *e, const char *text)
+{
+	struct buf code, path;
+	struct loc data = { NULL, 0, 0, 0, 0 };
+	bool has_path;
+
+	buf_init(&code);
+	buf_init(&path);
+	print_code(ev, &code, e);
+	has_path = expr_json_path(ev, e, &path, &data);
+	prov_add_value(ev->prov, ev->out->len > 0 ? ev->out->len - 1 : 0,
+	    prov_kind(ev, e), buf_cstr(&code), text, has_path ? buf_cstr(&path) :
+	    NULL, has_path ? data.src : NULL);
+	buf_free(&code);
+	buf_free(&path);
+}
+
 static void
 eval_interp(struct eval *ev, const struct expr *e)
 {
@@ -273,8 +453,29 @@ eval_interp(struct eval *ev, const struct expr *e)
 		ev->out->v[ev->out->len - 1].origin = expr_origin(ev, e);
 	} else
 		push_plain(ev, buf_cstr(&b), b.len);
+	if (ev->prov != NULL)
+		prov_printed(ev, e, buf_cstr(&b));
 	buf_free(&b);
 	value_free(&tmp);
+}
+
+/* Branch I of the {si} N is taken, its condition giving T: the
+ * earlier ones were false (or undecided, in a draft). */
+static size_t
+prov_if_branch(struct eval *ev, const struct node *n, size_t i, enum truth t)
+{
+	size_t saved, k;
+
+	saved = prov_enter(ev->prov, PROV_BRANCH, &n->u.cond.branches[i].loc);
+	for (k = 0; k <= i; k++) {
+		const struct branch *b = &n->u.cond.branches[k];
+
+		if (b->cond != NULL)
+			prov_condition(ev, k == 0 ? "si" : "sinon si", b->cond,
+			    NULL, k == i ? t : t == TRUTH_UNKNOWN ?
+			    TRUTH_UNKNOWN : TRUTH_FALSE);
+	}
+	return saved;
 }
 
 /* In a draft, once a condition cannot be decided every remaining
@@ -305,7 +506,13 @@ eval_if(struct eval *ev, const struct node *n)
 			    "sinon si" : "sinon", b->cond, block);
 			undecided = undecided || t == TRUTH_UNKNOWN;
 		}
-		eval_nodes(ev, &b->body);
+		if (ev->prov != NULL) {
+			size_t saved = prov_if_branch(ev, n, i, t);
+
+			eval_nodes(ev, &b->body);
+			prov_leave(ev->prov, saved);
+		} else
+			eval_nodes(ev, &b->body);
 		if (t == TRUTH_TRUE)
 			break;
 	}
@@ -345,6 +552,43 @@ case_matches(struct eval *ev, const struct selon_case *c,
 	return false;
 }
 
+/* BODY of the {selon} N, in a scope of its own saying WHICH case
+ * (« cas commission », « autre ») gave it, when provenance is
+ * recorded; LOC is the case's. */
+static void
+prov_selon_body(struct eval *ev, const struct node *n, const struct loc *loc,
+    const char *which, enum truth t, const struct nodes *body)
+{
+	size_t saved;
+
+	if (ev->prov == NULL) {
+		eval_nodes(ev, body);
+		return;
+	}
+	saved = prov_enter(ev->prov, PROV_CASE, loc);
+	prov_condition(ev, "selon", n->u.selon.subject, which, t);
+	eval_nodes(ev, body);
+	prov_leave(ev->prov, saved);
+}
+
+static void
+prov_selon_case(struct eval *ev, const struct node *n, size_t i)
+{
+	const struct selon_case *c = &n->u.selon.cases[i];
+	struct buf w;
+	size_t k;
+
+	buf_init(&w);
+	buf_puts(&w, "cas ");
+	for (k = 0; k < c->nvalues; k++) {
+		if (k > 0)
+			buf_puts(&w, ", ");
+		expr_print(&w, c->values[k]);
+	}
+	prov_selon_body(ev, n, &c->loc, buf_cstr(&w), TRUTH_TRUE, &c->body);
+	buf_free(&w);
+}
+
 static void
 eval_selon(struct eval *ev, const struct node *n)
 {
@@ -371,24 +615,30 @@ eval_selon(struct eval *ev, const struct node *n)
 				expr_print(&w, c->values[k]);
 			}
 			emit_label(ev, buf_cstr(&w), NULL, block);
+			prov_selon_body(ev, n, &c->loc, buf_cstr(&w),
+			    TRUTH_UNKNOWN, &c->body);
 			buf_free(&w);
-			eval_nodes(ev, &c->body);
 		}
 		if (n->u.selon.other != NULL) {
 			emit_label(ev, "autre", NULL, block);
-			eval_nodes(ev, n->u.selon.other);
+			prov_selon_body(ev, n, &n->loc, "autre", TRUTH_UNKNOWN,
+			    n->u.selon.other);
 		}
 		emit_label(ev, "fin", NULL, block);
 		return;
 	}
 	for (i = 0; i < n->u.selon.ncases; i++)
 		if (case_matches(ev, &n->u.selon.cases[i], &subject)) {
-			eval_nodes(ev, &n->u.selon.cases[i].body);
+			if (ev->prov != NULL)
+				prov_selon_case(ev, n, i);
+			else
+				eval_nodes(ev, &n->u.selon.cases[i].body);
 			value_free(&subject);
 			return;
 		}
 	if (n->u.selon.other != NULL)
-		eval_nodes(ev, n->u.selon.other);
+		prov_selon_body(ev, n, &n->loc, "autre", TRUTH_TRUE,
+		    n->u.selon.other);
 	value_free(&subject);
 }
 
@@ -426,6 +676,32 @@ pop_binding(struct eval *ev)
 	free(ev->loops[--ev->nloops].path);
 }
 
+/* The body of LOOP for its item I of COUNT (SIZE_MAX: unknown), in a
+ * scope of its own when provenance is recorded. */
+static void
+prov_loop_body(struct eval *ev, const struct node *loop, size_t i,
+    size_t count)
+{
+	struct prov_scope *sc;
+	struct buf w;
+	size_t saved;
+
+	if (ev->prov == NULL) {
+		eval_nodes(ev, &loop->u.loop.body);
+		return;
+	}
+	saved = prov_enter(ev->prov, PROV_LOOP, &loop->loc);
+	sc = prov_current(ev->prov);
+	buf_init(&w);
+	buf_printf(&w, "%s dans ", loop->u.loop.var);
+	print_code(ev, &w, loop->u.loop.list);
+	if (i != SIZE_MAX)
+		buf_printf(&w, ", élément %zu sur %zu", i + 1, count);
+	sc->loop = buf_detach(&w);
+	eval_nodes(ev, &loop->u.loop.body);
+	prov_leave(ev->prov, saved);
+}
+
 static void
 eval_loop(struct eval *ev, const struct node *n)
 {
@@ -448,7 +724,7 @@ eval_loop(struct eval *ev, const struct node *n)
 		emit_label(ev, buf_cstr(&w), n->u.loop.list, block);
 		buf_free(&w);
 		push_binding(ev, n, o, list, SIZE_MAX, 0);
-		eval_nodes(ev, &n->u.loop.body);
+		prov_loop_body(ev, n, SIZE_MAX, 0);
 		pop_binding(ev);
 		emit_label(ev, "fin", NULL, block);
 	} else if (list->kind != T_LISTE || list->u.list.len == 0) {
@@ -461,11 +737,56 @@ eval_loop(struct eval *ev, const struct node *n)
 			ev->turns++;
 			ev->at = &n->loc;
 			count_node(ev);
-			eval_nodes(ev, &n->u.loop.body);
+			prov_loop_body(ev, n, i, list->u.list.len);
 			pop_binding(ev);
 		}
 	origin_unref(o);
 	value_free(&tmp);
+}
+
+/* Enters the scope of the {inclure} N, its arguments as written in
+ * the caller; returns the scope to go back to. */
+static size_t
+prov_include(struct eval *ev, const struct node *n)
+{
+	struct prov_scope *sc;
+	size_t saved, i;
+
+	saved = prov_enter(ev->prov, PROV_INCLUDE, &n->loc);
+	sc = prov_current(ev->prov);
+	sc->file = n->u.include.file->src;
+	sc->args = xcalloc(n->u.include.nargs + 1, sizeof(*sc->args));
+	for (i = 0; i < n->u.include.nargs; i++) {
+		struct buf b;
+
+		buf_init(&b);
+		print_code(ev, &b, n->u.include.args[i].value);
+		sc->args[i].name = xstrdup(n->u.include.args[i].name);
+		sc->args[i].expr = buf_detach(&b);
+	}
+	sc->nargs = n->u.include.nargs;
+	return saved;
+}
+
+/* The values the arguments took in FR, then back to scope SAVED. */
+static void
+prov_include_done(struct eval *ev, const struct frame *fr, size_t saved)
+{
+	struct prov_scope *sc = prov_current(ev->prov);
+	const struct node *n = fr->include;
+	size_t i;
+
+	for (i = 0; i < n->u.include.nargs && i < sc->nargs; i++) {
+		const struct decl *p = n->u.include.args[i].param;
+		struct buf b;
+
+		if (p == NULL || unknown_value(&fr->params[p->index]))
+			continue;
+		buf_init(&b);
+		value_print_literal(&b, &fr->params[p->index]);
+		sc->args[i].value = buf_detach(&b);
+	}
+	prov_leave(ev->prov, saved);
 }
 
 static void
@@ -473,10 +794,12 @@ eval_include(struct eval *ev, const struct node *n)
 {
 	const struct file_ast *f = n->u.include.file;
 	struct frame *fr, *saved = ev->frame;
-	size_t i;
+	size_t i, scope = 0;
 
 	if (f == NULL)
 		return;
+	if (ev->prov != NULL)
+		scope = prov_include(ev, n);
 	fr = frame_new(f);
 	fr->include = n;
 	fr->caller = ev->frame;
@@ -503,6 +826,8 @@ eval_include(struct eval *ev, const struct node *n)
 	diags_pop_include(ev->ds);
 	ev->frame = saved;
 	push(ev, ET_PARBREAK);
+	if (ev->prov != NULL)
+		prov_include_done(ev, fr, scope);
 	frame_free(fr);
 }
 
@@ -574,6 +899,12 @@ eval_node(struct eval *ev, const struct node *n)
 	size_t i;
 
 	ev->at = &n->loc;
+	/* Where each line, heading and signature block starts: the
+	 * document's blocks begin there. */
+	if (ev->prov != NULL && (n->kind == N_LINE || n->kind == N_HEADING ||
+	    n->kind == N_SIGNATURES))
+		prov_mark(ev->prov, ev->out->len, &n->loc,
+		    n->kind == N_HEADING ? n->u.heading.label : NULL);
 	switch (n->kind) {
 	case N_TEXT:
 		if (n->escaped)
@@ -692,6 +1023,12 @@ void
 eval_set_draft_all(struct eval *ev, bool all)
 {
 	ev->draft_all = all;
+}
+
+void
+eval_set_provenance(struct eval *ev, struct prov *p)
+{
+	ev->prov = p;
 }
 
 void

@@ -14,6 +14,7 @@
 struct data;
 struct eval;
 struct eval_limits;
+struct prov;
 
 struct eval *eval_new(const struct program *prog, struct data *data,
 	    struct diags *ds);
@@ -27,6 +28,10 @@ void	eval_set_draft(struct eval *ev, bool draft);
 void	eval_set_draft_all(struct eval *ev, bool all);
 /* Keep straight "…" quotes instead of « … ». */
 void	eval_set_straight_quotes(struct eval *ev, bool keep);
+
+/* Record in P (prov.h, initialised by the caller) where each piece of
+ * the stream comes from; NULL (the default) records nothing. */
+void	eval_set_provenance(struct eval *ev, struct prov *p);
 
 /* What one document may cost (struct eval_limits, expr.h). */
 void	eval_set_limits(struct eval *ev, const struct eval_limits *limits);

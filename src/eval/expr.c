@@ -1202,6 +1202,13 @@ expr_origin(struct eval *ev, const struct expr *e)
 	return o;
 }
 
+bool
+expr_json_path(struct eval *ev, const struct expr *e, struct buf *b,
+    struct loc *data)
+{
+	return json_path(ev, e, b, data);
+}
+
 void
 note_inputs(struct eval *ev, struct diagnostic *dg, const struct expr *e)
 {

@@ -19,6 +19,7 @@
 struct data;
 struct stream;
 struct input_slot;
+struct prov;
 
 /* Whether the output can print every character of TEXT; when not,
  * appends to WHY the characters it lacks and why, and to HINT how to
@@ -115,6 +116,7 @@ struct eval {
 		const struct expr *e;
 		struct value_origin *o;		/* a reference */
 	}		 origins[ORIGIN_MEMO];
+	struct prov	*prov;		/* --provenance: recorded, or NULL */
 };
 
 enum truth {
@@ -159,6 +161,11 @@ bool		 eval_tstring(struct eval *ev, const struct tstring *t,
  * or a field of one (its JSON path); else with a NULL path.  For a
  * backend's errors about the printed value. */
 struct value_origin *expr_origin(struct eval *ev, const struct expr *e);
+/* The same JSON path into B and data file into DATA, without touching
+ * the memo of expr_origin (provenance must not change what a build
+ * shares); false when E has none. */
+bool		 expr_json_path(struct eval *ev, const struct expr *e,
+		    struct buf *b, struct loc *data);
 /* A note for each client input E reads: libellé, value, JSON path. */
 void		 note_inputs(struct eval *ev, struct diagnostic *dg,
 		    const struct expr *e);

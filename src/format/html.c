@@ -346,27 +346,84 @@ render_runs(struct buf *out, const struct doc_runs *rs)
 		tag_close(out, open.v[--open.len]);
 }
 
-static void	render_blocks(struct buf *, const struct doc_blocks *, int);
+/* --provenance: the blocks' sources (doc.h), taken in document order
+ * as the blocks are written; none without the option. */
+struct sources {
+	char *const	*v;
+	size_t		 len;
+	size_t		 next;
+};
+
+/* The next block's source as a data-source attribute, which the
+ * page's button shows on hover. */
+static void
+source_attr(struct buf *out, struct sources *src)
+{
+	if (src->v == NULL)
+		return;
+	if (src->next < src->len && src->v[src->next][0] != '\0') {
+		buf_puts(out, " data-source=\"");
+		escape_str(out, src->v[src->next]);
+		buf_putc(out, '"');
+	}
+	src->next++;
+}
+
+/* The page's button that shows each block's source on hover, its
+ * style and script in the page: nothing is fetched, nothing printed. */
+static const char provenance_css[] =
+"#lgc-provenance {\n"
+"  position: fixed; top: 0.5rem; right: 0.5rem; z-index: 20;\n"
+"  font: 0.8rem sans-serif; padding: 0.2em 0.6em;\n"
+"}\n"
+"body.lgc-provenance [data-source]:hover {\n"
+"  position: relative; outline: 1px dashed #8a6d00;\n"
+"}\n"
+"body.lgc-provenance [data-source]:hover::after {\n"
+"  content: attr(data-source); position: absolute; left: 0; top: 100%;\n"
+"  z-index: 10; max-width: 40em; padding: 0.2em 0.4em;\n"
+"  font: normal 0.75rem/1.3 monospace; text-align: left;\n"
+"  color: #222; background: #fff8d6; border: 1px solid #8a6d00;\n"
+"}\n"
+"@media print { #lgc-provenance { display: none; } }\n";
+
+static const char provenance_button[] =
+"<button id=\"lgc-provenance\" type=\"button\" aria-pressed=\"false\" "
+"title=\"Montrer d\xe2\x80\x99o\xc3\xb9 vient chaque bloc au survol\">"
+"Provenance</button>\n"
+"<script>\n"
+"document.getElementById(\"lgc-provenance\").addEventListener(\"click\",\n"
+"  function () {\n"
+"    var on = document.body.classList.toggle(\"lgc-provenance\");\n"
+"    this.setAttribute(\"aria-pressed\", on ? \"true\" : \"false\");\n"
+"  });\n"
+"</script>\n";
+
+static void	render_blocks(struct buf *, const struct doc_blocks *, int,
+		    struct sources *);
 
 static void
 render_paragraph(struct buf *out, const struct doc_runs *rs,
-    enum doc_align align, int depth)
+    enum doc_align align, int depth, struct sources *src)
 {
 	indent(out, depth);
 	switch (align) {
 	case ALIGN_JUSTIFY:
-		buf_puts(out, "<p>");
+		buf_puts(out, "<p");
 		break;
 	case ALIGN_RIGHT:
-		buf_puts(out, "<p class=\"droite\">");
+		buf_puts(out, "<p class=\"droite\"");
 		break;
 	}
+	source_attr(out, src);
+	buf_putc(out, '>');
 	render_runs(out, rs);
 	buf_puts(out, "</p>\n");
 }
 
 static void
-render_heading(struct buf *out, const struct doc_heading *h, int depth)
+render_heading(struct buf *out, const struct doc_heading *h, int depth,
+    struct sources *src)
 {
 	struct buf label;
 	int n = h->level < 1 ? 2 : h->level > 3 ? 4 : h->level + 1;
@@ -374,7 +431,9 @@ render_heading(struct buf *out, const struct doc_heading *h, int depth)
 	buf_init(&label);
 	doc_heading_label(&label, h);
 	indent(out, depth);
-	buf_printf(out, "<h%d>", n);
+	buf_printf(out, "<h%d", n);
+	source_attr(out, src);
+	buf_putc(out, '>');
 	if (label.len > 0) {
 		buf_puts(out, "<span class=\"numero\">");
 		html_escape(out, label.data, label.len);
@@ -388,7 +447,8 @@ render_heading(struct buf *out, const struct doc_heading *h, int depth)
 }
 
 static void
-render_list(struct buf *out, const struct doc_list *l, int depth)
+render_list(struct buf *out, const struct doc_list *l, int depth,
+    struct sources *src)
 {
 	const struct doc_blocks *item;
 	const char *tag = l->ordered ? "ol" : "ul";
@@ -404,13 +464,15 @@ render_list(struct buf *out, const struct doc_list *l, int depth)
 			continue;
 		}
 		if (item->len == 1 && item->v[0].kind == BLOCK_PARAGRAPH) {
-			buf_puts(out, "<li>");
+			buf_puts(out, "<li");
+			source_attr(out, src);
+			buf_putc(out, '>');
 			render_runs(out, &item->v[0].u.paragraph);
 			buf_puts(out, "</li>\n");
 			continue;
 		}
 		buf_puts(out, "<li>\n");
-		render_blocks(out, item, depth + 2);
+		render_blocks(out, item, depth + 2, src);
 		indent(out, depth + 1);
 		buf_puts(out, "</li>\n");
 	}
@@ -456,7 +518,8 @@ render_party(struct buf *out, const struct doc_party *p,
 }
 
 static void
-render_signatures(struct buf *out, const struct doc_signatures *s, int depth)
+render_signatures(struct buf *out, const struct doc_signatures *s, int depth,
+    struct sources *src)
 {
 	size_t i;
 
@@ -467,7 +530,9 @@ render_signatures(struct buf *out, const struct doc_signatures *s, int depth)
 		buf_puts(out, "</p>\n");
 	}
 	indent(out, depth);
-	buf_puts(out, "<div class=\"signatures\">\n");
+	buf_puts(out, "<div class=\"signatures\"");
+	source_attr(out, src);
+	buf_puts(out, ">\n");
 	for (i = 0; i < s->len; i++)
 		render_party(out, &s->parties[i], s, depth + 1);
 	indent(out, depth);
@@ -475,31 +540,33 @@ render_signatures(struct buf *out, const struct doc_signatures *s, int depth)
 }
 
 static void
-render_block(struct buf *out, const struct doc_block *b, int depth)
+render_block(struct buf *out, const struct doc_block *b, int depth,
+    struct sources *src)
 {
 	switch (b->kind) {
 	case BLOCK_HEADING:
-		render_heading(out, &b->u.heading, depth);
+		render_heading(out, &b->u.heading, depth, src);
 		break;
 	case BLOCK_PARAGRAPH:
-		render_paragraph(out, &b->u.paragraph, b->align, depth);
+		render_paragraph(out, &b->u.paragraph, b->align, depth, src);
 		break;
 	case BLOCK_LIST:
-		render_list(out, &b->u.list, depth);
+		render_list(out, &b->u.list, depth, src);
 		break;
 	case BLOCK_SIGNATURES:
-		render_signatures(out, &b->u.signatures, depth);
+		render_signatures(out, &b->u.signatures, depth, src);
 		break;
 	}
 }
 
 static void
-render_blocks(struct buf *out, const struct doc_blocks *bs, int depth)
+render_blocks(struct buf *out, const struct doc_blocks *bs, int depth,
+    struct sources *src)
 {
 	size_t i;
 
 	for (i = 0; i < bs->len; i++)
-		render_block(out, &bs->v[i], depth);
+		render_block(out, &bs->v[i], depth, src);
 }
 
 static const char *
@@ -524,13 +591,14 @@ render_body(struct buf *out, const struct doc *d, int depth)
 {
 	const struct doc_block *b;
 	const struct doc_heading *h;
+	struct sources src = { d->sources, d->nsources, 0 };
 	int open[3];
 	size_t i, n = 0;
 
 	for (i = 0; i < d->blocks.len; i++) {
 		b = &d->blocks.v[i];
 		if (b->kind != BLOCK_HEADING) {
-			render_block(out, b, depth + (int)n);
+			render_block(out, b, depth + (int)n, &src);
 			continue;
 		}
 		h = &b->u.heading;
@@ -545,7 +613,7 @@ render_body(struct buf *out, const struct doc *d, int depth)
 		escape_str(out, h->anchor);
 		buf_puts(out, "\">\n");
 		open[n++] = h->level;
-		render_heading(out, h, depth + (int)n);
+		render_heading(out, h, depth + (int)n, &src);
 	}
 	while (n > 0) {
 		n--;
@@ -612,7 +680,11 @@ html_render(void *state, const struct doc *d, struct buf *out)
 	buf_puts(out, page_css);
 	if (doc_letter_layout(&d->blocks))
 		buf_puts(out, letter_css);
+	if (d->sources != NULL)
+		buf_puts(out, provenance_css);
 	buf_puts(out, "</style>\n</head>\n<body>\n");
+	if (d->sources != NULL)
+		buf_puts(out, provenance_button);
 	render_main(out, d, 0, false);
 	buf_puts(out, "</body>\n</html>\n");
 	return true;

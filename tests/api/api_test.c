@@ -537,6 +537,40 @@ main(int argc, char **argv)
 	    "et cinquante centimes") != NULL, "le montant en lettres");
 	expect(out != NULL && len == strlen(out), "la longueur rendue");
 	free(out);
+	expect(lgc_provenance(c, &out, &len) == LGC_FATAL && out == NULL,
+	    "lgc_provenance sans lgc_set_provenance : rien");
+	lgc_set_provenance(c, 1);
+	expect(lgc_render(c, "html", &out, &len) == LGC_OK && out != NULL &&
+	    strstr(out, "data-source=\"") != NULL &&
+	    strstr(out, "id=\"lgc-provenance\"") != NULL,
+	    "le rendu HTML avec provenance : chaque bloc porte sa source");
+	free(out);
+	expect(lgc_provenance(c, &out, &len) == LGC_OK && out != NULL &&
+	    len == strlen(out) &&
+	    strstr(out, "\"format\": \"lgc-provenance\"") != NULL &&
+	    strstr(out, "\"chemin\": \"honoraires\"") != NULL,
+	    "lgc_provenance : le JSON du dernier rendu, chemins JSON compris");
+	free(out);
+	lgc_set_provenance(c, 0);
+	{
+		/* Another compiler: an unknown article is an error. */
+		FILE *quiet = tmpfile();
+		lgc_compiler *k = lgc_new(quiet);
+
+		expect(lgc_load_template(k, path) == LGC_OK &&
+		    lgc_load_data_string(k, "client.json", data_ok,
+		    strlen(data_ok)) == LGC_OK &&
+		    lgc_explain(k, "1", &out, &len) == LGC_OK && out != NULL &&
+		    strncmp(out, "L'article 1 (Mission) figure toujours",
+		    37) == 0 && len == strlen(out),
+		    "lgc_explain : pourquoi l'article 1 figure");
+		free(out);
+		expect(lgc_explain(k, "5", &out, &len) == LGC_ERRORS &&
+		    out == NULL, "lgc_explain d'un article inconnu : une erreur");
+		lgc_free(k);
+		if (quiet != NULL)
+			fclose(quiet);
+	}
 	/* The data's JSON is dropped once converted (data/data.h): a
 	 * second rendering reads the converted values, a -D under an input
 	 * reads the rest of it again from the text, another file replaces
