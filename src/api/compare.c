@@ -473,7 +473,7 @@ split_blocks(struct side *s, const struct doc_blocks *bs, int depth)
 				u->title = normalize(buf_cstr(&b));
 				u->label = h->anchor != NULL &&
 				    !made_anchor(h->anchor) ? h->anchor : NULL;
-				unit_add(u, "", buf_cstr(&b));
+				unit_add(u, "Titre\u00a0: ", buf_cstr(&b));
 			} else {
 				char *prefix = xasprintf("%s%s",
 				    h->number != NULL ? h->number : "",
@@ -502,7 +502,8 @@ split_doc(struct side *s, const struct doc *d)
 {
 	memset(s, 0, sizeof(*s));
 	if (d->title != NULL && d->title[0] != '\0')
-		unit_add(side_push(s, UNIT_PREAMBLE), "Titre\u00a0: ", d->title);
+		unit_add(side_push(s, UNIT_PREAMBLE), "Titre du contrat\u00a0: ",
+		    d->title);
 	split_blocks(s, &d->blocks, 0);
 }
 
