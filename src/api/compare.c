@@ -985,9 +985,102 @@ changed_block(struct buf *text, json_t *blocks, const struct cblock *o,
 		    "mots", pieces));
 }
 
-/* The blocks of two paired units aligned: a run of removed blocks
- * facing a run of added ones is shown word by word, pair by pair, the
- * rest whole. */
+/* Two blocks sharing at least this part of their words are shown as
+ * one block reworded, word by word; less alike, as one removed and
+ * another added.  Pairing within a run of changed blocks compares each
+ * removed block with each added one: at most this many pairs, beyond
+ * which they are paired in order. */
+#define BLOCK_SIMILAR_PERCENT	40
+#define GAP_MAX_PAIRS	10000
+
+/* Dice's coefficient of two blocks' words, in percent. */
+static long
+block_similarity(const struct cblock *x, const struct cblock *y)
+{
+	struct tok *a, *b;
+	uint64_t *ha, *hb;
+	size_t na, nb, i, j, common = 0;
+
+	a = words(x->text, &na);
+	b = words(y->text, &nb);
+	if (na + nb == 0) {
+		free(a);
+		free(b);
+		return 100;
+	}
+	ha = xcalloc(na + 1, sizeof(*ha));
+	hb = xcalloc(nb + 1, sizeof(*hb));
+	for (i = 0; i < na; i++)
+		ha[i] = a[i].h;
+	for (j = 0; j < nb; j++)
+		hb[j] = b[j].h;
+	qsort(ha, na, sizeof(*ha), by_hash);
+	qsort(hb, nb, sizeof(*hb), by_hash);
+	for (i = j = 0; i < na && j < nb;)
+		if (ha[i] == hb[j]) {
+			common++;
+			i++;
+			j++;
+		} else if (ha[i] < hb[j])
+			i++;
+		else
+			j++;
+	free(a);
+	free(b);
+	free(ha);
+	free(hb);
+	return (long)(200 * common / (na + nb));
+}
+
+/* A run of removed blocks REM facing a run of added ones ADD, in
+ * order: each removed block goes with the most alike added block after
+ * the last one taken, if alike enough (an article's title always with
+ * its title), and is shown word by word; the others whole, where they
+ * stand. */
+static void
+gap(struct buf *text, json_t *blocks, const struct unit *o,
+    const struct unit *n, const size_t *rem, size_t nr, const size_t *add,
+    size_t na, bool color)
+{
+	size_t ri = 0, ai = 0, k, j, best;
+	long score, top;
+	bool bounded = nr * na <= GAP_MAX_PAIRS;
+
+	for (k = 0; k < nr && ai < na; k++) {
+		best = na;
+		top = -1;
+		if (!bounded) {
+			best = ai;
+			top = 100;
+		}
+		for (j = ai; j < na && bounded; j++) {
+			score = rem[k] == 0 && add[j] == 0 &&
+			    o->kind == UNIT_ARTICLE ? 100 :
+			    block_similarity(&o->v[rem[k]], &n->v[add[j]]);
+			if (score > top) {
+				top = score;
+				best = j;
+			}
+		}
+		if (best == na || top < BLOCK_SIMILAR_PERCENT)
+			continue;
+		for (; ri < k; ri++)
+			whole_block(text, blocks, &o->v[rem[ri]], false, color);
+		for (; ai < best; ai++)
+			whole_block(text, blocks, &n->v[add[ai]], true, color);
+		changed_block(text, blocks, &o->v[rem[k]], &n->v[add[best]],
+		    color);
+		ri = k + 1;
+		ai = best + 1;
+	}
+	for (; ri < nr; ri++)
+		whole_block(text, blocks, &o->v[rem[ri]], false, color);
+	for (; ai < na; ai++)
+		whole_block(text, blocks, &n->v[add[ai]], true, color);
+}
+
+/* The blocks of two paired units aligned (Myers again, a block a
+ * token), and each run of changed blocks shown by gap(). */
 static void
 blocks_diff(struct buf *text, json_t *blocks, const struct unit *o,
     const struct unit *n, bool color)
@@ -995,7 +1088,7 @@ blocks_diff(struct buf *text, json_t *blocks, const struct unit *o,
 	struct tok *a = xcalloc(o->len + 1, sizeof(*a));
 	struct tok *b = xcalloc(n->len + 1, sizeof(*b));
 	struct edits e;
-	size_t i, k, nr, na, r, d;
+	size_t i, nr, na;
 	size_t *rem, *add;
 
 	for (i = 0; i < o->len; i++)
@@ -1017,13 +1110,7 @@ blocks_diff(struct buf *text, json_t *blocks, const struct unit *o,
 				rem[nr++] = e.v[i].a;
 			else
 				add[na++] = e.v[i].b;
-		for (k = 0; k < nr && k < na; k++)
-			changed_block(text, blocks, &o->v[rem[k]],
-			    &n->v[add[k]], color);
-		for (r = k; r < nr; r++)
-			whole_block(text, blocks, &o->v[rem[r]], false, color);
-		for (d = k; d < na; d++)
-			whole_block(text, blocks, &n->v[add[d]], true, color);
+		gap(text, blocks, o, n, rem, nr, add, na, color);
 	}
 	free(rem);
 	free(add);
