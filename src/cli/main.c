@@ -1410,9 +1410,9 @@ main_with(lgc_compiler *c, int argc, char **argv)
 		if (argc == 2)
 			usage(c, stdout);
 		else if (!command_usage(argv[2], stdout))
-			return usage_error(c, "« lgc help %s » : aucune commande de "
-			    "ce nom (build, check, formulaire, lint, schema, tree, "
-			    "serve ou lsp)", argv[2]);
+			return usage_error(c, "« lgc help %s » : aucune commande "
+			    "de ce nom (build, check, diff, formulaire, lint, "
+			    "schema, tree, serve ou lsp)", argv[2]);
 		return flush_stdout(c);
 	}
 	for (i = 1; i < argc; i++) {
