@@ -307,6 +307,34 @@ runs_text(struct buf *b, const struct doc_runs *rs)
 		buf_puts(b, rs->v[i].line_break ? " " : rs->v[i].text);
 }
 
+/* S with each control character (C0, DEL, C1) as U+FFFD: the report
+ * goes to a terminal, where one would be obeyed.  The data refuses
+ * them, but a file name (a --lot folder's record) does not. */
+static void
+put_safe(struct buf *b, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i, start = 0;
+
+	for (i = 0; i < len; i++) {
+		size_t n = 0;
+
+		if (p[i] < 0x20 || p[i] == 0x7f)
+			n = 1;
+		else if (p[i] == 0xc2 && i + 1 < len && p[i + 1] >= 0x80 &&
+		    p[i + 1] <= 0x9f)
+			n = 2;
+		if (n == 0)
+			continue;
+		buf_put(b, s + start, i - start);
+		buf_puts(b, "\xef\xbf\xbd");
+		i += n - 1;
+		start = i + 1;
+	}
+	buf_put(b, s + start, len - start);
+}
+
+/* TEXT's words separated by single spaces, made safe to print. */
 static char *
 normalize(const char *text)
 {
@@ -320,7 +348,7 @@ normalize(const char *text)
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			buf_putc(&b, ' ');
-		buf_put(&b, w[i].s, w[i].len);
+		put_safe(&b, w[i].s, w[i].len);
 	}
 	free(w);
 	return buf_detach(&b);
@@ -1288,10 +1316,13 @@ comparison_add(struct comparison *cmp, const struct doc *old,
 		free(s);
 		json_decref(obj);
 	} else if (count > 0) {
-		if (client != NULL)
-			buf_printf(out, "%s== %s%s\n",
-			    cmp->format == COMPARE_COLOR ? BOLD : "", client,
-			    cmp->format == COMPARE_COLOR ? RESET : "");
+		if (client != NULL) {
+			buf_printf(out, "%s== ", cmp->format == COMPARE_COLOR ?
+			    BOLD : "");
+			put_safe(out, client, strlen(client));
+			buf_printf(out, "%s\n", cmp->format == COMPARE_COLOR ?
+			    RESET : "");
+		}
 		buf_put(out, text.data, text.len);
 	}
 	buf_free(&text);

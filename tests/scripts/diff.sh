@@ -100,6 +100,17 @@ rc=$?
     grep -q "2 contrats comparés, 0 modifié, 1 identique, 1 en échec" "$w/out"
 check $? "diff : --lot, un client refusé par la nouvelle version seule (code $rc)" "$w/err"
 
+# A folder of records, one named with a terminal escape: the name is
+# shown, the escape not obeyed (U+FFFD in its place).
+mkdir -p "$w/dossier"
+cp client.json "$w/dossier/$(printf 'a\033[2Jb').json"
+# shellcheck disable=SC2086
+"$LGC" diff $versions --lot "$w/dossier" > "$w/out" 2> "$w/err"
+rc=$?
+[ $rc -eq 1 ] && grep -q "^== .*/dossier/a$(printf '\357\277\275')\\[2Jb.json$" "$w/out" &&
+    ! grep -q "$(printf '\033')" "$w/out"
+check $? "diff : --lot d'un dossier, un nom de fichier à séquence d'échappement neutralisé (code $rc)" "$w/out"
+
 # Usage.
 "$LGC" diff contrat.lgc > "$w/out" 2> "$w/err"
 rc=$?
