@@ -24,7 +24,7 @@ _lgc_options() {
 		echo "-d --donnees -D -I --racine -Werror -Wlint -Wlint-" \
 		    "--limite -f --format --police $diag" ;;
 	diff)
-		echo "-d --donnees -D --lot -I --ancien-I --nouveau-I -f --format" \
+		echo "-d --donnees -D --lot --nom -I --ancien-I --nouveau-I -f --format" \
 		    "--racine --brouillon --guillemets-droits --limite $diag" ;;
 	formulaire)
 		echo "-o --sortie --rendu -I --racine $diag" ;;

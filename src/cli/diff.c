@@ -6,6 +6,7 @@
 #include "cli/diff.h"
 
 #include <errno.h>
+#include <jansson.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -141,6 +142,44 @@ compare_one(lgc_compiler *before, lgc_compiler *after,
 	return changes > 0 ? 1 : 0;
 }
 
+/* How the report names a record: « clients.jsonl:4 », or with --nom
+ * « Durand et fils (clients.jsonl:4) » when the record has that field
+ * (a text or a whole number). */
+static char *
+client_name(const struct batch_record *rec, const char *field)
+{
+	char *where = batch_record_where(rec), *name;
+	json_t *root, *v;
+	char number[32];
+	const char *value = NULL;
+	size_t n;
+
+	if (field == NULL || where == NULL)
+		return where;
+	root = rec->text != NULL ? json_loadb(rec->text, rec->len, 0, NULL) :
+	    json_load_file(rec->display, 0, NULL);
+	v = json_object_get(root, field);
+	if (json_is_string(v))
+		value = json_string_value(v);
+	else if (json_is_integer(v)) {
+		snprintf(number, sizeof(number), "%lld",
+		    (long long)json_integer_value(v));
+		value = number;
+	}
+	if (value == NULL || *value == '\0') {
+		json_decref(root);
+		return where;
+	}
+	n = strlen(value) + strlen(where) + 4;
+	if ((name = malloc(n)) != NULL)
+		snprintf(name, n, "%s (%s)", value, where);
+	json_decref(root);
+	if (name == NULL)
+		return where;
+	free(where);
+	return name;
+}
+
 static int
 compare_batch(lgc_compiler *before, lgc_compiler *after,
     const struct diff_options *o, lgc_comparison *cmp, struct told *told)
@@ -165,7 +204,7 @@ compare_batch(lgc_compiler *before, lgc_compiler *after,
 		lgc_reset_data(after);
 		lgc_set_record(before, rec.display, line);
 		lgc_set_record(after, rec.display, line);
-		client = batch_record_where(&rec);
+		client = client_name(&rec, o->name_field);
 		out = NULL;
 		len = changes = 0;
 		status = load_record(before, after, &rec);

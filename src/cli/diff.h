@@ -19,6 +19,7 @@ struct diff_options {
 	const char *const *defines;	/* -D, set in both */
 	size_t		 ndefines;
 	const char	*batch;		/* --lot, or NULL */
+	const char	*name_field;	/* --nom: a record's field naming it */
 	const char	*format;	/* texte, couleur or json */
 	bool		 sarif;		/* --format-diagnostics sarif */
 };

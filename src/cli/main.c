@@ -321,7 +321,8 @@ static const struct {
 "usage : lgc diff ANCIEN.lgc NOUVEAU.lgc [-d DONNÉES.json]… [-D nom=valeur]…\n"
 "                 [-I DOSSIER]… [--ancien-I DOSSIER]… [--nouveau-I DOSSIER]…\n"
 "                 [-f texte|json] [--brouillon]\n"
-"        lgc diff ANCIEN.lgc NOUVEAU.lgc --lot CLIENTS.jsonl [-f texte|json]\n"
+"        lgc diff ANCIEN.lgc NOUVEAU.lgc --lot CLIENTS.jsonl [--nom CHAMP]\n"
+"                 [-f texte|json]\n"
 "\n"
 "Compare les contrats que deux versions d'un modèle, ou de sa bibliothèque\n"
 "de clauses, produisent pour un client : chaque article ajouté, supprimé,\n"
@@ -338,6 +339,8 @@ static const struct {
 "  -D nom=valeur          fixe une entrée dans les deux versions (répétable)\n"
 "  --lot FICHIER          un client par enregistrement : fichier JSONL ou\n"
 "                         dossier de fichiers .json\n"
+"  --nom CHAMP            avec --lot : nomme chaque client d'après ce champ\n"
+"                         (« == Durand (clients.jsonl:4) »)\n"
 "  -I DOSSIER             dossier de clauses des deux versions (répétable)\n"
 "  --ancien-I DOSSIER     dossier de clauses de l'ancienne version seulement,\n"
 "                         cherché avant ceux de -I (répétable)\n"
@@ -532,9 +535,12 @@ check_diff(lgc_compiler *c, struct options *o)
 		return usage_error(c, "lgc diff -f %s : texte ou json",
 		    o->format);
 	if (o->draft_norm != NULL || o->render_url != NULL ||
-	    o->subjects != NULL || o->name_field != NULL)
+	    o->subjects != NULL)
 		return usage_error(c, "%s", "lgc diff ne prend ni --norme, ni "
-		    "--rendu, ni --sujets, ni --nom");
+		    "--rendu, ni --sujets");
+	if (o->name_field != NULL && o->batch == NULL)
+		return usage_error(c, "%s", "lgc diff : --nom nomme les clients "
+		    "d'un lot (--lot)");
 	if (o->nformat_options > 0)
 		return usage_error(c, "--%s : une option de format ne sert pas à "
 		    "« lgc diff »", o->format_options[0].name);
@@ -1208,6 +1214,7 @@ run_diff(lgc_compiler *c, const struct options *o)
 	d.defines = o->defines;
 	d.ndefines = o->ndefines;
 	d.batch = o->batch;
+	d.name_field = o->name_field;
 	d.sarif = o->diagnostics != NULL && strcmp(o->diagnostics, "sarif") == 0;
 	d.format = o->format != NULL ? o->format : report_in_color(o) ?
 	    "couleur" : "texte";

@@ -47,6 +47,13 @@ diff -u attendu-lot.jsonl "$w/out" > "$w/delta"
 for line in open(sys.argv[1]): json.loads(line)' "$w/out"
 check $? "diff : --lot -f json, un objet par client puis le résumé" "$w/delta"
 
+# --nom: each client named by a field of its record.
+# shellcheck disable=SC2086
+"$LGC" diff $versions --lot clients.jsonl --nom client > "$w/out" 2> "$w/err"
+[ $? -eq 1 ] && [ "$(grep -c '^== ' "$w/out")" -eq 4 ] &&
+    grep -qx '== Durand et fils (clients.jsonl:4)' "$w/out"
+check $? "diff : --lot --nom client, chaque client nommé par son champ" "$w/out"
+
 # The same library on both sides: nothing to say, code 0.
 "$LGC" diff contrat.lgc contrat.lgc -I ancien -d client.json > "$w/out" 2> "$w/err"
 rc=$?
