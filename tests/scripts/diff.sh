@@ -28,21 +28,24 @@ versions="contrat.lgc contrat.lgc --ancien-I ancien --nouveau-I nouveau"
 "$LGC" diff $versions -d client.json > "$w/out" 2> "$w/err"
 rc=$?
 diff -u attendu-client.txt "$w/out" > "$w/delta"
-[ $? -eq 0 ] && [ $rc -eq 1 ] && [ ! -s "$w/err" ]
+same=$?
+[ $same -eq 0 ] && [ $rc -eq 1 ] && [ ! -s "$w/err" ]
 check $? "diff : un client, articles reformulés, ajouté, renumérotés, supprimé (code 1)" "$w/delta"
 
 # shellcheck disable=SC2086
 "$LGC" diff $versions --lot clients.jsonl > "$w/out" 2> "$w/err"
 rc=$?
 diff -u attendu-lot.txt "$w/out" > "$w/delta"
-[ $? -eq 0 ] && [ $rc -eq 1 ] && [ ! -s "$w/err" ]
+same=$?
+[ $same -eq 0 ] && [ $rc -eq 1 ] && [ ! -s "$w/err" ]
 check $? "diff : --lot, chaque client puis le résumé (la garantie : 2 contrats sur 4)" "$w/delta"
 
 # shellcheck disable=SC2086
 "$LGC" diff $versions --lot clients.jsonl -f json > "$w/out" 2> "$w/err"
 rc=$?
 diff -u attendu-lot.jsonl "$w/out" > "$w/delta"
-[ $? -eq 0 ] && [ $rc -eq 1 ] && [ ! -s "$w/err" ] &&
+same=$?
+[ $same -eq 0 ] && [ $rc -eq 1 ] && [ ! -s "$w/err" ] &&
     python3 -c 'import json, sys
 for line in open(sys.argv[1]): json.loads(line)' "$w/out"
 check $? "diff : --lot -f json, un objet par client puis le résumé" "$w/delta"
@@ -50,7 +53,8 @@ check $? "diff : --lot -f json, un objet par client puis le résumé" "$w/delta"
 # --nom: each client named by a field of its record.
 # shellcheck disable=SC2086
 "$LGC" diff $versions --lot clients.jsonl --nom client > "$w/out" 2> "$w/err"
-[ $? -eq 1 ] && [ "$(grep -c '^== ' "$w/out")" -eq 4 ] &&
+rc=$?
+[ $rc -eq 1 ] && [ "$(grep -c '^== ' "$w/out")" -eq 4 ] &&
     grep -qx '== Durand et fils (clients.jsonl:4)' "$w/out"
 check $? "diff : --lot --nom client, chaque client nommé par son champ" "$w/out"
 
