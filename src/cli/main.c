@@ -538,6 +538,9 @@ check_diff(lgc_compiler *c, struct options *o)
 	    o->subjects != NULL)
 		return usage_error(c, "%s", "lgc diff ne prend ni --norme, ni "
 		    "--rendu, ni --sujets");
+	if (o->jobs > 0)
+		return usage_error(c, "%s", "lgc diff compare les clients un à "
+		    "un : -j ne sert qu'à « lgc build --lot »");
 	if (o->name_field != NULL && o->batch == NULL)
 		return usage_error(c, "%s", "lgc diff : --nom nomme les clients "
 		    "d'un lot (--lot)");
