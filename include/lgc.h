@@ -391,6 +391,59 @@ LGC_API int	 lgc_dependencies(lgc_compiler *c, const char *target,
 		    const char *const *data_files, size_t ndata, char **out,
 		    size_t *len);
 
+/*
+ * Comparing two versions of a template (lgc diff): which articles of a
+ * client's contract an update of the template or of its clause library
+ * changes.  BEFORE and AFTER are two compilers, each with its version
+ * loaded (and its own clause folders) and the same client's data;
+ * lgc_compare builds both contracts, cuts them into articles (the
+ * preamble, each level-1 heading with what follows it, the signatures),
+ * pairs the articles of the two versions by label, then by title, then
+ * by the words they share (half of them at least), so that an article
+ * inserted leaves the next ones renumbered, not reworded, and reports
+ * each article added, removed, reworded (its blocks that changed, word
+ * by word) or renumbered.  A comparison collects, over the clients
+ * compared with it, how many contracts each change touches.
+ *
+ * FORMAT, for the report and the summary:
+ *   "texte"    a line per article changed (« Article 3 → 4 « Durée »
+ *              renuméroté », « Article 5 « Garantie » reformulé : »),
+ *              then each block changed with its words removed [-…-] and
+ *              added {+…+}, as git diff --word-diff does
+ *   "couleur"  the same, the removed words in red, the added in green
+ *              (ANSI escapes)
+ *   "json"     one JSON object per client, on one line: "client",
+ *              "modifications" (each: "genre" ajoute, supprime,
+ *              reformule or renumerote, "renumerote" for a pair,
+ *              "ancien" and "nouveau" {"genre", "numero", "titre",
+ *              "etiquette"}, and "blocs": {"genre" modifie, "ancien",
+ *              "nouveau", "mots": [{"genre" egal, retire or ajoute,
+ *              "texte"}]} or {"genre" ajoute or retire, "texte"})
+ * NULL when FORMAT is unknown, reported through C (LGC_FATAL).
+ */
+typedef struct lgc_comparison lgc_comparison;
+
+LGC_API lgc_comparison *lgc_comparison_new(lgc_compiler *c,
+		    const char *format);
+LGC_API void	 lgc_comparison_free(lgc_comparison *cmp);
+/* Builds BEFORE's and AFTER's contracts and writes into *OUT (malloc'd,
+ * NUL-terminated; "" in text when nothing changes) what changes for
+ * CLIENT (a name shown before the report, « == CLIENT »; NULL for none),
+ * and into *CHANGES the number of articles that change.  Either
+ * contract failing to build is reported by its compiler, counted in
+ * the summary, and returned (LGC_ERRORS or LGC_FATAL, *OUT NULL). */
+LGC_API int	 lgc_compare(lgc_comparison *cmp, lgc_compiler *before,
+		    lgc_compiler *after, const char *client, char **out,
+		    size_t *len, size_t *changes);
+/* Counts in the summary a client whose data one of the versions
+ * refused, lgc_compare not being called for it. */
+LGC_API void	 lgc_comparison_failed(lgc_comparison *cmp);
+/* How many clients were compared, changed, failed, and for each change
+ * (an article and what happens to it, named by its title, whatever
+ * its number) the number of contracts it touches, most first. */
+LGC_API int	 lgc_comparison_summary(lgc_comparison *cmp, char **out,
+		    size_t *len);
+
 /* Each call returns the status of what it did itself (LGC_OK when it
  * reported no error), lgc_status() the worst of the whole session. */
 LGC_API int	 lgc_status(const lgc_compiler *c);

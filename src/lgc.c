@@ -29,6 +29,7 @@
 #include "lint/lint.h"
 #include "schema/schema.h"
 #include "form/form.h"
+#include "api/compare.h"
 #include "api/outline.h"
 #include "api/provenance.h"
 
@@ -1248,6 +1249,118 @@ lgc_explain(lgc_compiler *c, const char *article, char **out, size_t *len)
 	prov_free(&prov);
 	doc_free(&d);
 	return finish(c, m);
+}
+
+/* A comparison of two versions (lgc diff): api/compare.c compares the
+ * documents this file builds. */
+struct lgc_comparison {
+	struct comparison *cmp;
+};
+
+lgc_comparison *
+lgc_comparison_new(lgc_compiler *c, const char *format)
+{
+	lgc_comparison *k;
+	enum compare_format f;
+
+	if (format != NULL && strcmp(format, "texte") == 0)
+		f = COMPARE_TEXT;
+	else if (format != NULL && strcmp(format, "couleur") == 0)
+		f = COMPARE_COLOR;
+	else if (format != NULL && strcmp(format, "json") == 0)
+		f = COMPARE_JSON;
+	else {
+		usage(c, "format de comparaison « %s » inconnu : texte, "
+		    "couleur ou json", format != NULL ? format : "");
+		return NULL;
+	}
+	k = xcalloc(1, sizeof(*k));
+	k->cmp = comparison_new(f);
+	return k;
+}
+
+void
+lgc_comparison_free(lgc_comparison *cmp)
+{
+	if (cmp == NULL)
+		return;
+	comparison_free(cmp->cmp);
+	free(cmp);
+}
+
+/* C's contract with its data into D (zeroed); its status. */
+static int
+build_for_comparison(lgc_compiler *c, struct doc *d)
+{
+	struct mark m = begin(c);
+
+	if (!ready(c))
+		return finish(c, m);
+	if (refused(c)) {
+		diags_flush(c->ds);
+		return LGC_ERRORS;
+	}
+	if (!evaluate(c, d, NULL, NULL, NULL))
+		check_reported(c, m, "l'évaluation");
+	return finish(c, m);
+}
+
+int
+lgc_compare(lgc_comparison *cmp, lgc_compiler *before, lgc_compiler *after,
+    const char *client, char **out, size_t *len, size_t *changes)
+{
+	struct doc old, new;
+	struct buf b;
+	int status, after_status;
+
+	*out = NULL;
+	if (len != NULL)
+		*len = 0;
+	if (changes != NULL)
+		*changes = 0;
+	memset(&old, 0, sizeof(old));
+	memset(&new, 0, sizeof(new));
+	/* Both, so that each version's errors are told. */
+	status = build_for_comparison(before, &old);
+	after_status = build_for_comparison(after, &new);
+	if (after_status > status)
+		status = after_status;
+	if (status == LGC_OK) {
+		size_t n;
+
+		buf_init(&b);
+		buf_puts(&b, "");
+		n = comparison_add(cmp->cmp, &old, &new, client, &b);
+		if (changes != NULL)
+			*changes = n;
+		if (len != NULL)
+			*len = b.len;
+		*out = buf_detach(&b);
+	} else
+		comparison_failed(cmp->cmp);
+	doc_free(&old);
+	doc_free(&new);
+	return status;
+}
+
+void
+lgc_comparison_failed(lgc_comparison *cmp)
+{
+	comparison_failed(cmp->cmp);
+}
+
+int
+lgc_comparison_summary(lgc_comparison *cmp, char **out, size_t *len)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_puts(&b, "");
+	comparison_summary(cmp->cmp, &b);
+	if (len != NULL)
+		*len = b.len;
+	*out = buf_detach(&b);
+	return LGC_OK;
 }
 
 int

@@ -30,8 +30,9 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 passed=0
 failed=0
 
-# vg DESC ARGS…: lgc under valgrind; its exit status must be 0, and
-# valgrind's (97) means an error or a leak in some process.
+# vg DESC ARGS…: lgc under valgrind; its exit status must be 0 (or
+# $VG_RC: lgc diff's 1), and valgrind's (97) means an error or a leak in
+# some process.
 vg() {
 	desc=$1
 	shift
@@ -40,7 +41,7 @@ vg() {
 	    --errors-for-leak-kinds=definite,indirect --error-exitcode=97 \
 	    --log-file="$tmp/vg.%p" "$LGC" "$@" > "$tmp/out" 2> "$tmp/err"
 	rc=$?
-	if [ "$rc" -eq 0 ] && ! cat "$tmp"/vg.* 2> /dev/null | grep -q .; then
+	if [ "$rc" -eq "${VG_RC:-0}" ] && ! cat "$tmp"/vg.* 2> /dev/null | grep -q .; then
 		passed=$((passed + 1))
 		echo "ok $desc"
 	else
@@ -70,6 +71,15 @@ for t in "$top"/examples/*/contrat.lgc; do
 	vg "$ex : --lot -j 2 -f pdf" build "$t" --lot "$(dirname "$t")/donnees" \
 	    --sortie "$tmp/lot" -j 2 -f pdf
 	rm -rf "$tmp/lot"
+done
+
+# lgc diff: two versions of a clause library over a batch, in text and
+# JSON (code 1: the contracts change).
+for f in texte json; do
+	VG_RC=1 vg "diff --lot -f $f" diff "$top/tests/diff/contrat.lgc" \
+	    "$top/tests/diff/contrat.lgc" --ancien-I "$top/tests/diff/ancien" \
+	    --nouveau-I "$top/tests/diff/nouveau" \
+	    --lot "$top/tests/diff/clients.jsonl" -f $f
 done
 
 # The server (lgc-serve, dynamic like build/dyn/lgc): every format, a

@@ -2,13 +2,13 @@
 # Copyright 2026 The lgc authors
 # Bash completion for lgc: subcommands, each one's options (those of
 # `lgc CMD --help`, and for build and check the formats' own options),
-# the values of -f, --moteur, --norme, --sujets, --limite and
+# the values of -f (lgc diff's too), --moteur, --norme, --sujets, --limite and
 # --format-diagnostics, --couleur, and files: .lgc templates, .json data.
 # tests/scripts/editeurs.sh checks that every option lgc's help lists
 # is offered here.  Installed by `make install` into bash-completion's
 # completions folder; or source it from ~/.bashrc.
 
-_lgc_commands="build check explique formulaire lint schema tree serve lsp help"
+_lgc_commands="build check diff explique formulaire lint schema tree serve lsp help"
 
 # The options of one subcommand (empty for an unknown one).
 _lgc_options() {
@@ -24,6 +24,9 @@ _lgc_options() {
 	check)
 		echo "-d --donnees -D -I --racine -Werror -Wlint -Wlint-" \
 		    "--limite -f --format --police $diag" ;;
+	diff)
+		echo "-d --donnees -D --lot --nom -I --ancien-I --nouveau-I -f --format" \
+		    "--racine --brouillon --guillemets-droits --limite $diag" ;;
 	explique)
 		echo "-d --donnees -D -I --racine --brouillon --limite $diag" ;;
 	formulaire)
@@ -97,7 +100,12 @@ _lgc() {
 	fi
 	case $prev in
 	-f|--format)
-		_lgc_words "html latex pdf docx" "$cur"; return 0 ;;
+		if [ "$cmd" = diff ]; then
+			_lgc_words "texte json" "$cur"
+		else
+			_lgc_words "html latex pdf docx" "$cur"
+		fi
+		return 0 ;;
 	--moteur)
 		_lgc_words "pdflatex xelatex lualatex" "$cur"; return 0 ;;
 	--norme)
@@ -125,7 +133,7 @@ _lgc() {
 		_lgc_files "$cur" jsonl; return 0 ;;
 	--modele-docx)
 		_lgc_files "$cur" docx dotx; return 0 ;;
-	-I|--racine)
+	-I|--racine|--ancien-I|--nouveau-I)
 		_lgc_files "$cur"; return 0 ;;
 	--sortie)
 		if [ "$lot" = yes ]; then

@@ -21,26 +21,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* Where records come from: the lines of a JSONL file, or the sorted
- * .json files of a folder. */
-struct reader {
-	const char	*input;
-	FILE		*jsonl;
-	char		*line;
-	size_t		 cap;
-	size_t		 lineno;
-	struct dirent	**files;	/* folder mode */
-	int		 nfiles;
-	int		 next;
-};
-
-struct record {
-	size_t	 lineno;	/* JSONL line, or 0 */
-	char	*display;	/* the JSONL file's path, or the record file's */
-	char	*text;		/* the JSONL line; NULL for a file */
-	size_t	 len;
-};
-
 /* A malloc'd formatted string; running out of memory ends the run, as
  * it does in the library. */
 static char *
@@ -83,8 +63,8 @@ by_name(const struct dirent **a, const struct dirent **b)
 	return strcmp((*a)->d_name, (*b)->d_name);
 }
 
-static bool
-reader_open(struct reader *r, const char *input)
+bool
+batch_reader_open(struct batch_reader *r, const char *input)
 {
 	struct stat st;
 
@@ -98,8 +78,8 @@ reader_open(struct reader *r, const char *input)
 	return r->nfiles >= 0;
 }
 
-static void
-reader_close(struct reader *r)
+void
+batch_reader_close(struct batch_reader *r)
 {
 	int i;
 
@@ -122,8 +102,8 @@ blank_line(const char *s, size_t n)
 	return true;
 }
 
-static void
-record_clear(struct record *rec)
+void
+batch_record_clear(struct batch_record *rec)
 {
 	free(rec->display);
 	free(rec->text);
@@ -132,10 +112,10 @@ record_clear(struct record *rec)
 
 /* The next record into REC (its previous content freed); false at the
  * end.  A folder's record is its file's path: the library reads it. */
-static bool
-reader_next(struct reader *r, struct record *rec)
+bool
+batch_reader_next(struct batch_reader *r, struct batch_record *rec)
 {
-	record_clear(rec);
+	batch_record_clear(rec);
 	if (r->jsonl != NULL) {
 		ssize_t n;
 
@@ -162,7 +142,7 @@ reader_next(struct reader *r, struct record *rec)
 
 /* The output name the record's FIELD gives, or NULL. */
 static char *
-field_name(const struct record *rec, const char *field)
+field_name(const struct batch_record *rec, const char *field)
 {
 	json_t *root, *v;
 	char *name = NULL;
@@ -209,16 +189,16 @@ index_set(json_t *obj, const char *key, json_int_t n)
 static bool
 count_records(const struct batch_options *o, size_t *count)
 {
-	struct reader r;
-	struct record rec;
+	struct batch_reader r;
+	struct batch_record rec;
 
 	memset(&rec, 0, sizeof(rec));
-	if (!reader_open(&r, o->input))
+	if (!batch_reader_open(&r, o->input))
 		return false;
-	for (*count = 0; reader_next(&r, &rec); ++*count)
+	for (*count = 0; batch_reader_next(&r, &rec); ++*count)
 		continue;
-	record_clear(&rec);
-	reader_close(&r);
+	batch_record_clear(&rec);
+	batch_reader_close(&r);
 	return true;
 }
 
@@ -237,8 +217,8 @@ file_stem(const char *path)
 }
 
 /* "clients.jsonl:12", or a folder's record file. */
-static char *
-where(const struct record *rec)
+char *
+batch_record_where(const struct batch_record *rec)
 {
 	return rec->lineno > 0 ? format("%s:%zu", rec->display, rec->lineno) :
 	    format("%s", rec->display);
@@ -249,10 +229,10 @@ where(const struct record *rec)
  * sent to the wrong client. */
 static void
 warn_duplicate(lgc_compiler *c, const struct batch_options *o,
-    const struct record *rec, const char *first, const char *base,
+    const struct batch_record *rec, const char *first, const char *base,
     const char *name)
 {
-	char *at = where(rec);
+	char *at = batch_record_where(rec);
 
 	lgc_set_record(c, rec->display, rec->lineno > INT_MAX ? INT_MAX :
 	    (int)rec->lineno);
@@ -268,8 +248,8 @@ warn_duplicate(lgc_compiler *c, const struct batch_options *o,
 static bool
 name_records(lgc_compiler *c, const struct batch_options *o, struct plan *p)
 {
-	struct reader r;
-	struct record rec;
+	struct batch_reader r;
+	struct batch_record rec;
 	char **firsts;
 	/* Every name given → its record; a base given twice → the next
 	 * suffix to try (names are only added: the ones below stay taken),
@@ -281,7 +261,7 @@ name_records(lgc_compiler *c, const struct batch_options *o, struct plan *p)
 	if ((p->names = calloc(p->count + 1, sizeof(*p->names))) == NULL ||
 	    (firsts = calloc(p->count + 1, sizeof(*firsts))) == NULL)
 		return false;
-	if (!reader_open(&r, o->input)) {
+	if (!batch_reader_open(&r, o->input)) {
 		free(firsts);
 		return false;
 	}
@@ -291,7 +271,7 @@ name_records(lgc_compiler *c, const struct batch_options *o, struct plan *p)
 		fputs("lgc: erreur fatale : mémoire épuisée\n", stderr);
 		exit(LGC_FATAL);
 	}
-	for (i = 0; i < p->count && reader_next(&r, &rec); i++) {
+	for (i = 0; i < p->count && batch_reader_next(&r, &rec); i++) {
 		char *base = NULL, *name;
 		json_t *first;
 
@@ -302,7 +282,7 @@ name_records(lgc_compiler *c, const struct batch_options *o, struct plan *p)
 		if (base == NULL)
 			base = format("%0*zu", p->width, i + 1);
 		name = format("%s", base);
-		firsts[i] = where(&rec);
+		firsts[i] = batch_record_where(&rec);
 		if ((first = json_object_get(taken, base)) != NULL) {
 			json_t *nx = json_object_get(next, base);
 			json_int_t n = nx != NULL ? json_integer_value(nx) : 2;
@@ -327,8 +307,8 @@ name_records(lgc_compiler *c, const struct batch_options *o, struct plan *p)
 	for (i = 0; i < p->count; i++)
 		free(firsts[i]);
 	free(firsts);
-	record_clear(&rec);
-	reader_close(&r);
+	batch_record_clear(&rec);
+	batch_reader_close(&r);
 	return true;
 }
 
@@ -371,7 +351,7 @@ output_path(const struct batch_options *o, const struct plan *p, size_t i)
 
 /* Compiles one record; its diagnostics go where the compiler's go. */
 static int
-run_record(lgc_compiler *c, const struct record *rec, const char *output,
+run_record(lgc_compiler *c, const struct batch_record *rec, const char *output,
     const struct batch_options *o)
 {
 	char *out = NULL;
@@ -502,8 +482,8 @@ static void
 worker(lgc_compiler *c, const struct batch_options *o, const struct plan *p,
     size_t k, size_t n, int fd, int *sarif_fd)
 {
-	struct reader r;
-	struct record rec;
+	struct batch_reader r;
+	struct batch_record rec;
 	size_t i = 0;
 	char line[64];
 
@@ -515,9 +495,9 @@ worker(lgc_compiler *c, const struct batch_options *o, const struct plan *p,
 		lgc_drop_diagnostics(c);
 		lgc_set_diagnostic_handler(c, hand_over_result, sarif_fd);
 	}
-	if (!reader_open(&r, o->input))
+	if (!batch_reader_open(&r, o->input))
 		return;
-	for (; reader_next(&r, &rec); i++) {
+	for (; batch_reader_next(&r, &rec); i++) {
 		char *output;
 		int status, len;
 
@@ -535,8 +515,8 @@ worker(lgc_compiler *c, const struct batch_options *o, const struct plan *p,
 		if (write(fd, line, (size_t)len) != len)
 			break;
 	}
-	record_clear(&rec);
-	reader_close(&r);
+	batch_record_clear(&rec);
+	batch_reader_close(&r);
 }
 
 /* A record's state in STATUSES: an lgc status once compiled, or one of
@@ -784,23 +764,23 @@ run_workers(lgc_compiler *c, const struct batch_options *o,
 static char *
 record_display(const struct batch_options *o, size_t index)
 {
-	struct reader r;
-	struct record rec;
+	struct batch_reader r;
+	struct batch_record rec;
 	size_t i = 0;
 	char *display = NULL;
 
 	memset(&rec, 0, sizeof(rec));
-	if (!reader_open(&r, o->input))
+	if (!batch_reader_open(&r, o->input))
 		return format("n° %zu", index + 1);
-	while (reader_next(&r, &rec)) {
+	while (batch_reader_next(&r, &rec)) {
 		if (i++ == index) {
 			display = rec.lineno > 0 ? format("%s:%zu", rec.display,
 			    rec.lineno) : format("%s", rec.display);
 			break;
 		}
 	}
-	record_clear(&rec);
-	reader_close(&r);
+	batch_record_clear(&rec);
+	batch_reader_close(&r);
 	return display != NULL ? display : format("n° %zu", index + 1);
 }
 
@@ -826,13 +806,13 @@ json_records(const struct batch_options *o, const struct plan *p,
     const signed char *statuses, int list, size_t count)
 {
 	json_t *array = json_array();
-	struct reader r;
-	struct record rec;
+	struct batch_reader r;
+	struct batch_record rec;
 	size_t i = 0;
 
 	memset(&rec, 0, sizeof(rec));
-	if (count > 0 && reader_open(&r, o->input)) {
-		for (; reader_next(&r, &rec) && i < p->count; i++) {
+	if (count > 0 && batch_reader_open(&r, o->input)) {
+		for (; batch_reader_next(&r, &rec) && i < p->count; i++) {
 			json_t *e;
 
 			if (!in_list(statuses[i], list))
@@ -844,8 +824,8 @@ json_records(const struct batch_options *o, const struct plan *p,
 				    json_integer((json_int_t)rec.lineno));
 			json_array_append_new(array, e);
 		}
-		record_clear(&rec);
-		reader_close(&r);
+		batch_record_clear(&rec);
+		batch_reader_close(&r);
 	}
 	return array;
 }
@@ -965,8 +945,8 @@ check_outputs(lgc_compiler *c, const struct batch_options *o,
     const struct plan *p)
 {
 	struct file_id *ids = NULL, key;
-	struct reader r;
-	struct record rec;
+	struct batch_reader r;
+	struct batch_record rec;
 	struct stat st;
 	size_t n = 0, i;
 	int status = LGC_OK;
@@ -978,19 +958,19 @@ check_outputs(lgc_compiler *c, const struct batch_options *o,
 			    lgc_strerror(ENOMEM));
 		ids[n].dev = st.st_dev;
 		ids[n++].ino = st.st_ino;
-	} else if (reader_open(&r, o->input)) {
+	} else if (batch_reader_open(&r, o->input)) {
 		if ((ids = calloc((size_t)r.nfiles + 1, sizeof(*ids))) == NULL) {
-			reader_close(&r);
+			batch_reader_close(&r);
 			return lgc_report(c, "entree-sortie", "%s",
 			    lgc_strerror(ENOMEM));
 		}
-		while (reader_next(&r, &rec))
+		while (batch_reader_next(&r, &rec))
 			if (stat(rec.display, &st) == 0) {
 				ids[n].dev = st.st_dev;
 				ids[n++].ino = st.st_ino;
 			}
-		record_clear(&rec);
-		reader_close(&r);
+		batch_record_clear(&rec);
+		batch_reader_close(&r);
 	}
 	if (n > 1)
 		qsort(ids, n, sizeof(*ids), by_id);

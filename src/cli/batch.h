@@ -4,8 +4,10 @@
 #ifndef LGC_BATCH_H
 #define LGC_BATCH_H
 
+#include <dirent.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "lgc.h"
 
@@ -29,5 +31,36 @@ struct batch_options {
  * worker it returns LGC_OK once the worker's share is done: the caller
  * then frees what it holds and exits, as after a whole run. */
 int	batch_run(lgc_compiler *c, const struct batch_options *o);
+
+/* Where records come from: the lines of a JSONL file, or the sorted
+ * .json files of a folder. */
+struct batch_reader {
+	const char	*input;
+	FILE		*jsonl;
+	char		*line;
+	size_t		 cap;
+	size_t		 lineno;
+	struct dirent	**files;	/* folder mode */
+	int		 nfiles;
+	int		 next;
+};
+
+struct batch_record {
+	size_t	 lineno;	/* JSONL line, or 0 */
+	char	*display;	/* the JSONL file's path, or the record file's */
+	char	*text;		/* the JSONL line; NULL for a file */
+	size_t	 len;
+};
+
+/* Opens the records of INPUT (a JSONL file or a folder); false, errno
+ * set, when it cannot be read. */
+bool	batch_reader_open(struct batch_reader *r, const char *input);
+void	batch_reader_close(struct batch_reader *r);
+/* The next record into REC (its previous content freed); false at the
+ * end.  A folder's record is its file's path: the library reads it. */
+bool	batch_reader_next(struct batch_reader *r, struct batch_record *rec);
+void	batch_record_clear(struct batch_record *rec);
+/* "clients.jsonl:12", or a folder's record file; malloc'd. */
+char	*batch_record_where(const struct batch_record *rec);
 
 #endif

@@ -18,6 +18,7 @@
 
 #include "lgc.h"
 #include "cli/batch.h"
+#include "cli/diff.h"
 #include "lsp/lsp.h"
 
 enum command {
@@ -27,6 +28,7 @@ enum command {
 	CMD_TREE,
 	CMD_LINT,
 	CMD_FORM,
+	CMD_DIFF,
 	CMD_EXPLAIN
 };
 
@@ -40,12 +42,17 @@ struct format_option {
 struct options {
 	enum command	 command;
 	const char	*template_path;
+	const char	*template_after;	/* diff: the new version */
 	const char	**data_files;
 	size_t		 ndata;
 	const char	**defines;
 	size_t		 ndefines;
 	const char	**includes;
 	size_t		 nincludes;
+	const char	**before_includes;	/* diff: --ancien-I */
+	size_t		 nbefore_includes;
+	const char	**after_includes;	/* diff: --nouveau-I */
+	size_t		 nafter_includes;
 	const char	**roots;	/* --racine */
 	size_t		 nroots;
 	const char	**warnings;	/* -WPREFIX: PREFIX */
@@ -67,6 +74,7 @@ struct options {
 	const char	*render_url;	/* --rendu: where the form posts */
 	const char	*provenance;	/* --provenance FICHIER.json */
 	const char	*article;	/* explique: the article asked about */
+	const char	*color;		/* --couleur */
 	int		 jobs;
 	bool		 werror;
 	bool		 draft;
@@ -90,6 +98,9 @@ usage(lgc_compiler *c, FILE *out)
 "        lgc schema MODÈLE.lgc [--norme 2020-12|07]\n"
 "        lgc formulaire MODÈLE.lgc [-o FORMULAIRE.html] [--rendu URL]\n"
 "        lgc lint MODÈLE.lgc [--sujets LISTE] [-I DOSSIER]… [-Werror]\n"
+"        lgc diff ANCIEN.lgc NOUVEAU.lgc [-d DONNÉES.json | --lot CLIENTS.jsonl]\n"
+"                 [-I DOSSIER]… [--ancien-I DOSSIER]… [--nouveau-I DOSSIER]…\n"
+"                 [-f texte|json]\n"
 "        lgc tree MODÈLE.lgc\n"
 "        lgc explique MODÈLE.lgc [-d DONNÉES.json] [-D nom=valeur]… ARTICLE\n"
 "        lgc serve [DOSSIER…] [--port N] [--adresse A] [-I DOSSIER]… [--fils N]\n"
@@ -111,6 +122,9 @@ usage(lgc_compiler *c, FILE *out)
 "                     étiquette) figure dans le contrat de ces données :\n"
 "                     conditions, fichier et lignes, inclusions, valeurs"
 "  lint               vérifie le modèle et sa rédaction (avertissements lint-…)\n"
+"  diff               compare les contrats de deux versions d'un modèle (ou\n"
+"                     de sa bibliothèque de clauses) : articles ajoutés,\n"
+"                     supprimés, reformulés, renumérotés, mot à mot\n"
 "  serve              sert les modèles des dossiers par HTTP (API JSON,\n"
 "                     « lgc serve --help », docs/api.md)\n"
 "  lsp                serveur LSP pour les éditeurs, sur l'entrée et la\n"
@@ -130,6 +144,9 @@ usage(lgc_compiler *c, FILE *out)
 "                         l'entrée standard\n"
 "  -I DOSSIER             dossier de clauses à chercher (répétable ; aussi\n"
 "                         la variable LGC_PATH, dossiers séparés par « : »)\n"
+"  --ancien-I DOSSIER     diff : dossier de clauses de l'ancienne version\n"
+"                         seulement, cherché avant ceux de -I (répétable)\n"
+"  --nouveau-I DOSSIER    diff : de même pour la nouvelle version\n"
 "  --racine DOSSIER       n'inclut ou n'importe que des fichiers de ce\n"
 "                         dossier, « .. » et liens symboliques résolus\n"
 "                         (répétable ; la bibliothèque de clauses reste\n"
@@ -215,7 +232,8 @@ usage(lgc_compiler *c, FILE *out)
 "le PDF et le DOCX ; sans elle, aucune date, pour des sorties reproductibles.\n"
 "\n"
 "Code de sortie : 0 succès (avertissements permis), 1 erreurs dans le modèle\n"
-"ou les données, 2 erreur d'utilisation ou d'entrée-sortie.\n"
+"ou les données, 2 erreur d'utilisation ou d'entrée-sortie ; lgc diff, comme\n"
+"diff(1) : 0 aucun changement, 1 des changements, 2 une erreur.\n"
 "Voir lgc(1) et la référence du langage dans docs/.\n", out);
 }
 
@@ -313,6 +331,43 @@ static const struct {
 "                         confidentialite, donnees, resiliation, litiges,\n"
 "                         signatures ; ou aucun)\n"
 "  -Wlint-CODE            un seul avertissement de rédaction\n" },
+	{ "diff",
+"usage : lgc diff ANCIEN.lgc NOUVEAU.lgc [-d DONNÉES.json]… [-D nom=valeur]…\n"
+"                 [-I DOSSIER]… [--ancien-I DOSSIER]… [--nouveau-I DOSSIER]…\n"
+"                 [-f texte|json] [--brouillon]\n"
+"        lgc diff ANCIEN.lgc NOUVEAU.lgc --lot CLIENTS.jsonl [--nom CHAMP]\n"
+"                 [-f texte|json]\n"
+"\n"
+"Compare les contrats que deux versions d'un modèle, ou de sa bibliothèque\n"
+"de clauses, produisent pour un client : chaque article ajouté, supprimé,\n"
+"reformulé (ses blocs changés, les mots retirés [-…-] et ajoutés {+…+})\n"
+"ou renuméroté. Les articles se correspondent par étiquette, puis par\n"
+"titre, puis par leur contenu : un article inséré renumérote les suivants\n"
+"sans les dire reformulés. Avec --lot, chaque client, puis un résumé : le\n"
+"nombre de contrats que touche chaque changement.\n"
+"Code de sortie : 0 aucun changement, 1 des changements, 2 une erreur\n"
+"(modèle ou données refusés, fichier illisible).\n"
+"\n"
+"  -d, --donnees FICHIER  données du client, données aux deux versions\n"
+"                         (répétable)\n"
+"  -D nom=valeur          fixe une entrée dans les deux versions (répétable)\n"
+"  --lot FICHIER          un client par enregistrement : fichier JSONL ou\n"
+"                         dossier de fichiers .json\n"
+"  --nom CHAMP            avec --lot : nomme chaque client d'après ce champ\n"
+"                         (« == Durand (clients.jsonl:4) »)\n"
+"  -I DOSSIER             dossier de clauses des deux versions (répétable)\n"
+"  --ancien-I DOSSIER     dossier de clauses de l'ancienne version seulement,\n"
+"                         cherché avant ceux de -I (répétable)\n"
+"  --nouveau-I DOSSIER    dossier de clauses de la nouvelle version seulement,\n"
+"                         cherché avant ceux de -I (répétable)\n"
+"  -f, --format FORMAT    texte (défaut ; en couleur sur un terminal, selon\n"
+"                         --couleur) ou json (un objet par client, par\n"
+"                         ligne, puis le résumé)\n"
+"  --racine DOSSIER       n'inclut que des fichiers de ce dossier (répétable)\n"
+"  --brouillon            compare les modèles sans données ou avec des\n"
+"                         données partielles\n"
+"  --guillemets-droits    garde les guillemets \"…\" tels quels\n"
+"  --limite NOM=TAILLE    limite valeur, texte ou noeuds (répétable)\n" },
 	{ "tree",
 "usage : lgc tree MODÈLE.lgc [-I DOSSIER]…\n"
 "\n"
@@ -457,15 +512,17 @@ parse_command(lgc_compiler *c, const char *word, struct options *o)
 		o->command = CMD_LINT;
 	else if (strcmp(word, "formulaire") == 0)
 		o->command = CMD_FORM;
+	else if (strcmp(word, "diff") == 0)
+		o->command = CMD_DIFF;
 	else if (strcmp(word, "explique") == 0)
 		o->command = CMD_EXPLAIN;
 	else if (word[0] == '-' && word[1] != '\0')
 		return usage_error(c, "option inconnue « %s » : une commande "
-		    "vient d'abord (build, check, explique, formulaire, lint, schema, "
+		    "vient d'abord (build, check, diff, explique, formulaire, lint, schema, "
 		    "tree, serve ou lsp), puis ses options", word);
 	else
 		return usage_error(c, "commande inconnue « %s » : build, check, "
-		    "explique, formulaire, lint, schema, tree, serve ou lsp", word);
+		    "diff, explique, formulaire, lint, schema, tree, serve ou lsp", word);
 	return LGC_OK;
 }
 
@@ -481,12 +538,58 @@ stdin_uses(const struct options *o)
 	return n;
 }
 
+/* lgc diff's options: two templates, read from files, the report on
+ * the standard output. */
+static int
+check_diff(lgc_compiler *c, struct options *o)
+{
+	size_t i;
+
+	if (o->template_after == NULL)
+		return usage_error(c, "lgc diff compare deux modèles : il manque "
+		    "le nouveau après « %s »", o->template_path);
+	if (strcmp(o->template_path, "-") == 0 ||
+	    strcmp(o->template_after, "-") == 0)
+		return usage_error(c, "%s", "lgc diff lit ses deux modèles dans "
+		    "des fichiers, pas sur l'entrée standard (« - »)");
+	for (i = 0; i < o->ndata; i++)
+		if (strcmp(o->data_files[i], "-") == 0)
+			return usage_error(c, "%s", "lgc diff lit les données dans "
+			    "des fichiers, pas sur l'entrée standard (« - »)");
+	if (o->batch != NULL && o->ndata > 0)
+		return usage_error(c, "%s", "lgc diff : -d ou --lot, pas les deux "
+		    "(les données d'un client, ou celles de chaque client)");
+	if (o->output != NULL || o->sortie != NULL || o->deps != NULL)
+		return usage_error(c, "%s", "lgc diff écrit sur la sortie "
+		    "standard : redirigez-la plutôt que -o, --sortie ou --deps");
+	if (o->format != NULL && strcmp(o->format, "texte") != 0 &&
+	    strcmp(o->format, "json") != 0)
+		return usage_error(c, "lgc diff -f %s : texte ou json",
+		    o->format);
+	if (o->draft_norm != NULL || o->render_url != NULL ||
+	    o->subjects != NULL)
+		return usage_error(c, "%s", "lgc diff ne prend ni --norme, ni "
+		    "--rendu, ni --sujets");
+	if (o->jobs > 0)
+		return usage_error(c, "%s", "lgc diff compare les clients un à "
+		    "un : -j ne sert qu'à « lgc build --lot »");
+	if (o->name_field != NULL && o->batch == NULL)
+		return usage_error(c, "%s", "lgc diff : --nom nomme les clients "
+		    "d'un lot (--lot)");
+	if (o->nformat_options > 0)
+		return usage_error(c, "--%s : une option de format ne sert pas à "
+		    "« lgc diff »", o->format_options[0].name);
+	return LGC_OK;
+}
+
 /* The options that may come together only in some ways. */
 static int
 check_combinations(lgc_compiler *c, struct options *o)
 {
 	if (o->template_path == NULL)
-		return usage_error(c, "%s", "aucun modèle .lgc donné");
+		return usage_error(c, "%s", o->command == CMD_DIFF ?
+		    "lgc diff compare deux modèles : ANCIEN.lgc NOUVEAU.lgc" :
+		    "aucun modèle .lgc donné");
 	if (o->command == CMD_EXPLAIN && o->article == NULL)
 		return usage_error(c, "%s", "lgc explique demande l'article : "
 		    "son numéro (« 7 », « 7.2 ») ou son étiquette");
@@ -494,6 +597,11 @@ check_combinations(lgc_compiler *c, struct options *o)
 	    o->batch != NULL))
 		return usage_error(c, "%s", "--provenance vaut pour « lgc "
 		    "build » d'un seul contrat, pas pour un lot");
+	if (o->command == CMD_DIFF)
+		return check_diff(c, o);
+	if (o->nbefore_includes > 0 || o->nafter_includes > 0)
+		return usage_error(c, "%s", "--ancien-I et --nouveau-I ne "
+		    "servent qu'à « lgc diff »");
 	if (o->batch != NULL && o->command != CMD_BUILD)
 		return usage_error(c, "%s", "--lot ne sert qu'à « lgc build » : "
 		    "chaque contrat du lot est vérifié avant d'être écrit");
@@ -555,6 +663,12 @@ parse_valued(lgc_compiler *c, int argc, char **argv, int *i, struct options *o)
 	} else if (matches(arg, "-D", NULL, &prefix)) {
 		VALUE("nom=valeur");
 		o->defines[o->ndefines++] = value;
+	} else if (matches(arg, NULL, "--ancien-I", &prefix)) {
+		VALUE("un dossier");
+		o->before_includes[o->nbefore_includes++] = value;
+	} else if (matches(arg, NULL, "--nouveau-I", &prefix)) {
+		VALUE("un dossier");
+		o->after_includes[o->nafter_includes++] = value;
 	} else if (matches(arg, "-I", NULL, &prefix)) {
 		VALUE("un dossier");
 		o->includes[o->nincludes++] = value;
@@ -611,6 +725,7 @@ parse_valued(lgc_compiler *c, int argc, char **argv, int *i, struct options *o)
 	} else if (matches(arg, NULL, "--couleur", &prefix)) {
 		/* Applied before the arguments were read (color()). */
 		VALUE("toujours, jamais ou auto");
+		o->color = value;
 	} else if ((value = format_option(c, arg, &word, &prefix)) != NULL) {
 		struct format_option *fo =
 		    &o->format_options[o->nformat_options++];
@@ -664,6 +779,11 @@ parse_args(lgc_compiler *c, int argc, char **argv, struct options *o)
 			if (o->command == CMD_EXPLAIN && o->article != NULL)
 				return usage_error(c, "lgc explique : un seul "
 				    "article à la fois (« %s » en trop)", arg);
+			if (o->command == CMD_DIFF && o->template_path != NULL &&
+			    o->template_after == NULL) {
+				o->template_after = arg;
+				continue;
+			}
 			if (o->template_path != NULL)
 				return usage_error(c, "un seul modèle à la fois "
 				    "(« %s » en trop)", arg);
@@ -1096,6 +1216,97 @@ run_contract(lgc_compiler *c, const struct options *o, const char *format,
 	return status;
 }
 
+/* Whether the report of lgc diff, on the standard output, is in
+ * colour: --couleur, else a terminal without NO_COLOR (as color() does
+ * for the diagnostics on the standard error). */
+static bool
+report_in_color(const struct options *o)
+{
+	const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	if (o->color != NULL && strcmp(o->color, "toujours") == 0)
+		return true;
+	if (o->color != NULL && strcmp(o->color, "jamais") == 0)
+		return false;
+	return isatty(STDOUT_FILENO) && (no_color == NULL ||
+	    *no_color == '\0') && (term == NULL || strcmp(term, "dumb") != 0);
+}
+
+/* -I folders missing are said, as for the other commands. */
+static void
+warn_missing(lgc_compiler *c, const char *option, const char *const *dirs,
+    size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (!is_dir(dirs[k]))
+			lgc_report_file(c, "dossier-introuvable", dirs[k],
+			    "%s %s : dossier introuvable ; aucune clause n'y "
+			    "sera cherchée", option, dirs[k]);
+}
+
+/* One version's clause folders: its own (--ancien-I or --nouveau-I)
+ * first, then the common ones (-I), LGC_PATH and the library. */
+static void
+side_paths(lgc_compiler *c, const struct options *o, const char **own,
+    size_t nown)
+{
+	const char **all = calloc(nown + o->nincludes + 1, sizeof(*all));
+	size_t i;
+
+	if (all == NULL) {
+		lgc_report(c, "entree-sortie", "%s", lgc_strerror(ENOMEM));
+		return;
+	}
+	for (i = 0; i < nown; i++)
+		all[i] = own[i];
+	for (i = 0; i < o->nincludes; i++)
+		all[nown + i] = o->includes[i];
+	search_paths(c, all, nown + o->nincludes, o->nroots > 0);
+	free(all);
+}
+
+/* lgc diff: C compiles the old version, a clone of it (same options,
+ * same diagnostics) the new one. */
+static int
+run_diff(lgc_compiler *c, const struct options *o)
+{
+	struct diff_options d;
+	lgc_compiler *after;
+	size_t i;
+	int status;
+
+	if ((status = configure(c, o)) != LGC_OK)
+		return LGC_FATAL;
+	for (i = 0; i < o->nroots; i++)
+		if (lgc_add_root(c, o->roots[i]) != LGC_OK)
+			return LGC_FATAL;
+	warn_missing(c, "-I", o->includes, o->nincludes);
+	warn_missing(c, "--ancien-I", o->before_includes, o->nbefore_includes);
+	warn_missing(c, "--nouveau-I", o->after_includes, o->nafter_includes);
+	after = lgc_clone(c, NULL);
+	side_paths(c, o, o->before_includes, o->nbefore_includes);
+	side_paths(after, o, o->after_includes, o->nafter_includes);
+	memset(&d, 0, sizeof(d));
+	d.before = o->template_path;
+	d.after = o->template_after;
+	d.data_files = o->data_files;
+	d.ndata = o->ndata;
+	d.defines = o->defines;
+	d.ndefines = o->ndefines;
+	d.batch = o->batch;
+	d.name_field = o->name_field;
+	d.sarif = o->diagnostics != NULL && strcmp(o->diagnostics, "sarif") == 0;
+	d.format = o->format != NULL ? o->format : report_in_color(o) ?
+	    "couleur" : "texte";
+	status = diff_run(c, after, &d);
+	if (lgc_status(after) != LGC_OK || lgc_status(c) != LGC_OK)
+		status = LGC_FATAL;
+	lgc_free(after);
+	return status;
+}
+
 static int
 run(lgc_compiler *c, const struct options *o)
 {
@@ -1104,6 +1315,8 @@ run(lgc_compiler *c, const struct options *o)
 	char *out = NULL;
 	const char *format;
 
+	if (o->command == CMD_DIFF)
+		return run_diff(c, o);
 	/* The questionnaire is HTML whatever -o is named. */
 	if (o->command == CMD_FORM)
 		format = "html";
@@ -1295,9 +1508,9 @@ main_with(lgc_compiler *c, int argc, char **argv)
 		if (argc == 2)
 			usage(c, stdout);
 		else if (!command_usage(argv[2], stdout))
-			return usage_error(c, "« lgc help %s » : aucune commande de "
-			    "ce nom (build, check, explique, formulaire, lint, schema, tree, "
-			    "serve ou lsp)", argv[2]);
+			return usage_error(c, "« lgc help %s » : aucune commande "
+			    "de ce nom (build, check, diff, explique, formulaire, lint, "
+			    "schema, tree, serve ou lsp)", argv[2]);
 		return flush_stdout(c);
 	}
 	for (i = 1; i < argc; i++) {
@@ -1322,11 +1535,14 @@ main_with(lgc_compiler *c, int argc, char **argv)
 	o.defines = calloc(n, sizeof(*o.defines));
 	o.includes = calloc(n, sizeof(*o.includes));
 	o.roots = calloc(n, sizeof(*o.roots));
+	o.before_includes = calloc(n, sizeof(*o.before_includes));
+	o.after_includes = calloc(n, sizeof(*o.after_includes));
 	o.warnings = calloc(n, sizeof(*o.warnings));
 	o.limits = calloc(n, sizeof(*o.limits));
 	o.format_options = calloc(n, sizeof(*o.format_options));
 	if (o.data_files == NULL || o.defines == NULL || o.includes == NULL ||
-	    o.roots == NULL || o.warnings == NULL || o.limits == NULL ||
+	    o.roots == NULL || o.before_includes == NULL ||
+	    o.after_includes == NULL || o.warnings == NULL || o.limits == NULL ||
 	    o.format_options == NULL)
 		status = lgc_report(c, "entree-sortie", "%s",
 		    lgc_strerror(ENOMEM));
@@ -1336,6 +1552,8 @@ main_with(lgc_compiler *c, int argc, char **argv)
 	free(o.defines);
 	free(o.includes);
 	free(o.roots);
+	free(o.before_includes);
+	free(o.after_includes);
 	free(o.warnings);
 	free(o.limits);
 	free(o.format_options);

@@ -504,6 +504,71 @@ test_clone(const char *path, const char *dir)
 	remove(broken);
 }
 
+/* lgc_compare: two versions of a template, one compiler each. */
+static lgc_compiler *
+version(FILE *quiet, const char *text)
+{
+	lgc_compiler *c = lgc_new(quiet);
+
+	lgc_load_template_string(c, "v.lgc", text, strlen(text));
+	return c;
+}
+
+static void
+test_compare(void)
+{
+	static const char before_text[] =
+	    "modele \"C\"\n---\n# Objet\n\nLe prix est de dix euros.\n\n"
+	    "# Durée\n\nUn an.\n";
+	static const char after_text[] =
+	    "modele \"C\"\n---\n# Objet\n\nLe prix est de douze euros.\n\n"
+	    "# Garantie\n\nAucune.\n\n# Durée\n\nUn an.\n";
+	FILE *quiet = tmpfile();
+	lgc_compiler *before = version(quiet, before_text);
+	lgc_compiler *after = version(quiet, after_text);
+	lgc_compiler *same = version(quiet, before_text);
+	lgc_comparison *cmp, *json;
+	char *out = NULL;
+	size_t len = 0, changes = 0;
+
+	expect(lgc_comparison_new(before, "html") == NULL,
+	    "comparaison : un format inconnu est refusé");
+	cmp = lgc_comparison_new(before, "texte");
+	expect(cmp != NULL && lgc_compare(cmp, before, after, NULL, &out, &len,
+	    &changes) == LGC_OK && changes == 3 && out != NULL &&
+	    len == strlen(out), "comparaison : trois articles changent");
+	expect(out != NULL && strstr(out, "Le prix est de [-dix-]{+douze+} "
+	    "euros.") != NULL, "comparaison : les mots changés");
+	expect(out != NULL && strstr(out, "Article 2 «\xc2\xa0" "Garantie\xc2\xa0» "
+	    "ajouté") != NULL && strstr(out, "Article 2 → 3 «\xc2\xa0" "Durée"
+	    "\xc2\xa0» renuméroté\n") != NULL, "comparaison : un article inséré renumérote le suivant");
+	free(out);
+	expect(lgc_compare(cmp, before, same, "client", &out, &len,
+	    &changes) == LGC_OK && changes == 0 && out != NULL && *out == '\0',
+	    "comparaison : deux versions identiques, rien à dire");
+	free(out);
+	lgc_comparison_free(cmp);
+
+	json = lgc_comparison_new(before, "json");
+	expect(json != NULL && lgc_compare(json, before, after, "c1", &out,
+	    &len, &changes) == LGC_OK && out != NULL &&
+	    strstr(out, "{\"client\":\"c1\",\"modifications\":[") == out &&
+	    strstr(out, "\"genre\":\"renumerote\"") != NULL,
+	    "comparaison : un objet JSON par client");
+	free(out);
+	lgc_comparison_failed(json);
+	expect(lgc_comparison_summary(json, &out, &len) == LGC_OK &&
+	    out != NULL && strstr(out, "\"contrats\":2,\"modifies\":1,"
+	    "\"identiques\":0,\"en_echec\":1") != NULL,
+	    "comparaison : le résumé compte les clients");
+	free(out);
+	lgc_comparison_free(json);
+	lgc_free(before);
+	lgc_free(after);
+	lgc_free(same);
+	fclose(quiet);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -665,6 +730,7 @@ main(int argc, char **argv)
 	test_library(dir);
 	test_diagnostic_formats();
 	test_clone(path, dir);
+	test_compare();
 	expect(strcmp(lgc_version(), LGC_VERSION_STRING) == 0, "la version");
 	fclose(diagnostics);
 	remove(path);

@@ -46,6 +46,7 @@ static const struct {
 	{ "latex", test_latex },
 	{ "format", test_format },
 	{ "docx", test_docx },
+	{ "compare", test_compare },
 };
 
 int

@@ -38,5 +38,6 @@ void	test_lint(struct unit *u);
 void	test_latex(struct unit *u);
 void	test_format(struct unit *u);
 void	test_docx(struct unit *u);
+void	test_compare(struct unit *u);
 
 #endif
