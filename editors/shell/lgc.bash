@@ -19,6 +19,7 @@ _lgc_options() {
 		    "--lot --nom -j --deps --brouillon --brouillon=tout" \
 		    "--guillemets-droits --limite -Werror -Wlint -Wlint-" \
 		    "--fragment --preambule --moteur --police --modele-docx" \
+		    "--signatures-pdf --signatures-pdf=non --pdfa --profil-icc" \
 		    "$diag" ;;
 	check)
 		echo "-d --donnees -D -I --racine -Werror -Wlint -Wlint-" \
@@ -122,6 +123,8 @@ _lgc() {
 		_lgc_files "$cur" jsonl; return 0 ;;
 	--modele-docx)
 		_lgc_files "$cur" docx dotx; return 0 ;;
+	--profil-icc)
+		_lgc_files "$cur" icc icm; return 0 ;;
 	-I|--racine)
 		_lgc_files "$cur"; return 0 ;;
 	--sortie)

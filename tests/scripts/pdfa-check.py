@@ -16,6 +16,8 @@ line.
         the signature block as pdftotext -bbox lays it out: its left edge
         on the column of the « Date : » under it, right under the label
         line above, and no word of the page inside it
+    pdfa-check.py pdfjs PDF QPDF.json PDFJS.txt
+        the fields pdf.js reads (tests/pdfjs/champs.js) are qpdf's
     pdfa-check.py pdfa PDF QPDF.json INFO.txt META.xml FONTS.txt
         the PDF/A-1b clauses listed in check_pdfa
 """
@@ -170,6 +172,29 @@ def check_signatures(pdf, qjson, bbox, names):
               f"page {f['pageposfrom1']} sur la place de la signature",
               f"Date dessous : {dates}, ligne dessus : {above}, mots "
               f"dedans : {inside}")
+
+
+def check_pdfjs(pdf, qjson, pdfjs_txt):
+    """The fields pdf.js reads (tests/pdfjs/champs.js) are those qpdf
+    reads: the same names in the same order, signature fields, on the
+    same pages, with the same rectangles."""
+    q = Objects(qjson)
+    want = []
+    for f in q.doc["acroform"]["fields"]:
+        w = q.get(f["object"])
+        want.append((f["fullname"], "signature", "Sig",
+                     f["pageposfrom1"],
+                     tuple(round(float(v), 1) for v in w["/Rect"])))
+    got = []
+    with open(pdfjs_txt, encoding="utf-8") as f:
+        for line in f:
+            p = line.split()
+            if len(p) == 8:
+                got.append((p[0], p[1], p[2], int(p[3]),
+                            tuple(round(float(v), 1) for v in p[4:])))
+    check(want and got == want, f"{pdf} : pdf.js lit les mêmes champs de "
+          f"signature, pages et rectangles que qpdf ({len(got)})",
+          f"pdf.js {got}, qpdf {want}")
 
 
 FORBIDDEN_ACTIONS = {"/Launch", "/Sound", "/Movie", "/ResetForm",
@@ -350,6 +375,8 @@ def main():
     what = sys.argv[1]
     if what == "signatures":
         check_signatures(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:])
+    elif what == "pdfjs":
+        check_pdfjs(*sys.argv[2:5])
     elif what == "pdfa":
         check_pdfa(*sys.argv[2:7])
     else:
