@@ -43,6 +43,7 @@
 #include <hpdf_doc.h>
 #include <hpdf_encoder.h>
 #include <hpdf_encrypt.h>
+#include <hpdf_font.h>
 #include <hpdf_objects.h>
 
 #include "base/diag.h"
@@ -470,28 +471,42 @@ print_annotations(struct render *r)
 }
 
 /*
- * libharu's CP1252 encoder differs from WinAnsiEncoding at code 127
- * only, which it writes as /Differences [127 /.notdef]: a name outside
- * the Adobe Glyph List, which 6.3.7 (as corrected in 2011) does not
- * allow in a non-symbolic TrueType font's encoding.  Code 127 is a
- * control character, never drawn, so the encoding is written as
+ * A single-byte encoding is written as WinAnsiEncoding with the codes
+ * where it differs (/Differences), each by its glyph name; libharu
+ * names a code the code page leaves undefined /.notdef (code 127 of
+ * CP1252, 0x81 of CP1250…), a name outside the Adobe Glyph List, which
+ * 6.3.7 (as corrected in 2011) does not allow in a non-symbolic
+ * TrueType font's encoding.  No text uses such a code (it stands for no
+ * character), so it is dropped from the differences; CP1252 is then
  * /WinAnsiEncoding alone.
  */
 static void
-plain_winansi(struct render *r)
+no_notdef(struct render *r)
 {
-	HPDF_Encoder e = HPDF_GetEncoder(r->hpdf, "CP1252");
+	HPDF_FontAttr fa;
 	HPDF_BasicEncoderAttr a;
-	size_t i;
+	size_t face, k, i;
+	bool left;
 
-	if (e == NULL || e->type != HPDF_ENCODER_TYPE_SINGLE_BYTE ||
-	    (a = e->attr) == NULL || !a->has_differences)
-		return;
-	for (i = 0; i < 256; i++)
-		if (a->differences[i] != 0 && i != 127)
-			return;
-	a->differences[127] = 0;
-	a->has_differences = HPDF_FALSE;
+	for (face = 0; face < FACE_COUNT; face++)
+		for (k = 0; k < r->hfont[face].n; k++) {
+			if (r->hfont[face].e[k].font == NULL ||
+			    (fa = r->hfont[face].e[k].font->attr) == NULL ||
+			    fa->encoder == NULL || fa->encoder->type !=
+			    HPDF_ENCODER_TYPE_SINGLE_BYTE ||
+			    (a = fa->encoder->attr) == NULL ||
+			    !a->has_differences)
+				continue;
+			left = false;
+			for (i = 0; i < 256; i++) {
+				if (a->differences[i] != 0 && strcmp(
+				    HPDF_UnicodeToGryphName(a->unicode_map[i]),
+				    ".notdef") == 0)
+					a->differences[i] = 0;
+				left = left || a->differences[i] != 0;
+			}
+			a->has_differences = left;
+		}
 }
 
 bool
@@ -504,7 +519,7 @@ pdfa_write(struct render *r, const struct buf *profile)
 		r->hpdf->pdf_version = HPDF_VER_14;
 	if (!add_output_intent(r, profile) || !print_annotations(r))
 		return false;
-	plain_winansi(r);
+	no_notdef(r);
 	buf_init(&xmp);
 	make_xmp(r, &xmp);
 	ok = add_metadata(r, &xmp) && add_id(r, &xmp);
