@@ -35,18 +35,6 @@
 #include "format/pdf/haru.h"
 #include "format/pdf/render.h"
 
-/* What libharu's object layer reports for a NULL it returns: these
- * functions record the error without calling the handler. */
-static bool
-made(struct render *r, const void *obj)
-{
-	if (obj != NULL)
-		return !haru_failed(r, HPDF_OK);
-	haru_failed(r, HPDF_GetError(r->hpdf) != HPDF_OK ?
-	    HPDF_GetError(r->hpdf) : HPDF_FAILD_TO_ALLOC_MEM);
-	return false;
-}
-
 /* Appends to B the ASCII letters and digits of TEXT, folded, lower
  * case, anything else becoming a single '-' between them. */
 static void
@@ -131,7 +119,8 @@ page_annots(struct render *r, HPDF_Page page)
 	if (a != NULL)
 		return a;
 	a = HPDF_Array_New(r->hpdf->mmgr);
-	if (!made(r, a) || haru_failed(r, HPDF_Dict_Add(page, "Annots", a)))
+	if (!haru_made(r, a) ||
+	    haru_failed(r, HPDF_Dict_Add(page, "Annots", a)))
 		return NULL;
 	return a;
 }
@@ -144,10 +133,10 @@ empty_appearance(struct render *r, double w, double h)
 	HPDF_Dict x = HPDF_DictStream_New(r->hpdf->mmgr, r->hpdf->xref);
 	HPDF_Array box;
 
-	if (!made(r, x))
+	if (!haru_made(r, x))
 		return NULL;
 	box = HPDF_Array_New(r->hpdf->mmgr);
-	if (!made(r, box) ||
+	if (!haru_made(r, box) ||
 	    haru_failed(r, HPDF_Dict_Add(x, "BBox", box)) ||
 	    haru_failed(r, HPDF_Array_AddReal(box, 0)) ||
 	    haru_failed(r, HPDF_Array_AddReal(box, 0)) ||
@@ -175,10 +164,11 @@ add_field(struct render *r, size_t k, HPDF_Array fields,
 	field_name(r, k, names, name);
 	ptrvec_push(names, xstrdup(buf_cstr(name)));
 	f = HPDF_Dict_New(r->hpdf->mmgr);
-	if (!made(r, f) || haru_failed(r, HPDF_Xref_Add(r->hpdf->xref, f)))
+	if (!haru_made(r, f) || haru_failed(r, HPDF_Xref_Add(r->hpdf->xref, f)))
 		return false;
 	rect = HPDF_Array_New(r->hpdf->mmgr);
-	if (!made(r, rect) || haru_failed(r, HPDF_Dict_Add(f, "Rect", rect)))
+	if (!haru_made(r, rect) ||
+	    haru_failed(r, HPDF_Dict_Add(f, "Rect", rect)))
 		return false;
 	if (haru_failed(r, HPDF_Array_AddReal(rect, (HPDF_REAL)(MARGIN_X +
 	    z->x))) ||
@@ -189,7 +179,7 @@ add_field(struct render *r, size_t k, HPDF_Array fields,
 	    haru_failed(r, HPDF_Array_AddReal(rect, (HPDF_REAL)pdf_y(top))))
 		return false;
 	t = HPDF_String_New(r->hpdf->mmgr, buf_cstr(name), NULL);
-	if (!made(r, t) || haru_failed(r, HPDF_Dict_Add(f, "T", t)) ||
+	if (!haru_made(r, t) || haru_failed(r, HPDF_Dict_Add(f, "T", t)) ||
 	    haru_failed(r, HPDF_Dict_AddName(f, "Type", "Annot")) ||
 	    haru_failed(r, HPDF_Dict_AddName(f, "Subtype", "Widget")) ||
 	    haru_failed(r, HPDF_Dict_AddName(f, "FT", "Sig")) ||
@@ -200,7 +190,7 @@ add_field(struct render *r, size_t k, HPDF_Array fields,
 	if ((n = empty_appearance(r, z->w, z->h)) == NULL)
 		return false;
 	ap = HPDF_Dict_New(r->hpdf->mmgr);
-	if (!made(r, ap) || haru_failed(r, HPDF_Dict_Add(f, "AP", ap)) ||
+	if (!haru_made(r, ap) || haru_failed(r, HPDF_Dict_Add(f, "AP", ap)) ||
 	    haru_failed(r, HPDF_Dict_Add(ap, "N", n)))
 		return false;
 	if ((annots = page_annots(r, page)) == NULL)
@@ -222,13 +212,13 @@ fields_write(struct render *r)
 	if (r->nzones == 0)
 		return true;
 	form = HPDF_Dict_New(r->hpdf->mmgr);
-	if (!made(r, form) ||
+	if (!haru_made(r, form) ||
 	    haru_failed(r, HPDF_Xref_Add(r->hpdf->xref, form)) ||
 	    haru_failed(r, HPDF_Dict_Add(r->hpdf->catalog, "AcroForm",
 	    form)))
 		return false;
 	fields = HPDF_Array_New(r->hpdf->mmgr);
-	if (!made(r, fields) ||
+	if (!haru_made(r, fields) ||
 	    haru_failed(r, HPDF_Dict_Add(form, "Fields", fields)))
 		return false;
 	memset(&names, 0, sizeof(names));

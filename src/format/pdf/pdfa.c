@@ -132,17 +132,6 @@ pdfa_profile(struct diags *ds, const char *data, size_t len,
 	return true;
 }
 
-/* What libharu's object layer reports for a NULL it returns. */
-static bool
-made(struct render *r, const void *obj)
-{
-	if (obj != NULL)
-		return !haru_failed(r, HPDF_OK);
-	haru_failed(r, HPDF_GetError(r->hpdf) != HPDF_OK ?
-	    HPDF_GetError(r->hpdf) : HPDF_FAILD_TO_ALLOC_MEM);
-	return false;
-}
-
 /* The output intent: sRGB, from PROFILE (6.2.2). */
 static bool
 add_output_intent(struct render *r, const struct buf *profile)
@@ -156,13 +145,14 @@ add_output_intent(struct render *r, const struct buf *profile)
 	size_t i;
 
 	icc = HPDF_DictStream_New(mm, r->hpdf->xref);
-	if (!made(r, icc) || haru_failed(r, HPDF_Dict_AddNumber(icc, "N", 3)) ||
+	if (!haru_made(r, icc) ||
+	    haru_failed(r, HPDF_Dict_AddNumber(icc, "N", 3)) ||
 	    haru_failed(r, HPDF_Stream_Write(icc->stream,
 	    (const HPDF_BYTE *)profile->data, (HPDF_UINT)profile->len)))
 		return false;
 	icc->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 	intent = HPDF_Dict_New(mm);
-	if (!made(r, intent) ||
+	if (!haru_made(r, intent) ||
 	    haru_failed(r, HPDF_Xref_Add(r->hpdf->xref, intent)) ||
 	    haru_failed(r, HPDF_Dict_AddName(intent, "Type", "OutputIntent")) ||
 	    haru_failed(r, HPDF_Dict_AddName(intent, "S", "GTS_PDFA1")) ||
@@ -170,12 +160,12 @@ add_output_intent(struct render *r, const struct buf *profile)
 		return false;
 	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
 		s = HPDF_String_New(mm, PROFILE_NAME, NULL);
-		if (!made(r, s) ||
+		if (!haru_made(r, s) ||
 		    haru_failed(r, HPDF_Dict_Add(intent, keys[i], s)))
 			return false;
 	}
 	intents = HPDF_Array_New(mm);
-	return made(r, intents) &&
+	return haru_made(r, intents) &&
 	    !haru_failed(r, HPDF_Dict_Add(r->hpdf->catalog, "OutputIntents",
 	    intents)) &&
 	    !haru_failed(r, HPDF_Array_Add(intents, intent));
@@ -237,8 +227,11 @@ info_text(struct render *r, const char *key, struct buf *b)
 	if (s == NULL)
 		return false;
 	if (s->encoder == NULL) {
+		/* PDFDocEncoding: Latin-1 but for 0x80-0x9F, which libharu
+		 * never writes here. */
 		for (i = 0; i < s->len; i++)
-			xml_char(b, s->value[i] < 0x80 ? s->value[i] : 0xFFFD);
+			xml_char(b, s->value[i] < 0x80 || s->value[i] >= 0xA0 ?
+			    s->value[i] : 0xFFFD);
 		return true;
 	}
 	units = xcalloc(s->len + 1, sizeof(*units));
@@ -249,7 +242,8 @@ info_text(struct render *r, const char *key, struct buf *b)
 			continue;
 		if (type == HPDF_BYTE_TYPE_LEAD && i + 1 < s->len)
 			units[n++] = HPDF_Encoder_ToUnicode(s->encoder,
-			    (HPDF_UINT16)(s->value[i] * 256u + s->value[i + 1]));
+			    (HPDF_UINT16)(s->value[i] * 256u +
+			    s->value[i + 1]));
 		else
 			units[n++] = HPDF_Encoder_ToUnicode(s->encoder,
 			    s->value[i]);
@@ -396,7 +390,7 @@ add_metadata(struct render *r, const struct buf *xmp)
 {
 	HPDF_Dict m = HPDF_DictStream_New(r->hpdf->mmgr, r->hpdf->xref);
 
-	if (!made(r, m))
+	if (!haru_made(r, m))
 		return false;
 	m->filter = HPDF_STREAM_FILTER_NONE;
 	return !haru_failed(r, HPDF_Dict_AddName(m, "Type", "Metadata")) &&
@@ -432,12 +426,12 @@ add_id(struct render *r, const struct buf *xmp)
 			    (HPDF_UINT32)r->pieces[i].len);
 	HPDF_MD5Final(id, &md5);
 	a = HPDF_Array_New(r->hpdf->mmgr);
-	if (!made(r, a) ||
+	if (!haru_made(r, a) ||
 	    haru_failed(r, HPDF_Dict_Add(r->hpdf->trailer, "ID", a)))
 		return false;
 	for (k = 0; k < 2; k++) {
 		b = HPDF_Binary_New(r->hpdf->mmgr, id, HPDF_MD5_KEY_LEN);
-		if (!made(r, b) || haru_failed(r, HPDF_Array_Add(a, b)))
+		if (!haru_made(r, b) || haru_failed(r, HPDF_Array_Add(a, b)))
 			return false;
 	}
 	return true;
@@ -460,7 +454,7 @@ print_annotations(struct render *r)
 			a = HPDF_Array_GetItem(annots, (HPDF_UINT)k,
 			    HPDF_OCLASS_DICT);
 			if (a == NULL)
-				return made(r, a);
+				return haru_made(r, a);
 			if (HPDF_Dict_GetItem(a, "F", HPDF_OCLASS_NUMBER) ==
 			    NULL && haru_failed(r, HPDF_Dict_AddNumber(a, "F",
 			    4)))
