@@ -456,6 +456,10 @@ bench: lgc lgc-serve $(BUILD)/bench/pdfbench
 DEPS_BUILD = gcc make flex bison pkg-config python3 libjansson-dev libhpdf-dev \
 	libfontconfig-dev libfreetype-dev libutf8proc-dev fonts-liberation2 \
 	curl xz-utils pandoc libminizip-dev zlib1g-dev
+# The sRGB ICC profile (/usr/share/color/icc/sRGB.icc, ICC version 2) of
+# the output intent of lgc build --pdfa (src/format/pdf/pdfa.c): a
+# runtime need, not only a test's.
+DEPS_BUILD += icc-profiles-free
 # fonts-liberation (1.07, which Chromium brings) beside fonts-liberation2:
 # the PDF must still take the later faces (tests/golden/pdf/typographie).
 DEPS_TEST = man-db fonts-liberation tidy poppler-utils qpdf \
@@ -549,6 +553,18 @@ deps:
 	        --cafile=$$ca --no-audit --no-fund --loglevel=error); then :; \
 	    else echo "Attention : le schéma SARIF n'a pas pu être installé ;" \
 	        "sa validation sera sautée (make check le signale)."; fi; \
+	fi
+	@# pdf.js (pdfjs-dist), Firefox's PDF reader, which reads the signature
+	@# fields of the PDF in tests/scripts/pdfa.sh; without its optional
+	@# canvas (a native build), as nothing is drawn.
+	@if [ "$(DEPS_NPM)" != no ] && [ ! -d tests/pdfjs/node_modules/pdfjs-dist ]; then \
+	    echo "Installation de pdf.js (npm) dans tests/pdfjs"; \
+	    ca=/etc/ssl/certs/ca-certificates.crt; \
+	    if (cd tests/pdfjs && NODE_EXTRA_CA_CERTS=$$ca npm ci \
+	        --cafile=$$ca --omit=optional --no-audit --no-fund \
+	        --loglevel=error); then :; \
+	    else echo "Attention : pdf.js n'a pas pu être installé ; la" \
+	        "lecture des champs par pdf.js sera sautée (make check le signale)."; fi; \
 	fi
 	@# puppeteer-core, which drives Debian's chromium in the tests of the
 	@# HTML as printed and on a phone (tests/scripts/browser.sh); it

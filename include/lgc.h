@@ -235,7 +235,17 @@ LGC_API const char *lgc_format_option(const lgc_compiler *c, size_t i,
  *                at each rendering in LaTeX)
  *   "police"     the PDF font family (fontconfig name)
  *   "sans-balises" "1": the PDF untagged (no structure tree for screen
- *                readers) */
+ *                readers)
+ *   "signatures-pdf"  "0": no signature fields in the PDF (by default
+ *                one unsigned signature field per signing party, over
+ *                its place to sign, for e-signature tools)
+ *   "pdfa"       "1": the PDF is PDF/A-1b, for archiving (XMP metadata,
+ *                sRGB output intent, document ID)
+ *   "profil-icc" with "pdfa", an sRGB ICC profile (version 2) file, read
+ *                when the PDF backend is opened; by default the one
+ *                Debian's icc-profiles-free installs
+ *                (/usr/share/color/icc/sRGB.icc): without one, rendering
+ *                a PDF with "pdfa" fails (pdfa-profil-icc) */
 LGC_API int	 lgc_set_option(lgc_compiler *c, const char *name,
 		    const char *value);
 

@@ -19,8 +19,9 @@ _lgc_options() {
 		    "--lot --nom -j --deps --provenance --brouillon" \
 		    "--brouillon=tout" \
 		    "--guillemets-droits --limite -Werror -Wlint -Wlint-" \
-		    "--fragment --preambule --moteur --police --sans-balises" \
-		    "--modele-docx $diag" ;;
+		    "--fragment --preambule --moteur --police --sans-balises --modele-docx" \
+		    "--signatures-pdf --signatures-pdf=non --pdfa --profil-icc" \
+		    "$diag" ;;
 	check)
 		echo "-d --donnees -D -I --racine -Werror -Wlint -Wlint-" \
 		    "--limite -f --format --police $diag" ;;
@@ -133,6 +134,8 @@ _lgc() {
 		_lgc_files "$cur" jsonl; return 0 ;;
 	--modele-docx)
 		_lgc_files "$cur" docx dotx; return 0 ;;
+	--profil-icc)
+		_lgc_files "$cur" icc icm; return 0 ;;
 	-I|--racine|--ancien-I|--nouveau-I)
 		_lgc_files "$cur"; return 0 ;;
 	--sortie)

@@ -328,6 +328,8 @@ DIAG(F_FONT_NOT_FOUND, SEV_FATAL, "police-introuvable",
     "police « %s » introuvable : aucune police de cette famille n'est installée")
 DIAG(F_FONT_STYLE, SEV_FATAL, "police-style-absent",
     "la police « %s » n'a pas de style %s, nécessaire au document")
+DIAG(F_PDFA_PROFILE, SEV_FATAL, "pdfa-profil-icc",
+    "%s")
 DIAG(F_FONT_INVALID, SEV_FATAL, "police-invalide",
     "police « %s » (%s) : %s")
 DIAG(F_TEXT_UTF8, SEV_FATAL, "texte-utf8-invalide",

@@ -736,7 +736,10 @@ parse_valued(lgc_compiler *c, int argc, char **argv, int *i, struct options *o)
 			VALUE("une valeur");
 			fo->value = value;
 		} else if (arg[prefix] == '=')
-			return usage_error(c, "%s ne prend pas de valeur", arg);
+			/* An on/off option: --signatures-pdf=non turns off
+			 * what is on by default (lgc_set_option checks the
+			 * word). */
+			fo->value = arg + prefix + 1;
 	} else
 		return usage_error(c, "option inconnue « %s »", arg);
 #undef VALUE

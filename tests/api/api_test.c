@@ -569,6 +569,70 @@ test_compare(void)
 	fclose(quiet);
 }
 
+/* Whether the LEN bytes at OUT hold the text S (a PDF holds NULs). */
+static bool
+pdf_holds(const char *out, size_t len, const char *s)
+{
+	size_t n = strlen(s), i;
+
+	for (i = 0; out != NULL && i + n <= len; i++)
+		if (memcmp(out + i, s, n) == 0)
+			return true;
+	return false;
+}
+
+/* The PDF's options through lgc_set_option, as lgc serve would set
+ * them: signature fields by default and "signatures-pdf" "0" for none;
+ * "pdfa" for PDF/A-1b, and a "profil-icc" that is no profile refused. */
+static void
+test_pdf_options(const char *dir)
+{
+	static const char tpl[] =
+	    "modele \"Mandat\"\n"
+	    "entree mandant : partie \"Le mandant\"\n"
+	    "---\n"
+	    "# Objet\n\nLe mandat.\n\n{signatures mandant}\n";
+	static const char data[] =
+	    "{\"mandant\": {\"nom\": \"Durand\", \"adresse\": \"Paris\"}}";
+	lgc_compiler *c = lgc_new(NULL);
+	struct seen s;
+	char *out = NULL, icc[4096];
+	size_t len = 0;
+	FILE *f;
+
+	memset(&s, 0, sizeof(s));
+	lgc_set_diagnostic_handler(c, collect, &s);
+	expect(lgc_load_template_string(c, "memoire/mandat.lgc", tpl,
+	    strlen(tpl)) == LGC_OK && lgc_load_data_string(c, "mandat.json",
+	    data, strlen(data)) == LGC_OK, "un modèle signé, pour le PDF");
+	expect(lgc_render(c, "pdf", &out, &len) == LGC_OK &&
+	    pdf_holds(out, len, "/FT /Sig") &&
+	    pdf_holds(out, len, "(signature-mandant)") &&
+	    !pdf_holds(out, len, "GTS_PDFA1"),
+	    "PDF : un champ de signature par défaut, pas de PDF/A");
+	free(out);
+	out = NULL;
+	expect(lgc_set_option(c, "signatures-pdf", "0") == LGC_OK &&
+	    lgc_set_option(c, "pdfa", "1") == LGC_OK &&
+	    lgc_render(c, "pdf", &out, &len) == LGC_OK &&
+	    !pdf_holds(out, len, "/AcroForm") && pdf_holds(out, len, "/GTS_PDFA1") &&
+	    pdf_holds(out, len, "<pdfaid:conformance>B</pdfaid:conformance>"),
+	    "PDF : signatures-pdf 0 et pdfa 1 par lgc_set_option");
+	free(out);
+	out = NULL;
+	snprintf(icc, sizeof(icc), "%s/pas-un-profil.icc", dir);
+	if ((f = fopen(icc, "w")) != NULL) {
+		fputs("pas un profil ICC\n", f);
+		fclose(f);
+	}
+	expect(lgc_set_option(c, "profil-icc", icc) == LGC_OK &&
+	    lgc_render(c, "pdf", &out, &len) == LGC_FATAL && out == NULL &&
+	    has_code(&s, "pdfa-profil-icc"),
+	    "PDF : un profil-icc qui n'est pas un profil ICC est refusé");
+	remove(icc);
+	lgc_free(c);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -728,6 +792,7 @@ main(int argc, char **argv)
 	lgc_free(c);
 
 	test_library(dir);
+	test_pdf_options(dir);
 	test_diagnostic_formats();
 	test_clone(path, dir);
 	test_compare();

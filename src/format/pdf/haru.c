@@ -106,6 +106,19 @@ haru_failed(struct render *r, HPDF_STATUS status)
 	return true;
 }
 
+/* Whether OBJ, made by libharu's object layer, is there; else reports
+ * why: those functions record their error without calling the handler,
+ * and return NULL. */
+bool
+haru_made(struct render *r, const void *obj)
+{
+	if (obj != NULL)
+		return !haru_failed(r, HPDF_OK);
+	haru_failed(r, HPDF_GetError(r->hpdf) != HPDF_OK ?
+	    HPDF_GetError(r->hpdf) : HPDF_FAILD_TO_ALLOC_MEM);
+	return false;
+}
+
 /*
  * libharu's public API reads a TrueType font from a path only, through
  * stdio with a seek per table and per glyph: some 350 system calls for

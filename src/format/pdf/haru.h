@@ -19,6 +19,9 @@ bool		 haru_start(struct render *r);
 /* Whether libharu failed, by STATUS or through its error callback;
  * reports the first error once. */
 bool		 haru_failed(struct render *r, HPDF_STATUS status);
+/* Whether OBJ, which an object layer function returned, is not NULL;
+ * reports libharu's error when it is. */
+bool		 haru_made(struct render *r, const void *obj);
 /* Hands libharu the TrueType subset DATA, the NTH loaded; its font
  * name, or NULL after reporting why not. */
 const char	*haru_load_font(struct render *r, const struct buf *data,

@@ -544,6 +544,13 @@ layout_party(struct render *r, const struct doc_party *party,
 		}
 		y += BODY_LEAD;
 		if (i == sign) {
+			/* Where the party signs: its signature field. */
+			r->zones = xgrow(r->zones, r->nzones,
+			    sizeof(*r->zones));
+			r->zones[r->nzones++] = (struct sign_zone){
+				.item = r->nitems - 1, .x = x, .y = y,
+				.w = width, .h = SIGN_ZONE, .party = party,
+				.cell = tags_current(r), .key = r->npieces };
 			y += SIGN_ZONE;
 			l = stroke_new(r);
 			l->x0 = x;

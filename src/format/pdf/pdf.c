@@ -40,10 +40,12 @@
 
 #include "base/diag.h"
 #include "format/pdf/draw.h"
+#include "format/pdf/fields.h"
 #include "format/pdf/fonts.h"
 #include "format/pdf/glyphs.h"
 #include "format/pdf/haru.h"
 #include "format/pdf/layout.h"
+#include "format/pdf/pdfa.h"
 #include "format/pdf/render.h"
 #include "format/pdf/tags.h"
 
@@ -54,6 +56,9 @@ struct pdf {
 	char		*generator;
 	long long	 created;	/* seconds since 1970 UTC, or -1 */
 	bool		 tagged;	/* not --sans-balises */
+	bool		 fields;	/* signature fields (signatures-pdf) */
+	bool		 pdfa;		/* PDF/A-1b (pdfa) */
+	struct buf	 profile;	/* with pdfa: the sRGB ICC profile */
 };
 
 /* Metadata strings go through the CP1252 encoder, which libharu turns
@@ -246,7 +251,10 @@ write_document(struct render *r, struct buf *out)
 	for (i = 0; i < r->npages; i++)
 		if (!draw_page(r, i))
 			return false;
-	if (!tags_write(r))
+	/* Signature fields, the structure tree (which tags their widgets),
+	 * then PDF/A over everything drawn. */
+	if ((r->pdf->fields && !fields_write(r)) || !tags_write(r) ||
+	    (r->pdf->pdfa && !pdfa_write(r, &r->pdf->profile)))
 		return false;
 	if (haru_failed(r, HPDF_SaveToStream(r->hpdf)))
 		return false;
@@ -297,14 +305,19 @@ render_free(struct render *r)
 	free(r->hpages);
 	free(r->dests);
 	tags_free(r->tags);
+	free(r->zones);
 	buf_free(&r->scratch);
 }
+
+static void	pdf_free(void *state);
 
 static void *
 pdf_new(const struct render_opts *opts, struct diags *ds)
 {
 	struct pdf *p = xcalloc(1, sizeof(*p));
 	const struct option_value *font = render_option(opts, "police");
+	const struct option_value *icc = render_option(opts, "profil-icc");
+	const struct option_value *sig;
 
 	p->ds = ds;
 	p->family = xstrdup(font != NULL && font->text[0] != '\0' ?
@@ -313,6 +326,16 @@ pdf_new(const struct render_opts *opts, struct diags *ds)
 	    opts->generator : "lgc");
 	p->created = opts != NULL ? opts->created : -1;
 	p->tagged = !render_flag(opts, "sans-balises");
+	/* Signature fields unless turned off (docs: lgc(1), README). */
+	sig = render_option(opts, "signatures-pdf");
+	p->fields = sig == NULL || sig->on;
+	buf_init(&p->profile);
+	p->pdfa = render_flag(opts, "pdfa");
+	if (p->pdfa && !pdfa_profile(ds, icc != NULL ?
+	    icc->text : NULL, icc != NULL ? icc->len : 0, &p->profile)) {
+		pdf_free(p);
+		return NULL;
+	}
 	return p;
 }
 
@@ -334,6 +357,7 @@ pdf_render(void *state, const struct doc *d, struct buf *out)
 	buf_init(&r.scratch);
 	if (r.pdf->tagged)
 		r.tags = tags_new();
+	r.pack = !r.pdf->pdfa;
 	if (check_document(&r) && fonts_open(r.fonts, FACE_REGULAR)) {
 		layout_document(&r);
 		if (!r.failed && collect_chars(&r))
@@ -355,6 +379,7 @@ pdf_free(void *state)
 	if (p == NULL)
 		return;
 	fonts_free(p->fonts);
+	buf_free(&p->profile);
 	free(p->family);
 	free(p->generator);
 	free(p);
@@ -382,6 +407,16 @@ static const struct backend_option pdf_options[] = {
 	{ .name = "sans-balises", .kind = OPTION_FLAG,
 	  .help = "PDF : sans la structure balisée que lisent les lecteurs "
 	  "d'écran" },
+	{ .name = "signatures-pdf", .kind = OPTION_FLAG,
+	  .help = "PDF : un champ de signature par partie, là où elle "
+	  "signe (par défaut ; --signatures-pdf=non : aucun)" },
+	{ .name = "pdfa", .kind = OPTION_FLAG,
+	  .help = "PDF : PDF/A-1b, pour l'archivage (métadonnées XMP, "
+	  "profil sRGB)" },
+	{ .name = "profil-icc", .kind = OPTION_FILE, .arg = "FICHIER",
+	  .help = "PDF : profil ICC sRGB (version 2) de --pdfa (défaut : "
+	  "celui du paquet icc-profiles-free)",
+	  .what = "profil ICC" },
 	{ .name = NULL }
 };
 

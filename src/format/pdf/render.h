@@ -77,6 +77,18 @@ struct page {
 	size_t		 footer;	/* piece */
 };
 
+/* A party's place to sign, in the item of its signature block: the
+ * space between the label over it and the rule under it (layout.c);
+ * the party's signature field covers it (fields.c). */
+struct sign_zone {
+	size_t		 item;
+	double		 x, y;		/* top left, in the item */
+	double		 w, h;
+	const struct doc_party *party;
+	uint32_t	 cell;		/* its TD in the structure (tags.h) */
+	size_t		 key;		/* where it lies in reading order */
+};
+
 /* The code points a face draws. */
 struct cpset {
 	uint8_t		*bits;		/* the BMP, one bit per code point */
@@ -133,6 +145,8 @@ struct render {
 	struct page	*pages;
 	size_t		 npages;
 	struct ptrvec	 strings;	/* generated text, owned */
+	struct sign_zone *zones;	/* one per signing party, in order */
+	size_t		 nzones;
 	double		 pending;	/* space after the previous block */
 	/* Width + 1 of the common characters per face, 0 when not known:
 	 * the line breaker asks for every character it measures. */
@@ -154,6 +168,12 @@ struct render {
 	bool		 utf;		/* HPDF_UseUTFEncodings done */
 	HPDF_Page	*hpages;
 	HPDF_Destination *dests;	/* by item, for headings */
+	/* Set once the structure tree is written (tagged PDF): --pdfa
+	 * then claims PDF/A-1a and PDF/UA-1 rather than PDF/A-1b. */
+	bool		 tagged;
+	/* The tree's objects go into object streams (PDF 1.5), which
+	 * PDF/A-1 forbids: false with --pdfa. */
+	bool		 pack;
 	struct buf	 scratch;
 	struct tags	*tags;		/* the structure tree, or NULL when
 					 * untagged (tags.c) */

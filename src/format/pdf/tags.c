@@ -64,6 +64,7 @@ static const char *const tag_names[] = {
 	[TAG_TABLE] = "Table",
 	[TAG_TR] = "TR",
 	[TAG_TD] = "TD",
+	[TAG_FORM] = "Form",
 	[TAG_DIV] = "Div",
 };
 
@@ -370,6 +371,57 @@ tags_annot(struct render *r, HPDF_Page page, uint32_t tag, size_t key,
 	k->kind = KID_OBJR;
 	k->value = (uint32_t)t->nannots++;
 	k->page = (uint32_t)t->page;
+	k->key = key;
+	k->seq = t->nkids++;
+	k->annot = a;
+	return true;
+}
+
+bool
+tags_widget(struct render *r, size_t pn, uint32_t cell, size_t key,
+    HPDF_Annotation a, const char *description)
+{
+	struct tags *t = r->tags;
+	struct kid *k;
+	struct buf b;
+	HPDF_Binary tu;
+	uint32_t form, cp;
+	size_t i, n;
+
+	if (t == NULL)
+		return true;
+	buf_init(&b);
+	put_utf16(&b, 0xFEFF);
+	for (i = 0; description[i] != '\0'; i += n) {
+		if ((n = utf8_decode(description + i, strlen(description + i),
+		    &cp)) == 0) {
+			n = 1;
+			cp = 0xFFFD;
+		}
+		put_utf16(&b, cp == 0xA0 || cp == 0x202F ? ' ' : cp);
+	}
+	tu = HPDF_Binary_New(r->hpdf->mmgr, (HPDF_BYTE *)b.data,
+	    (HPDF_UINT)b.len);
+	buf_free(&b);
+	if (tu == NULL)
+		return !haru_failed(r, HPDF_GetError(r->hpdf) != HPDF_OK ?
+		    HPDF_GetError(r->hpdf) : HPDF_FAILD_TO_ALLOC_MEM);
+	if (haru_failed(r, HPDF_Dict_Add(a, "TU", tu)))
+		return false;
+	/* Tab order follows the structure (PDF/UA-1, 7.18.3); a page's
+	 * /Tabs set twice is one key replaced. */
+	if (haru_failed(r, HPDF_Dict_AddName(r->hpages[pn], "Tabs", "S")) ||
+	    haru_failed(r, HPDF_Dict_AddNumber(a, "StructParent",
+	    (HPDF_INT32)(r->npages + t->nannots))))
+		return false;
+	form = elem_new(t, TAG_FORM, cell, key);
+	t->kids = xgrow(t->kids, t->nkids, sizeof(*t->kids));
+	k = &t->kids[t->nkids];
+	memset(k, 0, sizeof(*k));
+	k->parent = form;
+	k->kind = KID_OBJR;
+	k->value = (uint32_t)t->nannots++;
+	k->page = (uint32_t)pn;
 	k->key = key;
 	k->seq = t->nkids++;
 	k->annot = a;
@@ -696,9 +748,12 @@ tags_write(struct render *r)
 		r->hpdf->pdf_version = HPDF_VER_14;
 	if (r->tags == NULL)
 		return true;
-	if (r->hpdf->pdf_version < HPDF_VER_15)
+	if (r->pack && r->hpdf->pdf_version < HPDF_VER_15)
 		r->hpdf->pdf_version = HPDF_VER_15;
-	return write_tree(r);
+	if (!write_tree(r))
+		return false;
+	r->tagged = true;
+	return true;
 }
 
 bool
@@ -707,7 +762,7 @@ tags_pack(struct render *r, struct buf *out, size_t start)
 	struct buf file, packed;
 	bool ok;
 
-	if (r->tags == NULL)
+	if (r->tags == NULL || !r->pack)
 		return true;
 	buf_init(&file);
 	buf_init(&packed);

@@ -32,6 +32,7 @@ enum tag_type {
 	TAG_TABLE,	/* the signature block */
 	TAG_TR,
 	TAG_TD,
+	TAG_FORM,	/* a signature field, in its party's cell */
 	TAG_DIV		/* groups the children of a very long element */
 };
 
@@ -74,6 +75,14 @@ bool		 tags_end(struct render *r, HPDF_Page page);
  * an OBJR in its Link element, and the link's text as its /Contents. */
 bool		 tags_annot(struct render *r, HPDF_Page page, uint32_t tag,
 		    size_t key, HPDF_Annotation a);
+
+/* The signature field's widget A, on page PN, for the party whose cell
+ * is the element CELL, where piece KEY would be: a Form element in CELL
+ * holding its OBJR, and DESCRIPTION (UTF-8) as the field's /TU, which a
+ * screen reader says of it (PDF/UA-1, 7.18.4).  After every page is
+ * drawn, before tags_write. */
+bool		 tags_widget(struct render *r, size_t pn, uint32_t cell,
+		    size_t key, HPDF_Annotation a, const char *description);
 
 /* The structure tree, its parent tree and the catalog's entries
  * (/StructTreeRoot, /MarkInfo); the viewer preferences (the title
