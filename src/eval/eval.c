@@ -280,9 +280,16 @@ eval_interp(struct eval *ev, const struct expr *e)
 /* In a draft, once a condition cannot be decided every remaining
  * branch is shown, each under a label saying its condition. */
 static void
+trace(struct eval *ev, const struct node *n, size_t outcome)
+{
+	if (ev->trace != NULL)
+		ev->trace(ev->trace_arg, n, outcome);
+}
+
+static void
 eval_if(struct eval *ev, const struct node *n)
 {
-	size_t i;
+	size_t i, taken = n->u.cond.len;
 	bool undecided = false, block = false;
 
 	for (i = 0; i < n->u.cond.len; i++) {
@@ -305,12 +312,16 @@ eval_if(struct eval *ev, const struct node *n)
 			    "sinon si" : "sinon", b->cond, block);
 			undecided = undecided || t == TRUTH_UNKNOWN;
 		}
+		if (t == TRUTH_TRUE && !undecided)
+			taken = i;
 		eval_nodes(ev, &b->body);
 		if (t == TRUTH_TRUE)
 			break;
 	}
 	if (undecided)
 		emit_label(ev, "fin", NULL, block);
+	else
+		trace(ev, n, taken);
 }
 
 static bool
@@ -383,10 +394,12 @@ eval_selon(struct eval *ev, const struct node *n)
 	}
 	for (i = 0; i < n->u.selon.ncases; i++)
 		if (case_matches(ev, &n->u.selon.cases[i], &subject)) {
+			trace(ev, n, i);
 			eval_nodes(ev, &n->u.selon.cases[i].body);
 			value_free(&subject);
 			return;
 		}
+	trace(ev, n, n->u.selon.ncases + (n->u.selon.other == NULL));
 	if (n->u.selon.other != NULL)
 		eval_nodes(ev, n->u.selon.other);
 	value_free(&subject);
@@ -477,6 +490,7 @@ eval_include(struct eval *ev, const struct node *n)
 
 	if (f == NULL)
 		return;
+	trace(ev, n, 0);
 	fr = frame_new(f);
 	fr->include = n;
 	fr->caller = ev->frame;
@@ -692,6 +706,13 @@ void
 eval_set_draft_all(struct eval *ev, bool all)
 {
 	ev->draft_all = all;
+}
+
+void
+eval_set_trace(struct eval *ev, eval_trace_fn fn, void *arg)
+{
+	ev->trace = fn;
+	ev->trace_arg = arg;
 }
 
 void
