@@ -8,7 +8,7 @@
 # is offered here.  Installed by `make install` into bash-completion's
 # completions folder; or source it from ~/.bashrc.
 
-_lgc_commands="build check formulaire lint schema tree serve lsp help"
+_lgc_commands="build check formulaire lint schema tree variantes serve lsp help"
 
 # The options of one subcommand (empty for an unknown one).
 _lgc_options() {
@@ -22,13 +22,16 @@ _lgc_options() {
 		    "$diag" ;;
 	check)
 		echo "-d --donnees -D -I --racine -Werror -Wlint -Wlint-" \
-		    "--limite -f --format --police $diag" ;;
+		    "-Wvariantes -Wvariantes- --limite -f --format --police" \
+		    "$diag" ;;
 	formulaire)
 		echo "-o --sortie --rendu -I --racine $diag" ;;
 	lint)
 		echo "--sujets -I --racine -Werror -Wlint- $diag" ;;
 	schema)
 		echo "--norme -I --racine $diag" ;;
+	variantes)
+		echo "--max --format -f --ecrire -o --sortie -I --racine $diag" ;;
 	tree)
 		echo "-I --racine $diag" ;;
 	serve)
@@ -93,7 +96,15 @@ _lgc() {
 		return 0
 	fi
 	case $prev in
-	-f|--format)
+	--format)
+		# lgc variantes: --format is the report's, -f the contracts'.
+		if [ "$cmd" = variantes ]; then
+			_lgc_words "texte json html" "$cur"
+		else
+			_lgc_words "html latex pdf docx" "$cur"
+		fi
+		return 0 ;;
+	-f)
 		_lgc_words "html latex pdf docx" "$cur"; return 0 ;;
 	--moteur)
 		_lgc_words "pdflatex xelatex lualatex" "$cur"; return 0 ;;
@@ -122,7 +133,7 @@ _lgc() {
 		_lgc_files "$cur" jsonl; return 0 ;;
 	--modele-docx)
 		_lgc_files "$cur" docx dotx; return 0 ;;
-	-I|--racine)
+	-I|--racine|--ecrire)
 		_lgc_files "$cur"; return 0 ;;
 	--sortie)
 		if [ "$lot" = yes ]; then
@@ -133,7 +144,7 @@ _lgc() {
 		return 0 ;;
 	-o|--deps|--preambule)
 		_lgc_files "$cur" "*"; return 0 ;;
-	-D|--nom|-j|--port|--adresse|--fils|--limite-corps|--delai|--connexions|--rendu|--police)
+	-D|--nom|-j|--max|--port|--adresse|--fils|--limite-corps|--delai|--connexions|--rendu|--police)
 		return 0 ;;
 	esac
 	case $cur in

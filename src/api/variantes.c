@@ -2050,6 +2050,8 @@ put_cell(struct buf *b, const char *s, size_t max, size_t pad)
 #define HEAD_MAX	44
 #define CELL_MAX	12
 
+/* The matrix as text: a line naming the columns, then each section's
+ * title on a line of its own and its rows, the cells aligned. */
 static void
 print_table(struct buf *b, const struct table *t)
 {
@@ -2072,22 +2074,19 @@ print_table(struct buf *b, const struct table *t)
 			if ((w = width(r->cells[j], CELL_MAX)) > cw[j])
 				cw[j] = w;
 	}
+	for (w = 0; w < hw; w++)
+		buf_putc(b, ' ');
+	for (j = 0; j < t->ncols; j++) {
+		snprintf(name, sizeof(name), "V%zu", j + 1);
+		buf_puts(b, "  ");
+		put_cell(b, name, CELL_MAX, j + 1 < t->ncols ? cw[j] : 0);
+	}
+	buf_putc(b, '\n');
 	for (i = 0; i < t->len; i++) {
 		const struct row *r = &t->rows[i];
 
 		if (r->head == NULL) {
-			if (i > 0)
-				buf_putc(b, '\n');
-			buf_printf(b, "%s", r->cells[0]);
-			w = width(r->cells[0], 1000);
-			for (; w < hw; w++)
-				buf_putc(b, ' ');
-			for (j = 0; j < t->ncols; j++) {
-				snprintf(name, sizeof(name), "V%zu", j + 1);
-				buf_puts(b, "  ");
-				put_cell(b, name, CELL_MAX, cw[j]);
-			}
-			buf_putc(b, '\n');
+			buf_printf(b, "%s\n", r->cells[0]);
 			continue;
 		}
 		for (w = 0; w < r->indent; w++)
