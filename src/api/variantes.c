@@ -909,7 +909,10 @@ dim_push_value(struct dim *d, const struct value *v)
 	struct buf b;
 
 	buf_init(&b);
-	if (v->kind == T_TEXTE)
+	/* A text compared with "" is told empty or filled. */
+	if (v->kind == T_TEXTE && *v->u.text == '\0')
+		buf_puts(&b, "vide");
+	else if (v->kind == T_TEXTE)
 		buf_printf(&b, "« %s »", v->u.text);
 	else
 		value_print_literal(&b, v);
@@ -923,6 +926,48 @@ cmp_values(const void *a, const void *b)
 	bool comparable;
 
 	return value_compare(a, b, &comparable);
+}
+
+/* Between two cuts of a décimal, montant or pourcentage closer than
+ * 2 apart, the neighbours at 1 miss the values strictly between them:
+ * their midpoint stands for those. */
+static void
+add_midpoints(const struct dim *d, struct value **cand, size_t *ncand)
+{
+	const struct type *t = d->in->type;
+	struct value *cuts;
+	size_t i;
+	dec_t a, b, sum, two, mid;
+
+	if (t->kind != T_DECIMAL && t->kind != T_MONTANT &&
+	    t->kind != T_POURCENTAGE)
+		return;
+	if (d->ncuts < 2)
+		return;
+	cuts = xcalloc(d->ncuts, sizeof(*cuts));
+	memcpy(cuts, d->cuts, d->ncuts * sizeof(*cuts));
+	qsort(cuts, d->ncuts, sizeof(*cuts), cmp_values);
+	for (i = 0; i + 1 < d->ncuts; i++) {
+		struct value v;
+
+		if (!value_to_dec(&cuts[i], &a) ||
+		    !value_to_dec(&cuts[i + 1], &b) ||
+		    dec_sub(b, a, &sum) != DEC_OK ||
+		    dec_from_int(2, &two) != DEC_OK ||
+		    dec_cmp(sum, two) > 0 ||
+		    dec_add(a, b, &sum) != DEC_OK ||
+		    dec_from_int(2, &two) != DEC_OK ||
+		    dec_div(sum, two, &mid) != DEC_OK)
+			continue;
+		memset(&v, 0, sizeof(v));
+		v.kind = t->kind;
+		v.u.dec = mid;
+		if (!allowed(d->in->cstr, &v))
+			continue;
+		*cand = xgrow(*cand, *ncand, sizeof(**cand));
+		(*cand)[(*ncand)++] = v;
+	}
+	free(cuts);
 }
 
 /* The values of D's decision: those its conditions tell apart. */
@@ -959,9 +1004,10 @@ dim_values(struct dim *d)
 		}
 		break;
 	case T_TEXTE:
+		/* The libellé as sample text: shown as « rempli », the
+		 * witness's data holding the text itself. */
 		j = sample(t, c, in->label != NULL ? in->label : in->name, 0);
-		buf_printf(&b, "« %s »", json_string_value(j));
-		dim_push(d, j, buf_cstr(&b));
+		dim_push(d, j, "rempli");
 		for (i = 0; i < d->ncuts; i++)
 			if (allowed(c, &d->cuts[i]))
 				dim_push_value(d, &d->cuts[i]);
@@ -996,6 +1042,7 @@ dim_values(struct dim *d)
 				cand = xgrow(cand, ncand, sizeof(*cand));
 				cand[ncand++] = v;
 			}
+		add_midpoints(d, &cand, &ncand);
 		if (ncand > 1)
 			qsort(cand, ncand, sizeof(*cand), cmp_values);
 		for (i = 0; i < ncand; i++) {

@@ -145,12 +145,40 @@ if "$LGC" variantes "$w/params.lgc" -I "$w/clauses" --format json \
     [ "$(json "$w/params.json" '[d["valeurs"] for d in R["decisions"] if d["nom"] == "debut"][0]')" = "['2026-12-31', '2027-01-01', '2027-01-02']" ] &&
     [ "$(json "$w/params.json" '[d["valeurs"] for d in R["decisions"] if d["nom"] == "acompte"][0]')" = "['0 €', '1 €']" ] &&
     [ "$(json "$w/params.json" '"absent" in [d["valeurs"] for d in R["decisions"] if d["nom"] == "reference"][0]')" = True ] &&
-    [ "$(json "$w/params.json" '"«  »" in [d["valeurs"] for d in R["decisions"] if d["nom"] == "mediateur"][0]')" = True ] &&
+    [ "$(json "$w/params.json" '[d["valeurs"] for d in R["decisions"] if d["nom"] == "mediateur"][0]')" = "['rempli', 'vide']" ] &&
     [ "$(json "$w/params.json" 'R["variantes"]')" = 32 ]; then
 	ok "décisions : paramètre de clause, date, montant, texte, présence (32 variantes)"
 else
 	ko "décisions à travers une clause, dates, montants, textes, présence" "$w/err"
 	sed 's/^/    /' "$w/py.err" 2> /dev/null | tail -3
+fi
+
+# ---- A computed value out of the bounds of a clause's parameter, in
+# one variant only: that witness fails (variante-en-echec, status 1),
+# named with its decisions.
+cat > "$w/clauses/mois.lgc" <<'EOF2'
+parametre mois : entier entre 1 et 36 "Durée en mois"
+---
+## Durée
+Le contrat dure {mois} mois.
+EOF2
+cat > "$w/calcul.lgc" <<'EOF2'
+entree annees : entier entre 1 et 5 "Durée en années"
+---
+# Objet
+{si annees > 3}Longue durée.{fin}
+{inclure "mois" avec mois = annees * 12}
+EOF2
+"$LGC" variantes "$w/calcul.lgc" -I "$w/clauses" --format json \
+    -o "$w/calcul.json" 2> "$w/err"
+status=$?
+if [ "$status" -eq 1 ] &&
+    grep -q 'erreur: le témoin 4 (annees = 4) ne se construit pas.*mois' "$w/err" &&
+    [ "$(json "$w/calcul.json" 'R["echecs"]')" = 1 ] &&
+    [ "$(json "$w/calcul.json" '[t["etat"] for t in R["temoins"]]')" = "['construit', 'construit', 'construit', 'echec']" ]; then
+	ok "une valeur calculée hors des bornes d'un paramètre : le témoin en échec, code 1"
+else
+	ko "valeur calculée hors bornes (code $status)" "$w/err"
 fi
 
 # ---- Past --max: every pair of decision values, by witnesses that built.
