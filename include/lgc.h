@@ -373,7 +373,10 @@ LGC_API int	 lgc_form(lgc_compiler *c, const char *render_url, char **out,
  * witness takes or none skips where that is proven, and as errors
  * (variante-en-echec) the witnesses that do not build.  FORMAT "texte"
  * (a French table), "json" or "html" (a page, one column per variant)
- * for *OUT (malloc'd, NUL-terminated; OUT NULL: only the diagnostics).
+ * for *OUT (malloc'd, NUL-terminated).  With OUT, every variantes-…
+ * warning is enabled; with OUT NULL there is no report, and only the
+ * warnings enabled by lgc_enable_warnings("variantes…") are given, as
+ * lgc check -Wvariantes does.
  * WRITE_DIR, when not NULL, receives for each variant its witness's
  * data (.json) and document in WRITE_FORMAT, named after its decisions.
  */

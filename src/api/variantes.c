@@ -2197,6 +2197,34 @@ print_coverage(struct buf *b, const struct vx *x)
 	}
 }
 
+/* The decisions of W that the exigers read ("" when they read none),
+ * or those where W differs from BASE (when not NULL): what a reader
+ * needs of a long list. */
+static void
+describe_some(struct buf *b, const struct vx *x, const struct witness *w,
+    const struct witness *base)
+{
+	size_t k, i, n = 0;
+
+	for (k = 0; k < x->ndecisions; k++) {
+		const struct dim *d = &x->dims[x->decisions[k]];
+		bool show = false;
+
+		if (base != NULL)
+			show = base->choice[k] != w->choice[k];
+		else
+			for (i = 0; i < x->rules.len && !show; i++)
+				show = x->rules.v[i] == x->decisions[k];
+		if (!show)
+			continue;
+		buf_printf(b, "%s%s = %s", n++ > 0 ? ", " : "", d->in->name,
+		    d->shown[w->choice[k]]);
+	}
+	if (n == 0)
+		buf_puts(b, base != NULL ? "comme V1" : "aucune décision lue "
+		    "par les exigences");
+}
+
 static void
 print_texte(struct buf *b, const struct vx *x)
 {
@@ -2226,10 +2254,11 @@ print_texte(struct buf *b, const struct vx *x)
 	buf_printf(b, "Variantes distinctes : %zu\n", x->nvs);
 	buf_printf(b, "Combinaisons refusées par une exigence : %zu\n",
 	    x->nrefused);
+	/* A refused witness by the decisions the exigers read. */
 	for (i = 0; i < x->nws; i++)
 		if (x->ws[i].state == W_REFUSED) {
 			buf_printf(b, "  témoin %zu (", i + 1);
-			describe_witness(b, x, &x->ws[i], " = ", ", ");
+			describe_some(b, x, &x->ws[i], NULL);
 			buf_printf(b, ") : %s\n", x->ws[i].message);
 		}
 	buf_printf(b, "Témoins en échec : %zu\n", x->failed);
@@ -2250,7 +2279,14 @@ print_texte(struct buf *b, const struct vx *x)
 		buf_printf(b, "  V%zu (%zu témoin%s, n° %zu) : ", i + 1,
 		    x->vs[i].count, x->vs[i].count > 1 ? "s" : "",
 		    x->vs[i].witness + 1);
-		describe_witness(b, x, &x->ws[x->vs[i].witness], " = ", ", ");
+		if (i == 0)
+			describe_witness(b, x, &x->ws[x->vs[i].witness],
+			    " = ", ", ");
+		else {
+			buf_puts(b, "V1, sauf ");
+			describe_some(b, x, &x->ws[x->vs[i].witness],
+			    &x->ws[x->vs[0].witness]);
+		}
 		buf_putc(b, '\n');
 	}
 	buf_puts(b, "\nBranches :\n");
@@ -2734,7 +2770,10 @@ lgc_variantes(lgc_compiler *c, const lgc_variantes_options *o, char **out,
 		diags_flush(ds);
 		return LGC_ERRORS;
 	}
-	diags_enable(ds, "variantes");
+	/* The command enables every warning of its own; lgc check
+	 * -Wvariantes-… (OUT NULL) those it names. */
+	if (out != NULL)
+		diags_enable(ds, "variantes");
 	variants_run(c, o, out, len);
 	diags_flush(ds);
 	if (diags_count(ds, SEV_FATAL) > fatals)
