@@ -46,8 +46,8 @@
 #include "syntax/ast.h"
 
 #define DEFAULT_MAX	256	/* combinations tried all at most */
-#define MAX_LIMIT	65536	/* --max beyond this is taken as this */
-#define WITNESS_CAP	4096	/* witnesses built at most */
+#define WITNESS_CAP	4096	/* witnesses built at most; a larger --max
+				 * is taken as this */
 #define INCLUDE_DEPTH	32	/* clauses within clauses walked */
 #define SAMPLE_DEPTH	6	/* records within records filled */
 
@@ -2685,8 +2685,8 @@ variants_run(lgc_compiler *c, const lgc_variantes_options *o, char **out,
 	x.c = c;
 	x.prog = api_program(c);
 	x.ds = api_diags(c);
-	x.max = o->max == 0 ? DEFAULT_MAX : o->max > MAX_LIMIT ? MAX_LIMIT :
-	    o->max;
+	x.max = o->max == 0 ? DEFAULT_MAX : o->max > WITNESS_CAP ?
+	    WITNESS_CAP : o->max;
 	find_decisions(&x);
 	index_points(&x);
 	x.exhaustive = x.space <= x.max;
@@ -2698,6 +2698,7 @@ variants_run(lgc_compiler *c, const lgc_variantes_options *o, char **out,
 		enumerate_all(&x);
 		x.exhaustive = x.nws == x.space;
 		x.pairwise = true;
+		x.capped = x.nws < x.space;
 	} else {
 		enumerate_pairs(&x);
 		x.pairwise = true;
