@@ -450,6 +450,7 @@ bench: lgc lgc-serve $(BUILD)/bench/pdfbench
 	@sh bench/lot.sh
 	@sh bench/memoire.sh
 	@sh bench/serve.sh
+	@sh bench/variantes.sh
 	@sh bench/lsp.sh
 
 # Debian packages: to build, to run the tests, and the fonts for PDF.

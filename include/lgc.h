@@ -395,6 +395,35 @@ LGC_API int	 lgc_explain(lgc_compiler *c, const char *article, char **out,
  * a server may write it once per template and serve it as is. */
 LGC_API int	 lgc_form(lgc_compiler *c, const char *render_url, char **out,
 		    size_t *len);
+/*
+ * The variants of the loaded template (lgc variantes): the decisions
+ * its conditions test (booléens, choix, the presence of optional inputs,
+ * and numbers, amounts, durations, dates and texts cut at the constants
+ * they are compared with, within their declared bounds), a witness data
+ * set for each combination (every one when there are at most MAX, else
+ * enough to cover every pair of decisions), each witness built as a
+ * client's contract is, and the distinct documents they give.  Reports
+ * as warnings (variantes-…, docs/diagnostics.md) the branches no
+ * witness takes or none skips where that is proven, and as errors
+ * (variante-en-echec) the witnesses that do not build.  FORMAT "texte"
+ * (a French table), "json" or "html" (a page, one column per variant)
+ * for *OUT (malloc'd, NUL-terminated).  With OUT, every variantes-…
+ * warning is enabled; with OUT NULL there is no report, and only the
+ * warnings enabled by lgc_enable_warnings("variantes…") are given, as
+ * lgc check -Wvariantes does.
+ * WRITE_DIR, when not NULL, receives for each variant its witness's
+ * data (.json) and document in WRITE_FORMAT, named after its decisions.
+ */
+typedef struct lgc_variantes_options {
+	size_t		 max;		/* 0: the default, 256 */
+	const char	*format;	/* "texte" (NULL), "json", "html" */
+	const char	*write_dir;	/* or NULL */
+	const char	*write_format;	/* "pdf", "html"…; NULL: "html" */
+} lgc_variantes_options;
+
+LGC_API int	 lgc_variantes(lgc_compiler *c,
+		    const lgc_variantes_options *o, char **out, size_t *len);
+
 /* A Makefile rule "TARGET: template clauses… data…" plus an empty rule
  * per file, so that make or ninja rebuild exactly what changed. */
 LGC_API int	 lgc_dependencies(lgc_compiler *c, const char *target,

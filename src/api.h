@@ -5,6 +5,11 @@
 #ifndef LGC_API_H
 #define LGC_API_H
 
+#include <stdbool.h>
+
+#include "check/program.h"
+#include "doc/doc.h"
+#include "eval/expr.h"
 #include "format/format.h"
 
 struct lgc_compiler;
@@ -13,5 +18,17 @@ struct lgc_compiler;
  * takes their options (set it before them); FORMATS outlives C. */
 void	lgc_set_formats(struct lgc_compiler *c,
 	    const struct format_table *formats);
+
+/* For lgc variantes (api/variantes.c), which builds witnesses as
+ * contracts are built. */
+const struct program *api_program(const struct lgc_compiler *c);
+struct diags *api_diags(struct lgc_compiler *c);
+/* A clone of C that builds a witness as a client's contract: no
+ * draft, no -Werror.  lgc_free it. */
+struct lgc_compiler *api_witness_compiler(const struct lgc_compiler *c);
+/* Evaluates the data loaded in C into D (doc_free it in any case),
+ * telling FN each branch taken; false after reporting errors. */
+bool	api_build(struct lgc_compiler *c, eval_trace_fn fn, void *arg,
+	    struct doc *d);
 
 #endif

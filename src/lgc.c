@@ -98,6 +98,9 @@ struct lgc_compiler {
 	bool		 lint_selected;	/* some lint-… codes enabled by name */
 	enum schema_draft schema_draft;	/* the "norme" option */
 	struct eval_limits limits;	/* the "limite-…" options */
+	/* lgc variantes: told each branch taken (api/variantes.h). */
+	eval_trace_fn	 trace;
+	void		*trace_arg;
 	struct file_id	*data_ids;	/* the data files read since the last */
 	size_t		 ndata_ids;	/* lgc_reset_data */
 	/* --format-diagnostics sarif without a handler: the results kept
@@ -1000,6 +1003,8 @@ evaluate(lgc_compiler *c, struct doc *d, const struct backend *be,
 	eval_set_limits(ev, &c->limits);
 	if (be != NULL && be->printable != NULL)
 		eval_set_text_check(ev, be->printable, state);
+	if (c->trace != NULL)
+		eval_set_trace(ev, c->trace, c->trace_arg);
 	if (eval_inputs(ev) && !failed_since(c, m)) {
 		if (eval_document(ev, &s)) {
 			build_document(&s, d);
@@ -1436,6 +1441,53 @@ lgc_outline(lgc_compiler *c, char **out, size_t *len)
 	if (len != NULL)
 		*len = n;
 	return finish(c, m);
+}
+
+const struct program *
+api_program(const lgc_compiler *c)
+{
+	return c->prog;
+}
+
+struct diags *
+api_diags(lgc_compiler *c)
+{
+	return c->ds;
+}
+
+lgc_compiler *
+api_witness_compiler(const lgc_compiler *c)
+{
+	lgc_compiler *w = lgc_clone(c, NULL);
+
+	/* A witness is built as a client's contract is: whole, with
+	 * nothing left to a draft's placeholders. */
+	w->draft = false;
+	w->draft_all = false;
+	diags_set_werror(w->ds, false);
+	return w;
+}
+
+bool
+api_build(lgc_compiler *c, eval_trace_fn fn, void *arg, struct doc *d)
+{
+	struct mark m = begin(c);
+	bool ok;
+
+	memset(d, 0, sizeof(*d));
+	if (c->prog == NULL || refused(c)) {
+		diags_flush(c->ds);
+		return false;
+	}
+	c->trace = fn;
+	c->trace_arg = arg;
+	ok = evaluate(c, d, NULL, NULL, NULL);
+	c->trace = NULL;
+	c->trace_arg = NULL;
+	if (!ok)
+		check_reported(c, m, "l'évaluation");
+	diags_flush(c->ds);
+	return ok && !failed_since(c, m);
 }
 
 int

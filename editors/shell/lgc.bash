@@ -8,7 +8,7 @@
 # is offered here.  Installed by `make install` into bash-completion's
 # completions folder; or source it from ~/.bashrc.
 
-_lgc_commands="build check diff explique formulaire lint schema tree serve lsp help"
+_lgc_commands="build check diff explique formulaire lint schema tree variantes serve lsp help"
 
 # The options of one subcommand (empty for an unknown one).
 _lgc_options() {
@@ -24,7 +24,7 @@ _lgc_options() {
 		    "$diag" ;;
 	check)
 		echo "-d --donnees -D -I --racine -Werror -Wlint -Wlint-" \
-		    "--limite -f --format --police $diag" ;;
+		    "-Wvariantes -Wvariantes- --limite -f --format --police $diag" ;;
 	diff)
 		echo "-d --donnees -D --lot --nom -I --ancien-I --nouveau-I -f --format" \
 		    "--racine --brouillon --guillemets-droits --limite $diag" ;;
@@ -36,6 +36,8 @@ _lgc_options() {
 		echo "--sujets -I --racine -Werror -Wlint- $diag" ;;
 	schema)
 		echo "--norme -I --racine $diag" ;;
+	variantes)
+		echo "--max --format -f --ecrire -o --sortie -I --racine $diag" ;;
 	tree)
 		echo "-I --racine $diag" ;;
 	serve)
@@ -101,8 +103,12 @@ _lgc() {
 	fi
 	case $prev in
 	-f|--format)
+		# lgc diff: -f and --format are the report's; lgc variantes:
+		# --format is the report's, -f the contracts'.
 		if [ "$cmd" = diff ]; then
 			_lgc_words "texte json" "$cur"
+		elif [ "$cmd" = variantes ] && [ "$prev" = --format ]; then
+			_lgc_words "texte json html" "$cur"
 		else
 			_lgc_words "html latex pdf docx" "$cur"
 		fi
@@ -136,7 +142,7 @@ _lgc() {
 		_lgc_files "$cur" docx dotx; return 0 ;;
 	--profil-icc)
 		_lgc_files "$cur" icc icm; return 0 ;;
-	-I|--racine|--ancien-I|--nouveau-I)
+	-I|--racine|--ancien-I|--nouveau-I|--ecrire)
 		_lgc_files "$cur"; return 0 ;;
 	--sortie)
 		if [ "$lot" = yes ]; then
@@ -147,7 +153,7 @@ _lgc() {
 		return 0 ;;
 	-o|--deps|--preambule)
 		_lgc_files "$cur" "*"; return 0 ;;
-	-D|--nom|-j|--port|--adresse|--fils|--limite-corps|--delai|--connexions|--rendu|--police)
+	-D|--nom|-j|--max|--port|--adresse|--fils|--limite-corps|--delai|--connexions|--rendu|--police)
 		return 0 ;;
 	esac
 	case $cur in

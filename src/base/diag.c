@@ -76,6 +76,16 @@ struct diags {
 	int		 record_line;
 };
 
+/* Whether the code NAME is off unless asked for (-Wlint, -Wvariantes):
+ * the drafting linter's, and the variants' (lgc variantes), which cost
+ * building every variant of the template. */
+static bool
+opt_in(const char *name)
+{
+	return strncmp(name, "lint-", 5) == 0 ||
+	    strncmp(name, "variantes-", 10) == 0;
+}
+
 struct diags *
 diags_new(diag_sink sink, void *arg)
 {
@@ -85,7 +95,7 @@ diags_new(diag_sink sink, void *arg)
 	ds->sink = sink;
 	ds->sink_arg = arg;
 	for (i = 0; i < DIAG__COUNT; i++)
-		ds->enabled[i] = strncmp(codes[i].name, "lint-", 5) != 0;
+		ds->enabled[i] = !opt_in(codes[i].name);
 	return ds;
 }
 
@@ -1141,10 +1151,11 @@ diag_sarif_log(struct buf *b, const char *version,
 		json_string(b, r->full_text);
 		buf_puts(b, "},\"help\":{\"text\":");
 		json_string(b, r->help);
-		/* The drafting linter's codes are off unless asked for. */
+		/* The drafting linter's codes, and lgc variantes', are off
+		 * unless asked for. */
 		buf_printf(b, "},\"defaultConfiguration\":{\"level\":\"%s\","
 		    "\"enabled\":%s}}%s\n", severity_sarif(codes[i].severity),
-		    strncmp(codes[i].name, "lint-", 5) == 0 ? "false" : "true",
+		    opt_in(codes[i].name) ? "false" : "true",
 		    i + 1 < DIAG__COUNT ? "," : "");
 	}
 	buf_printf(b, "]}},\n\"invocations\":[{\"executionSuccessful\":%s,"

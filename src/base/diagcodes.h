@@ -41,6 +41,16 @@ DIAG(W_OPTION_IGNORED, SEV_WARNING, "option-sans-effet",
     "%s")
 DIAG(W_NO_SUCH_DIR, SEV_WARNING, "dossier-introuvable",
     "%s")
+/* Variants (api/variantes.c): disabled unless enabled by lgc variantes or
+ * -Wvariantes. */
+DIAG(W_VAR_BRANCH_IMPOSSIBLE, SEV_WARNING, "variantes-branche-impossible",
+    "« %s » n'est vraie dans aucune variante : %s")
+DIAG(W_VAR_BRANCH_ALWAYS, SEV_WARNING, "variantes-branche-toujours-prise",
+    "« %s » est vraie dans toutes les variantes qui la lisent : %s")
+DIAG(W_VAR_CASE_IMPOSSIBLE, SEV_WARNING, "variantes-cas-impossible",
+    "ce « {cas} » ne se présente dans aucune variante : %s")
+DIAG(W_VAR_OTHER_IMPOSSIBLE, SEV_WARNING, "variantes-autre-impossible",
+    "« {autre} » n'est pris dans aucune variante : %s")
 /* Drafting linter (lint.c): disabled unless enabled by lgc lint or -Wlint. */
 DIAG(W_LINT_DISCRETION, SEV_WARNING, "lint-discretion",
     "« %s » donne à une partie un pouvoir sans limite ni contrôle : l'autre ne peut pas contester la décision, et un juge peut écarter la clause pour déséquilibre significatif ; précisez les critères et les limites de la décision")
@@ -280,6 +290,8 @@ DIAG(E_DATA_CHOICE, SEV_ERROR, "donnee-choix-inconnu",
     "%s : « %s » n'est pas une valeur possible (%s)")
 DIAG(E_DATA_CONTROL, SEV_ERROR, "donnee-caractere-controle",
     "%s : caractère de contrôle U+%04X interdit dans un texte")
+DIAG(E_VARIANT_FAILS, SEV_ERROR, "variante-en-echec",
+    "%s")
 DIAG(E_EXIGER, SEV_ERROR, "exigence",
     "%s")
 DIAG(E_DIV_ZERO, SEV_ERROR, "division-par-zero",

@@ -29,7 +29,8 @@ enum command {
 	CMD_LINT,
 	CMD_FORM,
 	CMD_DIFF,
-	CMD_EXPLAIN
+	CMD_EXPLAIN,
+	CMD_VARIANTS
 };
 
 /* A format's option given on the command line (--police NOM). */
@@ -75,6 +76,9 @@ struct options {
 	const char	*provenance;	/* --provenance FICHIER.json */
 	const char	*article;	/* explique: the article asked about */
 	const char	*color;		/* --couleur */
+	const char	*report_format;	/* variantes --format */
+	const char	*write_dir;	/* variantes --ecrire */
+	size_t		 max;		/* variantes --max */
 	int		 jobs;
 	bool		 werror;
 	bool		 draft;
@@ -101,6 +105,8 @@ usage(lgc_compiler *c, FILE *out)
 "        lgc diff ANCIEN.lgc NOUVEAU.lgc [-d DONNÉES.json | --lot CLIENTS.jsonl]\n"
 "                 [-I DOSSIER]… [--ancien-I DOSSIER]… [--nouveau-I DOSSIER]…\n"
 "                 [-f texte|json]\n"
+"        lgc variantes MODÈLE.lgc [--max N] [--format texte|json|html]\n"
+"                 [--ecrire DOSSIER [-f FORMAT]] [-o RAPPORT] [-I DOSSIER]…\n"
 "        lgc tree MODÈLE.lgc\n"
 "        lgc explique MODÈLE.lgc [-d DONNÉES.json] [-D nom=valeur]… ARTICLE\n"
 "        lgc serve [DOSSIER…] [--port N] [--adresse A] [-I DOSSIER]… [--fils N]\n"
@@ -125,6 +131,9 @@ usage(lgc_compiler *c, FILE *out)
 "  diff               compare les contrats de deux versions d'un modèle (ou\n"
 "                     de sa bibliothèque de clauses) : articles ajoutés,\n"
 "                     supprimés, reformulés, renumérotés, mot à mot\n"
+"  variantes          les contrats que le modèle peut produire : décisions,\n"
+"                     matrice des articles, un témoin construit par variante,\n"
+"                     branches impossibles (avertissements variantes-…)\n"
 "  serve              sert les modèles des dossiers par HTTP (API JSON,\n"
 "                     « lgc serve --help », docs/api.md)\n"
 "  lsp                serveur LSP pour les éditeurs, sur l'entrée et la\n"
@@ -153,6 +162,9 @@ usage(lgc_compiler *c, FILE *out)
 "                         permise ; erreur inclusion-hors-racine)\n"
 "  -Werror                traite les avertissements comme des erreurs\n"
 "  -Wlint, -Wlint-CODE    ajoute les avertissements de rédaction (tous, ou un)\n"
+"  -Wvariantes, -Wvariantes-CODE\n"
+"                         check : construit chaque variante et signale les\n"
+"                         branches impossibles (toutes, ou une sorte)\n"
 "  --sujets LISTE         lint : sujets essentiels du contrat (parties, objet,\n"
 "                         duree, prestations, remuneration, resultats,\n"
 "                         confidentialite, donnees, resiliation, litiges,\n"
@@ -186,6 +198,10 @@ usage(lgc_compiler *c, FILE *out)
 "                         le brouillon 7)\n"
 "  --rendu URL            formulaire : adresse où la page envoie les données\n"
 "                         pour obtenir le contrat (POST URL?format=pdf|html)\n"
+"  --max N                variantes : combinaisons essayées toutes au plus\n"
+"                         (défaut 256) ; au-delà, chaque paire de décisions\n"
+"  --ecrire DOSSIER       variantes : écrit le témoin (.json) et le contrat\n"
+"                         de chaque variante (format de -f, défaut html)\n"
 "  --limite NOM=TAILLE    relève ou abaisse une limite de ce que coûte un\n"
 "                         contrat (répétable) : valeur (une valeur\n"
 "                         calculée, défaut 16M), texte (le texte du\n"
@@ -299,6 +315,8 @@ static const struct {
 "  --racine DOSSIER       n'inclut que des fichiers de ce dossier (répétable)\n"
 "  -Werror                traite les avertissements comme des erreurs\n"
 "  -Wlint, -Wlint-CODE    ajoute les avertissements de rédaction\n"
+"  -Wvariantes            construit chaque variante (lgc variantes) et\n"
+"                         signale les branches impossibles\n"
 "  --limite NOM=TAILLE    limite valeur, texte ou noeuds (répétable)\n" },
 	{ "schema",
 "usage : lgc schema MODÈLE.lgc [-I DOSSIER]…\n"
@@ -368,6 +386,32 @@ static const struct {
 "                         données partielles\n"
 "  --guillemets-droits    garde les guillemets \"…\" tels quels\n"
 "  --limite NOM=TAILLE    limite valeur, texte ou noeuds (répétable)\n" },
+	{ "variantes",
+"usage : lgc variantes MODÈLE.lgc [--max N] [--format texte|json|html]\n"
+"                 [--ecrire DOSSIER [-f FORMAT]] [-o RAPPORT] [-I DOSSIER]…\n"
+"\n"
+"Les contrats que le modèle peut produire. Les décisions sont lues dans\n"
+"les conditions du modèle et de ses clauses : booléens, choix, présence\n"
+"des entrées optionnelles, nombres, montants, durées, dates et textes\n"
+"coupés aux constantes auxquelles ils sont comparés, dans leurs bornes.\n"
+"Chaque combinaison reçoit un témoin (les plus petites valeurs valides,\n"
+"les libellés pour texte), construit comme un contrat ; les témoins qui\n"
+"donnent le même document forment une variante. Le rapport donne leur\n"
+"nombre, la matrice des articles et des clauses par variante, les\n"
+"combinaisons refusées par un « exiger », les témoins en échec (erreur\n"
+"variante-en-echec) et les branches jamais prises ou jamais évitées\n"
+"(avertissements variantes-…). Code de sortie 1 si un témoin échoue.\n"
+"\n"
+"  --max N                combinaisons essayées toutes au plus (défaut\n"
+"                         256) ; au-delà, assez de témoins pour couvrir\n"
+"                         chaque paire de valeurs de deux décisions\n"
+"  --format FORMAT        rapport texte (défaut), json ou html (une page,\n"
+"                         une colonne par variante)\n"
+"  -o, --sortie FICHIER   fichier du rapport (défaut : sortie standard)\n"
+"  --ecrire DOSSIER       écrit le témoin (.json) et le contrat de chaque\n"
+"                         variante, nommés d'après ses décisions\n"
+"  -f FORMAT              format des contrats écrits (html, pdf…)\n"
+"  -I DOSSIER             dossier de clauses (répétable)\n" },
 	{ "tree",
 "usage : lgc tree MODÈLE.lgc [-I DOSSIER]…\n"
 "\n"
@@ -516,13 +560,17 @@ parse_command(lgc_compiler *c, const char *word, struct options *o)
 		o->command = CMD_DIFF;
 	else if (strcmp(word, "explique") == 0)
 		o->command = CMD_EXPLAIN;
+	else if (strcmp(word, "variantes") == 0)
+		o->command = CMD_VARIANTS;
 	else if (word[0] == '-' && word[1] != '\0')
 		return usage_error(c, "option inconnue « %s » : une commande "
-		    "vient d'abord (build, check, diff, explique, formulaire, lint, schema, "
-		    "tree, serve ou lsp), puis ses options", word);
+		    "vient d'abord (build, check, diff, explique, formulaire, "
+		    "lint, schema, tree, variantes, serve ou lsp), puis ses "
+		    "options", word);
 	else
-		return usage_error(c, "commande inconnue « %s » : build, check, "
-		    "diff, explique, formulaire, lint, schema, tree, serve ou lsp", word);
+		return usage_error(c, "commande inconnue « %s » : build, "
+		    "check, diff, explique, formulaire, lint, schema, tree, "
+		    "variantes, serve ou lsp", word);
 	return LGC_OK;
 }
 
@@ -636,10 +684,20 @@ check_combinations(lgc_compiler *c, struct options *o)
 	if (o->render_url != NULL && o->command != CMD_FORM)
 		return usage_error(c, "%s", "--rendu ne sert qu'à « lgc "
 		    "formulaire »");
+	if ((o->max != 0 || o->write_dir != NULL || o->report_format != NULL)
+	    && o->command != CMD_VARIANTS)
+		return usage_error(c, "%s", "--max, --ecrire et --format (du "
+		    "rapport) ne servent qu'à « lgc variantes »");
+	if (o->command == CMD_VARIANTS && o->format != NULL &&
+	    o->write_dir == NULL)
+		return usage_error(c, "%s", "-f donne le format des contrats "
+		    "écrits par --ecrire ; le rapport prend --format texte, json "
+		    "ou html");
 	if (o->command != CMD_BUILD && o->batch == NULL &&
-	    ((o->output != NULL && o->command != CMD_FORM) ||
+	    ((o->output != NULL && o->command != CMD_FORM &&
+	    o->command != CMD_VARIANTS) ||
 	    (o->format != NULL &&
-	    o->command != CMD_CHECK)))
+	    o->command != CMD_CHECK && o->command != CMD_VARIANTS)))
 		return usage_error(c, "%s", o->output != NULL ?
 		    "-o ne sert qu'à « lgc build » et « lgc formulaire »" :
 		    "-f ne sert qu'à « lgc build » et « lgc check »");
@@ -677,7 +735,28 @@ parse_valued(lgc_compiler *c, int argc, char **argv, int *i, struct options *o)
 		o->roots[o->nroots++] = value;
 	} else if (matches(arg, "-f", "--format", &prefix)) {
 		VALUE("un format");
-		o->format = value;
+		/* lgc variantes: --format for the report, -f for the
+		 * contracts --ecrire writes. */
+		if (o->command == CMD_VARIANTS && arg[1] == '-')
+			o->report_format = value;
+		else
+			o->format = value;
+	} else if (matches(arg, NULL, "--max", &prefix)) {
+		char *end;
+		long long n;
+
+		VALUE("un nombre");
+		errno = 0;
+		n = strtoll(value, &end, 10);
+		if (*end != '\0' || end == value || n < 1 || errno != 0 ||
+		    n > 1000000)
+			return usage_error(c, "--max attend un nombre de 1 à "
+			    "1000000, pas « %s »", value);
+		o->max = (size_t)n;
+	} else if (matches(arg, NULL, "--ecrire", &prefix) ||
+	    matches(arg, NULL, "--écrire", &prefix)) {
+		VALUE("un dossier");
+		o->write_dir = value;
 	} else if (matches(arg, "-o", NULL, &prefix) ||
 	    matches(arg, NULL, "--output", &prefix)) {
 		VALUE("un fichier");
@@ -1310,6 +1389,43 @@ run_diff(lgc_compiler *c, const struct options *o)
 	return status;
 }
 
+/* Whether -WPREFIX names codes of lgc variantes ("variantes…"). */
+static bool
+variant_warnings(const struct options *o)
+{
+	size_t i, n;
+
+	for (i = 0; i < o->nwarnings; i++) {
+		n = strlen(o->warnings[i]);
+		if (n >= 3 && strncmp(o->warnings[i], "variantes-",
+		    n < 10 ? n : 10) == 0)
+			return true;
+	}
+	return false;
+}
+
+static int
+run_variants(lgc_compiler *c, const struct options *o, const char *format)
+{
+	lgc_variantes_options vo;
+	char *out = NULL;
+	size_t len = 0;
+	int status;
+
+	memset(&vo, 0, sizeof(vo));
+	vo.max = o->max;
+	vo.format = o->report_format;
+	vo.write_dir = o->write_dir;
+	vo.write_format = format;
+	if ((status = lgc_check_output(c, o->output)) != LGC_OK)
+		return status;
+	status = lgc_variantes(c, &vo, &out, &len);
+	if (out != NULL && status != LGC_FATAL)
+		status = worst(status, lgc_write_output(c, o->output, out, len));
+	free(out);
+	return status;
+}
+
 static int
 run(lgc_compiler *c, const struct options *o)
 {
@@ -1320,9 +1436,17 @@ run(lgc_compiler *c, const struct options *o)
 
 	if (o->command == CMD_DIFF)
 		return run_diff(c, o);
-	/* The questionnaire is HTML whatever -o is named. */
+	/* The questionnaire is HTML whatever -o is named; the variants'
+	 * -o is their report, -f the contracts they write. */
 	if (o->command == CMD_FORM)
 		format = "html";
+	else if (o->command == CMD_VARIANTS) {
+		struct options contracts = *o;
+
+		contracts.output = NULL;
+		if ((format = pick_format(c, &contracts)) == NULL)
+			return LGC_FATAL;
+	}
 	else if ((format = pick_format(c, o)) == NULL)
 		return LGC_FATAL;
 	if ((status = configure(c, o)) != LGC_OK)
@@ -1356,8 +1480,13 @@ run(lgc_compiler *c, const struct options *o)
 		free(out);
 		return status;
 	}
+	if (o->command == CMD_VARIANTS)
+		return worst(status, run_variants(c, o, format));
 	if (o->command == CMD_LINT || o->subjects != NULL || lint_warnings(o))
 		status = worst(status, lgc_lint(c, o->subjects));
+	/* -Wvariantes: the variants' warnings and failures, no report. */
+	if (variant_warnings(o) && status != LGC_FATAL)
+		status = worst(status, lgc_variantes(c, NULL, NULL, NULL));
 	for (i = 0; i < o->ndata && status != LGC_FATAL; i++)
 		status = worst(status, load_data(c, o->data_files[i]));
 	for (i = 0; i < o->ndefines && status != LGC_FATAL; i++)
@@ -1513,7 +1642,7 @@ main_with(lgc_compiler *c, int argc, char **argv)
 		else if (!command_usage(argv[2], stdout))
 			return usage_error(c, "« lgc help %s » : aucune commande "
 			    "de ce nom (build, check, diff, explique, formulaire, lint, "
-			    "schema, tree, serve ou lsp)", argv[2]);
+			    "schema, tree, variantes, serve ou lsp)", argv[2]);
 		return flush_stdout(c);
 	}
 	for (i = 1; i < argc; i++) {

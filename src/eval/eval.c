@@ -481,9 +481,16 @@ prov_if_branch(struct eval *ev, const struct node *n, size_t i, enum truth t)
 /* In a draft, once a condition cannot be decided every remaining
  * branch is shown, each under a label saying its condition. */
 static void
+trace(struct eval *ev, const struct node *n, size_t outcome)
+{
+	if (ev->trace != NULL)
+		ev->trace(ev->trace_arg, n, outcome);
+}
+
+static void
 eval_if(struct eval *ev, const struct node *n)
 {
-	size_t i;
+	size_t i, taken = n->u.cond.len;
 	bool undecided = false, block = false;
 
 	for (i = 0; i < n->u.cond.len; i++) {
@@ -506,6 +513,8 @@ eval_if(struct eval *ev, const struct node *n)
 			    "sinon si" : "sinon", b->cond, block);
 			undecided = undecided || t == TRUTH_UNKNOWN;
 		}
+		if (t == TRUTH_TRUE && !undecided)
+			taken = i;
 		if (ev->prov != NULL) {
 			size_t saved = prov_if_branch(ev, n, i, t);
 
@@ -518,6 +527,8 @@ eval_if(struct eval *ev, const struct node *n)
 	}
 	if (undecided)
 		emit_label(ev, "fin", NULL, block);
+	else
+		trace(ev, n, taken);
 }
 
 static bool
@@ -629,6 +640,7 @@ eval_selon(struct eval *ev, const struct node *n)
 	}
 	for (i = 0; i < n->u.selon.ncases; i++)
 		if (case_matches(ev, &n->u.selon.cases[i], &subject)) {
+			trace(ev, n, i);
 			if (ev->prov != NULL)
 				prov_selon_case(ev, n, i);
 			else
@@ -636,6 +648,7 @@ eval_selon(struct eval *ev, const struct node *n)
 			value_free(&subject);
 			return;
 		}
+	trace(ev, n, n->u.selon.ncases + (n->u.selon.other == NULL));
 	if (n->u.selon.other != NULL)
 		prov_selon_body(ev, n, &n->loc, "autre", TRUTH_TRUE,
 		    n->u.selon.other);
@@ -798,6 +811,7 @@ eval_include(struct eval *ev, const struct node *n)
 
 	if (f == NULL)
 		return;
+	trace(ev, n, 0);
 	if (ev->prov != NULL)
 		scope = prov_include(ev, n);
 	fr = frame_new(f);
@@ -1029,6 +1043,13 @@ void
 eval_set_provenance(struct eval *ev, struct prov *p)
 {
 	ev->prov = p;
+}
+
+void
+eval_set_trace(struct eval *ev, eval_trace_fn fn, void *arg)
+{
+	ev->trace = fn;
+	ev->trace_arg = arg;
 }
 
 void

@@ -27,6 +27,15 @@ struct prov;
 typedef bool	(*eval_text_check)(void *ctx, const char *text,
 		    struct buf *why, struct buf *hint);
 
+/* Told, as the body is evaluated, each branch taken: for a {si} (N)
+ * the index of the branch taken, or its number of branches when none
+ * is; for a {selon} the index of the case taken, its number of cases
+ * for {autre}, one more when nothing is; 0 for an {inclure}.  What a
+ * draft cannot decide is not told.  lgc variantes tells the documents
+ * of two data sets apart by it (eval_set_trace). */
+typedef void	(*eval_trace_fn)(void *arg, const struct node *n,
+		    size_t outcome);
+
 /* One instance of a file: the main template, or a clause at one of its
  * include sites with its parameters bound. */
 struct frame {
@@ -101,6 +110,8 @@ struct eval {
 	void		*text_check_ctx;
 	struct ptrvec	 unprintable;	/* texts reported, owned */
 	bool		 draft_all;	/* --brouillon=tout: every branch shown */
+	eval_trace_fn	 trace;		/* told each branch taken, or NULL */
+	void		*trace_arg;
 	bool		 straight_quotes;
 	struct eval_limits limits;	/* eval.h */
 	size_t		 text_bytes;	/* of the stream so far */
@@ -174,6 +185,8 @@ void		 note_inputs(struct eval *ev, struct diagnostic *dg,
  * are then reported with the input the value came from. */
 void		 eval_set_text_check(struct eval *ev, eval_text_check check,
 		    void *ctx);
+/* FN, with ARG, is told each branch taken (eval_trace_fn). */
+void		 eval_set_trace(struct eval *ev, eval_trace_fn fn, void *arg);
 /* The text T that E prints (its field FIELD, unless NULL), checked
  * against what the output can print: false after reporting the
  * characters it cannot, once per text, with the input and JSON path it

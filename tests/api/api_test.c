@@ -633,6 +633,55 @@ test_pdf_options(const char *dir)
 	lgc_free(c);
 }
 
+/* lgc_variantes through <lgc.h>: the report in each format, the
+ * diagnostics through the handler, a bad format refused. */
+static void
+test_variantes(void)
+{
+	static const char text[] =
+	    "entree garantie : booleen \"Garantie ?\"\n"
+	    "entree duree : entier entre 1 et 12 \"Durée\"\n"
+	    "---\n"
+	    "# Objet\n"
+	    "{si garantie}\n"
+	    "## Garantie\n"
+	    "{fin}\n"
+	    "{si duree > 24}Jamais.{fin}\n";
+	lgc_variantes_options o;
+	struct seen s;
+	lgc_compiler *c;
+	char *out = NULL;
+	size_t len = 0;
+
+	memset(&s, 0, sizeof(s));
+	s.printed_ok = s.place_ok = true;
+	c = lgc_new(NULL);
+	lgc_set_diagnostic_handler(c, collect, &s);
+	expect(lgc_load_template_string(c, "memoire/variantes.lgc", text,
+	    strlen(text)) == LGC_OK, "lgc_variantes : le modèle se charge");
+	memset(&o, 0, sizeof(o));
+	o.format = "json";
+	expect(lgc_variantes(c, &o, &out, &len) == LGC_OK && out != NULL &&
+	    len == strlen(out) && strstr(out, "\"variantes\": 2") != NULL &&
+	    has_code(&s, "variantes-branche-impossible"),
+	    "lgc_variantes : 2 variantes en JSON, la branche impossible "
+	    "signalée au gestionnaire");
+	free(out);
+	out = NULL;
+	o.format = "html";
+	expect(lgc_variantes(c, &o, &out, &len) == LGC_OK && out != NULL &&
+	    strstr(out, "<th>V1</th><th>V2</th>") != NULL,
+	    "lgc_variantes : la page HTML, une colonne par variante");
+	free(out);
+	out = NULL;
+	o.format = "csv";
+	expect(lgc_variantes(c, &o, &out, &len) == LGC_FATAL && out == NULL &&
+	    has_code(&s, "usage"), "lgc_variantes : un format inconnu refusé");
+	expect(lgc_variantes(c, NULL, NULL, NULL) == LGC_OK,
+	    "lgc_variantes : sans options ni rapport, les diagnostics seuls");
+	lgc_free(c);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -794,6 +843,7 @@ main(int argc, char **argv)
 	test_library(dir);
 	test_pdf_options(dir);
 	test_diagnostic_formats();
+	test_variantes();
 	test_clone(path, dir);
 	test_compare();
 	expect(strcmp(lgc_version(), LGC_VERSION_STRING) == 0, "la version");

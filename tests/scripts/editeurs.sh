@@ -288,7 +288,7 @@ help_options() {
 	grep -oE '(^|[][ ,|(])--?[A-Za-z][A-Za-z0-9-]*' | sed 's/^[][ ,|(]//' |
 	    sed 's/-CODE$/-/' | sort -u
 }
-commands="build check diff explique formulaire lint schema tree serve lsp"
+commands="build check diff explique formulaire lint schema tree variantes serve lsp"
 "$LGC" --help 2>&1 | help_options > "$dir/opt.global"
 for c in $commands; do
 	"$LGC" "$c" --help > "$dir/help.$c" 2>&1
@@ -320,7 +320,7 @@ expect_bash() {
 	else echo "« $got » au lieu de « $want »" > "$dir/b.err"
 		echec "bash : « $* »" "$dir/b.err"; fi
 }
-expect_bash "build check diff explique formulaire help lint lsp schema serve tree" lgc ""
+expect_bash "build check diff explique formulaire help lint lsp schema serve tree variantes" lgc ""
 expect_bash "docx html latex pdf" lgc build -f ""
 expect_bash "avec espace.lgc modele.lgc sous dossier" lgc build ""
 expect_bash "donnees.json sous dossier" lgc check -d ""
@@ -333,7 +333,7 @@ expect_bash "--racine" lgc check --ra
 expect_bash "-Wlint-" lgc lint -Wl
 expect_bash "json texte" lgc diff -f ""
 expect_bash "sous dossier" lgc diff --nouveau-I ""
-expect_bash "build check diff explique formulaire lint lsp schema serve tree" lgc help ""
+expect_bash "build check diff explique formulaire lint lsp schema serve tree variantes" lgc help ""
 
 # Every option of each command's help is offered, and the global
 # help's by some command; a new option in lgc fails here until the
@@ -413,15 +413,15 @@ else
 		else echo "« $got » au lieu de « $2 »" > "$dir/z.err"
 			echec "zsh : « $3 »" "$dir/z.err"; fi
 	}
-	expect_zsh cmds "build check diff explique formulaire help lint lsp schema serve tree" "lgc "
+	expect_zsh cmds "build check diff explique formulaire help lint lsp schema serve tree variantes" "lgc "
 	expect_zsh f "docx html latex pdf" "lgc build -f "
 	expect_zsh files "avec espace.lgc modele.lgc sous dossier/" "lgc check "
 	expect_zsh data "donnees.json sous dossier/" "lgc check -d "
 	expect_zsh sujets "aucun confidentialite donnees duree litiges objet parties prestations remuneration resiliation resultats signatures" "lgc lint --sujets "
-	expect_zsh help "build check diff explique formulaire lint lsp schema serve tree" "lgc help "
+	expect_zsh help "build check diff explique formulaire lint lsp schema serve tree variantes" "lgc help "
 	missing=""
 	cat "$dir"/zsh.build "$dir"/zsh.check "$dir"/zsh.diff "$dir"/zsh.explique "$dir"/zsh.formulaire "$dir"/zsh.lint \
-	    "$dir"/zsh.schema "$dir"/zsh.tree "$dir"/zsh.serve "$dir"/zsh.lsp \
+	    "$dir"/zsh.schema "$dir"/zsh.tree "$dir"/zsh.variantes "$dir"/zsh.serve "$dir"/zsh.lsp \
 	    > "$dir/zsh.all"
 	printf '%s\n' -h --help -V --version >> "$dir/zsh.all"
 	for c in $commands; do
