@@ -324,31 +324,51 @@ cell_append(struct cell *v, size_t *n, const struct cell *c)
 }
 
 /* FIXED text is generated, not written: its spaces are final.  The
- * cells take the current span (span_set). */
+ * cells take the current span (span_set).  A byte gives at most one
+ * cell, so the cells are reserved once for the whole text, and ASCII,
+ * most of a contract, is taken without decoding. */
 static void
 cells_text(struct para *p, const char *s, size_t n, bool fixed)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i, k;
 	uint32_t cp;
+	struct cell *c;
+	unsigned char kind;
 
+	while (p->cap - p->len < n)
+		p->v = xreserve(p->v, &p->cap, p->cap, sizeof(*p->v));
+	c = p->v + p->len;
 	for (i = 0; i < n; i += k) {
-		k = utf8_decode(s + i, n - i, &cp);
-		if (k == 0) {
+		if (u[i] < 0x80) {
+			cp = u[i];
+			k = 1;
+		} else if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {
 			/* Kept byte for byte: never a blank nor punctuation. */
-			cell_push(p, CELL_CHAR, 0xFFFD, (unsigned char)s[i]);
+			c->kind = CELL_CHAR;
+			c->cp = 0xFFFD;
+			c->byte = u[i];
+			c->style = (unsigned char)p->style;
+			c->span = p->span;
+			c++;
 			k = 1;
 			continue;
 		}
 		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r') {
-			cell_push(p, fixed ? CELL_SPACE : CELL_BLANK, ' ', 0);
-			continue;
-		}
-		if (cp == 0xA0) {
-			cell_push(p, CELL_NBSP, cp, 0);
-			continue;
-		}
-		cell_push(p, CELL_CHAR, cp, 0);
+			kind = fixed ? CELL_SPACE : CELL_BLANK;
+			cp = ' ';
+		} else if (cp == 0xA0)
+			kind = CELL_NBSP;
+		else
+			kind = CELL_CHAR;
+		c->kind = kind;
+		c->cp = cp;
+		c->byte = 0;
+		c->style = (unsigned char)p->style;
+		c->span = p->span;
+		c++;
 	}
+	p->len = (size_t)(c - p->v);
 }
 
 static void
@@ -460,21 +480,27 @@ para_append(struct para *p, struct stream *s, const struct line *l,
 	}
 }
 
+/* Whether C is one of the characters of SET (UTF-8).  SET is searched
+ * for C's own bytes rather than decoded: in UTF-8 an ASCII byte is only
+ * ever that character, and a whole encoded sequence found from a lead
+ * byte starts at a character's boundary, so this is exact and needs no
+ * decoding for every cell (this ran for most cells of every
+ * paragraph). */
 static bool
 is_char(const struct cell *c, const char *set)
 {
-	size_t i, k, n = strlen(set);
-	uint32_t cp;
+	char b[4];
+	size_t n;
+	const char *at;
 
-	if (c == NULL || c->kind != CELL_CHAR)
+	if (c == NULL || c->kind != CELL_CHAR || c->cp == 0)
 		return false;
-	for (i = 0; i < n; i += k) {
-		k = utf8_decode(set + i, n - i, &cp);
-		if (k == 0)
-			return false;
-		if (cp == c->cp)
+	if (c->cp < 0x80)
+		return strchr(set, (int)c->cp) != NULL;
+	n = utf8_encode(c->cp, b);
+	for (at = strchr(set, b[0]); at != NULL; at = strchr(at + 1, b[0]))
+		if (strncmp(at, b, n) == 0)
 			return true;
-	}
 	return false;
 }
 
@@ -944,11 +970,12 @@ para_finish(struct para *p, struct doc_runs *out)
 {
 	struct buf text;
 	const struct cell *c;
-	char bytes[4];
 	unsigned style = 0;
 	const char *link = NULL;
 	struct value_origin *origin = NULL;
 	size_t i, n, start;
+	uint32_t span = UINT32_MAX;
+	char *out_p;
 
 	memset(out, 0, sizeof(*out));
 	quotes_and_apostrophes(p);
@@ -961,39 +988,59 @@ para_finish(struct para *p, struct doc_runs *out)
 		start++;
 	while (n > start && p->v[n - 1].kind == CELL_BREAK)
 		n--;
+	/* The text is written straight into a buffer reserved once: a
+	 * cell prints at most 4 bytes.  A run ends where the style, the
+	 * link or the origin changes, which only a change of span or of
+	 * style can bring. */
 	buf_init(&text);
+	buf_grow(&text, (n - start) * 4);
+	out_p = text.data;
 	for (i = start; i < n; i++) {
 		c = &p->v[i];
-		if (text.len > 0 && (c->kind == CELL_BREAK ||
-		    c->style != style ||
-		    !same_link(span_of(p, c)->link, link) ||
-		    span_of(p, c)->origin != origin)) {
-			doc_runs_push_value(out, text.data, text.len, style,
-			    link, origin);
-			buf_reset(&text);
+		if (c->span != span || c->kind == CELL_BREAK ||
+		    c->style != style) {
+			const struct span *sp = span_of(p, c);
+
+			text.len = (size_t)(out_p - text.data);
+			if (text.len > 0 && (c->kind == CELL_BREAK ||
+			    c->style != style || !same_link(sp->link, link) ||
+			    sp->origin != origin)) {
+				text.data[text.len] = '\0';
+				doc_runs_push_value(out, text.data, text.len,
+				    style, link, origin);
+				out_p = text.data;
+			}
+			style = c->style;
+			link = sp->link;
+			origin = sp->origin;
+			span = c->span;
 		}
-		style = c->style;
-		link = span_of(p, c)->link;
-		origin = span_of(p, c)->origin;
 		switch ((enum cell_kind)c->kind) {
 		case CELL_CHAR:
-			buf_put(&text, bytes, cell_bytes(c, bytes));
+			if (c->cp < 0x80 && c->byte == 0)
+				*out_p++ = (char)c->cp;
+			else
+				out_p += cell_bytes(c, out_p);
 			break;
 		case CELL_BLANK:
 		case CELL_SPACE:
-			buf_putc(&text, ' ');
+			*out_p++ = ' ';
 			break;
 		case CELL_NBSP:
-			buf_puts(&text, NBSP);
+			memcpy(out_p, NBSP, 2);
+			out_p += 2;
 			break;
 		case CELL_BREAK:
 			doc_runs_push(out, NULL, 0, c->style, NULL);
 			break;
 		}
 	}
-	if (text.len > 0)
+	text.len = (size_t)(out_p - text.data);
+	if (text.len > 0) {
+		text.data[text.len] = '\0';
 		doc_runs_push_value(out, text.data, text.len, style, link,
 		    origin);
+	}
 	buf_free(&text);
 	p->open = false;
 	p->style = 0;
