@@ -504,6 +504,42 @@ is_char(const struct cell *c, const char *set)
 	return false;
 }
 
+/* The characters that rule 3 looks at around a blank run, as switches
+ * (they are tested for every blank of every paragraph): no space before
+ * . , ) ] …, none after ( [, a no-break space before ; : ! ? % € ». */
+static bool
+hugs_before(const struct cell *c)
+{
+	if (c->kind != CELL_CHAR)
+		return false;
+	switch (c->cp) {
+	case '.': case ',': case ')': case ']': case 0x2026:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool
+hugs_after(const struct cell *c)
+{
+	return c->kind == CELL_CHAR && (c->cp == '(' || c->cp == '[');
+}
+
+static bool
+spaced_before(const struct cell *c)
+{
+	if (c->kind != CELL_CHAR)
+		return false;
+	switch (c->cp) {
+	case ';': case ':': case '!': case '?': case '%': case 0x20AC:
+	case 0xBB:
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* Rule 3 of the language: a blank run becomes one space, or a no-break
  * space, or nothing, depending on its neighbours. */
 static size_t
@@ -536,13 +572,13 @@ normalize(struct para *p)
 		if (prev == NULL || next == NULL || prev->kind == CELL_BREAK ||
 		    next->kind == CELL_BREAK)
 			continue;
-		if (is_char(next, ".,)]\xe2\x80\xa6") || is_char(prev, "(["))
+		if (hugs_before(next) || hugs_after(prev))
 			continue;
 		p->v[n] = p->v[i];
 		/* Not in code shown as written (a draft's « != »). */
 		if (!span_of(p, &p->v[i])->escaped &&
-		    (is_char(next, ";:!?%\xe2\x82\xac\xc2\xbb") ||
-		    is_char(prev, "\xc2\xab")))
+		    (spaced_before(next) || (prev->kind == CELL_CHAR &&
+		    prev->cp == 0xAB)))
 			p->v[n].kind = CELL_NBSP;
 		else
 			p->v[n].kind = CELL_SPACE;

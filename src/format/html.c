@@ -206,6 +206,12 @@ escape_text(struct buf *b, const char *s)
 
 	if (s == NULL)
 		return;
+	/* Most text holds no such word: escaped in one go (a space is
+	 * escaped as itself). */
+	if (strstr(s, NB_HYPHEN) == NULL) {
+		html_escape(b, s, strlen(s));
+		return;
+	}
 	while (s[i] != '\0') {
 		for (end = i; s[end] != '\0' && s[end] != ' '; end++)
 			;
