@@ -108,6 +108,15 @@ normalize(struct source *s, const char *raw, size_t len)
 	if (len >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	s->text = xmalloc(len - i + 2);
+	/* Copied in one go up to the first CR, if any. */
+	if (i < len) {
+		const char *cr = memchr(raw + i, '\r', len - i);
+		size_t plain = cr != NULL ? (size_t)(cr - (raw + i)) : len - i;
+
+		memcpy(s->text, raw + i, plain);
+		o = plain;
+		i += plain;
+	}
 	for (; i < len; i++) {
 		if (raw[i] == '\r') {
 			s->text[o++] = '\n';
@@ -176,6 +185,11 @@ check_content(const struct source *s, struct source_faults *faults)
 				fault_at(faults, SOURCE_LONG_LINE, s,
 				    line_start)->size = i - line_start;
 			line_start = ++i;
+			continue;
+		}
+		/* Printable ASCII, most of a template, is never a fault. */
+		if (c >= 0x20 && c < 0x7F) {
+			i++;
 			continue;
 		}
 		if (c == '\0') {
