@@ -866,6 +866,14 @@ hour_before(const struct para *p, size_t i)
 	    p->v[i - 2].kind == CELL_NBSP && is_digit_cell(&p->v[i - 3]);
 }
 
+static bool
+ends_abbreviation(const struct cell *c)
+{
+	/* A kept byte (no UTF-8) is compared byte for byte: looked at. */
+	return c->kind == CELL_CHAR && (c->byte != 0 || c->cp == 0xB0 ||
+	    c->cp == '.' || c->cp == 0xA7);
+}
+
 static void
 number_spaces(struct para *p, size_t n)
 {
@@ -876,7 +884,10 @@ number_spaces(struct para *p, size_t n)
 
 		if (c->kind != CELL_SPACE)
 			continue;
-		if ((word_has_digit(p, i + 1, n) && abbreviation_before(p, i)) ||
+		/* Every abbreviation ends in °, . or §: only after one of
+		 * them is the word after looked at. */
+		if ((ends_abbreviation(&p->v[i - 1]) &&
+		    word_has_digit(p, i + 1, n) && abbreviation_before(p, i)) ||
 		    (is_digit_cell(&p->v[i + 1]) && (hour_before(p, i) ||
 		    group_space(p, i, n)))) {
 			c->kind = CELL_NBSP;
