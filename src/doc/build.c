@@ -243,7 +243,14 @@ struct para {
 	struct span	*spans;
 	size_t		 nspans, spancap;
 	uint32_t	 span;		/* of the cells being pushed */
+	/* What the cells hold (HAS_* bits, set by cells_text): the passes
+	 * of para_finish that look for what is not there are skipped. */
+	unsigned	 has;
 };
+
+#define HAS_QUOTE	1u	/* ' or " */
+#define HAS_HYPHEN	2u	/* - */
+#define HAS_DIGIT	4u	/* 0 to 9 */
 
 /* The span for the cells pushed next: the last one again when it is
  * the same. */
@@ -343,6 +350,12 @@ cells_text(struct para *p, const char *s, size_t n, bool fixed)
 		if (u[i] < 0x80) {
 			cp = u[i];
 			k = 1;
+			if (cp >= '0' && cp <= '9')
+				p->has |= HAS_DIGIT;
+			else if (cp == '\'' || cp == '"')
+				p->has |= HAS_QUOTE;
+			else if (cp == '-')
+				p->has |= HAS_HYPHEN;
 		} else if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {
 			/* Kept byte for byte: never a blank nor punctuation. */
 			c->kind = CELL_CHAR;
@@ -1025,11 +1038,17 @@ para_finish(struct para *p, struct doc_runs *out)
 	char *out_p;
 
 	memset(out, 0, sizeof(*out));
-	quotes_and_apostrophes(p);
-	identifiers(p);
-	ordinals(p);
+	/* Each of these passes acts only on a quote, a hyphen or a digit
+	 * (the cells of a paragraph are all made by cells_text). */
+	if (p->has & HAS_QUOTE)
+		quotes_and_apostrophes(p);
+	if (p->has & HAS_HYPHEN)
+		identifiers(p);
+	if (p->has & HAS_DIGIT)
+		ordinals(p);
 	n = normalize(p);
-	number_spaces(p, n);
+	if (p->has & HAS_DIGIT)
+		number_spaces(p, n);
 	start = 0;
 	while (start < n && p->v[start].kind == CELL_BREAK)
 		start++;
@@ -1094,6 +1113,7 @@ para_finish(struct para *p, struct doc_runs *out)
 	p->len = 0;
 	p->groups = 0;
 	p->nspans = 0;
+	p->has = 0;
 }
 
 char *
