@@ -252,6 +252,15 @@ struct para {
 #define HAS_HYPHEN	2u	/* - */
 #define HAS_DIGIT	4u	/* 0 to 9 */
 
+/* The HAS_* bit of each ASCII character. */
+static const unsigned char ascii_has[128] = {
+	['\''] = HAS_QUOTE, ['"'] = HAS_QUOTE, ['-'] = HAS_HYPHEN,
+	['0'] = HAS_DIGIT, ['1'] = HAS_DIGIT, ['2'] = HAS_DIGIT,
+	['3'] = HAS_DIGIT, ['4'] = HAS_DIGIT, ['5'] = HAS_DIGIT,
+	['6'] = HAS_DIGIT, ['7'] = HAS_DIGIT, ['8'] = HAS_DIGIT,
+	['9'] = HAS_DIGIT,
+};
+
 /* The span for the cells pushed next: the last one again when it is
  * the same. */
 static void
@@ -350,12 +359,7 @@ cells_text(struct para *p, const char *s, size_t n, bool fixed)
 		if (u[i] < 0x80) {
 			cp = u[i];
 			k = 1;
-			if (cp >= '0' && cp <= '9')
-				p->has |= HAS_DIGIT;
-			else if (cp == '\'' || cp == '"')
-				p->has |= HAS_QUOTE;
-			else if (cp == '-')
-				p->has |= HAS_HYPHEN;
+			p->has |= ascii_has[cp];
 		} else if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {
 			/* Kept byte for byte: never a blank nor punctuation. */
 			c->kind = CELL_CHAR;
