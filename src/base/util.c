@@ -321,6 +321,17 @@ utf8_count(const char *s, size_t len)
 	uint32_t cp;
 
 	while (i < len) {
+		/* Eight ASCII bytes at a time: eight characters. */
+		if (len - i >= 8) {
+			uint64_t w;
+
+			memcpy(&w, s + i, 8);
+			if ((w & UINT64_C(0x8080808080808080)) == 0) {
+				i += 8;
+				n += 8;
+				continue;
+			}
+		}
 		if ((unsigned char)s[i] < 0x80)
 			k = 1;
 		else if ((k = utf8_decode(s + i, len - i, &cp)) == 0)
