@@ -351,8 +351,10 @@ utf8_is_deceptive(uint32_t cp)
 	    (cp >= 0xE0000 && cp <= 0xE007F);
 }
 
-/* Text below U+0300 (Latin letters, precomposed accents included) and
- * the common punctuation and currency signs (U+2002-U+20CF: ’ « » … €)
+/* Text below U+0300 (Latin letters, precomposed accents included), the
+ * common punctuation and currency signs (U+2002-U+20CF: ’ « » … €) and
+ * the arrows and mathematical operators (U+2190-U+22FF: − ≤ →, none
+ * with a singleton decomposition nor the second of a composed pair)
  * is already in NFC and cannot combine with what follows unless a
  * combining mark follows, which lies outside both ranges.  Most French
  * text passes this test, and utf8proc's tables are never touched. */
@@ -369,7 +371,8 @@ nfc_certain(const char *s, size_t len)
 		}
 		if ((n = utf8_decode(s + i, len - i, &cp)) == 0)
 			return true;	/* not UTF-8: left as it is */
-		if (cp >= 0x300 && (cp < 0x2002 || cp > 0x20CF))
+		if (cp >= 0x300 && (cp < 0x2002 || cp > 0x20CF) &&
+		    (cp < 0x2190 || cp > 0x22FF))
 			return false;
 		i += n;
 	}
