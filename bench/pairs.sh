@@ -108,15 +108,17 @@ lot_pdf2=$(lot 3 pdf 2)
 # on the disk (100,000 contracts would fill /dev/shm).
 peak() {
 	m=$(mktemp -d "${TMPDIR:-/tmp}/lgc-bench-mem.XXXXXX")
-	i=0
-	while [ "$i" -lt "$1" ]; do
-		for v in "$top"/tests/golden/exemple/exemple--*.json; do
-			[ "$i" -lt "$1" ] || break
-			tr -d '\n' < "$v" | sed "s/\"client\": {\"nom\": \"/&N°$i /"
-			echo
-			i=$((i + 1))
-		done
-	done > "$m/mem.jsonl"
+	python3 - "$1" "$top/tests/golden/exemple" > "$m/mem.jsonl" <<'EOF'
+import json, os, sys
+n, d = int(sys.argv[1]), sys.argv[2]
+files = sorted(os.path.join(d, f) for f in os.listdir(d)
+               if f.startswith("exemple--") and f.endswith(".json"))
+recs = [json.load(open(f, encoding="utf-8")) for f in files]
+for i in range(n):
+    r = dict(recs[i % len(recs)])
+    r["client"] = dict(r["client"], nom="N° %d %s" % (i + 1, r["client"]["nom"]))
+    print(json.dumps(r, ensure_ascii=False))
+EOF
 	/usr/bin/time -f %M -o "$m/mem.kb" "$LGC" build \
 	    "$top/tests/golden/exemple/exemple.lgc" --lot "$m/mem.jsonl" \
 	    --sortie "$m/out/" -f html -j 2 > /dev/null 2>&1 && cat "$m/mem.kb"
