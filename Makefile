@@ -443,7 +443,13 @@ $(BUILD)/bench/pdfbench: bench/pdfbench.c include/lgc.h $(BUILD)/liblgc.a
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -D_XOPEN_SOURCE=700 \
 	    -Iinclude -o $@ bench/pdfbench.c $(BUILD)/liblgc.a $(LIBS)
 
+# bench/pairs.sh first: lgc against wkhtmltopdf, pdflatex and pandoc in
+# one run, timed by hyperfine, the table in bench/RESULTS.md; then the
+# growth in template and batch size (bench/croissance.py; a ratio over
+# 2.2 is said, and the other benchmarks still run).
 bench: lgc lgc-serve $(BUILD)/bench/pdfbench
+	@sh bench/pairs.sh
+	-@python3 bench/croissance.py ./lgc
 	@sh bench/pdf.sh
 	@sh bench/pdftag.sh
 	@sh bench/docx.sh
@@ -496,14 +502,18 @@ DEPS_TEST += python3-yaml shellcheck parallel
 # completion of lgc on a pseudo-terminal; Emacs (emacs-nox, about 20 s
 # to install) runs editors/emacs/lgc-mode.el in batch.
 DEPS_TEST += vim zsh emacs-nox
-DEPS = $(DEPS_BUILD) $(DEPS_TEST)
+# make bench (bench/pairs.sh, bench/croissance.py): hyperfine times the
+# runs; wkhtmltopdf is a peer of the PDF (pdflatex and pandoc are in the
+# lists above).
+DEPS_BENCH = hyperfine wkhtmltopdf
+DEPS = $(DEPS_BUILD) $(DEPS_TEST) $(DEPS_BENCH)
 SUDO != [ "$$(id -u)" = 0 ] || echo sudo
 
 # deps-build: only what building ./lgc needs (the build stage of
 # deploy/Dockerfile), no test tools nor npm packages.
 DEPS_NPM = yes
 deps-build:
-	@$(MAKE) --no-print-directory deps DEPS_TEST= DEPS_NPM=no
+	@$(MAKE) --no-print-directory deps DEPS_TEST= DEPS_BENCH= DEPS_NPM=no
 
 deps:
 	@missing=""; for p in $(DEPS); do \

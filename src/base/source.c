@@ -87,14 +87,17 @@ index_lines(struct source *s)
 {
 	size_t i;
 
+	const char *nl;
+
 	s->lines = xgrow(NULL, 0, sizeof(*s->lines));
 	s->nlines = 0;
 	s->lines[s->nlines++] = 0;
-	for (i = 0; i < s->len; i++) {
-		if (s->text[i] != '\n' || i + 1 >= s->len)
-			continue;
+	for (i = 0; i < s->len; i = (size_t)(nl - s->text) + 1) {
+		if ((nl = memchr(s->text + i, '\n', s->len - i)) == NULL ||
+		    (size_t)(nl - s->text) + 1 >= s->len)
+			break;
 		s->lines = xgrow(s->lines, s->nlines, sizeof(*s->lines));
-		s->lines[s->nlines++] = i + 1;
+		s->lines[s->nlines++] = (size_t)(nl - s->text) + 1;
 	}
 }
 
@@ -108,6 +111,15 @@ normalize(struct source *s, const char *raw, size_t len)
 	if (len >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	s->text = xmalloc(len - i + 2);
+	/* Copied in one go up to the first CR, if any. */
+	if (i < len) {
+		const char *cr = memchr(raw + i, '\r', len - i);
+		size_t plain = cr != NULL ? (size_t)(cr - (raw + i)) : len - i;
+
+		memcpy(s->text, raw + i, plain);
+		o = plain;
+		i += plain;
+	}
 	for (; i < len; i++) {
 		if (raw[i] == '\r') {
 			s->text[o++] = '\n';
@@ -159,6 +171,8 @@ invisible_control(uint32_t cp)
 	    (cp >= 0x80 && cp < 0xA0) || utf8_is_deceptive(cp);
 }
 
+#define ONES	UINT64_C(0x0101010101010101)
+
 /* Finds invalid UTF-8, NUL bytes (the first ends the search) and
  * overlong lines. */
 static void
@@ -176,6 +190,25 @@ check_content(const struct source *s, struct source_faults *faults)
 				fault_at(faults, SOURCE_LONG_LINE, s,
 				    line_start)->size = i - line_start;
 			line_start = ++i;
+			continue;
+		}
+		/* Printable ASCII, most of a template, is never a fault:
+		 * eight bytes at a time when they all are (no byte with its
+		 * high bit, none under 0x20, none 0x7F). */
+		if (s->len - i >= 8) {
+			uint64_t w, x;
+
+			memcpy(&w, s->text + i, 8);
+			x = w ^ (ONES * 0x7F);
+			if ((w & (ONES * 0x80)) == 0 &&
+			    ((w - ONES * 0x20) & ~w & (ONES * 0x80)) == 0 &&
+			    ((x - ONES) & ~x & (ONES * 0x80)) == 0) {
+				i += 8;
+				continue;
+			}
+		}
+		if (c >= 0x20 && c < 0x7F) {
+			i++;
 			continue;
 		}
 		if (c == '\0') {

@@ -321,6 +321,17 @@ utf8_count(const char *s, size_t len)
 	uint32_t cp;
 
 	while (i < len) {
+		/* Eight ASCII bytes at a time: eight characters. */
+		if (len - i >= 8) {
+			uint64_t w;
+
+			memcpy(&w, s + i, 8);
+			if ((w & UINT64_C(0x8080808080808080)) == 0) {
+				i += 8;
+				n += 8;
+				continue;
+			}
+		}
 		if ((unsigned char)s[i] < 0x80)
 			k = 1;
 		else if ((k = utf8_decode(s + i, len - i, &cp)) == 0)
@@ -340,8 +351,10 @@ utf8_is_deceptive(uint32_t cp)
 	    (cp >= 0xE0000 && cp <= 0xE007F);
 }
 
-/* Text below U+0300 (Latin letters, precomposed accents included) and
- * the common punctuation and currency signs (U+2002-U+20CF: ’ « » … €)
+/* Text below U+0300 (Latin letters, precomposed accents included), the
+ * common punctuation and currency signs (U+2002-U+20CF: ’ « » … €) and
+ * the arrows and mathematical operators (U+2190-U+22FF: − ≤ →, none
+ * with a singleton decomposition nor the second of a composed pair)
  * is already in NFC and cannot combine with what follows unless a
  * combining mark follows, which lies outside both ranges.  Most French
  * text passes this test, and utf8proc's tables are never touched. */
@@ -358,7 +371,8 @@ nfc_certain(const char *s, size_t len)
 		}
 		if ((n = utf8_decode(s + i, len - i, &cp)) == 0)
 			return true;	/* not UTF-8: left as it is */
-		if (cp >= 0x300 && (cp < 0x2002 || cp > 0x20CF))
+		if (cp >= 0x300 && (cp < 0x2002 || cp > 0x20CF) &&
+		    (cp < 0x2190 || cp > 0x22FF))
 			return false;
 		i += n;
 	}

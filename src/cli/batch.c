@@ -46,6 +46,23 @@ format(const char *fmt, ...)
 	return s;
 }
 
+/* The line as format("%.*s") would copy it (up to a NUL byte), without
+ * formatting it twice: every worker copies every line of the batch. */
+static char *
+copy_line(const char *line, size_t n)
+{
+	size_t len = strnlen(line, n);
+	char *s = malloc(len + 1);
+
+	if (s == NULL) {
+		fputs("lgc: erreur fatale : mémoire épuisée\n", stderr);
+		exit(LGC_FATAL);
+	}
+	memcpy(s, line, len);
+	s[len] = '\0';
+	return s;
+}
+
 static int
 is_json_file(const struct dirent *e)
 {
@@ -127,7 +144,7 @@ batch_reader_next(struct batch_reader *r, struct batch_record *rec)
 				continue;
 			rec->lineno = r->lineno;
 			rec->display = format("%s", r->input);
-			rec->text = format("%.*s", (int)n, r->line);
+			rec->text = copy_line(r->line, (size_t)n);
 			rec->len = (size_t)n;
 			return true;
 		}

@@ -422,6 +422,12 @@ key_is(const struct json_places *p, size_t at, const char *want)
 	json_t *j;
 	char *nfc;
 
+	/* Most keys differ from WANT at their first character: an ASCII
+	 * byte other than a backslash is that character (composed with a
+	 * mark, it would no longer be ASCII, and still not WANT's). */
+	if (n > 0 && (unsigned char)s[0] < 0x80 && s[0] != '\\' &&
+	    (unsigned char)want[0] < 0x80 && s[0] != want[0])
+		return false;
 	for (i = 0; i < n; i++) {
 		if (s[i] == '\\')
 			plain = false;

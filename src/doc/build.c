@@ -245,6 +245,22 @@ struct para {
 	uint32_t	 span;		/* of the cells being pushed */
 	size_t		 tok_first;	/* the stream's tokens it was made */
 	size_t		 tok_last;	/* of (doc_block) */
+	/* What the cells hold (HAS_* bits, set by cells_text): the passes
+	 * of para_finish that look for what is not there are skipped. */
+	unsigned	 has;
+};
+
+#define HAS_QUOTE	1u	/* ' or " */
+#define HAS_HYPHEN	2u	/* - */
+#define HAS_DIGIT	4u	/* 0 to 9 */
+
+/* The HAS_* bit of each ASCII character. */
+static const unsigned char ascii_has[128] = {
+	['\''] = HAS_QUOTE, ['"'] = HAS_QUOTE, ['-'] = HAS_HYPHEN,
+	['0'] = HAS_DIGIT, ['1'] = HAS_DIGIT, ['2'] = HAS_DIGIT,
+	['3'] = HAS_DIGIT, ['4'] = HAS_DIGIT, ['5'] = HAS_DIGIT,
+	['6'] = HAS_DIGIT, ['7'] = HAS_DIGIT, ['8'] = HAS_DIGIT,
+	['9'] = HAS_DIGIT,
 };
 
 /* The span for the cells pushed next: the last one again when it is
@@ -326,31 +342,52 @@ cell_append(struct cell *v, size_t *n, const struct cell *c)
 }
 
 /* FIXED text is generated, not written: its spaces are final.  The
- * cells take the current span (span_set). */
+ * cells take the current span (span_set).  A byte gives at most one
+ * cell, so the cells are reserved once for the whole text, and ASCII,
+ * most of a contract, is taken without decoding. */
 static void
 cells_text(struct para *p, const char *s, size_t n, bool fixed)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i, k;
 	uint32_t cp;
+	struct cell *c;
+	unsigned char kind;
 
+	while (p->cap - p->len < n)
+		p->v = xreserve(p->v, &p->cap, p->cap, sizeof(*p->v));
+	c = p->v + p->len;
 	for (i = 0; i < n; i += k) {
-		k = utf8_decode(s + i, n - i, &cp);
-		if (k == 0) {
+		if (u[i] < 0x80) {
+			cp = u[i];
+			k = 1;
+			p->has |= ascii_has[cp];
+		} else if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {
 			/* Kept byte for byte: never a blank nor punctuation. */
-			cell_push(p, CELL_CHAR, 0xFFFD, (unsigned char)s[i]);
+			c->kind = CELL_CHAR;
+			c->cp = 0xFFFD;
+			c->byte = u[i];
+			c->style = (unsigned char)p->style;
+			c->span = p->span;
+			c++;
 			k = 1;
 			continue;
 		}
 		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r') {
-			cell_push(p, fixed ? CELL_SPACE : CELL_BLANK, ' ', 0);
-			continue;
-		}
-		if (cp == 0xA0) {
-			cell_push(p, CELL_NBSP, cp, 0);
-			continue;
-		}
-		cell_push(p, CELL_CHAR, cp, 0);
+			kind = fixed ? CELL_SPACE : CELL_BLANK;
+			cp = ' ';
+		} else if (cp == 0xA0)
+			kind = CELL_NBSP;
+		else
+			kind = CELL_CHAR;
+		c->kind = kind;
+		c->cp = cp;
+		c->byte = 0;
+		c->style = (unsigned char)p->style;
+		c->span = p->span;
+		c++;
 	}
+	p->len = (size_t)(c - p->v);
 }
 
 static void
@@ -466,22 +503,64 @@ para_append(struct para *p, struct stream *s, const struct line *l,
 	}
 }
 
+/* Whether C is one of the characters of SET (UTF-8).  SET is searched
+ * for C's own bytes rather than decoded: in UTF-8 an ASCII byte is only
+ * ever that character, and a whole encoded sequence found from a lead
+ * byte starts at a character's boundary, so this is exact and needs no
+ * decoding for every cell (this ran for most cells of every
+ * paragraph). */
 static bool
 is_char(const struct cell *c, const char *set)
 {
-	size_t i, k, n = strlen(set);
-	uint32_t cp;
+	char b[4];
+	size_t n;
+	const char *at;
 
-	if (c == NULL || c->kind != CELL_CHAR)
+	if (c == NULL || c->kind != CELL_CHAR || c->cp == 0)
 		return false;
-	for (i = 0; i < n; i += k) {
-		k = utf8_decode(set + i, n - i, &cp);
-		if (k == 0)
-			return false;
-		if (cp == c->cp)
+	if (c->cp < 0x80)
+		return strchr(set, (int)c->cp) != NULL;
+	n = utf8_encode(c->cp, b);
+	for (at = strchr(set, b[0]); at != NULL; at = strchr(at + 1, b[0]))
+		if (strncmp(at, b, n) == 0)
 			return true;
-	}
 	return false;
+}
+
+/* The characters that rule 3 looks at around a blank run, as switches
+ * (they are tested for every blank of every paragraph): no space before
+ * . , ) ] …, none after ( [, a no-break space before ; : ! ? % € ». */
+static bool
+hugs_before(const struct cell *c)
+{
+	if (c->kind != CELL_CHAR)
+		return false;
+	switch (c->cp) {
+	case '.': case ',': case ')': case ']': case 0x2026:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool
+hugs_after(const struct cell *c)
+{
+	return c->kind == CELL_CHAR && (c->cp == '(' || c->cp == '[');
+}
+
+static bool
+spaced_before(const struct cell *c)
+{
+	if (c->kind != CELL_CHAR)
+		return false;
+	switch (c->cp) {
+	case ';': case ':': case '!': case '?': case '%': case 0x20AC:
+	case 0xBB:
+		return true;
+	default:
+		return false;
+	}
 }
 
 /* Rule 3 of the language: a blank run becomes one space, or a no-break
@@ -516,13 +595,13 @@ normalize(struct para *p)
 		if (prev == NULL || next == NULL || prev->kind == CELL_BREAK ||
 		    next->kind == CELL_BREAK)
 			continue;
-		if (is_char(next, ".,)]\xe2\x80\xa6") || is_char(prev, "(["))
+		if (hugs_before(next) || hugs_after(prev))
 			continue;
 		p->v[n] = p->v[i];
 		/* Not in code shown as written (a draft's « != »). */
 		if (!span_of(p, &p->v[i])->escaped &&
-		    (is_char(next, ";:!?%\xe2\x82\xac\xc2\xbb") ||
-		    is_char(prev, "\xc2\xab")))
+		    (spaced_before(next) || (prev->kind == CELL_CHAR &&
+		    prev->cp == 0xAB)))
 			p->v[n].kind = CELL_NBSP;
 		else
 			p->v[n].kind = CELL_SPACE;
@@ -810,6 +889,14 @@ hour_before(const struct para *p, size_t i)
 	    p->v[i - 2].kind == CELL_NBSP && is_digit_cell(&p->v[i - 3]);
 }
 
+static bool
+ends_abbreviation(const struct cell *c)
+{
+	/* A kept byte (no UTF-8) is compared byte for byte: looked at. */
+	return c->kind == CELL_CHAR && (c->byte != 0 || c->cp == 0xB0 ||
+	    c->cp == '.' || c->cp == 0xA7);
+}
+
 static void
 number_spaces(struct para *p, size_t n)
 {
@@ -820,7 +907,10 @@ number_spaces(struct para *p, size_t n)
 
 		if (c->kind != CELL_SPACE)
 			continue;
-		if ((word_has_digit(p, i + 1, n) && abbreviation_before(p, i)) ||
+		/* Every abbreviation ends in °, . or §: only after one of
+		 * them is the word after looked at. */
+		if ((ends_abbreviation(&p->v[i - 1]) &&
+		    word_has_digit(p, i + 1, n) && abbreviation_before(p, i)) ||
 		    (is_digit_cell(&p->v[i + 1]) && (hour_before(p, i) ||
 		    group_space(p, i, n)))) {
 			c->kind = CELL_NBSP;
@@ -950,62 +1040,90 @@ para_finish(struct para *p, struct doc_runs *out)
 {
 	struct buf text;
 	const struct cell *c;
-	char bytes[4];
 	unsigned style = 0;
 	const char *link = NULL;
 	struct value_origin *origin = NULL;
 	size_t i, n, start;
+	uint32_t span = UINT32_MAX;
+	char *out_p;
 
 	memset(out, 0, sizeof(*out));
-	quotes_and_apostrophes(p);
-	identifiers(p);
-	ordinals(p);
+	/* Each of these passes acts only on a quote, a hyphen or a digit
+	 * (the cells of a paragraph are all made by cells_text). */
+	if (p->has & HAS_QUOTE)
+		quotes_and_apostrophes(p);
+	if (p->has & HAS_HYPHEN)
+		identifiers(p);
+	if (p->has & HAS_DIGIT)
+		ordinals(p);
 	n = normalize(p);
-	number_spaces(p, n);
+	if (p->has & HAS_DIGIT)
+		number_spaces(p, n);
 	start = 0;
 	while (start < n && p->v[start].kind == CELL_BREAK)
 		start++;
 	while (n > start && p->v[n - 1].kind == CELL_BREAK)
 		n--;
+	/* The text is written straight into a buffer reserved once: a
+	 * cell prints at most 4 bytes.  A run ends where the style, the
+	 * link or the origin changes, which only a change of span or of
+	 * style can bring. */
 	buf_init(&text);
+	buf_grow(&text, (n - start) * 4);
+	out_p = text.data;
 	for (i = start; i < n; i++) {
 		c = &p->v[i];
-		if (text.len > 0 && (c->kind == CELL_BREAK ||
-		    c->style != style ||
-		    !same_link(span_of(p, c)->link, link) ||
-		    span_of(p, c)->origin != origin)) {
-			doc_runs_push_value(out, text.data, text.len, style,
-			    link, origin);
-			buf_reset(&text);
+		if (c->span != span || c->kind == CELL_BREAK ||
+		    c->style != style) {
+			const struct span *sp = span_of(p, c);
+
+			text.len = (size_t)(out_p - text.data);
+			if (text.len > 0 && (c->kind == CELL_BREAK ||
+			    c->style != style || !same_link(sp->link, link) ||
+			    sp->origin != origin)) {
+				text.data[text.len] = '\0';
+				doc_runs_push_value(out, text.data, text.len,
+				    style, link, origin);
+				out_p = text.data;
+			}
+			style = c->style;
+			link = sp->link;
+			origin = sp->origin;
+			span = c->span;
 		}
-		style = c->style;
-		link = span_of(p, c)->link;
-		origin = span_of(p, c)->origin;
 		switch ((enum cell_kind)c->kind) {
 		case CELL_CHAR:
-			buf_put(&text, bytes, cell_bytes(c, bytes));
+			if (c->cp < 0x80 && c->byte == 0)
+				*out_p++ = (char)c->cp;
+			else
+				out_p += cell_bytes(c, out_p);
 			break;
 		case CELL_BLANK:
 		case CELL_SPACE:
-			buf_putc(&text, ' ');
+			*out_p++ = ' ';
 			break;
 		case CELL_NBSP:
-			buf_puts(&text, NBSP);
+			memcpy(out_p, NBSP, 2);
+			out_p += 2;
 			break;
 		case CELL_BREAK:
 			doc_runs_push(out, NULL, 0, c->style, NULL);
 			break;
 		}
 	}
-	if (text.len > 0)
+	text.len = (size_t)(out_p - text.data);
+	if (text.len > 0) {
+		text.data[text.len] = '\0';
 		doc_runs_push_value(out, text.data, text.len, style, link,
 		    origin);
+	}
 	buf_free(&text);
 	p->open = false;
 	p->style = 0;
 	p->len = 0;
 	p->groups = 0;
 	p->nspans = 0;
+	p->has = 0;
 }
 
 char *

@@ -206,6 +206,12 @@ escape_text(struct buf *b, const char *s)
 
 	if (s == NULL)
 		return;
+	/* Most text holds no such word: escaped in one go (a space is
+	 * escaped as itself). */
+	if (strstr(s, NB_HYPHEN) == NULL) {
+		html_escape(b, s, strlen(s));
+		return;
+	}
 	while (s[i] != '\0') {
 		for (end = i; s[end] != '\0' && s[end] != ' '; end++)
 			;
@@ -249,13 +255,18 @@ escape_plain(struct buf *b, const char *s)
 	html_escape(b, s, strlen(s));
 }
 
+/* Two spaces a level, put in pieces of up to 32 levels. */
 static void
 indent(struct buf *out, int depth)
 {
-	int i;
+	static const char spaces[] = "                                "
+	    "                                ";
+	size_t n = depth > 0 ? (size_t)depth * 2 : 0, k;
 
-	for (i = 0; i < depth; i++)
-		buf_puts(out, "  ");
+	for (; n > 0; n -= k) {
+		k = n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1;
+		buf_put(out, spaces, k);
+	}
 }
 
 static void

@@ -42,8 +42,10 @@ keyword_token(const char *word)
 {
 	size_t i;
 
+	/* The first byte first: most words are no keyword. */
 	for (i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++)
-		if (strcmp(keywords[i].word, word) == 0)
+		if (keywords[i].word[0] == word[0] &&
+		    strcmp(keywords[i].word, word) == 0)
 			return keywords[i].token;
 	return 0;
 }

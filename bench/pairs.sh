@@ -1,0 +1,185 @@
+#!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The lgc authors
+# make bench: lgc side by side with the tools a user would pick instead,
+# timed by hyperfine in the same run on the lead-generation example
+# (examples/generation-prospects), and the targets of issue 20:
+#   one PDF as a process ≤ 8 ms and ≥ 40 × faster than wkhtmltopdf on
+#   lgc's own HTML; --lot -j 1: HTML ≤ 0.3 ms, PDF ≤ 3 ms a contract;
+#   lgc check ≤ 2 ms; --lot -j 2 ≥ 1.8 × the throughput of -j 1; peak
+#   memory flat (within 10 %) from 1,000 to 100,000 records.
+# The peers: wkhtmltopdf on lgc's HTML, one pdflatex pass on lgc's
+# LaTeX, pandoc from lgc's HTML to DOCX (against lgc's DOCX); one that
+# is missing is said so (make deps installs them).  Times are hyperfine's
+# medians of wall time, ratios computed within the run: on a shared
+# machine the absolute figures move, the ratios less.  Writes the table
+# to bench/RESULTS.md (RESULTS=… elsewhere) with the machine, the date
+# and the commit.  Not a test: a target missed is reported, not failed.
+#   RUNS=20 N_LOT=200 N_MEM=100000 sh bench/pairs.sh
+set -u
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+LGC=${LGC:-$top/lgc}
+RUNS=${RUNS:-20}
+N_LOT=${N_LOT:-200}
+N_MEM=${N_MEM:-100000}
+RESULTS=${RESULTS:-$top/bench/RESULTS.md}
+ex=$top/examples/generation-prospects
+data=$ex/donnees/agence-commission.json
+LC_ALL=C.UTF-8
+LGC_PATH=$top/stdlib
+export LC_ALL LGC_PATH
+
+if ! command -v hyperfine > /dev/null; then
+	echo "bench : hyperfine manque (make deps l'installe)" >&2
+	exit 2
+fi
+[ -x "$LGC" ] || { echo "bench : $LGC introuvable (make lgc)" >&2; exit 2; }
+# The files on /dev/shm when there is one: what is timed is the tools,
+# not the disk.
+base=/tmp
+[ -d /dev/shm ] && [ -w /dev/shm ] && base=/dev/shm
+w=$(mktemp -d "$base/lgc-bench.XXXXXX")
+trap 'rm -rf "$w"' EXIT INT TERM
+XDG_RUNTIME_DIR=$w
+QT_QPA_PLATFORM=offscreen
+export XDG_RUNTIME_DIR QT_QPA_PLATFORM
+cd "$w" || exit 2
+
+# lgc's own outputs of the contract: what the peers start from.
+for f in html tex docx pdf; do
+	"$LGC" build "$ex/contrat.lgc" -d "$data" -o "contrat.$f" 2> err ||
+	    { echo "bench : lgc build -o contrat.$f échoue" >&2; cat err >&2; exit 1; }
+done
+# N records of the example's four clients, each with its own name.
+records() {
+	python3 - "$1" "$ex/donnees" > "$2" <<'EOF'
+import json, os, sys
+n, d = int(sys.argv[1]), sys.argv[2]
+files = sorted(os.path.join(d, f) for f in os.listdir(d) if f.endswith(".json"))
+recs = [json.load(open(f, encoding="utf-8")) for f in files]
+for i in range(n):
+    r = dict(recs[i % len(recs)])
+    r["client"] = dict(r["client"], nom="N° %d %s" % (i + 1, r["client"]["nom"]))
+    print(json.dumps(r, ensure_ascii=False))
+EOF
+}
+records "$N_LOT" lot.jsonl
+
+# Median in seconds of the runs of a command (hyperfine, no shell).
+# Prints nothing when the command fails.
+median() {
+	hyperfine -N --warmup 2 --runs "$1" --style none --export-json h.json \
+	    "$2" > /dev/null 2> herr || { sed 's/^/    /' herr >&2; return 0; }
+	python3 -c 'import json; print(json.load(open("h.json"))["results"][0]["median"])'
+}
+ms() { awk -v s="$1" 'BEGIN { printf "%.2f", s * 1000 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
+le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }'; }
+verdict() { if le "$1" "$2"; then echo "atteint"; else echo "non atteint"; fi; }
+
+lgc_pdf=$(median "$RUNS" "$LGC build $ex/contrat.lgc -d $data -o one.pdf")
+lgc_html=$(median "$RUNS" "$LGC build $ex/contrat.lgc -d $data -o one.html")
+lgc_docx=$(median "$RUNS" "$LGC build $ex/contrat.lgc -d $data -o one.docx")
+lgc_check=$(median "$RUNS" "$LGC check $ex/contrat.lgc")
+lgc_version=$(median "$RUNS" "$LGC --version")
+missing=""
+wk="" tex="" pan=""
+if command -v wkhtmltopdf > /dev/null; then
+	wk=$(median 5 "wkhtmltopdf -q contrat.html wk.pdf")
+else missing="$missing wkhtmltopdf"; fi
+if command -v pdflatex > /dev/null; then
+	tex=$(median 5 "pdflatex -interaction=batchmode -halt-on-error contrat.tex")
+else missing="$missing pdflatex"; fi
+if command -v pandoc > /dev/null; then
+	pan=$(median 5 "pandoc -f html -t docx -o pandoc.docx contrat.html")
+else missing="$missing pandoc"; fi
+lot() {
+	median "$1" "$LGC build $ex/contrat.lgc --lot lot.jsonl --sortie out-$2-$3/ -f $2 -j $3"
+}
+lot_html1=$(lot 5 html 1)
+lot_html2=$(lot 5 html 2)
+lot_pdf1=$(lot 3 pdf 1)
+lot_pdf2=$(lot 3 pdf 2)
+
+# Peak memory of a batch, from GNU time (the largest of lgc and its
+# workers): 1,000 records, then N_MEM, of the design example
+# (tests/golden/exemple, 8 KB of HTML a contract rather than 44), written
+# on the disk (100,000 contracts would fill /dev/shm).
+peak() {
+	m=$(mktemp -d "${TMPDIR:-/tmp}/lgc-bench-mem.XXXXXX")
+	python3 - "$1" "$top/tests/golden/exemple" > "$m/mem.jsonl" <<'EOF'
+import json, os, sys
+n, d = int(sys.argv[1]), sys.argv[2]
+files = sorted(os.path.join(d, f) for f in os.listdir(d)
+               if f.startswith("exemple--") and f.endswith(".json"))
+recs = [json.load(open(f, encoding="utf-8")) for f in files]
+for i in range(n):
+    r = dict(recs[i % len(recs)])
+    r["client"] = dict(r["client"], nom="N° %d %s" % (i + 1, r["client"]["nom"]))
+    print(json.dumps(r, ensure_ascii=False))
+EOF
+	/usr/bin/time -f %M -o "$m/mem.kb" "$LGC" build \
+	    "$top/tests/golden/exemple/exemple.lgc" --lot "$m/mem.jsonl" \
+	    --sortie "$m/out/" -f html -j 2 > /dev/null 2>&1 && cat "$m/mem.kb"
+	rm -rf "$m"
+}
+mem1="" memn=""
+if [ -x /usr/bin/time ]; then
+	mem1=$(peak 1000)
+	memn=$(peak "$N_MEM")
+else missing="$missing time"; fi
+
+per() { awk -v s="$1" -v n="$N_LOT" 'BEGIN { printf "%.3f", s * 1000 / n }'; }
+row() { printf '| %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4"; }
+{
+	echo "# lgc et ses pairs"
+	echo
+	echo "Mesuré par \`make bench\` (bench/pairs.sh) le $(date -u '+%Y-%m-%d %H:%M UTC'),"
+	echo "commit $(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo ?)$(git -C "$top" diff --quiet 2>/dev/null || echo ' (modifié)'),"
+	echo "$(nproc) processeurs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)),"
+	echo "$(awk '/MemTotal/ { printf "%.0f Go", $2 / 1048576 }' /proc/meminfo) de mémoire, charge au départ $(cut -d' ' -f1-3 /proc/loadavg)."
+	echo "Médianes du temps écoulé par hyperfine ($RUNS exécutions pour lgc, 5 pour les"
+	echo "pairs, 5 et 3 pour les lots), fichiers sur $base ; contrat de"
+	echo "examples/generation-prospects ($(pdfinfo contrat.pdf 2>/dev/null | awk '/^Pages:/ { print $2 }') pages), données agence-commission.json."
+	echo "La machine est partagée : les rapports, mesurés dans la même exécution,"
+	echo "comptent plus que les temps absolus."
+	echo
+	row "Mesure" "lgc" "Pair" "Rapport"
+	row "---" "---:" "---:" "---:"
+	[ -n "$wk" ] && row "Un PDF (processus) ; wkhtmltopdf sur le HTML de lgc" \
+	    "$(ms "$lgc_pdf") ms" "$(ms "$wk") ms" "$(ratio "$wk" "$lgc_pdf") ×"
+	[ -n "$tex" ] && row "Un PDF (processus) ; une passe de pdflatex sur le LaTeX de lgc" \
+	    "$(ms "$lgc_pdf") ms" "$(ms "$tex") ms" "$(ratio "$tex" "$lgc_pdf") ×"
+	[ -n "$pan" ] && row "Un DOCX (processus) ; pandoc du HTML de lgc au DOCX" \
+	    "$(ms "$lgc_docx") ms" "$(ms "$pan") ms" "$(ratio "$pan" "$lgc_docx") ×"
+	row "Un HTML (processus)" "$(ms "$lgc_html") ms" "" ""
+	row "lgc check" "$(ms "$lgc_check") ms" "" ""
+	row "lgc --version" "$(ms "$lgc_version") ms" "" ""
+	row "Lot de $N_LOT, HTML, -j 1 (par contrat)" "$(per "$lot_html1") ms" "" ""
+	row "Lot de $N_LOT, HTML, -j 2 (par contrat)" "$(per "$lot_html2") ms" "" "$(ratio "$lot_html1" "$lot_html2") × -j 1"
+	row "Lot de $N_LOT, PDF, -j 1 (par contrat)" "$(per "$lot_pdf1") ms" "" ""
+	row "Lot de $N_LOT, PDF, -j 2 (par contrat)" "$(per "$lot_pdf2") ms" "" "$(ratio "$lot_pdf1" "$lot_pdf2") × -j 1"
+	[ -n "$mem1" ] && [ -n "$memn" ] && row "Mémoire max, lot HTML -j 2 du contrat de tests/golden/exemple : 1 000 puis $N_MEM contrats" \
+	    "$mem1 Ko, $memn Ko" "" "$(ratio "$memn" "$mem1") ×"
+	[ -n "$missing" ] && { echo; echo "Absents (make deps les installe) :$missing."; }
+	echo
+	echo "## Objectifs (issue 20)"
+	echo
+	row "Objectif" "Cible" "Mesuré" "Verdict"
+	row "---" "---" "---:" "---"
+	row "Un PDF (processus)" "≤ 8 ms" "$(ms "$lgc_pdf") ms" "$(verdict "$lgc_pdf" 0.008)"
+	[ -n "$wk" ] && row "Un PDF contre wkhtmltopdf" "≥ 40 ×" "$(ratio "$wk" "$lgc_pdf") ×" \
+	    "$(if le 40 "$(ratio "$wk" "$lgc_pdf")"; then echo atteint; else echo "non atteint"; fi)"
+	row "Lot HTML -j 1" "≤ 0,3 ms" "$(per "$lot_html1") ms" "$(verdict "$(per "$lot_html1")" 0.3)"
+	row "Lot PDF -j 1" "≤ 3 ms" "$(per "$lot_pdf1") ms" "$(verdict "$(per "$lot_pdf1")" 3)"
+	row "lgc check" "≤ 2 ms" "$(ms "$lgc_check") ms" "$(verdict "$lgc_check" 0.002)"
+	r2=$(ratio "$lot_html1" "$lot_html2")
+	row "Lot HTML -j 2 contre -j 1" "≥ 1,8 ×" "$r2 ×" \
+	    "$(if le 1.8 "$r2"; then echo atteint; else echo "non atteint"; fi)"
+	[ -n "$mem1" ] && [ -n "$memn" ] && row "Mémoire, 1 000 → $N_MEM contrats" "≤ 1,1 ×" \
+	    "$(ratio "$memn" "$mem1") ×" "$(verdict "$(ratio "$memn" "$mem1")" 1.1)"
+} > table.md
+cat table.md
+cp table.md "$RESULTS"
+echo "(écrit dans $RESULTS)"
