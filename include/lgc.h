@@ -239,7 +239,8 @@ LGC_API const char *lgc_format_option(const lgc_compiler *c, size_t i,
  *   "signatures-pdf"  "0": no signature fields in the PDF (by default
  *                one unsigned signature field per signing party, over
  *                its place to sign, for e-signature tools)
- *   "pdfa"       "1": the PDF is PDF/A-1b, for archiving (XMP metadata,
+ *   "pdfa"       "1": the PDF is PDF/A-1a and PDF/UA-1 (PDF/A-1b with
+ *                "sans-balises"), for archiving (XMP metadata,
  *                sRGB output intent, document ID)
  *   "profil-icc" with "pdfa", an sRGB ICC profile (version 2) file, read
  *                when the PDF backend is opened; by default the one

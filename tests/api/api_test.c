@@ -616,8 +616,18 @@ test_pdf_options(const char *dir)
 	    lgc_set_option(c, "pdfa", "1") == LGC_OK &&
 	    lgc_render(c, "pdf", &out, &len) == LGC_OK &&
 	    !pdf_holds(out, len, "/AcroForm") && pdf_holds(out, len, "/GTS_PDFA1") &&
-	    pdf_holds(out, len, "<pdfaid:conformance>B</pdfaid:conformance>"),
-	    "PDF : signatures-pdf 0 et pdfa 1 par lgc_set_option");
+	    pdf_holds(out, len, "<pdfaid:conformance>A</pdfaid:conformance>") &&
+	    pdf_holds(out, len, "<pdfuaid:part>1</pdfuaid:part>") &&
+	    pdf_holds(out, len, "%PDF-1.4") && !pdf_holds(out, len, "/ObjStm"),
+	    "PDF : signatures-pdf 0 et pdfa 1 par lgc_set_option : PDF/A-1a "
+	    "et PDF/UA-1, balisé, sans flux d'objets");
+	free(out);
+	out = NULL;
+	expect(lgc_set_option(c, "sans-balises", "1") == LGC_OK &&
+	    lgc_render(c, "pdf", &out, &len) == LGC_OK &&
+	    pdf_holds(out, len, "<pdfaid:conformance>B</pdfaid:conformance>") &&
+	    !pdf_holds(out, len, "pdfuaid"),
+	    "PDF : pdfa sans balises : PDF/A-1b seulement");
 	free(out);
 	out = NULL;
 	snprintf(icc, sizeof(icc), "%s/pas-un-profil.icc", dir);

@@ -19,7 +19,8 @@ line.
     pdfa-check.py pdfjs PDF QPDF.json PDFJS.txt
         the fields pdf.js reads (tests/pdfjs/champs.js) are qpdf's
     pdfa-check.py pdfa PDF QPDF.json INFO.txt META.xml FONTS.txt
-        the PDF/A-1b clauses listed in check_pdfa
+        the PDF/A-1 clauses listed in check_pdfa: level B, and for a
+        tagged file level A and PDF/UA-1's (check_level_a)
 """
 import json
 import re
@@ -172,6 +173,24 @@ def check_signatures(pdf, qjson, bbox, names):
               f"page {f['pageposfrom1']} sur la place de la signature",
               f"Date dessous : {dates}, ligne dessus : {above}, mots "
               f"dedans : {inside}")
+        # Tagged (the default): the widget is a Form element's OBJR, in
+        # its party's table cell, and says whose signature it takes
+        # (ISO 14289-1, 7.18.4).
+        if "/StructTreeRoot" in q.catalog():
+            holders = [d for _, d in q.walk() if d.get("/S") == "/Form"
+                       and any(isinstance(k, dict) and
+                               k.get("/Type") == "/OBJR" and
+                               k.get("/Obj") == f["object"]
+                               for k in (d.get("/K") if
+                                         isinstance(d.get("/K"), list)
+                                         else [d.get("/K")]))]
+            cell = q.deref(holders[0].get("/P")) if holders else None
+            check(len(holders) == 1 and cell is not None and
+                  cell.get("/S") == "/TD" and "/StructParent" in w and
+                  text(w.get("/TU", "")).startswith("Signature de "),
+                  f"{label} : élément Form de la structure, dans la "
+                  "cellule de sa partie, /TU (ISO 14289-1, 7.18.4)",
+                  (len(holders), cell and cell.get("/S"), w.get("/TU")))
 
 
 def check_pdfjs(pdf, qjson, pdfjs_txt):
@@ -337,10 +356,24 @@ def check_pdfa(pdf, qjson, info_txt, meta_xml, fonts_txt):
     def prop(path):
         e = root.find(".//rdf:Description/" + path, ns)
         return e.text if e is not None else None
-    # 6.7.11: the PDF/A identification.
-    check(prop("pdfaid:part") == "1" and prop("pdfaid:conformance") == "B",
-          f"{pdf} : identification pdfaid:part 1, conformance B (6.7.11)",
-          (prop("pdfaid:part"), prop("pdfaid:conformance")))
+    # 6.7.11: the PDF/A identification: level A for a tagged file (its
+    # clauses below), B otherwise; PDF/UA-1 (ISO 14289-1, 5) with A only.
+    tagged = "/StructTreeRoot" in cat
+    level = "A" if tagged else "B"
+    check(prop("pdfaid:part") == "1" and prop("pdfaid:conformance") == level,
+          f"{pdf} : identification pdfaid:part 1, conformance {level} "
+          "(6.7.11)", (prop("pdfaid:part"), prop("pdfaid:conformance")))
+    ua = root.find(".//{http://www.aiim.org/pdfua/ns/id/}part")
+    check((ua is not None and ua.text == "1") == tagged,
+          f"{pdf} : pdfuaid:part 1 {'présent' if tagged else 'absent'} "
+          "(ISO 14289-1, 5)", ua is not None and ua.text)
+    if tagged:
+        # 6.7.8: a schema outside XMP's own (pdfuaid) described by a
+        # PDF/A extension schema.
+        check(b"<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/"
+              b"</pdfaSchema:namespaceURI>" in raw,
+              f"{pdf} : schéma d'extension pour pdfuaid (6.7.8)")
+        check_level_a(pdf, q, cat, prop("dc:title/rdf:Alt/rdf:li"))
     # 6.7.3: each information entry and its XMP property, the same.
     info = {}
     with open(info_txt, encoding="utf-8") as f:
@@ -369,6 +402,75 @@ def check_pdfa(pdf, qjson, info_txt, meta_xml, fonts_txt):
     # 6.1.? version: PDF/A-1 is PDF 1.4.
     check(info.get("PDF version") == "1.4",
           f"{pdf} : version PDF 1.4", info.get("PDF version"))
+
+
+STANDARD_TYPES = {
+    "/Document", "/Part", "/Art", "/Sect", "/Div", "/BlockQuote",
+    "/Caption", "/TOC", "/TOCI", "/Index", "/NonStruct", "/Private",
+    "/P", "/H", "/H1", "/H2", "/H3", "/H4", "/H5", "/H6", "/L", "/LI",
+    "/Lbl", "/LBody", "/Table", "/TR", "/TH", "/TD", "/THead", "/TBody",
+    "/TFoot", "/Span", "/Quote", "/Note", "/Reference", "/BibEntry",
+    "/Code", "/Link", "/Annot", "/Ruby", "/Warichu", "/Figure", "/Formula",
+    "/Form"}
+
+
+def check_level_a(pdf, q, cat, title):
+    """PDF/A-1a (ISO 19005-1, 6.8 and 6.3.8) and what PDF/UA-1
+    (ISO 14289-1) asks of annotations and the window, from the file."""
+    mark = q.deref(cat.get("/MarkInfo")) or {}
+    tree = q.deref(cat.get("/StructTreeRoot")) or {}
+    check(mark.get("/Marked") is True and tree.get("/Type") ==
+          "/StructTreeRoot" and "/ParentTree" in tree,
+          f"{pdf} : /MarkInfo /Marked true, arbre de structure et arbre "
+          "des parents (6.8.2.2)", (mark, sorted(tree)))
+    # 6.8.3.3: standard structure types (no role map is written).
+    kinds = {d.get("/S") for _, d in q.walk()
+             if d.get("/Type") == "/StructElem" or
+             ("/S" in d and "/P" in d and "/K" in d)}
+    odd = sorted(k for k in kinds if k not in STANDARD_TYPES)
+    check(kinds and not odd, f"{pdf} : types de structure standard "
+          "(6.8.3.3)", odd or kinds)
+    # 6.8.4: the natural language, a RFC 3066 tag.
+    lang = text(cat.get("/Lang"))
+    check(isinstance(lang, str) and re.fullmatch(r"[a-z]{2}(-[A-Z]{2})?",
+          lang) is not None, f"{pdf} : /Lang du catalogue (6.8.4)", lang)
+    # 6.3.8: every font maps its codes to Unicode (level A).
+    fonts = [(ref, d) for ref, d in q.walk() if d.get("/Type") == "/Font"
+             and d.get("/Subtype") != "/CIDFontType2"]
+    bad = [(ref, d.get("/BaseFont")) for ref, d in fonts
+           if "/ToUnicode" not in d and
+           d.get("/Encoding") not in ("/WinAnsiEncoding",
+                                      "/MacRomanEncoding")]
+    check(fonts and not bad, f"{pdf} : chaque police vers Unicode "
+          "(/ToUnicode ou codage standard, 6.3.8)", bad)
+    # ISO 14289-1, 7.1: the title shown, from dc:title.
+    prefs = q.deref(cat.get("/ViewerPreferences")) or {}
+    check(prefs.get("/DisplayDocTitle") is True and bool(title),
+          f"{pdf} : DisplayDocTitle et dc:title (ISO 14289-1, 7.1)",
+          (prefs, title))
+    # 7.18.1, 7.18.3, 7.18.4, 7.18.5: each annotation in the structure,
+    # tab order by structure on its page, a widget's field described
+    # (/TU), a link's text (/Contents).
+    bad = []
+    for ref, page in q.walk():
+        if page.get("/Type") != "/Page" or not page.get("/Annots"):
+            continue
+        if page.get("/Tabs") != "/S":
+            bad.append((ref, "/Tabs"))
+        for a in q.deref(page["/Annots"]):
+            d = q.deref(a) or {}
+            if "/StructParent" not in d:
+                bad.append((a, "/StructParent"))
+            if d.get("/Subtype") == "/Widget" and not text(d.get("/TU")):
+                bad.append((a, "/TU"))
+            if d.get("/Subtype") == "/Link" and not text(d.get("/Contents")):
+                bad.append((a, "/Contents"))
+    check(not bad, f"{pdf} : annotations dans la structure, /Tabs /S, "
+          "/TU des champs, /Contents des liens (ISO 14289-1, 7.18)", bad)
+    forms = sum(1 for _, d in q.walk() if d.get("/S") == "/Form")
+    widgets = sum(1 for _, d in q.walk() if d.get("/Subtype") == "/Widget")
+    check(forms == widgets, f"{pdf} : un élément Form par champ "
+          "(ISO 14289-1, 7.18.4)", (forms, widgets))
 
 
 def main():

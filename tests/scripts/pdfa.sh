@@ -18,7 +18,13 @@
 #    6.3.7 TrueType encodings, 6.5.2/6.5.3 annotations, 6.6.1/6.6.2
 #    actions, 6.7.2/6.7.5 the XMP stream and packet, 6.7.3 the document
 #    information equal to the XMP (pdfinfo -isodates against pdfinfo
-#    -meta), 6.7.11 the PDF/A identification, 6.9 the form (details in
+#    -meta), 6.7.11 the PDF/A identification, 6.9 the form; for the
+#    tagged file (the default) level A — 6.7.8 the extension schema of
+#    pdfuaid, 6.8.2.2 marked content and structure tree, 6.8.3.3
+#    standard structure types, 6.8.4 /Lang, 6.3.8 Unicode mapping — and
+#    PDF/UA-1's 7.1 (title shown) and 7.18 (annotations in the
+#    structure, tab order, /TU of the fields, /Contents of the links);
+#    untagged (--sans-balises), level B and no PDF/UA (details in
 #    pdfa-check.py); the pages drawn as without --pdfa;
 #  - both byte-identical from one run to the next, and qpdf --check
 #    clean.
@@ -116,6 +122,19 @@ for tpl in "$TOP"/examples/*/contrat.lgc; do
 		# The drawing, once per template (poppler draws slowly).
 		if [ $first = no ]; then continue; fi
 		first=no
+		# Untagged, the PDF/A is level B and claims no PDF/UA.
+		b=$out.b.pdf
+		if "$LGC" build "$tpl" -d "$data" --pdfa --sans-balises -o "$b" \
+		    2> "$out.err"; then
+			qpdf --json --json-stream-data=inline "$b" > "$b.json"
+			pdfinfo -isodates "$b" > "$b.info" 2>&1
+			pdfinfo -meta "$b" > "$b.meta" 2>&1
+			pdffonts "$b" > "$b.fonts" 2>&1
+			python3 "$check" pdfa "$b" "$b.json" "$b.info" "$b.meta" \
+			    "$b.fonts" | sed "s|$dir/||"
+		else
+			echec "pdfa : $name : --pdfa --sans-balises" "$out.err"
+		fi
 		last=$(pages "$out.pdf")
 		if same_page "$out.pdf" "$out.sans.pdf" "$last"; then
 			ok "pdfa : $name : page des signatures dessinée de même avec ou sans champs"

@@ -290,8 +290,12 @@ Document
     TR
       TD
         "LeadMotiv SAS représentée par M. Julien Marchal, président Signature : Date : "
+        Form
+          Object N 0
       TD
         "Société Martin Signature : Date : "
+        Form
+          Object N 0
 EOF
 if diff -u "$dir/liste.want" "$dir/liste.tree" > "$dir/diff"; then
 	ok "pdf balisé : titre H1, articles H2, liste L/LI/Lbl/LBody, renvoi Link avec son annotation, signatures Table/TR/TD"

@@ -57,7 +57,7 @@ struct pdf {
 	long long	 created;	/* seconds since 1970 UTC, or -1 */
 	bool		 tagged;	/* not --sans-balises */
 	bool		 fields;	/* signature fields (signatures-pdf) */
-	bool		 pdfa;		/* PDF/A-1b (pdfa) */
+	bool		 pdfa;		/* PDF/A-1a, or 1b untagged (pdfa) */
 	struct buf	 profile;	/* with pdfa: the sRGB ICC profile */
 };
 
@@ -411,8 +411,8 @@ static const struct backend_option pdf_options[] = {
 	  .help = "PDF : un champ de signature par partie, là où elle "
 	  "signe (par défaut ; --signatures-pdf=non : aucun)" },
 	{ .name = "pdfa", .kind = OPTION_FLAG,
-	  .help = "PDF : PDF/A-1b, pour l'archivage (métadonnées XMP, "
-	  "profil sRGB)" },
+	  .help = "PDF : PDF/A-1a et PDF/UA-1 (PDF/A-1b avec "
+	  "--sans-balises), pour l'archivage" },
 	{ .name = "profil-icc", .kind = OPTION_FILE, .arg = "FICHIER",
 	  .help = "PDF : profil ICC sRGB (version 2) de --pdfa (défaut : "
 	  "celui du paquet icc-profiles-free)",
