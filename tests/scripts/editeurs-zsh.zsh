@@ -9,22 +9,27 @@ zmodload zsh/zpty || exit 2
 fdir=$1 work=$2 line=$3
 zpty z "cd ${(q)work} && TERM=dumb zsh -f -i"
 zpty -w z "PS1='> '; fpath=(${(q)fdir} \$fpath); autoload -Uz compinit; compinit -u -D; zstyle ':completion:*' list-grouped no; LISTMAX=100000; COLUMNS=400; lgc() { :; }"
+# Tab runs the completion, shows its listing (zle -R) and prints a
+# marker: the marker ends the listing however slow the machine is.
+zpty -w z "_lgc_tab() { zle complete-word; zle -R; print -r -- \$'\\n'__F''IN__ }; zle -N _lgc_tab; bindkey '^I' _lgc_tab"
 zpty -w -n z "$line"$'\t'
 out=""
-# Read until the typed line came back and the listing after it stopped
-# coming for 3 s: zsh answers in well under a second on its own, but the
-# test starts a dozen of them at once, each loading compinit, and on a
-# busy machine one was seen silent for over a second before its listing.
-# 60 s at most.
-integer quiet=0 waited=0
-while (( waited < 240 )); do
-	if zpty -r -t z chunk; then out+="$chunk"; quiet=0; continue; fi
-	[[ $out == *"$line"* ]] && (( quiet >= 12 )) && break
-	sleep 0.25; (( quiet++, waited++ ))
+integer waited=0
+while (( waited < 480 )); do
+	if zpty -r -t z chunk; then
+		out+="$chunk"
+		[[ ${out//$'\r'/} == *$'\n'__FIN__* ]] && break
+		continue
+	fi
+	sleep 0.25; (( waited++ ))
 done
 zpty -d z
-# Past the echo of the typed line: the listing, then the prompt again.
-out=${out#*$line}
+# The listing: before the marker, less the line drawn again under it,
+# after the last echo of the typed line (on a busy machine the terminal
+# may echo what was typed before zsh reads it).
+out=${out%%$'\n'__FIN__*}
+out=${out%$'\n'*}
+out=${out##*$line}
 for l in ${(f)out//$'\r'/}; do
 	[[ $l == '>'* ]] && continue
 	l=${l//$'\a'/}

@@ -395,7 +395,7 @@ elif ! zsh -n "$TOP/editors/shell/_lgc" 2> "$dir/z.err"; then
 	echec "zsh : _lgc ne se lit pas" "$dir/z.err"
 else
 	zshc() {
-		timeout 70 zsh -f "$TOP/tests/scripts/editeurs-zsh.zsh" \
+		timeout 130 zsh -f "$TOP/tests/scripts/editeurs-zsh.zsh" \
 		    "$TOP/editors/shell" "$dir/w" "$1" 2> /dev/null | sort -u
 	}
 	# One interactive zsh per line typed, side by side.
