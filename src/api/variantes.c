@@ -3501,7 +3501,9 @@ print_resume(struct buf *b, const struct vx *x)
 	    x->prog->main->src->path : x->prog->main->path);
 	for (i = 0; i < x->nws; i++)
 		nbuilt += x->ws[i].state == W_BUILT;
-	if (x->nvs == 1)
+	if (x->nvs == 0)
+		buf_puts(&t, "Ce modèle ne produit aucun contrat" NB ";");
+	else if (x->nvs == 1)
 		buf_puts(&t, "Ce modèle produit un seul contrat, de structure "
 		    "fixe" NB ";");
 	else
@@ -3608,9 +3610,19 @@ print_resume(struct buf *b, const struct vx *x)
 		buf_puts(&t, cr->cond);
 		wrap(b, buf_cstr(&t), col, col + 2);
 	}
-	buf_printf(b, "\n%zu article%s et %zu clause%s figurent dans tous les "
-	    "contrats (matrice complète" NB ": --matrice).\n", nh, plural(nh),
-	    nc, plural(nc));
+	buf_putc(b, '\n');
+	if (nh > 0)
+		buf_printf(b, "%zu article%s", nh, plural(nh));
+	if (nh > 0 && nc > 0)
+		buf_puts(b, " et ");
+	if (nc > 0)
+		buf_printf(b, "%zu clause%s", nc, plural(nc));
+	if (nh + nc == 0)
+		buf_puts(b, "Aucun article ni aucune clause ne figure");
+	else
+		buf_puts(b, nh + nc > 1 ? " figurent" : " figure");
+	buf_puts(b, " dans tous les contrats (matrice complète" NB
+	    ": --matrice).\n");
 	conds_free(&k);
 	buf_free(&t);
 }
@@ -3831,6 +3843,9 @@ print_json(struct buf *b, const struct vx *x)
 		json_object_set_new(e, "texte", json_string(r->head));
 		json_object_set_new(e, "niveau", json_integer((json_int_t)
 		    r->indent));
+		if (cr != NULL)
+			json_object_set_new(e, "genre", json_string(
+			    cr->level > 0 ? "article" : "clause"));
 		if (cr != NULL && cr->cond != NULL) {
 			json_object_set_new(e, "condition",
 			    json_string(cr->cond));
