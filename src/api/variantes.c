@@ -2784,13 +2784,15 @@ static void
 title_ways(const struct vx *x, struct conds *k, const struct seg *s,
     struct buf *title, int level, const struct site *site, size_t *budget)
 {
-	size_t len = title->len, mark = k->nstack, j, c, m;
+	size_t len, mark = k->nstack, j, c, m;
 
 	for (; s != NULL; s = s->next)
 		for (j = s->i; j < s->ns->len; j++) {
 			const struct node *t = s->ns->v[j];
 			struct seg rest = { s->ns, j + 1, s->next }, in;
 
+			/* What is written before a branch, each way keeps. */
+			len = title->len;
 			switch (t->kind) {
 			case N_TEXT:
 				if (t->u.text != NULL)
