@@ -3486,6 +3486,44 @@ print_decision_names(struct buf *b, const struct vx *x)
 	buf_free(&t);
 }
 
+static bool
+is_operator(const char *s, size_t len)
+{
+	static const char *const ops[] = { "=", "!=", "<", ">", "<=", ">=",
+	    "non" };
+	size_t i;
+
+	for (i = 0; i < sizeof(ops) / sizeof(*ops); i++)
+		if (strlen(ops[i]) == len && strncmp(s, ops[i], len) == 0)
+			return true;
+	return false;
+}
+
+/* Appends condition C, the spaces around its comparisons (and after a
+ * "non") as \x02, which wrap() does not break at: a line breaks at "et"
+ * or "ou", never inside "moyen_paiement = carte". */
+static void
+glue_comparisons(struct buf *b, const char *c)
+{
+	const char *p = c, *sp;
+	size_t len;
+	bool first = true, prev_op = false, op;
+
+	while (*p != '\0') {
+		sp = strchr(p, ' ');
+		len = sp != NULL ? (size_t)(sp - p) : strlen(p);
+		op = is_operator(p, len);
+		if (!first)
+			buf_putc(b, op || prev_op ? '\x02' : ' ');
+		buf_put(b, p, len);
+		prev_op = op;
+		first = false;
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+}
+
 /* The report that fits a screen: the count of contracts and what was
  * proven, the decisions by name, the refused combinations by message,
  * every failure and unreachable branch, and each article or clause that
@@ -3496,7 +3534,7 @@ print_resume(struct buf *b, const struct vx *x)
 {
 	struct conds k;
 	struct buf t;
-	size_t i, nbuilt = 0, nh = 0, nc = 0, lw = 0, w, col, shown = 0;
+	size_t i, nbuilt = 0, nh = 0, nc = 0, lw = 0, w, col, shown = 0, at;
 
 	buf_init(&t);
 	buf_printf(b, "Variantes de « %s »\n\n", x->prog->main->src != NULL ?
@@ -3609,8 +3647,12 @@ print_resume(struct buf *b, const struct vx *x)
 		buf_reset(&t);
 		if (cr->observed)
 			buf_puts(&t, "d’après les témoins" NB ": ");
-		buf_puts(&t, cr->cond);
+		glue_comparisons(&t, cr->cond);
+		at = b->len;
 		wrap(b, buf_cstr(&t), col, col + 2);
+		for (; at < b->len; at++)
+			if (b->data[at] == '\x02')
+				b->data[at] = ' ';
 	}
 	buf_putc(b, '\n');
 	if (nh > 0)
