@@ -434,6 +434,8 @@ bad=0
 "$LGC" variantes "$w/compte.lgc" -f html > /dev/null 2>&1; [ $? -eq 2 ] || bad=$((bad + 1))
 "$LGC" variantes "$w/compte.lgc" --ecrire "$w/x" -f bof > /dev/null 2>&1; [ $? -eq 2 ] || bad=$((bad + 1))
 "$LGC" build "$w/compte.lgc" --max 3 > /dev/null 2>&1; [ $? -eq 2 ] || bad=$((bad + 1))
+"$LGC" build "$w/compte.lgc" --matrice > /dev/null 2>&1; [ $? -eq 2 ] || bad=$((bad + 1))
+"$LGC" variantes "$w/compte.lgc" --matrice --format html > /dev/null 2>&1; [ $? -eq 2 ] || bad=$((bad + 1))
 printf 'entree a : booleen\n---\n{si a}\n' > "$w/casse.lgc"
 "$LGC" variantes "$w/casse.lgc" > /dev/null 2>&1; [ $? -eq 1 ] || bad=$((bad + 1))
 if [ "$bad" -eq 0 ]; then
