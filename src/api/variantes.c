@@ -3006,7 +3006,7 @@ try_depth(const struct vx *x, const struct subject *sj, size_t depth,
 {
 	struct ptrvec texts;
 	struct buf one, t;
-	size_t i, j, a, used, nd = 0;
+	size_t i, j, a, used;
 	bool exact = true;
 
 	memset(&texts, 0, sizeof(texts));
@@ -3065,7 +3065,6 @@ try_depth(const struct vx *x, const struct subject *sj, size_t depth,
 		if (j > 0)
 			buf_puts(b, " ou ");
 		buf_printf(b, paren ? "(%s)" : "%s", s);
-		nd++;
 	}
 	/* Checked on every built witness. */
 	for (i = 0; i < x->nws && exact; i++) {
@@ -3107,7 +3106,6 @@ try_depth(const struct vx *x, const struct subject *sj, size_t depth,
 		if (any == TV_UNKNOWN || (any == TV_TRUE) != sj->present[i])
 			exact = false;
 	}
-	(void)nd;
 	for (j = 0; j < texts.len; j++)
 		free(texts.items[j]);
 	ptrvec_free(&texts);
