@@ -406,9 +406,15 @@ LGC_API int	 lgc_form(lgc_compiler *c, const char *render_url, char **out,
  * client's contract is, and the distinct documents they give.  Reports
  * as warnings (variantes-…, docs/diagnostics.md) the branches no
  * witness takes or none skips where that is proven, and as errors
- * (variante-en-echec) the witnesses that do not build.  FORMAT "texte"
- * (a French table), "json" or "html" (a page, one column per variant)
- * for *OUT (malloc'd, NUL-terminated).  With OUT, every variantes-…
+ * (variante-en-echec) the witnesses that do not build.  FORMAT "texte",
+ * "json" (everything) or "html" (a page, one column per variant)
+ * for *OUT (malloc'd, NUL-terminated): "texte" is a summary that fits
+ * a screen (the count, the decisions by name, the refusals by message,
+ * every failure and unreachable branch, and each article or clause that
+ * does not figure in every variant with the condition under which it
+ * does, in the template's terms and checked on every witness), or with
+ * FULL_MATRIX the whole matrix, one column per variant.  With OUT,
+ * every variantes-…
  * warning is enabled; with OUT NULL there is no report, and only the
  * warnings enabled by lgc_enable_warnings("variantes…") are given, as
  * lgc check -Wvariantes does.
@@ -420,6 +426,7 @@ typedef struct lgc_variantes_options {
 	const char	*format;	/* "texte" (NULL), "json", "html" */
 	const char	*write_dir;	/* or NULL */
 	const char	*write_format;	/* "pdf", "html"…; NULL: "html" */
+	int		 full_matrix;	/* "texte": every variant's column */
 } lgc_variantes_options;
 
 LGC_API int	 lgc_variantes(lgc_compiler *c,

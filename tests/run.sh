@@ -66,6 +66,7 @@ fi
 #   NAME.tex    expected LaTeX (build -f latex)
 #   NAME.txt    expected text of the PDF (build -f pdf, then pdftotext)
 #   NAME.tree   expected output of tree
+#   NAME.out    expected standard output of another command (variantes)
 #   NAME.err    expected standard error (else it must be empty)
 #   NAME.status expected exit status (else 1 if NAME.err has an error, 0)
 #   NAME--VARIANT.json with NAME--VARIANT.{html,tex,txt,err,status}: one
@@ -155,7 +156,7 @@ run_golden() {
 	rel=${base#"$top"/}
 	[ -f "$base.html" ] || [ -f "$base.tex" ] || [ -f "$base.txt" ] ||
 	    [ -f "$base.err" ] || [ -f "$base.status" ] ||
-	    [ -f "$base.tree" ] || return 0
+	    [ -f "$base.tree" ] || [ -f "$base.out" ] || return 0
 	args="build"
 	if [ -f "$base.args" ]; then args=$(cat "$base.args")
 	elif [ -f "$dir/$name.args" ]; then args=$(cat "$dir/$name.args"); fi
@@ -176,12 +177,15 @@ run_golden() {
 	run_case "$args" ""
 	if [ "$update" -eq 1 ]; then
 		case "$args" in tree*) cp "$tmp/out" "$base.tree" ;; esac
+		[ -f "$base.out" ] && cp "$tmp/out" "$base.out"
 		if [ -s "$tmp/err" ]; then cp "$tmp/err" "$base.err"
 		else rm -f "$base.err"; fi
 	fi
 	compare_status_err
 	if [ -f "$base.tree" ]; then
 		if ! diff -u "$base.tree" "$tmp/out" >> "$tmp/why"; then ok=0; fi
+	elif [ -f "$base.out" ]; then
+		if ! diff -u "$base.out" "$tmp/out" >> "$tmp/why"; then ok=0; fi
 	elif [ -s "$tmp/out" ]; then
 		echo "sortie inattendue :" >> "$tmp/why"
 		head -5 "$tmp/out" >> "$tmp/why"

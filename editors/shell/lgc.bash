@@ -37,7 +37,7 @@ _lgc_options() {
 	schema)
 		echo "--norme -I --racine $diag" ;;
 	variantes)
-		echo "--max --format -f --ecrire -o --sortie -I --racine $diag" ;;
+		echo "--max --format --matrice -f --ecrire -o --sortie -I --racine $diag" ;;
 	tree)
 		echo "-I --racine $diag" ;;
 	serve)

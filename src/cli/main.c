@@ -79,6 +79,7 @@ struct options {
 	const char	*report_format;	/* variantes --format */
 	const char	*write_dir;	/* variantes --ecrire */
 	size_t		 max;		/* variantes --max */
+	bool		 full_matrix;	/* variantes --matrice */
 	int		 jobs;
 	bool		 werror;
 	bool		 draft;
@@ -106,7 +107,8 @@ usage(lgc_compiler *c, FILE *out)
 "                 [-I DOSSIER]… [--ancien-I DOSSIER]… [--nouveau-I DOSSIER]…\n"
 "                 [-f texte|json]\n"
 "        lgc variantes MODÈLE.lgc [--max N] [--format texte|json|html]\n"
-"                 [--ecrire DOSSIER [-f FORMAT]] [-o RAPPORT] [-I DOSSIER]…\n"
+"                 [--matrice] [--ecrire DOSSIER [-f FORMAT]] [-o RAPPORT]\n"
+"                 [-I DOSSIER]…\n"
 "        lgc tree MODÈLE.lgc\n"
 "        lgc explique MODÈLE.lgc [-d DONNÉES.json] [-D nom=valeur]… ARTICLE\n"
 "        lgc serve [DOSSIER…] [--port N] [--adresse A] [-I DOSSIER]… [--fils N]\n"
@@ -202,6 +204,8 @@ usage(lgc_compiler *c, FILE *out)
 "                         (défaut 256) ; au-delà, chaque paire de décisions\n"
 "  --ecrire DOSSIER       variantes : écrit le témoin (.json) et le contrat\n"
 "                         de chaque variante (format de -f, défaut html)\n"
+"  --matrice              variantes : le rapport texte complet, une colonne\n"
+"                         par variante (par défaut : un résumé d'un écran)\n"
 "  --limite NOM=TAILLE    relève ou abaisse une limite de ce que coûte un\n"
 "                         contrat (répétable) : valeur (une valeur\n"
 "                         calculée, défaut 16M), texte (le texte du\n"
@@ -388,7 +392,8 @@ static const struct {
 "  --limite NOM=TAILLE    limite valeur, texte ou noeuds (répétable)\n" },
 	{ "variantes",
 "usage : lgc variantes MODÈLE.lgc [--max N] [--format texte|json|html]\n"
-"                 [--ecrire DOSSIER [-f FORMAT]] [-o RAPPORT] [-I DOSSIER]…\n"
+"                 [--matrice] [--ecrire DOSSIER [-f FORMAT]] [-o RAPPORT]\n"
+"                 [-I DOSSIER]…\n"
 "\n"
 "Les contrats que le modèle peut produire. Les décisions sont lues dans\n"
 "les conditions du modèle et de ses clauses : booléens, choix, présence\n"
@@ -396,17 +401,22 @@ static const struct {
 "coupés aux constantes auxquelles ils sont comparés, dans leurs bornes.\n"
 "Chaque combinaison reçoit un témoin (les plus petites valeurs valides,\n"
 "les libellés pour texte), construit comme un contrat ; les témoins qui\n"
-"donnent le même document forment une variante. Le rapport donne leur\n"
-"nombre, la matrice des articles et des clauses par variante, les\n"
-"combinaisons refusées par un « exiger », les témoins en échec (erreur\n"
-"variante-en-echec) et les branches jamais prises ou jamais évitées\n"
-"(avertissements variantes-…). Code de sortie 1 si un témoin échoue.\n"
+"donnent le même document forment une variante. Le rapport texte tient\n"
+"en un écran : leur nombre, les décisions, les combinaisons refusées\n"
+"par un « exiger », les témoins en échec (erreur variante-en-echec),\n"
+"les branches jamais prises ou jamais évitées (avertissements\n"
+"variantes-…) et chaque article ou clause qui ne figure pas dans tous\n"
+"les contrats avec la condition sous laquelle il figure, vérifiée sur\n"
+"chaque témoin. Code de sortie 1 si un témoin échoue.\n"
 "\n"
 "  --max N                combinaisons essayées toutes au plus (défaut\n"
 "                         256) ; au-delà, assez de témoins pour couvrir\n"
 "                         chaque paire de valeurs de deux décisions\n"
 "  --format FORMAT        rapport texte (défaut), json ou html (une page,\n"
 "                         une colonne par variante)\n"
+"  --matrice              rapport texte complet : chaque décision, chaque\n"
+"                         témoin refusé, la matrice des articles et des\n"
+"                         clauses par variante, chaque variante\n"
 "  -o, --sortie FICHIER   fichier du rapport (défaut : sortie standard)\n"
 "  --ecrire DOSSIER       écrit le témoin (.json) et le contrat de chaque\n"
 "                         variante, nommés d'après ses décisions\n"
@@ -684,10 +694,14 @@ check_combinations(lgc_compiler *c, struct options *o)
 	if (o->render_url != NULL && o->command != CMD_FORM)
 		return usage_error(c, "%s", "--rendu ne sert qu'à « lgc "
 		    "formulaire »");
-	if ((o->max != 0 || o->write_dir != NULL || o->report_format != NULL)
-	    && o->command != CMD_VARIANTS)
-		return usage_error(c, "%s", "--max, --ecrire et --format (du "
-		    "rapport) ne servent qu'à « lgc variantes »");
+	if ((o->max != 0 || o->write_dir != NULL || o->report_format != NULL ||
+	    o->full_matrix) && o->command != CMD_VARIANTS)
+		return usage_error(c, "%s", "--max, --ecrire, --matrice et "
+		    "--format (du rapport) ne servent qu'à « lgc variantes »");
+	if (o->full_matrix && o->report_format != NULL &&
+	    strcmp(o->report_format, "texte") != 0)
+		return usage_error(c, "%s", "--matrice vaut pour le rapport "
+		    "texte ; json et html donnent toujours la matrice complète");
 	if (o->command == CMD_VARIANTS && o->format != NULL &&
 	    o->write_dir == NULL)
 		return usage_error(c, "%s", "-f donne le format des contrats "
@@ -880,6 +894,8 @@ parse_args(lgc_compiler *c, int argc, char **argv, struct options *o)
 			o->draft = o->draft_all = true;
 		else if (strcmp(arg, "--guillemets-droits") == 0)
 			o->straight_quotes = true;
+		else if (strcmp(arg, "--matrice") == 0)
+			o->full_matrix = true;
 		else if ((status = parse_valued(c, argc, argv, &i, o)) != LGC_OK)
 			return status;
 	}
@@ -1417,6 +1433,7 @@ run_variants(lgc_compiler *c, const struct options *o, const char *format)
 	vo.format = o->report_format;
 	vo.write_dir = o->write_dir;
 	vo.write_format = format;
+	vo.full_matrix = o->full_matrix;
 	if ((status = lgc_check_output(c, o->output)) != LGC_OK)
 		return status;
 	status = lgc_variantes(c, &vo, &out, &len);

@@ -89,16 +89,30 @@ if "$LGC" variantes "$w/compte12.lgc" --format json -o "$w/compte12.json" \
 else
 	ko "sans l'exigence, 12 variantes attendues" "$w/err"
 fi
-# The text report: the count, the matrix and the refused witness.
+# The text report: the count, the condition of each article that is
+# not in every variant, the refused combination; with --matrice, the
+# whole matrix and each refused witness.
 if "$LGC" variantes "$w/compte.lgc" > "$w/compte.txt" 2> "$w/err" &&
-    grep -q '^Variantes distinctes : 11$' "$w/compte.txt" &&
-    grep -q '^    Option A  *·  *✓  *·' "$w/compte.txt" &&
-    grep -q 'témoin 12 (a = vrai, b = vrai, mode = z) : .*A, B et le mode z' \
+    grep -q '^Ce modèle produit 11 contrats de structure différente ;' \
     "$w/compte.txt" &&
+    grep -q '^  Option A  a$' "$w/compte.txt" &&
+    grep -q '^  1 × compte.lgc:4 : A, B et le mode z' "$w/compte.txt" &&
+    grep -q '^      avec a = vrai, b = vrai, mode = z$' "$w/compte.txt" &&
     grep -q 'aucune branche impossible ni toujours prise' "$w/compte.txt"; then
-	ok "rapport texte : compte, matrice, combinaison refusée"
+	ok "rapport texte : compte, condition de chaque article, combinaison refusée"
 else
 	ko "rapport texte" "$w/compte.txt"
+fi
+if "$LGC" variantes "$w/compte.lgc" --matrice > "$w/matrice.txt" \
+    2> "$w/err" && grep -q '^Variantes distinctes : 11$' "$w/matrice.txt" &&
+    grep -q '^    Option A  *·  *✓  *·' "$w/matrice.txt" &&
+    grep -q 'témoin 12 (a = vrai, b = vrai, mode = z) : .*A, B et le mode z' \
+    "$w/matrice.txt" &&
+    ! "$LGC" variantes "$w/compte.lgc" --matrice --format json \
+    > /dev/null 2>&1; then
+	ok "--matrice : la matrice complète, chaque témoin refusé (pas avec --format json)"
+else
+	ko "--matrice" "$w/matrice.txt"
 fi
 
 # ---- A value printed but never tested: one document, one variant.
@@ -153,6 +167,36 @@ else
 	sed 's/^/    /' "$w/py.err" 2> /dev/null | tail -3
 fi
 
+# ---- A montant with no lower bound is never cut below 0 € (a sum of
+# money is written unsigned); a title written partly before a {si} in
+# its line (with the clause's parameter given as a constant) gets its
+# condition from the {si} around the {inclure}.
+cat > "$w/clauses/rgpd.lgc" <<'EOF'
+parametre prospection : booleen = vrai "Prospection ?"
+---
+## Base légale{si prospection} et règles de prospection{fin}
+Texte.
+EOF
+cat > "$w/bornes.lgc" <<'EOF'
+entree acompte : montant = 0 € "Acompte"
+entree donnees : booleen "Données personnelles ?"
+---
+# Objet
+{si acompte > 0 €}Un acompte est versé.{fin}
+{si donnees}
+{inclure "rgpd" avec prospection = faux}
+{fin}
+EOF
+if "$LGC" variantes "$w/bornes.lgc" -I "$w/clauses" --format json \
+    -o "$w/bornes.json" 2> "$w/err" && [ ! -s "$w/err" ] &&
+    [ "$(json "$w/bornes.json" '[d["valeurs"] for d in R["decisions"] if d["nom"] == "acompte"][0]')" = "['0 €', '1 €']" ] &&
+    "$LGC" variantes "$w/bornes.lgc" -I "$w/clauses" > "$w/bornes.txt" \
+    2> "$w/err" && grep -q '^  Base légale  *donnees$' "$w/bornes.txt"; then
+	ok "montant sans borne : témoins à 0 € et 1 €, jamais négatifs ; titre écrit avant un {si}"
+else
+	ko "montant sans borne, titre avant un {si}" "$w/bornes.txt"
+fi
+
 # ---- A computed value out of the bounds of a clause's parameter, in
 # one variant only: that witness fails (variante-en-echec, status 1),
 # named with its decisions.
@@ -195,7 +239,8 @@ else
 	ko "--max 4 : couverture par paires" "$w/err"
 fi
 if "$LGC" variantes "$w/compte.lgc" --max 4 > "$w/paires.txt" 2> "$w/err" &&
-    grep -q 'couvrant chaque paire de valeurs de deux décisions' "$w/paires.txt"; then
+    tr '\n' ' ' < "$w/paires.txt" |
+    grep -q 'témoins couvrent chaque paire de valeurs de  *deux décisions'; then
 	ok "--max : le rapport dit que seules les paires sont couvertes"
 else
 	ko "--max : le rapport ne dit pas la couverture par paires" "$w/paires.txt"
@@ -234,6 +279,94 @@ for t in "$TOP"/examples/*/contrat.lgc "$TOP"/stdlib/*.lgc; do
 	else
 		ko "$n" "$w/err"
 	fi
+done
+
+# ---- The lead-generation example in one screen: at most 50 lines of
+# at most 100 columns (display width).  Its conditional articles each
+# with the template's own condition (none read off the witnesses), and
+# each condition exact: for each example and up to three of its data
+# sets, the condition evaluated by lgc itself (a template of the
+# example's declarations printing OUI or NON for each) says whether the
+# article is in the contract built from that data.
+ex="$TOP/examples/generation-prospects"
+"$LGC" variantes "$ex/contrat.lgc" > "$w/ecran.txt" 2> "$w/err"
+size=$(python3 -c 'import sys,unicodedata
+def width(s):
+    return sum(0 if unicodedata.combining(c) else
+               2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+if lines and lines[-1] == "":
+    lines.pop()
+print(len(lines), max(width(l) for l in lines))' "$w/ecran.txt" 2>> "$w/py.err")
+if [ -s "$w/ecran.txt" ] && [ ! -s "$w/err" ] &&
+    [ "${size% *}" -le 50 ] && [ "${size#* }" -le 100 ] &&
+    grep -q '^Ce modèle produit 97 contrats de structure différente' \
+    "$w/ecran.txt"; then
+	ok "exemple en un écran : ${size% *} lignes, ${size#* } colonnes au plus"
+else
+	ko "exemple en un écran (lignes, colonnes : $size)" "$w/ecran.txt"
+fi
+for ex in "$TOP"/examples/*; do
+n=$(basename "$ex")
+"$LGC" variantes "$ex/contrat.lgc" --format json -o "$w/ex.json" 2> "$w/err"
+python3 - "$w/ex.json" "$ex" "$LGC" "$w" "$n" > "$w/conds.out" 2>&1 <<'EOF'
+import html, json, os, re, subprocess, sys
+report, ex, lgc, tmp, name = sys.argv[1:6]
+R = json.load(open(report))
+conds = [m for m in R["matrice"] if m.get("genre") == "article"
+         and m.get("condition") not in (None, "toujours")]
+rows = [m for m in conds if not m.get("condition_observee")]
+bad = [m["texte"] for m in conds if m.get("condition_observee")]
+# The lead-generation example: every condition the template's own.
+if len(rows) < 5 or (name == "generation-prospects" and (bad or len(rows) < 10)):
+    print("%d articles conditionnels, conditions lues des témoins : %s"
+          % (len(rows), bad))
+    sys.exit(1)
+header = open(os.path.join(ex, "contrat.lgc"), encoding="utf-8").read()
+header = header[:header.index("\n---\n") + 5]
+# The probe, its clauses and types found beside the template (-I).
+probe = os.path.join(tmp, "sonde.lgc")
+with open(probe, "w", encoding="utf-8") as f:
+    f.write(header)
+    for i, m in enumerate(rows):
+        f.write("Condition %d : {si %s}OUI{sinon}NON{fin}.\n\n"
+                % (i, m["condition"]))
+checked = 0
+try:
+  for d in sorted(os.listdir(os.path.join(ex, "donnees")))[:3]:
+      data = os.path.join(ex, "donnees", d)
+      p = subprocess.run([lgc, "build", probe, "-I", ex, "-d", data,
+                          "-f", "html"], capture_output=True, text=True)
+      truth = dict((int(n), v == "OUI") for n, v in
+                   re.findall(r"Condition (\d+)\W+(OUI|NON)", p.stdout))
+      c = subprocess.run([lgc, "build", os.path.join(ex, "contrat.lgc"),
+                          "-d", data, "-f", "html"],
+                         capture_output=True, text=True)
+      heads = set()
+      for lv, body in re.findall(r"<h([23])[^>]*>(.*?)</h\1>", c.stdout):
+          t = re.sub(r'<span class="numero">.*?</span>', "", body)
+          t = html.unescape(re.sub(r"<[^>]+>", "", t)).strip()
+          heads.add((int(lv) - 1, t.lstrip("–").strip()))
+      if p.returncode != 0 or c.returncode != 0 or len(truth) != len(rows):
+          print("%s : construction impossible : %s" % (d, p.stderr[:400]))
+          sys.exit(1)
+      for i, m in enumerate(rows):
+          there = (m["niveau"], m["texte"]) in heads
+          if there != truth[i]:
+              print("%s : « %s » %s, sa condition « %s » %s" % (d, m["texte"],
+                    "présent" if there else "absent", m["condition"],
+                    "vraie" if truth[i] else "fausse"))
+              sys.exit(1)
+          checked += 1
+finally:
+    os.remove(probe)
+print("%d articles conditionnels, %d vérifications" % (len(rows), checked))
+EOF
+if [ $? -eq 0 ]; then
+	ok "$n : la condition de chaque article tient sur ses données ($(cat "$w/conds.out"))"
+else
+	ko "$n : conditions des articles" "$w/conds.out"
+fi
 done
 
 # ---- The HTML report: one column per variant, the template's text
@@ -301,6 +434,8 @@ bad=0
 "$LGC" variantes "$w/compte.lgc" -f html > /dev/null 2>&1; [ $? -eq 2 ] || bad=$((bad + 1))
 "$LGC" variantes "$w/compte.lgc" --ecrire "$w/x" -f bof > /dev/null 2>&1; [ $? -eq 2 ] || bad=$((bad + 1))
 "$LGC" build "$w/compte.lgc" --max 3 > /dev/null 2>&1; [ $? -eq 2 ] || bad=$((bad + 1))
+"$LGC" build "$w/compte.lgc" --matrice > /dev/null 2>&1; [ $? -eq 2 ] || bad=$((bad + 1))
+"$LGC" variantes "$w/compte.lgc" --matrice --format html > /dev/null 2>&1; [ $? -eq 2 ] || bad=$((bad + 1))
 printf 'entree a : booleen\n---\n{si a}\n' > "$w/casse.lgc"
 "$LGC" variantes "$w/casse.lgc" > /dev/null 2>&1; [ $? -eq 1 ] || bad=$((bad + 1))
 if [ "$bad" -eq 0 ]; then
