@@ -3545,8 +3545,11 @@ print_resume(struct buf *b, const struct vx *x)
 		buf_puts(&t, "Ce modèle produit un seul contrat, de structure "
 		    "fixe" NB ";");
 	else
-		buf_printf(&t, "Ce modèle produit %zu contrats de structure "
-		    "différente" NB ";", x->nvs);
+		/* Past --max only the witnesses' variants are known: the
+		 * combinations not tried may give more. */
+		buf_printf(&t, "Ce modèle produit %s%zu contrats de structure "
+		    "différente" NB ";", x->exhaustive ? "" : "au moins ",
+		    x->nvs);
 	buf_printf(&t, " %zu témoin%s construit%s", nbuilt, plural(nbuilt),
 	    plural(nbuilt));
 	if (x->failed == 0)
@@ -3723,7 +3726,8 @@ print_texte(struct buf *b, const struct vx *x)
 	buf_puts(b, "Témoins : ");
 	print_coverage(b, x);
 	buf_puts(b, "\n");
-	buf_printf(b, "Variantes distinctes : %zu\n", x->nvs);
+	buf_printf(b, "Variantes distinctes : %s%zu\n", x->exhaustive ? "" :
+	    "au moins ", x->nvs);
 	buf_printf(b, "Combinaisons refusées par une exigence : %zu\n",
 	    x->nrefused);
 	/* A refused witness by the decisions the exigers read. */
