@@ -67,7 +67,16 @@ font_glyph_cp(struct fonts *f, enum font_face face, uint32_t cp)
 uint32_t
 glyph_cp(struct render *r, enum font_face face, uint32_t cp)
 {
-	return font_glyph_cp(r->fonts, face, cp);
+	size_t s = char_slot(cp);
+	uint32_t g;
+
+	if (s != NONE && r->glyph[face][s] != 0)
+		return r->glyph[face][s] - 1;
+	g = font_glyph_cp(r->fonts, face, cp);
+	/* Only once the face is open: before, it has no glyph at all. */
+	if (s != NONE && fonts_ready(r->fonts, face))
+		r->glyph[face][s] = g + 1;
+	return g;
 }
 
 /* At most this many characters are named in one message. */
@@ -151,11 +160,12 @@ char_width(void *ctx, unsigned style, uint32_t cp)
 {
 	struct render *r = ctx;
 	enum font_face face = (enum font_face)(style & 3);
+	size_t s = char_slot(cp);
 	uint32_t g;
 	int w;
 
-	if (cp < WIDTH_CACHE && r->width[face][cp] > 0)
-		return r->width[face][cp] - 1;
+	if (s != NONE && r->width[face][s] > 0)
+		return r->width[face][s] - 1;
 	if (!fonts_open(r->fonts, face)) {
 		r->failed = true;
 		return 500;
@@ -166,8 +176,8 @@ char_width(void *ctx, unsigned style, uint32_t cp)
 	 * is reported once the text to draw is known. */
 	if (w == 0 && cp == ' ')
 		w = 250;
-	if (cp < WIDTH_CACHE && w < INT16_MAX)
-		r->width[face][cp] = (int16_t)(w + 1);
+	if (s != NONE && w < INT16_MAX)
+		r->width[face][s] = (int16_t)(w + 1);
 	return w;
 }
 
@@ -532,6 +542,36 @@ char_encoding(const struct render *r, unsigned face, uint32_t cp,
 	return NONE;
 }
 
+/* The encodings are chosen once (load_fonts), and every character of
+ * every piece is then sorted into one and encoded: the answers for
+ * the common characters are kept, as char_encoding gives them,
+ * including leaving *BYTE alone when it does (a UTF-8 encoding). */
+#define ENC_KNOWN	0x8000
+#define ENC_BYTE	0x4000	/* *BYTE set */
+#define ENC_NONE	0xF
+
+size_t
+glyph_encoding(struct render *r, unsigned face, uint32_t g, unsigned *byte)
+{
+	size_t s = char_slot(g), e;
+	unsigned v, b;
+
+	if (s != NONE && (v = r->enc_of[face][s]) != 0) {
+		if (v & ENC_BYTE)
+			*byte = v & 0xFF;
+		e = v >> 8 & 0xF;
+		return e == ENC_NONE ? NONE : e;
+	}
+	b = 0x100;	/* none of char_encoding's answers */
+	e = char_encoding(r, face, g, &b);
+	if (b != 0x100)
+		*byte = b;
+	if (s != NONE)
+		r->enc_of[face][s] = (uint16_t)(ENC_KNOWN | (b != 0x100 ?
+		    ENC_BYTE | b : 0) | (e == NONE ? ENC_NONE : e) << 8);
+	return e;
+}
+
 static bool
 add_encoding(struct render *r, unsigned face, const char *font,
     const char *name, const uint16_t *uni)
@@ -718,7 +758,7 @@ load_fonts(struct render *r)
 				n = 1;
 			if (lb_invisible(cp))
 				continue;
-			e = char_encoding(r, pc->face, glyph_cp(r,
+			e = glyph_encoding(r, pc->face, glyph_cp(r,
 			    (enum font_face)pc->face, cp), &byte);
 			if (first == NONE)
 				first = e;
@@ -750,7 +790,7 @@ encode(struct render *r, unsigned face, size_t e, const char *s, size_t len,
 		if (r->hfont[face].e[e].utf8)
 			buf_put_utf8(b, cp);
 		else {
-			char_encoding(r, face, cp, &byte);
+			glyph_encoding(r, face, cp, &byte);
 			buf_putc(b, (char)byte);
 		}
 	}
