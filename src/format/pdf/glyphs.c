@@ -79,6 +79,31 @@ glyph_cp(struct render *r, enum font_face face, uint32_t cp)
 	return g;
 }
 
+/* The character at S (LEN bytes left, LEN > 0) into *CP; its length,
+ * 0 for a byte that starts no character.  An ASCII byte, most of a
+ * French text, without a call: every character drawn goes through
+ * here three times (collect_chars, load_fonts, encode). */
+static inline size_t
+next_cp(const char *s, size_t len, uint32_t *cp)
+{
+	if ((unsigned char)s[0] < 0x80) {
+		*cp = (unsigned char)s[0];
+		return 1;
+	}
+	return utf8_decode(s, len, cp);
+}
+
+/* glyph_cp, its cached answer without a call. */
+static inline uint32_t
+glyph_of(struct render *r, unsigned face, uint32_t cp)
+{
+	size_t s = char_slot(cp);
+
+	if (s != NONE && r->glyph[face][s] != 0)
+		return r->glyph[face][s] - 1;
+	return glyph_cp(r, (enum font_face)face, cp);
+}
+
 /* At most this many characters are named in one message. */
 #define MISSING_SHOWN	8
 
@@ -432,14 +457,14 @@ collect_chars(struct render *r)
 		}
 		group = item;
 		for (k = 0; k < pc->len; k += n) {
-			n = utf8_decode(pc->text + k, pc->len - k, &cp);
+			n = next_cp(pc->text + k, pc->len - k, &cp);
 			if (n == 0)
 				return false;
 			if (set->bits == NULL)
 				set->bits = xcalloc(0x10000 / 8, 1);
-			if (lb_invisible(cp))
+			if (cp >= 0xAD && lb_invisible(cp))
 				continue;
-			g = glyph_cp(r, (enum font_face)pc->face, cp);
+			g = glyph_of(r, pc->face, cp);
 			/* What NFC left combining has no letter of its own:
 			 * drawn apart, it would vanish or float (q̃). */
 			if (is_combining(cp)) {
@@ -550,8 +575,8 @@ char_encoding(const struct render *r, unsigned face, uint32_t cp,
 #define ENC_BYTE	0x4000	/* *BYTE set */
 #define ENC_NONE	0xF
 
-size_t
-glyph_encoding(struct render *r, unsigned face, uint32_t g, unsigned *byte)
+static inline size_t
+encoding_of(struct render *r, unsigned face, uint32_t g, unsigned *byte)
 {
 	size_t s = char_slot(g), e;
 	unsigned v, b;
@@ -570,6 +595,12 @@ glyph_encoding(struct render *r, unsigned face, uint32_t g, unsigned *byte)
 		r->enc_of[face][s] = (uint16_t)(ENC_KNOWN | (b != 0x100 ?
 		    ENC_BYTE | b : 0) | (e == NONE ? ENC_NONE : e) << 8);
 	return e;
+}
+
+size_t
+glyph_encoding(struct render *r, unsigned face, uint32_t g, unsigned *byte)
+{
+	return encoding_of(r, face, g, byte);
 }
 
 static bool
@@ -753,13 +784,13 @@ load_fonts(struct render *r)
 		pc = &r->pieces[i];
 		pc->enc = MIXED;
 		for (k = 0, first = NONE; k < pc->len; k += n) {
-			n = utf8_decode(pc->text + k, pc->len - k, &cp);
+			n = next_cp(pc->text + k, pc->len - k, &cp);
 			if (n == 0)
 				n = 1;
-			if (lb_invisible(cp))
+			if (cp >= 0xAD && lb_invisible(cp))
 				continue;
-			e = glyph_encoding(r, pc->face, glyph_cp(r,
-			    (enum font_face)pc->face, cp), &byte);
+			e = encoding_of(r, pc->face, glyph_of(r, pc->face, cp),
+			    &byte);
 			if (first == NONE)
 				first = e;
 			else if (e != first)
@@ -781,16 +812,16 @@ encode(struct render *r, unsigned face, size_t e, const char *s, size_t len,
 	unsigned byte = 0;
 
 	for (i = 0; i < len; i += k) {
-		k = utf8_decode(s + i, len - i, &cp);
+		k = next_cp(s + i, len - i, &cp);
 		if (k == 0)
 			k = 1;
-		if (lb_invisible(cp))
+		if (cp >= 0xAD && lb_invisible(cp))
 			continue;
-		cp = glyph_cp(r, (enum font_face)face, cp);
+		cp = glyph_of(r, face, cp);
 		if (r->hfont[face].e[e].utf8)
 			buf_put_utf8(b, cp);
 		else {
-			glyph_encoding(r, face, cp, &byte);
+			encoding_of(r, face, cp, &byte);
 			buf_putc(b, (char)byte);
 		}
 	}
