@@ -337,10 +337,13 @@ def check_pdfa(pdf, qjson, info_txt, meta_xml, fonts_txt):
     def prop(path):
         e = root.find(".//rdf:Description/" + path, ns)
         return e.text if e is not None else None
-    # 6.7.11: the PDF/A identification.
-    check(prop("pdfaid:part") == "1" and prop("pdfaid:conformance") == "B",
-          f"{pdf} : identification pdfaid:part 1, conformance B (6.7.11)",
-          (prop("pdfaid:part"), prop("pdfaid:conformance")))
+    # 6.7.11: the PDF/A identification: level A with the structure tree
+    # a tagged PDF has (the default), level B without.
+    level = "A" if "/StructTreeRoot" in cat and \
+        (q.deref(cat.get("/MarkInfo")) or {}).get("/Marked") is True else "B"
+    check(prop("pdfaid:part") == "1" and prop("pdfaid:conformance") == level,
+          f"{pdf} : identification pdfaid:part 1, conformance {level} "
+          "(6.7.11)", (prop("pdfaid:part"), prop("pdfaid:conformance")))
     # 6.7.3: each information entry and its XMP property, the same.
     info = {}
     with open(info_txt, encoding="utf-8") as f:
