@@ -246,7 +246,7 @@ check_utf8(struct render *r, const char *s, size_t len)
 	uint32_t cp;
 
 	for (i = 0; i < len; i += k) {
-		k = utf8_decode(s + i, len - i, &cp);
+		k = next_cp(s + i, len - i, &cp);
 		if (k == 0) {
 			diag(r->ds, F_TEXT_UTF8, NULL,
 			    (unsigned)(unsigned char)s[i]);
