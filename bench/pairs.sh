@@ -30,6 +30,10 @@ LC_ALL=C.UTF-8
 LGC_PATH=$top/stdlib
 export LC_ALL LGC_PATH
 
+# The load of the machine before and after: -j 2 can only beat -j 1
+# while a second core is free of other work.
+load0=$(cut -d' ' -f1-3 /proc/loadavg)
+
 if ! command -v hyperfine > /dev/null; then
 	echo "bench : hyperfine manque (make deps l'installe)" >&2
 	exit 2
@@ -138,12 +142,13 @@ row() { printf '| %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4"; }
 	echo "Mesuré par \`make bench\` (bench/pairs.sh) le $(date -u '+%Y-%m-%d %H:%M UTC'),"
 	echo "commit $(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo ?)$(git -C "$top" diff --quiet 2>/dev/null || echo ' (modifié)'),"
 	echo "$(nproc) processeurs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)),"
-	echo "$(awk '/MemTotal/ { printf "%.0f Go", $2 / 1048576 }' /proc/meminfo) de mémoire, charge au départ $(cut -d' ' -f1-3 /proc/loadavg)."
+	echo "$(awk '/MemTotal/ { printf "%.0f Go", $2 / 1048576 }' /proc/meminfo) de mémoire, charge au départ $load0, à la fin $(cut -d' ' -f1-3 /proc/loadavg)."
 	echo "Médianes du temps écoulé par hyperfine ($RUNS exécutions pour lgc, 5 pour les"
 	echo "pairs, 5 et 3 pour les lots), fichiers sur $base ; contrat de"
 	echo "examples/generation-prospects ($(pdfinfo contrat.pdf 2>/dev/null | awk '/^Pages:/ { print $2 }') pages), données agence-commission.json."
 	echo "La machine est partagée : les rapports, mesurés dans la même exécution,"
-	echo "comptent plus que les temps absolus."
+	echo "comptent plus que les temps absolus ; -j 2 ne dépasse -j 1 que si un"
+	echo "second cœur est libre (une charge des autres processus de 1 ou plus l'occupe)."
 	echo
 	row "Mesure" "lgc" "Pair" "Rapport"
 	row "---" "---:" "---:" "---:"

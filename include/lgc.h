@@ -359,6 +359,14 @@ LGC_API int	 lgc_schema(lgc_compiler *c, char **out, size_t *len);
  * *OUT is malloc'd, NUL-terminated. */
 LGC_API int	 lgc_outline(lgc_compiler *c, char **out, size_t *len);
 
+/* With lgc_keep_backends(c, 1), a format whose state may serve several
+ * documents (the PDF: its fonts found, read and measured once) keeps it
+ * from one successful lgc_render to the next while its options are
+ * unchanged: a batch of contracts (lgc build --lot) does that work
+ * once.  The bytes written are the same.  Off by default; turning it
+ * off frees what was kept. */
+LGC_API void	 lgc_keep_backends(lgc_compiler *c, int on);
+
 /* Provenance (docs/provenance.md).  With lgc_set_provenance(c, 1),
  * each lgc_render also records where each block of the contract comes
  * from: its template or clause file and lines, the chain of {inclure}

@@ -71,6 +71,8 @@ struct shared {
 	struct ptrvec	 sources;	/* struct source *, owned */
 };
 
+struct opened;
+
 struct lgc_compiler {
 	struct diags	*ds;
 	FILE		*stream;	/* diagnostics, without a handler */
@@ -91,6 +93,10 @@ struct lgc_compiler {
 	bool		 draft_all;	/* brouillon=tout */
 	bool		 straight_quotes;
 	bool		 provenance;	/* lgc_set_provenance */
+	/* lgc_keep_backends: the state of a reusable backend kept after a
+	 * successful rendering, for the next one with the same options. */
+	bool		 keep_backends;
+	struct opened	*kept;		/* or NULL */
 	char		*provenance_json;	/* of the last lgc_render, or
 						 * NULL */
 	bool		 data_failed;	/* the current data was refused */
@@ -110,6 +116,8 @@ struct lgc_compiler {
 	struct ptrvec	 sarif_notes;	/* char *, owned: notifications */
 	bool		 sarif_owed;
 };
+
+static void	drop_kept(lgc_compiler *c);
 
 static void
 place_of(lgc_place *p, const char *file, int line, int col, int end_line,
@@ -274,6 +282,7 @@ lgc_free(lgc_compiler *c)
 
 	if (c == NULL)
 		return;
+	drop_kept(c);
 	data_free(c->data);
 	diags_flush(c->ds);
 	lgc_finish_diagnostics(c);
@@ -1095,13 +1104,16 @@ struct opened {
 	void		*state;		/* NULL after a refused option */
 	struct option_value *values;
 	size_t		 nvalues;
+	long long	 created;	/* the render_opts it was made with */
+	const char	*generator;
 };
 
-static void
-open_backend(lgc_compiler *c, const struct backend *be, struct opened *o)
+/* The options of BE as set, into O; false after reporting a file that
+ * cannot be read. */
+static bool
+open_options(lgc_compiler *c, const struct backend *be, struct opened *o)
 {
 	const struct backend_option *opt;
-	struct render_opts ro;
 	size_t n = 0, i;
 	bool failed = false;
 
@@ -1111,16 +1123,26 @@ open_backend(lgc_compiler *c, const struct backend *be, struct opened *o)
 	o->state = NULL;
 	o->values = xcalloc(n + 1, sizeof(*o->values));
 	o->nvalues = 0;
-	memset(&ro, 0, sizeof(ro));
-	ro.generator = c->generator;
-	ro.created = c->created;
-	ro.values = o->values;
+	o->created = c->created;
+	o->generator = c->generator;
 	for (i = 0; i < n && !failed; i++)
 		if (option_value(c, &be->options[i], &o->values[o->nvalues],
 		    &failed))
-			ro.nvalues = ++o->nvalues;
-	if (!failed)
-		o->state = be->new(&ro, c->ds);
+			++o->nvalues;
+	return !failed;
+}
+
+static void
+start_backend(lgc_compiler *c, struct opened *o)
+{
+	struct render_opts ro;
+
+	memset(&ro, 0, sizeof(ro));
+	ro.generator = o->generator;
+	ro.created = o->created;
+	ro.values = o->values;
+	ro.nvalues = o->nvalues;
+	o->state = o->be->new(&ro, c->ds);
 }
 
 static void
@@ -1133,6 +1155,79 @@ close_backend(struct opened *o)
 	for (i = 0; i < o->nvalues; i++)
 		free((char *)o->values[i].text);
 	free(o->values);
+}
+
+/* Whether A and B were opened with the same options, files' contents
+ * included. */
+static bool
+same_options(const struct opened *a, const struct opened *b)
+{
+	size_t i;
+
+	if (a->be != b->be || a->created != b->created ||
+	    strcmp(a->generator, b->generator) != 0 ||
+	    a->nvalues != b->nvalues)
+		return false;
+	for (i = 0; i < a->nvalues; i++)
+		if (strcmp(a->values[i].name, b->values[i].name) != 0 ||
+		    a->values[i].on != b->values[i].on ||
+		    (a->values[i].text == NULL) != (b->values[i].text == NULL) ||
+		    (a->values[i].text != NULL && (a->values[i].len !=
+		    b->values[i].len || memcmp(a->values[i].text,
+		    b->values[i].text, a->values[i].len) != 0)))
+			return false;
+	return true;
+}
+
+static void
+drop_kept(lgc_compiler *c)
+{
+	if (c->kept == NULL)
+		return;
+	close_backend(c->kept);
+	free(c->kept);
+	c->kept = NULL;
+}
+
+/* BE's state for a rendering, into O: the kept one when its options
+ * are still those set (lgc_keep_backends), else a new one. */
+static void
+open_backend(lgc_compiler *c, const struct backend *be, struct opened *o)
+{
+	if (!open_options(c, be, o))
+		return;
+	if (c->kept != NULL && same_options(c->kept, o)) {
+		close_backend(o);
+		*o = *c->kept;
+		free(c->kept);
+		c->kept = NULL;
+		return;
+	}
+	drop_kept(c);
+	start_backend(c, o);
+}
+
+/* After a rendering: O's state kept for the next when it may be, and
+ * the rendering succeeded (a failure may leave a state that would not
+ * report it again, as fonts tried once), else closed. */
+static void
+release_backend(lgc_compiler *c, struct opened *o, bool ok)
+{
+	if (ok && c->keep_backends && o->be->reusable && o->state != NULL) {
+		drop_kept(c);
+		c->kept = xmalloc(sizeof(*c->kept));
+		*c->kept = *o;
+		return;
+	}
+	close_backend(o);
+}
+
+void
+lgc_keep_backends(lgc_compiler *c, int on)
+{
+	c->keep_backends = on != 0;
+	if (!c->keep_backends)
+		drop_kept(c);
 }
 
 int
@@ -1188,7 +1283,7 @@ lgc_render(lgc_compiler *c, const char *format, char **out, size_t *len)
 	}
 	if (c->provenance)
 		prov_free(&prov);
-	close_backend(&o);
+	release_backend(c, &o, ok);
 	doc_free(&d);
 	if (ok) {
 		if (len != NULL)

@@ -58,13 +58,9 @@ xreallocarray(void *ptr, size_t count, size_t size)
 	return xrealloc(ptr, count * size);
 }
 
-#define GROW_FIRST	16
-
 void *
-xgrow(void *ptr, size_t count, size_t size)
+xgrow_more(void *ptr, size_t count, size_t size)
 {
-	if (count != 0 && (count < GROW_FIRST || (count & (count - 1)) != 0))
-		return ptr;
 	return xreallocarray(ptr, count ? count * 2 : GROW_FIRST, size);
 }
 

@@ -19,7 +19,17 @@ char *xstrdup(const char *s);
  * first, then doubled at each power of two, so appending N items costs
  * O(N) and a short list one allocation.  The capacity is implied by
  * COUNT (xgrow_capacity): for an array that only grows. */
-void *xgrow(void *ptr, size_t count, size_t size);
+#define GROW_FIRST	16
+void *xgrow_more(void *ptr, size_t count, size_t size);
+/* Inline: it is called for every item appended (a cell, a line
+ * breaker's box), and reallocates only at powers of two. */
+static inline void *
+xgrow(void *ptr, size_t count, size_t size)
+{
+	if (count != 0 && (count < GROW_FIRST || (count & (count - 1)) != 0))
+		return ptr;
+	return xgrow_more(ptr, count, size);
+}
 /* The room xgrow has made for COUNT items: what a copy of such an array
  * must allocate for xgrow to go on appending to it. */
 size_t xgrow_capacity(size_t count);

@@ -514,6 +514,9 @@ worker(lgc_compiler *c, const struct batch_options *o, const struct plan *p,
 	}
 	if (!batch_reader_open(&r, o->input))
 		return;
+	/* What a format keeps across records (the PDF's fonts) is done
+	 * once per worker. */
+	lgc_keep_backends(c, 1);
 	for (; batch_reader_next(&r, &rec); i++) {
 		char *output;
 		int status, len;

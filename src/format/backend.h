@@ -80,6 +80,12 @@ struct backend {
 	bool		 (*printable)(void *state, const char *text,
 			    struct buf *why, struct buf *hint);
 	void		 (*free)(void *state);
+	/* Whether one state may render document after document (a batch,
+	 * lgc_keep_backends): what it keeps from one to the next (the
+	 * PDF's fonts, found, read and measured once) does not depend on
+	 * the document, and each rendering writes the bytes a new state
+	 * would. */
+	bool		 reusable;
 };
 
 /* The value set for option NAME, or NULL. */

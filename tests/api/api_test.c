@@ -610,8 +610,26 @@ test_pdf_options(const char *dir)
 	    pdf_holds(out, len, "(signature-mandant)") &&
 	    !pdf_holds(out, len, "GTS_PDFA1"),
 	    "PDF : un champ de signature par défaut, pas de PDF/A");
+	/* The state kept from one rendering to the next: the same bytes
+	 * again, and options changed in between are those applied. */
+	lgc_keep_backends(c, 1);
+	{
+		char *first = out, *again = NULL;
+		size_t first_len = len, again_len = 0;
+
+		out = NULL;
+		expect(lgc_render(c, "pdf", &out, &len) == LGC_OK &&
+		    lgc_render(c, "pdf", &again, &again_len) == LGC_OK &&
+		    len == first_len && again_len == first_len &&
+		    memcmp(out, first, len) == 0 &&
+		    memcmp(again, first, len) == 0,
+		    "PDF : lgc_keep_backends, les mêmes octets qu'un état neuf");
+		free(first);
+		free(again);
+	}
 	free(out);
 	out = NULL;
+	/* Tagged by default, the PDF/A claimed is PDF/A-1a (pdfa.c). */
 	expect(lgc_set_option(c, "signatures-pdf", "0") == LGC_OK &&
 	    lgc_set_option(c, "pdfa", "1") == LGC_OK &&
 	    lgc_render(c, "pdf", &out, &len) == LGC_OK &&
@@ -640,6 +658,7 @@ test_pdf_options(const char *dir)
 	    has_code(&s, "pdfa-profil-icc"),
 	    "PDF : un profil-icc qui n'est pas un profil ICC est refusé");
 	remove(icc);
+	lgc_keep_backends(c, 0);
 	lgc_free(c);
 }
 

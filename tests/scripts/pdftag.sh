@@ -298,7 +298,7 @@ Document
           Object N 0
 EOF
 if diff -u "$dir/liste.want" "$dir/liste.tree" > "$dir/diff"; then
-	ok "pdf balisé : titre H1, articles H2, liste L/LI/Lbl/LBody, renvoi Link avec son annotation, signatures Table/TR/TD"
+	ok "pdf balisé : titre H1, articles H2, liste L/LI/Lbl/LBody, renvoi Link avec son annotation, signatures Table/TR/TD, le champ de chaque partie un Form dans sa cellule"
 else
 	echec "pdf balisé : arbre de structure d'un contrat court" "$dir/diff"
 fi

@@ -231,6 +231,43 @@ check $? "lot : --nom nomme les fichiers d'après un champ"
 cmp -s "$w/sortie3/2026-11-26.html" "$ex/exemple--horaire.html"
 check $? "lot : un contrat du lot est celui de lgc build"
 
+# A PDF batch keeps the fonts from one contract to the next
+# (lgc_keep_backends): each contract is still the bytes of its own
+# lgc build, a record whose value the font cannot print fails alone
+# (the state is then started again), and a missing font is reported for
+# every record, not for the first only.
+: > "$w/lotpdf.jsonl"
+i=0
+for v in "$ex"/exemple--horaire.json "$ex"/exemple--forfait.json \
+    "$ex"/exemple--commission.json; do
+	i=$((i + 1))
+	cp "$v" "$w/pdf$i.json"
+	tr -d '\n' < "$v" >> "$w/lotpdf.jsonl"
+	echo >> "$w/lotpdf.jsonl"
+	[ $i -eq 1 ] && sed 's/"nom": "/"nom": "漢 /' "$v" | tr -d '\n' \
+	    >> "$w/lotpdf.jsonl" && echo >> "$w/lotpdf.jsonl"
+done
+(cd "$ex" && "$LGC" build exemple.lgc --lot "$w/lotpdf.jsonl" -f pdf \
+    --sortie "$w/sortiepdf/" -j 1) > /dev/null 2> "$w/err"
+[ $? -eq 1 ] && [ "$(grep -c '漢' "$w/err")" -ge 1 ] &&
+    [ "$(ls "$w/sortiepdf" | wc -l)" -eq 3 ]
+check $? "lot PDF : l'enregistrement au caractère absent de la police échoue seul" \
+    "$w/err"
+same=0
+for k in 1 3 4; do
+	j=$k
+	[ $k -gt 1 ] && j=$((k - 1))
+	(cd "$ex" && "$LGC" build exemple.lgc -d "$w/pdf$j.json" \
+	    -o "$w/seul$j.pdf") 2> /dev/null &&
+	    cmp -s "$w/seul$j.pdf" "$w/sortiepdf/000$k.pdf" || same=1
+done
+check $same "lot PDF : chaque contrat du lot est le PDF de son lgc build"
+(cd "$ex" && "$LGC" build exemple.lgc --lot "$w/lotpdf.jsonl" -f pdf \
+    --police "Pas une police lgc" --sortie "$w/sanspolice/" -j 1) \
+    > /dev/null 2> "$w/err"
+[ "$(grep -c 'Pas une police lgc' "$w/err")" -ge 4 ]
+check $? "lot PDF : une police introuvable est dite pour chaque contrat" "$w/err"
+
 # 3. Dependency files: make rebuilds exactly when a clause changes.
 mkdir -p "$w/deps/clauses"
 cp "$TOP/stdlib/confidentialite.lgc" "$w/deps/clauses/confidentialite.lgc"

@@ -123,7 +123,7 @@ draw_string(struct render *r, HPDF_Page page, const struct piece *pc,
 				cp = 0xFFFD;
 			}
 			cp = glyph_cp(r, (enum font_face)pc->face, cp);
-			e = char_encoding(r, pc->face, cp, &byte);
+			e = glyph_encoding(r, pc->face, cp, &byte);
 		}
 		if (i > start && (e != e0 || i == pc->len)) {
 			buf_reset(&r->scratch);

@@ -64,7 +64,20 @@ static const char table_tags[T__COUNT][5] = {
 	"loca", "maxp", "name", "post", "prep"
 };
 
-#define ADV_CACHE	0x250	/* Latin-1, Latin Extended-A and -B */
+/* Latin-1, Latin Extended-A and -B, then General Punctuation (’ – …). */
+#define ADV_LATIN	0x250
+#define ADV_CACHE	(ADV_LATIN + 0x80)
+
+/* CP's place in a face's cache, or ADV_CACHE when it has none. */
+static size_t
+adv_slot(uint32_t cp)
+{
+	if (cp < ADV_LATIN)
+		return cp;
+	if (cp >= 0x2000 && cp < 0x2080)
+		return ADV_LATIN + (cp - 0x2000);
+	return ADV_CACHE;
+}
 
 struct face {
 	bool		 tried;
@@ -605,18 +618,25 @@ advance_1000(const struct face *fc, unsigned gid)
 static unsigned
 glyph_index(struct face *fc, uint32_t cp)
 {
+	size_t s = adv_slot(cp);
 	unsigned g;
 
-	if (cp < ADV_CACHE && fc->cache[cp].adv >= 0)
-		return fc->cache[cp].gid;
+	if (s < ADV_CACHE && fc->cache[s].adv >= 0)
+		return fc->cache[s].gid;
 	g = FT_Get_Char_Index(fc->ft, cp);
 	if (g >= fc->num_glyphs)
 		g = 0;
-	if (cp < ADV_CACHE) {
-		fc->cache[cp].gid = (uint16_t)g;
-		fc->cache[cp].adv = (int16_t)advance_1000(fc, g);
+	if (s < ADV_CACHE) {
+		fc->cache[s].gid = (uint16_t)g;
+		fc->cache[s].adv = (int16_t)advance_1000(fc, g);
 	}
 	return g;
+}
+
+bool
+fonts_ready(const struct fonts *f, enum font_face face)
+{
+	return f->faces[face].ok;
 }
 
 bool
@@ -631,13 +651,14 @@ int
 fonts_advance(struct fonts *f, enum font_face face, uint32_t cp)
 {
 	struct face *fc = &f->faces[face];
+	size_t s = adv_slot(cp);
 	unsigned gid;
 
 	if (!fc->ok)
 		return 0;
 	gid = glyph_index(fc, cp);
-	if (cp < ADV_CACHE)
-		return fc->cache[cp].adv;
+	if (s < ADV_CACHE)
+		return fc->cache[s].adv;
 	return advance_1000(fc, gid);
 }
 

@@ -39,6 +39,8 @@ const char	*fonts_face_label(enum font_face face);
 /* Finds and opens FACE unless done already; false after reporting why
  * (not found, no such style in the family, not a TrueType font). */
 bool		 fonts_open(struct fonts *f, enum font_face face);
+/* Whether FACE is open (fonts_open succeeded). */
+bool		 fonts_ready(const struct fonts *f, enum font_face face);
 /* Whether the opened FACE has a glyph for CP. */
 bool		 fonts_has_glyph(struct fonts *f, enum font_face face,
 		    uint32_t cp);

@@ -67,7 +67,41 @@ font_glyph_cp(struct fonts *f, enum font_face face, uint32_t cp)
 uint32_t
 glyph_cp(struct render *r, enum font_face face, uint32_t cp)
 {
-	return font_glyph_cp(r->fonts, face, cp);
+	size_t s = char_slot(cp);
+	uint32_t g;
+
+	if (s != NONE && r->glyph[face][s] != 0)
+		return r->glyph[face][s] - 1;
+	g = font_glyph_cp(r->fonts, face, cp);
+	/* Only once the face is open: before, it has no glyph at all. */
+	if (s != NONE && fonts_ready(r->fonts, face))
+		r->glyph[face][s] = g + 1;
+	return g;
+}
+
+/* The character at S (LEN bytes left, LEN > 0) into *CP; its length,
+ * 0 for a byte that starts no character.  An ASCII byte, most of a
+ * French text, without a call: every character drawn goes through
+ * here three times (collect_chars, load_fonts, encode). */
+static inline size_t
+next_cp(const char *s, size_t len, uint32_t *cp)
+{
+	if ((unsigned char)s[0] < 0x80) {
+		*cp = (unsigned char)s[0];
+		return 1;
+	}
+	return utf8_decode(s, len, cp);
+}
+
+/* glyph_cp, its cached answer without a call. */
+static inline uint32_t
+glyph_of(struct render *r, unsigned face, uint32_t cp)
+{
+	size_t s = char_slot(cp);
+
+	if (s != NONE && r->glyph[face][s] != 0)
+		return r->glyph[face][s] - 1;
+	return glyph_cp(r, (enum font_face)face, cp);
 }
 
 /* At most this many characters are named in one message. */
@@ -151,11 +185,12 @@ char_width(void *ctx, unsigned style, uint32_t cp)
 {
 	struct render *r = ctx;
 	enum font_face face = (enum font_face)(style & 3);
+	size_t s = char_slot(cp);
 	uint32_t g;
 	int w;
 
-	if (cp < WIDTH_CACHE && r->width[face][cp] > 0)
-		return r->width[face][cp] - 1;
+	if (s != NONE && r->width[face][s] > 0)
+		return r->width[face][s] - 1;
 	if (!fonts_open(r->fonts, face)) {
 		r->failed = true;
 		return 500;
@@ -166,8 +201,8 @@ char_width(void *ctx, unsigned style, uint32_t cp)
 	 * is reported once the text to draw is known. */
 	if (w == 0 && cp == ' ')
 		w = 250;
-	if (cp < WIDTH_CACHE && w < INT16_MAX)
-		r->width[face][cp] = (int16_t)(w + 1);
+	if (s != NONE && w < INT16_MAX)
+		r->width[face][s] = (int16_t)(w + 1);
 	return w;
 }
 
@@ -211,7 +246,7 @@ check_utf8(struct render *r, const char *s, size_t len)
 	uint32_t cp;
 
 	for (i = 0; i < len; i += k) {
-		k = utf8_decode(s + i, len - i, &cp);
+		k = next_cp(s + i, len - i, &cp);
 		if (k == 0) {
 			diag(r->ds, F_TEXT_UTF8, NULL,
 			    (unsigned)(unsigned char)s[i]);
@@ -422,14 +457,14 @@ collect_chars(struct render *r)
 		}
 		group = item;
 		for (k = 0; k < pc->len; k += n) {
-			n = utf8_decode(pc->text + k, pc->len - k, &cp);
+			n = next_cp(pc->text + k, pc->len - k, &cp);
 			if (n == 0)
 				return false;
 			if (set->bits == NULL)
 				set->bits = xcalloc(0x10000 / 8, 1);
-			if (lb_invisible(cp))
+			if (cp >= 0xAD && lb_invisible(cp))
 				continue;
-			g = glyph_cp(r, (enum font_face)pc->face, cp);
+			g = glyph_of(r, pc->face, cp);
 			/* What NFC left combining has no letter of its own:
 			 * drawn apart, it would vanish or float (q̃). */
 			if (is_combining(cp)) {
@@ -530,6 +565,42 @@ char_encoding(const struct render *r, unsigned face, uint32_t cp,
 			return k;
 	}
 	return NONE;
+}
+
+/* The encodings are chosen once (load_fonts), and every character of
+ * every piece is then sorted into one and encoded: the answers for
+ * the common characters are kept, as char_encoding gives them,
+ * including leaving *BYTE alone when it does (a UTF-8 encoding). */
+#define ENC_KNOWN	0x8000
+#define ENC_BYTE	0x4000	/* *BYTE set */
+#define ENC_NONE	0xF
+
+static inline size_t
+encoding_of(struct render *r, unsigned face, uint32_t g, unsigned *byte)
+{
+	size_t s = char_slot(g), e;
+	unsigned v, b;
+
+	if (s != NONE && (v = r->enc_of[face][s]) != 0) {
+		if (v & ENC_BYTE)
+			*byte = v & 0xFF;
+		e = v >> 8 & 0xF;
+		return e == ENC_NONE ? NONE : e;
+	}
+	b = 0x100;	/* none of char_encoding's answers */
+	e = char_encoding(r, face, g, &b);
+	if (b != 0x100)
+		*byte = b;
+	if (s != NONE)
+		r->enc_of[face][s] = (uint16_t)(ENC_KNOWN | (b != 0x100 ?
+		    ENC_BYTE | b : 0) | (e == NONE ? ENC_NONE : e) << 8);
+	return e;
+}
+
+size_t
+glyph_encoding(struct render *r, unsigned face, uint32_t g, unsigned *byte)
+{
+	return encoding_of(r, face, g, byte);
 }
 
 static bool
@@ -713,13 +784,13 @@ load_fonts(struct render *r)
 		pc = &r->pieces[i];
 		pc->enc = MIXED;
 		for (k = 0, first = NONE; k < pc->len; k += n) {
-			n = utf8_decode(pc->text + k, pc->len - k, &cp);
+			n = next_cp(pc->text + k, pc->len - k, &cp);
 			if (n == 0)
 				n = 1;
-			if (lb_invisible(cp))
+			if (cp >= 0xAD && lb_invisible(cp))
 				continue;
-			e = char_encoding(r, pc->face, glyph_cp(r,
-			    (enum font_face)pc->face, cp), &byte);
+			e = encoding_of(r, pc->face, glyph_of(r, pc->face, cp),
+			    &byte);
 			if (first == NONE)
 				first = e;
 			else if (e != first)
@@ -741,16 +812,16 @@ encode(struct render *r, unsigned face, size_t e, const char *s, size_t len,
 	unsigned byte = 0;
 
 	for (i = 0; i < len; i += k) {
-		k = utf8_decode(s + i, len - i, &cp);
+		k = next_cp(s + i, len - i, &cp);
 		if (k == 0)
 			k = 1;
-		if (lb_invisible(cp))
+		if (cp >= 0xAD && lb_invisible(cp))
 			continue;
-		cp = glyph_cp(r, (enum font_face)face, cp);
+		cp = glyph_of(r, face, cp);
 		if (r->hfont[face].e[e].utf8)
 			buf_put_utf8(b, cp);
 		else {
-			char_encoding(r, face, cp, &byte);
+			encoding_of(r, face, cp, &byte);
 			buf_putc(b, (char)byte);
 		}
 	}

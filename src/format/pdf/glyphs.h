@@ -49,6 +49,9 @@ bool		 load_fonts(struct render *r);
  * *BYTE; NONE when none does. */
 size_t		 char_encoding(const struct render *r, unsigned face,
 		    uint32_t cp, unsigned *byte);
+/* char_encoding once load_fonts has chosen the encodings. */
+size_t		 glyph_encoding(struct render *r, unsigned face, uint32_t cp,
+		    unsigned *byte);
 /* Appends LEN bytes of S as encoding E of FACE writes them. */
 void		 encode(struct render *r, unsigned face, size_t e,
 		    const char *s, size_t len, struct buf *b);

@@ -429,4 +429,5 @@ const struct backend pdf_backend = {
 	.render = pdf_render,
 	.printable = pdf_printable,
 	.free = pdf_free,
+	.reusable = true,
 };

@@ -34,6 +34,23 @@
 
 #define NONE		((size_t)-1)
 
+/* The common characters, whose glyph, width and encoding struct render
+ * keeps once looked up: Latin-1 and Latin Extended-A, and General
+ * Punctuation (the apostrophe ’, dashes, …, the narrow no-break space
+ * of French typography). */
+#define CHAR_CACHE	0x200
+
+/* A character's place in those caches, or NONE. */
+static inline size_t
+char_slot(uint32_t cp)
+{
+	if (cp < 0x180)
+		return cp;
+	if (cp >= 0x2000 && cp < 0x2080)
+		return 0x180 + (cp - 0x2000);
+	return NONE;
+}
+
 /* Text to draw: Y is the baseline, below the top of its item. */
 struct piece {
 	double		 x;
@@ -148,10 +165,15 @@ struct render {
 	struct sign_zone *zones;	/* one per signing party, in order */
 	size_t		 nzones;
 	double		 pending;	/* space after the previous block */
-	/* Width + 1 of the common characters per face, 0 when not known:
-	 * the line breaker asks for every character it measures. */
-#define WIDTH_CACHE	0x180
-	int16_t		 width[FACE_COUNT][WIDTH_CACHE];
+	/* Per face, by char_slot, 0 when not known yet: the width + 1 of
+	 * a character (the line breaker asks for every character it
+	 * measures), the code point + 1 of the glyph drawn for it
+	 * (glyph_cp: every character is looked up when measured,
+	 * collected, sorted into an encoding and encoded), and which
+	 * encoding and byte draw a glyph (glyph_encoding, glyphs.c). */
+	int16_t		 width[FACE_COUNT][CHAR_CACHE];
+	uint32_t	 glyph[FACE_COUNT][CHAR_CACHE];
+	uint16_t	 enc_of[FACE_COUNT][CHAR_CACHE];
 	struct cpset	 used[FACE_COUNT];
 	struct {
 		unsigned	 face;
