@@ -354,6 +354,10 @@ cells_text(struct para *p, const char *s, size_t n, bool fixed)
 	struct cell *c;
 	unsigned char kind;
 
+	/* No text, no cells: P->v may still be NULL, and NULL + 0 is
+	 * undefined. */
+	if (n == 0)
+		return;
 	while (p->cap - p->len < n)
 		p->v = xreserve(p->v, &p->cap, p->cap, sizeof(*p->v));
 	c = p->v + p->len;
