@@ -169,6 +169,18 @@ buf_puts(struct buf *b, const char *s)
 }
 
 void
+buf_putu(struct buf *b, unsigned long v)
+{
+	char digits[3 * sizeof(v)];
+	size_t n = sizeof(digits);
+
+	do
+		digits[--n] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	buf_put(b, digits + n, sizeof(digits) - n);
+}
+
+void
 buf_putc(struct buf *b, char c)
 {
 	buf_put(b, &c, 1);
@@ -502,6 +514,24 @@ write_file_atomic(const char *path, const char *data, size_t len,
 	free(tmp);
 	free(target);
 	return saved;
+}
+
+uint64_t
+mem_hash(const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	uint64_t h = 0x243F6A8885A308D3u ^ len, w;
+
+	for (; len >= 8; p += 8, len -= 8) {
+		memcpy(&w, p, 8);
+		h = (h ^ w) * 0x9E3779B97F4A7C15u;
+		h ^= h >> 29;
+	}
+	for (w = 0; len > 0; len--)
+		w = (w << 8) | p[len - 1];
+	h = (h ^ w) * 0x9E3779B97F4A7C15u;
+	h ^= h >> 32;
+	return h;
 }
 
 static size_t

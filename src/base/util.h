@@ -54,6 +54,9 @@ void	buf_grow(struct buf *b, size_t extra);
 void	buf_put(struct buf *b, const char *data, size_t len);
 void	buf_puts(struct buf *b, const char *s);
 void	buf_putc(struct buf *b, char c);
+/* V in decimal: what buf_printf's "%lu" gives, without its cost, in
+ * output written for every heading of every document. */
+void	buf_putu(struct buf *b, unsigned long v);
 void	buf_put_utf8(struct buf *b, uint32_t cp);
 /* CP (a scalar value) in UTF-8 into OUT: 1 to 4 bytes, how many. */
 size_t	utf8_encode(uint32_t cp, char out[4]);
@@ -84,6 +87,8 @@ struct strmap {
 	size_t		 cap;		/* a power of two, or 0 */
 };
 
+/* A 64-bit hash of LEN bytes, for tables that compare their keys. */
+uint64_t mem_hash(const void *data, size_t len);
 void	*strmap_get(const struct strmap *m, const char *key);
 /* Keeps the first value put for a key; returns the one in the map. */
 void	*strmap_put(struct strmap *m, const char *key, void *value);

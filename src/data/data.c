@@ -47,7 +47,21 @@ struct converted {
 	bool		 dropped;	/* the root's JSON for the input is a
 					 * placeholder: VALUE is all there is,
 					 * and the file's text */
+	/* data_input_loc, found once: every value the contract prints
+	 * asks for it, and finding it walks the file's keys. */
+	bool		 loc_known;
+	struct loc	 loc;
 };
+
+/* Any load or -D may move where an input comes from. */
+static void
+forget_locs(struct data *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->prog->inputs.len; i++)
+		d->converted[i].loc_known = false;
+}
 
 /* ---------------------------------------------------------------- */
 /* Small helpers                                                     */
@@ -389,6 +403,7 @@ load(struct data *d, const char *name, const char *text, size_t len)
 	long index;
 	char *clash;
 
+	forget_locs(d);
 	if (len > DATA_MAX_BYTES) {
 		index = add_source(d, source_named(name));
 		l = source_loc(d, index);
@@ -655,6 +670,7 @@ data_define(struct data *d, const char *assignment)
 	size_t i;
 	int index;
 
+	forget_locs(d);
 	if (eq == NULL)
 		return define_usage(d, assignment, "il manque « = » : écrivez "
 		    "-D nom=valeur");
@@ -846,14 +862,18 @@ data_report_missing(struct data *d, const struct input *in)
 struct loc
 data_input_loc(const struct data *d, const struct input *in)
 {
-	struct origin from = key_origin(d, in->name);
+	struct converted *cv = &d->converted[in->index];
+	struct origin from;
 	struct json_steps steps = { NULL, 0, 0 };
-	struct loc l;
 
+	if (cv->loc_known)
+		return cv->loc;
+	from = key_origin(d, in->name);
 	json_steps_push_key(&steps, in->name);
-	l = origin_loc(&from, in->name, &steps, false);
+	cv->loc = origin_loc(&from, in->name, &steps, false);
+	cv->loc_known = true;
 	json_steps_free(&steps);
-	return l;
+	return cv->loc;
 }
 
 void

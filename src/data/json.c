@@ -193,7 +193,7 @@ json_steps_free(struct json_steps *s)
 /* ---------------------------------------------------------------- */
 /* Places                                                            */
 
-#define MARK_BYTES	1024
+#define MARK_BYTES	128
 
 struct mark {
 	size_t	 off;
@@ -228,6 +228,13 @@ struct json_places {
 	 * N times, each a column in that line. */
 	struct mark	*marks;
 	size_t		 nmarks;
+	/* The root's members by key, when every key is plain ASCII (then
+	 * its bytes are what key_is compares): each printed value asks
+	 * for its input's place, once a lookup among all the root's keys.
+	 * ROOT_KEYS holds them, each ended by a NUL. */
+	enum { INDEX_UNTRIED, INDEX_BUILT, INDEX_NONE } root_state;
+	struct strmap	 root_index;
+	char		*root_keys;
 };
 
 struct json_places *
@@ -247,6 +254,8 @@ json_places_free(struct json_places *p)
 	free(p->nodes);
 	free(p->kids);
 	free(p->marks);
+	strmap_free(&p->root_index);
+	free(p->root_keys);
 	free(p);
 }
 
@@ -402,6 +411,10 @@ scan(struct json_places *p, bool shallow)
 	p->nodes = NULL;
 	p->kids = NULL;
 	p->nnodes = p->nkids = 0;
+	strmap_free(&p->root_index);
+	free(p->root_keys);
+	p->root_keys = NULL;
+	p->root_state = INDEX_UNTRIED;
 	p->failed = false;
 	p->scanned = true;
 	p->shallow = shallow;
@@ -416,18 +429,22 @@ static bool
 key_is(const struct json_places *p, size_t at, const char *want)
 {
 	const char *t = p->src->text, *s = t + at + 1;
-	size_t end = string_end(t, p->src->len, at), n = end - at - 1, i, len;
+	size_t end, n, i, len;
 	bool plain = true, ascii = true, same;
 	json_error_t err;
 	json_t *j;
 	char *nfc;
 
 	/* Most keys differ from WANT at their first character: an ASCII
-	 * byte other than a backslash is that character (composed with a
-	 * mark, it would no longer be ASCII, and still not WANT's). */
-	if (n > 0 && (unsigned char)s[0] < 0x80 && s[0] != '\\' &&
-	    (unsigned char)want[0] < 0x80 && s[0] != want[0])
+	 * byte other than a backslash or the closing quote is that
+	 * character (composed with a mark, it would no longer be ASCII,
+	 * and still not WANT's), found before the key's end is. */
+	if (at + 1 < p->src->len && (unsigned char)s[0] < 0x80 &&
+	    s[0] != '\\' && s[0] != '"' && (unsigned char)want[0] < 0x80 &&
+	    s[0] != want[0])
 		return false;
+	end = string_end(t, p->src->len, at);
+	n = end - at - 1;
 	for (i = 0; i < n; i++) {
 		if (s[i] == '\\')
 			plain = false;
@@ -456,10 +473,46 @@ key_is(const struct json_places *p, size_t at, const char *want)
 	return same;
 }
 
+/* Indexes the root's keys (see struct json_places), or says it cannot. */
+static void
+index_root(struct json_places *p)
+{
+	const struct node *root = &p->nodes[0];
+	const char *t = p->src->text;
+	size_t k, i, at, end, total = 0;
+	char *out;
+
+	p->root_state = INDEX_NONE;
+	for (k = 0; k < root->n; k++) {
+		at = p->nodes[p->kids[root->first + k]].key;
+		end = string_end(t, p->src->len, at);
+		for (i = at + 1; i < end; i++)
+			if (t[i] == '\\' || (unsigned char)t[i] >= 0x80 ||
+			    t[i] == '\0')
+				return;
+		total += end - at;
+	}
+	p->root_keys = out = xmalloc(total + 1);
+	memset(&p->root_index, 0, sizeof(p->root_index));
+	/* The last of equal keys is the one jansson kept, and strmap_put
+	 * keeps the first it is given. */
+	for (k = root->n; k-- > 0;) {
+		at = p->nodes[p->kids[root->first + k]].key;
+		end = string_end(t, p->src->len, at);
+		memcpy(out, t + at + 1, end - at - 1);
+		out[end - at - 1] = '\0';
+		strmap_put(&p->root_index, out,
+		    (void *)&p->kids[root->first + k]);
+		out += end - at;
+	}
+	p->root_state = INDEX_BUILT;
+}
+
 static size_t
-member(const struct json_places *p, size_t node, const struct json_step *st)
+member(struct json_places *p, size_t node, const struct json_step *st)
 {
 	const struct node *n = &p->nodes[node];
+	const size_t *kid;
 	size_t k;
 
 	if (st->key == NULL)
@@ -467,6 +520,12 @@ member(const struct json_places *p, size_t node, const struct json_step *st)
 		    p->kids[n->first + st->index] : SIZE_MAX;
 	if (n->kind != '{')
 		return SIZE_MAX;
+	if (node == 0 && n->n > 8 && p->root_state == INDEX_UNTRIED)
+		index_root(p);
+	if (node == 0 && p->root_state == INDEX_BUILT) {
+		kid = strmap_get(&p->root_index, st->key);
+		return kid != NULL ? *kid : SIZE_MAX;
+	}
 	/* The last of equal keys is the one jansson kept; keys that differ
 	 * only in their composition are refused before any lookup. */
 	for (k = n->n; k-- > 0;)

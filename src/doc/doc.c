@@ -183,9 +183,10 @@ doc_heading_label(struct buf *b, const struct doc_heading *h)
 {
 	if (h->number == NULL)
 		return;
-	if (h->level == 1)
-		buf_printf(b, "Article %s", h->number);
-	else
+	if (h->level == 1) {
+		buf_puts(b, "Article ");
+		buf_puts(b, h->number);
+	} else
 		buf_puts(b, h->number);
 }
 

@@ -153,37 +153,59 @@ static const char letter_css[] =
 "}\n"
 "p.fait + .signatures { margin-top: 1.5em; }\n";
 
+/* The characters html_escape replaces: the text between them is copied
+ * whole, most of a contract. */
+static const unsigned char html_special[256] = {
+	['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1,
+};
+
 void
 html_escape(struct buf *b, const char *s, size_t len)
 {
-	const char *rep;
-	size_t i, start = 0;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, start;
 
-	for (i = 0; i < len; i++) {
-		switch (s[i]) {
+	while (i < len) {
+		for (start = i; i < len && !html_special[u[i]]; i++)
+			;
+		buf_put(b, s + start, i - start);
+		if (i == len)
+			break;
+		switch (s[i++]) {
 		case '&':
-			rep = "&amp;";
+			buf_put(b, "&amp;", 5);
 			break;
 		case '<':
-			rep = "&lt;";
+			buf_put(b, "&lt;", 4);
 			break;
 		case '>':
-			rep = "&gt;";
+			buf_put(b, "&gt;", 4);
 			break;
 		case '"':
-			rep = "&quot;";
-			break;
-		case '\'':
-			rep = "&#39;";
+			buf_put(b, "&quot;", 6);
 			break;
 		default:
-			continue;
+			buf_put(b, "&#39;", 5);
+			break;
 		}
-		buf_put(b, s + start, i - start);
-		buf_puts(b, rep);
-		start = i + 1;
 	}
-	buf_put(b, s + start, len - start);
+}
+
+/* html_escape for a whole string: its plain stretches are found by
+ * strcspn, which the C library runs many bytes at a time. */
+static void
+escape_cstr(struct buf *b, const char *s)
+{
+	size_t n;
+
+	for (;;) {
+		n = strcspn(s, "&<>\"'");
+		buf_put(b, s, n);
+		if (s[n] == '\0')
+			return;
+		html_escape(b, s + n, 1);
+		s += n + 1;
+	}
 }
 
 static void
@@ -209,7 +231,7 @@ escape_text(struct buf *b, const char *s)
 	/* Most text holds no such word: escaped in one go (a space is
 	 * escaped as itself). */
 	if (strstr(s, NB_HYPHEN) == NULL) {
-		html_escape(b, s, strlen(s));
+		escape_cstr(b, s);
 		return;
 	}
 	while (s[i] != '\0') {
@@ -442,7 +464,8 @@ render_heading(struct buf *out, const struct doc_heading *h, int depth,
 	buf_init(&label);
 	doc_heading_label(&label, h);
 	indent(out, depth);
-	buf_printf(out, "<h%d", n);
+	buf_puts(out, "<h");
+	buf_putc(out, (char)('0' + n));
 	source_attr(out, src);
 	buf_putc(out, '>');
 	if (label.len > 0) {
@@ -453,7 +476,9 @@ render_heading(struct buf *out, const struct doc_heading *h, int depth,
 			buf_puts(out, h->level == 1 ? NBSP "\xe2\x80\x93 " : " ");
 	}
 	render_runs(out, &h->title);
-	buf_printf(out, "</h%d>\n", n);
+	buf_puts(out, "</h");
+	buf_putc(out, (char)('0' + n));
+	buf_puts(out, ">\n");
 	buf_free(&label);
 }
 
@@ -620,7 +645,9 @@ render_body(struct buf *out, const struct doc *d, int depth)
 			buf_puts(out, "</section>\n");
 		}
 		indent(out, depth + (int)n);
-		buf_printf(out, "<section class=\"%s\" id=\"", section_class(h));
+		buf_puts(out, "<section class=\"");
+		buf_puts(out, section_class(h));
+		buf_puts(out, "\" id=\"");
 		escape_str(out, h->anchor);
 		buf_puts(out, "\">\n");
 		open[n++] = h->level;

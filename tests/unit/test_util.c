@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0
  * Copyright 2026 The lgc authors */
 #include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,6 +43,23 @@ test_buffers(struct unit *u)
 	text = buf_detach(&b);
 	CHECK_STR(u, text, "");
 	free(text);
+
+	/* buf_putu prints what "%lu" prints. */
+	buf_putu(&b, 0);
+	buf_putc(&b, ' ');
+	buf_putu(&b, 1500);
+	buf_putc(&b, ' ');
+	buf_putu(&b, ULONG_MAX);
+	text = xasprintf("0 1500 %lu", ULONG_MAX);
+	CHECK_STR(u, buf_cstr(&b), text);
+	free(text);
+	buf_reset(&b);
+	/* mem_hash reads every byte, the last ones of a tail too. */
+	CHECK(u, mem_hash("abcdefghij", 10) == mem_hash("abcdefghij", 10));
+	CHECK(u, mem_hash("abcdefghij", 10) != mem_hash("abcdefghik", 10));
+	CHECK(u, mem_hash("abcdefghij", 10) != mem_hash("bbcdefghij", 10));
+	CHECK(u, mem_hash("abc", 3) != mem_hash("abc", 2));
+	CHECK(u, mem_hash("", 0) != mem_hash("\0", 1));
 
 	text = xasprintf("%s-%03d", "art", 7);
 	CHECK_STR(u, text, "art-007");
