@@ -362,9 +362,10 @@ LGC_API int	 lgc_outline(lgc_compiler *c, char **out, size_t *len);
 /* With lgc_keep_backends(c, 1), a format whose state may serve several
  * documents (the PDF: its fonts found, read and measured once) keeps it
  * from one successful lgc_render to the next while its options are
- * unchanged: a batch of contracts (lgc build --lot) does that work
- * once.  The bytes written are the same.  Off by default; turning it
- * off frees what was kept. */
+ * unchanged, and the paragraphs typeset are kept (at most 1 MB) for the
+ * next documents, whatever their format: a batch of contracts (lgc
+ * build --lot) does that work once.  The bytes written are the same.
+ * Off by default; turning it off frees what was kept. */
 LGC_API void	 lgc_keep_backends(lgc_compiler *c, int on);
 
 /* Provenance (docs/provenance.md).  With lgc_set_provenance(c, 1),

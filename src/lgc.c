@@ -97,6 +97,9 @@ struct lgc_compiler {
 	 * successful rendering, for the next one with the same options. */
 	bool		 keep_backends;
 	struct opened	*kept;		/* or NULL */
+	/* With keep_backends too: the paragraphs typeset, for the next
+	 * documents (doc/build.h); NULL otherwise. */
+	struct build_memo *memo;
 	char		*provenance_json;	/* of the last lgc_render, or
 						 * NULL */
 	bool		 data_failed;	/* the current data was refused */
@@ -283,6 +286,7 @@ lgc_free(lgc_compiler *c)
 	if (c == NULL)
 		return;
 	drop_kept(c);
+	build_memo_free(c->memo);
 	data_free(c->data);
 	diags_flush(c->ds);
 	lgc_finish_diagnostics(c);
@@ -1016,7 +1020,7 @@ evaluate(lgc_compiler *c, struct doc *d, const struct backend *be,
 		eval_set_trace(ev, c->trace, c->trace_arg);
 	if (eval_inputs(ev) && !failed_since(c, m)) {
 		if (eval_document(ev, &s)) {
-			build_document(&s, d);
+			build_document(&s, d, c->memo);
 			ok = build_check_refs(&s, d, c->ds);
 			ok = eval_title(ev, &title, &d->model) && ok;
 			d->title = typeset_line(title, c->straight_quotes);
@@ -1222,12 +1226,21 @@ release_backend(lgc_compiler *c, struct opened *o, bool ok)
 	close_backend(o);
 }
 
+/* What the paragraph memo may hold: a contract's own paragraphs a few
+ * times over, and a peak of memory that stays flat over a batch. */
+#define PARAGRAPH_MEMO_BYTES	(1u << 20)
+
 void
 lgc_keep_backends(lgc_compiler *c, int on)
 {
 	c->keep_backends = on != 0;
-	if (!c->keep_backends)
+	if (c->keep_backends && c->memo == NULL)
+		c->memo = build_memo_new(PARAGRAPH_MEMO_BYTES);
+	if (!c->keep_backends) {
 		drop_kept(c);
+		build_memo_free(c->memo);
+		c->memo = NULL;
+	}
 }
 
 int

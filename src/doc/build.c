@@ -142,6 +142,22 @@ struct hinfos {
 	struct strmap	 by_label;	/* label → its first struct hinfo */
 };
 
+/* "3", "3.2", "3.2.1": COUNT up to LEVEL. */
+static char *
+heading_number(const int count[3], int level)
+{
+	struct buf b;
+	int i;
+
+	buf_init(&b);
+	for (i = 0; i < level; i++) {
+		if (i > 0)
+			buf_putc(&b, '.');
+		buf_putu(&b, (unsigned long)count[i]);
+	}
+	return buf_detach(&b);
+}
+
 static void
 number_headings(const struct lines *ls, struct hinfos *hs)
 {
@@ -175,14 +191,7 @@ number_headings(const struct lines *ls, struct hinfos *hs)
 			count[h->level - 1]++;
 			for (j = h->level; j < 3; j++)
 				count[j] = 0;
-			if (h->level == 1)
-				h->number = xasprintf("%d", count[0]);
-			else if (h->level == 2)
-				h->number = xasprintf("%d.%d", count[0],
-				    count[1]);
-			else
-				h->number = xasprintf("%d.%d.%d", count[0],
-				    count[1], count[2]);
+			h->number = heading_number(count, h->level);
 		}
 		h++;
 	}
@@ -248,6 +257,16 @@ struct para {
 	/* What the cells hold (HAS_* bits, set by cells_text): the passes
 	 * of para_finish that look for what is not there are skipped. */
 	unsigned	 has;
+	/* What the paragraph is made of, as para_append meets it: the
+	 * pieces, replayed into cells by para_cells, and the key under
+	 * which a memo keeps the paragraph's runs (memo.c).  A value of
+	 * the client's is named by its class, the order in which the
+	 * paragraph met it, so that another client's same paragraph has
+	 * the same key; ORIGINS gives each class its value. */
+	struct buf	 key;
+	struct value_origin **origins;
+	size_t		 norigins, origincap;
+	bool		 unkept;	/* too many values to class */
 };
 
 #define HAS_QUOTE	1u	/* ' or " */
@@ -394,11 +413,167 @@ cells_text(struct para *p, const char *s, size_t n, bool fixed)
 	p->len = (size_t)(c - p->v);
 }
 
+/* The pieces a paragraph is made of, in its key. */
+enum piece_kind {
+	PIECE_TEXT,	/* written text, or a value of the client's */
+	PIECE_FIXED,	/* generated text (a reference), maybe a link */
+	PIECE_BLANK,	/* the end of a line within the paragraph */
+	PIECE_BREAK	/* a hard line break */
+};
+
+/* A paragraph holding more distinct values than this is typeset but
+ * never kept: classing its values would take time in their square. */
+#define CLASSES_MAX	64
+
+static void
+key_size(struct buf *k, size_t n)
+{
+	buf_put(k, (const char *)&n, sizeof(n));
+}
+
+static void
+piece_head(struct para *p, enum piece_kind kind)
+{
+	char head[2];
+
+	head[0] = (char)kind;
+	head[1] = (char)p->style;
+	buf_put(&p->key, head, sizeof(head));
+}
+
+/* The class of ORIGIN in the paragraph (see struct para), added when
+ * new; SIZE_MAX for none. */
+static size_t
+origin_class_of(struct para *p, struct value_origin *origin)
+{
+	size_t i;
+
+	if (origin == NULL)
+		return SIZE_MAX;
+	if (p->norigins < CLASSES_MAX) {
+		for (i = 0; i < p->norigins; i++)
+			if (p->origins[i] == origin)
+				return i;
+	} else
+		p->unkept = true;
+	p->origins = xreserve(p->origins, &p->origincap, p->norigins,
+	    sizeof(*p->origins));
+	p->origins[p->norigins] = origin;
+	return p->norigins++;
+}
+
+static void
+piece_text(struct para *p, struct value_origin *origin, bool verbatim,
+    bool escaped, const char *s, size_t n)
+{
+	char flags = (char)((verbatim ? 1 : 0) | (escaped ? 2 : 0));
+
+	piece_head(p, PIECE_TEXT);
+	buf_put(&p->key, &flags, 1);
+	key_size(&p->key, origin_class_of(p, origin));
+	key_size(&p->key, n);
+	buf_put(&p->key, s, n);
+}
+
+static void
+piece_fixed(struct para *p, const char *s, const char *link)
+{
+	size_t n = strlen(s);
+
+	piece_head(p, PIECE_FIXED);
+	if (link == NULL)
+		key_size(&p->key, SIZE_MAX);
+	else {
+		key_size(&p->key, strlen(link));
+		buf_put(&p->key, link, strlen(link) + 1);
+	}
+	key_size(&p->key, n);
+	buf_put(&p->key, s, n);
+}
+
+static void
+piece_mark(struct para *p, enum piece_kind kind)
+{
+	piece_head(p, kind);
+}
+
+static size_t
+key_get_size(const char **at)
+{
+	size_t n;
+
+	memcpy(&n, *at, sizeof(n));
+	*at += sizeof(n);
+	return n;
+}
+
+/* The cells of the pieces recorded. */
+static void
+para_cells(struct para *p)
+{
+	const char *at = p->key.data + 1, *end = p->key.data + p->key.len;
+	const char *link;
+	size_t cls, n;
+	unsigned flags;
+
+	while (at < end) {
+		enum piece_kind kind = (enum piece_kind)(unsigned char)at[0];
+
+		p->style = (unsigned char)at[1];
+		at += 2;
+		switch (kind) {
+		case PIECE_TEXT:
+			flags = (unsigned char)*at++;
+			cls = key_get_size(&at);
+			n = key_get_size(&at);
+			if (flags & 1)
+				p->groups++;
+			span_set(p, NULL, cls == SIZE_MAX ? NULL :
+			    p->origins[cls], flags & 1 ? p->groups : 0,
+			    (flags & 2) != 0);
+			cells_text(p, at, n, false);
+			at += n;
+			break;
+		case PIECE_FIXED:
+			n = key_get_size(&at);
+			link = NULL;
+			if (n != SIZE_MAX) {
+				link = at;
+				at += n + 1;
+			}
+			n = key_get_size(&at);
+			span_set(p, link, NULL, 0, false);
+			cells_text(p, at, n, true);
+			at += n;
+			break;
+		case PIECE_BLANK:
+			span_set(p, NULL, NULL, 0, false);
+			cell_push(p, CELL_BLANK, ' ', 0);
+			break;
+		case PIECE_BREAK:
+			span_set(p, NULL, NULL, 0, false);
+			cell_push(p, CELL_BREAK, 0, 0);
+			break;
+		}
+	}
+}
+
+/* A paragraph starts: its key with what else decides its runs. */
+static void
+para_open(struct para *p)
+{
+	char quotes = (char)p->straight_quotes;
+
+	p->open = true;
+	p->style = 0;
+	p->key.len = 0;
+	buf_put(&p->key, &quotes, 1);
+}
+
 static void
 cells_str(struct para *p, const char *s, const char *link)
 {
-	span_set(p, link, NULL, 0, false);
-	cells_text(p, s, strlen(s), true);
+	piece_fixed(p, s, link);
 }
 
 /* "article 2", "articles 2, 5 et 7", "article 2.1"; bare: "2".  The
@@ -461,26 +636,20 @@ para_append(struct para *p, struct stream *s, const struct line *l,
 	size_t i;
 
 	if (!p->open) {
-		p->open = true;
-		p->style = 0;
+		para_open(p);
 		/* A line with a marker starts at its marker. */
 		p->tok_first = l->marker != NULL || l->kind == LINE_BULLET ||
 		    l->kind == LINE_NUMBERED ? l->first - 1 : l->first;
-	} else {
-		span_set(p, NULL, NULL, 0, false);
-		cell_push(p, CELL_BLANK, ' ', 0);
-	}
+	} else
+		piece_mark(p, PIECE_BLANK);
 	p->tok_last = l->last;
 	for (i = l->first; i < l->last; i++) {
 		t = &s->v[i];
 		switch (t->kind) {
 		case ET_TEXT:
 			if (t->text != NULL) {
-				if (t->verbatim)
-					p->groups++;
-				span_set(p, NULL, t->origin, t->verbatim ?
-				    p->groups : 0, t->escaped);
-				cells_text(p, t->text, strlen(t->text), false);
+				piece_text(p, t->origin, t->verbatim,
+				    t->escaped, t->text, strlen(t->text));
 				free(t->text);
 				t->text = NULL;
 			}
@@ -489,8 +658,7 @@ para_append(struct para *p, struct stream *s, const struct line *l,
 			p->style ^= emphasis_style(t->emphasis);
 			break;
 		case ET_HARDBREAK:
-			span_set(p, NULL, NULL, 0, false);
-			cell_push(p, CELL_BREAK, 0, 0);
+			piece_mark(p, PIECE_BREAK);
 			break;
 		case ET_REF:
 			cells_ref(p, t, hs);
@@ -1037,10 +1205,46 @@ same_link(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
-/* Ends the paragraph: its normalised runs go to OUT (possibly none).
- * A client's value is a run of its own, so that a backend can name it. */
+/* The paragraph is done: ready for the next. */
 static void
-para_finish(struct para *p, struct doc_runs *out)
+para_reset(struct para *p)
+{
+	p->open = false;
+	p->style = 0;
+	p->len = 0;
+	p->groups = 0;
+	p->nspans = 0;
+	p->has = 0;
+	p->key.len = 0;
+	p->norigins = 0;
+	p->unkept = false;
+}
+
+static void para_typeset(struct para *p, struct doc_runs *out);
+
+/* Ends the paragraph: its normalised runs go to OUT (possibly none),
+ * from MEMO when it has them (then kept there when it may). */
+static void
+para_finish(struct para *p, struct doc_runs *out, struct build_memo *memo)
+{
+	memset(out, 0, sizeof(*out));
+	if (memo != NULL && !p->unkept &&
+	    build_memo_get(memo, p->key.data, p->key.len, p->origins, out)) {
+		para_reset(p);
+		return;
+	}
+	para_cells(p);
+	para_typeset(p, out);
+	if (memo != NULL && !p->unkept)
+		build_memo_put(memo, p->key.data, p->key.len, out, p->origins,
+		    p->norigins);
+	para_reset(p);
+}
+
+/* The runs of the paragraph's cells.  A client's value is a run of its
+ * own, so that a backend can name it. */
+static void
+para_typeset(struct para *p, struct doc_runs *out)
 {
 	struct buf text;
 	const struct cell *c;
@@ -1051,7 +1255,6 @@ para_finish(struct para *p, struct doc_runs *out)
 	uint32_t span = UINT32_MAX;
 	char *out_p;
 
-	memset(out, 0, sizeof(*out));
 	/* Each of these passes acts only on a quote, a hyphen or a digit
 	 * (the cells of a paragraph are all made by cells_text). */
 	if (p->has & HAS_QUOTE)
@@ -1122,12 +1325,6 @@ para_finish(struct para *p, struct doc_runs *out)
 		    origin);
 	}
 	buf_free(&text);
-	p->open = false;
-	p->style = 0;
-	p->len = 0;
-	p->groups = 0;
-	p->nspans = 0;
-	p->has = 0;
 }
 
 char *
@@ -1139,18 +1336,19 @@ typeset_line(char *text, bool straight_quotes)
 	size_t i;
 
 	memset(&p, 0, sizeof(p));
-	p.open = true;
 	p.straight_quotes = straight_quotes;
-	span_set(&p, NULL, NULL, 0, false);
-	cells_text(&p, text, strlen(text), false);
+	para_open(&p);
+	piece_text(&p, NULL, false, false, text, strlen(text));
 	free(text);
-	para_finish(&p, &runs);
+	para_finish(&p, &runs, NULL);
 	buf_init(&b);
 	for (i = 0; i < runs.len; i++)
 		buf_puts(&b, runs.v[i].line_break ? " " : runs.v[i].text);
 	doc_runs_free(&runs);
 	free(p.v);
 	free(p.spans);
+	buf_free(&p.key);
+	free(p.origins);
 	return buf_detach(&b);
 }
 
@@ -1169,6 +1367,7 @@ struct builder {
 	struct level	*stack;
 	size_t		 depth;
 	struct para	 para;
+	struct build_memo *memo;	/* or NULL */
 };
 
 /* Where new blocks go: the current item of the innermost open list.
@@ -1206,7 +1405,7 @@ flush(struct builder *b)
 
 	if (!b->para.open)
 		return;
-	para_finish(&b->para, &runs);
+	para_finish(&b->para, &runs, b->memo);
 	if (runs.len == 0) {
 		doc_runs_free(&runs);
 		return;
@@ -1322,7 +1521,7 @@ do_heading(struct builder *b, const struct line *l)
 
 	close_lists(b);
 	para_append(&b->para, b->s, l, b->hs);
-	para_finish(&b->para, &title);
+	para_finish(&b->para, &title, b->memo);
 	blk = doc_blocks_push(&b->doc->blocks, BLOCK_HEADING);
 	blk->u.heading.level = l->marker->level < 1 ? 1 :
 	    l->marker->level > 3 ? 3 : l->marker->level;
@@ -1437,7 +1636,10 @@ heading_base_anchor(const struct doc_heading *h)
 		buf_free(&b);
 		return xstrdup("titre");
 	}
-	anchor = xasprintf("titre-%s", buf_cstr(&b));
+	anchor = xmalloc(b.len + sizeof("titre-"));
+	memcpy(anchor, "titre-", 6);
+	memcpy(anchor + 6, b.data, b.len);
+	anchor[6 + b.len] = '\0';
 	buf_free(&b);
 	return anchor;
 }
@@ -1476,7 +1678,7 @@ assign_anchors(struct doc *d, struct hinfos *hs)
 }
 
 void
-build_document(struct stream *s, struct doc *out)
+build_document(struct stream *s, struct doc *out, struct build_memo *memo)
 {
 	struct lines ls = { NULL, 0 };
 	struct hinfos hs;
@@ -1491,6 +1693,7 @@ build_document(struct stream *s, struct doc *out)
 	b.s = s;
 	b.hs = &hs;
 	b.doc = out;
+	b.memo = memo;
 	b.para.straight_quotes = s->straight_quotes;
 	for (i = 0; i < ls.len; i++) {
 		l = &ls.v[i];
@@ -1521,6 +1724,8 @@ build_document(struct stream *s, struct doc *out)
 	free(b.stack);
 	free(b.para.v);
 	free(b.para.spans);
+	buf_free(&b.para.key);
+	free(b.para.origins);
 	free(ls.v);
 }
 

@@ -8,17 +8,20 @@
 #include <stdbool.h>
 
 #include "doc/doc.h"
+#include "doc/memo.h"
 #include "eval/stream.h"
 
 struct diags;
 
-/* Builds the document from the stream (which stays owned by the caller).
+/* Builds the document from the stream (which stays owned by the caller),
+ * with MEMO's paragraphs when it is not NULL (it gets this document's).
  * Never fails on a stream the evaluator produced: a reference to a label
  * that did not survive prints "article ?" (the checker prevents it).
  * The text of each ET_TEXT token is freed (and set to NULL) once read,
  * so that the stream's texts and the document's are never both whole;
  * what build_check_refs reads stays. */
-void		 build_document(struct stream *s, struct doc *out);
+void		 build_document(struct stream *s, struct doc *out,
+		    struct build_memo *memo);
 /* A heading's number depends on its position once the conditions are
  * decided (a "##" before any "#" is unnumbered): reports each reference
  * of S to a heading that ended up without a number in D, built from S

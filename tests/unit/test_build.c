@@ -223,22 +223,47 @@ dump_blocks(struct buf *b, const struct doc_blocks *bs)
 		dump_block(b, &bs->v[i]);
 }
 
-/* Builds the document of SPEC and returns its dump (static storage is
- * avoided: the caller frees). */
 static char *
-build(const char *spec)
+build_with(const char *spec, struct build_memo *memo)
 {
 	struct stream s = { NULL, 0, false };
 	struct doc d;
 	struct buf b;
 
 	feed(&s, spec);
-	build_document(&s, &d);
+	build_document(&s, &d, memo);
 	buf_init(&b);
 	dump_blocks(&b, &d.blocks);
 	doc_free(&d);
 	stream_free(&s);
 	return buf_detach(&b);
+}
+
+/* Builds the document of SPEC and returns its dump (static storage is
+ * avoided: the caller frees).  It is built three times, once alone and
+ * twice with a memo of paragraphs (the first keeps them, the second
+ * finds them): a dump that differs is returned marked, so that the
+ * case fails. */
+static char *
+build(const char *spec)
+{
+	struct build_memo *memo = build_memo_new(1u << 16);
+	char *alone = build_with(spec, NULL);
+	char *kept = build_with(spec, memo);
+	char *found = build_with(spec, memo);
+	char *marked;
+
+	build_memo_free(memo);
+	if (strcmp(alone, kept) == 0 && strcmp(alone, found) == 0) {
+		free(kept);
+		free(found);
+		return alone;
+	}
+	marked = xasprintf("memo: %s | %s | %s", alone, kept, found);
+	free(alone);
+	free(kept);
+	free(found);
+	return marked;
 }
 
 #define CHECK_BUILD(u, spec, want) do {					\
@@ -325,7 +350,7 @@ test_stream(struct unit *u)
 	stream_free(&s);
 	CHECK(u, s.len == 0 && s.v == NULL);
 
-	build_document(&s, &d);
+	build_document(&s, &d, NULL);
 	CHECK(u, d.blocks.len == 0 && d.title == NULL && d.model == NULL);
 	doc_free(&d);
 }
@@ -381,7 +406,7 @@ test_emphasis(struct unit *u)
 	struct doc d;
 
 	feed(&s, "{L}le {**}Client{**} paie");
-	build_document(&s, &d);
+	build_document(&s, &d, NULL);
 	CHECK(u, d.blocks.len == 1 && d.blocks.v[0].u.paragraph.len == 3);
 	CHECK_STR(u, d.blocks.v[0].u.paragraph.v[0].text, "le ");
 	CHECK_STR(u, d.blocks.v[0].u.paragraph.v[1].text, "Client");
@@ -483,7 +508,7 @@ test_lists(struct unit *u)
 
 	CHECK_BUILD(u, "{L}{-}a{S}{L}{-}b{S}", "UL{P(a)|P(b)}");
 	feed(&s, "{L}{O}a{S}{L}{O}b{S}{L}{O}c");
-	build_document(&s, &d);
+	build_document(&s, &d, NULL);
 	CHECK(u, d.blocks.len == 1 && d.blocks.v[0].kind == BLOCK_LIST &&
 	    d.blocks.v[0].u.list.ordered && d.blocks.v[0].u.list.len == 3);
 	doc_free(&d);
@@ -526,7 +551,7 @@ test_signatures(struct unit *u)
 	feed(&s, "{L}Annexe{S}{L}{-}a{S}");
 	push_signatures(&s);
 	feed(&s, "{L2}suite");
-	build_document(&s, &d);
+	build_document(&s, &d, NULL);
 	buf_init(&b);
 	dump_blocks(&b, &d.blocks);
 	CHECK_STR(u, buf_cstr(&b), "P(Fait \xc3\xa0 Paris.)"
@@ -596,6 +621,101 @@ test_typography(struct unit *u)
 	free(line);
 }
 
+/* A value of the client's: a verbatim text with its origin. */
+static void
+push_value(struct stream *s, const char *text, struct value_origin *o)
+{
+	struct etok *t = stream_text(s, text, strlen(text));
+
+	t->verbatim = true;
+	t->origin = origin_ref(o);
+}
+
+/* One paragraph "Entre A et B." where A and B are values. */
+static void
+two_values(struct doc *d, struct build_memo *memo, const char *a,
+    struct value_origin *oa, const char *b, struct value_origin *ob)
+{
+	struct stream s = { NULL, 0, false };
+
+	stream_push(&s, ET_LINE);
+	stream_text(&s, "Entre ", 6);
+	push_value(&s, a, oa);
+	stream_text(&s, " et ", 4);
+	push_value(&s, b, ob);
+	stream_text(&s, ".", 1);
+	build_document(&s, d, memo);
+	stream_free(&s);
+}
+
+static struct value_origin *
+origin(const char *expr)
+{
+	struct loc none = { NULL, 0, 0, 0, 0 };
+
+	return origin_new(expr, expr, &none, &none);
+}
+
+/*
+ * The memo of paragraphs (doc/memo.c): a paragraph found there gets the
+ * values of the document being built, not those of the one that kept
+ * it; which pieces share a value is part of what is kept (a run of a
+ * value is never merged with another value's); a memo stays within its
+ * bytes.
+ */
+static void
+test_memo(struct unit *u)
+{
+	struct build_memo *memo = build_memo_new(1u << 16);
+	struct value_origin *a1 = origin("a"), *b1 = origin("b");
+	struct value_origin *a2 = origin("a"), *b2 = origin("b");
+	struct doc d1, d2, d3, d4;
+	const struct doc_runs *r1, *r2, *r3, *r4;
+	char *text;
+	size_t i;
+
+	two_values(&d1, memo, "Dupont", a1, "Durand", b1);
+	two_values(&d2, memo, "Dupont", a2, "Durand", b2);
+	r1 = &d1.blocks.v[0].u.paragraph;
+	r2 = &d2.blocks.v[0].u.paragraph;
+	CHECK(u, r1->len == 5 && r2->len == 5);
+	CHECK(u, r1->v[1].origin == a1 && r1->v[3].origin == b1);
+	CHECK(u, r2->v[1].origin == a2 && r2->v[3].origin == b2);
+	CHECK_STR(u, r2->v[3].text, "Durand");
+	/* One value twice, its pieces side by side once the blank between
+	 * them is gone ("x" then " " then "."…): that paragraph's key is
+	 * not that of two values alike. */
+	two_values(&d3, memo, "x", a1, ",y", a1);
+	two_values(&d4, memo, "x", a2, ",y", b2);
+	r3 = &d3.blocks.v[0].u.paragraph;
+	r4 = &d4.blocks.v[0].u.paragraph;
+	CHECK(u, r3->len == r4->len);
+	for (i = 0; i < r4->len; i++)
+		CHECK(u, r4->v[i].origin == NULL || r4->v[i].origin == a2 ||
+		    r4->v[i].origin == b2);
+	CHECK(u, r4->v[3].origin == b2 && r3->v[3].origin == a1);
+	doc_free(&d1);
+	doc_free(&d2);
+	doc_free(&d3);
+	doc_free(&d4);
+	build_memo_free(memo);
+	/* A thousand paragraphs of their own in a memo of 16 KB: it is
+	 * emptied when full, never more. */
+	memo = build_memo_new(16384);
+	for (i = 0; i < 1000; i++) {
+		text = xasprintf("{L}Paragraphe numéro %zu du contrat.", i);
+		free(build_with(text, memo));
+		free(text);
+		CHECK(u, build_memo_bytes(memo) <= 16384);
+	}
+	CHECK(u, build_memo_bytes(memo) > 0);
+	build_memo_free(memo);
+	origin_unref(a1);
+	origin_unref(b1);
+	origin_unref(a2);
+	origin_unref(b2);
+}
+
 void
 test_build(struct unit *u)
 {
@@ -610,4 +730,5 @@ test_build(struct unit *u)
 	test_refs(u);
 	test_lists(u);
 	test_signatures(u);
+	test_memo(u);
 }

@@ -276,7 +276,7 @@ sample(struct doc *d)
 	push_party(t, HOSTILE, "M. Julien Marchal", "Pr\xc3\xa9sident");
 	push_party(t, "Client SA", "Mme Durand", "");
 	push_party(t, "Tiers", "", "G\xc3\xa9rant");
-	build_document(&s, d);
+	build_document(&s, d, NULL);
 	stream_free(&s);
 	d->title = xstrdup("Contrat \"test\" & Cie");
 	d->model = xstrdup("Contrat");

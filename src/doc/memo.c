@@ -1,0 +1,260 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 The lgc authors */
+/*
+ * The paragraphs already typeset, kept across the documents of a batch.
+ * Most of a contract is the template's own text, the same from one
+ * client to the next, and the French typography of a paragraph (quotes,
+ * no-break spaces, ordinals, identifiers) was most of the work of
+ * building each document.  A paragraph is kept under everything that
+ * decides its runs, recorded by the builder as it is made (build.c,
+ * para_key): its texts, styles, links and which of its pieces share a
+ * value of the client's.  The key is compared whole, never trusted to
+ * its hash, so a paragraph found is the paragraph that would be made.
+ *
+ * The runs kept name their value by its class in the key (the first,
+ * second… distinct value of the paragraph): the same paragraph for
+ * another client gets that client's values.  The memo holds at most
+ * MAX bytes: when full it is emptied, so that a batch of any length
+ * keeps a flat peak of memory, and the template's paragraphs come
+ * back at the next document.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc/memo.h"
+
+/* A run kept: its text and link in the entry's strings. */
+struct memo_run {
+	uint32_t	 text;		/* offset */
+	uint32_t	 text_len;
+	uint32_t	 link;		/* offset, or NO_LINK */
+	uint32_t	 origin;	/* class, or NO_ORIGIN */
+	unsigned char	 style;
+	bool		 line_break;
+};
+
+#define NO_LINK		UINT32_MAX
+#define NO_ORIGIN	UINT32_MAX
+
+struct memo_entry {
+	uint64_t	 hash;
+	char		*key;		/* then the strings: one block */
+	size_t		 key_len;
+	struct memo_run	*runs;
+	size_t		 nruns;
+};
+
+struct build_memo {
+	struct memo_entry *slots;	/* open addressing, a power of 2 */
+	size_t		 cap;
+	size_t		 count;
+	size_t		 bytes;
+	size_t		 max;
+};
+
+/* A paragraph's key longer than this is not kept: a loop's list of
+ * thousands of values is made once and would crowd out the rest. */
+#define MEMO_KEY_MAX	(32u * 1024)
+
+struct build_memo *
+build_memo_new(size_t max)
+{
+	struct build_memo *m = xcalloc(1, sizeof(*m));
+
+	m->max = max;
+	return m;
+}
+
+static void
+memo_clear(struct build_memo *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->cap; i++)
+		if (m->slots[i].key != NULL) {
+			free(m->slots[i].key);
+			free(m->slots[i].runs);
+		}
+	free(m->slots);
+	m->slots = NULL;
+	m->cap = m->count = m->bytes = 0;
+}
+
+void
+build_memo_free(struct build_memo *m)
+{
+	if (m == NULL)
+		return;
+	memo_clear(m);
+	free(m);
+}
+
+size_t
+build_memo_bytes(const struct build_memo *m)
+{
+	return m->bytes + m->cap * sizeof(*m->slots);
+}
+
+static struct memo_entry *
+memo_find(const struct build_memo *m, uint64_t hash, const char *key,
+    size_t len)
+{
+	size_t i;
+
+	if (m->cap == 0)
+		return NULL;
+	for (i = (size_t)hash & (m->cap - 1); m->slots[i].key != NULL;
+	    i = (i + 1) & (m->cap - 1))
+		if (m->slots[i].hash == hash && m->slots[i].key_len == len &&
+		    memcmp(m->slots[i].key, key, len) == 0)
+			return &m->slots[i];
+	return NULL;
+}
+
+bool
+build_memo_get(const struct build_memo *m, const char *key, size_t len,
+    struct value_origin *const *origins, struct doc_runs *out)
+{
+	const struct memo_entry *e;
+	const char *strings;
+	size_t i;
+
+	if (len > MEMO_KEY_MAX)
+		return false;
+	e = memo_find(m, mem_hash(key, len), key, len);
+	if (e == NULL)
+		return false;
+	strings = e->key + e->key_len;
+	out->len = e->nruns;
+	out->v = e->nruns > 0 ? xcalloc(e->nruns, sizeof(*out->v)) : NULL;
+	for (i = 0; i < e->nruns; i++) {
+		const struct memo_run *r = &e->runs[i];
+		struct doc_run *d = &out->v[i];
+
+		d->text = xstrndup(strings + r->text, r->text_len);
+		d->link = r->link == NO_LINK ? NULL :
+		    xstrdup(strings + r->link);
+		d->origin = r->origin == NO_ORIGIN ? NULL :
+		    origin_ref(origins[r->origin]);
+		d->style = r->style;
+		d->line_break = r->line_break;
+	}
+	return true;
+}
+
+#define SLOTS_FIRST	256
+
+/* The bytes of the table of slots holding COUNT entries, CAP slots
+ * before: it grows by half-full doubling. */
+static size_t
+table_bytes(size_t count, size_t cap)
+{
+	if (count * 2 > cap)
+		cap = cap == 0 ? SLOTS_FIRST : cap * 2;
+	return cap * sizeof(struct memo_entry);
+}
+
+static void
+memo_insert(struct build_memo *m, const struct memo_entry *e)
+{
+	size_t i;
+
+	for (i = (size_t)e->hash & (m->cap - 1); m->slots[i].key != NULL;
+	    i = (i + 1) & (m->cap - 1))
+		;
+	m->slots[i] = *e;
+}
+
+static void
+memo_grow(struct build_memo *m)
+{
+	struct memo_entry *old = m->slots;
+	size_t i, n = m->cap;
+
+	m->cap = n == 0 ? SLOTS_FIRST : n * 2;
+	m->slots = xcalloc(m->cap, sizeof(*m->slots));
+	for (i = 0; i < n; i++)
+		if (old[i].key != NULL)
+			memo_insert(m, &old[i]);
+	free(old);
+}
+
+/* The class of ORIGIN among ORIGINS, or NO_ORIGIN when it is none of
+ * them (then the paragraph cannot be kept). */
+static uint32_t
+origin_class(struct value_origin *origin, struct value_origin *const *origins,
+    size_t norigins)
+{
+	size_t i;
+
+	for (i = 0; i < norigins; i++)
+		if (origins[i] == origin)
+			return (uint32_t)i;
+	return NO_ORIGIN;
+}
+
+void
+build_memo_put(struct build_memo *m, const char *key, size_t len,
+    const struct doc_runs *runs, struct value_origin *const *origins,
+    size_t norigins)
+{
+	struct memo_entry e;
+	size_t i, strings = 0, size;
+	char *at;
+
+	if (len > MEMO_KEY_MAX)
+		return;
+	e.hash = mem_hash(key, len);
+	if (memo_find(m, e.hash, key, len) != NULL)
+		return;
+	for (i = 0; i < runs->len; i++) {
+		strings += strlen(runs->v[i].text) + 1;
+		if (runs->v[i].link != NULL)
+			strings += strlen(runs->v[i].link) + 1;
+		if (runs->v[i].origin != NULL &&
+		    origin_class(runs->v[i].origin, origins, norigins) ==
+		    NO_ORIGIN)
+			return;
+	}
+	size = len + strings + runs->len * sizeof(struct memo_run);
+	if (size > UINT32_MAX / 2)
+		return;
+	/* Full: emptied, and what could never fit is not kept. */
+	if (m->bytes + size + table_bytes(m->count + 1, m->cap) > m->max)
+		memo_clear(m);
+	if (size + table_bytes(1, 0) > m->max)
+		return;
+	if ((m->count + 1) * 2 > m->cap)
+		memo_grow(m);
+	e.key = xmalloc(len + strings);
+	memcpy(e.key, key, len);
+	e.key_len = len;
+	e.nruns = runs->len;
+	e.runs = runs->len > 0 ? xcalloc(runs->len, sizeof(*e.runs)) : NULL;
+	at = e.key + len;
+	for (i = 0; i < runs->len; i++) {
+		const struct doc_run *d = &runs->v[i];
+		struct memo_run *r = &e.runs[i];
+		size_t n = strlen(d->text);
+
+		r->text = (uint32_t)(at - (e.key + len));
+		r->text_len = (uint32_t)n;
+		memcpy(at, d->text, n + 1);
+		at += n + 1;
+		r->link = NO_LINK;
+		if (d->link != NULL) {
+			n = strlen(d->link);
+			r->link = (uint32_t)(at - (e.key + len));
+			memcpy(at, d->link, n + 1);
+			at += n + 1;
+		}
+		r->origin = d->origin == NULL ? NO_ORIGIN :
+		    origin_class(d->origin, origins, norigins);
+		r->style = (unsigned char)d->style;
+		r->line_break = d->line_break;
+	}
+	memo_insert(m, &e);
+	m->count++;
+	m->bytes += size;
+}
