@@ -282,6 +282,11 @@ static const unsigned char ascii_has[128] = {
 	['9'] = HAS_DIGIT,
 };
 
+/* The blanks of rule 3 (a no-break space is no blank). */
+static const unsigned char ascii_blank[128] = {
+	[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1,
+};
+
 /* The span for the cells pushed next: the last one again when it is
  * the same. */
 static void
@@ -371,7 +376,10 @@ cells_text(struct para *p, const char *s, size_t n, bool fixed)
 	size_t i, k;
 	uint32_t cp;
 	struct cell *c;
-	unsigned char kind;
+	unsigned char kind, blank = fixed ? CELL_SPACE : CELL_BLANK;
+	unsigned char style = (unsigned char)p->style;
+	uint32_t span = p->span;
+	unsigned has = p->has;
 
 	/* No text, no cells: P->v may still be NULL, and NULL + 0 is
 	 * undefined. */
@@ -382,10 +390,25 @@ cells_text(struct para *p, const char *s, size_t n, bool fixed)
 	c = p->v + p->len;
 	for (i = 0; i < n; i += k) {
 		if (u[i] < 0x80) {
+			/* Most of a contract: a character or a blank, by a
+			 * table. */
 			cp = u[i];
+			has |= ascii_has[cp];
+			if (ascii_blank[cp]) {
+				c->kind = blank;
+				c->cp = ' ';
+			} else {
+				c->kind = CELL_CHAR;
+				c->cp = cp;
+			}
+			c->byte = 0;
+			c->style = style;
+			c->span = span;
+			c++;
 			k = 1;
-			p->has |= ascii_has[cp];
-		} else if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {
+			continue;
+		}
+		if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {
 			/* Kept byte for byte: never a blank nor punctuation. */
 			c->kind = CELL_CHAR;
 			c->cp = 0xFFFD;
@@ -396,20 +419,15 @@ cells_text(struct para *p, const char *s, size_t n, bool fixed)
 			k = 1;
 			continue;
 		}
-		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r') {
-			kind = fixed ? CELL_SPACE : CELL_BLANK;
-			cp = ' ';
-		} else if (cp == 0xA0)
-			kind = CELL_NBSP;
-		else
-			kind = CELL_CHAR;
+		kind = cp == 0xA0 ? CELL_NBSP : CELL_CHAR;
 		c->kind = kind;
 		c->cp = cp;
 		c->byte = 0;
-		c->style = (unsigned char)p->style;
-		c->span = p->span;
+		c->style = style;
+		c->span = span;
 		c++;
 	}
+	p->has = has;
 	p->len = (size_t)(c - p->v);
 }
 
@@ -746,7 +764,10 @@ normalize(struct para *p)
 
 	for (i = 0; i < p->len; i = j) {
 		if (p->v[i].kind != CELL_BLANK && p->v[i].kind != CELL_NBSP) {
-			p->v[n++] = p->v[i];
+			/* Cells move only once a blank run has shrunk. */
+			if (n != i)
+				p->v[n] = p->v[i];
+			n++;
 			j = i + 1;
 			continue;
 		}
@@ -858,12 +879,14 @@ quotes_and_apostrophes(struct para *p)
 		balanced[j] = true;
 	for (i = 0; i < p->len; i++) {
 		struct cell *c = &p->v[i];
-		unsigned g = span_of(p, c)->group;
+		unsigned g;
 
 		/* An escaped quote is left as typed and counted as no
 		 * quote, so that it neither pairs nor is paired. */
-		if (c->kind != CELL_CHAR || span_of(p, c)->escaped)
+		if ((c->cp != '\'' && c->cp != '"') || c->kind != CELL_CHAR ||
+		    span_of(p, c)->escaped)
 			continue;
+		g = span_of(p, c)->group;
 		if (c->cp == '\'' && !in_address(p, i)) {
 			/* An apostrophe closes a letter ("l'article"); one that
 			 * opens a word ('mot') is an opening quote, ‘, not ’. */
@@ -1167,6 +1190,11 @@ ordinals(struct para *p)
 	bool ok;
 
 	for (i = 0; i < p->len; i = b > i ? b : i + 1) {
+		/* Most cells are no digit: passed over at once. */
+		while (i < p->len && p->v[i].cp - '0' > 9u)
+			i++;
+		if (i == p->len)
+			break;
 		b = i;
 		if (!is_digit_cell(&p->v[i]) || (i > 0 &&
 		    p->v[i - 1].kind == CELL_CHAR &&
