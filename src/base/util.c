@@ -153,22 +153,6 @@ buf_grow(struct buf *b, size_t extra)
 }
 
 void
-buf_put(struct buf *b, const char *data, size_t len)
-{
-	buf_grow(b, len);
-	if (len > 0)
-		memcpy(b->data + b->len, data, len);
-	b->len += len;
-	b->data[b->len] = '\0';
-}
-
-void
-buf_puts(struct buf *b, const char *s)
-{
-	buf_put(b, s, strlen(s));
-}
-
-void
 buf_putu(struct buf *b, unsigned long v)
 {
 	char digits[3 * sizeof(v)];
@@ -178,12 +162,6 @@ buf_putu(struct buf *b, unsigned long v)
 		digits[--n] = (char)('0' + v % 10);
 	while ((v /= 10) != 0);
 	buf_put(b, digits + n, sizeof(digits) - n);
-}
-
-void
-buf_putc(struct buf *b, char c)
-{
-	buf_put(b, &c, 1);
 }
 
 void

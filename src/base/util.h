@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Out-of-memory is fatal here and nowhere else. */
 void *xmalloc(size_t size);
@@ -51,9 +52,33 @@ void	buf_init(struct buf *b);
 void	buf_free(struct buf *b);
 void	buf_reset(struct buf *b);
 void	buf_grow(struct buf *b, size_t extra);
-void	buf_put(struct buf *b, const char *data, size_t len);
-void	buf_puts(struct buf *b, const char *s);
-void	buf_putc(struct buf *b, char c);
+/* Inline, like xgrow: the writers of every output append through these,
+ * a few bytes at a time, and only the growth is a call. */
+static inline void
+buf_put(struct buf *b, const char *data, size_t len)
+{
+	if (len >= b->cap - b->len)
+		buf_grow(b, len);
+	if (len > 0)
+		memcpy(b->data + b->len, data, len);
+	b->len += len;
+	b->data[b->len] = '\0';
+}
+
+static inline void
+buf_puts(struct buf *b, const char *s)
+{
+	buf_put(b, s, strlen(s));
+}
+
+static inline void
+buf_putc(struct buf *b, char c)
+{
+	if (b->cap - b->len < 2)
+		buf_grow(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
 /* V in decimal: what buf_printf's "%lu" gives, without its cost, in
  * output written for every heading of every document. */
 void	buf_putu(struct buf *b, unsigned long v);

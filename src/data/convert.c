@@ -870,7 +870,9 @@ convert_liste(const struct at *a, const struct type *t, json_t *j,
 	out->u.list.items = xcalloc(len ? len : 1, sizeof(struct value));
 	out->u.list.len = 0;
 	for (i = 0; i < len; i++) {
-		buf_printf(a->path, "[%zu]", i);
+		buf_putc(a->path, '[');
+		buf_putu(a->path, (unsigned long)i);
+		buf_putc(a->path, ']');
 		json_steps_push_index(a->steps, i);
 		if (convert(&item, t->elem, json_array_get(j, i),
 		    &out->u.list.items[out->u.list.len]))

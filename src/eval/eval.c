@@ -678,7 +678,10 @@ push_binding(struct eval *ev, const struct node *loop,
 		struct buf b;
 
 		buf_init(&b);
-		buf_printf(&b, "%s[%zu]", o->path, i);
+		buf_puts(&b, o->path);
+		buf_putc(&b, '[');
+		buf_putu(&b, (unsigned long)i);
+		buf_putc(&b, ']');
 		bd->path = buf_detach(&b);
 	}
 }

@@ -1153,7 +1153,8 @@ json_path(struct eval *ev, const struct expr *e, struct buf *b,
 	case EX_FIELD:
 		if (!json_path(ev, e->u.field.obj, b, data))
 			return false;
-		buf_printf(b, ".%s", e->u.field.name);
+		buf_putc(b, '.');
+		buf_puts(b, e->u.field.name);
 		return true;
 	case EX_CALL:
 		/* A filtered value prints the value it filters. */

@@ -491,7 +491,9 @@ render_list(struct buf *out, const struct doc_list *l, int depth,
 	size_t i;
 
 	indent(out, depth);
-	buf_printf(out, "<%s>\n", tag);
+	buf_putc(out, '<');
+	buf_puts(out, tag);
+	buf_puts(out, ">\n");
 	for (i = 0; i < l->len; i++) {
 		item = &l->items[i];
 		indent(out, depth + 1);
@@ -513,7 +515,9 @@ render_list(struct buf *out, const struct doc_list *l, int depth,
 		buf_puts(out, "</li>\n");
 	}
 	indent(out, depth);
-	buf_printf(out, "</%s>\n", tag);
+	buf_puts(out, "</");
+	buf_puts(out, tag);
+	buf_puts(out, ">\n");
 }
 
 static void

@@ -249,19 +249,22 @@ print(struct buf *b, const struct expr *e, expr_subst_fn subst,
 		break;
 	case EX_FIELD:
 		print_sub(b, e->u.field.obj, 8, subst, ctx);
-		buf_printf(b, ".%s", e->u.field.name);
+		buf_putc(b, '.');
+		buf_puts(b, e->u.field.name);
 		break;
 	case EX_CALL:
 		if (e->u.call.piped) {
 			print_sub(b, e->u.call.args[0], 1, subst, ctx);
-			buf_printf(b, " | %s", e->u.call.name);
+			buf_puts(b, " | ");
+			buf_puts(b, e->u.call.name);
 			for (i = 1; i < e->u.call.nargs; i++) {
 				buf_putc(b, ' ');
 				print_sub(b, e->u.call.args[i], 8, subst, ctx);
 			}
 			break;
 		}
-		buf_printf(b, "%s(", e->u.call.name);
+		buf_puts(b, e->u.call.name);
+		buf_putc(b, '(');
 		for (i = 0; i < e->u.call.nargs; i++) {
 			if (i > 0)
 				buf_puts(b, ", ");
@@ -295,7 +298,9 @@ print(struct buf *b, const struct expr *e, expr_subst_fn subst,
 		int prec = binop_precedence(e->u.binary.op);
 
 		print_sub(b, e->u.binary.lhs, prec, subst, ctx);
-		buf_printf(b, " %s ", binop_text(e->u.binary.op));
+		buf_putc(b, ' ');
+		buf_puts(b, binop_text(e->u.binary.op));
+		buf_putc(b, ' ');
 		print_sub(b, e->u.binary.rhs, prec + 1, subst, ctx);
 		break;
 	}
