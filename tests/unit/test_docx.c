@@ -4,6 +4,10 @@
  * the zip written in memory. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <zlib.h>
+#include <minizip/zip.h>
 
 #include "unit.h"
 #include "base/util.h"
@@ -51,32 +55,120 @@ test_escape(struct unit *u)
 	CHECK_XML(u, "\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80");
 }
 
+/* The archive minizip writes itself, deflating each entry (what
+ * docx_zip_add did before it deflated them): into OUT, through a file. */
+static bool
+minizip_archive(struct buf *out, const char *const *names,
+    const char *const *datas, const size_t *lens, size_t n)
+{
+	char path[] = "/tmp/lgc-unit-zip-XXXXXX";
+	zip_fileinfo info;
+	zipFile zf;
+	FILE *f;
+	char chunk[4096];
+	size_t i, got;
+	int fd = mkstemp(path);
+	bool ok = fd >= 0;
+
+	if (fd >= 0)
+		close(fd);
+	zf = ok ? zipOpen64(path, APPEND_STATUS_CREATE) : NULL;
+	ok = zf != NULL;
+	memset(&info, 0, sizeof(info));
+	info.tmz_date.tm_year = 1980;
+	info.tmz_date.tm_mday = 1;
+	for (i = 0; ok && i < n; i++)
+		ok = zipOpenNewFileInZip64(zf, names[i], &info, NULL, 0, NULL,
+		    0, NULL, Z_DEFLATED, Z_DEFAULT_COMPRESSION, 0) == ZIP_OK &&
+		    zipWriteInFileInZip(zf, datas[i], (unsigned)lens[i]) ==
+		    ZIP_OK && zipCloseFileInZip(zf) == ZIP_OK;
+	if (zf != NULL && zipClose(zf, NULL) != ZIP_OK)
+		ok = false;
+	if (ok && (f = fopen(path, "rb")) != NULL) {
+		while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
+			buf_put(out, chunk, got);
+		fclose(f);
+	} else
+		ok = false;
+	unlink(path);
+	return ok;
+}
+
+/* The archive of the same entries through docx_zip with DEFLATER. */
+static bool
+lgc_archive(struct buf *out, struct docx_deflater *deflater,
+    const char *const *names, const char *const *datas, const size_t *lens,
+    size_t n)
+{
+	struct docx_zip *z = docx_zip_open(out, deflater);
+	size_t i;
+	bool ok = true;
+
+	for (i = 0; i < n; i++)
+		ok = docx_zip_add(z, names[i], datas[i], lens[i]) && ok;
+	return docx_zip_close(z) && ok;
+}
+
 static void
 test_zip(struct unit *u)
 {
-	struct buf out, again;
-	struct docx_zip *z;
+	struct buf out, again, big, mini, kept;
+	struct docx_deflater *d = docx_deflater_new();
+	struct docx_deflater *fresh = docx_deflater_new();
+	const char *names[] = { "a.xml", "b/c.xml", "word/document.xml",
+	    "d.xml" };
+	const char *datas[4];
+	size_t lens[4], i;
+	unsigned seed = 1;
 
 	buf_init(&out);
 	buf_init(&again);
+	buf_init(&big);
+	buf_init(&mini);
+	buf_init(&kept);
 	buf_puts(&out, "avant");
-	z = docx_zip_open(&out);
-	CHECK(u, docx_zip_add(z, "a.xml", "<a/>", 4));
-	CHECK(u, docx_zip_add(z, "b/c.xml", "", 0));
-	CHECK(u, docx_zip_close(z));
+	/* A part longer than what the deflater keeps, of words drawn at
+	 * random, that deflate cannot make too short. */
+	for (i = 0; big.len < 100000; i++) {
+		static const char *const words[] = { "le ", "Client ",
+		    "paie ", "« ", "» ", "30 ", "jours ", "\xc3\xa9t\xc3\xa9 ",
+		    "prospects ", "qualifi\xc3\xa9s ", "\n" };
+
+		seed = seed * 1103515245u + 12345u;
+		buf_puts(&big, words[(seed >> 16) % 11]);
+	}
+	datas[0] = "<a/>";
+	lens[0] = 4;
+	datas[1] = "";
+	lens[1] = 0;
+	datas[2] = big.data;
+	lens[2] = big.len;
+	datas[3] = "<a/>";
+	lens[3] = 4;
+	CHECK(u, lgc_archive(&out, d, names, datas, lens, 4));
 	/* Appended after what OUT held, a zip's signature first. */
 	CHECK(u, out.len > 5 + 30 && memcmp(out.data, "avant", 5) == 0 &&
 	    memcmp(out.data + 5, "PK\x03\x04", 4) == 0);
 	CHECK(u, out.len > 22 &&
 	    memcmp(out.data + out.len - 22, "PK\x05\x06", 4) == 0);
-	z = docx_zip_open(&again);
-	CHECK(u, docx_zip_add(z, "a.xml", "<a/>", 4));
-	CHECK(u, docx_zip_add(z, "b/c.xml", "", 0));
-	CHECK(u, docx_zip_close(z));
-	CHECK(u, again.len == out.len - 5 &&
-	    memcmp(again.data, out.data + 5, again.len) == 0);
+	/* Byte for byte what minizip writes deflating each entry itself,
+	 * with a new deflater and with one that kept the parts. */
+	CHECK(u, minizip_archive(&mini, names, datas, lens, 4));
+	CHECK(u, mini.len == out.len - 5 &&
+	    memcmp(mini.data, out.data + 5, mini.len) == 0);
+	CHECK(u, lgc_archive(&again, fresh, names, datas, lens, 4));
+	CHECK(u, again.len == mini.len &&
+	    memcmp(again.data, mini.data, again.len) == 0);
+	CHECK(u, lgc_archive(&kept, d, names, datas, lens, 4));
+	CHECK(u, kept.len == mini.len &&
+	    memcmp(kept.data, mini.data, kept.len) == 0);
+	docx_deflater_free(d);
+	docx_deflater_free(fresh);
 	buf_free(&out);
 	buf_free(&again);
+	buf_free(&big);
+	buf_free(&mini);
+	buf_free(&kept);
 }
 
 void

@@ -148,6 +148,13 @@ run_text(struct buf *out, const char *s, size_t len)
 		const char *el = NULL;
 		size_t k = 1;
 
+		/* Only a tab, a line feed or the lead byte of U+2011 is
+		 * looked at twice. */
+		if (i < len && s[i] != '\t' && s[i] != '\n' &&
+		    s[i] != NB_HYPHEN[0]) {
+			i++;
+			continue;
+		}
 		if (i == len)
 			el = "";
 		else if (s[i] == '\t')
@@ -308,13 +315,18 @@ static void
 para_open(struct buf *out, const struct para *p)
 {
 	buf_puts(out, "<w:p><w:pPr>");
-	buf_printf(out, "<w:pStyle w:val=\"%s\"/>", p->style);
+	buf_puts(out, "<w:pStyle w:val=\"");
+	buf_puts(out, p->style);
+	buf_puts(out, "\"/>");
 	if (p->keep_next)
 		buf_puts(out, "<w:keepNext/>");
-	if (p->num_id > 0)
-		buf_printf(out, "<w:numPr><w:ilvl w:val=\"%d\"/>"
-		    "<w:numId w:val=\"%d\"/></w:numPr>", p->ilvl, p->num_id);
-	else if (p->no_number)
+	if (p->num_id > 0) {
+		buf_puts(out, "<w:numPr><w:ilvl w:val=\"");
+		buf_putu(out, (unsigned long)p->ilvl);
+		buf_puts(out, "\"/><w:numId w:val=\"");
+		buf_putu(out, (unsigned long)p->num_id);
+		buf_puts(out, "\"/></w:numPr>");
+	} else if (p->no_number)
 		buf_puts(out, "<w:numPr><w:ilvl w:val=\"0\"/>"
 		    "<w:numId w:val=\"0\"/></w:numPr>");
 	if (p->indent > 0)

@@ -21,6 +21,9 @@ struct docx {
 	long long	 created;
 	struct buf	 model;		/* the template's styles.xml */
 	bool		 has_model;
+	/* Kept from one document to the next (a batch): its stream and
+	 * the parts that are the same in every contract. */
+	struct docx_deflater *deflater;
 };
 
 /* The largest styles.xml taken from a template: Word's own are about
@@ -37,6 +40,7 @@ docx_new(const struct render_opts *opts, struct diags *ds)
 	x->generator = xstrdup(opts != NULL && opts->generator != NULL ?
 	    opts->generator : "lgc");
 	x->created = opts != NULL ? opts->created : -1;
+	x->deflater = docx_deflater_new();
 	buf_init(&x->model);
 	if ((model = render_option(opts, "modele-docx")) != NULL &&
 	    model->text != NULL) {
@@ -48,6 +52,7 @@ docx_new(const struct render_opts *opts, struct diags *ds)
 				    "Word lisible (.docx, .dotx) dont tirer "
 				    "word/styles.xml");
 			buf_free(&x->model);
+			docx_deflater_free(x->deflater);
 			free(x->generator);
 			free(x);
 			return NULL;
@@ -90,7 +95,7 @@ docx_render(void *state, const struct doc *d, struct buf *out)
 	docx_styles_init(&styles, x->has_model ? x->model.data : NULL,
 	    x->model.len);
 	docx_body_write(&body, d, &styles, &document);
-	z = docx_zip_open(out);
+	z = docx_zip_open(out, x->deflater);
 	docx_content_types(&part, header);
 	ok = ok && add(z, "[Content_Types].xml", &part);
 	docx_package_rels(&part);
@@ -134,6 +139,7 @@ docx_free(void *state)
 		return;
 	free(x->generator);
 	buf_free(&x->model);
+	docx_deflater_free(x->deflater);
 	free(x);
 }
 
@@ -155,4 +161,7 @@ const struct backend docx_backend = {
 	.new = docx_new,
 	.render = docx_render,
 	.free = docx_free,
+	/* Its state: the options, a template's styles and the deflater,
+	 * whose kept parts are compared whole. */
+	.reusable = true,
 };

@@ -3,6 +3,7 @@
 #include "format/docx/zip.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,8 +29,137 @@ struct memfile {
 struct docx_zip {
 	struct memfile	 file;
 	zipFile		 zf;
+	struct docx_deflater *deflater;
 	bool		 failed;
 };
+
+/*
+ * The entries are deflated here, not by minizip, which would set up a
+ * deflate stream (a quarter of a megabyte, cleared) for each of the
+ * eleven parts: one stream is reset between entries, and kept by the
+ * backend from one document to the next, with the parts it deflated,
+ * for the parts that come out the same (styles, settings, the footer…)
+ * in every contract of a batch.  The stream's parameters are minizip's
+ * (zip.c: the default level, raw deflate, memory level 8, the default
+ * strategy) and the entries are written raw, so that the archive is
+ * byte for byte the one minizip would write.
+ */
+#define DEFLATE_MEM_LEVEL	8
+
+/* A part deflated: its bytes, kept to be compared whole. */
+struct deflated {
+	char		*data;
+	size_t		 len;
+	struct buf	 z;
+	uLong		 crc;
+	/* zlib found it text: minizip says so in the entry's internal
+	 * attributes. */
+	bool		 text;
+};
+
+/* A few parts of a contract are the same in every one: these many are
+ * kept, the oldest replaced; a part longer than DEFLATED_MAX (the
+ * document) is not. */
+#define DEFLATED_KEPT	16
+#define DEFLATED_MAX	(64u * 1024)
+
+struct docx_deflater {
+	z_stream	 s;
+	bool		 ready;
+	struct deflated	 kept[DEFLATED_KEPT];
+	size_t		 next;		/* the slot replaced next */
+	struct buf	 z;		/* a part not kept */
+};
+
+struct docx_deflater *
+docx_deflater_new(void)
+{
+	return xcalloc(1, sizeof(struct docx_deflater));
+}
+
+void
+docx_deflater_free(struct docx_deflater *d)
+{
+	size_t i;
+
+	if (d == NULL)
+		return;
+	if (d->ready)
+		deflateEnd(&d->s);
+	for (i = 0; i < DEFLATED_KEPT; i++) {
+		free(d->kept[i].data);
+		buf_free(&d->kept[i].z);
+	}
+	buf_free(&d->z);
+	free(d);
+}
+
+/* LEN bytes of DATA deflated into OUT (emptied first); *TEXT whether
+ * zlib took them for text. */
+static bool
+deflate_into(struct docx_deflater *d, const char *data, size_t len,
+    struct buf *out, bool *text)
+{
+	uLong bound;
+	int status;
+
+	if (!d->ready) {
+		memset(&d->s, 0, sizeof(d->s));
+		if (deflateInit2(&d->s, Z_DEFAULT_COMPRESSION, Z_DEFLATED,
+		    -MAX_WBITS, DEFLATE_MEM_LEVEL, Z_DEFAULT_STRATEGY) != Z_OK)
+			return false;
+		d->ready = true;
+	} else if (deflateReset(&d->s) != Z_OK)
+		return false;
+	bound = deflateBound(&d->s, (uLong)len);
+	buf_reset(out);
+	buf_grow(out, bound);
+	d->s.next_in = (Bytef *)(uintptr_t)data;
+	d->s.avail_in = (uInt)len;
+	d->s.next_out = (Bytef *)out->data;
+	d->s.avail_out = (uInt)bound;
+	status = deflate(&d->s, Z_FINISH);
+	if (status != Z_STREAM_END)
+		return false;
+	out->len = bound - d->s.avail_out;
+	*text = d->s.data_type == Z_TEXT;
+	return true;
+}
+
+/* DATA deflated: a part kept when the same bytes were deflated before,
+ * else deflated now (and kept when short). */
+static const struct deflated *
+deflated(struct docx_deflater *d, const char *data, size_t len,
+    struct deflated *scratch)
+{
+	struct deflated *k;
+	size_t i;
+
+	for (i = 0; i < DEFLATED_KEPT; i++) {
+		k = &d->kept[i];
+		if (k->data != NULL && k->len == len &&
+		    memcmp(k->data, data, len) == 0)
+			return k;
+	}
+	if (len > DEFLATED_MAX) {
+		if (!deflate_into(d, data, len, &d->z, &scratch->text))
+			return NULL;
+		scratch->z = d->z;
+		scratch->crc = crc32(0, (const Bytef *)data, (uInt)len);
+		return scratch;
+	}
+	k = &d->kept[d->next];
+	free(k->data);
+	k->data = NULL;
+	if (!deflate_into(d, data, len, &k->z, &k->text))
+		return NULL;
+	k->data = xmalloc(len + 1);
+	memcpy(k->data, data, len);
+	k->len = len;
+	k->crc = crc32(0, (const Bytef *)data, (uInt)len);
+	d->next = (d->next + 1) % DEFLATED_KEPT;
+	return k;
+}
 
 static voidpf ZCALLBACK
 mem_open(voidpf opaque, const void *name, int mode)
@@ -123,13 +253,14 @@ mem_error(voidpf opaque, voidpf stream)
 }
 
 struct docx_zip *
-docx_zip_open(struct buf *out)
+docx_zip_open(struct buf *out, struct docx_deflater *deflater)
 {
 	struct docx_zip *z = xcalloc(1, sizeof(*z));
 	zlib_filefunc64_def io;
 
 	z->file.out = out;
 	z->file.start = out->len;
+	z->deflater = deflater;
 	memset(&io, 0, sizeof(io));
 	io.zopen64_file = mem_open;
 	io.zread_file = mem_read;
@@ -149,6 +280,8 @@ docx_zip_add(struct docx_zip *z, const char *name, const char *data,
     size_t len)
 {
 	zip_fileinfo info;
+	struct deflated scratch;
+	const struct deflated *dz;
 
 	if (z->failed)
 		return false;
@@ -157,13 +290,22 @@ docx_zip_add(struct docx_zip *z, const char *name, const char *data,
 	memset(&info, 0, sizeof(info));
 	info.tmz_date.tm_year = 1980;
 	info.tmz_date.tm_mday = 1;
-	if (len > UINT_MAX || zipOpenNewFileInZip64(z->zf, name, &info, NULL,
-	    0, NULL, 0, NULL, Z_DEFLATED, Z_DEFAULT_COMPRESSION, 0) != ZIP_OK)
+	if (len > UINT_MAX / 2 ||
+	    (dz = deflated(z->deflater, data, len, &scratch)) == NULL ||
+	    dz->z.len > UINT_MAX) {
 		z->failed = true;
-	else if (zipWriteInFileInZip(z->zf, data, (unsigned)len) != ZIP_OK) {
-		zipCloseFileInZip(z->zf);
+		return false;
+	}
+	/* What minizip's own deflating sets. */
+	info.internal_fa = dz->text ? Z_TEXT : 0;
+	if (zipOpenNewFileInZip2_64(z->zf, name, &info, NULL, 0, NULL, 0,
+	    NULL, Z_DEFLATED, Z_DEFAULT_COMPRESSION, 1, 0) != ZIP_OK)
 		z->failed = true;
-	} else if (zipCloseFileInZip(z->zf) != ZIP_OK)
+	else if (zipWriteInFileInZip(z->zf, dz->z.data != NULL ? dz->z.data :
+	    "", (unsigned)dz->z.len) != ZIP_OK) {
+		zipCloseFileInZipRaw64(z->zf, len, dz->crc);
+		z->failed = true;
+	} else if (zipCloseFileInZipRaw64(z->zf, len, dz->crc) != ZIP_OK)
 		z->failed = true;
 	return !z->failed;
 }

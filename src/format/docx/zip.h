@@ -13,8 +13,16 @@
 
 struct docx_zip;
 
-/* A zip archive appended to OUT when closed. */
-struct docx_zip	*docx_zip_open(struct buf *out);
+/* What deflates the entries (zip.c): a stream and the short parts it
+ * deflated, which a backend keeps from one document to the next. */
+struct docx_deflater;
+
+struct docx_deflater *docx_deflater_new(void);
+void	docx_deflater_free(struct docx_deflater *d);
+
+/* A zip archive appended to OUT when closed, its entries deflated by
+ * DEFLATER (owned by the caller). */
+struct docx_zip	*docx_zip_open(struct buf *out, struct docx_deflater *deflater);
 /* Adds entry NAME holding LEN bytes of DATA; false when minizip fails. */
 bool	docx_zip_add(struct docx_zip *z, const char *name, const char *data,
 	    size_t len);
