@@ -44,7 +44,7 @@ ALL_CFLAGS = $(WARN) -D_XOPEN_SOURCE=700 \
 	-DLGC_VERSION='"$(VERSION)"' -DLGC_STDLIB_DIR='"$(DATADIR)/stdlib"' \
 	-DLGC_LIBEXEC_DIR='"$(LIBEXECDIR)"' \
 	-Iinclude -Isrc -I$(GEN) $(PKG_CFLAGS) $(SERVER_CFLAGS) $(CPPFLAGS) $(CFLAGS)
-LIBS	= $(PKG_LIBS) -lhpdf -lminizip -lz -lm
+LIBS	= $(PKG_LIBS) -lhpdf -lminizip -ldeflate -lz -lm
 # The library's objects are position-independent, for liblgc.so as for
 # the static ./lgc, and show nothing but the lgc_* functions of lgc.h
 # (LGC_API): everything else is hidden, in liblgc.so and, localized
@@ -76,8 +76,8 @@ SONAME	= liblgc.so.$(SOVERSION)
 # the one-shot builds it is made for, and a server, which starts once,
 # loses nothing by shared libraries.
 STATIC	?= yes
-STATIC_ARCHIVES != for l in minizip jansson utf8proc fontconfig freetype expat brotlidec \
-	brotlicommon; do f=$$($(CC) -print-file-name=lib$$l.a); \
+STATIC_ARCHIVES != for l in minizip deflate jansson utf8proc fontconfig freetype expat \
+	brotlidec brotlicommon; do f=$$($(CC) -print-file-name=lib$$l.a); \
 	[ -f "$$f" ] || exit 0; a="$$a $$f"; done; echo $$a
 HARU_DEB = 2.3.0+dfsg-1
 HARU_ORIG = libharu_2.3.0+dfsg.orig.tar.xz
@@ -191,7 +191,7 @@ $(BUILD)/lgc.pc: FORCE
 	    'includedir=$(INCLUDEDIR)' '' 'Name: lgc' \
 	    'Description: compilateur de modèles de contrats (.lgc) en HTML, LaTeX, PDF et DOCX' \
 	    'Version: $(VERSION)' 'Requires.private: $(PKGS)' \
-	    'Libs: -L$${libdir} -llgc' 'Libs.private: -lhpdf -lminizip -lz -lm' \
+	    'Libs: -L$${libdir} -llgc' 'Libs.private: -lhpdf -lminizip -ldeflate -lz -lm' \
 	    'Cflags: -I$${includedir}'); \
 	printf '%s\n' "$$pc" | cmp -s - $@ || printf '%s\n' "$$pc" > $@
 
@@ -463,6 +463,9 @@ bench: lgc lgc-serve $(BUILD)/bench/pdfbench
 DEPS_BUILD = gcc make flex bison pkg-config python3 libjansson-dev libhpdf-dev \
 	libfontconfig-dev libfreetype-dev libutf8proc-dev fonts-liberation2 \
 	curl xz-utils pandoc libminizip-dev zlib1g-dev
+# libdeflate compresses the PDF's streams (src/format/pdf/deflate.c):
+# a seventh of the instructions of zlib's default level.
+DEPS_BUILD += libdeflate-dev
 # The sRGB ICC profile (/usr/share/color/icc/sRGB.icc, ICC version 2) of
 # the output intent of lgc build --pdfa (src/format/pdf/pdfa.c): a
 # runtime need, not only a test's.

@@ -22,9 +22,9 @@
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
-#include <zlib.h>
 
 #include "base/diag.h"
+#include "format/pdf/deflate.h"
 #include "format/pdf/render.h"
 
 #define OBJSTM_MAX	4096	/* objects per stream: its index in 2 bytes */
@@ -36,20 +36,6 @@ struct span {
 	size_t	 body, body_end;
 };
 
-static bool
-deflate_buf(const char *data, size_t len, struct buf *out)
-{
-	uLongf n = compressBound((uLong)len);
-
-	buf_reset(out);
-	buf_grow(out, n + 1);
-	if (compress2((Bytef *)out->data, &n, (const Bytef *)data, (uLong)len,
-	    Z_DEFAULT_COMPRESSION) != Z_OK)
-		return false;
-	out->len = n;
-	return true;
-}
-
 static void
 put_be(struct buf *b, size_t v, int width)
 {
@@ -59,10 +45,10 @@ put_be(struct buf *b, size_t v, int width)
 
 /* Appends a stream object NUM with DICT's entries and DATA deflated. */
 static bool
-put_stream(struct buf *out, size_t num, const char *dict, const struct buf *data,
-    struct buf *z)
+put_stream(struct render *r, struct buf *out, size_t num, const char *dict,
+    const struct buf *data, struct buf *z)
 {
-	if (!deflate_buf(data->data != NULL ? data->data : "", data->len, z))
+	if (!pdf_deflate(r, data->data, data->len, z))
 		return false;
 	buf_printf(out, "%zu 0 obj\012<<\012%s/Filter /FlateDecode\012"
 	    "/Length %zu\012>>\012stream\012", num, dict, z->len);
@@ -175,7 +161,7 @@ objstm_pack(struct render *r, const char *pdf, size_t len,
 		buf_printf(&sd, "/Type /ObjStm\012/N %zu\012/First %zu\012",
 		    to - from, first);
 		stream_off[k] = out->len;
-		ok = put_stream(out, num, buf_cstr(&sd), &head, &z);
+		ok = put_stream(r, out, num, buf_cstr(&sd), &head, &z);
 		buf_free(&sd);
 		if (!ok)
 			goto out;
@@ -214,7 +200,7 @@ objstm_pack(struct render *r, const char *pdf, size_t len,
 	buf_printf(&head, "/Type /XRef\012/Size %zu\012/W [ 1 4 2 ]\012",
 	    num + 1);
 	buf_put(&head, dict.data, dict.len);
-	if (!put_stream(out, num, buf_cstr(&head), &body, &z))
+	if (!put_stream(r, out, num, buf_cstr(&head), &body, &z))
 		goto out;
 	buf_printf(out, "startxref\012%zu\012%%%%EOF\012", xref_off);
 	ok = true;
