@@ -810,19 +810,32 @@ encode(struct render *r, unsigned face, size_t e, const char *s, size_t len,
 	size_t i, k;
 	uint32_t cp;
 	unsigned byte = 0;
+	char *q;
 
+	if (r->hfont[face].e[e].utf8) {
+		for (i = 0; i < len; i += k) {
+			k = next_cp(s + i, len - i, &cp);
+			if (k == 0)
+				k = 1;
+			if (cp >= 0xAD && lb_invisible(cp))
+				continue;
+			buf_put_utf8(b, glyph_of(r, face, cp));
+		}
+		return;
+	}
+	/* A byte at most per character, written in place: this runs for
+	 * every character drawn. */
+	buf_grow(b, len);
+	q = b->data + b->len;
 	for (i = 0; i < len; i += k) {
 		k = next_cp(s + i, len - i, &cp);
 		if (k == 0)
 			k = 1;
 		if (cp >= 0xAD && lb_invisible(cp))
 			continue;
-		cp = glyph_of(r, face, cp);
-		if (r->hfont[face].e[e].utf8)
-			buf_put_utf8(b, cp);
-		else {
-			encoding_of(r, face, cp, &byte);
-			buf_putc(b, (char)byte);
-		}
+		encoding_of(r, face, glyph_of(r, face, cp), &byte);
+		*q++ = (char)byte;
 	}
+	b->len = (size_t)(q - b->data);
+	b->data[b->len] = '\0';
 }

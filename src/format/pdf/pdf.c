@@ -309,6 +309,7 @@ render_free(struct render *r)
 	tags_free(r->tags);
 	free(r->zones);
 	buf_free(&r->scratch);
+	buf_free(&r->ops);
 }
 
 static void	pdf_free(void *state);
@@ -360,6 +361,7 @@ pdf_render(void *state, const struct doc *d, struct buf *out)
 		r.pdf->deflater = deflater_new();
 	r.deflater = r.pdf->deflater;
 	buf_init(&r.scratch);
+	buf_init(&r.ops);
 	if (r.pdf->tagged)
 		r.tags = tags_new();
 	r.pack = !r.pdf->pdfa;

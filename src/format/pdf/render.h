@@ -198,6 +198,7 @@ struct render {
 	 * PDF/A-1 forbids: false with --pdfa. */
 	bool		 pack;
 	struct buf	 scratch;
+	struct buf	 ops;		/* page operators (haru_text_out) */
 	/* The backend's compressor, kept across a batch (deflate.c). */
 	struct libdeflate_compressor *deflater;
 	struct tags	*tags;		/* the structure tree, or NULL when
