@@ -48,16 +48,49 @@
 /* libdeflate's fastest level: see above for the trade. */
 #define DEFLATE_LEVEL	1
 
-struct libdeflate_compressor *
+/*
+ * The font subsets of a batch's contracts are mostly the same bytes:
+ * the same template, the same faces, data that seldom adds a letter.
+ * Their compressed bytes are kept for the next contracts, the last
+ * FONT_CACHE of them, found by comparing the subset itself (a memcmp of
+ * some 20 KB against the compression of it).
+ */
+#define FONT_CACHE	12
+
+struct font_file {
+	struct buf	 raw;
+	struct buf	 z;
+};
+
+struct deflater {
+	struct libdeflate_compressor *c;
+	struct font_file files[FONT_CACHE];
+	size_t		 nfiles;
+	size_t		 next;		/* the one to replace */
+};
+
+struct deflater *
 deflater_new(void)
 {
-	return libdeflate_alloc_compressor(DEFLATE_LEVEL);
+	struct deflater *d = xcalloc(1, sizeof(*d));
+
+	d->c = libdeflate_alloc_compressor(DEFLATE_LEVEL);
+	return d;
 }
 
 void
-deflater_free(struct libdeflate_compressor *c)
+deflater_free(struct deflater *d)
 {
-	libdeflate_free_compressor(c);
+	size_t i;
+
+	if (d == NULL)
+		return;
+	libdeflate_free_compressor(d->c);
+	for (i = 0; i < d->nfiles; i++) {
+		buf_free(&d->files[i].raw);
+		buf_free(&d->files[i].z);
+	}
+	free(d);
 }
 
 bool
@@ -65,15 +98,15 @@ pdf_deflate(struct render *r, const void *data, size_t len, struct buf *out)
 {
 	size_t bound, n;
 
-	if (r->deflater == NULL) {
+	if (r->deflater->c == NULL) {
 		diag(r->ds, F_RENDER, NULL, "mémoire épuisée");
 		r->failed = true;
 		return false;
 	}
-	bound = libdeflate_zlib_compress_bound(r->deflater, len);
+	bound = libdeflate_zlib_compress_bound(r->deflater->c, len);
 	buf_reset(out);
 	buf_grow(out, bound + 1);
-	n = libdeflate_zlib_compress(r->deflater, len > 0 ? data : "", len,
+	n = libdeflate_zlib_compress(r->deflater->c, len > 0 ? data : "", len,
 	    out->data, bound);
 	/* Cannot happen with the bound's room; said rather than hidden. */
 	if (n == 0) {
@@ -183,6 +216,37 @@ kept(const struct ptrvec *keep, const void *d)
 	return false;
 }
 
+/* The font file in R->scratch compressed: kept from an earlier
+ * contract, or compressed now (through *Z) and kept; NULL after
+ * reporting why not. */
+static const struct buf *
+font_file(struct render *r, struct buf *z)
+{
+	struct deflater *d = r->deflater;
+	struct font_file *f;
+	size_t i;
+
+	for (i = 0; i < d->nfiles; i++) {
+		f = &d->files[i];
+		if (f->raw.len == r->scratch.len && (f->raw.len == 0 ||
+		    memcmp(f->raw.data, r->scratch.data, f->raw.len) == 0))
+			return &f->z;
+	}
+	if (!pdf_deflate(r, r->scratch.data, r->scratch.len, z))
+		return NULL;
+	if (d->nfiles < FONT_CACHE)
+		f = &d->files[d->nfiles++];
+	else {
+		f = &d->files[d->next];
+		d->next = (d->next + 1) % FONT_CACHE;
+	}
+	buf_reset(&f->raw);
+	buf_put(&f->raw, r->scratch.data, r->scratch.len);
+	buf_reset(&f->z);
+	buf_put(&f->z, z->data, z->len);
+	return &f->z;
+}
+
 bool
 deflate_streams(struct render *r)
 {
@@ -190,6 +254,7 @@ deflate_streams(struct render *r)
 	HPDF_UINT i;
 	HPDF_Dict d;
 	struct buf z;
+	const struct buf *zz;
 	struct ptrvec keep = { NULL, 0, 0 };
 	bool ok = true;
 
@@ -211,12 +276,18 @@ deflate_streams(struct render *r)
 		    kept(&keep, d))
 			continue;
 		stream_data(r, d->stream);
-		if (!pdf_deflate(r, r->scratch.data, r->scratch.len, &z))
+		/* A font file (FontFile2, with its /Length1). */
+		if (has_key(d, "Length1"))
+			zz = font_file(r, &z);
+		else
+			zz = pdf_deflate(r, r->scratch.data, r->scratch.len,
+			    &z) ? &z : NULL;
+		if (zz == NULL)
 			ok = false;
 		else {
 			HPDF_MemStream_FreeData(d->stream);
 			ok = !haru_failed(r, HPDF_Stream_Write(d->stream,
-			    (const HPDF_BYTE *)z.data, (HPDF_UINT)z.len));
+			    (const HPDF_BYTE *)zz->data, (HPDF_UINT)zz->len));
 			d->filter = HPDF_STREAM_FILTER_NONE;
 			d->write_fn = write_flate_filter;
 		}

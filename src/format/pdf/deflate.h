@@ -11,12 +11,12 @@
 #include "base/util.h"
 
 struct render;
-struct libdeflate_compressor;
+struct deflater;
 
-/* A compressor for the streams of a backend's documents (kept across a
- * batch), and its end. */
-struct libdeflate_compressor *deflater_new(void);
-void		 deflater_free(struct libdeflate_compressor *c);
+/* A compressor for the streams of a backend's documents, kept across a
+ * batch with the font files it compressed last; and its end. */
+struct deflater	*deflater_new(void);
+void		 deflater_free(struct deflater *d);
 
 /* OUT: the LEN bytes of DATA in the zlib format of /FlateDecode. */
 bool		 pdf_deflate(struct render *r, const void *data, size_t len,

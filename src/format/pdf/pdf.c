@@ -60,7 +60,7 @@ struct pdf {
 	bool		 fields;	/* signature fields (signatures-pdf) */
 	bool		 pdfa;		/* PDF/A-1a, or 1b untagged (pdfa) */
 	struct buf	 profile;	/* with pdfa: the sRGB ICC profile */
-	struct libdeflate_compressor *deflater;	/* made once, for a batch */
+	struct deflater	*deflater;	/* made once, for a batch */
 };
 
 /* Metadata strings go through the CP1252 encoder, which libharu turns

@@ -145,7 +145,7 @@ struct face_fonts {
 /* The backend's settings (pdf.c). */
 struct pdf;
 struct tags;
-struct libdeflate_compressor;
+struct deflater;
 
 struct render {
 	struct pdf	*pdf;
@@ -200,7 +200,7 @@ struct render {
 	struct buf	 scratch;
 	struct buf	 ops;		/* page operators (haru_text_out) */
 	/* The backend's compressor, kept across a batch (deflate.c). */
-	struct libdeflate_compressor *deflater;
+	struct deflater	*deflater;
 	struct tags	*tags;		/* the structure tree, or NULL when
 					 * untagged (tags.c) */
 };
