@@ -227,6 +227,12 @@ haru_set_to_unicode(struct render *r, HPDF_Font font, const char *cmap,
  * stream in one write.  Any other font, or a text past libharu's
  * string limit, goes through HPDF_Page_TextOut itself.
  */
+/* The bytes HPDF_NEEDS_ESCAPE escapes below 0x80, by bit: the controls,
+ * # % ( ) / < > (first word), [ \ ] { } and DEL (second word). */
+static const uint64_t escape[2] = {
+	0x50008328FFFFFFFFu, 0xA800000038000000u
+};
+
 HPDF_STATUS
 haru_text_out(struct render *r, HPDF_Page page, HPDF_REAL xpos,
     HPDF_REAL ypos, const char *text)
@@ -277,44 +283,43 @@ haru_text_out(struct render *r, HPDF_Page page, HPDF_REAL xpos,
 	attr->text_pos.y = attr->text_matrix.y;
 
 	/* HPDF_Page_ShowText: its width (HPDF_Page_TextWidth, the
-	 * TrueType font's TextWidth and CharWidth), then the text. */
-	if (len > 0) {
-		for (i = 0; i < len; i++) {
-			b = (HPDF_BYTE)text[i];
-			if (fa->used[b] == 0) {
-				fa->used[b] = 1;
-				fa->widths[b] = HPDF_TTFontDef_GetCharWidth(
-				    fa->fontdef, HPDF_Encoder_ToUnicode(
-				    fa->encoder, b));
-			}
-			tw.numchars++;
-			tw.width += fa->widths[b];
-			if (HPDF_IS_WHITE_SPACE(b)) {
-				tw.numspace++;
-				tw.numwords++;
-			}
+	 * TrueType font's TextWidth and CharWidth), then the text, written
+	 * in the same pass and dropped when the width is 0. */
+	buf_grow(o, 4 * len + 8);
+	q = o->data + o->len;
+	*q++ = '(';
+	for (i = 0; i < len; i++) {
+		b = (HPDF_BYTE)text[i];
+		if (fa->used[b] == 0) {
+			fa->used[b] = 1;
+			fa->widths[b] = HPDF_TTFontDef_GetCharWidth(fa->fontdef,
+			    HPDF_Encoder_ToUnicode(fa->encoder, b));
 		}
+		tw.numchars++;
+		tw.width += fa->widths[b];
+		if (HPDF_IS_WHITE_SPACE(b)) {
+			tw.numspace++;
+			tw.numwords++;
+		}
+		/* HPDF_NEEDS_ESCAPE(b), a bit per ASCII byte. */
+		if (b >= 0x80 || (escape[b >> 6] >> (b & 63) & 1) != 0) {
+			*q++ = '\\';
+			*q++ = (char)('0' + (b >> 6));
+			*q++ = (char)('0' + ((b & 0x38) >> 3));
+			*q++ = (char)('0' + (b & 0x07));
+		} else
+			*q++ = (char)b;
+	}
+	if (len > 0) {
 		w += attr->gstate->word_space * tw.numspace;
 		w += tw.width * attr->gstate->font_size / 1000;
 		w += attr->gstate->char_space * tw.numchars;
 	}
 	if (w != 0) {
-		buf_grow(o, 4 * len + 8);
-		q = o->data + o->len;
-		*q++ = '(';
-		for (i = 0; i < len; i++) {
-			b = (HPDF_BYTE)text[i];
-			if (HPDF_NEEDS_ESCAPE(b)) {
-				*q++ = '\\';
-				*q++ = (char)('0' + (b >> 6));
-				*q++ = (char)('0' + ((b & 0x38) >> 3));
-				*q++ = (char)('0' + (b & 0x07));
-			} else
-				*q++ = (char)b;
-		}
 		memcpy(q, ") Tj\012", 5);
 		o->len = (size_t)(q + 5 - o->data);
 	}
+	o->data[o->len] = '\0';
 	ret = HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)o->data,
 	    (HPDF_UINT)o->len);
 	if (ret != HPDF_OK || w == 0)
