@@ -44,7 +44,7 @@ ALL_CFLAGS = $(WARN) -D_XOPEN_SOURCE=700 \
 	-DLGC_VERSION='"$(VERSION)"' -DLGC_STDLIB_DIR='"$(DATADIR)/stdlib"' \
 	-DLGC_LIBEXEC_DIR='"$(LIBEXECDIR)"' \
 	-Iinclude -Isrc -I$(GEN) $(PKG_CFLAGS) $(SERVER_CFLAGS) $(CPPFLAGS) $(CFLAGS)
-LIBS	= $(PKG_LIBS) -lhpdf -lminizip -lz -lm
+LIBS	= $(PKG_LIBS) -lhpdf -lminizip -ldeflate -lz -lm
 # The library's objects are position-independent, for liblgc.so as for
 # the static ./lgc, and show nothing but the lgc_* functions of lgc.h
 # (LGC_API): everything else is hidden, in liblgc.so and, localized
@@ -76,8 +76,8 @@ SONAME	= liblgc.so.$(SOVERSION)
 # the one-shot builds it is made for, and a server, which starts once,
 # loses nothing by shared libraries.
 STATIC	?= yes
-STATIC_ARCHIVES != for l in minizip jansson utf8proc fontconfig freetype expat brotlidec \
-	brotlicommon; do f=$$($(CC) -print-file-name=lib$$l.a); \
+STATIC_ARCHIVES != for l in minizip deflate jansson utf8proc fontconfig freetype expat \
+	brotlidec brotlicommon; do f=$$($(CC) -print-file-name=lib$$l.a); \
 	[ -f "$$f" ] || exit 0; a="$$a $$f"; done; echo $$a
 HARU_DEB = 2.3.0+dfsg-1
 HARU_ORIG = libharu_2.3.0+dfsg.orig.tar.xz
@@ -85,6 +85,7 @@ HARU_SHA256 = 87e8269d4b1b333a6e44168b4209bc6442ae3a11557cc8dc386fed65400bd34e
 HARU_URL ?= http://deb.debian.org/debian/pool/main/libh/libharu/$(HARU_ORIG)
 DL	= build/dl
 HARU_LIB = build/libharu/libhpdf.a
+HARU_PATCH = src/format/pdf/libharu.patch
 # yes when the source is here, matches the installed libhpdf-dev, and the
 # toolchain links static PIE executables with zlib and libpng archives.
 HARU_STATIC != [ -f $(DL)/$(HARU_ORIG) ] && \
@@ -155,14 +156,17 @@ $(BUILD)/link-mode: FORCE
 	@echo '$(LGC_LINK) $(LGC_LIBS)' | cmp -s - $@ || \
 	    echo '$(LGC_LINK) $(LGC_LIBS)' > $@
 
-# libharu's C files, as Debian's orig tarball has them, compiled against
-# the headers libhpdf-dev installed (its configuration, its version).
-$(HARU_LIB): $(DL)/$(HARU_ORIG)
+# libharu's C files, as Debian's orig tarball has them but for
+# HARU_PATCH (its byte loops of copy, fill and length through the C
+# library's: the same bytes out, see the patch), compiled against the
+# headers libhpdf-dev installed (its configuration, its version).
+$(HARU_LIB): $(DL)/$(HARU_ORIG) $(HARU_PATCH)
 	rm -rf build/libharu
 	mkdir -p build/libharu/src
 	echo "$(HARU_SHA256)  $(DL)/$(HARU_ORIG)" | sha256sum -c --quiet -
 	tar -xJf $(DL)/$(HARU_ORIG) -C build/libharu/src --strip-components=2 \
 	    --wildcards '*/src/*.c' '*/src/t4.h'
+	patch -s -p1 -d build/libharu < $(HARU_PATCH)
 	ls build/libharu/src/*.c | xargs -P $(NPROC) -I{} \
 	    $(CC) $(CPPFLAGS) $(CFLAGS) -fPIE -w -c {} -o {}.o
 	ar rcs $@ build/libharu/src/*.o
@@ -191,7 +195,7 @@ $(BUILD)/lgc.pc: FORCE
 	    'includedir=$(INCLUDEDIR)' '' 'Name: lgc' \
 	    'Description: compilateur de modèles de contrats (.lgc) en HTML, LaTeX, PDF et DOCX' \
 	    'Version: $(VERSION)' 'Requires.private: $(PKGS)' \
-	    'Libs: -L$${libdir} -llgc' 'Libs.private: -lhpdf -lminizip -lz -lm' \
+	    'Libs: -L$${libdir} -llgc' 'Libs.private: -lhpdf -lminizip -ldeflate -lz -lm' \
 	    'Cflags: -I$${includedir}'); \
 	printf '%s\n' "$$pc" | cmp -s - $@ || printf '%s\n' "$$pc" > $@
 
@@ -463,6 +467,11 @@ bench: lgc lgc-serve $(BUILD)/bench/pdfbench
 DEPS_BUILD = gcc make flex bison pkg-config python3 libjansson-dev libhpdf-dev \
 	libfontconfig-dev libfreetype-dev libutf8proc-dev fonts-liberation2 \
 	curl xz-utils pandoc libminizip-dev zlib1g-dev
+# libdeflate compresses the PDF's streams (src/format/pdf/deflate.c):
+# a seventh of the instructions of zlib's default level.
+DEPS_BUILD += libdeflate-dev
+# patch applies src/format/pdf/libharu.patch to the libharu ./lgc compiles.
+DEPS_BUILD += patch
 # The sRGB ICC profile (/usr/share/color/icc/sRGB.icc, ICC version 2) of
 # the output intent of lgc build --pdfa (src/format/pdf/pdfa.c): a
 # runtime need, not only a test's.

@@ -108,7 +108,7 @@ draw_string(struct render *r, HPDF_Page page, const struct piece *pc,
 		st = pen_set(page, pen, r->hfont[pc->face].e[pc->enc].font,
 		    pc, tw);
 		if (st == HPDF_OK)
-			st = HPDF_Page_TextOut(page, (HPDF_REAL)(MARGIN_X +
+			st = haru_text_out(r, page, (HPDF_REAL)(MARGIN_X +
 			    pc->x), (HPDF_REAL)pdf_y(top + pc->y),
 			    buf_cstr(&r->scratch));
 		return !haru_failed(r, st);
@@ -132,7 +132,7 @@ draw_string(struct render *r, HPDF_Page page, const struct piece *pc,
 			st = pen_set(page, pen, r->hfont[pc->face].e[e0].font,
 			    pc, 0);
 			if (st == HPDF_OK)
-				st = HPDF_Page_TextOut(page, (HPDF_REAL)(
+				st = haru_text_out(r, page, (HPDF_REAL)(
 				    MARGIN_X + x), (HPDF_REAL)pdf_y(top + pc->y),
 				    buf_cstr(&r->scratch));
 			x += w;

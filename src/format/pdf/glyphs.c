@@ -753,6 +753,7 @@ load_fonts(struct render *r)
 	size_t i, k, n, e, first;
 	uint32_t cp;
 	unsigned byte;
+	bool single[FACE_COUNT];
 
 	buf_init(&sub);
 	for (i = 0; i < FACE_COUNT && !r->failed; i++) {
@@ -780,9 +781,32 @@ load_fonts(struct render *r)
 				r->failed = true;
 	}
 	buf_free(&sub);
+	/* A face whose glyphs all go through its one encoding: a piece of
+	 * it is in that encoding once it has a visible character (every
+	 * glyph drawn is among those collected), found without going
+	 * through all its text. */
+	for (i = 0; i < FACE_COUNT && !r->failed; i++) {
+		single[i] = r->hfont[i].n == 1;
+		for (k = 0; k < r->used[i].len && single[i]; k++)
+			if (encoding_of(r, (unsigned)i, r->used[i].cps[k],
+			    &byte) != 0)
+				single[i] = false;
+	}
 	for (i = 0; i < r->npieces && !r->failed; i++) {
 		pc = &r->pieces[i];
 		pc->enc = MIXED;
+		if (single[pc->face]) {
+			for (k = 0; k < pc->len; k += n) {
+				n = next_cp(pc->text + k, pc->len - k, &cp);
+				if (n == 0)
+					n = 1;
+				if (cp < 0xAD || !lb_invisible(cp)) {
+					pc->enc = 0;
+					break;
+				}
+			}
+			continue;
+		}
 		for (k = 0, first = NONE; k < pc->len; k += n) {
 			n = next_cp(pc->text + k, pc->len - k, &cp);
 			if (n == 0)
@@ -810,19 +834,32 @@ encode(struct render *r, unsigned face, size_t e, const char *s, size_t len,
 	size_t i, k;
 	uint32_t cp;
 	unsigned byte = 0;
+	char *q;
 
+	if (r->hfont[face].e[e].utf8) {
+		for (i = 0; i < len; i += k) {
+			k = next_cp(s + i, len - i, &cp);
+			if (k == 0)
+				k = 1;
+			if (cp >= 0xAD && lb_invisible(cp))
+				continue;
+			buf_put_utf8(b, glyph_of(r, face, cp));
+		}
+		return;
+	}
+	/* A byte at most per character, written in place: this runs for
+	 * every character drawn. */
+	buf_grow(b, len);
+	q = b->data + b->len;
 	for (i = 0; i < len; i += k) {
 		k = next_cp(s + i, len - i, &cp);
 		if (k == 0)
 			k = 1;
 		if (cp >= 0xAD && lb_invisible(cp))
 			continue;
-		cp = glyph_of(r, face, cp);
-		if (r->hfont[face].e[e].utf8)
-			buf_put_utf8(b, cp);
-		else {
-			encoding_of(r, face, cp, &byte);
-			buf_putc(b, (char)byte);
-		}
+		encoding_of(r, face, glyph_of(r, face, cp), &byte);
+		*q++ = (char)byte;
 	}
+	b->len = (size_t)(q - b->data);
+	b->data[b->len] = '\0';
 }

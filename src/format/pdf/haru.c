@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <hpdf.h>
 /* Fonts are handed to libharu from memory through functions and
@@ -18,8 +19,12 @@
 #error "libharu 2.3 is needed: haru_load_font uses its internals"
 #endif
 #include <hpdf_doc.h>
+#include <hpdf_encoder.h>
+#include <hpdf_font.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_pages.h>
 #include <hpdf_streams.h>
+#include <hpdf_utils.h>
 
 #include "base/diag.h"
 #include "format/pdf/render.h"
@@ -203,4 +208,128 @@ haru_set_to_unicode(struct render *r, HPDF_Font font, const char *cmap,
 	s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 	return !haru_failed(r, HPDF_Stream_Write(s->stream,
 	    (const HPDF_BYTE *)cmap, (HPDF_UINT)len));
+}
+
+/*
+ * HPDF_Page_TextOut for a single-byte TrueType font, its bytes and its
+ * effects the same, at a fraction of its cost: libharu writes the
+ * operators through several small stream writes (clearing a 512-byte
+ * buffer for each Td), measures the text with a function call per byte
+ * and copies it a byte at a time; drawing was a sixth of a contract's
+ * instructions.  Here the position is computed as HPDF_Page_TextOut
+ * computes it (TextPos_AbsToRel, then HPDF_Page_MoveTextPos, in the
+ * same float arithmetic), the width as HPDF_Page_TextWidth does, from
+ * the font's widths, which libharu fills, with the glyph marked used
+ * for the subset, at a code's first use (its CharWidth): it decides
+ * whether the text is shown at all (not when its width is 0) and moves
+ * the text position.  The operators, "x y Td" and the text escaped as
+ * HPDF_Stream_WriteEscapeText escapes it with " Tj", go to the page's
+ * stream in one write.  Any other font, or a text past libharu's
+ * string limit, goes through HPDF_Page_TextOut itself.
+ */
+/* The bytes HPDF_NEEDS_ESCAPE escapes below 0x80, by bit: the controls,
+ * # % ( ) / < > (first word), [ \ ] { } and DEL (second word). */
+static const uint64_t escape[2] = {
+	0x50008328FFFFFFFFu, 0xA800000038000000u
+};
+
+HPDF_STATUS
+haru_text_out(struct render *r, HPDF_Page page, HPDF_REAL xpos,
+    HPDF_REAL ypos, const char *text)
+{
+	HPDF_STATUS ret = HPDF_Page_CheckState(page, HPDF_GMODE_TEXT_OBJECT);
+	HPDF_PageAttr attr;
+	HPDF_FontAttr fa;
+	HPDF_TransMatrix tm;
+	HPDF_TextWidth tw = { 0, 0, 0, 0 };
+	HPDF_REAL x, y, w = 0;
+	HPDF_BYTE b = 0;
+	size_t i, len;
+	char num[HPDF_TMP_BUF_SIZ], *p, *q;
+	struct buf *o = &r->ops;
+
+	if (ret != HPDF_OK)
+		return ret;
+	attr = (HPDF_PageAttr)page->attr;
+	len = strlen(text);
+	if (attr->gstate->font == NULL || len > 4096 ||
+	    (fa = (HPDF_FontAttr)attr->gstate->font->attr) == NULL ||
+	    fa->type != HPDF_FONT_TRUETYPE || fa->widths == NULL ||
+	    fa->used == NULL || fa->encoder == NULL)
+		return HPDF_Page_TextOut(page, xpos, ypos, text);
+
+	/* TextPos_AbsToRel. */
+	tm = attr->text_matrix;
+	if (tm.a == 0) {
+		x = (ypos - tm.y - (xpos - tm.x) * tm.d / tm.c) / tm.b;
+		y = (xpos - tm.x) / tm.c;
+	} else {
+		y = (ypos - tm.y - (xpos - tm.x) * tm.b / tm.a) /
+		    (tm.d - tm.c * tm.b / tm.a);
+		x = (xpos - tm.x - y * tm.c) / tm.a;
+	}
+	/* HPDF_Page_MoveTextPos. */
+	buf_reset(o);
+	p = HPDF_FToA(num, x, num + sizeof(num) - 1);
+	*p++ = ' ';
+	p = HPDF_FToA(p, y, num + sizeof(num) - 1);
+	buf_put(o, num, (size_t)(p - num));
+	buf_puts(o, " Td\012");
+	attr->text_matrix.x += x * attr->text_matrix.a + y *
+	    attr->text_matrix.c;
+	attr->text_matrix.y += y * attr->text_matrix.d + x *
+	    attr->text_matrix.b;
+	attr->text_pos.x = attr->text_matrix.x;
+	attr->text_pos.y = attr->text_matrix.y;
+
+	/* HPDF_Page_ShowText: its width (HPDF_Page_TextWidth, the
+	 * TrueType font's TextWidth and CharWidth), then the text, written
+	 * in the same pass and dropped when the width is 0. */
+	buf_grow(o, 4 * len + 8);
+	q = o->data + o->len;
+	*q++ = '(';
+	for (i = 0; i < len; i++) {
+		b = (HPDF_BYTE)text[i];
+		if (fa->used[b] == 0) {
+			fa->used[b] = 1;
+			fa->widths[b] = HPDF_TTFontDef_GetCharWidth(fa->fontdef,
+			    HPDF_Encoder_ToUnicode(fa->encoder, b));
+		}
+		tw.numchars++;
+		tw.width += fa->widths[b];
+		if (HPDF_IS_WHITE_SPACE(b)) {
+			tw.numspace++;
+			tw.numwords++;
+		}
+		/* HPDF_NEEDS_ESCAPE(b), a bit per ASCII byte. */
+		if (b >= 0x80 || (escape[b >> 6] >> (b & 63) & 1) != 0) {
+			*q++ = '\\';
+			*q++ = (char)('0' + (b >> 6));
+			*q++ = (char)('0' + ((b & 0x38) >> 3));
+			*q++ = (char)('0' + (b & 0x07));
+		} else
+			*q++ = (char)b;
+	}
+	if (len > 0) {
+		w += attr->gstate->word_space * tw.numspace;
+		w += tw.width * attr->gstate->font_size / 1000;
+		w += attr->gstate->char_space * tw.numchars;
+	}
+	if (w != 0) {
+		memcpy(q, ") Tj\012", 5);
+		o->len = (size_t)(q + 5 - o->data);
+	}
+	o->data[o->len] = '\0';
+	ret = HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)o->data,
+	    (HPDF_UINT)o->len);
+	if (ret != HPDF_OK || w == 0)
+		return ret;
+	if (attr->gstate->writing_mode == HPDF_WMODE_HORIZONTAL) {
+		attr->text_pos.x += w * attr->text_matrix.a;
+		attr->text_pos.y += w * attr->text_matrix.b;
+	} else {
+		attr->text_pos.x -= w * attr->text_matrix.b;
+		attr->text_pos.y -= w * attr->text_matrix.a;
+	}
+	return HPDF_OK;
 }

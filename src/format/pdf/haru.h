@@ -32,5 +32,9 @@ bool		 haru_set_language(struct render *r, const char *lang);
  * libharu wrote, if anything. */
 bool		 haru_set_to_unicode(struct render *r, HPDF_Font font,
 		    const char *cmap, size_t len);
+/* HPDF_Page_TextOut(PAGE, X, Y, TEXT), the same bytes and effects,
+ * written at once for a single-byte TrueType font. */
+HPDF_STATUS	 haru_text_out(struct render *r, HPDF_Page page, HPDF_REAL x,
+		    HPDF_REAL y, const char *text);
 
 #endif

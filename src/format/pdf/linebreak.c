@@ -2,6 +2,7 @@
  * Copyright 2026 The lgc authors */
 #include "format/pdf/linebreak.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -312,12 +313,35 @@ struct lb_builder {
 	bool		 started;	/* a box since the last forced break */
 	bool		 hyphen;	/* the box ends with a hyphen after a letter */
 	uint32_t	 prev_cp;
+	/* The widths + 1 of the ASCII characters in style WSTYLE, 0 when
+	 * not asked yet: every character is measured, through a call of
+	 * the measure function, and a paragraph is mostly ASCII in a
+	 * style or two. */
+	bool		 wknown;
+	unsigned	 wstyle;
+	int		 wcache[128];
 };
 
 static double
-measure(const struct lb_builder *b, unsigned style, uint32_t cp)
+measure(struct lb_builder *b, unsigned style, uint32_t cp)
 {
-	return b->o->measure(b->o->ctx, style, cp) * b->o->size / 1000;
+	int w;
+
+	if (cp >= 128)
+		return b->o->measure(b->o->ctx, style, cp) * b->o->size / 1000;
+	if (!b->wknown || style != b->wstyle) {
+		memset(b->wcache, 0, sizeof(b->wcache));
+		b->wstyle = style;
+		b->wknown = true;
+	}
+	if (b->wcache[cp] > 0)
+		w = b->wcache[cp] - 1;
+	else {
+		w = b->o->measure(b->o->ctx, style, cp);
+		if (w >= 0 && w < INT_MAX)
+			b->wcache[cp] = w + 1;
+	}
+	return w * b->o->size / 1000;
 }
 
 static struct lb_item *
@@ -535,8 +559,11 @@ build(struct lb_builder *b, const struct lb_span *spans, size_t n)
 			continue;
 		}
 		for (off = 0; off < s->len; off += k) {
-			k = utf8_decode(s->text + off, s->len - off, &cp);
-			if (k == 0) {
+			if ((unsigned char)s->text[off] < 0x80) {
+				cp = (unsigned char)s->text[off];
+				k = 1;
+			} else if ((k = utf8_decode(s->text + off,
+			    s->len - off, &cp)) == 0) {
 				k = 1;
 				cp = 0xFFFD;
 			}

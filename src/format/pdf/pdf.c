@@ -39,6 +39,7 @@
 #include <hpdf.h>
 
 #include "base/diag.h"
+#include "format/pdf/deflate.h"
 #include "format/pdf/draw.h"
 #include "format/pdf/fields.h"
 #include "format/pdf/fonts.h"
@@ -59,6 +60,7 @@ struct pdf {
 	bool		 fields;	/* signature fields (signatures-pdf) */
 	bool		 pdfa;		/* PDF/A-1a, or 1b untagged (pdfa) */
 	struct buf	 profile;	/* with pdfa: the sRGB ICC profile */
+	struct deflater	*deflater;	/* made once, for a batch */
 };
 
 /* Metadata strings go through the CP1252 encoder, which libharu turns
@@ -256,7 +258,7 @@ write_document(struct render *r, struct buf *out)
 	if ((r->pdf->fields && !fields_write(r)) || !tags_write(r) ||
 	    (r->pdf->pdfa && !pdfa_write(r, &r->pdf->profile)))
 		return false;
-	if (haru_failed(r, HPDF_SaveToStream(r->hpdf)))
+	if (!deflate_streams(r) || haru_failed(r, HPDF_SaveToStream(r->hpdf)))
 		return false;
 
 	size = HPDF_GetStreamSize(r->hpdf);
@@ -307,6 +309,7 @@ render_free(struct render *r)
 	tags_free(r->tags);
 	free(r->zones);
 	buf_free(&r->scratch);
+	buf_free(&r->ops);
 }
 
 static void	pdf_free(void *state);
@@ -354,7 +357,11 @@ pdf_render(void *state, const struct doc *d, struct buf *out)
 	if (r.pdf->fonts == NULL)
 		r.pdf->fonts = fonts_new(r.pdf->family, r.ds);
 	r.fonts = r.pdf->fonts;
+	if (r.pdf->deflater == NULL)
+		r.pdf->deflater = deflater_new();
+	r.deflater = r.pdf->deflater;
 	buf_init(&r.scratch);
+	buf_init(&r.ops);
 	if (r.pdf->tagged)
 		r.tags = tags_new();
 	r.pack = !r.pdf->pdfa;
@@ -379,6 +386,7 @@ pdf_free(void *state)
 	if (p == NULL)
 		return;
 	fonts_free(p->fonts);
+	deflater_free(p->deflater);
 	buf_free(&p->profile);
 	free(p->family);
 	free(p->generator);

@@ -145,6 +145,7 @@ struct face_fonts {
 /* The backend's settings (pdf.c). */
 struct pdf;
 struct tags;
+struct deflater;
 
 struct render {
 	struct pdf	*pdf;
@@ -197,6 +198,9 @@ struct render {
 	 * PDF/A-1 forbids: false with --pdfa. */
 	bool		 pack;
 	struct buf	 scratch;
+	struct buf	 ops;		/* page operators (haru_text_out) */
+	/* The backend's compressor, kept across a batch (deflate.c). */
+	struct deflater	*deflater;
 	struct tags	*tags;		/* the structure tree, or NULL when
 					 * untagged (tags.c) */
 };
