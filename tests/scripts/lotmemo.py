@@ -1,12 +1,16 @@
 # SPDX-License-Identifier: Apache-2.0
 # Copyright 2026 The lgc authors
 """A batch keeps the paragraphs it has typeset for the next contracts
-(src/doc/memo.c): that must change no byte.  For every golden template
-with data, and every example contract, the data files are made into one
-batch, each record three times (in order, reversed, in order again, so
-that each contract is made both first and after the others), and every
-contract of the batch, in HTML and in LaTeX, must be the expected file
-of that data, which the golden cases check against a build of its own.
+(src/doc/memo.c), and the PDF backend the lines it broke them into
+(src/format/pdf/lbmemo.c) and the parts it deflated: that must change
+no byte.  For every golden template with data, and every example
+contract, the data files are made into one batch, each record three
+times (in order, reversed, in order again, so that each contract is made
+both first and after the others), and every contract of the batch, in
+HTML and in LaTeX, must be the expected file of that data, which the
+golden cases check against a build of its own; for the examples, each
+PDF and DOCX of the batch must be the file lgc build makes of that data
+alone.
 
 Prints "ok …" or "ÉCHEC …" lines; usage: lotmemo.py TOP LGC TMP."""
 import glob
@@ -44,7 +48,8 @@ def fails(base):
 
 
 def cases():
-    """(template, [(record, expected base)]) for each template."""
+    """(template, [(record, expected base, data file)]) for each
+    template."""
     for path in sorted(glob.glob(os.path.join(top, "tests/golden/**/*.lgc"),
                                  recursive=True)):
         base = path[:-4]
@@ -58,7 +63,7 @@ def cases():
                 continue
             rec = record(data)
             if rec is not None:
-                found.append((rec, want))
+                found.append((rec, want, data))
         if found:
             yield path, found
     for path in sorted(glob.glob(os.path.join(top, "examples/*/contrat.lgc"))):
@@ -70,7 +75,7 @@ def cases():
                                 name + "--" + os.path.basename(data)[:-5])
             rec = record(data)
             if rec is not None and not fails(want):
-                found.append((rec, want))
+                found.append((rec, want, data))
         if found:
             yield path, found
 
@@ -81,11 +86,11 @@ for template, found in cases():
     rel = os.path.relpath(template, top)
     lot = os.path.join(work, "lot.jsonl")
     with open(lot, "w", encoding="utf-8") as f:
-        for rec, _ in order:
+        for rec, _, _ in order:
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
     for fmt, ext in (("html", "html"), ("latex", "tex")):
-        wanted = [(i, want + "." + ext) for i, (_, want) in enumerate(order)
-                  if os.path.exists(want + "." + ext)]
+        wanted = [(i, want + "." + ext) for i, (_, want, _)
+                  in enumerate(order) if os.path.exists(want + "." + ext)]
         if not wanted:
             continue
         out = os.path.join(work, "out")
@@ -113,6 +118,53 @@ for template, found in cases():
         if why is None:
             print("ok lot %s : %d contrats %s identiques à leurs "
                   "constructions seules" % (rel, len(order), fmt.upper()))
+        else:
+            print("ÉCHEC lot %s (%s) : %s" % (rel, fmt, why))
+    if not rel.startswith("examples/"):
+        continue
+    # The PDF and the DOCX: each contract of the batch against the file
+    # built from its data alone.
+    alone = os.path.join(work, "alone")
+    shutil.rmtree(alone, ignore_errors=True)
+    os.makedirs(alone)
+    for fmt in ("pdf", "docx"):
+        out = os.path.join(work, "out")
+        shutil.rmtree(out, ignore_errors=True)
+        run = subprocess.run(
+            [lgc, "build", os.path.basename(template), "--lot", lot,
+             "--sortie", out + "/", "-f", fmt],
+            cwd=os.path.dirname(template), capture_output=True)
+        made = sorted(os.listdir(out)) if os.path.isdir(out) else []
+        why = None
+        if len(made) != len(order):
+            why = "%d contrats écrits sur %d : %s" % (
+                len(made), len(order),
+                run.stderr.decode("utf-8", "replace")[-400:])
+        for i, (_, _, data) in enumerate(order):
+            if why is not None:
+                break
+            single = os.path.join(alone, "%s.%s" % (
+                os.path.basename(data)[:-5], fmt))
+            if not os.path.exists(single):
+                subprocess.run(
+                    [lgc, "build", os.path.basename(template), "-d", data,
+                     "-o", single], cwd=os.path.dirname(template),
+                    capture_output=True)
+            try:
+                with open(single, "rb") as f:
+                    want = f.read()
+            except OSError:
+                why = "lgc build -d %s n'a rien écrit" % os.path.basename(data)
+                break
+            with open(os.path.join(out, made[i]), "rb") as f:
+                if f.read() != want:
+                    why = "l'enregistrement %d du lot n'est pas le %s de " \
+                          "%s seul" % (i + 1, fmt.upper(),
+                                        os.path.basename(data))
+        count += 1
+        if why is None:
+            print("ok lot %s : %d contrats %s identiques à ceux de lgc "
+                  "build" % (rel, len(order), fmt.upper()))
         else:
             print("ÉCHEC lot %s (%s) : %s" % (rel, fmt, why))
 if count == 0:

@@ -2,10 +2,12 @@
  * Copyright 2026 The lgc authors */
 /* linebreak.c: the PDF backend's line breaker, with made-up metrics. */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "unit.h"
+#include "format/pdf/lbmemo.h"
 #include "format/pdf/linebreak.h"
 #include "base/util.h"
 
@@ -428,6 +430,121 @@ test_invisible(struct unit *u)
 	lb_para_free(&p);
 }
 
+/* Whether A and B hold the same lines and pieces, B's texts and links
+ * being at the same places in SB as A's in SA. */
+static bool
+same_lines(const struct lb_para *a, const struct lb_span *sa,
+    const struct lb_para *b, const struct lb_span *sb, size_t n)
+{
+	size_t i, j;
+
+	if (a->nlines != b->nlines || a->npieces != b->npieces)
+		return false;
+	for (i = 0; i < a->nlines; i++)
+		if (a->lines[i].first != b->lines[i].first ||
+		    a->lines[i].count != b->lines[i].count ||
+		    a->lines[i].width != b->lines[i].width)
+			return false;
+	for (i = 0; i < a->npieces; i++) {
+		const struct lb_piece *x = &a->pieces[i], *y = &b->pieces[i];
+		bool placed = false;
+
+		if (x->len != y->len || x->style != y->style || x->x != y->x ||
+		    x->width != y->width || memcmp(x->text, y->text, x->len) != 0)
+			return false;
+		for (j = 0; j < n; j++) {
+			if (x->link == sa[j].link && y->link != sb[j].link)
+				return false;
+			if (sa[j].text != NULL &&
+			    (uintptr_t)x->text >= (uintptr_t)sa[j].text &&
+			    (uintptr_t)x->text < (uintptr_t)sa[j].text +
+			    sa[j].len)
+				placed = (uintptr_t)y->text ==
+				    (uintptr_t)sb[j].text +
+				    ((uintptr_t)x->text - (uintptr_t)sa[j].text);
+		}
+		/* A hyphen a break added is no span's. */
+		if (!placed && x->len != 1)
+			return false;
+	}
+	return true;
+}
+
+/* The memo of lines (lbmemo.c): the same spans, in another document's
+ * memory, get the lines lb_layout gives them, their pieces pointing
+ * into that document's spans and links; other options, other lines;
+ * and the memo is emptied between documents once over its bytes. */
+static void
+test_memo(struct unit *u)
+{
+	static const char link_a[] = "a", link_b[] = "b";
+	struct lb_memo *m = lb_memo_new(4096);
+	struct lb_span s1[3], s2[3];
+	struct lb_para direct, kept, found, other;
+	struct lb_opts o;
+	char *t1, *t2, *u1, *u2, *line;
+	size_t i;
+
+	t1 = xstrdup("Le Prestataire recherche, pour le compte du Client, "
+	    "des entreprises et des d\xc3\xa9" "cideurs susceptibles "
+	    "de devenir clients de celui\xc2\xad" "ci, et les qualifie.");
+	t2 = xstrdup(t1);
+	u1 = xstrdup("Voir l\xe2\x80\x99" "article 4.");
+	u2 = xstrdup(u1);
+	s1[0] = text_span(t1, 0);
+	memset(&s1[1], 0, sizeof(s1[1]));	/* a forced break */
+	s1[2] = text_span(u1, 2);
+	s1[2].link = link_a;
+	memcpy(s2, s1, sizeof(s1));
+	s2[0].text = t2;
+	s2[2].text = u2;
+	s2[2].link = link_b;
+	o.size = 10;
+	o.width = 120;
+	o.align = LB_JUSTIFY;
+	o.measure = fake_width;
+	o.ctx = NULL;
+	lb_para_init(&direct);
+	lb_para_init(&kept);
+	lb_para_init(&found);
+	lb_layout(&direct, s1, 3, &o);
+	lb_memo_layout(m, &kept, s1, 3, &o);
+	lb_memo_layout(m, &found, s2, 3, &o);
+	CHECK(u, direct.nlines > 2);
+	CHECK(u, same_lines(&direct, s1, &kept, s1, 3));
+	CHECK(u, same_lines(&direct, s1, &found, s2, 3));
+	line = line_text(&found, 0);
+	CHECK(u, strncmp(line, "Le Prestataire", 14) == 0);
+	free(line);
+	/* Another measure is another key. */
+	o.width = 90;
+	lb_para_init(&other);
+	lb_memo_layout(m, &other, s2, 3, &o);
+	CHECK(u, other.nlines > direct.nlines);
+	lb_para_free(&direct);
+	lb_para_free(&kept);
+	lb_para_free(&found);
+	lb_para_free(&other);
+	/* Bounded: many paragraphs of their own, a document each. */
+	for (i = 0; i < 200; i++) {
+		char *t = xasprintf("Paragraphe %zu du contrat, qui se distingue "
+		    "des autres.", i);
+		struct lb_span one = text_span(t, 0);
+
+		lb_memo_next(m);
+		lb_para_init(&other);
+		lb_memo_layout(m, &other, &one, 1, &o);
+		lb_para_free(&other);
+		free(t);
+		CHECK(u, lb_memo_bytes(m) <= 4096 + 16384);
+	}
+	lb_memo_free(m);
+	free(t1);
+	free(t2);
+	free(u1);
+	free(u2);
+}
+
 void
 test_linebreak(struct unit *u)
 {
@@ -441,4 +558,5 @@ test_linebreak(struct unit *u)
 	test_hyphens(u);
 	test_ragged_and_centered(u);
 	test_total_fit(u);
+	test_memo(u);
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "format/pdf/glyphs.h"
+#include "format/pdf/lbmemo.h"
 #include "format/pdf/linebreak.h"
 #include "format/pdf/render.h"
 #include "format/pdf/tags.h"
@@ -180,7 +181,7 @@ layout_spans(struct render *r, struct lb_para *p, const struct lb_span *s,
 	o.align = align;
 	o.measure = span_width;
 	o.ctx = r;
-	lb_layout(p, s, n, &o);
+	lb_memo_layout(r->lbmemo, p, s, n, &o);
 }
 
 /* Spans from document runs, with extra style bits OR'ed in. */

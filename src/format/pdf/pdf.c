@@ -46,6 +46,7 @@
 #include "format/pdf/glyphs.h"
 #include "format/pdf/haru.h"
 #include "format/pdf/layout.h"
+#include "format/pdf/lbmemo.h"
 #include "format/pdf/pdfa.h"
 #include "format/pdf/render.h"
 #include "format/pdf/tags.h"
@@ -61,7 +62,15 @@ struct pdf {
 	bool		 pdfa;		/* PDF/A-1a, or 1b untagged (pdfa) */
 	struct buf	 profile;	/* with pdfa: the sRGB ICC profile */
 	struct deflater	*deflater;	/* made once, for a batch */
+	/* From the second document on (a batch): the paragraphs broken
+	 * into lines, for the next ones (lbmemo.c). */
+	struct lb_memo	*lbmemo;
+	unsigned long	 renders;
 };
+
+/* What the memo of lines may hold: a contract's paragraphs many times
+ * over, and flat over a batch. */
+#define LB_MEMO_BYTES	(2u << 20)
 
 /* Metadata strings go through the CP1252 encoder, which libharu turns
  * into UTF-16; a character outside CP1252 becomes "?". */
@@ -360,6 +369,10 @@ pdf_render(void *state, const struct doc *d, struct buf *out)
 	if (r.pdf->deflater == NULL)
 		r.pdf->deflater = deflater_new();
 	r.deflater = r.pdf->deflater;
+	if (r.pdf->renders++ > 0 && r.pdf->lbmemo == NULL)
+		r.pdf->lbmemo = lb_memo_new(LB_MEMO_BYTES);
+	lb_memo_next(r.pdf->lbmemo);
+	r.lbmemo = r.pdf->lbmemo;
 	buf_init(&r.scratch);
 	buf_init(&r.ops);
 	if (r.pdf->tagged)
@@ -387,6 +400,7 @@ pdf_free(void *state)
 		return;
 	fonts_free(p->fonts);
 	deflater_free(p->deflater);
+	lb_memo_free(p->lbmemo);
 	buf_free(&p->profile);
 	free(p->family);
 	free(p->generator);

@@ -146,6 +146,7 @@ struct face_fonts {
 struct pdf;
 struct tags;
 struct deflater;
+struct lb_memo;
 
 struct render {
 	struct pdf	*pdf;
@@ -201,6 +202,7 @@ struct render {
 	struct buf	 ops;		/* page operators (haru_text_out) */
 	/* The backend's compressor, kept across a batch (deflate.c). */
 	struct deflater	*deflater;
+	struct lb_memo	*lbmemo;	/* the backend's, or NULL */
 	struct tags	*tags;		/* the structure tree, or NULL when
 					 * untagged (tags.c) */
 };
