@@ -294,14 +294,20 @@ separator_line(const struct source *src)
 		if (!in_comment && k + 1 < len && line[k] == '/' &&
 		    line[k + 1] == '/')
 			continue;
-		for (k = 0; k + 2 < len; k++) {
-			if (!in_comment && memcmp(line + k, "{--", 3) == 0) {
-				in_comment = true;
-				k += 2;
-			} else if (in_comment && memcmp(line + k, "--}", 3) == 0) {
-				in_comment = false;
-				k += 2;
-			}
+		/* Each "{--" opens, each "--}" closes, left to right: only
+		 * the first character of the one awaited is searched for. */
+		for (k = 0; k + 2 < len;) {
+			const char *at = memchr(line + k, in_comment ? '-' : '{',
+			    len - 2 - k);
+
+			if (at == NULL)
+				break;
+			k = (size_t)(at - line);
+			if (memcmp(line + k, in_comment ? "--}" : "{--", 3) == 0) {
+				in_comment = !in_comment;
+				k += 3;
+			} else
+				k++;
 		}
 		if (in_comment || len < 3 || memcmp(line, "---", 3) != 0)
 			continue;

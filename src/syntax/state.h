@@ -80,6 +80,7 @@ struct parser {
 	struct loc	 tag_eof;	/* the "}" made up for an open tag */
 	bool		 tag_eof_set;
 	void		*scanner;
+	char		*lexbuf;	/* the copy of lx.text it scans */
 	struct diags	*ds;
 	const struct source *src;
 	struct file_ast	*file;		/* LEX_START_HEADER/BODY result */
