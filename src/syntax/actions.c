@@ -307,26 +307,28 @@ p_reserved(struct parser *p, const char *word, const struct loc *l)
 	diag(p->ds, E_RESERVED, l, word, instead);
 }
 
-/* The text of a string where no interpolation is allowed. */
+/* The text of a string where no interpolation is allowed: RAW itself,
+ * its escapes undone in place (the text only ever shortens). */
 char *
 p_plain_string(struct parser *p, char *raw, const struct loc *l)
 {
-	struct buf b;
-	size_t i, n = strlen(raw);
+	size_t i, o = 0;
 	bool reported = false;
 
-	buf_init(&b);
-	for (i = 0; i < n; i++) {
-		if (raw[i] == '\\' && i + 1 < n &&
+	for (i = 0; raw[i] != '\0'; i++) {
+		if (raw[i] == '\\' && raw[i + 1] != '\0' &&
 		    strchr("\"\\{}", raw[i + 1]) != NULL) {
-			buf_putc(&b, raw[++i]);
+			raw[o++] = raw[++i];
 			continue;
 		}
 		if ((raw[i] == '{' || raw[i] == '}') && !reported) {
 			struct loc at = *l;
 			struct diagnostic *d;
 
-			at.col += (int)utf8_count(raw, i) + 1;
+			/* Columns count the string as written: the I bytes
+			 * read are the O kept and the I - O backslashes
+			 * dropped, one column each. */
+			at.col += (int)utf8_count(raw, o) + (int)(i - o) + 1;
 			at.end_line = at.line;
 			at.end_col = at.col;
 			d = diag(p->ds, E_STRING_INTERP, &at);
@@ -340,10 +342,10 @@ p_plain_string(struct parser *p, char *raw, const struct loc *l)
 				    "pas : sortez-en l'expression");
 			reported = true;
 		}
-		buf_putc(&b, raw[i]);
+		raw[o++] = raw[i];
 	}
-	free(raw);
-	return buf_detach(&b);
+	raw[o] = '\0';
+	return raw;
 }
 
 struct type_expr *

@@ -93,6 +93,7 @@ struct parser {
 	size_t		 qhead;
 	struct toks	 ahead;		/* raw tokens read ahead */
 	size_t		 ahead_head;
+	struct toks	 line;		/* the body line being read */
 
 	bool		 stmt_empty;	/* header: nothing since the last EOL */
 	bool		 skip_stmt;	/* header: an unknown statement */
