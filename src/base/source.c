@@ -63,6 +63,9 @@ read_fd(int fd, size_t max, size_t *len)
 		data.len += (size_t)got;
 		if (data.len > max)
 			break;
+		/* A regular file read to the size fstat gave is whole. */
+		if (sized && data.len == (size_t)st.st_size)
+			break;
 		/* The next read asks for as much again as was read, or,
 		 * for a regular file, for the room left first. */
 		want = sized && data.cap - data.len > 1 ?
@@ -195,65 +198,87 @@ invisible_control(uint32_t cp)
 
 #define ONES	UINT64_C(0x0101010101010101)
 
+/* Whether the eight bytes at S are all printable ASCII (no byte with
+ * its high bit, none under 0x20, none 0x7F). */
+static bool
+printable_word(const char *s)
+{
+	uint64_t w, x;
+
+	memcpy(&w, s, 8);
+	x = w ^ (ONES * 0x7F);
+	return (w & (ONES * 0x80)) == 0 &&
+	    ((w - ONES * 0x20) & ~w & (ONES * 0x80)) == 0 &&
+	    ((x - ONES) & ~x & (ONES * 0x80)) == 0;
+}
+
 /* Finds invalid UTF-8, NUL bytes (the first ends the search) and
  * overlong lines.  True when a code point may not be in NFC (see
  * utf8_nfc_inert), so that only such a text is composed. */
 static bool
 check_content(const struct source *s, struct source_faults *faults)
 {
-	size_t i = 0, line_start = 0, end;
+	size_t i = 0, line_start = 0, eol, end;
 	uint32_t cp;
 	bool inert = true;
 
 	while (i < s->len && faults->len < SOURCE_MAX_FAULTS) {
+		const char *nl = memchr(s->text + i, '\n', s->len - i);
+
+		eol = nl != NULL ? (size_t)(nl - s->text) : s->len;
 		/* Printable ASCII, most of a template, is never a fault:
-		 * eight bytes at a time when they all are (no byte with its
-		 * high bit, none under 0x20, none 0x7F); else the bytes of
-		 * the word one at a time (a sequence may run past it). */
-		end = s->len;
-		if (s->len - i >= 8) {
-			uint64_t w, x;
-
-			memcpy(&w, s->text + i, 8);
-			x = w ^ (ONES * 0x7F);
-			if ((w & (ONES * 0x80)) == 0 &&
-			    ((w - ONES * 0x20) & ~w & (ONES * 0x80)) == 0 &&
-			    ((x - ONES) & ~x & (ONES * 0x80)) == 0) {
-				i += 8;
-				continue;
+		 * eight bytes at a time when they all are, the last ones of
+		 * the line as the word that ends it; else the bytes of the
+		 * word one at a time (a sequence may run past it, never
+		 * past the newline). */
+		while (i < eol && faults->len < SOURCE_MAX_FAULTS) {
+			if (eol - i >= 8) {
+				if (printable_word(s->text + i)) {
+					i += 8;
+					continue;
+				}
+				end = i + 8;
+			} else {
+				if (eol - line_start >= 8 &&
+				    printable_word(s->text + eol - 8)) {
+					i = eol;
+					break;
+				}
+				end = eol;
 			}
-			end = i + 8;
+			while (i < end && faults->len < SOURCE_MAX_FAULTS) {
+				unsigned char c = (unsigned char)s->text[i];
+				size_t n;
+
+				if (c >= 0x20 && c < 0x7F) {
+					i++;
+					continue;
+				}
+				if (c == '\0') {
+					fault_at(faults, SOURCE_NUL, s, i);
+					return !inert;
+				}
+				n = utf8_decode(s->text + i, s->len - i, &cp);
+				if (n == 0) {
+					fault_at(faults, SOURCE_BAD_BYTE, s,
+					    i)->byte = c;
+					i++;
+					continue;
+				}
+				if (invisible_control(cp))
+					fault_at(faults, SOURCE_CONTROL, s,
+					    i)->cp = cp;
+				if (!utf8_nfc_inert(cp))
+					inert = false;
+				i += n;
+			}
 		}
-		while (i < end && faults->len < SOURCE_MAX_FAULTS) {
-			unsigned char c = (unsigned char)s->text[i];
-			size_t n;
-
-			if (c == '\n') {
-				if (i - line_start > SOURCE_MAX_LINE)
-					fault_at(faults, SOURCE_LONG_LINE, s,
-					    line_start)->size = i - line_start;
-				line_start = ++i;
-				continue;
-			}
-			if (c >= 0x20 && c < 0x7F) {
-				i++;
-				continue;
-			}
-			if (c == '\0') {
-				fault_at(faults, SOURCE_NUL, s, i);
-				return !inert;
-			}
-			n = utf8_decode(s->text + i, s->len - i, &cp);
-			if (n == 0) {
-				fault_at(faults, SOURCE_BAD_BYTE, s, i)->byte = c;
-				i++;
-				continue;
-			}
-			if (invisible_control(cp))
-				fault_at(faults, SOURCE_CONTROL, s, i)->cp = cp;
-			if (!utf8_nfc_inert(cp))
-				inert = false;
-			i += n;
+		if (i == eol && eol < s->len &&
+		    faults->len < SOURCE_MAX_FAULTS) {
+			if (i - line_start > SOURCE_MAX_LINE)
+				fault_at(faults, SOURCE_LONG_LINE, s,
+				    line_start)->size = i - line_start;
+			line_start = ++i;
 		}
 	}
 	return !inert;

@@ -312,10 +312,12 @@ p_reserved(struct parser *p, const char *word, const struct loc *l)
 char *
 p_plain_string(struct parser *p, char *raw, const struct loc *l)
 {
-	size_t i, o = 0;
+	size_t i, o;
 	bool reported = false;
 
-	for (i = 0; raw[i] != '\0'; i++) {
+	/* Most strings hold neither escape nor brace: left as they are. */
+	i = o = strcspn(raw, "\\{}");
+	for (; raw[i] != '\0'; i++) {
 		if (raw[i] == '\\' && raw[i + 1] != '\0' &&
 		    strchr("\"\\{}", raw[i + 1]) != NULL) {
 			raw[o++] = raw[++i];
