@@ -330,6 +330,7 @@ parse_file(struct source *src, struct diags *ds)
 	scan_begin(&p, src, ds, src->text, src->len, NULL,
 	    has_header ? LEX_START_HEADER : LEX_START_BODY);
 	p.file = xcalloc(1, sizeof(*p.file));
+	p.file->pool = p.pool = ast_pool_new();
 	p.file->src = src;
 	p.file->has_header = has_header;
 	if (lgc_yyparse(&p) != 0 || diags_count(ds, SEV_ERROR) > errors)

@@ -84,6 +84,7 @@ struct parser {
 	struct diags	*ds;
 	const struct source *src;
 	struct file_ast	*file;		/* LEX_START_HEADER/BODY result */
+	struct ast_pool	*pool;		/* the file's, for nodes and expressions */
 	struct tstring	*tstring;	/* LEX_START_TSTRING result */
 	int		 start_token;	/* sent first, then 0 */
 	bool		 in_header;
