@@ -198,18 +198,18 @@ invisible_control(uint32_t cp)
 
 #define ONES	UINT64_C(0x0101010101010101)
 
-/* Whether the eight bytes at S are all printable ASCII (no byte with
- * its high bit, none under 0x20, none 0x7F). */
-static bool
-printable_word(const char *s)
+/* A word with the high bit set in each byte of W that is not printable
+ * ASCII (high bit set, under 0x20, or 0x7F).  Only its lowest byte so
+ * marked is sure to be one (a borrow marks bytes above): the first in
+ * memory on a little-endian machine, elsewhere the word's bytes are
+ * then read one at a time. */
+static uint64_t
+unprintable_bytes(uint64_t w)
 {
-	uint64_t w, x;
+	uint64_t x = w ^ (ONES * 0x7F);
 
-	memcpy(&w, s, 8);
-	x = w ^ (ONES * 0x7F);
-	return (w & (ONES * 0x80)) == 0 &&
-	    ((w - ONES * 0x20) & ~w & (ONES * 0x80)) == 0 &&
-	    ((x - ONES) & ~x & (ONES * 0x80)) == 0;
+	return ((w | ((w - ONES * 0x20) & ~w) | ((x - ONES) & ~x)) &
+	    (ONES * 0x80));
 }
 
 /* Finds invalid UTF-8, NUL bytes (the first ends the search) and
@@ -218,68 +218,57 @@ printable_word(const char *s)
 static bool
 check_content(const struct source *s, struct source_faults *faults)
 {
-	size_t i = 0, line_start = 0, eol, end;
+	size_t i = 0, line_start = 0;
 	uint32_t cp;
 	bool inert = true;
 
 	while (i < s->len && faults->len < SOURCE_MAX_FAULTS) {
-		const char *nl = memchr(s->text + i, '\n', s->len - i);
+		unsigned char c;
+		size_t n;
 
-		eol = nl != NULL ? (size_t)(nl - s->text) : s->len;
 		/* Printable ASCII, most of a template, is never a fault:
-		 * eight bytes at a time when they all are, the last ones of
-		 * the line as the word that ends it; else the bytes of the
-		 * word one at a time (a sequence may run past it, never
-		 * past the newline). */
-		while (i < eol && faults->len < SOURCE_MAX_FAULTS) {
-			if (eol - i >= 8) {
-				if (printable_word(s->text + i)) {
-					i += 8;
-					continue;
-				}
-				end = i + 8;
-			} else {
-				if (eol - line_start >= 8 &&
-				    printable_word(s->text + eol - 8)) {
-					i = eol;
-					break;
-				}
-				end = eol;
-			}
-			while (i < end && faults->len < SOURCE_MAX_FAULTS) {
-				unsigned char c = (unsigned char)s->text[i];
-				size_t n;
+		 * skipped eight bytes at a time, up to the first byte that
+		 * is not (a newline among them). */
+		if (s->len - i >= 8) {
+			uint64_t w, m;
 
-				if (c >= 0x20 && c < 0x7F) {
-					i++;
-					continue;
-				}
-				if (c == '\0') {
-					fault_at(faults, SOURCE_NUL, s, i);
-					return !inert;
-				}
-				n = utf8_decode(s->text + i, s->len - i, &cp);
-				if (n == 0) {
-					fault_at(faults, SOURCE_BAD_BYTE, s,
-					    i)->byte = c;
-					i++;
-					continue;
-				}
-				if (invisible_control(cp))
-					fault_at(faults, SOURCE_CONTROL, s,
-					    i)->cp = cp;
-				if (!utf8_nfc_inert(cp))
-					inert = false;
-				i += n;
+			memcpy(&w, s->text + i, 8);
+			if ((m = unprintable_bytes(w)) == 0) {
+				i += 8;
+				continue;
 			}
+#if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			/* The first byte in memory is the word's lowest. */
+			i += (size_t)__builtin_ctzll(m) / 8;
+#endif
 		}
-		if (i == eol && eol < s->len &&
-		    faults->len < SOURCE_MAX_FAULTS) {
+		c = (unsigned char)s->text[i];
+		if (c >= 0x20 && c < 0x7F) {
+			i++;
+			continue;
+		}
+		if (c == '\n') {
 			if (i - line_start > SOURCE_MAX_LINE)
 				fault_at(faults, SOURCE_LONG_LINE, s,
 				    line_start)->size = i - line_start;
 			line_start = ++i;
+			continue;
 		}
+		if (c == '\0') {
+			fault_at(faults, SOURCE_NUL, s, i);
+			return !inert;
+		}
+		n = utf8_decode(s->text + i, s->len - i, &cp);
+		if (n == 0) {
+			fault_at(faults, SOURCE_BAD_BYTE, s, i)->byte = c;
+			i++;
+			continue;
+		}
+		if (invisible_control(cp))
+			fault_at(faults, SOURCE_CONTROL, s, i)->cp = cp;
+		if (!utf8_nfc_inert(cp))
+			inert = false;
+		i += n;
 	}
 	return !inert;
 }

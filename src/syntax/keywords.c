@@ -103,8 +103,11 @@ statement_token(const char *word)
 {
 	size_t i;
 
+	/* The first byte first, as most words of a statement's start are
+	 * no statement word but its arguments. */
 	for (i = 0; i < sizeof(statements) / sizeof(statements[0]); i++)
-		if (strcmp(statements[i].word, word) == 0)
+		if (statements[i].word[0] == word[0] &&
+		    strcmp(statements[i].word, word) == 0)
 			return statements[i].token;
 	return 0;
 }

@@ -156,17 +156,20 @@ unmatched_emphasis(struct parser *p, struct node *n)
 static void
 match_emphasis(struct parser *p, struct nodes *ns)
 {
-	struct node **open = NULL;
+	/* On the stack when the list is short, as most branches are. */
+	struct node *open_here[32], **open = open_here;
+	int items_here[32], *items = items_here;
 	size_t nopen = 0, i, j, nitems = 0;
 	bool heading_line = false;
-	int *items;
 
 	/* The columns of the open list markers, as build.c folds lines
 	 * into lists: a list item starts a paragraph, and so does a
 	 * non-marker line that is not deeper than the item it follows
 	 * (it ends that list, details rule 10). */
-	items = xcalloc(ns->len + 1, sizeof(*items));
-	open = xcalloc(ns->len + 1, sizeof(*open));
+	if (ns->len + 1 > sizeof(open_here) / sizeof(open_here[0])) {
+		items = xcalloc(ns->len + 1, sizeof(*items));
+		open = xcalloc(ns->len + 1, sizeof(*open));
+	}
 	for (i = 0; i < ns->len; i++) {
 		struct node *n = ns->v[i];
 		bool boundary = false;
@@ -268,8 +271,10 @@ match_emphasis(struct parser *p, struct nodes *ns)
 	}
 	for (j = 0; j < nopen; j++)
 		unmatched_emphasis(p, open[j]);
-	free(open);
-	free(items);
+	if (open != open_here) {
+		free(open);
+		free(items);
+	}
 }
 
 /* The first line that is exactly "---" (trailing blanks allowed) ends
