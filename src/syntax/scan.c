@@ -38,7 +38,8 @@ tok_free(struct tok *t)
 static void
 toks_push(struct toks *ts, const struct tok *t)
 {
-	ts->v = xreserve(ts->v, &ts->cap, ts->len, sizeof(*ts->v));
+	if (ts->len == ts->cap)
+		ts->v = xreserve(ts->v, &ts->cap, ts->len, sizeof(*ts->v));
 	ts->v[ts->len++] = *t;
 }
 
@@ -706,8 +707,7 @@ lgc_yylex(LGC_YYSTYPE *lval, struct loc *lloc, struct parser *p)
 		else
 			body_fill(p);
 	}
-	t = p->queue.v[p->qhead++];
-	*lval = t.val;
-	*lloc = t.loc;
-	return t.kind;
+	*lval = p->queue.v[p->qhead].val;
+	*lloc = p->queue.v[p->qhead].loc;
+	return p->queue.v[p->qhead++].kind;
 }
