@@ -321,7 +321,7 @@ post
 
 prim
 	: lit				{ $$ = $1; }
-	| IDENT				{ $$ = p_name($1, &@1); }
+	| IDENT				{ $$ = p_name(p, $1, &@1); }
 	| IDENT '(' args_opt ')'	{ $$ = p_call(p, $1, &@1, $3, &@$); }
 	| IDENT LBRACE finits RBRACE	{ $$ = p_record(p, $1, $3, &@$); }
 	| '(' expr ')'			{ $$ = $2; $$->loc = @$; }
@@ -338,8 +338,8 @@ lit
 	| DUREE				{ $$ = p_duree(p, $1.digits, $1.unit, &@1); }
 	| DATE				{ $$ = p_date(p, $1, &@1); }
 	| STRING			{ $$ = p_text(p, $1, &@1); }
-	| KW_VRAI			{ $$ = p_bool(true, &@1); }
-	| KW_FAUX			{ $$ = p_bool(false, &@1); }
+	| KW_VRAI			{ $$ = p_bool(p, true, &@1); }
+	| KW_FAUX			{ $$ = p_bool(p, false, &@1); }
 	;
 
 args_opt
@@ -375,23 +375,23 @@ body
 	;
 
 item
-	: TEXT				{ $$ = p_text_node($1, &@1); }
-	| LINE				{ $$ = p_indent_node(N_LINE, $1, &@1); }
-	| SOFTNL			{ $$ = node_new(N_SOFTBREAK, &@1); }
-	| PARBREAK			{ $$ = node_new(N_PARBREAK, &@1); }
-	| HARDBREAK			{ $$ = node_new(N_HARDBREAK, &@1); }
-	| HEADING			{ $$ = p_heading($1, &@1); }
-	| BULLET			{ $$ = p_indent_node(N_BULLET, $1, &@1); }
-	| NUMBERED			{ $$ = p_indent_node(N_NUMBERED, $1.col, &@1); }
-	| EMPH				{ $$ = p_emph($1.len, $1.can_open, $1.can_close, &@1); }
+	: TEXT				{ $$ = p_text_node(p, $1, &@1); }
+	| LINE				{ $$ = p_indent_node(p, N_LINE, $1, &@1); }
+	| SOFTNL			{ $$ = node_new(p->pool, N_SOFTBREAK, &@1); }
+	| PARBREAK			{ $$ = node_new(p->pool, N_PARBREAK, &@1); }
+	| HARDBREAK			{ $$ = node_new(p->pool, N_HARDBREAK, &@1); }
+	| HEADING			{ $$ = p_heading(p, $1, &@1); }
+	| BULLET			{ $$ = p_indent_node(p, N_BULLET, $1, &@1); }
+	| NUMBERED			{ $$ = p_indent_node(p, N_NUMBERED, $1.col, &@1); }
+	| EMPH				{ $$ = p_emph(p, $1.len, $1.can_open, $1.can_close, &@1); }
 	| LABEL				{ $$ = p_label_node(p, $1, &@1); }
-	| UNNUM				{ $$ = node_new(N_UNNUMBERED, &@1); }
-	| TAG_OPEN expr TAG_CLOSE	{ $$ = p_interp($2, &@$); }
+	| UNNUM				{ $$ = node_new(p->pool, N_UNNUMBERED, &@1); }
+	| TAG_OPEN expr TAG_CLOSE	{ $$ = p_interp(p, $2, &@$); }
 	| TAG_OPEN TAG_CLOSE		{ $$ = NULL; p_empty_tag(p, &@$, &@2); }
 	| TAG_OPEN error TAG_CLOSE	{ $$ = NULL; }
-	| T_REF labels TAG_CLOSE	{ $$ = p_ref($2, false, &@$); }
+	| T_REF labels TAG_CLOSE	{ $$ = p_ref(p, $2, false, &@$); }
 	| T_REF error TAG_CLOSE		{ $$ = NULL; }
-	| T_NUMERO labels TAG_CLOSE	{ $$ = p_ref($2, true, &@$); }
+	| T_NUMERO labels TAG_CLOSE	{ $$ = p_ref(p, $2, true, &@$); }
 	| T_NUMERO error TAG_CLOSE	{ $$ = NULL; }
 	| si_head body elifs if_else_opt end
 		{ $$ = p_if(p, $1, &@1, $2, $3, $4); }
@@ -408,7 +408,7 @@ item
 	| T_INCLURE STRING KW_AVEC named_args TAG_CLOSE
 		{ $$ = p_include(p, $2, &@2, $4, &@$); }
 	| T_INCLURE error TAG_CLOSE	{ $$ = NULL; }
-	| T_SIGNATURES args TAG_CLOSE	{ $$ = p_signatures($2, &@$); }
+	| T_SIGNATURES args TAG_CLOSE	{ $$ = p_signatures(p, $2, &@$); }
 	| T_SIGNATURES error TAG_CLOSE	{ $$ = NULL; }
 	;
 
@@ -544,6 +544,7 @@ parse_tstring(struct parser *outer, char *raw, const struct loc *l)
 	inner.col++;
 	scan_begin(&p, outer->src, outer->ds, raw, strlen(raw), &inner,
 	    LEX_START_TSTRING);
+	p.pool = outer->pool;
 	p.tstring = t = xcalloc(1, sizeof(*t));
 	t->loc = *l;
 	yyparse(&p);

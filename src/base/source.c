@@ -20,25 +20,33 @@ read_fd(int fd, size_t max, size_t *len)
 {
 	struct stat st;
 	struct buf data;
-	size_t want;
+	size_t want = READ_FIRST;
+	bool sized = false;
 	ssize_t got;
 
 	*len = 0;
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		errno = EISDIR;
-		return NULL;
-	}
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-	    (uintmax_t)st.st_size > max) {
-		*len = (size_t)st.st_size;
-		errno = EFBIG;
-		return NULL;
+	if (fstat(fd, &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			errno = EISDIR;
+			return NULL;
+		}
+		if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max) {
+			*len = (size_t)st.st_size;
+			errno = EFBIG;
+			return NULL;
+		}
+		/* A regular file is read whole at once, into a buffer of
+		 * its size with a byte to spare for the read that finds its
+		 * end: neither copied nor grown. */
+		if (S_ISREG(st.st_mode) && st.st_size > 0) {
+			want = (size_t)st.st_size + 1;
+			sized = true;
+		}
 	}
 	/* Reading stops past MAX only after a whole read: a stream too
 	 * big is then reported with the size read so far. */
 	buf_init(&data);
 	for (;;) {
-		want = data.len > 0 ? data.len : READ_FIRST;
 		buf_grow(&data, want);
 		got = read(fd, data.data + data.len, want);
 		if (got < 0 && errno == EINTR)
@@ -55,6 +63,13 @@ read_fd(int fd, size_t max, size_t *len)
 		data.len += (size_t)got;
 		if (data.len > max)
 			break;
+		/* A regular file read to the size fstat gave is whole. */
+		if (sized && data.len == (size_t)st.st_size)
+			break;
+		/* The next read asks for as much again as was read, or,
+		 * for a regular file, for the room left first. */
+		want = sized && data.cap - data.len > 1 ?
+		    data.cap - data.len - 1 : data.len;
 	}
 	*len = data.len;
 	if (data.len > max) {
@@ -102,14 +117,23 @@ index_lines(struct source *s)
 }
 
 /* Drops a BOM, turns CRLF and lone CR into LF, and makes sure the text
- * ends with a newline, so that every later stage sees one form. */
+ * ends with a newline, so that every later stage sees one form.  OWNED,
+ * when not NULL, is RAW itself, allocated by the caller and NUL-ended:
+ * a text already in that form is kept rather than copied (else OWNED
+ * is freed). */
 static void
-normalize(struct source *s, const char *raw, size_t len)
+normalize(struct source *s, const char *raw, size_t len, char *owned)
 {
 	size_t i = 0, o = 0;
 
 	if (len >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
+	if (owned != NULL && i == 0 && len > 0 && raw[len - 1] == '\n' &&
+	    memchr(raw, '\r', len) == NULL) {
+		s->text = owned;
+		s->len = len;
+		return;
+	}
 	s->text = xmalloc(len - i + 2);
 	/* Copied in one go up to the first CR, if any. */
 	if (i < len) {
@@ -132,6 +156,7 @@ normalize(struct source *s, const char *raw, size_t len)
 		s->text[o++] = '\n';
 	s->text[o] = '\0';
 	s->len = o;
+	free(owned);
 }
 
 /* A fault of KIND at byte OFF of S, added to FAULTS. */
@@ -173,18 +198,55 @@ invisible_control(uint32_t cp)
 
 #define ONES	UINT64_C(0x0101010101010101)
 
+/* A word with the high bit set in each byte of W that is not printable
+ * ASCII (high bit set, under 0x20, or 0x7F).  Only its lowest byte so
+ * marked is sure to be one (a borrow marks bytes above): the first in
+ * memory on a little-endian machine, elsewhere the word's bytes are
+ * then read one at a time. */
+static uint64_t
+unprintable_bytes(uint64_t w)
+{
+	uint64_t x = w ^ (ONES * 0x7F);
+
+	return ((w | ((w - ONES * 0x20) & ~w) | ((x - ONES) & ~x)) &
+	    (ONES * 0x80));
+}
+
 /* Finds invalid UTF-8, NUL bytes (the first ends the search) and
- * overlong lines. */
-static void
+ * overlong lines.  True when a code point may not be in NFC (see
+ * utf8_nfc_inert), so that only such a text is composed. */
+static bool
 check_content(const struct source *s, struct source_faults *faults)
 {
 	size_t i = 0, line_start = 0;
 	uint32_t cp;
+	bool inert = true;
 
 	while (i < s->len && faults->len < SOURCE_MAX_FAULTS) {
-		unsigned char c = (unsigned char)s->text[i];
+		unsigned char c;
 		size_t n;
 
+		/* Printable ASCII, most of a template, is never a fault:
+		 * skipped eight bytes at a time, up to the first byte that
+		 * is not (a newline among them). */
+		if (s->len - i >= 8) {
+			uint64_t w, m;
+
+			memcpy(&w, s->text + i, 8);
+			if ((m = unprintable_bytes(w)) == 0) {
+				i += 8;
+				continue;
+			}
+#if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			/* The first byte in memory is the word's lowest. */
+			i += (size_t)__builtin_ctzll(m) / 8;
+#endif
+		}
+		c = (unsigned char)s->text[i];
+		if (c >= 0x20 && c < 0x7F) {
+			i++;
+			continue;
+		}
 		if (c == '\n') {
 			if (i - line_start > SOURCE_MAX_LINE)
 				fault_at(faults, SOURCE_LONG_LINE, s,
@@ -192,28 +254,9 @@ check_content(const struct source *s, struct source_faults *faults)
 			line_start = ++i;
 			continue;
 		}
-		/* Printable ASCII, most of a template, is never a fault:
-		 * eight bytes at a time when they all are (no byte with its
-		 * high bit, none under 0x20, none 0x7F). */
-		if (s->len - i >= 8) {
-			uint64_t w, x;
-
-			memcpy(&w, s->text + i, 8);
-			x = w ^ (ONES * 0x7F);
-			if ((w & (ONES * 0x80)) == 0 &&
-			    ((w - ONES * 0x20) & ~w & (ONES * 0x80)) == 0 &&
-			    ((x - ONES) & ~x & (ONES * 0x80)) == 0) {
-				i += 8;
-				continue;
-			}
-		}
-		if (c >= 0x20 && c < 0x7F) {
-			i++;
-			continue;
-		}
 		if (c == '\0') {
 			fault_at(faults, SOURCE_NUL, s, i);
-			return;
+			return !inert;
 		}
 		n = utf8_decode(s->text + i, s->len - i, &cp);
 		if (n == 0) {
@@ -223,8 +266,11 @@ check_content(const struct source *s, struct source_faults *faults)
 		}
 		if (invisible_control(cp))
 			fault_at(faults, SOURCE_CONTROL, s, i)->cp = cp;
+		if (!utf8_nfc_inert(cp))
+			inert = false;
 		i += n;
 	}
+	return !inert;
 }
 
 /* Accents typed as a letter and a combining mark (macOS does so) become
@@ -259,32 +305,40 @@ refuse(struct source_faults *faults, enum source_fault_kind kind, int err,
 	f->size = size;
 }
 
-struct source *
-source_check(const char *display, const char *text, size_t len,
+/* SOURCE_CHECK of TEXT, which is OWNED (see normalize) unless that is
+ * NULL. */
+static struct source *
+check_text(const char *display, const char *text, size_t len, char *owned,
     struct source_faults *faults)
 {
 	struct source *s;
 
 	faults->len = 0;
 	if (len > SOURCE_MAX_BYTES) {
+		free(owned);
 		refuse(faults, SOURCE_TOO_BIG, 0, len);
 		return NULL;
 	}
 	s = xcalloc(1, sizeof(*s));
 	s->path = xstrdup(display);
 	s->has_text = true;
-	normalize(s, text, len);
+	normalize(s, text, len, owned);
 	index_lines(s);
-	check_content(s, faults);
-	if (faults->len == 0)
+	if (check_content(s, faults) && faults->len == 0)
 		compose(s);
 	return s;
 }
 
 struct source *
+source_check(const char *display, const char *text, size_t len,
+    struct source_faults *faults)
+{
+	return check_text(display, text, len, NULL, faults);
+}
+
+struct source *
 source_read(int fd, const char *display, struct source_faults *faults)
 {
-	struct source *s;
 	char *raw;
 	size_t len;
 
@@ -294,9 +348,7 @@ source_read(int fd, const char *display, struct source_faults *faults)
 		source_unreadable(faults, errno, len);
 		return NULL;
 	}
-	s = source_check(display, raw, len, faults);
-	free(raw);
-	return s;
+	return check_text(display, raw, len, raw, faults);
 }
 
 void
@@ -316,7 +368,7 @@ source_from_text(const char *display, const char *text, size_t len)
 
 	s->path = xstrdup(display);
 	s->has_text = true;
-	normalize(s, text, len);
+	normalize(s, text, len, NULL);
 	index_lines(s);
 	return s;
 }
@@ -351,9 +403,14 @@ source_line(const struct source *s, int line, const char **start,
 	if (s == NULL || !s->has_text || line < 1 || (size_t)line > s->nlines)
 		return false;
 	from = s->lines[line - 1];
-	to = from;
-	while (to < s->len && s->text[to] != '\n')
-		to++;
+	/* A line ends just before the next one starts (index_lines). */
+	if ((size_t)line < s->nlines)
+		to = s->lines[line] - 1;
+	else {
+		const char *nl = memchr(s->text + from, '\n', s->len - from);
+
+		to = nl != NULL ? (size_t)(nl - s->text) : s->len;
+	}
 	*start = s->text + from;
 	*len = to - from;
 	return true;

@@ -344,6 +344,13 @@ utf8_is_deceptive(uint32_t cp)
  * is already in NFC and cannot combine with what follows unless a
  * combining mark follows, which lies outside both ranges.  Most French
  * text passes this test, and utf8proc's tables are never touched. */
+bool
+utf8_nfc_inert(uint32_t cp)
+{
+	return cp < 0x300 || (cp >= 0x2002 && cp <= 0x20CF) ||
+	    (cp >= 0x2190 && cp <= 0x22FF);
+}
+
 static bool
 nfc_certain(const char *s, size_t len)
 {
@@ -357,8 +364,7 @@ nfc_certain(const char *s, size_t len)
 		}
 		if ((n = utf8_decode(s + i, len - i, &cp)) == 0)
 			return true;	/* not UTF-8: left as it is */
-		if (cp >= 0x300 && (cp < 0x2002 || cp > 0x20CF) &&
-		    (cp < 0x2190 || cp > 0x22FF))
+		if (!utf8_nfc_inert(cp))
 			return false;
 		i += n;
 	}

@@ -164,6 +164,10 @@ size_t	utf8_count(const char *s, size_t len);
  * or NULL when the text is already in NFC or is not UTF-8.  The result
  * is NUL-terminated and owned by the caller. */
 char	*utf8_nfc(const char *s, size_t len, size_t *out_len);
+/* Whether a text whose code points are all below U+0080 or pass this
+ * test is in NFC, utf8_nfc() then having nothing to do: true for most
+ * French text (see util.c). */
+bool	utf8_nfc_inert(uint32_t cp);
 /* Whether CP is an invisible format character that changes how text
  * reads (direction marks, overrides and isolates, tag characters) or
  * where its lines end (U+2028, U+2029): templates and client text refuse

@@ -234,10 +234,11 @@ static int
 open_source(const char *path)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	int flags;
 
-	if (fd >= 0 && (flags = fcntl(fd, F_GETFL)) >= 0)
-		(void)fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+	/* Of the flags F_SETFL changes, O_NONBLOCK is the only one set:
+	 * clearing them all clears it, without asking F_GETFL first. */
+	if (fd >= 0)
+		(void)fcntl(fd, F_SETFL, 0);
 	return fd;
 }
 
@@ -251,8 +252,10 @@ try_open(const char *candidate, struct found *out)
 
 	out->fd = open_source(candidate);
 	out->err = errno;
-	return out->fd >= 0 || stat(candidate, &st) == 0 ? PLACE_FOUND :
-	    PLACE_MISSING;
+	/* ENOENT and ENOTDIR say that nothing is there: stat would fail
+	 * the same way. */
+	return out->fd >= 0 || (out->err != ENOENT && out->err != ENOTDIR &&
+	    stat(candidate, &st) == 0) ? PLACE_FOUND : PLACE_MISSING;
 }
 
 /* CANDIDATE, written as WALKED (absolute), under roots.  *LOOKED is set
@@ -346,6 +349,20 @@ report_include_not_found(struct checker *ck, const char *name,
  * load_found; a file not found or refused is reported, and the path is
  * then NULL.
  */
+/* A, B and C end to end, allocated: the paths tried for every include
+ * are built so rather than through xasprintf's format. */
+static char *
+concat3(const char *a, const char *b, const char *c)
+{
+	size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
+	char *out = xmalloc(la + lb + lc + 1);
+
+	memcpy(out, a, la);
+	memcpy(out + la, b, lb);
+	memcpy(out + la + lb, c, lc + 1);
+	return out;
+}
+
 struct found
 find_file(struct checker *ck, const char *dir, const char *name,
     const struct loc *at)
@@ -353,7 +370,7 @@ find_file(struct checker *ck, const char *dir, const char *name,
 	const char *const *search = ck->prog->search;
 	size_t i, n = name[0] == '/' ? 0 : ck->prog->nsearch, nskipped = 0;
 	char *with_ext = ends_with(name, ".lgc") ? xstrdup(name) :
-	    xasprintf("%s.lgc", name);
+	    concat3(name, ".lgc", "");
 	bool confined = ck->prog->nroots > 0, looked, first_outside = false;
 	bool unverified = false;
 	enum lookup place = PLACE_MISSING;
@@ -370,7 +387,7 @@ find_file(struct checker *ck, const char *dir, const char *name,
 	for (i = 0; i <= n && place == PLACE_MISSING; i++) {
 		const char *base = i == 0 ? dir : search[i - 1];
 		char *candidate = name[0] == '/' ? xstrdup(with_ext) :
-		    xasprintf("%s/%s", base, with_ext);
+		    concat3(base, "/", with_ext);
 		char *walked;
 
 		if (!confined) {
@@ -382,7 +399,7 @@ find_file(struct checker *ck, const char *dir, const char *name,
 			 * exist holds nothing. */
 			walked = name[0] == '/' ? xstrdup(with_ext) :
 			    realpath(base, real) != NULL ?
-			    xasprintf("%s/%s", real, with_ext) : NULL;
+			    concat3(real, "/", with_ext) : NULL;
 			looked = true;
 			place = walked == NULL ? PLACE_MISSING :
 			    try_confined(&roots, walked, &out, &looked, link,
@@ -390,12 +407,13 @@ find_file(struct checker *ck, const char *dir, const char *name,
 			free(walked);
 		}
 		first_outside = first_outside || (i == 0 && !looked);
-		if (name[0] != '/' && looked)
-			buf_printf(&searched, "%s%s", searched.len > 0 ?
-			    ", " : "", base);
-		else if (name[0] != '/')
-			buf_printf(&skipped, "%s%s", nskipped++ > 0 ?
-			    ", " : "", base);
+		if (name[0] != '/' && looked) {
+			buf_puts(&searched, searched.len > 0 ? ", " : "");
+			buf_puts(&searched, base);
+		} else if (name[0] != '/') {
+			buf_puts(&skipped, nskipped++ > 0 ? ", " : "");
+			buf_puts(&skipped, base);
+		}
 		if (place == PLACE_FOUND)
 			out.path = candidate;
 		else if (place == PLACE_OUTSIDE || (i == 0 && !looked)) {

@@ -85,25 +85,50 @@ facts_free(struct facts *k)
 /* The key of a name or field path: client inputs by their global index
  * (the same in every file), other symbols by identity.  NULL when E is
  * not a name or field. */
+/* TAG then N in hexadecimal: written by hand, as keys are made at
+ * every condition the checker reads (xasprintf costs ten times as
+ * much), and compared only for equality. */
+static char *
+tagged_number(char tag, uintmax_t n)
+{
+	char tmp[2 + sizeof(n) * 2], *out;
+	size_t len = 0, i;
+
+	do {
+		tmp[len++] = "0123456789abcdef"[n & 0xF];
+		n >>= 4;
+	} while (n != 0);
+	out = xmalloc(len + 2);
+	out[0] = tag;
+	for (i = 0; i < len; i++)
+		out[1 + i] = tmp[len - 1 - i];
+	out[len + 1] = '\0';
+	return out;
+}
+
 char *
 key_of(const struct expr *e, bool *input)
 {
 	char *obj, *key;
+	size_t olen, nlen;
 
 	if (e->kind == EX_NAME && e->sym != NULL) {
 		if (e->sym->kind == SYM_INPUT) {
 			*input = true;
-			return xasprintf("i%zu", e->sym->input->index);
+			return tagged_number('i', e->sym->input->index);
 		}
 		*input = false;
-		return xasprintf("s%p", (const void *)e->sym);
+		return tagged_number('s', (uintptr_t)e->sym);
 	}
 	if (e->kind == EX_FIELD) {
 		obj = key_of(e->u.field.obj, input);
 		if (obj == NULL)
 			return NULL;
-		key = xasprintf("%s.%s", obj, e->u.field.name);
-		free(obj);
+		olen = strlen(obj);
+		nlen = strlen(e->u.field.name);
+		key = xrealloc(obj, olen + nlen + 2);
+		key[olen] = '.';
+		memcpy(key + olen + 1, e->u.field.name, nlen + 1);
 		return key;
 	}
 	return NULL;

@@ -307,26 +307,30 @@ p_reserved(struct parser *p, const char *word, const struct loc *l)
 	diag(p->ds, E_RESERVED, l, word, instead);
 }
 
-/* The text of a string where no interpolation is allowed. */
+/* The text of a string where no interpolation is allowed: RAW itself,
+ * its escapes undone in place (the text only ever shortens). */
 char *
 p_plain_string(struct parser *p, char *raw, const struct loc *l)
 {
-	struct buf b;
-	size_t i, n = strlen(raw);
+	size_t i, o;
 	bool reported = false;
 
-	buf_init(&b);
-	for (i = 0; i < n; i++) {
-		if (raw[i] == '\\' && i + 1 < n &&
+	/* Most strings hold neither escape nor brace: left as they are. */
+	i = o = strcspn(raw, "\\{}");
+	for (; raw[i] != '\0'; i++) {
+		if (raw[i] == '\\' && raw[i + 1] != '\0' &&
 		    strchr("\"\\{}", raw[i + 1]) != NULL) {
-			buf_putc(&b, raw[++i]);
+			raw[o++] = raw[++i];
 			continue;
 		}
 		if ((raw[i] == '{' || raw[i] == '}') && !reported) {
 			struct loc at = *l;
 			struct diagnostic *d;
 
-			at.col += (int)utf8_count(raw, i) + 1;
+			/* Columns count the string as written: the I bytes
+			 * read are the O kept and the I - O backslashes
+			 * dropped, one column each. */
+			at.col += (int)utf8_count(raw, o) + (int)(i - o) + 1;
 			at.end_line = at.line;
 			at.end_col = at.col;
 			d = diag(p->ds, E_STRING_INTERP, &at);
@@ -340,10 +344,10 @@ p_plain_string(struct parser *p, char *raw, const struct loc *l)
 				    "pas : sortez-en l'expression");
 			reported = true;
 		}
-		buf_putc(&b, raw[i]);
+		raw[o++] = raw[i];
 	}
-	free(raw);
-	return buf_detach(&b);
+	raw[o] = '\0';
+	return raw;
 }
 
 struct type_expr *
@@ -481,7 +485,7 @@ bounded(struct parser *p, struct expr *e)
 		diag(p->ds, E_NESTING, &e->loc, MAX_EXPR_DEPTH,
 		    "sous-expressions");
 	p->too_deep = true;
-	stub = expr_new(EX_LITERAL, &e->loc);
+	stub = expr_new_in(p->pool, EX_LITERAL, &e->loc);
 	stub->u.literal.kind = T_ERROR;
 	expr_free(e);
 	return stub;
@@ -507,7 +511,7 @@ struct expr *
 p_pipe(struct parser *p, struct expr *subject, char *fn,
     const struct loc *fn_loc, struct ptrvec *args, const struct loc *l)
 {
-	struct expr *e = expr_new(EX_CALL, l);
+	struct expr *e = expr_new_in(p->pool, EX_CALL, l);
 	size_t i, n = args->len;
 	int depth = subject->depth;
 
@@ -532,7 +536,7 @@ struct expr *
 p_binary(struct parser *p, enum binop op, struct expr *a, struct expr *b,
     const struct loc *l)
 {
-	struct expr *e = expr_new(EX_BINARY, l);
+	struct expr *e = expr_new_in(p->pool, EX_BINARY, l);
 
 	e->u.binary.op = op;
 	e->u.binary.lhs = a;
@@ -545,7 +549,7 @@ struct expr *
 p_unary(struct parser *p, enum expr_kind kind, struct expr *a,
     const struct loc *l)
 {
-	struct expr *e = expr_new(kind, l);
+	struct expr *e = expr_new_in(p->pool, kind, l);
 
 	e->u.operand = a;
 	e->depth = a->depth + 1;
@@ -576,7 +580,7 @@ struct expr *
 p_field_access(struct parser *p, struct expr *obj, char *name,
     const struct loc *name_loc, const struct loc *l)
 {
-	struct expr *e = expr_new(EX_FIELD, l);
+	struct expr *e = expr_new_in(p->pool, EX_FIELD, l);
 
 	e->u.field.obj = obj;
 	e->u.field.name = name;
@@ -586,9 +590,9 @@ p_field_access(struct parser *p, struct expr *obj, char *name,
 }
 
 struct expr *
-p_name(char *name, const struct loc *l)
+p_name(struct parser *p, char *name, const struct loc *l)
 {
-	struct expr *e = expr_new(EX_NAME, l);
+	struct expr *e = expr_new_in(p->pool, EX_NAME, l);
 
 	e->u.name = name;
 	e->depth = 1;
@@ -599,7 +603,7 @@ struct expr *
 p_call(struct parser *p, char *name, const struct loc *name_loc,
     struct ptrvec *args, const struct loc *l)
 {
-	struct expr *e = expr_new(EX_CALL, l);
+	struct expr *e = expr_new_in(p->pool, EX_CALL, l);
 	int depth;
 
 	e->u.call.name = name;
@@ -613,7 +617,7 @@ struct expr *
 p_record(struct parser *p, char *type, struct ptrvec *fields,
     const struct loc *l)
 {
-	struct expr *e = expr_new(EX_RECORD, l);
+	struct expr *e = expr_new_in(p->pool, EX_RECORD, l);
 	size_t i;
 	int depth = 0;
 
@@ -638,7 +642,7 @@ p_record(struct parser *p, char *type, struct ptrvec *fields,
 struct expr *
 p_list(struct parser *p, struct ptrvec *items, const struct loc *l)
 {
-	struct expr *e = expr_new(EX_LIST, l);
+	struct expr *e = expr_new_in(p->pool, EX_LIST, l);
 	int depth;
 
 	e->u.list.items = take_exprs(items, &e->u.list.n, &depth);
@@ -647,9 +651,9 @@ p_list(struct parser *p, struct ptrvec *items, const struct loc *l)
 }
 
 static struct expr *
-literal(const struct loc *l, enum type_kind kind)
+literal(struct parser *p, const struct loc *l, enum type_kind kind)
 {
-	struct expr *e = expr_new(EX_LITERAL, l);
+	struct expr *e = expr_new_in(p->pool, EX_LITERAL, l);
 
 	e->u.literal.kind = kind;
 	e->depth = 1;
@@ -691,10 +695,10 @@ p_number(struct parser *p, char *digits, const struct loc *l)
 		d = dec_from_units(0);
 	}
 	if (strchr(digits, '.') == NULL) {
-		e = literal(l, T_ENTIER);
+		e = literal(p, l, T_ENTIER);
 		e->u.literal.u.integer = dec_trunc(d);
 	} else {
-		e = literal(l, T_DECIMAL);
+		e = literal(p, l, T_DECIMAL);
 		e->u.literal.u.dec = d;
 	}
 	free(digits);
@@ -705,7 +709,7 @@ struct expr *
 p_montant(struct parser *p, char *digits, const struct loc *l,
     enum type_kind kind)
 {
-	struct expr *e = literal(l, kind);
+	struct expr *e = literal(p, l, kind);
 	dec_t d;
 	enum dec_status st = dec_parse(digits, strlen(digits), &d);
 
@@ -723,7 +727,7 @@ p_montant(struct parser *p, char *digits, const struct loc *l,
 struct expr *
 p_duree(struct parser *p, char *digits, int unit, const struct loc *l)
 {
-	struct expr *e = literal(l, T_DUREE);
+	struct expr *e = literal(p, l, T_DUREE);
 	dec_t d;
 	enum dec_status st = dec_parse(digits, strlen(digits), &d);
 
@@ -740,7 +744,7 @@ p_duree(struct parser *p, char *digits, int unit, const struct loc *l)
 struct expr *
 p_date(struct parser *p, char *text, const struct loc *l)
 {
-	struct expr *e = literal(l, T_DATE);
+	struct expr *e = literal(p, l, T_DATE);
 	struct date d = { 2000, 1, 1 };
 
 	long part[3] = { 0, 0, 0 };
@@ -776,16 +780,16 @@ p_date(struct parser *p, char *text, const struct loc *l)
 struct expr *
 p_text(struct parser *p, char *raw, const struct loc *l)
 {
-	struct expr *e = literal(l, T_TEXTE);
+	struct expr *e = literal(p, l, T_TEXTE);
 
 	e->u.literal.u.text = p_plain_string(p, raw, l);
 	return e;
 }
 
 struct expr *
-p_bool(bool b, const struct loc *l)
+p_bool(struct parser *p, bool b, const struct loc *l)
 {
-	struct expr *e = literal(l, T_BOOLEEN);
+	struct expr *e = literal(p, l, T_BOOLEEN);
 
 	e->u.literal.u.boolean = b;
 	return e;
@@ -815,9 +819,9 @@ p_finit(struct ptrvec *v, char *name, const struct loc *l, struct expr *e)
 }
 
 struct node *
-p_text_node(char *text, const struct loc *l)
+p_text_node(struct parser *p, char *text, const struct loc *l)
 {
-	struct node *n = node_new(N_TEXT, l);
+	struct node *n = node_new(p->pool, N_TEXT, l);
 
 	if (text[0] == TEXT_ESCAPED[0]) {
 		n->escaped = true;
@@ -828,18 +832,19 @@ p_text_node(char *text, const struct loc *l)
 }
 
 struct node *
-p_indent_node(enum node_kind kind, int indent, const struct loc *l)
+p_indent_node(struct parser *p, enum node_kind kind, int indent,
+    const struct loc *l)
 {
-	struct node *n = node_new(kind, l);
+	struct node *n = node_new(p->pool, kind, l);
 
 	n->u.indent = indent;
 	return n;
 }
 
 struct node *
-p_heading(int level, const struct loc *l)
+p_heading(struct parser *p, int level, const struct loc *l)
 {
-	struct node *n = node_new(N_HEADING, l);
+	struct node *n = node_new(p->pool, N_HEADING, l);
 
 	n->u.heading.level = level;
 	n->u.heading.numbered = true;
@@ -847,9 +852,10 @@ p_heading(int level, const struct loc *l)
 }
 
 struct node *
-p_emph(int len, bool can_open, bool can_close, const struct loc *l)
+p_emph(struct parser *p, int len, bool can_open, bool can_close,
+    const struct loc *l)
 {
-	struct node *n = node_new(N_EMPH, l);
+	struct node *n = node_new(p->pool, N_EMPH, l);
 
 	n->u.emph.strong = len == 2;
 	n->u.emph.can_open = can_open;
@@ -860,7 +866,7 @@ p_emph(int len, bool can_open, bool can_close, const struct loc *l)
 struct node *
 p_label_node(struct parser *p, char *name, const struct loc *l)
 {
-	struct node *n = node_new(N_LABEL, l);
+	struct node *n = node_new(p->pool, N_LABEL, l);
 
 	/* A label is a name (details, rule 6), which a reserved word is
 	 * not: reported here, at the word inside "{#…}", and not first at
@@ -879,9 +885,9 @@ p_label_node(struct parser *p, char *name, const struct loc *l)
 }
 
 struct node *
-p_interp(struct expr *e, const struct loc *l)
+p_interp(struct parser *p, struct expr *e, const struct loc *l)
 {
-	struct node *n = node_new(N_INTERP, l);
+	struct node *n = node_new(p->pool, N_INTERP, l);
 
 	n->u.expr = e;
 	return n;
@@ -906,9 +912,10 @@ p_empty_tag(struct parser *p, const struct loc *l, const struct loc *close)
 }
 
 struct node *
-p_ref(struct ptrvec *labels, bool bare, const struct loc *l)
+p_ref(struct parser *p, struct ptrvec *labels, bool bare,
+    const struct loc *l)
 {
-	struct node *n = node_new(N_REF, l);
+	struct node *n = node_new(p->pool, N_REF, l);
 	size_t i;
 
 	n->u.ref.len = labels->len;
@@ -958,7 +965,7 @@ struct node *
 p_if(struct parser *p, struct expr *cond, const struct loc *l,
     struct nodes *body, struct ptrvec *elifs, struct ptrvec *other)
 {
-	struct node *n = node_new(N_IF, l);
+	struct node *n = node_new(p->pool, N_IF, l);
 	size_t i, k = 0;
 
 	(void)p;
@@ -995,7 +1002,7 @@ struct node *
 p_selon(struct parser *p, struct expr *subject, const struct loc *l,
     struct ptrvec *cases, struct nodes *other)
 {
-	struct node *n = node_new(N_SELON, l);
+	struct node *n = node_new(p->pool, N_SELON, l);
 	size_t i;
 
 	n->u.selon.subject = subject;
@@ -1049,7 +1056,7 @@ p_loop(struct parser *p, char *var, const struct loc *var_loc,
     struct expr *list, struct nodes *body, struct nodes *empty,
     const struct loc *l)
 {
-	struct node *n = node_new(N_LOOP, l);
+	struct node *n = node_new(p->pool, N_LOOP, l);
 
 	(void)p;
 	n->u.loop.var = var;
@@ -1065,7 +1072,7 @@ struct node *
 p_include(struct parser *p, char *path, const struct loc *path_loc,
     struct ptrvec *args, const struct loc *l)
 {
-	struct node *n = node_new(N_INCLUDE, l);
+	struct node *n = node_new(p->pool, N_INCLUDE, l);
 	size_t i;
 
 	n->u.include.path = p_plain_string(p, path, path_loc);
@@ -1086,9 +1093,10 @@ p_include(struct parser *p, char *path, const struct loc *path_loc,
 }
 
 struct node *
-p_signatures(struct ptrvec *parties, const struct loc *l)
+p_signatures(struct parser *p, struct ptrvec *parties,
+    const struct loc *l)
 {
-	struct node *n = node_new(N_SIGNATURES, l);
+	struct node *n = node_new(p->pool, N_SIGNATURES, l);
 	int depth;
 
 	n->u.signatures.parties = take_exprs(parties, &n->u.signatures.len,

@@ -62,7 +62,7 @@ struct expr *p_unary(struct parser *p, enum expr_kind kind,
 	    struct expr *a, const struct loc *l);
 struct expr *p_field_access(struct parser *p, struct expr *obj, char *name,
 	    const struct loc *name_loc, const struct loc *l);
-struct expr *p_name(char *name, const struct loc *l);
+struct expr *p_name(struct parser *p, char *name, const struct loc *l);
 struct expr *p_call(struct parser *p, char *name, const struct loc *name_loc,
 	    struct ptrvec *args, const struct loc *l);
 struct expr *p_record(struct parser *p, char *type, struct ptrvec *fields,
@@ -76,26 +76,26 @@ struct expr *p_duree(struct parser *p, char *digits, int unit,
 	    const struct loc *l);
 struct expr *p_date(struct parser *p, char *text, const struct loc *l);
 struct expr *p_text(struct parser *p, char *raw, const struct loc *l);
-struct expr *p_bool(bool b, const struct loc *l);
+struct expr *p_bool(struct parser *p, bool b, const struct loc *l);
 struct ptrvec *p_exprs(struct ptrvec *v, struct expr *e);
 struct ptrvec *p_finit(struct ptrvec *v, char *name, const struct loc *l,
 	    struct expr *e);
 
-struct node *p_text_node(char *text, const struct loc *l);
-struct node *p_indent_node(enum node_kind kind, int indent,
+struct node *p_text_node(struct parser *p, char *text, const struct loc *l);
+struct node *p_indent_node(struct parser *p, enum node_kind kind, int indent,
 	    const struct loc *l);
-struct node *p_heading(int level, const struct loc *l);
-struct node *p_emph(int len, bool can_open, bool can_close,
+struct node *p_heading(struct parser *p, int level, const struct loc *l);
+struct node *p_emph(struct parser *p, int len, bool can_open, bool can_close,
 	    const struct loc *l);
 struct node *p_label_node(struct parser *p, char *name,
 	    const struct loc *l);
-struct node *p_interp(struct expr *e, const struct loc *l);
+struct node *p_interp(struct parser *p, struct expr *e, const struct loc *l);
 void	p_empty_tag(struct parser *p, const struct loc *l,
 	    const struct loc *close);
 /* Whether the "}" at L is the one made up for a tag left open at the
  * end of the input (already reported as balise-non-fermee). */
 bool	p_made_up_close(const struct parser *p, const struct loc *l);
-struct node *p_ref(struct ptrvec *labels, bool bare, const struct loc *l);
+struct node *p_ref(struct parser *p, struct ptrvec *labels, bool bare, const struct loc *l);
 struct node *p_if(struct parser *p, struct expr *cond, const struct loc *l,
 	    struct nodes *body, struct ptrvec *elifs, struct ptrvec *other);
 struct ptrvec *p_branch(struct ptrvec *v, struct expr *cond,
@@ -110,7 +110,7 @@ struct node *p_loop(struct parser *p, char *var, const struct loc *var_loc,
 	    const struct loc *l);
 struct node *p_include(struct parser *p, char *path, const struct loc *path_loc,
 	    struct ptrvec *args, const struct loc *l);
-struct node *p_signatures(struct ptrvec *parties, const struct loc *l);
+struct node *p_signatures(struct parser *p, struct ptrvec *parties, const struct loc *l);
 struct ptrvec *p_labels(struct ptrvec *v, char *name, const struct loc *l);
 struct ptrvec *p_arg(struct ptrvec *v, char *name, const struct loc *l,
 	    struct expr *e);

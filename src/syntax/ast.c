@@ -2,22 +2,104 @@
  * Copyright 2026 The lgc authors */
 #include "syntax/ast.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/source.h"
 
-struct expr *
-expr_new(enum expr_kind kind, const struct loc *loc)
-{
-	struct expr *e = xcalloc(1, sizeof(*e));
+/* A block of a pool; the next one is allocated when an object does not
+ * fit in what is left of the current one. */
+struct pool_block {
+	struct pool_block *prev;
+	max_align_t	 data[];
+};
 
+struct ast_pool {
+	struct pool_block *last;
+	char		*next;		/* free room in LAST */
+	size_t		 left;
+	size_t		 block;		/* the size of the next block */
+};
+
+/* Blocks double from the first size to the last, so that a small clause
+ * takes little room and a long template few blocks; under 64 KB, whose
+ * free makes glibc consolidate its whole heap. */
+#define POOL_FIRST	8192
+#define POOL_LAST	32768
+
+struct ast_pool *
+ast_pool_new(void)
+{
+	return xcalloc(1, sizeof(struct ast_pool));
+}
+
+void
+ast_pool_free(struct ast_pool *pool)
+{
+	struct pool_block *b, *prev;
+
+	if (pool == NULL)
+		return;
+	for (b = pool->last; b != NULL; b = prev) {
+		prev = b->prev;
+		free(b);
+	}
+	free(pool);
+}
+
+/* SIZE zeroed bytes from POOL, aligned as malloc's. */
+static void *
+pool_alloc(struct ast_pool *pool, size_t size)
+{
+	void *p;
+
+	size = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) *
+	    sizeof(max_align_t);
+	if (size > pool->left) {
+		size_t room;
+		struct pool_block *b;
+
+		if (pool->block == 0)
+			pool->block = POOL_FIRST;
+		room = pool->block - sizeof(*b);
+		if (room < size)
+			room = size;
+		b = xmalloc(sizeof(*b) + room);
+		if (pool->block < POOL_LAST)
+			pool->block *= 2;
+		b->prev = pool->last;
+		pool->last = b;
+		pool->next = (char *)b->data;
+		pool->left = room;
+	}
+	p = pool->next;
+	pool->next += size;
+	pool->left -= size;
+	memset(p, 0, size);
+	return p;
+}
+
+struct expr *
+expr_new_in(struct ast_pool *pool, enum expr_kind kind,
+    const struct loc *loc)
+{
+	struct expr *e = pool != NULL ? pool_alloc(pool, sizeof(*e)) :
+	    xcalloc(1, sizeof(*e));
+
+	e->pooled = pool != NULL;
 	e->kind = kind;
 	e->loc = *loc;
 	e->depth = 1;
 	e->choice = -1;
 	e->field_index = -1;
 	return e;
+}
+
+struct expr *
+expr_new(enum expr_kind kind, const struct loc *loc)
+{
+	return expr_new_in(NULL, kind, loc);
 }
 
 void
@@ -67,7 +149,8 @@ expr_free(struct expr *e)
 		free(e->u.list.items);
 		break;
 	}
-	free(e);
+	if (!e->pooled)
+		free(e);
 }
 
 bool
@@ -317,10 +400,12 @@ print(struct buf *b, const struct expr *e, expr_subst_fn subst,
 }
 
 struct node *
-node_new(enum node_kind kind, const struct loc *loc)
+node_new(struct ast_pool *pool, enum node_kind kind, const struct loc *loc)
 {
-	struct node *n = xcalloc(1, sizeof(*n));
+	struct node *n = pool != NULL ? pool_alloc(pool, sizeof(*n)) :
+	    xcalloc(1, sizeof(*n));
 
+	n->pooled = pool != NULL;
 	n->kind = kind;
 	n->loc = *loc;
 	return n;
@@ -424,7 +509,8 @@ node_free(struct node *n)
 		free(n->u.signatures.parties);
 		break;
 	}
-	free(n);
+	if (!n->pooled)
+		free(n);
 }
 
 void
@@ -547,6 +633,8 @@ file_ast_free(struct file_ast *f)
 	}
 	free(f->rules);
 	nodes_free(&f->body);
+	/* Last: every node and expression freed above lives in it. */
+	ast_pool_free(f->pool);
 	free(f);
 }
 
@@ -818,6 +906,7 @@ expr_clone(const struct expr *e)
 		return NULL;
 	c = xmalloc(sizeof(*c));
 	*c = *e;
+	c->pooled = false;
 	switch (e->kind) {
 	case EX_LITERAL:
 		value_copy(&c->u.literal, &e->u.literal);

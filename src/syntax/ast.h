@@ -52,6 +52,8 @@ struct expr {
 	enum expr_kind	 kind;
 	struct loc	 loc;
 	int		 depth;		/* nesting, bounded by the parser */
+	bool		 pooled;	/* in its file's pool: expr_free leaves
+					 * the struct itself to the pool */
 	union {
 		struct value	 literal;	/* EX_LITERAL; kind T_ENTIER or
 						 * T_DECIMAL for plain numbers */
@@ -246,6 +248,7 @@ struct include_arg {
 struct node {
 	enum node_kind	 kind;
 	struct loc	 loc;
+	bool		 pooled;	/* as struct expr's */
 	/* N_TEXT: an escaped quote or apostrophe (\" or \', rule 8), which
 	 * prints as typed, out of reach of the French typography. */
 	bool		 escaped;
@@ -308,7 +311,12 @@ enum genre {
 	GENRE_LETTRE
 };
 
+/* Where the parser takes a file's nodes and expressions: one allocation
+ * per block rather than one per object, all freed with the file. */
+struct ast_pool;
+
 struct file_ast {
+	struct ast_pool	*pool;		/* its nodes and expressions */
 	struct source	*src;
 	char		*path;		/* resolved path on disk */
 	char		*model;		/* modele */
@@ -343,6 +351,14 @@ struct file_ast {
 	bool		 checking;	/* include-cycle detection */
 };
 
+struct ast_pool *ast_pool_new(void);
+/* Frees the pool's blocks, and so whatever was taken from it. */
+void	ast_pool_free(struct ast_pool *pool);
+
+/* A new expression, zeroed but for its kind and location, from POOL
+ * (NULL: on its own, as every expression outside the parser). */
+struct expr *expr_new_in(struct ast_pool *pool, enum expr_kind kind,
+	    const struct loc *loc);
 struct expr *expr_new(enum expr_kind kind, const struct loc *loc);
 void	expr_free(struct expr *e);
 /* A deep copy, checker annotations included. */
@@ -368,7 +384,8 @@ typedef const struct expr *(*expr_subst_fn)(const struct expr *name,
 void	expr_print_subst(struct buf *b, const struct expr *e,
 	    expr_subst_fn subst, const void *ctx);
 
-struct node *node_new(enum node_kind kind, const struct loc *loc);
+struct node *node_new(struct ast_pool *pool, enum node_kind kind,
+	    const struct loc *loc);
 void	node_free(struct node *n);
 void	nodes_push(struct nodes *ns, struct node *n);
 void	nodes_free(struct nodes *ns);

@@ -37,16 +37,64 @@ static const struct {
 	{ "date", KW_DATE }, { "mention", KW_MENTION },
 };
 
+/* The table above, by first byte: the scanner asks for every word it
+ * reads, and most are no keyword (tests/unit/test_syntax.c checks that
+ * both agree). */
 int
 keyword_token(const char *word)
 {
-	size_t i;
-
-	/* The first byte first: most words are no keyword. */
-	for (i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++)
-		if (keywords[i].word[0] == word[0] &&
-		    strcmp(keywords[i].word, word) == 0)
-			return keywords[i].token;
+#define KW(w, tok)	if (strcmp(word + 1, (w) + 1) == 0) return tok
+	switch (word[0]) {
+	case 'a':
+		KW("autre", KW_AUTRE);
+		KW("avec", KW_AVEC);
+		break;
+	case 'c':
+		KW("cas", KW_CAS);
+		break;
+	case 'd':
+		KW("dans", KW_DANS);
+		break;
+	case 'e':
+		KW("et", KW_ET);
+		KW("existe", KW_EXISTE);
+		KW("entre", KW_ENTRE);
+		break;
+	case 'f':
+		KW("fin", KW_FIN);
+		KW("faux", KW_FAUX);
+		break;
+	case 'i':
+		KW("inclure", KW_INCLURE);
+		break;
+	case 'n':
+		KW("non", KW_NON);
+		KW("numero", KW_NUMERO);
+		KW("numéro", KW_NUMERO);
+		break;
+	case 'o':
+		KW("ou", KW_OU);
+		KW("optionnel", KW_OPTIONNEL);
+		break;
+	case 'p':
+		KW("parmi", KW_PARMI);
+		break;
+	case 'r':
+		KW("ref", KW_REF);
+		break;
+	case 's':
+		KW("si", KW_SI);
+		KW("sinon", KW_SINON);
+		KW("selon", KW_SELON);
+		KW("signatures", KW_SIGNATURES);
+		break;
+	case 'v':
+		KW("vrai", KW_VRAI);
+		break;
+	default:
+		break;
+	}
+#undef KW
 	return 0;
 }
 
@@ -55,8 +103,11 @@ statement_token(const char *word)
 {
 	size_t i;
 
+	/* The first byte first, as most words of a statement's start are
+	 * no statement word but its arguments. */
 	for (i = 0; i < sizeof(statements) / sizeof(statements[0]); i++)
-		if (strcmp(statements[i].word, word) == 0)
+		if (statements[i].word[0] == word[0] &&
+		    strcmp(statements[i].word, word) == 0)
 			return statements[i].token;
 	return 0;
 }

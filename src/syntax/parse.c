@@ -156,17 +156,20 @@ unmatched_emphasis(struct parser *p, struct node *n)
 static void
 match_emphasis(struct parser *p, struct nodes *ns)
 {
-	struct node **open = NULL;
+	/* On the stack when the list is short, as most branches are. */
+	struct node *open_here[32], **open = open_here;
+	int items_here[32], *items = items_here;
 	size_t nopen = 0, i, j, nitems = 0;
 	bool heading_line = false;
-	int *items;
 
 	/* The columns of the open list markers, as build.c folds lines
 	 * into lists: a list item starts a paragraph, and so does a
 	 * non-marker line that is not deeper than the item it follows
 	 * (it ends that list, details rule 10). */
-	items = xcalloc(ns->len + 1, sizeof(*items));
-	open = xcalloc(ns->len + 1, sizeof(*open));
+	if (ns->len + 1 > sizeof(open_here) / sizeof(open_here[0])) {
+		items = xcalloc(ns->len + 1, sizeof(*items));
+		open = xcalloc(ns->len + 1, sizeof(*open));
+	}
 	for (i = 0; i < ns->len; i++) {
 		struct node *n = ns->v[i];
 		bool boundary = false;
@@ -268,8 +271,10 @@ match_emphasis(struct parser *p, struct nodes *ns)
 	}
 	for (j = 0; j < nopen; j++)
 		unmatched_emphasis(p, open[j]);
-	free(open);
-	free(items);
+	if (open != open_here) {
+		free(open);
+		free(items);
+	}
 }
 
 /* The first line that is exactly "---" (trailing blanks allowed) ends
@@ -294,14 +299,20 @@ separator_line(const struct source *src)
 		if (!in_comment && k + 1 < len && line[k] == '/' &&
 		    line[k + 1] == '/')
 			continue;
-		for (k = 0; k + 2 < len; k++) {
-			if (!in_comment && memcmp(line + k, "{--", 3) == 0) {
-				in_comment = true;
-				k += 2;
-			} else if (in_comment && memcmp(line + k, "--}", 3) == 0) {
-				in_comment = false;
-				k += 2;
-			}
+		/* Each "{--" opens, each "--}" closes, left to right: only
+		 * the first character of the one awaited is searched for. */
+		for (k = 0; k + 2 < len;) {
+			const char *at = memchr(line + k, in_comment ? '-' : '{',
+			    len - 2 - k);
+
+			if (at == NULL)
+				break;
+			k = (size_t)(at - line);
+			if (memcmp(line + k, in_comment ? "--}" : "{--", 3) == 0) {
+				in_comment = !in_comment;
+				k += 3;
+			} else
+				k++;
 		}
 		if (in_comment || len < 3 || memcmp(line, "---", 3) != 0)
 			continue;
@@ -324,6 +335,7 @@ parse_file(struct source *src, struct diags *ds)
 	scan_begin(&p, src, ds, src->text, src->len, NULL,
 	    has_header ? LEX_START_HEADER : LEX_START_BODY);
 	p.file = xcalloc(1, sizeof(*p.file));
+	p.file->pool = p.pool = ast_pool_new();
 	p.file->src = src;
 	p.file->has_header = has_header;
 	if (lgc_yyparse(&p) != 0 || diags_count(ds, SEV_ERROR) > errors)

@@ -38,7 +38,8 @@ tok_free(struct tok *t)
 static void
 toks_push(struct toks *ts, const struct tok *t)
 {
-	ts->v = xreserve(ts->v, &ts->cap, ts->len, sizeof(*ts->v));
+	if (ts->len == ts->cap)
+		ts->v = xreserve(ts->v, &ts->cap, ts->len, sizeof(*ts->v));
 	ts->v[ts->len++] = *t;
 }
 
@@ -168,12 +169,12 @@ header_fill(struct parser *p)
 		break;
 	}
 	if (p->stmt_empty) {
+		int kw = t.kind == IDENT ? statement_token(t.val.str) : 0;
+
 		if (t.loc.col != 1 && !p->any_stmt)
 			diag(p->ds, E_INDENTED_STATEMENT, &t.loc);
 		p->any_stmt = true;
-		if (t.kind == IDENT && statement_token(t.val.str) != 0) {
-			int kw = statement_token(t.val.str);
-
+		if (kw != 0) {
 			tok_free(&t);
 			t.kind = kw;
 			p->stmt_word = kw;
@@ -510,9 +511,10 @@ track_lists(struct parser *p, struct tok *first, int indent)
 static void
 body_fill(struct parser *p)
 {
-	struct toks raw = { NULL, 0, 0 }, line = { NULL, 0, 0 };
+	/* Kept across lines, with its room (scan_end frees it). */
+	struct toks *line = &p->line;
 	struct tok t, end;
-	size_t i;
+	size_t i, o;
 	bool standalone = true, has_block = false, has_other = false;
 	int indent;
 
@@ -536,29 +538,31 @@ body_fill(struct parser *p)
 		return;
 	}
 	indent = p->lx.indent;
+	line->len = 0;
 	while (t.kind != NEWLINE && t.kind != 0) {
-		toks_push(&raw, &t);
+		toks_push(line, &t);
 		t = next_raw(p);
 	}
 	end = t;
 
-	/* Tag heads become single tokens. */
-	for (i = 0; i < raw.len;) {
-		struct tok cur = raw.v[i++];
+	/* Tag heads become single tokens, in place: a token written at O
+	 * replaces one already read (tag_head reads from I on). */
+	for (i = 0, o = 0; i < line->len;) {
+		struct tok cur = line->v[i++];
 
 		if (cur.kind == TAG_OPEN) {
-			int head = tag_head(p, &cur, &raw, &i);
+			int head = tag_head(p, &cur, line, &i);
 
 			if (head != 0)
 				cur.kind = head;
 		}
-		toks_push(&line, &cur);
+		line->v[o++] = cur;
 	}
-	free(raw.v);
+	line->len = o;
 
 	/* Classify the line and track the open constructs. */
-	for (i = 0; i < line.len;) {
-		struct tok *cur = &line.v[i];
+	for (i = 0; i < line->len;) {
+		struct tok *cur = &line->v[i];
 
 		if (cur->kind == COMMENT || is_blank_text(cur)) {
 			i++;
@@ -570,13 +574,13 @@ body_fill(struct parser *p)
 			 * its closing brace into a comment too, and searching
 			 * for it afterwards would skip the rest of the line
 			 * (a later {fin} there would go untracked). */
-			size_t next = skip_tag(&line, i);
+			size_t next = skip_tag(line, i);
 
-			if (cur->kind == T_FIN && i + 1 < line.len &&
-			    line.v[i + 1].kind != TAG_CLOSE)
-				qualifier = &line.v[i + 1];
+			if (cur->kind == T_FIN && i + 1 < line->len &&
+			    line->v[i + 1].kind != TAG_CLOSE)
+				qualifier = &line->v[i + 1];
 			if (!track_construct(p, cur, qualifier)) {
-				drop_tag(&line, i);
+				drop_tag(line, i);
 				if (p->aborted)
 					break;
 			}
@@ -587,7 +591,7 @@ body_fill(struct parser *p)
 			if (has_block)
 				has_other = true;
 			has_block = true;
-			i = skip_tag(&line, i);
+			i = skip_tag(line, i);
 			continue;
 		}
 		standalone = false;
@@ -595,37 +599,36 @@ body_fill(struct parser *p)
 		i++;
 	}
 	if (has_block && has_other) {
-		for (i = 0; i < line.len; i++)
-			if (line.v[i].kind == T_INCLURE ||
-			    line.v[i].kind == T_SIGNATURES) {
-				diag(p->ds, E_BLOCK_NOT_ALONE, &line.v[i].loc,
-				    construct_word(line.v[i].kind));
+		for (i = 0; i < line->len; i++)
+			if (line->v[i].kind == T_INCLURE ||
+			    line->v[i].kind == T_SIGNATURES) {
+				diag(p->ds, E_BLOCK_NOT_ALONE, &line->v[i].loc,
+				    construct_word(line->v[i].kind));
 				break;
 			}
 	}
 	if (has_block)
 		standalone = true;
 
-	if (!standalone && line.len > 0)
-		track_lists(p, &line.v[0], indent);
+	if (!standalone && line->len > 0)
+		track_lists(p, &line->v[0], indent);
 
 	if (!standalone) {
-		struct tok lt = make_tok(LINE, line.len > 0 ? &line.v[0].loc :
+		struct tok lt = make_tok(LINE, line->len > 0 ? &line->v[0].loc :
 		    &end.loc);
 
 		lt.val.num = indent;
 		enqueue(p, &lt);
 	}
-	for (i = 0; i < line.len; i++) {
-		if (line.v[i].kind == COMMENT)
+	for (i = 0; i < line->len; i++) {
+		if (line->v[i].kind == COMMENT)
 			continue;
-		if (standalone && is_blank_text(&line.v[i])) {
-			tok_free(&line.v[i]);
+		if (standalone && is_blank_text(&line->v[i])) {
+			tok_free(&line->v[i]);
 			continue;
 		}
-		enqueue(p, &line.v[i]);
+		enqueue(p, &line->v[i]);
 	}
-	free(line.v);
 	if (end.kind == 0) {
 		finish_body(p, &end);
 		return;
@@ -674,6 +677,7 @@ scan_end(struct parser *p)
 	for (i = p->ahead_head; i < p->ahead.len; i++)
 		tok_free(&p->ahead.v[i]);
 	free(p->ahead.v);
+	free(p->line.v);
 	free(p->stmt_name);
 	free(p->lists);
 	lex_close(p);
@@ -703,8 +707,7 @@ lgc_yylex(LGC_YYSTYPE *lval, struct loc *lloc, struct parser *p)
 		else
 			body_fill(p);
 	}
-	t = p->queue.v[p->qhead++];
-	*lval = t.val;
-	*lloc = t.loc;
-	return t.kind;
+	*lval = p->queue.v[p->qhead].val;
+	*lloc = p->queue.v[p->qhead].loc;
+	return p->queue.v[p->qhead++].kind;
 }

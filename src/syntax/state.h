@@ -80,9 +80,11 @@ struct parser {
 	struct loc	 tag_eof;	/* the "}" made up for an open tag */
 	bool		 tag_eof_set;
 	void		*scanner;
+	char		*lexbuf;	/* the copy of lx.text it scans */
 	struct diags	*ds;
 	const struct source *src;
 	struct file_ast	*file;		/* LEX_START_HEADER/BODY result */
+	struct ast_pool	*pool;		/* the file's, for nodes and expressions */
 	struct tstring	*tstring;	/* LEX_START_TSTRING result */
 	int		 start_token;	/* sent first, then 0 */
 	bool		 in_header;
@@ -92,6 +94,7 @@ struct parser {
 	size_t		 qhead;
 	struct toks	 ahead;		/* raw tokens read ahead */
 	size_t		 ahead_head;
+	struct toks	 line;		/* the body line being read */
 
 	bool		 stmt_empty;	/* header: nothing since the last EOL */
 	bool		 skip_stmt;	/* header: an unknown statement */

@@ -47,6 +47,7 @@ static const struct {
 	{ "format", test_format },
 	{ "docx", test_docx },
 	{ "compare", test_compare },
+	{ "syntax", test_syntax },
 };
 
 int

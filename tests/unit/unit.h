@@ -39,5 +39,6 @@ void	test_latex(struct unit *u);
 void	test_format(struct unit *u);
 void	test_docx(struct unit *u);
 void	test_compare(struct unit *u);
+void	test_syntax(struct unit *u);
 
 #endif
