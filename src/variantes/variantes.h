@@ -35,7 +35,9 @@
  *                                                            combos, witnesses
  *   report.c      texte, --matrice, json, html             → articles, combos,
  *                                                            witnesses
- *   run.c         lgc_variantes, the whole                 → all of them
+ *   run.c         lgc_variantes, the whole                 → conditions, combos,
+ *                                                            witnesses, dead,
+ *                                                            report
  *
  * This header is private to src/variantes/: the state they share
  * (struct vx and what it holds) and the functions one of them calls in
