@@ -19,7 +19,7 @@ struct lgc_compiler;
 void	lgc_set_formats(struct lgc_compiler *c,
 	    const struct format_table *formats);
 
-/* For lgc variantes (src/variantes.c), which builds witnesses as
+/* For lgc variantes (src/variantes/), which builds witnesses as
  * contracts are built. */
 const struct program *api_program(const struct lgc_compiler *c);
 struct diags *api_diags(struct lgc_compiler *c);

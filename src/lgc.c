@@ -107,7 +107,7 @@ struct lgc_compiler {
 	bool		 lint_selected;	/* some lint-… codes enabled by name */
 	enum schema_draft schema_draft;	/* the "norme" option */
 	struct eval_limits limits;	/* the "limite-…" options */
-	/* lgc variantes: told each branch taken (variantes.c). */
+	/* lgc variantes: told each branch taken (variantes/witnesses.c). */
 	eval_trace_fn	 trace;
 	void		*trace_arg;
 	struct file_id	*data_ids;	/* the data files read since the last */

@@ -41,7 +41,7 @@ DIAG(W_OPTION_IGNORED, SEV_WARNING, "option-sans-effet",
     "%s")
 DIAG(W_NO_SUCH_DIR, SEV_WARNING, "dossier-introuvable",
     "%s")
-/* Variants (src/variantes.c): disabled unless enabled by lgc variantes or
+/* Variants (src/variantes/): disabled unless enabled by lgc variantes or
  * -Wvariantes. */
 DIAG(W_VAR_BRANCH_IMPOSSIBLE, SEV_WARNING, "variantes-branche-impossible",
     "« %s » n'est vraie dans aucune variante : %s")
