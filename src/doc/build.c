@@ -1308,6 +1308,19 @@ para_typeset(struct para *p, struct doc_runs *out)
 	out_p = text.data;
 	for (i = start; i < n; i++) {
 		c = &p->v[i];
+		/* Most cells: an ASCII character of the run being written
+		 * (a CELL_CHAR below U+0080 holds no kept byte).  Read into
+		 * locals first: the bytes written may alias the cells. */
+		{
+			uint32_t cp = c->cp, cspan = c->span;
+			unsigned char kind = c->kind, cstyle = c->style;
+
+			if (kind == CELL_CHAR && cp < 0x80 && cspan == span &&
+			    cstyle == style) {
+				*out_p++ = (char)cp;
+				continue;
+			}
+		}
 		if (c->span != span || c->kind == CELL_BREAK ||
 		    c->style != style) {
 			const struct span *sp = span_of(p, c);
