@@ -101,6 +101,7 @@ check_program(const char *path, const char *text, size_t len,
 	warn_unused(&ck);
 	strmap_free(&ck.files_by_path);
 	strmap_free(&ck.scopes_by_path);
+	found_files_free(&ck);
 	prog->failed = diags_count(ds, SEV_ERROR) + diags_count(ds, SEV_FATAL) >
 	    errors;
 	return prog;

@@ -71,6 +71,14 @@ struct checker {
 	 * looked up without a scan each. */
 	struct strmap	 files_by_path;	/* → struct file_ast * of prog */
 	struct strmap	 scopes_by_path;	/* → struct scope * of prog */
+	/* The file an include or import already led to, by the folder it
+	 * was looked for from and the name written (without roots): the
+	 * same name from the same folder finds the same file, and the
+	 * library's clauses name the same few files over and over, each
+	 * lookup an open, a readlink and a close.  Keys owned by
+	 * found_keys. */
+	struct strmap	 found_files;	/* → struct file_ast * of prog */
+	struct ptrvec	 found_keys;	/* char * */
 	enum diag_code	 nonconst;	/* reported for a non-constant */
 	int		 chain;		/* soits and input conditions being resolved */
 	int		 cond_depth;	/* deepest input read by a condition */
@@ -87,12 +95,15 @@ struct found {
 	char	*path;		/* as found, owned; NULL: reported */
 	int	 fd;		/* open for reading, or -1: ERR says why */
 	int	 err;
+	char	*key;		/* owned: its found_files key, or NULL */
+	struct file_ast	*known;	/* found before: loaded, FD -1 */
 };
 
 struct found find_file(struct checker *ck, const char *dir,
 	    const char *name, const struct loc *at);
 /* Parses the found file (its descriptor, once read, is closed). */
 struct file_ast *load_found(struct checker *ck, struct found *found);
+void	 found_files_free(struct checker *ck);
 struct file_ast *load_text(struct checker *ck, const char *name,
 	    const char *text, size_t len);
 /* The main template, by its path. */

@@ -363,6 +363,26 @@ concat3(const char *a, const char *b, const char *c)
 	return out;
 }
 
+/* The found_files key of NAME looked for from DIR: DIR's length in
+ * decimal, ":", DIR and NAME, which no other pair gives. */
+static char *
+found_key(const char *dir, const char *name)
+{
+	char digits[24], *out;
+	size_t n = 0, ld = strlen(dir), ln = strlen(name), v = ld;
+
+	do
+		digits[n++] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	out = xmalloc(n + 1 + ld + ln + 1);
+	for (v = 0; v < n; v++)
+		out[v] = digits[n - 1 - v];
+	out[n] = ':';
+	memcpy(out + n + 1, dir, ld);
+	memcpy(out + n + 1 + ld, name, ln + 1);
+	return out;
+}
+
 struct found
 find_file(struct checker *ck, const char *dir, const char *name,
     const struct loc *at)
@@ -377,9 +397,18 @@ find_file(struct checker *ck, const char *dir, const char *name,
 	char real[PATH_MAX], link[PATH_MAX] = "";
 	struct buf searched, skipped;
 	struct roots roots = { NULL, NULL, 0 };
-	struct found out = { NULL, -1, 0 };
+	struct found out = { NULL, -1, 0, NULL, NULL };
 	char *outside = NULL;
 
+	if (!confined) {
+		out.key = found_key(dir, name);
+		if ((out.known = strmap_get(&ck->found_files, out.key)) !=
+		    NULL) {
+			free(with_ext);
+			out.path = xstrdup(out.known->path);
+			return out;
+		}
+	}
 	buf_init(&searched);
 	buf_init(&skipped);
 	if (confined)
@@ -428,6 +457,10 @@ find_file(struct checker *ck, const char *dir, const char *name,
 		report_outside(ck, outside, name, at, link, unverified);
 	else if (place == PLACE_MISSING)
 		report_include_not_found(ck, name, at, &searched, &skipped, nskipped);
+	if (out.path == NULL) {
+		free(out.key);
+		out.key = NULL;
+	}
 	free(outside);
 	free(with_ext);
 	buf_free(&searched);
@@ -637,9 +670,19 @@ load_file(struct checker *ck, const char *path, const char *display)
 struct file_ast *
 load_found(struct checker *ck, struct found *found)
 {
-	struct file_ast *f = load_fd(ck, found->path,
-	    display_name(found->path), found->fd, found->err);
+	struct file_ast *f = found->known != NULL ? found->known :
+	    load_fd(ck, found->path, display_name(found->path), found->fd,
+	    found->err);
 
+	/* Only a file loaded is remembered: one that could not be read is
+	 * reported again at each include, as before. */
+	if (found->key != NULL && found->known == NULL && f != NULL) {
+		strmap_put(&ck->found_files, found->key, f);
+		ptrvec_push(&ck->found_keys, found->key);
+	} else
+		free(found->key);
+	found->key = NULL;
+	found->known = NULL;
 	free(found->path);
 	found->path = NULL;
 	found->fd = -1;
@@ -663,4 +706,15 @@ const char *
 display_name(const char *path)
 {
 	return strncmp(path, "./", 2) == 0 ? path + 2 : path;
+}
+
+void
+found_files_free(struct checker *ck)
+{
+	size_t i;
+
+	for (i = 0; i < ck->found_keys.len; i++)
+		free(ck->found_keys.items[i]);
+	ptrvec_free(&ck->found_keys);
+	strmap_free(&ck->found_files);
 }
