@@ -4,6 +4,7 @@
 
 #include <limits.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -301,47 +302,101 @@ struct lb_ref {
 	size_t	count;
 };
 
+/* The characters whose width is kept: ASCII, Latin-1 and Latin
+ * Extended-A (French letters, « », °, §), and U+2010..U+2027 (dashes,
+ * curly quotes, the ellipsis). */
+#define WCACHE_SLOTS	(0x180 + 0x18)
+#define WCACHE_STYLES	4
+#define WCACHE_NONE	SIZE_MAX
+
+static size_t
+wcache_slot(uint32_t cp)
+{
+	if (cp < 0x180)
+		return cp;
+	if (cp >= 0x2010 && cp < 0x2028)
+		return 0x180 + (cp - 0x2010);
+	return WCACHE_NONE;
+}
+
 struct lb_builder {
 	const struct lb_opts *o;
 	int		 nbsp_penalty;
 	struct lb_item	*items;
 	struct lb_ref	*refs;		/* by item */
 	size_t		 nitems;
+	size_t		 icap;		/* room in items and refs */
 	struct lb_piece	*pieces;	/* x from the start of the box */
 	size_t		 npieces;
+	size_t		 pcap;		/* room in pieces */
 	bool		 in_box;
 	bool		 started;	/* a box since the last forced break */
 	bool		 hyphen;	/* the box ends with a hyphen after a letter */
 	uint32_t	 prev_cp;
-	/* The widths + 1 of the ASCII characters in style WSTYLE, 0 when
-	 * not asked yet: every character is measured, through a call of
-	 * the measure function, and a paragraph is mostly ASCII in a
-	 * style or two. */
-	bool		 wknown;
-	unsigned	 wstyle;
-	int		 wcache[128];
+	/* Widths already measured (in points), by style: every character
+	 * is measured, through a call of the measure function, and a
+	 * paragraph is mostly Latin text in a style or two.  An entry
+	 * all bits set (a NaN) is not measured yet. */
+	unsigned	 wstyle[WCACHE_STYLES];
+	size_t		 wused;		/* slots in use */
+	size_t		 wnext;		/* the slot to reuse when all are */
+	size_t		 wlast;		/* the slot last asked for */
+	double		 wcache[WCACHE_STYLES][WCACHE_SLOTS];
 };
+
+/* The cache of STYLE's widths, made (or taken over) on first use. */
+static double *
+wcache_of(struct lb_builder *b, unsigned style)
+{
+	size_t i;
+
+	if (b->wused > 0 && b->wstyle[b->wlast] == style)
+		return b->wcache[b->wlast];
+	for (i = 0; i < b->wused; i++)
+		if (b->wstyle[i] == style) {
+			b->wlast = i;
+			return b->wcache[i];
+		}
+	if (b->wused < WCACHE_STYLES)
+		i = b->wused++;
+	else {
+		i = b->wnext;
+		b->wnext = (b->wnext + 1) % WCACHE_STYLES;
+	}
+	b->wstyle[i] = style;
+	b->wlast = i;
+	memset(b->wcache[i], 0xFF, sizeof(b->wcache[i]));
+	return b->wcache[i];
+}
+
+/* The measure function's width of CP in STYLE, in points: the same
+ * double whether it comes from the cache or from a call. */
+static double
+measure_in(struct lb_builder *b, double *cache, unsigned style, uint32_t cp)
+{
+	size_t slot = wcache_slot(cp);
+	double w;
+
+	if (slot != WCACHE_NONE && !isnan(cache[slot]))
+		return cache[slot];
+	w = b->o->measure(b->o->ctx, style, cp) * b->o->size / 1000;
+	if (slot != WCACHE_NONE)
+		cache[slot] = w;
+	return w;
+}
 
 static double
 measure(struct lb_builder *b, unsigned style, uint32_t cp)
 {
-	int w;
+	size_t slot = wcache_slot(cp);
+	double *cache;
 
-	if (cp >= 128)
+	if (slot == WCACHE_NONE)
 		return b->o->measure(b->o->ctx, style, cp) * b->o->size / 1000;
-	if (!b->wknown || style != b->wstyle) {
-		memset(b->wcache, 0, sizeof(b->wcache));
-		b->wstyle = style;
-		b->wknown = true;
-	}
-	if (b->wcache[cp] > 0)
-		w = b->wcache[cp] - 1;
-	else {
-		w = b->o->measure(b->o->ctx, style, cp);
-		if (w >= 0 && w < INT_MAX)
-			b->wcache[cp] = w + 1;
-	}
-	return w * b->o->size / 1000;
+	cache = wcache_of(b, style);
+	if (!isnan(cache[slot]))
+		return cache[slot];
+	return measure_in(b, cache, style, cp);
 }
 
 static struct lb_item *
@@ -349,11 +404,13 @@ item_push(struct lb_builder *b, enum lb_kind kind)
 {
 	struct lb_item *it;
 
-	b->items = xgrow(b->items, b->nitems, sizeof(*b->items));
-	b->refs = xgrow(b->refs, b->nitems, sizeof(*b->refs));
+	if (b->nitems == b->icap) {
+		b->icap = b->icap > 0 ? b->icap * 2 : GROW_FIRST;
+		b->items = xreallocarray(b->items, b->icap, sizeof(*b->items));
+		b->refs = xreallocarray(b->refs, b->icap, sizeof(*b->refs));
+	}
 	it = &b->items[b->nitems];
-	memset(it, 0, sizeof(*it));
-	it->kind = kind;
+	*it = (struct lb_item){ .kind = kind };
 	b->refs[b->nitems].first = b->npieces;
 	b->refs[b->nitems].count = 0;
 	b->nitems++;
@@ -365,9 +422,13 @@ piece_push(struct lb_builder *b)
 {
 	struct lb_piece *p;
 
-	b->pieces = xgrow(b->pieces, b->npieces, sizeof(*b->pieces));
+	if (b->npieces == b->pcap) {
+		b->pcap = b->pcap > 0 ? b->pcap * 2 : GROW_FIRST;
+		b->pieces = xreallocarray(b->pieces, b->pcap,
+		    sizeof(*b->pieces));
+	}
 	p = &b->pieces[b->npieces++];
-	memset(p, 0, sizeof(*p));
+	*p = (struct lb_piece){ NULL, 0, 0, NULL, 0, 0 };
 	b->refs[b->nitems - 1].count++;
 	return p;
 }
@@ -483,6 +544,58 @@ add_char(struct lb_builder *b, const struct lb_span *s, size_t off, size_t k,
 	    (b->prev_cp >= 0xC0 && b->prev_cp < 0x2000)));
 }
 
+/* Whether CP, once in a box, only lengthens it: a visible character
+ * with a cached width that is neither glue, nor a break point, nor the
+ * hyphen after which a word may break. */
+static bool
+word_char(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp > ' ' && cp < 0x7F && cp != '-';
+	if (cp < 0x180)
+		return cp > 0xA0 && cp != 0xAD;
+	return cp >= 0x2010 && cp < 0x2028;
+}
+
+/* After add_char has put a word character of S ending at OFF in the
+ * open box: the word characters that follow, added to the same piece
+ * as add_char would, one width after the other (the same sums).
+ * Returns the bytes taken; *LAST is the last character taken. */
+static size_t
+word_run(struct lb_builder *b, const struct lb_span *s, size_t off,
+    uint32_t *last)
+{
+	struct lb_item *box = &b->items[b->nitems - 1];
+	struct lb_piece *p = &b->pieces[b->npieces - 1];
+	double *cache = wcache_of(b, s->style), w;
+	double pw = p->width, bw = box->width;
+	size_t start = off, len = p->len, k;
+	uint32_t cp;
+
+	while (off < s->len) {
+		if ((unsigned char)s->text[off] < 0x80) {
+			cp = (unsigned char)s->text[off];
+			k = 1;
+		} else if ((k = utf8_decode(s->text + off, s->len - off,
+		    &cp)) == 0)
+			break;
+		if (!word_char(cp))
+			break;
+		w = cache[wcache_slot(cp)];
+		if (isnan(w))
+			w = measure_in(b, cache, s->style, cp);
+		len += k;
+		pw += w;
+		bw += w;
+		*last = cp;
+		off += k;
+	}
+	p->len = len;
+	p->width = pw;
+	box->width = bw;
+	return off - start;
+}
+
 static void
 add_glue(struct lb_builder *b, unsigned style, uint32_t cp)
 {
@@ -549,9 +662,18 @@ build(struct lb_builder *b, const struct lb_span *spans, size_t n)
 {
 	const struct lb_span *s;
 	struct lb_piece *p;
-	size_t i, off, k;
+	size_t i, off, k, len = 0;
 	uint32_t cp;
 
+	/* Room for a paragraph's usual share of items (a word and a space
+	 * about every six bytes) and pieces at once. */
+	for (i = 0; i < n; i++)
+		len += spans[i].len;
+	b->icap = len / 3 + GROW_FIRST;
+	b->items = xreallocarray(NULL, b->icap, sizeof(*b->items));
+	b->refs = xreallocarray(NULL, b->icap, sizeof(*b->refs));
+	b->pcap = len / 6 + GROW_FIRST;
+	b->pieces = xreallocarray(NULL, b->pcap, sizeof(*b->pieces));
 	for (i = 0; i < n; i++) {
 		s = &spans[i];
 		if (s->text == NULL) {
@@ -593,8 +715,12 @@ build(struct lb_builder *b, const struct lb_span *spans, size_t n)
 			default:
 				/* A zero-width joiner, a direction mark: no
 				 * glyph to draw, and no box in its place. */
-				if (!lb_invisible(cp))
-					add_char(b, s, off, k, cp);
+				if (lb_invisible(cp))
+					break;
+				add_char(b, s, off, k, cp);
+				/* The rest of the word at once. */
+				if (word_char(cp))
+					k += word_run(b, s, off + k, &cp);
 				break;
 			}
 			b->prev_cp = cp;
@@ -615,11 +741,22 @@ builder_free(struct lb_builder *b)
 
 /* Placing the lines */
 
+/* Room made by place_lines for every piece. */
 static struct lb_piece *
 out_piece(struct lb_para *p)
 {
-	p->pieces = xgrow(p->pieces, p->npieces, sizeof(*p->pieces));
 	return &p->pieces[p->npieces++];
+}
+
+/* Makes room for COUNT more elements of SIZE in *V holding LEN, as
+ * xgrow would have (its capacities), so that xgrow can go on. */
+static void *
+reserve(void *v, size_t len, size_t count, size_t size)
+{
+	if (count == 0 || (len > 0 &&
+	    len + count <= xgrow_capacity(len)))
+		return v;
+	return xreallocarray(v, xgrow_capacity(len + count), size);
 }
 
 /* Appends SRC at X, merged with the previous piece of the line when it
@@ -654,6 +791,10 @@ place_lines(struct lb_para *p, const struct lb_builder *b, const size_t *breaks,
 	double L, Y, Z, r, x, shift;
 	bool ragged;
 
+	/* A line's pieces are the builder's, some merged. */
+	p->pieces = reserve(p->pieces, p->npieces, b->npieces,
+	    sizeof(*p->pieces));
+	p->lines = reserve(p->lines, p->nlines, nbreaks, sizeof(*p->lines));
 	for (k = 0; k < nbreaks; k++) {
 		bk = breaks[k];
 		s = line_start(items, b->nitems, start);
@@ -681,7 +822,6 @@ place_lines(struct lb_para *p, const struct lb_builder *b, const size_t *breaks,
 			r = -1;
 		if (r > MAX_RATIO)
 			r = MAX_RATIO;
-		p->lines = xgrow(p->lines, p->nlines, sizeof(*p->lines));
 		line = &p->lines[p->nlines++];
 		line->first = p->npieces;
 		x = 0;
@@ -769,7 +909,9 @@ lb_layout(struct lb_para *p, const struct lb_span *spans, size_t n,
 	int pass;
 
 	for (pass = 0; pass < 2; pass++) {
-		memset(&b, 0, sizeof(b));
+		/* Not the width caches: a few kilobytes, cleared when a
+		 * style is first measured. */
+		memset(&b, 0, offsetof(struct lb_builder, wcache));
 		b.o = o;
 		b.nbsp_penalty = pass == 0 ? LB_INF : NBSP_LAST_RESORT;
 		build(&b, spans, n);
