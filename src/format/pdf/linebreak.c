@@ -557,42 +557,80 @@ word_char(uint32_t cp)
 	return cp >= 0x2010 && cp < 0x2028;
 }
 
+/* The length of the word character at OFF in S (*CP), or 0 when it is
+ * something else. */
+static size_t
+word_char_at(const struct lb_span *s, size_t off, uint32_t *cp)
+{
+	size_t k;
+
+	if ((unsigned char)s->text[off] < 0x80) {
+		*cp = (unsigned char)s->text[off];
+		k = 1;
+	} else if ((k = utf8_decode(s->text + off, s->len - off, cp)) == 0)
+		return 0;
+	return word_char(*cp) ? k : 0;
+}
+
 /* After add_char has put a word character of S ending at OFF in the
  * open box: the word characters that follow, added to the same piece
- * as add_char would, one width after the other (the same sums).
- * Returns the bytes taken; *LAST is the last character taken. */
+ * as add_char would, one width after the other (the same sums), and
+ * the words after single spaces, with the glue and box that add_glue
+ * and add_char would make.  Returns the bytes taken; *LAST is the last
+ * character taken. */
 static size_t
 word_run(struct lb_builder *b, const struct lb_span *s, size_t off,
     uint32_t *last)
 {
-	struct lb_item *box = &b->items[b->nitems - 1];
+	struct lb_item *box = &b->items[b->nitems - 1], *glue;
 	struct lb_piece *p = &b->pieces[b->npieces - 1];
-	double *cache = wcache_of(b, s->style), w;
+	double *cache = wcache_of(b, s->style), w, space;
 	double pw = p->width, bw = box->width;
 	size_t start = off, len = p->len, k;
 	uint32_t cp;
 
-	while (off < s->len) {
-		if ((unsigned char)s->text[off] < 0x80) {
-			cp = (unsigned char)s->text[off];
-			k = 1;
-		} else if ((k = utf8_decode(s->text + off, s->len - off,
-		    &cp)) == 0)
+	for (;;) {
+		while (off < s->len && (k = word_char_at(s, off, &cp)) > 0) {
+			w = cache[wcache_slot(cp)];
+			if (isnan(w))
+				w = measure_in(b, cache, s->style, cp);
+			len += k;
+			pw += w;
+			bw += w;
+			*last = cp;
+			off += k;
+		}
+		p->len = len;
+		p->width = pw;
+		box->width = bw;
+		/* A space then a word: end_box (unless this box is to be
+		 * cut), add_glue, and add_char's new box and piece, which
+		 * the loop above fills. */
+		if (off + 1 >= s->len || s->text[off] != ' ' ||
+		    bw > b->o->width + EPS ||
+		    word_char_at(s, off + 1, &cp) == 0)
 			break;
-		if (!word_char(cp))
-			break;
-		w = cache[wcache_slot(cp)];
-		if (isnan(w))
-			w = measure_in(b, cache, s->style, cp);
-		len += k;
-		pw += w;
-		bw += w;
-		*last = cp;
-		off += k;
+		space = cache[' '];
+		if (isnan(space))
+			space = measure_in(b, cache, s->style, ' ');
+		b->in_box = false;
+		b->hyphen = false;
+		glue = item_push(b, LB_GLUE);
+		glue->width = space;
+		glue->stretch = space / 2;
+		glue->shrink = space / 3;
+		box = item_push(b, LB_BOX);
+		b->in_box = true;
+		p = piece_push(b);
+		p->text = s->text + off + 1;
+		p->style = s->style;
+		p->link = s->link;
+		p->x = box->width;
+		pw = p->width;
+		bw = box->width;
+		len = p->len;
+		off++;
 	}
-	p->len = len;
-	p->width = pw;
-	box->width = bw;
 	return off - start;
 }
 
@@ -780,10 +818,14 @@ place(struct lb_para *p, size_t line_first, const struct lb_piece *src,
 	last->x = x;
 }
 
-static void
+/* Places the lines ending at BREAKS, appended to P.  With CHECK, a
+ * line overfull even at its spaces' full shrink places nothing and
+ * returns false (another pass is due). */
+static bool
 place_lines(struct lb_para *p, const struct lb_builder *b, const size_t *breaks,
-    size_t nbreaks)
+    size_t nbreaks, bool check)
 {
+	size_t npieces0 = p->npieces, nlines0 = p->nlines;
 	const struct lb_item *items = b->items;
 	const struct lb_opts *o = b->o;
 	struct lb_line *line;
@@ -810,6 +852,11 @@ place_lines(struct lb_para *p, const struct lb_builder *b, const size_t *breaks,
 			}
 		if (items[bk].kind == LB_PENALTY)
 			L += items[bk].width;
+		if (check && L - Z > o->width + EPS) {
+			p->npieces = npieces0;
+			p->nlines = nlines0;
+			return false;
+		}
 		ragged = o->align != LB_JUSTIFY ||
 		    (items[bk].kind == LB_PENALTY &&
 		    items[bk].penalty <= -LB_INF);
@@ -860,6 +907,7 @@ place_lines(struct lb_para *p, const struct lb_builder *b, const size_t *breaks,
 			p->pieces[j].x += shift;
 		start = bk + 1;
 	}
+	return true;
 }
 
 void
@@ -876,28 +924,21 @@ lb_para_free(struct lb_para *p)
 	memset(p, 0, sizeof(*p));
 }
 
-static bool
-overfull(const struct lb_builder *b, const size_t *breaks, size_t nbreaks)
+/* The items of the last pass, from those of the first: the no-break
+ * spaces' penalties (a forced break's is followed by the paragraph's
+ * final glue) become merely costly. */
+static void
+allow_nbsp_breaks(struct lb_builder *b)
 {
-	size_t start = 0, s, i, k;
-	double L, Z;
+	size_t i;
 
-	for (k = 0; k < nbreaks; k++) {
-		s = line_start(b->items, b->nitems, start);
-		L = Z = 0;
-		for (i = s; i < breaks[k]; i++)
-			if (b->items[i].kind != LB_PENALTY &&
-			    b->items[i].stretch < FIL) {
-				L += b->items[i].width;
-				Z += b->items[i].shrink;
-			}
-		if (b->items[breaks[k]].kind == LB_PENALTY)
-			L += b->items[breaks[k]].width;
-		if (L - Z > b->o->width + EPS)
-			return true;
-		start = breaks[k] + 1;
-	}
-	return false;
+	for (i = 0; i + 1 < b->nitems; i++)
+		if (b->items[i].kind == LB_PENALTY &&
+		    b->items[i].penalty == LB_INF &&
+		    b->items[i + 1].kind == LB_GLUE &&
+		    b->items[i + 1].stretch < FIL)
+			b->items[i].penalty = NBSP_LAST_RESORT;
+	b->nbsp_penalty = NBSP_LAST_RESORT;
 }
 
 void
@@ -908,17 +949,19 @@ lb_layout(struct lb_para *p, const struct lb_span *spans, size_t n,
 	size_t *breaks = NULL, nbreaks = 0;
 	int pass;
 
+	/* Not the width caches: a few kilobytes, cleared when a style is
+	 * first measured. */
+	memset(&b, 0, offsetof(struct lb_builder, wcache));
+	b.o = o;
+	b.nbsp_penalty = LB_INF;
+	build(&b, spans, n);
+	if (b.nitems == 0) {
+		builder_free(&b);
+		return;
+	}
 	for (pass = 0; pass < 2; pass++) {
-		/* Not the width caches: a few kilobytes, cleared when a
-		 * style is first measured. */
-		memset(&b, 0, offsetof(struct lb_builder, wcache));
-		b.o = o;
-		b.nbsp_penalty = pass == 0 ? LB_INF : NBSP_LAST_RESORT;
-		build(&b, spans, n);
-		if (b.nitems == 0) {
-			builder_free(&b);
-			return;
-		}
+		if (pass == 1)
+			allow_nbsp_breaks(&b);
 		if (o->align == LB_JUSTIFY) {
 			if (pass == 0)
 				nbreaks = lb_total_fit(b.items, b.nitems,
@@ -932,21 +975,16 @@ lb_layout(struct lb_para *p, const struct lb_span *spans, size_t n,
 		} else
 			nbreaks = lb_first_fit(b.items, b.nitems, o->width,
 			    &breaks);
-		if (nbreaks > 0 && !overfull(&b, breaks, nbreaks))
-			break;
-		if (pass == 1) {
-			/* Cannot happen: every box fits a line. */
-			free(breaks);
-			nbreaks = lb_first_fit(b.items, b.nitems, o->width,
-			    &breaks);
-			break;
-		}
+		if (nbreaks > 0 && place_lines(p, &b, breaks, nbreaks, true))
+			goto done;
 		free(breaks);
 		breaks = NULL;
 		nbreaks = 0;
-		builder_free(&b);
 	}
-	place_lines(p, &b, breaks, nbreaks);
+	/* Cannot happen: every box fits a line. */
+	nbreaks = lb_first_fit(b.items, b.nitems, o->width, &breaks);
+	place_lines(p, &b, breaks, nbreaks, false);
+done:
 	free(breaks);
 	builder_free(&b);
 }
