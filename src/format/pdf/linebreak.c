@@ -399,7 +399,7 @@ measure(struct lb_builder *b, unsigned style, uint32_t cp)
 	return measure_in(b, cache, style, cp);
 }
 
-static struct lb_item *
+static inline struct lb_item *
 item_push(struct lb_builder *b, enum lb_kind kind)
 {
 	struct lb_item *it;
@@ -417,7 +417,7 @@ item_push(struct lb_builder *b, enum lb_kind kind)
 	return it;
 }
 
-static struct lb_piece *
+static inline struct lb_piece *
 piece_push(struct lb_builder *b)
 {
 	struct lb_piece *p;
@@ -557,6 +557,12 @@ word_char(uint32_t cp)
 	return cp >= 0x2010 && cp < 0x2028;
 }
 
+/* word_char for ASCII, as bits: '!'..'~' but '-'. */
+static const uint64_t ascii_word[2] = {
+	0xFFFFDFFE00000000u,	/* 0x21..0x3F but 0x2D */
+	0x7FFFFFFFFFFFFFFFu	/* 0x40..0x7E */
+};
+
 /* The length of the word character at OFF in S (*CP), or 0 when it is
  * something else. */
 static size_t
@@ -586,20 +592,35 @@ word_run(struct lb_builder *b, const struct lb_span *s, size_t off,
 	struct lb_piece *p = &b->pieces[b->npieces - 1];
 	double *cache = wcache_of(b, s->style), w, space;
 	double pw = p->width, bw = box->width;
-	size_t start = off, len = p->len, k;
-	uint32_t cp;
+	const char *t = s->text;
+	size_t start = off, n = s->len, len = p->len, k;
+	uint32_t cp, lastcp = *last;
+	unsigned char c;
 
 	for (;;) {
-		while (off < s->len && (k = word_char_at(s, off, &cp)) > 0) {
-			w = cache[wcache_slot(cp)];
+		while (off < n) {
+			c = (unsigned char)t[off];
+			if (c < 0x80) {
+				if (!((ascii_word[c >> 6] >> (c & 63)) & 1))
+					break;
+				cp = c;
+				k = 1;
+				w = cache[c];
+			} else {
+				if ((k = utf8_decode(t + off, n - off,
+				    &cp)) == 0 || !word_char(cp))
+					break;
+				w = cache[wcache_slot(cp)];
+			}
 			if (isnan(w))
 				w = measure_in(b, cache, s->style, cp);
 			len += k;
 			pw += w;
 			bw += w;
-			*last = cp;
+			lastcp = cp;
 			off += k;
 		}
+		*last = lastcp;
 		p->len = len;
 		p->width = pw;
 		box->width = bw;
@@ -799,7 +820,7 @@ reserve(void *v, size_t len, size_t count, size_t size)
 
 /* Appends SRC at X, merged with the previous piece of the line when it
  * continues the same text (the characters of a cut word). */
-static void
+static inline void
 place(struct lb_para *p, size_t line_first, const struct lb_piece *src,
     double x)
 {
