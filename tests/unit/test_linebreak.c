@@ -35,6 +35,7 @@ layout(struct lb_para *p, const struct lb_span *s, size_t n, double width,
 	o.align = align;
 	o.measure = fake_width;
 	o.ctx = NULL;
+	o.widths = NULL;
 	lb_para_init(p);
 	lb_layout(p, s, n, &o);
 }
@@ -504,6 +505,7 @@ test_memo(struct unit *u)
 	o.align = LB_JUSTIFY;
 	o.measure = fake_width;
 	o.ctx = NULL;
+	o.widths = NULL;
 	lb_para_init(&direct);
 	lb_para_init(&kept);
 	lb_para_init(&found);

@@ -306,7 +306,7 @@ struct lb_ref {
  * Extended-A (French letters, « », °, §), and U+2010..U+2027 (dashes,
  * curly quotes, the ellipsis). */
 #define WCACHE_SLOTS	(0x180 + 0x18)
-#define WCACHE_STYLES	4
+#define WCACHE_STYLES	8
 #define WCACHE_NONE	SIZE_MAX
 
 static size_t
@@ -317,6 +317,38 @@ wcache_slot(uint32_t cp)
 	if (cp >= 0x2010 && cp < 0x2028)
 		return 0x180 + (cp - 0x2010);
 	return WCACHE_NONE;
+}
+
+/* Widths already measured (in points), by style and size, with one
+ * measure function and context: every character is measured, and a
+ * document is mostly Latin text in a few styles.  An entry all bits set
+ * (a NaN) is not measured yet. */
+struct lb_widths {
+	lb_width_fn	 measure;
+	void		*ctx;
+	size_t		 used;		/* slots in use */
+	size_t		 next;		/* the slot to reuse when all are */
+	size_t		 last;		/* the slot last asked for */
+	unsigned	 style[WCACHE_STYLES];
+	double		 size[WCACHE_STYLES];
+	double		 w[WCACHE_STYLES][WCACHE_SLOTS];
+};
+
+struct lb_widths *
+lb_widths_new(void)
+{
+	struct lb_widths *w = xmalloc(sizeof(*w));
+
+	w->measure = NULL;
+	w->ctx = NULL;
+	w->used = w->next = w->last = 0;
+	return w;
+}
+
+void
+lb_widths_free(struct lb_widths *w)
+{
+	free(w);
 }
 
 struct lb_builder {
@@ -333,40 +365,40 @@ struct lb_builder {
 	bool		 started;	/* a box since the last forced break */
 	bool		 hyphen;	/* the box ends with a hyphen after a letter */
 	uint32_t	 prev_cp;
-	/* Widths already measured (in points), by style: every character
-	 * is measured, through a call of the measure function, and a
-	 * paragraph is mostly Latin text in a style or two.  An entry
-	 * all bits set (a NaN) is not measured yet. */
-	unsigned	 wstyle[WCACHE_STYLES];
-	size_t		 wused;		/* slots in use */
-	size_t		 wnext;		/* the slot to reuse when all are */
-	size_t		 wlast;		/* the slot last asked for */
-	double		 wcache[WCACHE_STYLES][WCACHE_SLOTS];
+	/* The caller's widths (lb_opts.widths), or OWN's, which go
+	 * with this paragraph.  Last: not cleared with the rest. */
+	struct lb_widths *wc;
+	struct lb_widths own;
 };
 
-/* The cache of STYLE's widths, made (or taken over) on first use. */
+/* The widths of STYLE at this size, made (or taken over) on first
+ * use. */
 static double *
 wcache_of(struct lb_builder *b, unsigned style)
 {
+	struct lb_widths *c = b->wc;
+	double size = b->o->size;
 	size_t i;
 
-	if (b->wused > 0 && b->wstyle[b->wlast] == style)
-		return b->wcache[b->wlast];
-	for (i = 0; i < b->wused; i++)
-		if (b->wstyle[i] == style) {
-			b->wlast = i;
-			return b->wcache[i];
+	if (c->used > 0 && c->style[c->last] == style &&
+	    c->size[c->last] == size)
+		return c->w[c->last];
+	for (i = 0; i < c->used; i++)
+		if (c->style[i] == style && c->size[i] == size) {
+			c->last = i;
+			return c->w[i];
 		}
-	if (b->wused < WCACHE_STYLES)
-		i = b->wused++;
+	if (c->used < WCACHE_STYLES)
+		i = c->used++;
 	else {
-		i = b->wnext;
-		b->wnext = (b->wnext + 1) % WCACHE_STYLES;
+		i = c->next;
+		c->next = (c->next + 1) % WCACHE_STYLES;
 	}
-	b->wstyle[i] = style;
-	b->wlast = i;
-	memset(b->wcache[i], 0xFF, sizeof(b->wcache[i]));
-	return b->wcache[i];
+	c->style[i] = style;
+	c->size[i] = size;
+	c->last = i;
+	memset(c->w[i], 0xFF, sizeof(c->w[i]));
+	return c->w[i];
 }
 
 /* The measure function's width of CP in STYLE, in points: the same
@@ -557,10 +589,16 @@ word_char(uint32_t cp)
 	return cp >= 0x2010 && cp < 0x2028;
 }
 
-/* word_char for ASCII, as bits: '!'..'~' but '-'. */
-static const uint64_t ascii_word[2] = {
-	0xFFFFDFFE00000000u,	/* 0x21..0x3F but 0x2D */
-	0x7FFFFFFFFFFFFFFFu	/* 0x40..0x7E */
+/* word_char for ASCII: '!'..'~' but '-'. */
+static const unsigned char ascii_word[128] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 0x00 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 0x10 */
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1,	/* 0x20 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 0x30 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 0x40 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 0x50 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 0x60 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0	/* 0x70 */
 };
 
 /* The length of the word character at OFF in S (*CP), or 0 when it is
@@ -601,7 +639,7 @@ word_run(struct lb_builder *b, const struct lb_span *s, size_t off,
 		while (off < n) {
 			c = (unsigned char)t[off];
 			if (c < 0x80) {
-				if (!((ascii_word[c >> 6] >> (c & 63)) & 1))
+				if (!ascii_word[c])
 					break;
 				cp = c;
 				k = 1;
@@ -972,8 +1010,18 @@ lb_layout(struct lb_para *p, const struct lb_span *spans, size_t n,
 
 	/* Not the width caches: a few kilobytes, cleared when a style is
 	 * first measured. */
-	memset(&b, 0, offsetof(struct lb_builder, wcache));
+	memset(&b, 0, offsetof(struct lb_builder, own));
 	b.o = o;
+	if (o->widths != NULL) {
+		b.wc = o->widths;
+		if (b.wc->measure != o->measure || b.wc->ctx != o->ctx)
+			b.wc->used = b.wc->next = b.wc->last = 0;
+	} else {
+		b.wc = &b.own;
+		b.own.used = b.own.next = b.own.last = 0;
+	}
+	b.wc->measure = o->measure;
+	b.wc->ctx = o->ctx;
 	b.nbsp_penalty = LB_INF;
 	build(&b, spans, n);
 	if (b.nitems == 0) {
