@@ -355,7 +355,7 @@ struct lb_builder {
 	const struct lb_opts *o;
 	int		 nbsp_penalty;
 	struct lb_item	*items;
-	struct lb_ref	*refs;		/* by item */
+	struct lb_ref	*refs;		/* by item, in the items' block */
 	size_t		 nitems;
 	size_t		 icap;		/* room in items and refs */
 	struct lb_piece	*pieces;	/* x from the start of the box */
@@ -431,16 +431,30 @@ measure(struct lb_builder *b, unsigned style, uint32_t cp)
 	return measure_in(b, cache, style, cp);
 }
 
+/* Room for CAP items and their refs, in one block: the refs after the
+ * items. */
+static void
+items_room(struct lb_builder *b, size_t cap)
+{
+	struct lb_item *items = xreallocarray(b->items, cap,
+	    sizeof(*b->items) + sizeof(*b->refs));
+	struct lb_ref *refs = (struct lb_ref *)(void *)(items + cap);
+
+	if (b->nitems > 0)
+		memmove(refs, (struct lb_ref *)(void *)(items + b->icap),
+		    b->nitems * sizeof(*refs));
+	b->items = items;
+	b->refs = refs;
+	b->icap = cap;
+}
+
 static inline struct lb_item *
 item_push(struct lb_builder *b, enum lb_kind kind)
 {
 	struct lb_item *it;
 
-	if (b->nitems == b->icap) {
-		b->icap = b->icap > 0 ? b->icap * 2 : GROW_FIRST;
-		b->items = xreallocarray(b->items, b->icap, sizeof(*b->items));
-		b->refs = xreallocarray(b->refs, b->icap, sizeof(*b->refs));
-	}
+	if (b->nitems == b->icap)
+		items_room(b, b->icap > 0 ? b->icap * 2 : GROW_FIRST);
 	it = &b->items[b->nitems];
 	*it = (struct lb_item){ .kind = kind };
 	b->refs[b->nitems].first = b->npieces;
@@ -766,9 +780,7 @@ build(struct lb_builder *b, const struct lb_span *spans, size_t n)
 	 * about every six bytes) and pieces at once. */
 	for (i = 0; i < n; i++)
 		len += spans[i].len;
-	b->icap = len / 3 + GROW_FIRST;
-	b->items = xreallocarray(NULL, b->icap, sizeof(*b->items));
-	b->refs = xreallocarray(NULL, b->icap, sizeof(*b->refs));
+	items_room(b, len / 3 + GROW_FIRST);
 	b->pcap = len / 6 + GROW_FIRST;
 	b->pieces = xreallocarray(NULL, b->pcap, sizeof(*b->pieces));
 	for (i = 0; i < n; i++) {
@@ -831,8 +843,7 @@ build(struct lb_builder *b, const struct lb_span *spans, size_t n)
 static void
 builder_free(struct lb_builder *b)
 {
-	free(b->items);
-	free(b->refs);
+	free(b->items);		/* and the refs */
 	free(b->pieces);
 }
 
