@@ -645,63 +645,68 @@ word_run(struct lb_builder *b, const struct lb_span *s, size_t off,
 	double *cache = wcache_of(b, s->style), w, space;
 	double pw = p->width, bw = box->width;
 	const char *t = s->text;
-	size_t start = off, n = s->len, len = p->len, k;
+	size_t start = off, n = s->len, len = p->len, k, off0;
 	uint32_t cp, lastcp = *last;
 	unsigned char c;
 
 	for (;;) {
+		off0 = off;
 		while (off < n) {
 			c = (unsigned char)t[off];
 			if (c < 0x80) {
 				if (!ascii_word[c])
 					break;
-				cp = c;
-				k = 1;
 				w = cache[c];
-			} else {
-				if ((k = utf8_decode(t + off, n - off,
-				    &cp)) == 0 || !word_char(cp))
-					break;
-				w = cache[wcache_slot(cp)];
+				if (isnan(w))
+					w = measure_in(b, cache, s->style, c);
+				pw += w;
+				bw += w;
+				off++;
+				continue;
 			}
+			if ((k = utf8_decode(t + off, n - off, &cp)) == 0 ||
+			    !word_char(cp))
+				break;
+			w = cache[wcache_slot(cp)];
 			if (isnan(w))
 				w = measure_in(b, cache, s->style, cp);
-			len += k;
 			pw += w;
 			bw += w;
 			lastcp = cp;
 			off += k;
 		}
+		/* The last character taken: an ASCII one is its byte. */
+		if (off > off0 && (unsigned char)t[off - 1] < 0x80)
+			lastcp = (unsigned char)t[off - 1];
 		*last = lastcp;
+		len += off - off0;
 		p->len = len;
 		p->width = pw;
 		box->width = bw;
 		/* A space then a word: end_box (unless this box is to be
 		 * cut), add_glue, and add_char's new box and piece, which
 		 * the loop above fills. */
-		if (off + 1 >= s->len || s->text[off] != ' ' ||
+		if (off + 1 >= n || t[off] != ' ' ||
 		    bw > b->o->width + EPS ||
 		    word_char_at(s, off + 1, &cp) == 0)
 			break;
 		space = cache[' '];
 		if (isnan(space))
 			space = measure_in(b, cache, s->style, ' ');
-		b->in_box = false;
-		b->hyphen = false;
+		/* The box stays open (b->in_box) and b->hyphen false: no
+		 * '-' is a word character. */
 		glue = item_push(b, LB_GLUE);
 		glue->width = space;
 		glue->stretch = space / 2;
 		glue->shrink = space / 3;
 		box = item_push(b, LB_BOX);
-		b->in_box = true;
 		p = piece_push(b);
-		p->text = s->text + off + 1;
+		p->text = t + off + 1;
 		p->style = s->style;
 		p->link = s->link;
-		p->x = box->width;
-		pw = p->width;
-		bw = box->width;
-		len = p->len;
+		/* p->x, the box's width so far, is 0 like the rest. */
+		pw = bw = 0;
+		len = 0;
 		off++;
 	}
 	return off - start;
@@ -895,7 +900,8 @@ static bool
 place_lines(struct lb_para *p, const struct lb_builder *b, const size_t *breaks,
     size_t nbreaks, bool check)
 {
-	size_t npieces0 = p->npieces, nlines0 = p->nlines;
+	size_t npieces0 = p->npieces, nlines0 = p->nlines, count;
+	const struct lb_piece *src;
 	const struct lb_item *items = b->items;
 	const struct lb_opts *o = b->o;
 	struct lb_line *line;
@@ -945,11 +951,11 @@ place_lines(struct lb_para *p, const struct lb_builder *b, const size_t *breaks,
 		for (i = s; i < bk; i++) {
 			switch (items[i].kind) {
 			case LB_BOX:
-				for (j = 0; j < b->refs[i].count; j++)
-					place(p, line->first,
-					    &b->pieces[b->refs[i].first + j],
-					    x + b->pieces[b->refs[i].first +
-					    j].x);
+				src = &b->pieces[b->refs[i].first];
+				count = b->refs[i].count;
+				for (j = 0; j < count; j++)
+					place(p, line->first, &src[j],
+					    x + src[j].x);
 				x += items[i].width;
 				break;
 			case LB_GLUE:
@@ -973,8 +979,11 @@ place_lines(struct lb_para *p, const struct lb_builder *b, const size_t *breaks,
 			shift = (o->width - x) / 2;
 		else if (o->align == LB_RIGHT && x < o->width)
 			shift = o->width - x;
-		for (j = line->first; j < p->npieces; j++)
-			p->pieces[j].x += shift;
+		/* Adding 0 would change nothing: no x is -0, a sum from
+		 * +0 of widths and spaces. */
+		if (shift != 0)
+			for (j = line->first; j < p->npieces; j++)
+				p->pieces[j].x += shift;
 		start = bk + 1;
 	}
 	return true;
