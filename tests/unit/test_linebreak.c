@@ -35,6 +35,7 @@ layout(struct lb_para *p, const struct lb_span *s, size_t n, double width,
 	o.align = align;
 	o.measure = fake_width;
 	o.ctx = NULL;
+	o.widths = NULL;
 	lb_para_init(p);
 	lb_layout(p, s, n, &o);
 }
@@ -504,6 +505,7 @@ test_memo(struct unit *u)
 	o.align = LB_JUSTIFY;
 	o.measure = fake_width;
 	o.ctx = NULL;
+	o.widths = NULL;
 	lb_para_init(&direct);
 	lb_para_init(&kept);
 	lb_para_init(&found);
@@ -545,6 +547,49 @@ test_memo(struct unit *u)
 	free(u2);
 }
 
+/* A letter as wide as the int at CTX says, the space 250. */
+static int
+ctx_width(void *ctx, unsigned style, uint32_t cp)
+{
+	(void)style;
+	return cp == ' ' ? 250 : *(const int *)ctx;
+}
+
+/* Widths kept from one paragraph to the next (lb_opts.widths) give the
+ * lines measured afresh give, and are forgotten when the context or the
+ * size changes. */
+static void
+test_widths(struct unit *u)
+{
+	static const double sizes[] = { 10, 10, 12, 10 };
+	int narrow = 450, wide = 700;
+	int *ctxs[] = { &narrow, &narrow, &narrow, &wide };
+	struct lb_widths *w = lb_widths_new();
+	struct lb_span s = text_span(prose, 0);
+	struct lb_para fresh, kept;
+	struct lb_opts o;
+	size_t k;
+
+	for (k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+		o.size = sizes[k];
+		o.width = 300;
+		o.align = LB_JUSTIFY;
+		o.measure = ctx_width;
+		o.ctx = ctxs[k];
+		o.widths = NULL;
+		lb_para_init(&fresh);
+		lb_layout(&fresh, &s, 1, &o);
+		o.widths = w;
+		lb_para_init(&kept);
+		lb_layout(&kept, &s, 1, &o);
+		CHECK(u, fresh.nlines > 1);
+		CHECK(u, same_lines(&fresh, &s, &kept, &s, 1));
+		lb_para_free(&fresh);
+		lb_para_free(&kept);
+	}
+	lb_widths_free(w);
+}
+
 void
 test_linebreak(struct unit *u)
 {
@@ -559,4 +604,5 @@ test_linebreak(struct unit *u)
 	test_ragged_and_centered(u);
 	test_total_fit(u);
 	test_memo(u);
+	test_widths(u);
 }

@@ -181,6 +181,7 @@ layout_spans(struct render *r, struct lb_para *p, const struct lb_span *s,
 	o.align = align;
 	o.measure = span_width;
 	o.ctx = r;
+	o.widths = r->lbwidths;
 	lb_memo_layout(r->lbmemo, p, s, n, &o);
 }
 

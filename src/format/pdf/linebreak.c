@@ -4,6 +4,7 @@
 
 #include <limits.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -301,73 +302,179 @@ struct lb_ref {
 	size_t	count;
 };
 
+/* The characters whose width is kept: ASCII, Latin-1 and Latin
+ * Extended-A (French letters, « », °, §), and U+2010..U+2027 (dashes,
+ * curly quotes, the ellipsis). */
+#define WCACHE_SLOTS	(0x180 + 0x18)
+#define WCACHE_STYLES	8
+#define WCACHE_NONE	SIZE_MAX
+
+static size_t
+wcache_slot(uint32_t cp)
+{
+	if (cp < 0x180)
+		return cp;
+	if (cp >= 0x2010 && cp < 0x2028)
+		return 0x180 + (cp - 0x2010);
+	return WCACHE_NONE;
+}
+
+/* Widths already measured (in points), by style and size, with one
+ * measure function and context: every character is measured, and a
+ * document is mostly Latin text in a few styles.  An entry all bits set
+ * (a NaN) is not measured yet. */
+struct lb_widths {
+	lb_width_fn	 measure;
+	void		*ctx;
+	size_t		 used;		/* slots in use */
+	size_t		 next;		/* the slot to reuse when all are */
+	size_t		 last;		/* the slot last asked for */
+	unsigned	 style[WCACHE_STYLES];
+	double		 size[WCACHE_STYLES];
+	double		 w[WCACHE_STYLES][WCACHE_SLOTS];
+};
+
+struct lb_widths *
+lb_widths_new(void)
+{
+	struct lb_widths *w = xmalloc(sizeof(*w));
+
+	w->measure = NULL;
+	w->ctx = NULL;
+	w->used = w->next = w->last = 0;
+	return w;
+}
+
+void
+lb_widths_free(struct lb_widths *w)
+{
+	free(w);
+}
+
 struct lb_builder {
 	const struct lb_opts *o;
 	int		 nbsp_penalty;
 	struct lb_item	*items;
-	struct lb_ref	*refs;		/* by item */
+	struct lb_ref	*refs;		/* by item, in the items' block */
 	size_t		 nitems;
+	size_t		 icap;		/* room in items and refs */
 	struct lb_piece	*pieces;	/* x from the start of the box */
 	size_t		 npieces;
+	size_t		 pcap;		/* room in pieces */
 	bool		 in_box;
 	bool		 started;	/* a box since the last forced break */
 	bool		 hyphen;	/* the box ends with a hyphen after a letter */
 	uint32_t	 prev_cp;
-	/* The widths + 1 of the ASCII characters in style WSTYLE, 0 when
-	 * not asked yet: every character is measured, through a call of
-	 * the measure function, and a paragraph is mostly ASCII in a
-	 * style or two. */
-	bool		 wknown;
-	unsigned	 wstyle;
-	int		 wcache[128];
+	/* The caller's widths (lb_opts.widths), or OWN's, which go
+	 * with this paragraph.  Last: not cleared with the rest. */
+	struct lb_widths *wc;
+	struct lb_widths own;
 };
+
+/* The widths of STYLE at this size, made (or taken over) on first
+ * use. */
+static double *
+wcache_of(struct lb_builder *b, unsigned style)
+{
+	struct lb_widths *c = b->wc;
+	double size = b->o->size;
+	size_t i;
+
+	if (c->used > 0 && c->style[c->last] == style &&
+	    c->size[c->last] == size)
+		return c->w[c->last];
+	for (i = 0; i < c->used; i++)
+		if (c->style[i] == style && c->size[i] == size) {
+			c->last = i;
+			return c->w[i];
+		}
+	if (c->used < WCACHE_STYLES)
+		i = c->used++;
+	else {
+		i = c->next;
+		c->next = (c->next + 1) % WCACHE_STYLES;
+	}
+	c->style[i] = style;
+	c->size[i] = size;
+	c->last = i;
+	memset(c->w[i], 0xFF, sizeof(c->w[i]));
+	return c->w[i];
+}
+
+/* The measure function's width of CP in STYLE, in points: the same
+ * double whether it comes from the cache or from a call. */
+static double
+measure_in(struct lb_builder *b, double *cache, unsigned style, uint32_t cp)
+{
+	size_t slot = wcache_slot(cp);
+	double w;
+
+	if (slot != WCACHE_NONE && !isnan(cache[slot]))
+		return cache[slot];
+	w = b->o->measure(b->o->ctx, style, cp) * b->o->size / 1000;
+	if (slot != WCACHE_NONE)
+		cache[slot] = w;
+	return w;
+}
 
 static double
 measure(struct lb_builder *b, unsigned style, uint32_t cp)
 {
-	int w;
+	size_t slot = wcache_slot(cp);
+	double *cache;
 
-	if (cp >= 128)
+	if (slot == WCACHE_NONE)
 		return b->o->measure(b->o->ctx, style, cp) * b->o->size / 1000;
-	if (!b->wknown || style != b->wstyle) {
-		memset(b->wcache, 0, sizeof(b->wcache));
-		b->wstyle = style;
-		b->wknown = true;
-	}
-	if (b->wcache[cp] > 0)
-		w = b->wcache[cp] - 1;
-	else {
-		w = b->o->measure(b->o->ctx, style, cp);
-		if (w >= 0 && w < INT_MAX)
-			b->wcache[cp] = w + 1;
-	}
-	return w * b->o->size / 1000;
+	cache = wcache_of(b, style);
+	if (!isnan(cache[slot]))
+		return cache[slot];
+	return measure_in(b, cache, style, cp);
 }
 
-static struct lb_item *
+/* Room for CAP items and their refs, in one block: the refs after the
+ * items. */
+static void
+items_room(struct lb_builder *b, size_t cap)
+{
+	struct lb_item *items = xreallocarray(b->items, cap,
+	    sizeof(*b->items) + sizeof(*b->refs));
+	struct lb_ref *refs = (struct lb_ref *)(void *)(items + cap);
+
+	if (b->nitems > 0)
+		memmove(refs, (struct lb_ref *)(void *)(items + b->icap),
+		    b->nitems * sizeof(*refs));
+	b->items = items;
+	b->refs = refs;
+	b->icap = cap;
+}
+
+static inline struct lb_item *
 item_push(struct lb_builder *b, enum lb_kind kind)
 {
 	struct lb_item *it;
 
-	b->items = xgrow(b->items, b->nitems, sizeof(*b->items));
-	b->refs = xgrow(b->refs, b->nitems, sizeof(*b->refs));
+	if (b->nitems == b->icap)
+		items_room(b, b->icap > 0 ? b->icap * 2 : GROW_FIRST);
 	it = &b->items[b->nitems];
-	memset(it, 0, sizeof(*it));
-	it->kind = kind;
+	*it = (struct lb_item){ .kind = kind };
 	b->refs[b->nitems].first = b->npieces;
 	b->refs[b->nitems].count = 0;
 	b->nitems++;
 	return it;
 }
 
-static struct lb_piece *
+static inline struct lb_piece *
 piece_push(struct lb_builder *b)
 {
 	struct lb_piece *p;
 
-	b->pieces = xgrow(b->pieces, b->npieces, sizeof(*b->pieces));
+	if (b->npieces == b->pcap) {
+		b->pcap = b->pcap > 0 ? b->pcap * 2 : GROW_FIRST;
+		b->pieces = xreallocarray(b->pieces, b->pcap,
+		    sizeof(*b->pieces));
+	}
 	p = &b->pieces[b->npieces++];
-	memset(p, 0, sizeof(*p));
+	*p = (struct lb_piece){ NULL, 0, 0, NULL, 0, 0 };
 	b->refs[b->nitems - 1].count++;
 	return p;
 }
@@ -483,6 +590,128 @@ add_char(struct lb_builder *b, const struct lb_span *s, size_t off, size_t k,
 	    (b->prev_cp >= 0xC0 && b->prev_cp < 0x2000)));
 }
 
+/* Whether CP, once in a box, only lengthens it: a visible character
+ * with a cached width that is neither glue, nor a break point, nor the
+ * hyphen after which a word may break. */
+static bool
+word_char(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp > ' ' && cp < 0x7F && cp != '-';
+	if (cp < 0x180)
+		return cp > 0xA0 && cp != 0xAD;
+	return cp >= 0x2010 && cp < 0x2028;
+}
+
+/* word_char for ASCII: '!'..'~' but '-'. */
+static const unsigned char ascii_word[128] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 0x00 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 0x10 */
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1,	/* 0x20 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 0x30 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 0x40 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 0x50 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 0x60 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0	/* 0x70 */
+};
+
+/* The length of the word character at OFF in S (*CP), or 0 when it is
+ * something else. */
+static size_t
+word_char_at(const struct lb_span *s, size_t off, uint32_t *cp)
+{
+	size_t k;
+
+	if ((unsigned char)s->text[off] < 0x80) {
+		*cp = (unsigned char)s->text[off];
+		k = 1;
+	} else if ((k = utf8_decode(s->text + off, s->len - off, cp)) == 0)
+		return 0;
+	return word_char(*cp) ? k : 0;
+}
+
+/* After add_char has put a word character of S ending at OFF in the
+ * open box: the word characters that follow, added to the same piece
+ * as add_char would, one width after the other (the same sums), and
+ * the words after single spaces, with the glue and box that add_glue
+ * and add_char would make.  Returns the bytes taken; *LAST is the last
+ * character taken. */
+static size_t
+word_run(struct lb_builder *b, const struct lb_span *s, size_t off,
+    uint32_t *last)
+{
+	struct lb_item *box = &b->items[b->nitems - 1], *glue;
+	struct lb_piece *p = &b->pieces[b->npieces - 1];
+	double *cache = wcache_of(b, s->style), w, space;
+	double pw = p->width, bw = box->width;
+	const char *t = s->text;
+	size_t start = off, n = s->len, len = p->len, k, off0;
+	uint32_t cp, lastcp = *last;
+	unsigned char c;
+
+	for (;;) {
+		off0 = off;
+		while (off < n) {
+			c = (unsigned char)t[off];
+			if (c < 0x80) {
+				if (!ascii_word[c])
+					break;
+				w = cache[c];
+				if (isnan(w))
+					w = measure_in(b, cache, s->style, c);
+				pw += w;
+				bw += w;
+				off++;
+				continue;
+			}
+			if ((k = utf8_decode(t + off, n - off, &cp)) == 0 ||
+			    !word_char(cp))
+				break;
+			w = cache[wcache_slot(cp)];
+			if (isnan(w))
+				w = measure_in(b, cache, s->style, cp);
+			pw += w;
+			bw += w;
+			lastcp = cp;
+			off += k;
+		}
+		/* The last character taken: an ASCII one is its byte. */
+		if (off > off0 && (unsigned char)t[off - 1] < 0x80)
+			lastcp = (unsigned char)t[off - 1];
+		*last = lastcp;
+		len += off - off0;
+		p->len = len;
+		p->width = pw;
+		box->width = bw;
+		/* A space then a word: end_box (unless this box is to be
+		 * cut), add_glue, and add_char's new box and piece, which
+		 * the loop above fills. */
+		if (off + 1 >= n || t[off] != ' ' ||
+		    bw > b->o->width + EPS ||
+		    word_char_at(s, off + 1, &cp) == 0)
+			break;
+		space = cache[' '];
+		if (isnan(space))
+			space = measure_in(b, cache, s->style, ' ');
+		/* The box stays open (b->in_box) and b->hyphen false: no
+		 * '-' is a word character. */
+		glue = item_push(b, LB_GLUE);
+		glue->width = space;
+		glue->stretch = space / 2;
+		glue->shrink = space / 3;
+		box = item_push(b, LB_BOX);
+		p = piece_push(b);
+		p->text = t + off + 1;
+		p->style = s->style;
+		p->link = s->link;
+		/* p->x, the box's width so far, is 0 like the rest. */
+		pw = bw = 0;
+		len = 0;
+		off++;
+	}
+	return off - start;
+}
+
 static void
 add_glue(struct lb_builder *b, unsigned style, uint32_t cp)
 {
@@ -549,9 +778,16 @@ build(struct lb_builder *b, const struct lb_span *spans, size_t n)
 {
 	const struct lb_span *s;
 	struct lb_piece *p;
-	size_t i, off, k;
+	size_t i, off, k, len = 0;
 	uint32_t cp;
 
+	/* Room for a paragraph's usual share of items (a word and a space
+	 * about every six bytes) and pieces at once. */
+	for (i = 0; i < n; i++)
+		len += spans[i].len;
+	items_room(b, len / 3 + GROW_FIRST);
+	b->pcap = len / 6 + GROW_FIRST;
+	b->pieces = xreallocarray(NULL, b->pcap, sizeof(*b->pieces));
 	for (i = 0; i < n; i++) {
 		s = &spans[i];
 		if (s->text == NULL) {
@@ -593,8 +829,12 @@ build(struct lb_builder *b, const struct lb_span *spans, size_t n)
 			default:
 				/* A zero-width joiner, a direction mark: no
 				 * glyph to draw, and no box in its place. */
-				if (!lb_invisible(cp))
-					add_char(b, s, off, k, cp);
+				if (lb_invisible(cp))
+					break;
+				add_char(b, s, off, k, cp);
+				/* The rest of the word at once. */
+				if (word_char(cp))
+					k += word_run(b, s, off + k, &cp);
 				break;
 			}
 			b->prev_cp = cp;
@@ -608,23 +848,33 @@ build(struct lb_builder *b, const struct lb_span *spans, size_t n)
 static void
 builder_free(struct lb_builder *b)
 {
-	free(b->items);
-	free(b->refs);
+	free(b->items);		/* and the refs */
 	free(b->pieces);
 }
 
 /* Placing the lines */
 
+/* Room made by place_lines for every piece. */
 static struct lb_piece *
 out_piece(struct lb_para *p)
 {
-	p->pieces = xgrow(p->pieces, p->npieces, sizeof(*p->pieces));
 	return &p->pieces[p->npieces++];
+}
+
+/* Makes room for COUNT more elements of SIZE in *V holding LEN, as
+ * xgrow would have (its capacities), so that xgrow can go on. */
+static void *
+reserve(void *v, size_t len, size_t count, size_t size)
+{
+	if (count == 0 || (len > 0 &&
+	    len + count <= xgrow_capacity(len)))
+		return v;
+	return xreallocarray(v, xgrow_capacity(len + count), size);
 }
 
 /* Appends SRC at X, merged with the previous piece of the line when it
  * continues the same text (the characters of a cut word). */
-static void
+static inline void
 place(struct lb_para *p, size_t line_first, const struct lb_piece *src,
     double x)
 {
@@ -643,10 +893,15 @@ place(struct lb_para *p, size_t line_first, const struct lb_piece *src,
 	last->x = x;
 }
 
-static void
+/* Places the lines ending at BREAKS, appended to P.  With CHECK, a
+ * line overfull even at its spaces' full shrink places nothing and
+ * returns false (another pass is due). */
+static bool
 place_lines(struct lb_para *p, const struct lb_builder *b, const size_t *breaks,
-    size_t nbreaks)
+    size_t nbreaks, bool check)
 {
+	size_t npieces0 = p->npieces, nlines0 = p->nlines, count;
+	const struct lb_piece *src;
 	const struct lb_item *items = b->items;
 	const struct lb_opts *o = b->o;
 	struct lb_line *line;
@@ -654,6 +909,10 @@ place_lines(struct lb_para *p, const struct lb_builder *b, const size_t *breaks,
 	double L, Y, Z, r, x, shift;
 	bool ragged;
 
+	/* A line's pieces are the builder's, some merged. */
+	p->pieces = reserve(p->pieces, p->npieces, b->npieces,
+	    sizeof(*p->pieces));
+	p->lines = reserve(p->lines, p->nlines, nbreaks, sizeof(*p->lines));
 	for (k = 0; k < nbreaks; k++) {
 		bk = breaks[k];
 		s = line_start(items, b->nitems, start);
@@ -669,6 +928,11 @@ place_lines(struct lb_para *p, const struct lb_builder *b, const size_t *breaks,
 			}
 		if (items[bk].kind == LB_PENALTY)
 			L += items[bk].width;
+		if (check && L - Z > o->width + EPS) {
+			p->npieces = npieces0;
+			p->nlines = nlines0;
+			return false;
+		}
 		ragged = o->align != LB_JUSTIFY ||
 		    (items[bk].kind == LB_PENALTY &&
 		    items[bk].penalty <= -LB_INF);
@@ -681,18 +945,17 @@ place_lines(struct lb_para *p, const struct lb_builder *b, const size_t *breaks,
 			r = -1;
 		if (r > MAX_RATIO)
 			r = MAX_RATIO;
-		p->lines = xgrow(p->lines, p->nlines, sizeof(*p->lines));
 		line = &p->lines[p->nlines++];
 		line->first = p->npieces;
 		x = 0;
 		for (i = s; i < bk; i++) {
 			switch (items[i].kind) {
 			case LB_BOX:
-				for (j = 0; j < b->refs[i].count; j++)
-					place(p, line->first,
-					    &b->pieces[b->refs[i].first + j],
-					    x + b->pieces[b->refs[i].first +
-					    j].x);
+				src = &b->pieces[b->refs[i].first];
+				count = b->refs[i].count;
+				for (j = 0; j < count; j++)
+					place(p, line->first, &src[j],
+					    x + src[j].x);
 				x += items[i].width;
 				break;
 			case LB_GLUE:
@@ -716,10 +979,14 @@ place_lines(struct lb_para *p, const struct lb_builder *b, const size_t *breaks,
 			shift = (o->width - x) / 2;
 		else if (o->align == LB_RIGHT && x < o->width)
 			shift = o->width - x;
-		for (j = line->first; j < p->npieces; j++)
-			p->pieces[j].x += shift;
+		/* Adding 0 would change nothing: no x is -0, a sum from
+		 * +0 of widths and spaces. */
+		if (shift != 0)
+			for (j = line->first; j < p->npieces; j++)
+				p->pieces[j].x += shift;
 		start = bk + 1;
 	}
+	return true;
 }
 
 void
@@ -736,28 +1003,21 @@ lb_para_free(struct lb_para *p)
 	memset(p, 0, sizeof(*p));
 }
 
-static bool
-overfull(const struct lb_builder *b, const size_t *breaks, size_t nbreaks)
+/* The items of the last pass, from those of the first: the no-break
+ * spaces' penalties (a forced break's is followed by the paragraph's
+ * final glue) become merely costly. */
+static void
+allow_nbsp_breaks(struct lb_builder *b)
 {
-	size_t start = 0, s, i, k;
-	double L, Z;
+	size_t i;
 
-	for (k = 0; k < nbreaks; k++) {
-		s = line_start(b->items, b->nitems, start);
-		L = Z = 0;
-		for (i = s; i < breaks[k]; i++)
-			if (b->items[i].kind != LB_PENALTY &&
-			    b->items[i].stretch < FIL) {
-				L += b->items[i].width;
-				Z += b->items[i].shrink;
-			}
-		if (b->items[breaks[k]].kind == LB_PENALTY)
-			L += b->items[breaks[k]].width;
-		if (L - Z > b->o->width + EPS)
-			return true;
-		start = breaks[k] + 1;
-	}
-	return false;
+	for (i = 0; i + 1 < b->nitems; i++)
+		if (b->items[i].kind == LB_PENALTY &&
+		    b->items[i].penalty == LB_INF &&
+		    b->items[i + 1].kind == LB_GLUE &&
+		    b->items[i + 1].stretch < FIL)
+			b->items[i].penalty = NBSP_LAST_RESORT;
+	b->nbsp_penalty = NBSP_LAST_RESORT;
 }
 
 void
@@ -768,15 +1028,29 @@ lb_layout(struct lb_para *p, const struct lb_span *spans, size_t n,
 	size_t *breaks = NULL, nbreaks = 0;
 	int pass;
 
+	/* Not the width caches: a few kilobytes, cleared when a style is
+	 * first measured. */
+	memset(&b, 0, offsetof(struct lb_builder, own));
+	b.o = o;
+	if (o->widths != NULL) {
+		b.wc = o->widths;
+		if (b.wc->measure != o->measure || b.wc->ctx != o->ctx)
+			b.wc->used = b.wc->next = b.wc->last = 0;
+	} else {
+		b.wc = &b.own;
+		b.own.used = b.own.next = b.own.last = 0;
+	}
+	b.wc->measure = o->measure;
+	b.wc->ctx = o->ctx;
+	b.nbsp_penalty = LB_INF;
+	build(&b, spans, n);
+	if (b.nitems == 0) {
+		builder_free(&b);
+		return;
+	}
 	for (pass = 0; pass < 2; pass++) {
-		memset(&b, 0, sizeof(b));
-		b.o = o;
-		b.nbsp_penalty = pass == 0 ? LB_INF : NBSP_LAST_RESORT;
-		build(&b, spans, n);
-		if (b.nitems == 0) {
-			builder_free(&b);
-			return;
-		}
+		if (pass == 1)
+			allow_nbsp_breaks(&b);
 		if (o->align == LB_JUSTIFY) {
 			if (pass == 0)
 				nbreaks = lb_total_fit(b.items, b.nitems,
@@ -790,21 +1064,16 @@ lb_layout(struct lb_para *p, const struct lb_span *spans, size_t n,
 		} else
 			nbreaks = lb_first_fit(b.items, b.nitems, o->width,
 			    &breaks);
-		if (nbreaks > 0 && !overfull(&b, breaks, nbreaks))
-			break;
-		if (pass == 1) {
-			/* Cannot happen: every box fits a line. */
-			free(breaks);
-			nbreaks = lb_first_fit(b.items, b.nitems, o->width,
-			    &breaks);
-			break;
-		}
+		if (nbreaks > 0 && place_lines(p, &b, breaks, nbreaks, true))
+			goto done;
 		free(breaks);
 		breaks = NULL;
 		nbreaks = 0;
-		builder_free(&b);
 	}
-	place_lines(p, &b, breaks, nbreaks);
+	/* Cannot happen: every box fits a line. */
+	nbreaks = lb_first_fit(b.items, b.nitems, o->width, &breaks);
+	place_lines(p, &b, breaks, nbreaks, false);
+done:
 	free(breaks);
 	builder_free(&b);
 }

@@ -88,12 +88,22 @@ enum lb_align {
 	LB_RIGHT	/* ragged left: a letter's place and date */
 };
 
+/* Widths measured for lb_layout, kept by its caller from one paragraph
+ * to the next (the measure function must give the same widths for the
+ * same context all along); a change of function or context starts
+ * afresh. */
+struct lb_widths;
+
+struct lb_widths *lb_widths_new(void);
+void	lb_widths_free(struct lb_widths *w);
+
 struct lb_opts {
 	double		 size;		/* font size in points */
 	double		 width;		/* line width in points */
 	enum lb_align	 align;
 	lb_width_fn	 measure;
 	void		*ctx;
+	struct lb_widths *widths;	/* or NULL: measured for each call */
 };
 
 void	lb_para_init(struct lb_para *p);

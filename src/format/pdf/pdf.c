@@ -316,6 +316,7 @@ render_free(struct render *r)
 	free(r->hpages);
 	free(r->dests);
 	tags_free(r->tags);
+	lb_widths_free(r->lbwidths);
 	free(r->zones);
 	buf_free(&r->scratch);
 	buf_free(&r->ops);
@@ -373,6 +374,7 @@ pdf_render(void *state, const struct doc *d, struct buf *out)
 		r.pdf->lbmemo = lb_memo_new(LB_MEMO_BYTES);
 	lb_memo_next(r.pdf->lbmemo);
 	r.lbmemo = r.pdf->lbmemo;
+	r.lbwidths = lb_widths_new();
 	buf_init(&r.scratch);
 	buf_init(&r.ops);
 	if (r.pdf->tagged)

@@ -203,6 +203,9 @@ struct render {
 	/* The backend's compressor, kept across a batch (deflate.c). */
 	struct deflater	*deflater;
 	struct lb_memo	*lbmemo;	/* the backend's, or NULL */
+	/* The line breaker's widths, kept from one paragraph to the
+	 * next of the document (linebreak.h). */
+	struct lb_widths *lbwidths;
 	struct tags	*tags;		/* the structure tree, or NULL when
 					 * untagged (tags.c) */
 };
