@@ -518,6 +518,82 @@ mem_hash(const void *data, size_t len)
 	return h;
 }
 
+void *
+keytab_get(const struct keytab *t, const char *key, size_t len,
+    uint64_t hash)
+{
+	const struct keytab_slot *s;
+	size_t i;
+
+	if (t->cap == 0)
+		return NULL;
+	for (i = (size_t)hash & (t->cap - 1); (s = &t->slots[i])->key != NULL;
+	    i = (i + 1) & (t->cap - 1))
+		if (s->hash == hash && s->len == len &&
+		    memcmp(s->key, key, len) == 0)
+			return s->value;
+	return NULL;
+}
+
+#define KEYTAB_FIRST	256
+
+static void
+keytab_insert(struct keytab *t, const struct keytab_slot *from)
+{
+	size_t i;
+
+	for (i = (size_t)from->hash & (t->cap - 1); t->slots[i].key != NULL;
+	    i = (i + 1) & (t->cap - 1))
+		;
+	t->slots[i] = *from;
+}
+
+void
+keytab_put(struct keytab *t, const char *key, size_t len, uint64_t hash,
+    void *value)
+{
+	struct keytab_slot slot, *old = t->slots;
+	size_t i, n = t->cap;
+
+	if ((t->count + 1) * 2 > t->cap) {
+		t->cap = n == 0 ? KEYTAB_FIRST : n * 2;
+		t->slots = xcalloc(t->cap, sizeof(*t->slots));
+		for (i = 0; i < n; i++)
+			if (old[i].key != NULL)
+				keytab_insert(t, &old[i]);
+		free(old);
+	}
+	slot.hash = hash;
+	slot.key = key;
+	slot.len = len;
+	slot.value = value;
+	keytab_insert(t, &slot);
+	t->count++;
+}
+
+void
+keytab_clear(struct keytab *t, void (*free_value)(void *))
+{
+	size_t i;
+
+	for (i = 0; i < t->cap; i++)
+		if (t->slots[i].key != NULL)
+			free_value(t->slots[i].value);
+	free(t->slots);
+	t->slots = NULL;
+	t->cap = t->count = 0;
+}
+
+size_t
+keytab_bytes(const struct keytab *t, size_t more)
+{
+	size_t cap = t->cap;
+
+	if ((t->count + more) * 2 > cap)
+		cap = cap == 0 ? KEYTAB_FIRST : cap * 2;
+	return cap * sizeof(*t->slots);
+}
+
 static size_t
 strhash(const char *s)
 {

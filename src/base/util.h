@@ -114,6 +114,34 @@ struct strmap {
 
 /* A 64-bit hash of LEN bytes, for tables that compare their keys. */
 uint64_t mem_hash(const void *data, size_t len);
+
+/* A table of byte strings compared whole, found by their mem_hash: the
+ * memos a batch keeps (doc/memo.c, format/pdf/lbmemo.c).  Keys and
+ * values are the caller's; a key stays where it is while in the table.
+ * A zeroed struct is an empty table. */
+struct keytab_slot {
+	uint64_t	 hash;
+	const char	*key;		/* NULL: a free slot */
+	size_t		 len;
+	void		*value;
+};
+
+struct keytab {
+	struct keytab_slot *slots;	/* open addressing, a power of 2 */
+	size_t		 cap;
+	size_t		 count;
+};
+
+/* The value of the LEN bytes of KEY, whose mem_hash is HASH, or NULL. */
+void	*keytab_get(const struct keytab *t, const char *key, size_t len,
+	    uint64_t hash);
+/* Adds KEY (not in T) with VALUE. */
+void	 keytab_put(struct keytab *t, const char *key, size_t len,
+	    uint64_t hash, void *value);
+/* Empties T, giving each value to FREE_VALUE. */
+void	 keytab_clear(struct keytab *t, void (*free_value)(void *));
+/* The bytes T's slots take once it holds MORE entries more. */
+size_t	 keytab_bytes(const struct keytab *t, size_t more);
 void	*strmap_get(const struct strmap *m, const char *key);
 /* Keeps the first value put for a key; returns the one in the map. */
 void	*strmap_put(struct strmap *m, const char *key, void *value);

@@ -38,7 +38,6 @@ struct memo_run {
 #define NO_ORIGIN	UINT32_MAX
 
 struct memo_entry {
-	uint64_t	 hash;
 	char		*key;		/* then the strings: one block */
 	size_t		 key_len;
 	struct memo_run	*runs;
@@ -46,10 +45,8 @@ struct memo_entry {
 };
 
 struct build_memo {
-	struct memo_entry *slots;	/* open addressing, a power of 2 */
-	size_t		 cap;
-	size_t		 count;
-	size_t		 bytes;
+	struct keytab	 table;		/* key → struct memo_entry */
+	size_t		 bytes;		/* of the entries */
 	size_t		 max;
 };
 
@@ -67,18 +64,20 @@ build_memo_new(size_t max)
 }
 
 static void
+entry_free(void *value)
+{
+	struct memo_entry *e = value;
+
+	free(e->key);
+	free(e->runs);
+	free(e);
+}
+
+static void
 memo_clear(struct build_memo *m)
 {
-	size_t i;
-
-	for (i = 0; i < m->cap; i++)
-		if (m->slots[i].key != NULL) {
-			free(m->slots[i].key);
-			free(m->slots[i].runs);
-		}
-	free(m->slots);
-	m->slots = NULL;
-	m->cap = m->count = m->bytes = 0;
+	keytab_clear(&m->table, entry_free);
+	m->bytes = 0;
 }
 
 void
@@ -93,23 +92,7 @@ build_memo_free(struct build_memo *m)
 size_t
 build_memo_bytes(const struct build_memo *m)
 {
-	return m->bytes + m->cap * sizeof(*m->slots);
-}
-
-static struct memo_entry *
-memo_find(const struct build_memo *m, uint64_t hash, const char *key,
-    size_t len)
-{
-	size_t i;
-
-	if (m->cap == 0)
-		return NULL;
-	for (i = (size_t)hash & (m->cap - 1); m->slots[i].key != NULL;
-	    i = (i + 1) & (m->cap - 1))
-		if (m->slots[i].hash == hash && m->slots[i].key_len == len &&
-		    memcmp(m->slots[i].key, key, len) == 0)
-			return &m->slots[i];
-	return NULL;
+	return m->bytes + keytab_bytes(&m->table, 0);
 }
 
 bool
@@ -122,7 +105,7 @@ build_memo_get(const struct build_memo *m, const char *key, size_t len,
 
 	if (len > MEMO_KEY_MAX)
 		return false;
-	e = memo_find(m, mem_hash(key, len), key, len);
+	e = keytab_get(&m->table, key, len, mem_hash(key, len));
 	if (e == NULL)
 		return false;
 	strings = e->key + e->key_len;
@@ -141,43 +124,6 @@ build_memo_get(const struct build_memo *m, const char *key, size_t len,
 		d->line_break = r->line_break;
 	}
 	return true;
-}
-
-#define SLOTS_FIRST	256
-
-/* The bytes of the table of slots holding COUNT entries, CAP slots
- * before: it grows by half-full doubling. */
-static size_t
-table_bytes(size_t count, size_t cap)
-{
-	if (count * 2 > cap)
-		cap = cap == 0 ? SLOTS_FIRST : cap * 2;
-	return cap * sizeof(struct memo_entry);
-}
-
-static void
-memo_insert(struct build_memo *m, const struct memo_entry *e)
-{
-	size_t i;
-
-	for (i = (size_t)e->hash & (m->cap - 1); m->slots[i].key != NULL;
-	    i = (i + 1) & (m->cap - 1))
-		;
-	m->slots[i] = *e;
-}
-
-static void
-memo_grow(struct build_memo *m)
-{
-	struct memo_entry *old = m->slots;
-	size_t i, n = m->cap;
-
-	m->cap = n == 0 ? SLOTS_FIRST : n * 2;
-	m->slots = xcalloc(m->cap, sizeof(*m->slots));
-	for (i = 0; i < n; i++)
-		if (old[i].key != NULL)
-			memo_insert(m, &old[i]);
-	free(old);
 }
 
 /* The class of ORIGIN among ORIGINS, or NO_ORIGIN when it is none of
@@ -199,14 +145,15 @@ build_memo_put(struct build_memo *m, const char *key, size_t len,
     const struct doc_runs *runs, struct value_origin *const *origins,
     size_t norigins)
 {
-	struct memo_entry e;
+	struct memo_entry *e;
+	uint64_t hash;
 	size_t i, strings = 0, size;
 	char *at;
 
 	if (len > MEMO_KEY_MAX)
 		return;
-	e.hash = mem_hash(key, len);
-	if (memo_find(m, e.hash, key, len) != NULL)
+	hash = mem_hash(key, len);
+	if (keytab_get(&m->table, key, len, hash) != NULL)
 		return;
 	for (i = 0; i < runs->len; i++) {
 		strings += strlen(runs->v[i].text) + 1;
@@ -217,35 +164,34 @@ build_memo_put(struct build_memo *m, const char *key, size_t len,
 		    NO_ORIGIN)
 			return;
 	}
-	size = len + strings + runs->len * sizeof(struct memo_run);
+	size = sizeof(*e) + len + strings + runs->len * sizeof(struct memo_run);
 	if (size > UINT32_MAX / 2)
 		return;
 	/* Full: emptied, and what could never fit is not kept. */
-	if (m->bytes + size + table_bytes(m->count + 1, m->cap) > m->max)
+	if (m->bytes + size + keytab_bytes(&m->table, 1) > m->max)
 		memo_clear(m);
-	if (size + table_bytes(1, 0) > m->max)
+	if (size + keytab_bytes(&m->table, 1) > m->max)
 		return;
-	if ((m->count + 1) * 2 > m->cap)
-		memo_grow(m);
-	e.key = xmalloc(len + strings);
-	memcpy(e.key, key, len);
-	e.key_len = len;
-	e.nruns = runs->len;
-	e.runs = runs->len > 0 ? xcalloc(runs->len, sizeof(*e.runs)) : NULL;
-	at = e.key + len;
+	e = xmalloc(sizeof(*e));
+	e->key = xmalloc(len + strings);
+	memcpy(e->key, key, len);
+	e->key_len = len;
+	e->nruns = runs->len;
+	e->runs = runs->len > 0 ? xcalloc(runs->len, sizeof(*e->runs)) : NULL;
+	at = e->key + len;
 	for (i = 0; i < runs->len; i++) {
 		const struct doc_run *d = &runs->v[i];
-		struct memo_run *r = &e.runs[i];
+		struct memo_run *r = &e->runs[i];
 		size_t n = strlen(d->text);
 
-		r->text = (uint32_t)(at - (e.key + len));
+		r->text = (uint32_t)(at - (e->key + len));
 		r->text_len = (uint32_t)n;
 		memcpy(at, d->text, n + 1);
 		at += n + 1;
 		r->link = NO_LINK;
 		if (d->link != NULL) {
 			n = strlen(d->link);
-			r->link = (uint32_t)(at - (e.key + len));
+			r->link = (uint32_t)(at - (e->key + len));
 			memcpy(at, d->link, n + 1);
 			at += n + 1;
 		}
@@ -254,7 +200,6 @@ build_memo_put(struct build_memo *m, const char *key, size_t len,
 		r->style = (unsigned char)d->style;
 		r->line_break = d->line_break;
 	}
-	memo_insert(m, &e);
-	m->count++;
+	keytab_put(&m->table, e->key, len, hash, e);
 	m->bytes += size;
 }

@@ -80,6 +80,22 @@ def cases():
             yield path, found
 
 
+def batch(template, lot, fmt, count):
+    """The files of one batch of TEMPLATE in FMT, in record order, and
+    why it is wrong when it did not write COUNT of them (else None)."""
+    out = os.path.join(work, "out")
+    shutil.rmtree(out, ignore_errors=True)
+    run = subprocess.run(
+        [lgc, "build", os.path.basename(template), "--lot", lot,
+         "--sortie", out + "/", "-f", fmt],
+        cwd=os.path.dirname(template), capture_output=True)
+    made = sorted(os.listdir(out)) if os.path.isdir(out) else []
+    if len(made) != count:
+        return made, "%d contrats écrits sur %d : %s" % (
+            len(made), count, run.stderr.decode("utf-8", "replace")[-400:])
+    return [os.path.join(out, m) for m in made], None
+
+
 count = 0
 for template, found in cases():
     order = found + found[::-1] + found
@@ -93,21 +109,10 @@ for template, found in cases():
                   in enumerate(order) if os.path.exists(want + "." + ext)]
         if not wanted:
             continue
-        out = os.path.join(work, "out")
-        shutil.rmtree(out, ignore_errors=True)
-        run = subprocess.run(
-            [lgc, "build", os.path.basename(template), "--lot", lot,
-             "--sortie", out + "/", "-f", fmt],
-            cwd=os.path.dirname(template), capture_output=True)
-        made = sorted(os.listdir(out)) if os.path.isdir(out) else []
-        why = None
-        if len(made) != len(order):
-            why = "%d contrats écrits sur %d : %s" % (
-                len(made), len(order),
-                run.stderr.decode("utf-8", "replace")[-400:])
-        else:
+        made, why = batch(template, lot, fmt, len(order))
+        if why is None:
             for i, want in wanted:
-                with open(os.path.join(out, made[i]), "rb") as f:
+                with open(made[i], "rb") as f:
                     got = f.read()
                 with open(want, "rb") as f:
                     if got != f.read():
@@ -128,18 +133,7 @@ for template, found in cases():
     shutil.rmtree(alone, ignore_errors=True)
     os.makedirs(alone)
     for fmt in ("pdf", "docx"):
-        out = os.path.join(work, "out")
-        shutil.rmtree(out, ignore_errors=True)
-        run = subprocess.run(
-            [lgc, "build", os.path.basename(template), "--lot", lot,
-             "--sortie", out + "/", "-f", fmt],
-            cwd=os.path.dirname(template), capture_output=True)
-        made = sorted(os.listdir(out)) if os.path.isdir(out) else []
-        why = None
-        if len(made) != len(order):
-            why = "%d contrats écrits sur %d : %s" % (
-                len(made), len(order),
-                run.stderr.decode("utf-8", "replace")[-400:])
+        made, why = batch(template, lot, fmt, len(order))
         for i, (_, _, data) in enumerate(order):
             if why is not None:
                 break
@@ -156,7 +150,7 @@ for template, found in cases():
             except OSError:
                 why = "lgc build -d %s n'a rien écrit" % os.path.basename(data)
                 break
-            with open(os.path.join(out, made[i]), "rb") as f:
+            with open(made[i], "rb") as f:
                 if f.read() != want:
                     why = "l'enregistrement %d du lot n'est pas le %s de " \
                           "%s seul" % (i + 1, fmt.upper(),

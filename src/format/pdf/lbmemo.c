@@ -46,7 +46,6 @@ struct kept_line {
 };
 
 struct entry {
-	uint64_t	 hash;
 	char		*key;		/* then the literals: one block */
 	size_t		 key_len;
 	struct kept_piece *pieces;
@@ -56,10 +55,8 @@ struct entry {
 };
 
 struct lb_memo {
-	struct entry	*slots;		/* open addressing, a power of 2 */
-	size_t		 cap;
-	size_t		 count;
-	size_t		 bytes;
+	struct keytab	 table;		/* key → struct entry */
+	size_t		 bytes;		/* of the entries */
 	size_t		 max;
 	struct buf	 key;		/* of the spans being laid out */
 };
@@ -75,19 +72,21 @@ lb_memo_new(size_t max)
 }
 
 static void
+entry_free(void *value)
+{
+	struct entry *e = value;
+
+	free(e->key);
+	free(e->pieces);
+	free(e->lines);
+	free(e);
+}
+
+static void
 clear(struct lb_memo *m)
 {
-	size_t i;
-
-	for (i = 0; i < m->cap; i++)
-		if (m->slots[i].key != NULL) {
-			free(m->slots[i].key);
-			free(m->slots[i].pieces);
-			free(m->slots[i].lines);
-		}
-	free(m->slots);
-	m->slots = NULL;
-	m->cap = m->count = m->bytes = 0;
+	keytab_clear(&m->table, entry_free);
+	m->bytes = 0;
 }
 
 void
@@ -110,7 +109,7 @@ lb_memo_next(struct lb_memo *m)
 size_t
 lb_memo_bytes(const struct lb_memo *m)
 {
-	return m->bytes + m->cap * sizeof(*m->slots);
+	return m->bytes + keytab_bytes(&m->table, 0);
 }
 
 /* The first span before I with the same link as I, or NONE. */
@@ -168,21 +167,6 @@ make_key(struct buf *k, const struct lb_span *s, size_t n,
 		if (s[i].text != NULL)
 			buf_put(k, (const char *)s[i].text, s[i].len);
 	}
-}
-
-static struct entry *
-find(const struct lb_memo *m, uint64_t hash, const char *key, size_t len)
-{
-	size_t i;
-
-	if (m->cap == 0)
-		return NULL;
-	for (i = (size_t)hash & (m->cap - 1); m->slots[i].key != NULL;
-	    i = (i + 1) & (m->cap - 1))
-		if (m->slots[i].hash == hash && m->slots[i].key_len == len &&
-		    memcmp(m->slots[i].key, key, len) == 0)
-			return &m->slots[i];
-	return NULL;
 }
 
 /* E's lines appended to P, their pieces pointing into SPANS. */
@@ -245,31 +229,6 @@ locate(const struct lb_piece *pc, const struct lb_span *s, size_t n,
 	return false;
 }
 
-static void
-insert(struct lb_memo *m, const struct entry *e)
-{
-	size_t i;
-
-	for (i = (size_t)e->hash & (m->cap - 1); m->slots[i].key != NULL;
-	    i = (i + 1) & (m->cap - 1))
-		;
-	m->slots[i] = *e;
-}
-
-static void
-grow(struct lb_memo *m)
-{
-	struct entry *old = m->slots;
-	size_t i, n = m->cap;
-
-	m->cap = n == 0 ? 256 : n * 2;
-	m->slots = xcalloc(m->cap, sizeof(*m->slots));
-	for (i = 0; i < n; i++)
-		if (old[i].key != NULL)
-			insert(m, &old[i]);
-	free(old);
-}
-
 /* Keeps the lines P got from FIRST_LINE on (pieces from FIRST_PIECE),
  * laid out from S under the key in M. */
 static void
@@ -277,24 +236,24 @@ keep(struct lb_memo *m, uint64_t hash, const struct lb_para *p,
     size_t first_piece, size_t first_line, const struct lb_span *s,
     size_t n)
 {
-	struct entry e;
+	struct entry *e = xmalloc(sizeof(*e));
 	struct buf literals;
 	size_t i, span, off, link;
 
-	e.hash = hash;
-	e.npieces = p->npieces - first_piece;
-	e.nlines = p->nlines - first_line;
-	e.pieces = e.npieces > 0 ? xcalloc(e.npieces, sizeof(*e.pieces)) :
+	e->npieces = p->npieces - first_piece;
+	e->nlines = p->nlines - first_line;
+	e->pieces = e->npieces > 0 ? xcalloc(e->npieces, sizeof(*e->pieces)) :
 	    NULL;
-	e.lines = e.nlines > 0 ? xcalloc(e.nlines, sizeof(*e.lines)) : NULL;
+	e->lines = e->nlines > 0 ? xcalloc(e->nlines, sizeof(*e->lines)) :
+	    NULL;
 	buf_init(&literals);
-	for (i = 0; i < e.npieces; i++) {
+	for (i = 0; i < e->npieces; i++) {
 		const struct lb_piece *pc = &p->pieces[first_piece + i];
-		struct kept_piece *k = &e.pieces[i];
+		struct kept_piece *k = &e->pieces[i];
 
 		if (!locate(pc, s, n, &span, &off, &link)) {
-			free(e.pieces);
-			free(e.lines);
+			e->key = NULL;
+			entry_free(e);
 			buf_free(&literals);
 			return;
 		}
@@ -310,23 +269,20 @@ keep(struct lb_memo *m, uint64_t hash, const struct lb_para *p,
 		k->x = pc->x;
 		k->width = pc->width;
 	}
-	for (i = 0; i < e.nlines; i++) {
-		e.lines[i].first = p->lines[first_line + i].first - first_piece;
-		e.lines[i].count = p->lines[first_line + i].count;
-		e.lines[i].width = p->lines[first_line + i].width;
+	for (i = 0; i < e->nlines; i++) {
+		e->lines[i].first = p->lines[first_line + i].first - first_piece;
+		e->lines[i].count = p->lines[first_line + i].count;
+		e->lines[i].width = p->lines[first_line + i].width;
 	}
-	e.key_len = m->key.len;
-	e.key = xmalloc(m->key.len + literals.len + 1);
-	memcpy(e.key, m->key.data, m->key.len);
+	e->key_len = m->key.len;
+	e->key = xmalloc(m->key.len + literals.len + 1);
+	memcpy(e->key, m->key.data, m->key.len);
 	if (literals.len > 0)
-		memcpy(e.key + m->key.len, literals.data, literals.len);
-	m->bytes += e.key_len + literals.len + e.npieces * sizeof(*e.pieces) +
-	    e.nlines * sizeof(*e.lines);
+		memcpy(e->key + m->key.len, literals.data, literals.len);
+	m->bytes += sizeof(*e) + e->key_len + literals.len +
+	    e->npieces * sizeof(*e->pieces) + e->nlines * sizeof(*e->lines);
 	buf_free(&literals);
-	if ((m->count + 1) * 2 > m->cap)
-		grow(m);
-	insert(m, &e);
-	m->count++;
+	keytab_put(&m->table, e->key, e->key_len, hash, e);
 }
 
 void
@@ -343,7 +299,8 @@ lb_memo_layout(struct lb_memo *m, struct lb_para *p,
 	}
 	make_key(&m->key, spans, n, o);
 	hash = mem_hash(m->key.data, m->key.len);
-	if ((e = find(m, hash, m->key.data, m->key.len)) != NULL) {
+	if ((e = keytab_get(&m->table, m->key.data, m->key.len, hash)) !=
+	    NULL) {
 		append(e, p, spans);
 		return;
 	}
