@@ -584,6 +584,17 @@ keytab_clear(struct keytab *t, void (*free_value)(void *))
 	t->cap = t->count = 0;
 }
 
+bool
+sighted_again(struct sightings *s, uint64_t hash)
+{
+	uint64_t *slot = &s->hash[hash % SIGHTINGS];
+
+	if (*slot == hash)
+		return true;
+	*slot = hash;
+	return false;
+}
+
 size_t
 keytab_bytes(const struct keytab *t, size_t more)
 {

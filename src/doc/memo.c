@@ -13,10 +13,12 @@
  *
  * The runs kept name their value by its class in the key (the first,
  * second… distinct value of the paragraph): the same paragraph for
- * another client gets that client's values.  The memo holds at most
- * MAX bytes: when full it is emptied, so that a batch of any length
- * keeps a flat peak of memory, and the template's paragraphs come
- * back at the next document.
+ * another client gets that client's values.  A paragraph is kept the
+ * second time it is made, never the first (sighted_again): one that a
+ * single contract holds, its client's name in it, takes no room.  The
+ * memo holds at most MAX bytes: when full it is emptied, so that a
+ * batch of any length keeps a flat peak of memory, and the template's
+ * paragraphs come back at the next documents.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -48,6 +50,7 @@ struct build_memo {
 	struct keytab	 table;		/* key → struct memo_entry */
 	size_t		 bytes;		/* of the entries */
 	size_t		 max;
+	struct sightings seen;		/* the keys met once */
 };
 
 /* A paragraph's key longer than this is not kept: a loop's list of
@@ -153,7 +156,8 @@ build_memo_put(struct build_memo *m, const char *key, size_t len,
 	if (len > MEMO_KEY_MAX)
 		return;
 	hash = mem_hash(key, len);
-	if (keytab_get(&m->table, key, len, hash) != NULL)
+	if (keytab_get(&m->table, key, len, hash) != NULL ||
+	    !sighted_again(&m->seen, hash))
 		return;
 	for (i = 0; i < runs->len; i++) {
 		strings += strlen(runs->v[i].text) + 1;

@@ -240,27 +240,32 @@ build_with(const char *spec, struct build_memo *memo)
 }
 
 /* Builds the document of SPEC and returns its dump (static storage is
- * avoided: the caller frees).  It is built three times, once alone and
- * twice with a memo of paragraphs (the first keeps them, the second
- * finds them): a dump that differs is returned marked, so that the
- * case fails. */
+ * avoided: the caller frees).  It is built four times, once alone and
+ * three times with a memo of paragraphs (the first meets them, the
+ * second keeps them, the third finds them): a dump that differs is
+ * returned marked, so that the case fails. */
 static char *
 build(const char *spec)
 {
 	struct build_memo *memo = build_memo_new(1u << 16);
 	char *alone = build_with(spec, NULL);
+	char *met = build_with(spec, memo);
 	char *kept = build_with(spec, memo);
 	char *found = build_with(spec, memo);
 	char *marked;
 
 	build_memo_free(memo);
-	if (strcmp(alone, kept) == 0 && strcmp(alone, found) == 0) {
+	if (strcmp(alone, met) == 0 && strcmp(alone, kept) == 0 &&
+	    strcmp(alone, found) == 0) {
+		free(met);
 		free(kept);
 		free(found);
 		return alone;
 	}
-	marked = xasprintf("memo: %s | %s | %s", alone, kept, found);
+	marked = xasprintf("memo: %s | %s | %s | %s", alone, met, kept,
+	    found);
 	free(alone);
+	free(met);
 	free(kept);
 	free(found);
 	return marked;
@@ -669,11 +674,18 @@ test_memo(struct unit *u)
 	struct build_memo *memo = build_memo_new(1u << 16);
 	struct value_origin *a1 = origin("a"), *b1 = origin("b");
 	struct value_origin *a2 = origin("a"), *b2 = origin("b");
-	struct doc d1, d2, d3, d4;
+	struct doc d0, d1, d2, d3, d4;
 	const struct doc_runs *r1, *r2, *r3, *r4;
 	char *text;
 	size_t i;
 
+	/* Met, then kept, then found. */
+	two_values(&d0, memo, "Dupont", a1, "Durand", b1);
+	doc_free(&d0);
+	two_values(&d0, memo, "x", a1, ",y", a1);
+	doc_free(&d0);
+	two_values(&d0, memo, "x", a2, ",y", b2);
+	doc_free(&d0);
 	two_values(&d1, memo, "Dupont", a1, "Durand", b1);
 	two_values(&d2, memo, "Dupont", a2, "Durand", b2);
 	r1 = &d1.blocks.v[0].u.paragraph;
@@ -699,11 +711,15 @@ test_memo(struct unit *u)
 	doc_free(&d3);
 	doc_free(&d4);
 	build_memo_free(memo);
-	/* A thousand paragraphs of their own in a memo of 16 KB: it is
-	 * emptied when full, never more. */
+	/* A thousand paragraphs of their own, each made twice, in a memo
+	 * of 16 KB: it is emptied when full, never more; made once, a
+	 * paragraph is not kept. */
 	memo = build_memo_new(16384);
+	free(build_with("{L}Un paragraphe d’un seul contrat.", memo));
+	CHECK(u, build_memo_bytes(memo) == 0);
 	for (i = 0; i < 1000; i++) {
 		text = xasprintf("{L}Paragraphe numéro %zu du contrat.", i);
+		free(build_with(text, memo));
 		free(build_with(text, memo));
 		free(text);
 		CHECK(u, build_memo_bytes(memo) <= 16384);

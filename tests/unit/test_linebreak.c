@@ -510,7 +510,14 @@ test_memo(struct unit *u)
 	lb_para_init(&kept);
 	lb_para_init(&found);
 	lb_layout(&direct, s1, 3, &o);
+	/* Met first, kept the second time, found the third. */
+	lb_para_init(&other);
+	lb_memo_layout(m, &other, s1, 3, &o);
+	CHECK(u, lb_memo_bytes(m) == 0);
+	CHECK(u, same_lines(&direct, s1, &other, s1, 3));
+	lb_para_free(&other);
 	lb_memo_layout(m, &kept, s1, 3, &o);
+	CHECK(u, lb_memo_bytes(m) > 0);
 	lb_memo_layout(m, &found, s2, 3, &o);
 	CHECK(u, direct.nlines > 2);
 	CHECK(u, same_lines(&direct, s1, &kept, s1, 3));
@@ -535,6 +542,7 @@ test_memo(struct unit *u)
 
 		lb_memo_next(m);
 		lb_para_init(&other);
+		lb_memo_layout(m, &other, &one, 1, &o);
 		lb_memo_layout(m, &other, &one, 1, &o);
 		lb_para_free(&other);
 		free(t);

@@ -12,6 +12,8 @@
  * (or, for the hyphen a break adds, its bytes), so that they can point
  * into another document's spans.
  *
+ * Spans are kept the second time they are laid out, never the first
+ * (sighted_again): a paragraph only one contract holds takes no room.
  * The pieces found here may point into the memo (a hyphen), so the
  * memo is emptied only between documents (lb_memo_next), once over its
  * bytes: a batch's memory stays flat.
@@ -59,6 +61,7 @@ struct lb_memo {
 	size_t		 bytes;		/* of the entries */
 	size_t		 max;
 	struct buf	 key;		/* of the spans being laid out */
+	struct sightings seen;		/* the keys met once */
 };
 
 struct lb_memo *
@@ -305,5 +308,6 @@ lb_memo_layout(struct lb_memo *m, struct lb_para *p,
 		return;
 	}
 	lb_layout(p, spans, n, o);
-	keep(m, hash, p, first_piece, first_line, spans, n);
+	if (sighted_again(&m->seen, hash))
+		keep(m, hash, p, first_piece, first_line, spans, n);
 }
