@@ -2,11 +2,13 @@
  * Copyright 2026 The lgc authors */
 /* format/docx: the XML escaping every client string goes through, and
  * the zip written in memory. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include <zlib.h>
+#include <minizip/unzip.h>
 #include <minizip/zip.h>
 
 #include "unit.h"
@@ -109,6 +111,70 @@ lgc_archive(struct buf *out, struct docx_deflater *deflater,
 	return docx_zip_close(z) && ok;
 }
 
+/* What an unzipper reads of the archive ZIP: each entry in order, its
+ * name, method, CRC, size, attributes and date, then its bytes, read by
+ * minizip's unzip, which checks each CRC.  The compressed bytes are left
+ * out: two deflaters may choose them differently. */
+static bool
+entries(const struct buf *zip, struct buf *listing)
+{
+	char path[] = "/tmp/lgc-unit-unzip-XXXXXX";
+	char name[256], chunk[4096];
+	unz_file_info64 info;
+	unzFile uf;
+	FILE *f;
+	int fd = mkstemp(path), n, status;
+	bool ok = fd >= 0;
+
+	if (fd >= 0)
+		close(fd);
+	if (ok && (f = fopen(path, "wb")) != NULL) {
+		ok = fwrite(zip->data, 1, zip->len, f) == zip->len;
+		ok = fclose(f) == 0 && ok;
+	} else
+		ok = false;
+	uf = ok ? unzOpen64(path) : NULL;
+	ok = uf != NULL;
+	for (status = ok ? unzGoToFirstFile(uf) : UNZ_END_OF_LIST_OF_FILE;
+	    ok && status == UNZ_OK; status = unzGoToNextFile(uf)) {
+		ok = unzGetCurrentFileInfo64(uf, &info, name, sizeof(name),
+		    NULL, 0, NULL, 0) == UNZ_OK &&
+		    unzOpenCurrentFile(uf) == UNZ_OK;
+		if (!ok)
+			break;
+		buf_printf(listing, "%s %d %lx %llu %lx %lx %lx\n", name,
+		    (int)info.compression_method, (unsigned long)info.crc,
+		    (unsigned long long)info.uncompressed_size,
+		    (unsigned long)info.internal_fa,
+		    (unsigned long)info.external_fa,
+		    (unsigned long)info.dosDate);
+		while ((n = unzReadCurrentFile(uf, chunk, sizeof(chunk))) > 0)
+			buf_put(listing, chunk, (size_t)n);
+		ok = unzCloseCurrentFile(uf) == UNZ_OK && n == 0;
+	}
+	if (status != UNZ_END_OF_LIST_OF_FILE)
+		ok = false;
+	if (uf != NULL)
+		unzClose(uf);
+	unlink(path);
+	return ok;
+}
+
+static bool
+same_entries(const struct buf *a, const struct buf *b)
+{
+	struct buf la, lb;
+	bool same;
+
+	buf_init(&la);
+	buf_init(&lb);
+	same = entries(a, &la) && entries(b, &lb) && la.len == lb.len &&
+	    memcmp(la.data, lb.data, la.len) == 0;
+	buf_free(&la);
+	buf_free(&lb);
+	return same;
+}
+
 static void
 test_zip(struct unit *u)
 {
@@ -116,9 +182,9 @@ test_zip(struct unit *u)
 	struct docx_deflater *d = docx_deflater_new();
 	struct docx_deflater *fresh = docx_deflater_new();
 	const char *names[] = { "a.xml", "b/c.xml", "word/document.xml",
-	    "d.xml" };
-	const char *datas[4];
-	size_t lens[4], i;
+	    "d.xml", "e.bin", "f.bin" };
+	const char *datas[6];
+	size_t lens[6], i;
 	unsigned seed = 1;
 
 	buf_init(&out);
@@ -145,23 +211,30 @@ test_zip(struct unit *u)
 	lens[2] = big.len;
 	datas[3] = "<a/>";
 	lens[3] = 4;
-	CHECK(u, lgc_archive(&out, d, names, datas, lens, 4));
+	/* Binary by zlib's rule: a byte of its black list. */
+	datas[4] = "PK\x01\x02 \x03";
+	lens[4] = 6;
+	/* And one found binary past its first sixteen bytes. */
+	datas[5] = "<w:t>un texte assez long</w:t>\x01<w:t>suite</w:t>";
+	lens[5] = strlen(datas[5]);
+	CHECK(u, lgc_archive(&out, d, names, datas, lens, 6));
 	/* Appended after what OUT held, a zip's signature first. */
 	CHECK(u, out.len > 5 + 30 && memcmp(out.data, "avant", 5) == 0 &&
 	    memcmp(out.data + 5, "PK\x03\x04", 4) == 0);
 	CHECK(u, out.len > 22 &&
 	    memcmp(out.data + out.len - 22, "PK\x05\x06", 4) == 0);
-	/* Byte for byte what minizip writes deflating each entry itself,
-	 * with a new deflater and with one that kept the parts. */
-	CHECK(u, minizip_archive(&mini, names, datas, lens, 4));
-	CHECK(u, mini.len == out.len - 5 &&
-	    memcmp(mini.data, out.data + 5, mini.len) == 0);
-	CHECK(u, lgc_archive(&again, fresh, names, datas, lens, 4));
-	CHECK(u, again.len == mini.len &&
-	    memcmp(again.data, mini.data, again.len) == 0);
-	CHECK(u, lgc_archive(&kept, d, names, datas, lens, 4));
-	CHECK(u, kept.len == mini.len &&
-	    memcmp(kept.data, mini.data, kept.len) == 0);
+	/* What minizip writes deflating each entry itself, read back: the
+	 * same entries, attributes and bytes; only the deflated bytes may
+	 * differ.  With a new deflater and with one that kept the parts,
+	 * the very same archive. */
+	CHECK(u, minizip_archive(&mini, names, datas, lens, 6));
+	CHECK(u, lgc_archive(&again, fresh, names, datas, lens, 6));
+	CHECK(u, again.len == out.len - 5 &&
+	    memcmp(again.data, out.data + 5, again.len) == 0);
+	CHECK(u, same_entries(&mini, &again));
+	CHECK(u, lgc_archive(&kept, d, names, datas, lens, 6));
+	CHECK(u, kept.len == again.len &&
+	    memcmp(kept.data, again.data, kept.len) == 0);
 	docx_deflater_free(d);
 	docx_deflater_free(fresh);
 	buf_free(&out);

@@ -58,11 +58,15 @@ word_label(struct buf *b, int counts[3], int level)
 	for (i = level; i < 3; i++)
 		counts[i] = 0;
 	if (level == 1) {
-		buf_printf(b, "Article %d", counts[0]);
+		buf_puts(b, "Article ");
+		buf_putu(b, (unsigned long)counts[0]);
 		return;
 	}
-	for (i = 0; i < level; i++)
-		buf_printf(b, i == 0 ? "%d" : ".%d", counts[i]);
+	for (i = 0; i < level; i++) {
+		if (i > 0)
+			buf_putc(b, '.');
+		buf_putu(b, (unsigned long)counts[i]);
+	}
 }
 
 static void
@@ -138,6 +142,12 @@ run_props(struct buf *out, unsigned style, bool bold)
 
 /* LEN bytes of S as the content of runs already opened: a tab, a line
  * feed and a non-breaking hyphen are elements of their own in Word. */
+/* The bytes run_text looks at twice: a tab, a line feed, the lead byte
+ * of U+2011. */
+static const bool run_special[256] = {
+	['\t'] = true, ['\n'] = true, [0xE2] = true,
+};
+
 static void
 run_text(struct buf *out, const char *s, size_t len)
 {
@@ -150,8 +160,7 @@ run_text(struct buf *out, const char *s, size_t len)
 
 		/* Only a tab, a line feed or the lead byte of U+2011 is
 		 * looked at twice. */
-		if (i < len && s[i] != '\t' && s[i] != '\n' &&
-		    s[i] != NB_HYPHEN[0]) {
+		if (i < len && !run_special[(unsigned char)s[i]]) {
 			i++;
 			continue;
 		}
@@ -329,8 +338,11 @@ para_open(struct buf *out, const struct para *p)
 	} else if (p->no_number)
 		buf_puts(out, "<w:numPr><w:ilvl w:val=\"0\"/>"
 		    "<w:numId w:val=\"0\"/></w:numPr>");
-	if (p->indent > 0)
-		buf_printf(out, "<w:ind w:left=\"%d\"/>", p->indent);
+	if (p->indent > 0) {
+		buf_puts(out, "<w:ind w:left=\"");
+		buf_putu(out, (unsigned long)p->indent);
+		buf_puts(out, "\"/>");
+	}
 	if (p->right)
 		buf_puts(out, "<w:jc w:val=\"right\"/>");
 	buf_puts(out, "</w:pPr>");
@@ -357,7 +369,9 @@ heading(struct writer *w, const struct doc_heading *h)
 	para_open(w->out, &p);
 	id = w->body->next_bookmark_id++;
 	if (t != NULL) {
-		buf_printf(w->out, "<w:bookmarkStart w:id=\"%u\" w:name=\"", id);
+		buf_puts(w->out, "<w:bookmarkStart w:id=\"");
+		buf_putu(w->out, id);
+		buf_puts(w->out, "\" w:name=\"");
 		xml_escape_str(w->out, t->bookmark);
 		buf_puts(w->out, "\"/>");
 	}
@@ -369,8 +383,11 @@ heading(struct writer *w, const struct doc_heading *h)
 	} else if (t != NULL && t->word_numbered && h->level == 1)
 		run_str(w->out, "\xe2\x80\x93 ", 0, false);
 	runs(w, &h->title, false);
-	if (t != NULL)
-		buf_printf(w->out, "<w:bookmarkEnd w:id=\"%u\"/>", id);
+	if (t != NULL) {
+		buf_puts(w->out, "<w:bookmarkEnd w:id=\"");
+		buf_putu(w->out, id);
+		buf_puts(w->out, "\"/>");
+	}
 	buf_puts(w->out, "</w:p>");
 }
 

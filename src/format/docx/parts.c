@@ -296,12 +296,16 @@ style_def(struct buf *out, const struct docx_styles *s, int r)
 {
 	bool para = strcmp(builtin[r].type, "paragraph") == 0;
 
-	buf_printf(out, "<w:style w:type=\"%s\"", builtin[r].type);
+	buf_puts(out, "<w:style w:type=\"");
+	buf_puts(out, builtin[r].type);
+	buf_putc(out, '"');
 	if (r == ROLE_NORMAL || r == ROLE_TABLE || r == ROLE_NO_LIST)
 		buf_puts(out, " w:default=\"1\"");
 	buf_puts(out, " w:styleId=\"");
 	xml_escape_str(out, s->id[r]);
-	buf_printf(out, "\"><w:name w:val=\"%s\"/>", builtin[r].name);
+	buf_puts(out, "\"><w:name w:val=\"");
+	buf_puts(out, builtin[r].name);
+	buf_puts(out, "\"/>");
 	if (builtin[r].based >= 0) {
 		buf_puts(out, "<w:basedOn w:val=\"");
 		xml_escape_str(out, s->id[builtin[r].based]);
@@ -317,10 +321,16 @@ style_def(struct buf *out, const struct docx_styles *s, int r)
 	else
 		buf_puts(out, "<w:uiPriority w:val=\"99\"/><w:semiHidden/>"
 		    "<w:unhideWhenUsed/>");
-	if (builtin[r].ppr[0] != '\0')
-		buf_printf(out, "<w:pPr>%s</w:pPr>", builtin[r].ppr);
-	if (r != ROLE_NO_LIST)
-		buf_printf(out, "<w:rPr>%s" LANG_FR "</w:rPr>", builtin[r].rpr);
+	if (builtin[r].ppr[0] != '\0') {
+		buf_puts(out, "<w:pPr>");
+		buf_puts(out, builtin[r].ppr);
+		buf_puts(out, "</w:pPr>");
+	}
+	if (r != ROLE_NO_LIST) {
+		buf_puts(out, "<w:rPr>");
+		buf_puts(out, builtin[r].rpr);
+		buf_puts(out, LANG_FR "</w:rPr>");
+	}
 	if (r == ROLE_TABLE)
 		buf_puts(out, "<w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/>"
 		    "<w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/>"
@@ -377,20 +387,28 @@ static void
 level(struct buf *out, int ilvl, const char *fmt, const char *text,
     const char *style, const char *suffix, int left, int hanging)
 {
-	buf_printf(out, "<w:lvl w:ilvl=\"%d\"><w:start w:val=\"1\"/>"
-	    "<w:numFmt w:val=\"%s\"/>", ilvl, fmt);
+	buf_puts(out, "<w:lvl w:ilvl=\"");
+	buf_putu(out, (unsigned long)ilvl);
+	buf_puts(out, "\"><w:start w:val=\"1\"/><w:numFmt w:val=\"");
+	buf_puts(out, fmt);
+	buf_puts(out, "\"/>");
 	if (style != NULL) {
 		buf_puts(out, "<w:pStyle w:val=\"");
 		xml_escape_str(out, style);
 		buf_puts(out, "\"/>");
 	}
-	if (suffix != NULL)
-		buf_printf(out, "<w:suff w:val=\"%s\"/>", suffix);
+	if (suffix != NULL) {
+		buf_puts(out, "<w:suff w:val=\"");
+		buf_puts(out, suffix);
+		buf_puts(out, "\"/>");
+	}
 	buf_puts(out, "<w:lvlText w:val=\"");
 	xml_escape_str(out, text);
-	buf_printf(out, "\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind "
-	    "w:left=\"%d\" w:hanging=\"%d\"/></w:pPr></w:lvl>", left,
-	    hanging);
+	buf_puts(out, "\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"");
+	buf_putu(out, (unsigned long)left);
+	buf_puts(out, "\" w:hanging=\"");
+	buf_putu(out, (unsigned long)hanging);
+	buf_puts(out, "\"/></w:pPr></w:lvl>");
 }
 
 void
@@ -441,10 +459,12 @@ docx_numbering(struct buf *out, const struct docx_body *body)
 	for (i = 0; i < body->nordered; i++) {
 		buf_printf(out, "<w:num w:numId=\"%d\"><w:abstractNumId "
 		    "w:val=\"2\"/>", NUM_FIRST_ORDERED + (int)i);
-		for (j = 0; j < 9; j++)
-			buf_printf(out, "<w:lvlOverride w:ilvl=\"%d\">"
-			    "<w:startOverride w:val=\"1\"/></w:lvlOverride>",
-			    j);
+		for (j = 0; j < 9; j++) {
+			buf_puts(out, "<w:lvlOverride w:ilvl=\"");
+			buf_putu(out, (unsigned long)j);
+			buf_puts(out, "\"><w:startOverride w:val=\"1\"/>"
+			    "</w:lvlOverride>");
+		}
 		buf_puts(out, "</w:num>");
 	}
 	buf_puts(out, "</w:numbering>");

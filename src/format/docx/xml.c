@@ -47,6 +47,13 @@ xml_escape(struct buf *b, const char *s, size_t len)
 			i++;
 			continue;
 		}
+		/* And so are the two-byte characters of French (é, à, the
+		 * no-break space), valid without decoding them. */
+		if (u[i] >= 0xC2 && u[i] <= 0xDF && i + 1 < len &&
+		    (u[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+			continue;
+		}
 		rep = NULL;
 		k = 1;
 		switch (s[i]) {
