@@ -426,20 +426,23 @@ write_file_atomic(const char *path, const char *data, size_t len,
 	struct stat st;
 	char *target = NULL, *tmp;
 	mode_t mode;
-	FILE *f;
-	int fd, saved;
+	size_t off;
+	ssize_t n;
+	int fd, saved = 0;
 	bool existed;
 
 	*step = WRITE_IN_PLACE;
 	/* Through a symbolic link, the file it names is the output; a link
-	 * to nothing yet is followed as open(2) follows it. */
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+	 * to nothing yet is followed as open(2) follows it.  Anything else
+	 * lstat(2) found is what stat(2) would find. */
+	existed = lstat(path, &st) == 0;
+	if (existed && S_ISLNK(st.st_mode)) {
 		if ((target = realpath(path, NULL)) == NULL)
 			return write_in_place(path, data, len,
 			    O_CREAT | O_TRUNC);
 		path = target;
+		existed = stat(path, &st) == 0;
 	}
-	existed = stat(path, &st) == 0;
 	/* Said before any temporary file is made: rename(2) would refuse
 	 * it only after the whole output was written. */
 	if (existed && S_ISDIR(st.st_mode)) {
@@ -467,18 +470,22 @@ write_file_atomic(const char *path, const char *data, size_t len,
 		return saved;
 	}
 	*step = WRITE_DATA;
-	if ((f = fdopen(fd, "wb")) == NULL) {
-		saved = errno;
+	/* The output is whole in memory: written by write(2) itself, in
+	 * one call as a rule, rather than through stdio's buffer. */
+	for (off = 0; off < len; off += (size_t)n)
+		if ((n = write(fd, data + off, len - off)) < 0) {
+			if (errno == EINTR) {
+				n = 0;
+				continue;
+			}
+			saved = errno;
+			break;
+		} else if (n == 0) {
+			saved = EIO;
+			break;
+		}
+	if (saved != 0) {
 		close(fd);
-		unlink(tmp);
-		free(tmp);
-		free(target);
-		return saved;
-	}
-	errno = 0;
-	if (fwrite(data, 1, len, f) != len || fflush(f) != 0) {
-		saved = errno ? errno : EIO;
-		fclose(f);
 		unlink(tmp);
 		free(tmp);
 		free(target);
@@ -487,7 +494,7 @@ write_file_atomic(const char *path, const char *data, size_t len,
 	/* mkstemp makes the file private: an output gets the mode of the
 	 * file it replaces, or an ordinary file's. */
 	(void)fchmod(fd, mode);
-	saved = fclose(f) != 0 ? errno : 0;
+	saved = close(fd) != 0 ? errno : 0;
 	if (saved == 0) {
 		*step = WRITE_RENAME;
 		if (rename(tmp, path) != 0)
