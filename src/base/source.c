@@ -258,6 +258,16 @@ check_content(const struct source *s, struct source_faults *faults)
 			fault_at(faults, SOURCE_NUL, s, i);
 			return !inert;
 		}
+		/* Two bytes from U+00A0 to U+02FF, the accented letters of
+		 * French among them: none is a control character nor
+		 * deceptive, all are in NFC (utf8_nfc_inert), so no need to
+		 * decode them. */
+		if (c >= 0xC2 && c <= 0xCB && i + 1 < s->len &&
+		    ((unsigned char)s->text[i + 1] & 0xC0) == 0x80 &&
+		    (c != 0xC2 || (unsigned char)s->text[i + 1] >= 0xA0)) {
+			i += 2;
+			continue;
+		}
 		n = utf8_decode(s->text + i, s->len - i, &cp);
 		if (n == 0) {
 			fault_at(faults, SOURCE_BAD_BYTE, s, i)->byte = c;

@@ -85,6 +85,7 @@ check_program(const char *path, const char *text, size_t len,
 		prog->failed = true;
 		strmap_free(&ck.files_by_path);
 		strmap_free(&ck.scopes_by_path);
+		strmap_free(&ck.inputs);
 		return prog;
 	}
 	sc = scope_of(&ck, prog->main);
@@ -101,6 +102,7 @@ check_program(const char *path, const char *text, size_t len,
 	warn_unused(&ck);
 	strmap_free(&ck.files_by_path);
 	strmap_free(&ck.scopes_by_path);
+	strmap_free(&ck.inputs);
 	found_files_free(&ck);
 	prog->failed = diags_count(ds, SEV_ERROR) + diags_count(ds, SEV_FATAL) >
 	    errors;

@@ -66,6 +66,9 @@ struct checker {
 	struct ptrvec	 include_stack;	/* struct file_ast * being checked */
 	struct ptrvec	 refs;		/* struct pending_ref * */
 	struct strmap	 labels;	/* name → struct label * of prog */
+	/* prog->inputs by name, for merging each file's entrées: every
+	 * clause of the library declares its own. */
+	struct strmap	 inputs;	/* → struct input * of prog */
 	/* The files read and their scopes, by resolved path (each file is
 	 * read once, so its path names it): thousands of clauses are
 	 * looked up without a scan each. */

@@ -86,7 +86,7 @@ static void
 merge_input(struct checker *ck, struct scope *sc, struct decl *d,
     struct symbol *s)
 {
-	struct input *in = program_input(ck->prog, d->name);
+	struct input *in = strmap_get(&ck->inputs, d->name);
 	const char *difference;
 
 	if (in == NULL) {
@@ -101,6 +101,7 @@ merge_input(struct checker *ck, struct scope *sc, struct decl *d,
 		in->optional = d->optional;
 		in->index = ck->prog->inputs.len;
 		ptrvec_push(&ck->prog->inputs, in);
+		strmap_put(&ck->inputs, in->name, in);
 	} else if ((difference = input_difference(in, d)) != NULL) {
 		struct diagnostic *diagnostic = diag(ck->ds, E_INPUT_CONFLICT,
 		    &d->loc, d->name, difference);
