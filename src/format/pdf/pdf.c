@@ -37,6 +37,8 @@
 #include <time.h>
 
 #include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
 
 #include "base/diag.h"
 #include "format/pdf/deflate.h"
@@ -94,15 +96,88 @@ encode_meta(struct render *r, const char *s, size_t len)
 	return buf_cstr(&r->scratch);
 }
 
-/* A title CP1252 cannot spell (Łukasz, Ştefan) goes through libharu's
- * UTF-8 encoder instead, which writes it as UTF-16 whole; only then,
- * for that encoder costs milliseconds to set up. */
+/* What libharu's UTF-8 encoder writes for S (hpdf_encoder_utf.c,
+ * hpdf_string.c), into B: the byte order mark and each character in
+ * UTF-16BE, a character beyond the BMP as a space, a broken sequence
+ * as what its bytes decode to, an unfinished one at the end dropped.
+ * Its own state machine, step for step, so that the bytes are the
+ * same for any S. */
+static void
+utf16_meta(struct buf *b, const char *s, size_t len)
+{
+	unsigned char u[4], byte;
+	unsigned cur = 0, end = 0, val;
+	size_t i;
+
+	buf_reset(b);
+	buf_putc(b, (char)0xFE);
+	buf_putc(b, (char)0xFF);
+	for (i = 0; i < len; i++) {
+		byte = (unsigned char)s[i];
+		if (cur == 0) {
+			u[0] = byte;
+			cur = 1;
+			if (!(byte & 0x80)) {
+				cur = 0;
+				end = 0;
+			} else {
+				if ((byte & 0xf8) == 0xf0)
+					end = 3;
+				else if ((byte & 0xf0) == 0xe0)
+					end = 2;
+				else if ((byte & 0xe0) == 0xc0)
+					end = 1;
+				else
+					cur = 0;	/* skipped */
+				continue;
+			}
+		} else {
+			u[cur] = byte;
+			if (cur != end) {
+				cur++;
+				continue;
+			}
+			cur = 0;
+		}
+		switch (end) {
+		case 3:
+			val = ((u[0] & 0x7u) << 18) + ((unsigned)u[1] << 12) +
+			    ((u[2] & 0x3fu) << 6) + (u[3] & 0x3fu);
+			break;
+		case 2:
+			val = ((u[0] & 0xfu) << 12) + ((u[1] & 0x3fu) << 6) +
+			    (u[2] & 0x3fu);
+			break;
+		case 1:
+			val = ((u[0] & 0x1fu) << 6) + (u[1] & 0x3fu);
+			break;
+		default:
+			val = u[0];
+			break;
+		}
+		if (val > 0xFFFF)
+			val = ' ';
+		buf_putc(b, (char)(val >> 8));
+		buf_putc(b, (char)(val & 0xFF));
+	}
+}
+
+/* A title CP1252 cannot spell (Łukasz, Ştefan, or the no-break hyphen
+ * of "LM‑2027"): libharu's UTF-8 encoder would write it as UTF-16
+ * whole, but setting that encoder up costs 262 KB and a quarter of a
+ * million instructions.  The entry is made as libharu makes it (the
+ * Info dictionary comes into being at the same point), then its value
+ * becomes the encoder's bytes as a binary string, which libharu writes
+ * as the same "<FEFF…>".  A title too long for one binary string goes
+ * through the encoder itself, limits and errors included. */
 static bool
-set_meta(struct render *r, HPDF_InfoType type, const char *s)
+set_meta(struct render *r, HPDF_InfoType type, const char *key,
+    const char *s)
 {
 	size_t i, k, len = strlen(s);
 	uint32_t cp;
 	bool cp1252 = true;
+	HPDF_Binary bin;
 
 	for (i = 0; i < len && cp1252; i += k) {
 		if ((k = utf8_decode(s + i, len - i, &cp)) == 0)
@@ -114,6 +189,15 @@ set_meta(struct render *r, HPDF_InfoType type, const char *s)
 	if (cp1252)
 		return !haru_failed(r, HPDF_SetInfoAttr(r->hpdf, type,
 		    encode_meta(r, s, len)));
+	if (len <= (HPDF_LIMIT_MAX_STRING_LEN - 2) / 2) {
+		if (haru_failed(r, HPDF_SetInfoAttr(r->hpdf, type, "")))
+			return false;
+		utf16_meta(&r->scratch, s, len);
+		bin = HPDF_Binary_New(r->hpdf->mmgr,
+		    (HPDF_BYTE *)r->scratch.data, (HPDF_UINT)r->scratch.len);
+		return bin != NULL && !haru_failed(r, HPDF_OK) &&
+		    !haru_failed(r, HPDF_Dict_Add(r->hpdf->info, key, bin));
+	}
 	if ((!r->utf && haru_failed(r, HPDF_UseUTFEncodings(r->hpdf))) ||
 	    haru_failed(r, HPDF_SetCurrentEncoder(r->hpdf, "UTF-8")))
 		return false;
@@ -190,10 +274,11 @@ set_info(struct render *r)
 	if (title == NULL || title[0] == '\0')
 		title = "Contrat";
 	if (haru_failed(r, HPDF_SetCurrentEncoder(r->hpdf, "CP1252")) ||
-	    !set_meta(r, HPDF_INFO_TITLE, title))
+	    !set_meta(r, HPDF_INFO_TITLE, "Title", title))
 		return false;
 	if (r->doc->model != NULL && r->doc->model[0] != '\0' &&
-	    !set_meta(r, HPDF_INFO_SUBJECT, r->doc->model))
+	    !set_meta(r, HPDF_INFO_SUBJECT, "Subject",
+	    r->doc->model))
 		return false;
 	if (haru_failed(r, HPDF_SetCurrentEncoder(r->hpdf, "CP1252")))
 		return false;
