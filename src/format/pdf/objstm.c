@@ -88,6 +88,7 @@ objstm_pack(struct render *r, const char *pdf, size_t len,
 	uint32_t *packed;	/* the packed ids in order */
 	size_t *stream_off;	/* each object stream's offset */
 	struct buf head, body, dict, z;
+	size_t base = out->len;	/* where the file starts in OUT */
 	const char *t, *e;
 	char tmp[32];
 	bool ok = false;
@@ -142,11 +143,10 @@ objstm_pack(struct render *r, const char *pdf, size_t len,
 			packed[n++] = ids[i];
 		}
 	nstreams = (n + OBJSTM_MAX - 1) / OBJSTM_MAX;
-	buf_reset(out);
 	buf_put(out, pdf, spans[1].start);
 	for (i = 1; i < count; i++)
 		if (index[i] == NONE) {
-			where[i] = out->len;
+			where[i] = out->len - base;
 			buf_put(out, pdf + spans[i].start, spans[i].end -
 			    spans[i].start);
 		}
@@ -186,7 +186,7 @@ objstm_pack(struct render *r, const char *pdf, size_t len,
 		buf_init(&sd);
 		buf_printf(&sd, "/Type /ObjStm\012/N %zu\012/First %zu\012",
 		    to - from, first);
-		stream_off[k] = out->len;
+		stream_off[k] = out->len - base;
 		ok = put_stream(r, out, num, buf_cstr(&sd), &head, &z);
 		buf_free(&sd);
 		if (!ok)
@@ -195,7 +195,7 @@ objstm_pack(struct render *r, const char *pdf, size_t len,
 	}
 	/* The cross-reference stream: W [1 4 2]. */
 	num = count + nstreams;
-	xref_off = out->len;
+	xref_off = out->len - base;
 	if (xref_off > 0xFFFFFFFFu)
 		goto out;
 	buf_reset(&body);

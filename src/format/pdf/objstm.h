@@ -12,10 +12,11 @@
 
 struct render;
 
-/* OUT: the LEN bytes of PDF, as libharu just wrote R->hpdf, with the
- * objects IDS[0..NIDS) (dictionaries without streams) moved into
- * compressed object streams and the cross-reference table replaced by a
- * cross-reference stream (PDF 1.5).  False after reporting why not. */
+/* Appends to OUT the LEN bytes of PDF, as libharu just wrote R->hpdf,
+ * with the objects IDS[0..NIDS) (dictionaries without streams) moved
+ * into compressed object streams and the cross-reference table
+ * replaced by a cross-reference stream (PDF 1.5).  False after
+ * reporting why not. */
 bool	objstm_pack(struct render *r, const char *pdf, size_t len,
 	    const uint32_t *ids, size_t nids, struct buf *out);
 

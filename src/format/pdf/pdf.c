@@ -39,6 +39,7 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
+#include <hpdf_streams.h>
 
 #include "base/diag.h"
 #include "format/pdf/deflate.h"
@@ -305,14 +306,27 @@ set_info(struct render *r)
 	    HPDF_INFO_MOD_DATE, date));
 }
 
+/* libharu writes the file through this, straight into lgc's buffer B:
+ * its memory stream would hold it a second time, in 4 KB pieces read
+ * back one at a time (HPDF_Stream_Write counts the bytes, which give
+ * the cross-reference offsets, for any kind of stream). */
+static HPDF_STATUS
+append_to(HPDF_Stream stream, const HPDF_BYTE *ptr, HPDF_UINT size)
+{
+	struct buf *b = stream->attr;
+
+	buf_put(b, (const char *)ptr, size);
+	return HPDF_OK;
+}
+
 /* The laid-out document through libharu, its bytes appended to OUT. */
 static bool
 write_document(struct render *r, struct buf *out)
 {
-	size_t i;
-	HPDF_UINT32 size, n;
-	HPDF_STATUS st;
+	size_t i, start;
 	const struct item *it;
+	struct buf file, *to;
+	bool ok;
 
 	if (!haru_start(r) ||
 	    haru_failed(r, HPDF_SetCompressionMode(r->hpdf, HPDF_COMP_ALL)) ||
@@ -352,31 +366,21 @@ write_document(struct render *r, struct buf *out)
 	if ((r->pdf->fields && !fields_write(r)) || !tags_write(r) ||
 	    (r->pdf->pdfa && !pdfa_write(r, &r->pdf->profile)))
 		return false;
-	if (!deflate_streams(r) || haru_failed(r, HPDF_SaveToStream(r->hpdf)))
+	if (!deflate_streams(r))
 		return false;
-
-	size = HPDF_GetStreamSize(r->hpdf);
-	buf_grow(out, size + 1);
-	n = size;
-	st = HPDF_ReadFromStream(r->hpdf, (HPDF_BYTE *)out->data + out->len,
-	    &n);
-	/* Reading to the very end reports the end of the stream. */
-	if (st == HPDF_STREAM_EOF && n == size && r->hpdf_error ==
-	    HPDF_STREAM_EOF) {
-		st = HPDF_OK;
-		r->hpdf_error = 0;
-		HPDF_ResetError(r->hpdf);
-	}
-	if (haru_failed(r, st))
-		return false;
-	if (n != size) {
-		diag(r->ds, F_RENDER, NULL, "PDF incomplet");
-		r->failed = true;
-		return false;
-	}
-	out->len += n;
-	out->data[out->len] = '\0';
-	return tags_pack(r, out, out->len - n);
+	/* Written into FILE when tags_pack rewrites it into OUT. */
+	buf_init(&file);
+	to = tags_packed(r) ? &file : out;
+	start = to->len;
+	r->hpdf->stream = HPDF_CallbackWriter_New(r->hpdf->mmgr, append_to,
+	    to);
+	ok = haru_made(r, r->hpdf->stream) &&
+	    !haru_failed(r, HPDF_SaveToStream(r->hpdf)) &&
+	    (to == out || tags_pack(r, file.data, file.len, out));
+	if (!ok)
+		to->len = start;
+	buf_free(&file);
+	return ok;
 }
 
 static void
