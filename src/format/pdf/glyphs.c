@@ -821,7 +821,7 @@ load_fonts(struct render *r)
 				break;
 		}
 		if (k >= pc->len && first != NONE)
-			pc->enc = (unsigned)first;
+			pc->enc = (uint8_t)first;
 	}
 	return !r->failed;
 }
