@@ -393,6 +393,11 @@ write_document(struct render *r, struct buf *out)
 	    (r->pdf->pdfa && !pdfa_write(r, &r->pdf->profile)))
 		return false;
 	release_layout(r);
+	/* The compressor is made only now, once for a batch: its 200 KB
+	 * of tables take what layout released. */
+	if (r->pdf->deflater == NULL)
+		r->pdf->deflater = deflater_new();
+	r->deflater = r->pdf->deflater;
 	if (!deflate_streams(r))
 		return false;
 	/* Written into FILE when tags_pack rewrites it into OUT. */
@@ -483,9 +488,6 @@ pdf_render(void *state, const struct doc *d, struct buf *out)
 	if (r.pdf->fonts == NULL)
 		r.pdf->fonts = fonts_new(r.pdf->family, r.ds);
 	r.fonts = r.pdf->fonts;
-	if (r.pdf->deflater == NULL)
-		r.pdf->deflater = deflater_new();
-	r.deflater = r.pdf->deflater;
 	if (r.pdf->renders++ > 0 && r.pdf->lbmemo == NULL)
 		r.pdf->lbmemo = lb_memo_new(LB_MEMO_BYTES);
 	lb_memo_next(r.pdf->lbmemo);
