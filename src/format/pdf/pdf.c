@@ -50,6 +50,7 @@
 #include "format/pdf/haru.h"
 #include "format/pdf/layout.h"
 #include "format/pdf/lbmemo.h"
+#include "format/pdf/objstm.h"
 #include "format/pdf/pdfa.h"
 #include "format/pdf/render.h"
 #include "format/pdf/tags.h"
@@ -349,7 +350,7 @@ release_layout(struct render *r)
 static bool
 write_document(struct render *r, struct buf *out)
 {
-	size_t i, start;
+	size_t i, start, count, *offsets;
 	const struct item *it;
 	struct buf file, *to;
 	bool ok;
@@ -407,8 +408,18 @@ write_document(struct render *r, struct buf *out)
 	r->hpdf->stream = HPDF_CallbackWriter_New(r->hpdf->mmgr, append_to,
 	    to);
 	ok = haru_made(r, r->hpdf->stream) &&
-	    !haru_failed(r, HPDF_SaveToStream(r->hpdf)) &&
-	    (to == out || tags_pack(r, file.data, file.len, out));
+	    !haru_failed(r, HPDF_SaveToStream(r->hpdf));
+	if (ok && to == &file) {
+		/* libharu is done with once it has said where its objects
+		 * are: its document freed, the packed file's buffers take
+		 * its memory rather than new pages. */
+		offsets = objstm_offsets(r, &count);
+		HPDF_Free(r->hpdf);
+		r->hpdf = NULL;
+		ok = offsets != NULL && tags_pack(r, file.data, file.len,
+		    offsets, count, out);
+		free(offsets);
+	}
 	if (!ok)
 		to->len = start;
 	buf_free(&file);

@@ -763,7 +763,9 @@ tags_packed(const struct render *r)
 }
 
 bool
-tags_pack(struct render *r, const char *pdf, size_t len, struct buf *out)
+tags_pack(struct render *r, const char *pdf, size_t len,
+    const size_t *offsets, size_t count, struct buf *out)
 {
-	return objstm_pack(r, pdf, len, r->tags->ids, r->tags->nids, out);
+	return objstm_pack(r, pdf, len, offsets, count, r->tags->ids,
+	    r->tags->nids, out);
 }
