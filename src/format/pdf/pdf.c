@@ -320,12 +320,13 @@ append_to(HPDF_Stream stream, const HPDF_BYTE *ptr, HPDF_UINT size)
 	return HPDF_OK;
 }
 
-/* What layout made, once drawn and tagged: released before the streams
- * are compressed and the file written, whose buffers then take its
- * memory rather than new pages (a contract's pieces alone are 400 KB:
- * 68 of the 815 page faults of one PDF as a process). */
+/* What layout made for drawing, once the pages are drawn: released
+ * before the structure tree, the compressed streams and the file are
+ * made, which then take its memory rather than new pages (a contract's
+ * pieces alone are 400 KB).  The items stay for the fields and the
+ * tree. */
 static void
-release_layout(struct render *r)
+release_drawn(struct render *r)
 {
 	size_t i;
 
@@ -335,9 +336,6 @@ release_layout(struct render *r)
 	free(r->strokes);
 	r->strokes = NULL;
 	r->nstrokes = 0;
-	free(r->items);
-	r->items = NULL;
-	r->nitems = 0;
 	for (i = 0; i < r->strings.len; i++)
 		free(r->strings.items[i]);
 	r->strings.len = 0;
@@ -390,10 +388,16 @@ write_document(struct render *r, struct buf *out)
 			return false;
 	/* Signature fields, the structure tree (which tags their widgets),
 	 * then PDF/A over everything drawn. */
+	/* --pdfa's document ID is a digest of the pieces' text. */
+	if (!r->pdf->pdfa)
+		release_drawn(r);
 	if ((r->pdf->fields && !fields_write(r)) || !tags_write(r) ||
 	    (r->pdf->pdfa && !pdfa_write(r, &r->pdf->profile)))
 		return false;
-	release_layout(r);
+	release_drawn(r);
+	free(r->items);
+	r->items = NULL;
+	r->nitems = 0;
 	/* The compressor is made only now, once for a batch: its 200 KB
 	 * of tables take what layout released. */
 	if (r->pdf->deflater == NULL)
