@@ -19,7 +19,6 @@
 struct pen {
 	HPDF_Font	 font;
 	double		 size;
-	double		 char_space;
 	double		 word_space;
 	float		 gray;
 };
@@ -36,8 +35,7 @@ joins(struct render *r, const struct piece *a, const struct piece *b,
 
 	if (a->tag != b->tag ||
 	    a->face != b->face || a->size != b->size || a->gray != b->gray ||
-	    a->y != b->y || a->char_space != 0 || b->char_space != 0 ||
-	    a->enc == MIXED || a->enc != b->enc ||
+	    a->y != b->y || a->enc == MIXED || a->enc != b->enc ||
 	    r->hfont[a->face].e[a->enc].utf8)
 		return false;
 	gap = b->x - (a->x + a->width);
@@ -67,10 +65,6 @@ pen_set(HPDF_Page page, struct pen *pen, HPDF_Font font,
 	if (st == HPDF_OK && pc->gray != pen->gray) {
 		st = HPDF_Page_SetGrayFill(page, pc->gray);
 		pen->gray = pc->gray;
-	}
-	if (st == HPDF_OK && pc->char_space != pen->char_space) {
-		st = HPDF_Page_SetCharSpace(page, (HPDF_REAL)pc->char_space);
-		pen->char_space = pc->char_space;
 	}
 	if (st == HPDF_OK && fabs(tw - pen->word_space) > 0.0005) {
 		st = HPDF_Page_SetWordSpace(page, (HPDF_REAL)tw);
@@ -142,7 +136,7 @@ draw_string(struct render *r, HPDF_Page page, const struct piece *pc,
 		if (i < pc->len) {
 			e0 = e;
 			w += fonts_advance(r->fonts, (enum font_face)pc->face,
-			    cp) * pc->size / 1000 + pc->char_space;
+			    cp) * pc->size / 1000;
 		}
 	}
 	return !haru_failed(r, st);

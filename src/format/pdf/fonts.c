@@ -105,6 +105,9 @@ struct fonts {
 	FT_Library	 ft;
 	FcConfig	*fc;
 	bool		 fc_fast;
+	/* The family's faces in FC, listed once for all the faces opened
+	 * (FcFontList runs over every installed font), or NULL. */
+	FcFontSet	*listed;
 	struct face	 faces[FACE_COUNT];
 };
 
@@ -186,6 +189,8 @@ fonts_free(struct fonts *f)
 	}
 	if (f->ft != NULL)
 		FT_Done_FreeType(f->ft);
+	if (f->listed != NULL)
+		FcFontSetDestroy(f->listed);
 	if (f->fc != NULL)
 		FcConfigDestroy(f->fc);
 	free(f->family);
@@ -365,13 +370,31 @@ family_matches(FcPattern *m, const char *family)
  * on cache order.  Variable fonts are skipped: their
  * instances would need instancing that libharu cannot do.
  */
-static enum match_result
-match_face(FcConfig *c, const char *family, enum font_face face,
-    char **path, int *index)
+static FcFontSet *
+list_family(FcConfig *c, const char *family)
 {
-	FcPattern *p, *m;
+	FcPattern *p;
 	FcObjectSet *os;
 	FcFontSet *fs;
+
+	if ((p = FcPatternCreate()) == NULL)
+		return NULL;
+	FcPatternAddString(p, FC_FAMILY, (const FcChar8 *)family);
+	os = FcObjectSetBuild(FC_FAMILY, FC_FILE, FC_INDEX, FC_WEIGHT,
+	    FC_SLANT, FC_VARIABLE, FC_FONTFORMAT, FC_FONTVERSION, (char *)0);
+	fs = os != NULL ? FcFontList(c, p, os) : NULL;
+	FcPatternDestroy(p);
+	if (os != NULL)
+		FcObjectSetDestroy(os);
+	return fs;
+}
+
+/* Among FS, FAMILY's faces as list_family lists them. */
+static enum match_result
+match_face(const FcFontSet *fs, const char *family, enum font_face face,
+    char **path, int *index)
+{
+	FcPattern *m;
 	FcChar8 *file, *format, *best_file = NULL;
 	FcBool variable;
 	int weight, slant, idx, i, score, best_score = 0, best_index = 0;
@@ -380,15 +403,6 @@ match_face(FcConfig *c, const char *family, enum font_face face,
 	bool italic = face == FACE_ITALIC || face == FACE_BOLD_ITALIC;
 	bool any = false;
 
-	if ((p = FcPatternCreate()) == NULL)
-		return MATCH_NO_FAMILY;
-	FcPatternAddString(p, FC_FAMILY, (const FcChar8 *)family);
-	os = FcObjectSetBuild(FC_FAMILY, FC_FILE, FC_INDEX, FC_WEIGHT,
-	    FC_SLANT, FC_VARIABLE, FC_FONTFORMAT, FC_FONTVERSION, (char *)0);
-	fs = os != NULL ? FcFontList(c, p, os) : NULL;
-	FcPatternDestroy(p);
-	if (os != NULL)
-		FcObjectSetDestroy(os);
 	if (fs == NULL)
 		return MATCH_NO_FAMILY;
 	for (i = 0; i < fs->nfont; i++) {
@@ -434,7 +448,6 @@ match_face(FcConfig *c, const char *family, enum font_face face,
 		*path = xstrdup((const char *)best_file);
 		*index = best_index;
 	}
-	FcFontSetDestroy(fs);
 	return best_file != NULL ? MATCH_OK : any ? MATCH_NO_STYLE :
 	    MATCH_NO_FAMILY;
 }
@@ -453,14 +466,22 @@ find_face(struct fonts *f, enum font_face face, char **path, int *index)
 			f->fc = config_load(false);
 		}
 	}
-	if (f->fc != NULL)
-		r = match_face(f->fc, f->family, face, path, index);
+	if (f->fc != NULL) {
+		if (f->listed == NULL)
+			f->listed = list_family(f->fc, f->family);
+		r = match_face(f->listed, f->family, face, path, index);
+	}
 	if (r != MATCH_OK && f->fc_fast) {
+		if (f->listed != NULL)
+			FcFontSetDestroy(f->listed);
+		f->listed = NULL;
 		FcConfigDestroy(f->fc);
 		f->fc_fast = false;
 		f->fc = config_load(false);
-		if (f->fc != NULL)
-			r = match_face(f->fc, f->family, face, path, index);
+		if (f->fc != NULL) {
+			f->listed = list_family(f->fc, f->family);
+			r = match_face(f->listed, f->family, face, path, index);
+		}
 	}
 	return r;
 }

@@ -441,7 +441,8 @@ collect_chars(struct render *r)
 	const struct piece *pc;
 	struct cpset *set;
 	struct diagnostic *dg;
-	size_t i, k, n, at = 0, item, group = NONE, first = 0, nlack = 0;
+	size_t i, k, n, w, at = 0, item, group = NONE, first = 0, nlack = 0;
+	uint64_t word;
 	unsigned lack_face = 0;
 	uint32_t cp, g, *lack = NULL;
 	char base[8];
@@ -456,12 +457,12 @@ collect_chars(struct render *r)
 			nlack = 0;
 		}
 		group = item;
+		if (pc->len > 0 && set->bits == NULL)
+			set->bits = xcalloc(0x10000 / 8, 1);
 		for (k = 0; k < pc->len; k += n) {
 			n = next_cp(pc->text + k, pc->len - k, &cp);
 			if (n == 0)
 				return false;
-			if (set->bits == NULL)
-				set->bits = xcalloc(0x10000 / 8, 1);
 			if (cp >= 0xAD && lb_invisible(cp))
 				continue;
 			g = glyph_of(r, pc->face, cp);
@@ -502,14 +503,20 @@ collect_chars(struct render *r)
 		/* Words of a line are drawn as one string with spaces. */
 		if (fonts_has_glyph(r->fonts, (enum font_face)i, ' '))
 			set->bits[' ' >> 3] |= 1u << (' ' & 7);
-		for (cp = 0; cp <= 0xFFFF; cp++)
-			if ((cp & 7) == 0 && set->bits[cp >> 3] == 0)
-				cp += 7;
-			else if (set->bits[cp >> 3] & (1u << (cp & 7))) {
-				set->cps = xgrow(set->cps, set->len,
-				    sizeof(*set->cps));
-				set->cps[set->len++] = cp;
-			}
+		/* In order, 64 code points at a time: most of the BMP is
+		 * not used. */
+		for (w = 0; w < 0x10000 / 8; w += 8) {
+			memcpy(&word, set->bits + w, sizeof(word));
+			if (word == 0)
+				continue;
+			for (cp = (uint32_t)w * 8; cp < (uint32_t)w * 8 + 64;
+			    cp++)
+				if (set->bits[cp >> 3] & (1u << (cp & 7))) {
+					set->cps = xgrow(set->cps, set->len,
+					    sizeof(*set->cps));
+					set->cps[set->len++] = cp;
+				}
+		}
 	}
 	return true;
 }
@@ -821,7 +828,7 @@ load_fonts(struct render *r)
 				break;
 		}
 		if (k >= pc->len && first != NONE)
-			pc->enc = (unsigned)first;
+			pc->enc = (uint8_t)first;
 	}
 	return !r->failed;
 }

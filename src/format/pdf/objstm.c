@@ -75,25 +75,39 @@ put_stream(struct render *r, struct buf *out, size_t num, const char *dict,
 	return true;
 }
 
-bool
-objstm_pack(struct render *r, const char *pdf, size_t len,
-    const uint32_t *ids, size_t nids, struct buf *out)
+size_t *
+objstm_offsets(struct render *r, size_t *count)
 {
 	HPDF_Xref xref = r->hpdf->xref;
-	size_t count = xref->entries->count, i, k, n, first, nstreams, num,
-	    xref_off, trailer, trailer_end;
+	size_t *offsets, i;
+
+	*count = xref->entries->count;
+	if (*count < 2 || xref->prev != NULL || r->hpdf->encrypt_on)
+		return NULL;
+	offsets = xcalloc(*count + 1, sizeof(*offsets));
+	for (i = 1; i < *count; i++)
+		offsets[i] = HPDF_Xref_GetEntry(xref, (HPDF_UINT)i)->byte_offset;
+	offsets[*count] = xref->addr;
+	return offsets;
+}
+
+bool
+objstm_pack(struct render *r, const char *pdf, size_t len,
+    const size_t *offsets, size_t count, const uint32_t *ids, size_t nids,
+    struct buf *out)
+{
+	size_t i, k, n, first, nstreams, num, xref_off, trailer, trailer_end;
 	struct span *spans;
 	size_t *where;		/* new offset, or stream number */
 	size_t *index;		/* in its stream, or NONE */
 	uint32_t *packed;	/* the packed ids in order */
 	size_t *stream_off;	/* each object stream's offset */
 	struct buf head, body, dict, z;
+	size_t base = out->len;	/* where the file starts in OUT */
 	const char *t, *e;
 	char tmp[32];
 	bool ok = false;
 
-	if (count < 2 || xref->prev != NULL || r->hpdf->encrypt_on)
-		return false;
 	spans = xcalloc(count, sizeof(*spans));
 	where = xcalloc(count, sizeof(*where));
 	index = xcalloc(count, sizeof(*index));
@@ -106,11 +120,8 @@ objstm_pack(struct render *r, const char *pdf, size_t len,
 	/* Each object from its offset to the next one's (objects are
 	 * written in order), the last to the table. */
 	for (i = 1; i < count; i++) {
-		HPDF_XrefEntry en = HPDF_Xref_GetEntry(xref, i);
-
-		spans[i].start = en->byte_offset;
-		spans[i].end = i + 1 < count ?
-		    HPDF_Xref_GetEntry(xref, i + 1)->byte_offset : xref->addr;
+		spans[i].start = offsets[i];
+		spans[i].end = offsets[i + 1];
 		k = decimal(tmp, i);
 		memcpy(tmp + k, " 0 obj\012", 7);
 		k += 7;
@@ -123,7 +134,9 @@ objstm_pack(struct render *r, const char *pdf, size_t len,
 		index[i] = NONE;
 	}
 	/* The trailer's entries but /Size, for the stream's dictionary. */
-	t = pdf + xref->addr;
+	if (offsets[count] > len)
+		goto out;
+	t = pdf + offsets[count];
 	if ((t = strstr(t, "trailer\012<<\012")) == NULL ||
 	    (e = strstr(t, "\012>>\012startxref")) == NULL)
 		goto out;
@@ -142,11 +155,10 @@ objstm_pack(struct render *r, const char *pdf, size_t len,
 			packed[n++] = ids[i];
 		}
 	nstreams = (n + OBJSTM_MAX - 1) / OBJSTM_MAX;
-	buf_reset(out);
 	buf_put(out, pdf, spans[1].start);
 	for (i = 1; i < count; i++)
 		if (index[i] == NONE) {
-			where[i] = out->len;
+			where[i] = out->len - base;
 			buf_put(out, pdf + spans[i].start, spans[i].end -
 			    spans[i].start);
 		}
@@ -186,7 +198,7 @@ objstm_pack(struct render *r, const char *pdf, size_t len,
 		buf_init(&sd);
 		buf_printf(&sd, "/Type /ObjStm\012/N %zu\012/First %zu\012",
 		    to - from, first);
-		stream_off[k] = out->len;
+		stream_off[k] = out->len - base;
 		ok = put_stream(r, out, num, buf_cstr(&sd), &head, &z);
 		buf_free(&sd);
 		if (!ok)
@@ -195,7 +207,7 @@ objstm_pack(struct render *r, const char *pdf, size_t len,
 	}
 	/* The cross-reference stream: W [1 4 2]. */
 	num = count + nstreams;
-	xref_off = out->len;
+	xref_off = out->len - base;
 	if (xref_off > 0xFFFFFFFFu)
 		goto out;
 	buf_reset(&body);

@@ -37,6 +37,9 @@
 #include <time.h>
 
 #include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
 
 #include "base/diag.h"
 #include "format/pdf/deflate.h"
@@ -47,6 +50,7 @@
 #include "format/pdf/haru.h"
 #include "format/pdf/layout.h"
 #include "format/pdf/lbmemo.h"
+#include "format/pdf/objstm.h"
 #include "format/pdf/pdfa.h"
 #include "format/pdf/render.h"
 #include "format/pdf/tags.h"
@@ -94,15 +98,88 @@ encode_meta(struct render *r, const char *s, size_t len)
 	return buf_cstr(&r->scratch);
 }
 
-/* A title CP1252 cannot spell (Łukasz, Ştefan) goes through libharu's
- * UTF-8 encoder instead, which writes it as UTF-16 whole; only then,
- * for that encoder costs milliseconds to set up. */
+/* What libharu's UTF-8 encoder writes for S (hpdf_encoder_utf.c,
+ * hpdf_string.c), into B: the byte order mark and each character in
+ * UTF-16BE, a character beyond the BMP as a space, a broken sequence
+ * as what its bytes decode to, an unfinished one at the end dropped.
+ * Its own state machine, step for step, so that the bytes are the
+ * same for any S. */
+static void
+utf16_meta(struct buf *b, const char *s, size_t len)
+{
+	unsigned char u[4], byte;
+	unsigned cur = 0, end = 0, val;
+	size_t i;
+
+	buf_reset(b);
+	buf_putc(b, (char)0xFE);
+	buf_putc(b, (char)0xFF);
+	for (i = 0; i < len; i++) {
+		byte = (unsigned char)s[i];
+		if (cur == 0) {
+			u[0] = byte;
+			cur = 1;
+			if (!(byte & 0x80)) {
+				cur = 0;
+				end = 0;
+			} else {
+				if ((byte & 0xf8) == 0xf0)
+					end = 3;
+				else if ((byte & 0xf0) == 0xe0)
+					end = 2;
+				else if ((byte & 0xe0) == 0xc0)
+					end = 1;
+				else
+					cur = 0;	/* skipped */
+				continue;
+			}
+		} else {
+			u[cur] = byte;
+			if (cur != end) {
+				cur++;
+				continue;
+			}
+			cur = 0;
+		}
+		switch (end) {
+		case 3:
+			val = ((u[0] & 0x7u) << 18) + ((unsigned)u[1] << 12) +
+			    ((u[2] & 0x3fu) << 6) + (u[3] & 0x3fu);
+			break;
+		case 2:
+			val = ((u[0] & 0xfu) << 12) + ((u[1] & 0x3fu) << 6) +
+			    (u[2] & 0x3fu);
+			break;
+		case 1:
+			val = ((u[0] & 0x1fu) << 6) + (u[1] & 0x3fu);
+			break;
+		default:
+			val = u[0];
+			break;
+		}
+		if (val > 0xFFFF)
+			val = ' ';
+		buf_putc(b, (char)(val >> 8));
+		buf_putc(b, (char)(val & 0xFF));
+	}
+}
+
+/* A title CP1252 cannot spell (Łukasz, Ştefan, or the no-break hyphen
+ * of "LM‑2027"): libharu's UTF-8 encoder would write it as UTF-16
+ * whole, but setting that encoder up costs 262 KB and a quarter of a
+ * million instructions.  The entry is made as libharu makes it (the
+ * Info dictionary comes into being at the same point), then its value
+ * becomes the encoder's bytes as a binary string, which libharu writes
+ * as the same "<FEFF…>".  A title too long for one binary string goes
+ * through the encoder itself, limits and errors included. */
 static bool
-set_meta(struct render *r, HPDF_InfoType type, const char *s)
+set_meta(struct render *r, HPDF_InfoType type, const char *key,
+    const char *s)
 {
 	size_t i, k, len = strlen(s);
 	uint32_t cp;
 	bool cp1252 = true;
+	HPDF_Binary bin;
 
 	for (i = 0; i < len && cp1252; i += k) {
 		if ((k = utf8_decode(s + i, len - i, &cp)) == 0)
@@ -114,6 +191,15 @@ set_meta(struct render *r, HPDF_InfoType type, const char *s)
 	if (cp1252)
 		return !haru_failed(r, HPDF_SetInfoAttr(r->hpdf, type,
 		    encode_meta(r, s, len)));
+	if (len <= (HPDF_LIMIT_MAX_STRING_LEN - 2) / 2) {
+		if (haru_failed(r, HPDF_SetInfoAttr(r->hpdf, type, "")))
+			return false;
+		utf16_meta(&r->scratch, s, len);
+		bin = HPDF_Binary_New(r->hpdf->mmgr,
+		    (HPDF_BYTE *)r->scratch.data, (HPDF_UINT)r->scratch.len);
+		return bin != NULL && !haru_failed(r, HPDF_OK) &&
+		    !haru_failed(r, HPDF_Dict_Add(r->hpdf->info, key, bin));
+	}
 	if ((!r->utf && haru_failed(r, HPDF_UseUTFEncodings(r->hpdf))) ||
 	    haru_failed(r, HPDF_SetCurrentEncoder(r->hpdf, "UTF-8")))
 		return false;
@@ -190,10 +276,11 @@ set_info(struct render *r)
 	if (title == NULL || title[0] == '\0')
 		title = "Contrat";
 	if (haru_failed(r, HPDF_SetCurrentEncoder(r->hpdf, "CP1252")) ||
-	    !set_meta(r, HPDF_INFO_TITLE, title))
+	    !set_meta(r, HPDF_INFO_TITLE, "Title", title))
 		return false;
 	if (r->doc->model != NULL && r->doc->model[0] != '\0' &&
-	    !set_meta(r, HPDF_INFO_SUBJECT, r->doc->model))
+	    !set_meta(r, HPDF_INFO_SUBJECT, "Subject",
+	    r->doc->model))
 		return false;
 	if (haru_failed(r, HPDF_SetCurrentEncoder(r->hpdf, "CP1252")))
 		return false;
@@ -220,14 +307,51 @@ set_info(struct render *r)
 	    HPDF_INFO_MOD_DATE, date));
 }
 
+/* libharu writes the file through this, straight into lgc's buffer B:
+ * its memory stream would hold it a second time, in 4 KB pieces read
+ * back one at a time (HPDF_Stream_Write counts the bytes, which give
+ * the cross-reference offsets, for any kind of stream). */
+static HPDF_STATUS
+append_to(HPDF_Stream stream, const HPDF_BYTE *ptr, HPDF_UINT size)
+{
+	struct buf *b = stream->attr;
+
+	buf_put(b, (const char *)ptr, size);
+	return HPDF_OK;
+}
+
+/* What layout made for drawing, once the pages are drawn: released
+ * before the structure tree, the compressed streams and the file are
+ * made, which then take its memory rather than new pages (a contract's
+ * pieces alone are 400 KB).  The items stay for the fields and the
+ * tree. */
+static void
+release_drawn(struct render *r)
+{
+	size_t i;
+
+	free(r->pieces);
+	r->pieces = NULL;
+	r->npieces = 0;
+	free(r->strokes);
+	r->strokes = NULL;
+	r->nstrokes = 0;
+	for (i = 0; i < r->strings.len; i++)
+		free(r->strings.items[i]);
+	r->strings.len = 0;
+	lb_widths_free(r->lbwidths);
+	r->lbwidths = NULL;
+	buf_free(&r->ops);
+}
+
 /* The laid-out document through libharu, its bytes appended to OUT. */
 static bool
 write_document(struct render *r, struct buf *out)
 {
-	size_t i;
-	HPDF_UINT32 size, n;
-	HPDF_STATUS st;
+	size_t i, start, count, *offsets;
 	const struct item *it;
+	struct buf file, *to;
+	bool ok;
 
 	if (!haru_start(r) ||
 	    haru_failed(r, HPDF_SetCompressionMode(r->hpdf, HPDF_COMP_ALL)) ||
@@ -264,34 +388,46 @@ write_document(struct render *r, struct buf *out)
 			return false;
 	/* Signature fields, the structure tree (which tags their widgets),
 	 * then PDF/A over everything drawn. */
+	/* --pdfa's document ID is a digest of the pieces' text. */
+	if (!r->pdf->pdfa)
+		release_drawn(r);
 	if ((r->pdf->fields && !fields_write(r)) || !tags_write(r) ||
 	    (r->pdf->pdfa && !pdfa_write(r, &r->pdf->profile)))
 		return false;
-	if (!deflate_streams(r) || haru_failed(r, HPDF_SaveToStream(r->hpdf)))
+	release_drawn(r);
+	free(r->items);
+	r->items = NULL;
+	r->nitems = 0;
+	/* The compressor is made only now, once for a batch: its 200 KB
+	 * of tables take what layout released. */
+	if (r->pdf->deflater == NULL)
+		r->pdf->deflater = deflater_new();
+	r->deflater = r->pdf->deflater;
+	if (!deflate_streams(r))
 		return false;
-
-	size = HPDF_GetStreamSize(r->hpdf);
-	buf_grow(out, size + 1);
-	n = size;
-	st = HPDF_ReadFromStream(r->hpdf, (HPDF_BYTE *)out->data + out->len,
-	    &n);
-	/* Reading to the very end reports the end of the stream. */
-	if (st == HPDF_STREAM_EOF && n == size && r->hpdf_error ==
-	    HPDF_STREAM_EOF) {
-		st = HPDF_OK;
-		r->hpdf_error = 0;
-		HPDF_ResetError(r->hpdf);
+	/* Written into FILE when tags_pack rewrites it into OUT. */
+	buf_init(&file);
+	to = tags_packed(r) ? &file : out;
+	start = to->len;
+	r->hpdf->stream = HPDF_CallbackWriter_New(r->hpdf->mmgr, append_to,
+	    to);
+	ok = haru_made(r, r->hpdf->stream) &&
+	    !haru_failed(r, HPDF_SaveToStream(r->hpdf));
+	if (ok && to == &file) {
+		/* libharu is done with once it has said where its objects
+		 * are: its document freed, the packed file's buffers take
+		 * its memory rather than new pages. */
+		offsets = objstm_offsets(r, &count);
+		HPDF_Free(r->hpdf);
+		r->hpdf = NULL;
+		ok = offsets != NULL && tags_pack(r, file.data, file.len,
+		    offsets, count, out);
+		free(offsets);
 	}
-	if (haru_failed(r, st))
-		return false;
-	if (n != size) {
-		diag(r->ds, F_RENDER, NULL, "PDF incomplet");
-		r->failed = true;
-		return false;
-	}
-	out->len += n;
-	out->data[out->len] = '\0';
-	return tags_pack(r, out, out->len - n);
+	if (!ok)
+		to->len = start;
+	buf_free(&file);
+	return ok;
 }
 
 static void
@@ -367,9 +503,6 @@ pdf_render(void *state, const struct doc *d, struct buf *out)
 	if (r.pdf->fonts == NULL)
 		r.pdf->fonts = fonts_new(r.pdf->family, r.ds);
 	r.fonts = r.pdf->fonts;
-	if (r.pdf->deflater == NULL)
-		r.pdf->deflater = deflater_new();
-	r.deflater = r.pdf->deflater;
 	if (r.pdf->renders++ > 0 && r.pdf->lbmemo == NULL)
 		r.pdf->lbmemo = lb_memo_new(LB_MEMO_BYTES);
 	lb_memo_next(r.pdf->lbmemo);

@@ -205,48 +205,78 @@ xml_char(struct buf *b, uint32_t cp)
 	buf_put(b, u, utf8_encode(cp, u));
 }
 
+/* The value of the information entry KEY, of any class, or NULL
+ * (HPDF_Dict_GetItem records an error when the class is not the one
+ * asked). */
+static HPDF_Obj_Header *
+info_entry(struct render *r, const char *key)
+{
+	HPDF_Dict info = r->hpdf->info;
+	HPDF_DictElement e;
+	HPDF_UINT i;
+
+	for (i = 0; info != NULL && i < info->list->count; i++) {
+		e = HPDF_List_ItemAt(info->list, i);
+		if (strcmp(e->key, key) == 0)
+			return e->value;
+	}
+	return NULL;
+}
+
 /*
  * Appends to B, as XML text, the string information entry KEY holds as
  * a reader decodes it: libharu writes a string with an encoder as
  * UTF-16BE, each byte or pair of bytes through the encoder's Unicode
  * mapping (HPDF_String_Write, whose loop this follows), and one
- * without, as its bytes (ASCII here: the producer, the dates).
- * Returns false when the entry is absent.
+ * without, as its bytes (ASCII here: the producer, the dates); a
+ * binary string is the UTF-16BE itself, after its byte order mark
+ * (pdf.c writes a title outside CP1252 so, as the UTF-8 encoder
+ * would).  Returns false when the entry is absent.
  */
 static bool
 info_text(struct render *r, const char *key, struct buf *b)
 {
-	HPDF_String s = r->hpdf->info == NULL ? NULL :
-	    HPDF_Dict_GetItem(r->hpdf->info, key, HPDF_OCLASS_STRING);
+	HPDF_Obj_Header *h = info_entry(r, key);
+	HPDF_String s = (HPDF_String)h;
+	HPDF_Binary bin = (HPDF_Binary)h;
 	HPDF_ParseText_Rec state;
 	HPDF_ByteType type;
 	uint32_t cp, lo;
 	uint16_t *units;
 	size_t i, n = 0;
 
-	if (s == NULL)
+	if (h == NULL || ((h->obj_class & HPDF_OCLASS_ANY) !=
+	    HPDF_OCLASS_STRING && (h->obj_class & HPDF_OCLASS_ANY) !=
+	    HPDF_OCLASS_BINARY))
 		return false;
-	if (s->encoder == NULL) {
+	if ((h->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_BINARY) {
+		units = xcalloc(bin->len / 2 + 1, sizeof(*units));
+		for (i = 2; i + 1 < bin->len; i += 2)
+			units[n++] = (uint16_t)(bin->value[i] << 8 |
+			    bin->value[i + 1]);
+	} else if (s->encoder == NULL) {
 		/* PDFDocEncoding: Latin-1 but for 0x80-0x9F, which libharu
 		 * never writes here. */
 		for (i = 0; i < s->len; i++)
 			xml_char(b, s->value[i] < 0x80 || s->value[i] >= 0xA0 ?
 			    s->value[i] : 0xFFFD);
 		return true;
-	}
-	units = xcalloc(s->len + 1, sizeof(*units));
-	HPDF_Encoder_SetParseText(s->encoder, &state, s->value, s->len);
-	for (i = 0; i < s->len; i++) {
-		type = HPDF_Encoder_ByteType(s->encoder, &state);
-		if (type == HPDF_BYTE_TYPE_TRIAL)
-			continue;
-		if (type == HPDF_BYTE_TYPE_LEAD && i + 1 < s->len)
-			units[n++] = HPDF_Encoder_ToUnicode(s->encoder,
-			    (HPDF_UINT16)(s->value[i] * 256u +
-			    s->value[i + 1]));
-		else
-			units[n++] = HPDF_Encoder_ToUnicode(s->encoder,
-			    s->value[i]);
+	} else {
+		units = xcalloc(s->len + 1, sizeof(*units));
+		HPDF_Encoder_SetParseText(s->encoder, &state, s->value,
+		    s->len);
+		for (i = 0; i < s->len; i++) {
+			type = HPDF_Encoder_ByteType(s->encoder, &state);
+			if (type == HPDF_BYTE_TYPE_TRIAL)
+				continue;
+			if (type == HPDF_BYTE_TYPE_LEAD && i + 1 < s->len)
+				units[n++] = HPDF_Encoder_ToUnicode(s->encoder,
+				    (HPDF_UINT16)(s->value[i] * 256u +
+				    s->value[i + 1]));
+			else
+				units[n++] = HPDF_Encoder_ToUnicode(s->encoder,
+				    s->value[i]);
+		}
 	}
 	for (i = 0; i < n; i++) {
 		cp = units[i];

@@ -51,21 +51,22 @@ char_slot(uint32_t cp)
 	return NONE;
 }
 
-/* Text to draw: Y is the baseline, below the top of its item. */
+/* Text to draw: Y is the baseline, below the top of its item.  A
+ * contract has thousands (one a word), made in one array that grows:
+ * 72 bytes each, the small fields packed. */
 struct piece {
 	double		 x;
 	double		 y;
 	double		 width;
 	double		 size;
-	double		 char_space;
-	float		 gray;
-	unsigned	 face;
-	unsigned	 enc;		/* its encoding, or MIXED (draw time) */
-	uint32_t	 tag;		/* its structure element (tags.h) */
-	bool		 draft;		/* highlighted (--brouillon) */
 	const char	*text;
 	size_t		 len;
 	const char	*link;
+	float		 gray;
+	uint32_t	 tag;		/* its structure element (tags.h) */
+	uint8_t		 face;		/* enum font_face */
+	uint8_t		 enc;		/* its encoding, or MIXED (draw time) */
+	bool		 draft;		/* highlighted (--brouillon) */
 };
 
 /* A straight line: under the title, over a signature, under the

@@ -757,23 +757,15 @@ tags_write(struct render *r)
 }
 
 bool
-tags_pack(struct render *r, struct buf *out, size_t start)
+tags_packed(const struct render *r)
 {
-	struct buf file, packed;
-	bool ok;
+	return r->tags != NULL && r->pack;
+}
 
-	if (r->tags == NULL || !r->pack)
-		return true;
-	buf_init(&file);
-	buf_init(&packed);
-	buf_put(&file, out->data + start, out->len - start);
-	ok = objstm_pack(r, file.data, file.len, r->tags->ids, r->tags->nids,
-	    &packed);
-	if (ok) {
-		out->len = start;
-		buf_put(out, packed.data, packed.len);
-	}
-	buf_free(&file);
-	buf_free(&packed);
-	return ok;
+bool
+tags_pack(struct render *r, const char *pdf, size_t len,
+    const size_t *offsets, size_t count, struct buf *out)
+{
+	return objstm_pack(r, pdf, len, offsets, count, r->tags->ids,
+	    r->tags->nids, out);
 }

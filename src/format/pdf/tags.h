@@ -89,8 +89,12 @@ bool		 tags_widget(struct render *r, size_t pn, uint32_t cell,
  * shown, the outline open) whether tagged or not.  After every page is
  * drawn. */
 bool		 tags_write(struct render *r);
-/* The file libharu wrote, from byte START of OUT on, with the tree's
- * objects compressed into object streams (objstm.c). */
-bool		 tags_pack(struct render *r, struct buf *out, size_t start);
+/* Whether the file libharu writes goes through tags_pack. */
+bool		 tags_packed(const struct render *r);
+/* The file libharu wrote, PDF (LEN bytes, its objects at OFFSETS, see
+ * objstm_offsets), appended to OUT with the tree's objects compressed
+ * into object streams (objstm.c).  Needs no more of libharu. */
+bool		 tags_pack(struct render *r, const char *pdf, size_t len,
+		    const size_t *offsets, size_t count, struct buf *out);
 
 #endif
