@@ -10,7 +10,7 @@
 
 struct value_origin *
 origin_new(const char *expr, const char *path, const struct loc *loc,
-    const struct loc *data)
+    const struct origin_place *data)
 {
 	size_t elen = strlen(expr), plen = path != NULL ? strlen(path) : 0;
 	struct value_origin *o;
@@ -26,9 +26,21 @@ origin_new(const char *expr, const char *path, const struct loc *loc,
 		o->path = s + elen + 1;
 	}
 	o->loc = *loc;
-	o->data = *data;
+	if (data != NULL)
+		o->data = *data;
+	else
+		memset(&o->data, 0, sizeof(o->data));
 	o->refs = 1;
 	return o;
+}
+
+struct loc
+origin_data(const struct value_origin *o)
+{
+	struct loc none = { NULL, 0, 0, 0, 0 };
+
+	return o->data.find != NULL ? o->data.find(o->data.from,
+	    o->data.key) : none;
 }
 
 struct value_origin *

@@ -1110,12 +1110,13 @@ eval_tstring(struct eval *ev, const struct tstring *t, struct buf *b)
 	return ok;
 }
 
-/* E's JSON path into B, and the data that gives its root in *DATA;
+/* E's JSON path into B, and in *ROOT the input the path starts at;
  * false when E is not an input, a clause parameter bound to one, a loop
- * variable, a field of one or a filter of one. */
+ * variable, a field of one or a filter of one.  Where the data gives
+ * *ROOT (data_input_loc) is found only when something asks. */
 static bool
 json_path(struct eval *ev, const struct expr *e, struct buf *b,
-    struct loc *data)
+    const struct input **root)
 {
 	const struct symbol *s;
 	size_t i;
@@ -1126,7 +1127,7 @@ json_path(struct eval *ev, const struct expr *e, struct buf *b,
 			return false;
 		if (s->kind == SYM_INPUT) {
 			buf_puts(b, s->input->name);
-			*data = data_input_loc(ev->data, s->input);
+			*root = s->input;
 			return true;
 		}
 		if (s->kind == SYM_PARAM) {
@@ -1136,7 +1137,7 @@ json_path(struct eval *ev, const struct expr *e, struct buf *b,
 			if (po == NULL || po->path == NULL)
 				return false;
 			buf_puts(b, po->path);
-			*data = po->data;
+			*root = po->data.key;
 			return true;
 		}
 		if (s->kind != SYM_LOOP)
@@ -1146,12 +1147,12 @@ json_path(struct eval *ev, const struct expr *e, struct buf *b,
 				if (ev->loops[i].path == NULL)
 					return false;
 				buf_puts(b, ev->loops[i].path);
-				*data = ev->loops[i].data;
+				*root = ev->loops[i].root;
 				return true;
 			}
 		return false;
 	case EX_FIELD:
-		if (!json_path(ev, e->u.field.obj, b, data))
+		if (!json_path(ev, e->u.field.obj, b, root))
 			return false;
 		buf_putc(b, '.');
 		buf_puts(b, e->u.field.name);
@@ -1159,7 +1160,7 @@ json_path(struct eval *ev, const struct expr *e, struct buf *b,
 	case EX_CALL:
 		/* A filtered value prints the value it filters. */
 		return e->u.call.nargs > 0 && e->loop_query == LOOP_NONE &&
-		    json_path(ev, e->u.call.args[0], b, data);
+		    json_path(ev, e->u.call.args[0], b, root);
 	case EX_LITERAL:
 	case EX_RECORD:
 	case EX_NEG:
@@ -1172,25 +1173,39 @@ json_path(struct eval *ev, const struct expr *e, struct buf *b,
 	return false;
 }
 
+/* struct origin_place's FIND: the data is the evaluator's, alive and
+ * unchanged while the document it made is rendered. */
+static struct loc
+input_place(const void *data, const void *input)
+{
+	return data_input_loc(data, input);
+}
+
 struct value_origin *
 expr_origin(struct eval *ev, const struct expr *e)
 {
 	struct value_origin *o;
 	struct buf expr, path;
-	struct loc data = { NULL, 0, 0, 0, 0 };
+	struct origin_place data = { NULL, NULL, NULL };
+	const struct input *root = NULL;
 	bool has_path;
 
 	size_t slot = ((uintptr_t)e / sizeof(*e)) % ORIGIN_MEMO;
 
 	buf_init(&expr);
 	buf_init(&path);
-	has_path = json_path(ev, e, &path, &data);
+	has_path = json_path(ev, e, &path, &root);
 	o = ev->origins[slot].o;
 	if (ev->origins[slot].e == e && (has_path ? o->path != NULL &&
-	    strcmp(o->path, buf_cstr(&path)) == 0 : o->path == NULL) &&
-	    memcmp(&o->data, &data, sizeof(data)) == 0) {
+	    strcmp(o->path, buf_cstr(&path)) == 0 &&
+	    o->data.key == root : o->path == NULL)) {
 		buf_free(&path);
 		return origin_ref(o);
+	}
+	if (has_path) {
+		data.find = input_place;
+		data.from = ev->data;
+		data.key = root;
 	}
 	expr_print(&expr, e);
 	o = origin_new(buf_cstr(&expr), has_path ? buf_cstr(&path) : NULL,
@@ -1207,7 +1222,12 @@ bool
 expr_json_path(struct eval *ev, const struct expr *e, struct buf *b,
     struct loc *data)
 {
-	return json_path(ev, e, b, data);
+	const struct input *root;
+
+	if (!json_path(ev, e, b, &root))
+		return false;
+	*data = data_input_loc(ev->data, root);
+	return true;
 }
 
 void
@@ -1241,6 +1261,7 @@ eval_check_printable(struct eval *ev, const struct expr *e, const char *field,
 {
 	struct diagnostic *dg;
 	struct buf why, hint, path;
+	const struct input *root;
 	struct loc l;
 	size_t i, shown, n;
 	bool ok;
@@ -1262,7 +1283,8 @@ eval_check_printable(struct eval *ev, const struct expr *e, const char *field,
 			    shown++)
 				;
 		dg = diag(ev->ds, E_GLYPH_MISSING, &e->loc, buf_cstr(&why));
-		if (json_path(ev, e, &path, &l)) {
+		if (json_path(ev, e, &path, &root)) {
+			l = data_input_loc(ev->data, root);
 			if (field != NULL)
 				buf_printf(&path, ".%s", field);
 			diag_note(dg, &l, "la valeur « %.*s%s » vient des "

@@ -88,7 +88,7 @@ struct binding {
 	size_t		 index;		/* of the item in its list */
 	size_t		 count;		/* items in the list; 0: unknown */
 	char		*path;		/* its JSON path, or NULL (owned) */
-	struct loc	 data;		/* the data file that gives it */
+	const struct input *root;	/* the input its path starts at */
 	const struct loc *loop;		/* the {pour chaque} */
 };
 

@@ -658,7 +658,7 @@ origin(const char *expr)
 {
 	struct loc none = { NULL, 0, 0, 0, 0 };
 
-	return origin_new(expr, expr, &none, &none);
+	return origin_new(expr, expr, &none, NULL);
 }
 
 /*

@@ -341,8 +341,10 @@ report_bad(struct latex *l, const struct value_origin *o, const char *what,
 	    "aucune police install\xc3\xa9" "e ne contient" :
 	    "pdflatex ne sait pas imprimer");
 	if (dg != NULL && o != NULL) {
+		struct loc data = origin_data(o);
+
 		if (o->path != NULL)
-			diag_note(dg, &o->data, "valeur de \xc2\xab %s"
+			diag_note(dg, &data, "valeur de \xc2\xab %s"
 			    " \xc2\xbb ; chemin JSON : %s", o->expr,
 			    o->path);
 		else
