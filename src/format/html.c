@@ -159,6 +159,29 @@ static const unsigned char html_special[256] = {
 	['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1,
 };
 
+/* The entity of C, one of html_special. */
+static void
+put_entity(struct buf *b, char c)
+{
+	switch (c) {
+	case '&':
+		buf_put(b, "&amp;", 5);
+		break;
+	case '<':
+		buf_put(b, "&lt;", 4);
+		break;
+	case '>':
+		buf_put(b, "&gt;", 4);
+		break;
+	case '"':
+		buf_put(b, "&quot;", 6);
+		break;
+	default:
+		buf_put(b, "&#39;", 5);
+		break;
+	}
+}
+
 void
 html_escape(struct buf *b, const char *s, size_t len)
 {
@@ -171,23 +194,7 @@ html_escape(struct buf *b, const char *s, size_t len)
 		buf_put(b, s + start, i - start);
 		if (i == len)
 			break;
-		switch (s[i++]) {
-		case '&':
-			buf_put(b, "&amp;", 5);
-			break;
-		case '<':
-			buf_put(b, "&lt;", 4);
-			break;
-		case '>':
-			buf_put(b, "&gt;", 4);
-			break;
-		case '"':
-			buf_put(b, "&quot;", 6);
-			break;
-		default:
-			buf_put(b, "&#39;", 5);
-			break;
-		}
+		put_entity(b, s[i++]);
 	}
 }
 
@@ -203,7 +210,7 @@ escape_cstr(struct buf *b, const char *s)
 		buf_put(b, s, n);
 		if (s[n] == '\0')
 			return;
-		html_escape(b, s + n, 1);
+		put_entity(b, s[n]);
 		s += n + 1;
 	}
 }
@@ -216,6 +223,22 @@ escape_str(struct buf *b, const char *s)
 }
 
 #define NB_HYPHEN	"\xe2\x80\x91"
+
+/* Whether S holds U+2011: its lead byte is looked for by memchr,
+ * which the C library runs many bytes at a time, and most texts hold
+ * none, or only the ’ that shares it. */
+static bool
+has_nb_hyphen(const char *s)
+{
+	const char *p = s, *end = s + strlen(s);
+
+	while ((p = memchr(p, 0xE2, (size_t)(end - p))) != NULL) {
+		if (end - p >= 3 && p[1] == '\x80' && p[2] == '\x91')
+			return true;
+		p++;
+	}
+	return false;
+}
 
 /* Text of the contract.  A word holding U+2011 (a reference such as
  * "LM-2027-0042", see doc/build.c) is printed with plain hyphens in a
@@ -230,7 +253,7 @@ escape_text(struct buf *b, const char *s)
 		return;
 	/* Most text holds no such word: escaped in one go (a space is
 	 * escaped as itself). */
-	if (strstr(s, NB_HYPHEN) == NULL) {
+	if (!has_nb_hyphen(s)) {
 		escape_cstr(b, s);
 		return;
 	}
