@@ -73,6 +73,9 @@ struct shared {
 
 struct opened;
 
+/* A contract's output past this is not a hint for the next. */
+#define OUTPUT_HINT_MAX	(4u * 1024 * 1024)
+
 struct lgc_compiler {
 	struct diags	*ds;
 	FILE		*stream;	/* diagnostics, without a handler */
@@ -100,6 +103,11 @@ struct lgc_compiler {
 	/* With keep_backends too: the paragraphs typeset, for the next
 	 * documents (doc/build.h); NULL otherwise. */
 	struct build_memo *memo;
+	/* The length of the last contract rendered (at most
+	 * OUTPUT_HINT_MAX): the next one's buffer is reserved at that
+	 * size, not grown by doubling and copying, a batch's contracts
+	 * being much alike. */
+	size_t		 output_hint;
 	char		*provenance_json;	/* of the last lgc_render, or
 						 * NULL */
 	bool		 data_failed;	/* the current data was refused */
@@ -1276,6 +1284,8 @@ lgc_render(lgc_compiler *c, const char *format, char **out, size_t *len)
 	}
 	memset(&d, 0, sizeof(d));
 	buf_init(&b);
+	if (c->output_hint > 0)
+		buf_grow(&b, c->output_hint);
 	free(c->provenance_json);
 	c->provenance_json = NULL;
 	memset(&prov, 0, sizeof(prov));
@@ -1299,6 +1309,7 @@ lgc_render(lgc_compiler *c, const char *format, char **out, size_t *len)
 	release_backend(c, &o, ok);
 	doc_free(&d);
 	if (ok) {
+		c->output_hint = b.len <= OUTPUT_HINT_MAX ? b.len : 0;
 		if (len != NULL)
 			*len = b.len;
 		*out = buf_detach(&b);
