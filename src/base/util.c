@@ -665,6 +665,13 @@ strmap_put(struct strmap *m, const char *key, void *value)
 }
 
 void
+strmap_reserve(struct strmap *m, size_t n)
+{
+	while ((n + 1) * 2 > m->cap)
+		strmap_grow(m);
+}
+
+void
 strmap_free(struct strmap *m)
 {
 	free(m->keys);

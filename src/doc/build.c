@@ -1694,6 +1694,9 @@ assign_anchors(struct doc *d, struct hinfos *hs)
 	size_t i, k;
 
 	memset(&used, 0, sizeof(used));
+	/* One name a heading: the table is made once, not grown by
+	 * rehashing. */
+	strmap_reserve(&used.taken, hs->len);
 	/* Labels first: references link to them verbatim. */
 	for (i = 0, k = 0; i < d->blocks.len; i++) {
 		if (d->blocks.v[i].kind != BLOCK_HEADING)
