@@ -1073,6 +1073,8 @@ eval_free(struct eval *ev)
 	free(ev->loops);
 	for (i = 0; i < ORIGIN_MEMO; i++)
 		origin_unref(ev->origins[i].o);
+	buf_free(&ev->origin_expr);
+	buf_free(&ev->origin_path);
 	for (i = 0; i < ev->unprintable.len; i++)
 		free(ev->unprintable.items[i]);
 	ptrvec_free(&ev->unprintable);

@@ -1185,33 +1185,29 @@ struct value_origin *
 expr_origin(struct eval *ev, const struct expr *e)
 {
 	struct value_origin *o;
-	struct buf expr, path;
+	struct buf *expr = &ev->origin_expr, *path = &ev->origin_path;
 	struct origin_place data = { NULL, NULL, NULL };
 	const struct input *root = NULL;
 	bool has_path;
 
 	size_t slot = ((uintptr_t)e / sizeof(*e)) % ORIGIN_MEMO;
 
-	buf_init(&expr);
-	buf_init(&path);
-	has_path = json_path(ev, e, &path, &root);
+	buf_reset(expr);
+	buf_reset(path);
+	has_path = json_path(ev, e, path, &root);
 	o = ev->origins[slot].o;
 	if (ev->origins[slot].e == e && (has_path ? o->path != NULL &&
-	    strcmp(o->path, buf_cstr(&path)) == 0 &&
-	    o->data.key == root : o->path == NULL)) {
-		buf_free(&path);
+	    strcmp(o->path, buf_cstr(path)) == 0 &&
+	    o->data.key == root : o->path == NULL))
 		return origin_ref(o);
-	}
 	if (has_path) {
 		data.find = input_place;
 		data.from = ev->data;
 		data.key = root;
 	}
-	expr_print(&expr, e);
-	o = origin_new(buf_cstr(&expr), has_path ? buf_cstr(&path) : NULL,
+	expr_print(expr, e);
+	o = origin_new(buf_cstr(expr), has_path ? buf_cstr(path) : NULL,
 	    &e->loc, &data);
-	buf_free(&expr);
-	buf_free(&path);
 	origin_unref(ev->origins[slot].o);
 	ev->origins[slot].e = e;
 	ev->origins[slot].o = origin_ref(o);

@@ -127,6 +127,10 @@ struct eval {
 		const struct expr *e;
 		struct value_origin *o;		/* a reference */
 	}		 origins[ORIGIN_MEMO];
+	/* expr_origin's expression and JSON path, printed into buffers
+	 * kept for the whole evaluation: two allocations fewer for each
+	 * value printed. */
+	struct buf	 origin_expr, origin_path;
 	struct prov	*prov;		/* --provenance: recorded, or NULL */
 };
 
