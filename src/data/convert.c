@@ -45,8 +45,13 @@ is_plain_key(const char *key)
 	if (*p == '\0')
 		return false;
 	for (; *p != '\0'; p++)
-		if (*p <= ' ' || *p == 0x7F || strchr(".[]\"\\", *p) != NULL)
+		switch (*p) {
+		case '.': case '[': case ']': case '"': case '\\': case 0x7F:
 			return false;
+		default:
+			if (*p <= ' ')
+				return false;
+		}
 	return true;
 }
 
