@@ -469,50 +469,53 @@ static bool
 eval_binary(struct eval *ev, const struct expr *e, struct value *out)
 {
 	enum binop op = e->u.binary.op;
-	struct value a, b;
+	struct value ta, tb;
+	const struct value *a, *b;
 	bool ok;
 	int c;
 
 	if (op == OP_AND || op == OP_OR) {
-		if (!eval_expr(ev, e->u.binary.lhs, &a))
+		if (!eval_expr(ev, e->u.binary.lhs, &ta))
 			return false;
-		if (!unknown_value(&a) && a.u.boolean == (op == OP_OR)) {
-			set_bool(out, a.u.boolean);
+		if (!unknown_value(&ta) && ta.u.boolean == (op == OP_OR)) {
+			set_bool(out, ta.u.boolean);
 			return true;
 		}
 		if (!eval_expr(ev, e->u.binary.rhs, out))
 			return false;
 		/* Kleene: unknown unless the right side decides. */
-		if (unknown_value(&a) && !unknown_value(out) &&
+		if (unknown_value(&ta) && !unknown_value(out) &&
 		    out->u.boolean != (op == OP_OR))
 			set_unknown(out);
 		return true;
 	}
-	if (!eval_expr(ev, e->u.binary.lhs, &a))
+	/* The operands are only read: an input's, a loop variable's or a
+	 * field's value is compared where it lies, not copied. */
+	if (!eval_borrow(ev, e->u.binary.lhs, &ta, &a))
 		return false;
-	if (!eval_expr(ev, e->u.binary.rhs, &b)) {
-		value_free(&a);
+	if (!eval_borrow(ev, e->u.binary.rhs, &tb, &b)) {
+		value_free(&ta);
 		return false;
 	}
-	if (unknown_value(&a) || unknown_value(&b)) {
-		value_free(&a);
-		value_free(&b);
+	if (unknown_value(a) || unknown_value(b)) {
+		value_free(&ta);
+		value_free(&tb);
 		return set_unknown(out);
 	}
 	switch (op) {
 	case OP_EQ:
 	case OP_NE:
-		if (a.kind == T_DUREE && b.kind == T_DUREE &&
-		    duree_unit_family(a.u.duree.unit) !=
-		    duree_unit_family(b.u.duree.unit)) {
+		if (a->kind == T_DUREE && b->kind == T_DUREE &&
+		    duree_unit_family(a->u.duree.unit) !=
+		    duree_unit_family(b->u.duree.unit)) {
 			expr_error(ev, E_DUREE_FAMILY, e);
 			ok = false;
 			break;
 		}
-		if (a.kind == T_TEXTE || a.kind == T_BOOLEEN ||
-		    a.kind == T_CHOIX || a.kind == T_ERROR)
-			c = !value_equal(&a, &b);
-		else if (!compare_values(ev, e, &a, &b, &c)) {
+		if (a->kind == T_TEXTE || a->kind == T_BOOLEEN ||
+		    a->kind == T_CHOIX || a->kind == T_ERROR)
+			c = !value_equal(a, b);
+		else if (!compare_values(ev, e, a, b, &c)) {
 			ok = false;
 			break;
 		}
@@ -520,7 +523,7 @@ eval_binary(struct eval *ev, const struct expr *e, struct value *out)
 		ok = true;
 		break;
 	case OP_LT: case OP_LE: case OP_GT: case OP_GE:
-		if (!compare_values(ev, e, &a, &b, &c)) {
+		if (!compare_values(ev, e, a, b, &c)) {
 			ok = false;
 			break;
 		}
@@ -529,15 +532,15 @@ eval_binary(struct eval *ev, const struct expr *e, struct value *out)
 		ok = true;
 		break;
 	case OP_ADD: case OP_SUB: case OP_MUL: case OP_DIV:
-		ok = eval_arith(ev, e, &a, &b, out);
+		ok = eval_arith(ev, e, a, b, out);
 		break;
 	case OP_AND: case OP_OR:
 	default:
 		ok = false;
 		break;
 	}
-	value_free(&a);
-	value_free(&b);
+	value_free(&ta);
+	value_free(&tb);
 	return ok;
 }
 
@@ -717,7 +720,8 @@ eval_list(struct eval *ev, const struct expr *e, struct value *out)
 
 /* The value that E names where the evaluator keeps it, when E is an
  * input, a clause parameter, a computed `soit`, a loop variable or a
- * field of one of these; else NULL (E is then computed).  Reading it
+ * field of one of these, or the value a literal holds in the template;
+ * else NULL (E is then computed).  Reading it
  * in place spares a copy: a loop over a list of a million records, or
  * each `p.nom` in it, once copied the whole list or record. */
 static const struct value *
@@ -754,6 +758,8 @@ stored_value(struct eval *ev, const struct expr *e)
 		return v->kind == T_RECORD && f < v->u.record.len ?
 		    &v->u.record.fields[f] : NULL;
 	case EX_LITERAL:
+		/* A condition's « = "Paris" » compared, not copied. */
+		return &e->u.literal;
 	case EX_CALL:
 	case EX_RECORD:
 	case EX_NEG:
@@ -1064,14 +1070,15 @@ eval_expr(struct eval *ev, const struct expr *e, struct value *out)
 enum truth
 eval_truth(struct eval *ev, const struct expr *e)
 {
-	struct value v;
+	struct value tmp;
+	const struct value *v;
 	enum truth t;
 
-	if (!eval_expr(ev, e, &v))
+	if (!eval_borrow(ev, e, &tmp, &v))
 		return TRUTH_ERROR;
-	t = unknown_value(&v) ? TRUTH_UNKNOWN : v.kind == T_BOOLEEN &&
-	    v.u.boolean ? TRUTH_TRUE : TRUTH_FALSE;
-	value_free(&v);
+	t = unknown_value(v) ? TRUTH_UNKNOWN : v->kind == T_BOOLEEN &&
+	    v->u.boolean ? TRUTH_TRUE : TRUTH_FALSE;
+	value_free(&tmp);
 	return t;
 }
 
