@@ -224,20 +224,20 @@ escape_str(struct buf *b, const char *s)
 
 #define NB_HYPHEN	"\xe2\x80\x91"
 
-/* Whether S holds U+2011: its lead byte is looked for by memchr,
- * which the C library runs many bytes at a time, and most texts hold
- * none, or only the ’ that shares it. */
-static bool
-has_nb_hyphen(const char *s)
+/* The first U+2011 in [S, END), or NULL: its lead byte is looked for
+ * by memchr, which the C library runs many bytes at a time, and most
+ * texts hold none, or only the ’ that shares it. */
+static const char *
+find_nb_hyphen(const char *s, const char *end)
 {
-	const char *p = s, *end = s + strlen(s);
+	const char *p = s;
 
 	while ((p = memchr(p, 0xE2, (size_t)(end - p))) != NULL) {
 		if (end - p >= 3 && p[1] == '\x80' && p[2] == '\x91')
-			return true;
+			return p;
 		p++;
 	}
-	return false;
+	return NULL;
 }
 
 /* Text of the contract.  A word holding U+2011 (a reference such as
@@ -247,42 +247,31 @@ has_nb_hyphen(const char *s)
 static void
 escape_text(struct buf *b, const char *s)
 {
-	size_t i = 0, end, k;
+	const char *end, *hy, *w, *we, *at;
 
 	if (s == NULL)
 		return;
+	end = s + strlen(s);
 	/* Most text holds no such word: escaped in one go (a space is
-	 * escaped as itself). */
-	if (!has_nb_hyphen(s)) {
-		escape_cstr(b, s);
-		return;
-	}
-	while (s[i] != '\0') {
-		for (end = i; s[end] != '\0' && s[end] != ' '; end++)
+	 * escaped as itself).  Else the words, cut at spaces, that hold
+	 * one are spanned, and the text between them escaped whole. */
+	while ((hy = find_nb_hyphen(s, end)) != NULL) {
+		for (w = hy; w > s && w[-1] != ' '; w--)
 			;
-		for (k = i; k + 3 <= end; k++)
-			if (memcmp(s + k, NB_HYPHEN, 3) == 0)
-				break;
-		if (k + 3 > end) {
-			html_escape(b, s + i, end - i);
-		} else {
-			buf_puts(b, "<span style=\"white-space: nowrap\">");
-			for (k = i; k < end; k++) {
-				if (k + 3 <= end &&
-				    memcmp(s + k, NB_HYPHEN, 3) == 0) {
-					html_escape(b, s + i, k - i);
-					buf_putc(b, '-');
-					i = k + 3;
-					k += 2;
-				}
-			}
-			html_escape(b, s + i, end - i);
-			buf_puts(b, "</span>");
+		for (we = hy; we < end && *we != ' '; we++)
+			;
+		html_escape(b, s, (size_t)(w - s));
+		buf_puts(b, "<span style=\"white-space: nowrap\">");
+		for (at = w; hy != NULL; hy = find_nb_hyphen(at, we)) {
+			html_escape(b, at, (size_t)(hy - at));
+			buf_putc(b, '-');
+			at = hy + 3;
 		}
-		i = end;
-		if (s[i] == ' ')
-			buf_putc(b, s[i++]);
+		html_escape(b, at, (size_t)(we - at));
+		buf_puts(b, "</span>");
+		s = we;
 	}
+	escape_cstr(b, s);
 }
 
 /* Text where no element may go (<title>): the hyphens of a reference
