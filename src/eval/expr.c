@@ -873,16 +873,36 @@ compute(struct eval *ev, const struct expr *e, struct value *out)
 /* ---------------------------------------------------------------- */
 /* Interface                                                         */
 
+static size_t
+round_up(size_t n, size_t align)
+{
+	return (n + align - 1) / align * align;
+}
+
 struct frame *
 frame_new(const struct file_ast *f)
 {
-	struct frame *fr = xcalloc(1, sizeof(*fr));
+	size_t np = (size_t)f->nparams + 1, ns = (size_t)f->nsoits + 1;
+	size_t params, soits, origins, states, size;
+	struct frame *fr;
+	char *at;
 
+	/* One allocation for the frame and its arrays (each {inclure} of
+	 * each contract makes one), each array at its type's alignment. */
+	params = round_up(sizeof(*fr), _Alignof(struct value));
+	soits = params + np * sizeof(struct value);
+	origins = round_up(soits + ns * sizeof(struct value),
+	    _Alignof(struct value_origin *));
+	states = round_up(origins + np * sizeof(struct value_origin *),
+	    _Alignof(int));
+	size = states + ns * sizeof(int);
+	at = xcalloc(1, size);
+	fr = (struct frame *)at;
 	fr->file = f;
-	fr->params = xcalloc(f->nparams + 1, sizeof(struct value));
-	fr->soits = xcalloc(f->nsoits + 1, sizeof(struct value));
-	fr->soit_state = xcalloc(f->nsoits + 1, sizeof(int));
-	fr->param_origins = xcalloc(f->nparams + 1, sizeof(*fr->param_origins));
+	fr->params = (struct value *)(at + params);
+	fr->soits = (struct value *)(at + soits);
+	fr->param_origins = (struct value_origin **)(at + origins);
+	fr->soit_state = (int *)(at + states);
 	bind_defaults(fr);
 	return fr;
 }
@@ -898,13 +918,9 @@ frame_free(struct frame *fr)
 		value_free(&fr->params[i]);
 		origin_unref(fr->param_origins[i]);
 	}
-	free(fr->param_origins);
 	for (i = 0; i < fr->file->nsoits; i++)
 		value_free(&fr->soits[i]);
-	free(fr->params);
-	free(fr->soits);
-	free(fr->soit_state);
-	free(fr);
+	free(fr);	/* its arrays with it (frame_new) */
 }
 
 
