@@ -466,23 +466,47 @@ render_paragraph(struct buf *out, const struct doc_runs *rs,
 	buf_puts(out, "</p>\n");
 }
 
+/* B back to its first LEN bytes (B holds more). */
+static void
+cut_to(struct buf *b, size_t len)
+{
+	b->len = len;
+	b->data[len] = '\0';
+}
+
 static void
 render_heading(struct buf *out, const struct doc_heading *h, int depth,
     struct sources *src)
 {
-	struct buf label;
 	int n = h->level < 1 ? 2 : h->level > 3 ? 4 : h->level + 1;
+	size_t span, at, i;
 
-	buf_init(&label);
-	doc_heading_label(&label, h);
 	indent(out, depth);
 	buf_puts(out, "<h");
 	buf_putc(out, (char)('0' + n));
 	source_attr(out, src);
 	buf_putc(out, '>');
-	if (label.len > 0) {
-		buf_puts(out, "<span class=\"numero\">");
-		html_escape(out, label.data, label.len);
+	/* The label is written in place after its span's tag, which goes
+	 * again when there is no label; escaped only if it needs it (a
+	 * number is digits and dots). */
+	span = out->len;
+	buf_puts(out, "<span class=\"numero\">");
+	at = out->len;
+	doc_heading_label(out, h);
+	if (out->len == at)
+		cut_to(out, span);
+	else {
+		for (i = at; i < out->len &&
+		    !html_special[(unsigned char)out->data[i]]; i++)
+			;
+		if (i < out->len) {
+			char *label = xstrndup(out->data + at, out->len - at);
+			size_t len = out->len - at;
+
+			cut_to(out, at);
+			html_escape(out, label, len);
+			free(label);
+		}
 		buf_puts(out, "</span>");
 		if (h->title.len > 0)
 			buf_puts(out, h->level == 1 ? NBSP "\xe2\x80\x93 " : " ");
@@ -491,7 +515,6 @@ render_heading(struct buf *out, const struct doc_heading *h, int depth,
 	buf_puts(out, "</h");
 	buf_putc(out, (char)('0' + n));
 	buf_puts(out, ">\n");
-	buf_free(&label);
 }
 
 static void
