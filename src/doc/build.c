@@ -668,7 +668,8 @@ para_append(struct para *p, struct stream *s, const struct line *l,
 			if (t->text != NULL) {
 				piece_text(p, t->origin, t->verbatim,
 				    t->escaped, t->text, strlen(t->text));
-				free(t->text);
+				if (!t->borrowed)
+					free(t->text);
 				t->text = NULL;
 			}
 			break;

@@ -140,8 +140,25 @@ push_text(struct eval *ev, const char *s, size_t len)
  */
 #define PLAIN_MERGE	256
 
+/* The template's text S (ending at S[LEN]), which outlives the
+ * stream: borrowed, not copied (stream_text_borrowed). */
+static struct etok *
+push_text_borrowed(struct eval *ev, const char *s, size_t len)
+{
+	struct etok *t;
+
+	if (!text_fits(ev, len))
+		t = stream_text(ev->out, s, 0);
+	else
+		t = stream_text_borrowed(ev->out, s);
+	ev->pieces++;
+	count_node(ev);
+	return t;
+}
+
+/* BORROW: S is the template's text, ending at S[LEN]. */
 static void
-push_plain(struct eval *ev, const char *s, size_t len)
+push_plain_text(struct eval *ev, const char *s, size_t len, bool borrow)
 {
 	struct stream *out = ev->out;
 	struct etok *last = out->len > 0 ? &out->v[out->len - 1] : NULL;
@@ -150,16 +167,32 @@ push_plain(struct eval *ev, const char *s, size_t len)
 	if (last == NULL || last->kind != ET_TEXT || last->verbatim ||
 	    last->escaped || last->origin != NULL || last->text == NULL ||
 	    (old = strlen(last->text)) + len > PLAIN_MERGE) {
-		push_text(ev, s, len);
+		if (borrow)
+			push_text_borrowed(ev, s, len);
+		else
+			push_text(ev, s, len);
 		return;
 	}
 	if (!text_fits(ev, len))
 		len = 0;
-	last->text = xrealloc(last->text, old + len + 1);
+	if (last->borrowed) {
+		char *own = xmalloc(old + len + 1);
+
+		memcpy(own, last->text, old);
+		last->text = own;
+		last->borrowed = false;
+	} else
+		last->text = xrealloc(last->text, old + len + 1);
 	memcpy(last->text + old, s, len);
 	last->text[old + len] = '\0';
 	ev->pieces++;
 	count_node(ev);
+}
+
+static void
+push_plain(struct eval *ev, const char *s, size_t len)
+{
+	push_plain_text(ev, s, len, false);
 }
 
 static void
@@ -925,10 +958,11 @@ eval_node(struct eval *ev, const struct node *n)
 	switch (n->kind) {
 	case N_TEXT:
 		if (n->escaped)
-			push_text(ev, n->u.text, strlen(n->u.text))->escaped =
-			    true;
+			push_text_borrowed(ev, n->u.text,
+			    strlen(n->u.text))->escaped = true;
 		else
-			push_plain(ev, n->u.text, strlen(n->u.text));
+			push_plain_text(ev, n->u.text, strlen(n->u.text),
+			    true);
 		break;
 	case N_LINE:
 		push(ev, ET_LINE)->indent = n->u.indent;

@@ -30,6 +30,16 @@ stream_text(struct stream *s, const char *text, size_t len)
 	return t;
 }
 
+struct etok *
+stream_text_borrowed(struct stream *s, const char *text)
+{
+	struct etok *t = stream_push(s, ET_TEXT);
+
+	t->text = (char *)text;	/* never written nor freed: borrowed */
+	t->borrowed = true;
+	return t;
+}
+
 void
 stream_free(struct stream *s)
 {
@@ -40,7 +50,8 @@ stream_free(struct stream *s)
 		t = &s->v[i];
 		switch (t->kind) {
 		case ET_TEXT:
-			free(t->text);
+			if (!t->borrowed)
+				free(t->text);
 			origin_unref(t->origin);
 			break;
 		case ET_HEADING:
