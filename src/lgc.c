@@ -75,6 +75,7 @@ struct opened;
 
 /* A contract's output past this is not a hint for the next. */
 #define OUTPUT_HINT_MAX	(4u * 1024 * 1024)
+#define STREAM_HINT_MAX	((size_t)1 << 16)
 
 struct lgc_compiler {
 	struct diags	*ds;
@@ -108,6 +109,9 @@ struct lgc_compiler {
 	 * size, not grown by doubling and copying, a batch's contracts
 	 * being much alike. */
 	size_t		 output_hint;
+	/* The same for the evaluated stream, in tokens (at most
+	 * STREAM_HINT_MAX). */
+	size_t		 stream_hint;
 	char		*provenance_json;	/* of the last lgc_render, or
 						 * NULL */
 	bool		 data_failed;	/* the current data was refused */
@@ -1021,6 +1025,7 @@ evaluate(lgc_compiler *c, struct doc *d, const struct backend *be,
 	eval_set_draft(ev, c->draft);
 	eval_set_draft_all(ev, c->draft_all);
 	eval_set_straight_quotes(ev, c->straight_quotes);
+	eval_set_stream_hint(ev, c->stream_hint);
 	eval_set_limits(ev, &c->limits);
 	if (be != NULL && be->printable != NULL)
 		eval_set_text_check(ev, be->printable, state);
@@ -1028,6 +1033,7 @@ evaluate(lgc_compiler *c, struct doc *d, const struct backend *be,
 		eval_set_trace(ev, c->trace, c->trace_arg);
 	if (eval_inputs(ev) && !failed_since(c, m)) {
 		if (eval_document(ev, &s)) {
+			c->stream_hint = s.len <= STREAM_HINT_MAX ? s.len : 0;
 			build_document(&s, d, c->memo);
 			ok = build_check_refs(&s, d, c->ds);
 			ok = eval_title(ev, &title, &d->model) && ok;

@@ -1096,6 +1096,12 @@ eval_set_straight_quotes(struct eval *ev, bool keep)
 }
 
 void
+eval_set_stream_hint(struct eval *ev, size_t tokens)
+{
+	ev->stream_hint = tokens;
+}
+
+void
 eval_free(struct eval *ev)
 {
 	size_t i;
@@ -1139,6 +1145,8 @@ eval_document(struct eval *ev, struct stream *out)
 	out->straight_quotes = ev->straight_quotes;
 	if (ev->failed)
 		return false;
+	if (ev->stream_hint > 0)
+		stream_reserve(out, ev->stream_hint);
 	ev->out = out;
 	ev->frame = ev->main;
 	eval_rules(ev, f);

@@ -113,6 +113,7 @@ struct eval {
 	eval_trace_fn	 trace;		/* told each branch taken, or NULL */
 	void		*trace_arg;
 	bool		 straight_quotes;
+	size_t		 stream_hint;	/* eval_set_stream_hint */
 	struct eval_limits limits;	/* eval.h */
 	size_t		 text_bytes;	/* of the stream so far */
 	size_t		 turns;		/* of every loop so far */

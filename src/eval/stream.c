@@ -14,11 +14,21 @@ stream_push(struct stream *s, enum etok_kind kind)
 {
 	struct etok *t;
 
-	s->v = xgrow(s->v, s->len, sizeof(*s->v));
+	if (s->len == s->cap)
+		s->v = xreserve(s->v, &s->cap, s->len, sizeof(*s->v));
 	t = &s->v[s->len++];
 	memset(t, 0, sizeof(*t));
 	t->kind = kind;
 	return t;
+}
+
+void
+stream_reserve(struct stream *s, size_t n)
+{
+	if (n > s->cap) {
+		s->v = xreallocarray(s->v, n, sizeof(*s->v));
+		s->cap = n;
+	}
 }
 
 struct etok *
@@ -85,4 +95,5 @@ stream_free(struct stream *s)
 	free(s->v);
 	s->v = NULL;
 	s->len = 0;
+	s->cap = 0;
 }

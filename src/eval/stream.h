@@ -97,11 +97,15 @@ struct stream {
 	struct etok	*v;
 	size_t		 len;
 	bool		 straight_quotes;	/* keep "…" instead of « … » */
+	size_t		 cap;		/* tokens V has room for */
 };
 
 /* A zeroed token of KIND at the end of S; valid until the next push. */
 
 struct etok	*stream_push(struct stream *s, enum etok_kind kind);
+/* Room for N tokens in all (a batch's evaluator reserves what the last
+ * contract took, instead of growing the array by doubling). */
+void		 stream_reserve(struct stream *s, size_t n);
 /* An ET_TEXT token holding a copy of TEXT. */
 struct etok	*stream_text(struct stream *s, const char *text, size_t len);
 /* A text token pointing at TEXT, the template's, which outlives S:
