@@ -459,36 +459,36 @@ eval_interp(struct eval *ev, const struct expr *e)
 {
 	struct value tmp;
 	const struct value *v;
-	struct buf b;
+	/* Printed into a buffer kept for the whole evaluation: nothing
+	 * below prints a value through eval_interp again. */
+	struct buf *b = &ev->interp;
 
 	if (!eval_borrow(ev, e, &tmp, &v))
 		return;
-	buf_init(&b);
+	buf_reset(b);
 	if (unknown_value(v)) {
-		buf_putc(&b, '[');
-		print_code(ev, &b, e);
-		buf_putc(&b, ']');
-		emit_marked(ev, buf_cstr(&b));
-		buf_free(&b);
+		buf_putc(b, '[');
+		print_code(ev, b, e);
+		buf_putc(b, ']');
+		emit_marked(ev, buf_cstr(b));
 		value_free(&tmp);
 		return;
 	}
-	value_print(&b, v);
-	eval_check_printable(ev, e, NULL, buf_cstr(&b));
+	value_print(b, v);
+	eval_check_printable(ev, e, NULL, buf_cstr(b));
 	/* Text that comes from the client (a texte, or the texts of a
 	 * record or list) is printed as given: its straight quotes and
 	 * apostrophes may be inches or part of an address.  Numbers,
 	 * dates and choice labels are lgc's or the author's text. */
 	if (v->kind == T_TEXTE || v->kind == T_RECORD ||
 	    v->kind == T_LISTE) {
-		emit_text(ev, buf_cstr(&b));
+		emit_text(ev, buf_cstr(b));
 		ev->out->v[ev->out->len - 1].verbatim = true;
 		ev->out->v[ev->out->len - 1].origin = expr_origin(ev, e);
 	} else
-		push_plain(ev, buf_cstr(&b), b.len);
+		push_plain(ev, buf_cstr(b), b->len);
 	if (ev->prov != NULL)
-		prov_printed(ev, e, buf_cstr(&b));
-	buf_free(&b);
+		prov_printed(ev, e, buf_cstr(b));
 	value_free(&tmp);
 }
 
@@ -1113,6 +1113,7 @@ eval_free(struct eval *ev)
 	free(ev->loops);
 	for (i = 0; i < ORIGIN_MEMO; i++)
 		origin_unref(ev->origins[i].o);
+	buf_free(&ev->interp);
 	buf_free(&ev->origin_expr);
 	buf_free(&ev->origin_path);
 	for (i = 0; i < ev->unprintable.len; i++)

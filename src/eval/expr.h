@@ -132,6 +132,7 @@ struct eval {
 	 * kept for the whole evaluation: two allocations fewer for each
 	 * value printed. */
 	struct buf	 origin_expr, origin_path;
+	struct buf	 interp;	/* eval_interp's printed value */
 	struct prov	*prov;		/* --provenance: recorded, or NULL */
 };
 
