@@ -1523,10 +1523,12 @@ lgc_reset_data(lgc_compiler *c)
 
 	if (!ready(c))
 		return finish(c, m);
-	data_free(c->data);
+	if (c->data != NULL)
+		data_reset(c->data);
 	forget_data_files(c);
 	diags_release_sources(c->ds, c->source_mark);
-	c->data = data_new(c->prog, c->ds);
+	if (c->data == NULL)
+		c->data = data_new(c->prog, c->ds);
 	diags_forget(c->ds);
 	c->data_failed = false;
 	return finish(c, m);

@@ -487,6 +487,31 @@ data_new(const struct program *prog, struct diags *ds)
 }
 
 void
+data_reset(struct data *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->prog->inputs.len; i++)
+		if (d->converted[i].held)
+			value_free(&d->converted[i].value);
+	memset(d->converted, 0, (d->prog->inputs.len + 1) *
+	    sizeof(*d->converted));
+	json_decref(d->root);
+	d->root = NULL;
+	json_object_clear(d->origins);
+	d->sources.len = 0;
+	for (i = 0; i < d->places.len; i++)
+		json_places_free(d->places.items[i]);
+	d->places.len = 0;
+	for (i = 0; i < d->defines.len; i++)
+		free(d->defines.items[i]);
+	d->defines.len = 0;
+	d->last_file = -1;
+	d->cmdline = -1;
+	d->broken = false;
+}
+
+void
 data_free(struct data *d)
 {
 	size_t i;
