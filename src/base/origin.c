@@ -9,22 +9,19 @@
 #include "base/util.h"
 
 struct value_origin *
-origin_new(const char *expr, const char *path, const struct loc *loc,
-    const struct origin_place *data)
+origin_new(const struct origin_text *expr, const char *path,
+    const struct loc *loc, const struct origin_place *data)
 {
-	size_t elen = strlen(expr), plen = path != NULL ? strlen(path) : 0;
+	size_t plen = path != NULL ? strlen(path) + 1 : 0;
 	struct value_origin *o;
-	char *s;
 
-	o = xmalloc(sizeof(*o) + elen + 1 + (path != NULL ? plen + 1 : 0));
-	s = (char *)(o + 1);
-	memcpy(s, expr, elen + 1);
-	o->expr = s;
+	o = xmalloc(sizeof(*o) + plen);
 	o->path = NULL;
 	if (path != NULL) {
-		memcpy(s + elen + 1, path, plen + 1);
-		o->path = s + elen + 1;
+		memcpy(o + 1, path, plen);
+		o->path = (const char *)(o + 1);
 	}
+	o->expr = *expr;
 	o->loc = *loc;
 	if (data != NULL)
 		o->data = *data;
@@ -32,6 +29,12 @@ origin_new(const char *expr, const char *path, const struct loc *loc,
 		memset(&o->data, 0, sizeof(o->data));
 	o->refs = 1;
 	return o;
+}
+
+void
+origin_expr(const struct value_origin *o, struct buf *b)
+{
+	o->expr.print(b, o->expr.what);
 }
 
 struct loc

@@ -7,10 +7,12 @@
  *
  * The evaluator makes one for each value it prints; the evaluated
  * stream's token and every run of the document that shows a piece of
- * the value share it by reference count, and its two strings live in
+ * the value share it by reference count, and its JSON path lives in
  * the same allocation: a list of a million items printed in a loop
  * once made six allocations per printed value here, copied again into
- * the document.
+ * the document.  The expression and the data's place are found only
+ * when a message asks for them (origin_expr, origin_data): most
+ * contracts report nothing about their values.
  */
 #ifndef LGC_ORIGIN_H
 #define LGC_ORIGIN_H
@@ -18,6 +20,7 @@
 #include <stddef.h>
 
 #include "base/diag.h"
+#include "base/util.h"
 
 /* Where in the data file the value lies, found only when a message
  * asks for it (origin_data): finding it scans the file's text again,
@@ -32,18 +35,30 @@ struct origin_place {
 	const void	*key;
 };
 
+/* The expression that prints the value, as the template writes it
+ * ("client.nom"): PRINT(B, WHAT) writes it, only when a message names
+ * it (origin_expr), WHAT living as long as the document (the
+ * template's expression). */
+struct origin_text {
+	void		(*print)(struct buf *b, const void *what);
+	const void	*what;
+};
+
 struct value_origin {
-	const char	*expr;		/* "client.nom", as in the template */
 	const char	*path;		/* JSON path, or NULL */
 	struct loc	 loc;		/* the {…} in the template */
+	struct origin_text expr;	/* origin_expr */
 	struct origin_place data;	/* the data file: origin_data */
 	size_t		 refs;
 };
 
-/* A new origin (one reference) holding copies of EXPR and PATH (NULL
- * when the value has no JSON path) and of DATA (NULL: none). */
-struct value_origin *origin_new(const char *expr, const char *path,
-	    const struct loc *loc, const struct origin_place *data);
+/* A new origin (one reference) holding a copy of PATH (NULL when the
+ * value has no JSON path), EXPR and DATA (NULL: none). */
+struct value_origin *origin_new(const struct origin_text *expr,
+	    const char *path, const struct loc *loc,
+	    const struct origin_place *data);
+/* O's expression, appended to B. */
+void	origin_expr(const struct value_origin *o, struct buf *b);
 /* Where the data that gives O lies (a zeroed loc when none is known). */
 struct loc	origin_data(const struct value_origin *o);
 /* O with one more reference; NULL stays NULL. */

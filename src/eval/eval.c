@@ -1114,7 +1114,6 @@ eval_free(struct eval *ev)
 	for (i = 0; i < ORIGIN_MEMO; i++)
 		origin_unref(ev->origins[i].o);
 	buf_free(&ev->interp);
-	buf_free(&ev->origin_expr);
 	buf_free(&ev->origin_path);
 	for (i = 0; i < ev->unprintable.len; i++)
 		free(ev->unprintable.items[i]);

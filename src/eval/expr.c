@@ -1204,18 +1204,26 @@ input_place(const void *data, const void *input)
 	return data_input_loc(data, input);
 }
 
+/* struct origin_text's PRINT: the expression, as the template writes
+ * it; the program, which holds it, outlives the document. */
+static void
+print_expr(struct buf *b, const void *e)
+{
+	expr_print(b, e);
+}
+
 struct value_origin *
 expr_origin(struct eval *ev, const struct expr *e)
 {
 	struct value_origin *o;
-	struct buf *expr = &ev->origin_expr, *path = &ev->origin_path;
+	struct buf *path = &ev->origin_path;
+	struct origin_text expr = { print_expr, e };
 	struct origin_place data = { NULL, NULL, NULL };
 	const struct input *root = NULL;
 	bool has_path;
 
 	size_t slot = ((uintptr_t)e / sizeof(*e)) % ORIGIN_MEMO;
 
-	buf_reset(expr);
 	buf_reset(path);
 	has_path = json_path(ev, e, path, &root);
 	o = ev->origins[slot].o;
@@ -1228,9 +1236,8 @@ expr_origin(struct eval *ev, const struct expr *e)
 		data.from = ev->data;
 		data.key = root;
 	}
-	expr_print(expr, e);
-	o = origin_new(buf_cstr(expr), has_path ? buf_cstr(path) : NULL,
-	    &e->loc, &data);
+	o = origin_new(&expr, has_path ? buf_cstr(path) : NULL, &e->loc,
+	    &data);
 	origin_unref(ev->origins[slot].o);
 	ev->origins[slot].e = e;
 	ev->origins[slot].o = origin_ref(o);

@@ -128,10 +128,9 @@ struct eval {
 		const struct expr *e;
 		struct value_origin *o;		/* a reference */
 	}		 origins[ORIGIN_MEMO];
-	/* expr_origin's expression and JSON path, printed into buffers
-	 * kept for the whole evaluation: two allocations fewer for each
-	 * value printed. */
-	struct buf	 origin_expr, origin_path;
+	/* expr_origin's JSON path, printed into a buffer kept for the
+	 * whole evaluation. */
+	struct buf	 origin_path;
 	struct buf	 interp;	/* eval_interp's printed value */
 	struct prov	*prov;		/* --provenance: recorded, or NULL */
 };

@@ -653,12 +653,19 @@ two_values(struct doc *d, struct build_memo *memo, const char *a,
 	stream_free(&s);
 }
 
+static void
+print_text(struct buf *b, const void *text)
+{
+	buf_puts(b, text);
+}
+
 static struct value_origin *
 origin(const char *expr)
 {
 	struct loc none = { NULL, 0, 0, 0, 0 };
+	struct origin_text text = { print_text, expr };
 
-	return origin_new(expr, expr, &none, NULL);
+	return origin_new(&text, expr, &none, NULL);
 }
 
 /*
