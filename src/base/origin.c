@@ -9,8 +9,8 @@
 #include "base/util.h"
 
 struct value_origin *
-origin_new(const struct origin_text *expr, const char *path,
-    const struct loc *loc, const struct origin_place *data)
+origin_new(const struct origin_ops *ops, const void *what, const char *path,
+    const struct loc *loc, const void *from, const void *key)
 {
 	size_t plen = path != NULL ? strlen(path) + 1 : 0;
 	struct value_origin *o;
@@ -21,12 +21,11 @@ origin_new(const struct origin_text *expr, const char *path,
 		memcpy(o + 1, path, plen);
 		o->path = (const char *)(o + 1);
 	}
-	o->expr = *expr;
 	o->loc = *loc;
-	if (data != NULL)
-		o->data = *data;
-	else
-		memset(&o->data, 0, sizeof(o->data));
+	o->ops = ops;
+	o->what = what;
+	o->from = from;
+	o->key = key;
 	o->refs = 1;
 	return o;
 }
@@ -34,7 +33,7 @@ origin_new(const struct origin_text *expr, const char *path,
 void
 origin_expr(const struct value_origin *o, struct buf *b)
 {
-	o->expr.print(b, o->expr.what);
+	o->ops->expr(b, o->what);
 }
 
 struct loc
@@ -42,8 +41,7 @@ origin_data(const struct value_origin *o)
 {
 	struct loc none = { NULL, 0, 0, 0, 0 };
 
-	return o->data.find != NULL ? o->data.find(o->data.from,
-	    o->data.key) : none;
+	return o->from != NULL ? o->ops->data(o->from, o->key) : none;
 }
 
 struct value_origin *

@@ -22,41 +22,37 @@
 #include "base/diag.h"
 #include "base/util.h"
 
-/* Where in the data file the value lies, found only when a message
- * asks for it (origin_data): finding it scans the file's text again,
- * which a contract that reports nothing about its values never needs
- * (this was a sixth of the cost of a contract in a batch).  FIND(FROM,
- * KEY) gives it while FROM, the data the value was read from, lives
- * and is not changed: for a document, while it is rendered.  FIND NULL:
- * no data. */
-struct origin_place {
-	struct loc	(*find)(const void *from, const void *key);
-	const void	*from;
-	const void	*key;
-};
-
-/* The expression that prints the value, as the template writes it
- * ("client.nom"): PRINT(B, WHAT) writes it, only when a message names
- * it (origin_expr), WHAT living as long as the document (the
- * template's expression). */
-struct origin_text {
-	void		(*print)(struct buf *b, const void *what);
-	const void	*what;
+/* How an origin finds what it does not hold, only when a message asks
+ * for it (most contracts report nothing about their values), one table
+ * for all the origins an evaluator makes:
+ * - EXPR(B, WHAT) writes the expression that prints the value, as the
+ *   template writes it ("client.nom"), WHAT living as long as the
+ *   document (the template's expression);
+ * - DATA(FROM, KEY) gives where in the data file the value lies, which
+ *   scans the file's text again (this was a sixth of the cost of a
+ *   contract in a batch), while FROM, the data the value was read
+ *   from, lives and is not changed: for a document, while it is
+ *   rendered. */
+struct origin_ops {
+	void		(*expr)(struct buf *b, const void *what);
+	struct loc	(*data)(const void *from, const void *key);
 };
 
 struct value_origin {
 	const char	*path;		/* JSON path, or NULL */
 	struct loc	 loc;		/* the {…} in the template */
-	struct origin_text expr;	/* origin_expr */
-	struct origin_place data;	/* the data file: origin_data */
+	const struct origin_ops *ops;
+	const void	*what;		/* the expression, for ops->expr */
+	const void	*from;		/* for ops->data; NULL: no data */
+	const void	*key;
 	size_t		 refs;
 };
 
 /* A new origin (one reference) holding a copy of PATH (NULL when the
- * value has no JSON path), EXPR and DATA (NULL: none). */
-struct value_origin *origin_new(const struct origin_text *expr,
-	    const char *path, const struct loc *loc,
-	    const struct origin_place *data);
+ * value has no JSON path); FROM NULL when no data gives it. */
+struct value_origin *origin_new(const struct origin_ops *ops,
+	    const void *what, const char *path, const struct loc *loc,
+	    const void *from, const void *key);
 /* O's expression, appended to B. */
 void	origin_expr(const struct value_origin *o, struct buf *b);
 /* Where the data that gives O lies (a zeroed loc when none is known). */

@@ -705,7 +705,7 @@ push_binding(struct eval *ev, const struct node *loop,
 	bd->index = i == SIZE_MAX ? 0 : i;
 	bd->count = count;
 	bd->path = NULL;
-	bd->root = o->data.key;
+	bd->root = o->key;
 	bd->loop = &loop->loc;
 	if (o->path != NULL && i != SIZE_MAX) {
 		struct buf b;

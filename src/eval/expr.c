@@ -1160,7 +1160,7 @@ json_path(struct eval *ev, const struct expr *e, struct buf *b,
 			if (po == NULL || po->path == NULL)
 				return false;
 			buf_puts(b, po->path);
-			*root = po->data.key;
+			*root = po->key;
 			return true;
 		}
 		if (s->kind != SYM_LOOP)
@@ -1196,29 +1196,29 @@ json_path(struct eval *ev, const struct expr *e, struct buf *b,
 	return false;
 }
 
-/* struct origin_place's FIND: the data is the evaluator's, alive and
- * unchanged while the document it made is rendered. */
-static struct loc
-input_place(const void *data, const void *input)
-{
-	return data_input_loc(data, input);
-}
-
-/* struct origin_text's PRINT: the expression, as the template writes
- * it; the program, which holds it, outlives the document. */
+/* The origins' way to what they do not hold (base/origin.h): the
+ * program, which holds the expression, outlives the document, and the
+ * data, the evaluator's, stays as it is while the document it made is
+ * rendered. */
 static void
 print_expr(struct buf *b, const void *e)
 {
 	expr_print(b, e);
 }
 
+static struct loc
+input_place(const void *data, const void *input)
+{
+	return data_input_loc(data, input);
+}
+
+static const struct origin_ops eval_origin_ops = { print_expr, input_place };
+
 struct value_origin *
 expr_origin(struct eval *ev, const struct expr *e)
 {
 	struct value_origin *o;
 	struct buf *path = &ev->origin_path;
-	struct origin_text expr = { print_expr, e };
-	struct origin_place data = { NULL, NULL, NULL };
 	const struct input *root = NULL;
 	bool has_path;
 
@@ -1229,15 +1229,10 @@ expr_origin(struct eval *ev, const struct expr *e)
 	o = ev->origins[slot].o;
 	if (ev->origins[slot].e == e && (has_path ? o->path != NULL &&
 	    strcmp(o->path, buf_cstr(path)) == 0 &&
-	    o->data.key == root : o->path == NULL))
+	    o->key == root : o->path == NULL))
 		return origin_ref(o);
-	if (has_path) {
-		data.find = input_place;
-		data.from = ev->data;
-		data.key = root;
-	}
-	o = origin_new(&expr, has_path ? buf_cstr(path) : NULL, &e->loc,
-	    &data);
+	o = origin_new(&eval_origin_ops, e, has_path ? buf_cstr(path) : NULL,
+	    &e->loc, has_path ? ev->data : NULL, has_path ? root : NULL);
 	origin_unref(ev->origins[slot].o);
 	ev->origins[slot].e = e;
 	ev->origins[slot].o = origin_ref(o);

@@ -659,13 +659,14 @@ print_text(struct buf *b, const void *text)
 	buf_puts(b, text);
 }
 
+static const struct origin_ops text_ops = { print_text, NULL };
+
 static struct value_origin *
 origin(const char *expr)
 {
 	struct loc none = { NULL, 0, 0, 0, 0 };
-	struct origin_text text = { print_text, expr };
 
-	return origin_new(&text, expr, &none, NULL);
+	return origin_new(&text_ops, expr, expr, &none, NULL, NULL);
 }
 
 /*
