@@ -73,6 +73,10 @@ struct shared {
 
 struct opened;
 
+/* A contract's output past this is not a hint for the next. */
+#define OUTPUT_HINT_MAX	(4u * 1024 * 1024)
+#define STREAM_HINT_MAX	((size_t)1 << 16)
+
 struct lgc_compiler {
 	struct diags	*ds;
 	FILE		*stream;	/* diagnostics, without a handler */
@@ -100,6 +104,14 @@ struct lgc_compiler {
 	/* With keep_backends too: the paragraphs typeset, for the next
 	 * documents (doc/build.h); NULL otherwise. */
 	struct build_memo *memo;
+	/* The length of the last contract rendered (at most
+	 * OUTPUT_HINT_MAX): the next one's buffer is reserved at that
+	 * size, not grown by doubling and copying, a batch's contracts
+	 * being much alike. */
+	size_t		 output_hint;
+	/* The same for the evaluated stream, in tokens (at most
+	 * STREAM_HINT_MAX). */
+	size_t		 stream_hint;
 	char		*provenance_json;	/* of the last lgc_render, or
 						 * NULL */
 	bool		 data_failed;	/* the current data was refused */
@@ -1013,6 +1025,7 @@ evaluate(lgc_compiler *c, struct doc *d, const struct backend *be,
 	eval_set_draft(ev, c->draft);
 	eval_set_draft_all(ev, c->draft_all);
 	eval_set_straight_quotes(ev, c->straight_quotes);
+	eval_set_stream_hint(ev, c->stream_hint);
 	eval_set_limits(ev, &c->limits);
 	if (be != NULL && be->printable != NULL)
 		eval_set_text_check(ev, be->printable, state);
@@ -1020,6 +1033,7 @@ evaluate(lgc_compiler *c, struct doc *d, const struct backend *be,
 		eval_set_trace(ev, c->trace, c->trace_arg);
 	if (eval_inputs(ev) && !failed_since(c, m)) {
 		if (eval_document(ev, &s)) {
+			c->stream_hint = s.len <= STREAM_HINT_MAX ? s.len : 0;
 			build_document(&s, d, c->memo);
 			ok = build_check_refs(&s, d, c->ds);
 			ok = eval_title(ev, &title, &d->model) && ok;
@@ -1276,6 +1290,8 @@ lgc_render(lgc_compiler *c, const char *format, char **out, size_t *len)
 	}
 	memset(&d, 0, sizeof(d));
 	buf_init(&b);
+	if (c->output_hint > 0)
+		buf_grow(&b, c->output_hint);
 	free(c->provenance_json);
 	c->provenance_json = NULL;
 	memset(&prov, 0, sizeof(prov));
@@ -1299,6 +1315,7 @@ lgc_render(lgc_compiler *c, const char *format, char **out, size_t *len)
 	release_backend(c, &o, ok);
 	doc_free(&d);
 	if (ok) {
+		c->output_hint = b.len <= OUTPUT_HINT_MAX ? b.len : 0;
 		if (len != NULL)
 			*len = b.len;
 		*out = buf_detach(&b);
@@ -1506,10 +1523,12 @@ lgc_reset_data(lgc_compiler *c)
 
 	if (!ready(c))
 		return finish(c, m);
-	data_free(c->data);
+	if (c->data != NULL)
+		data_reset(c->data);
 	forget_data_files(c);
 	diags_release_sources(c->ds, c->source_mark);
-	c->data = data_new(c->prog, c->ds);
+	if (c->data == NULL)
+		c->data = data_new(c->prog, c->ds);
 	diags_forget(c->ds);
 	c->data_failed = false;
 	return finish(c, m);

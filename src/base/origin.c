@@ -9,26 +9,39 @@
 #include "base/util.h"
 
 struct value_origin *
-origin_new(const char *expr, const char *path, const struct loc *loc,
-    const struct loc *data)
+origin_new(const struct origin_ops *ops, const void *what, const char *path,
+    const struct loc *loc, const void *from, const void *key)
 {
-	size_t elen = strlen(expr), plen = path != NULL ? strlen(path) : 0;
+	size_t plen = path != NULL ? strlen(path) + 1 : 0;
 	struct value_origin *o;
-	char *s;
 
-	o = xmalloc(sizeof(*o) + elen + 1 + (path != NULL ? plen + 1 : 0));
-	s = (char *)(o + 1);
-	memcpy(s, expr, elen + 1);
-	o->expr = s;
+	o = xmalloc(sizeof(*o) + plen);
 	o->path = NULL;
 	if (path != NULL) {
-		memcpy(s + elen + 1, path, plen + 1);
-		o->path = s + elen + 1;
+		memcpy(o + 1, path, plen);
+		o->path = (const char *)(o + 1);
 	}
 	o->loc = *loc;
-	o->data = *data;
+	o->ops = ops;
+	o->what = what;
+	o->from = from;
+	o->key = key;
 	o->refs = 1;
 	return o;
+}
+
+void
+origin_expr(const struct value_origin *o, struct buf *b)
+{
+	o->ops->expr(b, o->what);
+}
+
+struct loc
+origin_data(const struct value_origin *o)
+{
+	struct loc none = { NULL, 0, 0, 0, 0 };
+
+	return o->from != NULL ? o->ops->data(o->from, o->key) : none;
 }
 
 struct value_origin *

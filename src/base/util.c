@@ -655,13 +655,14 @@ strmap_get(const struct strmap *m, const char *key)
 	return NULL;
 }
 
+/* M with CAP slots, a power of two above its keys. */
 static void
-strmap_grow(struct strmap *m)
+strmap_resize(struct strmap *m, size_t cap)
 {
 	struct strmap bigger;
 	size_t i;
 
-	bigger.cap = m->cap ? m->cap * 2 : 16;
+	bigger.cap = cap;
 	bigger.len = 0;
 	bigger.keys = xcalloc(bigger.cap, sizeof(*bigger.keys));
 	bigger.values = xcalloc(bigger.cap, sizeof(*bigger.values));
@@ -671,6 +672,12 @@ strmap_grow(struct strmap *m)
 	free(m->keys);
 	free(m->values);
 	*m = bigger;
+}
+
+static void
+strmap_grow(struct strmap *m)
+{
+	strmap_resize(m, m->cap ? m->cap * 2 : 16);
 }
 
 void *
@@ -688,6 +695,17 @@ strmap_put(struct strmap *m, const char *key, void *value)
 	m->values[i] = value;
 	m->len++;
 	return value;
+}
+
+void
+strmap_reserve(struct strmap *m, size_t n)
+{
+	size_t cap = m->cap ? m->cap : 16;
+
+	while ((n + 1) * 2 > cap)
+		cap *= 2;
+	if (cap > m->cap)
+		strmap_resize(m, cap);
 }
 
 void

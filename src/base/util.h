@@ -158,6 +158,8 @@ bool	 sighted_again(struct sightings *s, uint64_t hash);
 void	*strmap_get(const struct strmap *m, const char *key);
 /* Keeps the first value put for a key; returns the one in the map. */
 void	*strmap_put(struct strmap *m, const char *key, void *value);
+/* Room for N keys in all, so that putting them never rehashes. */
+void	 strmap_reserve(struct strmap *m, size_t n);
 void	 strmap_free(struct strmap *m);
 
 /* Names made unique the way a person numbers copies: BASE, else BASE-2,

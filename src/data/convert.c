@@ -45,8 +45,13 @@ is_plain_key(const char *key)
 	if (*p == '\0')
 		return false;
 	for (; *p != '\0'; p++)
-		if (*p <= ' ' || *p == 0x7F || strchr(".[]\"\\", *p) != NULL)
+		switch (*p) {
+		case '.': case '[': case ']': case '"': case '\\': case 0x7F:
 			return false;
+		default:
+			if (*p <= ' ')
+				return false;
+		}
 	return true;
 }
 
@@ -308,6 +313,12 @@ convert_texte(const struct at *a, const json_t *j, struct value *out)
 	uint32_t cp;
 
 	while (i < len) {
+		/* Most client text: printable ASCII, no control to look
+		 * for. */
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) {
+			i++;
+			continue;
+		}
 		n = utf8_decode(s + i, len - i, &cp);
 		if (n == 0) {
 			/* jansson only hands out valid UTF-8. */

@@ -74,7 +74,9 @@ find_input(const struct program *prog, const char *name)
 	for (i = 0; i < prog->inputs.len; i++) {
 		const struct input *in = prog->inputs.items[i];
 
-		if (strcmp(in->name, name) == 0)
+		/* The first byte first: each root key of every record of
+		 * a batch is looked up here. */
+		if (in->name[0] == name[0] && strcmp(in->name, name) == 0)
 			return in;
 	}
 	return NULL;
@@ -201,13 +203,23 @@ forget_converted(struct data *d, const char *key)
 	json_object_set_new(d->root, key, j != NULL ? j : json_null());
 }
 
-/* Whether KEY's JSON can be dropped once converted: read again from
- * its file's text, where -D changed nothing under it. */
+/* Whether KEY's JSON, J, is worth dropping once converted, and can
+ * be: a list, a record or a long text (a number or a short text saves
+ * too little to pay for its replacing, which each record of a batch
+ * paid for every key), read again from its file's text (FROM, where
+ * KEY comes from), where -D changed nothing under it. */
+#define DROP_TEXT_MIN	256
+
 static bool
-droppable(const struct data *d, const char *key)
+droppable(const struct data *d, const char *key, const json_t *j,
+    const struct origin *from)
 {
-	struct origin o = key_origin(d, key);
+	const struct origin o = *from;
 	size_t i, n = strlen(key);
+
+	if (!json_is_array(j) && !json_is_object(j) && !(json_is_string(j) &&
+	    json_string_length(j) >= DROP_TEXT_MIN))
+		return false;
 
 	if (o.places == NULL || o.file == NULL ||
 	    json_object_get(d->origins, key) == NULL ||
@@ -472,6 +484,31 @@ data_new(const struct program *prog, struct diags *ds)
 	d->last_file = -1;
 	d->cmdline = -1;
 	return d;
+}
+
+void
+data_reset(struct data *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->prog->inputs.len; i++)
+		if (d->converted[i].held)
+			value_free(&d->converted[i].value);
+	memset(d->converted, 0, (d->prog->inputs.len + 1) *
+	    sizeof(*d->converted));
+	json_decref(d->root);
+	d->root = NULL;
+	json_object_clear(d->origins);
+	d->sources.len = 0;
+	for (i = 0; i < d->places.len; i++)
+		json_places_free(d->places.items[i]);
+	d->places.len = 0;
+	for (i = 0; i < d->defines.len; i++)
+		free(d->defines.items[i]);
+	d->defines.len = 0;
+	d->last_file = -1;
+	d->cmdline = -1;
+	d->broken = false;
 }
 
 void
@@ -801,6 +838,7 @@ data_value(struct data *d, const struct input *in)
 	struct buf path;
 	struct at a = { d->ds, &from, &path, &steps, in->label };
 	int said = diags_said(d->ds);
+	json_t *j;
 	bool ok;
 
 	if (cv->final)
@@ -811,8 +849,8 @@ data_value(struct data *d, const struct input *in)
 	buf_init(&path);
 	path_push_key(&path, in->name);
 	json_steps_push_key(&steps, in->name);
-	ok = convert_value(&a, in->type, json_object_get(d->root, in->name),
-	    in->cstr, &cv->value);
+	j = json_object_get(d->root, in->name);
+	ok = convert_value(&a, in->type, j, in->cstr, &cv->value);
 	json_steps_free(&steps);
 	buf_free(&path);
 	if (!ok)
@@ -820,7 +858,7 @@ data_value(struct data *d, const struct input *in)
 	cv->held = true;
 	if (diags_said(d->ds) == said) {
 		cv->final = true;
-		if (droppable(d, in->name)) {
+		if (droppable(d, in->name, j, &from)) {
 			/* true: data_gives still sees a value. */
 			json_object_set_new(d->root, in->name, json_true());
 			cv->dropped = true;

@@ -15,6 +15,9 @@ struct data;
 
 /* DS receives every diagnostic about the data. */
 struct data *data_new(const struct program *prog, struct diags *ds);
+/* D as data_new made it, its arrays kept: a batch's worker loads each
+ * record into the same data. */
+void	data_reset(struct data *d);
 void	data_free(struct data *d);
 
 /* Reads a JSON object from PATH (F_IO when unreadable, errors for bad

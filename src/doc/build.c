@@ -668,7 +668,8 @@ para_append(struct para *p, struct stream *s, const struct line *l,
 			if (t->text != NULL) {
 				piece_text(p, t->origin, t->verbatim,
 				    t->escaped, t->text, strlen(t->text));
-				free(t->text);
+				if (!t->borrowed)
+					free(t->text);
 				t->text = NULL;
 			}
 			break;
@@ -1694,6 +1695,9 @@ assign_anchors(struct doc *d, struct hinfos *hs)
 	size_t i, k;
 
 	memset(&used, 0, sizeof(used));
+	/* One name a heading: the table is made once, not grown by
+	 * rehashing. */
+	strmap_reserve(&used.taken, hs->len);
 	/* Labels first: references link to them verbatim. */
 	for (i = 0, k = 0; i < d->blocks.len; i++) {
 		if (d->blocks.v[i].kind != BLOCK_HEADING)

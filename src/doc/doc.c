@@ -108,6 +108,30 @@ runs_grow(struct doc_runs *rs)
 		    sizeof(*rs->v));
 }
 
+/* RS's texts and links in allocations of their own, and its array
+ * too, so that they may grow. */
+static void
+unpack(struct doc_runs *rs)
+{
+	struct doc_run *v;
+	size_t i, cap;
+
+	if (rs->len == 0 || !rs->v[0].packed)
+		return;
+	for (cap = 1; cap < rs->len; cap *= 2)
+		;
+	v = xreallocarray(NULL, cap, sizeof(*v));
+	for (i = 0; i < rs->len; i++) {
+		v[i] = rs->v[i];
+		v[i].packed = false;
+		v[i].text = xstrdup(rs->v[i].text);
+		if (rs->v[i].link != NULL)
+			v[i].link = xstrdup(rs->v[i].link);
+	}
+	free(rs->v);
+	rs->v = v;
+}
+
 /* TEXT == NULL pushes a forced line break.  Empty text pushes nothing. */
 void
 doc_runs_push(struct doc_runs *rs, const char *text, size_t len,
@@ -118,6 +142,7 @@ doc_runs_push(struct doc_runs *rs, const char *text, size_t len,
 
 	if (text != NULL && len == 0)
 		return;
+	unpack(rs);
 	if (text != NULL && rs->len > 0) {
 		r = &rs->v[rs->len - 1];
 		if (!r->line_break && r->origin == NULL &&
@@ -142,6 +167,7 @@ doc_runs_push(struct doc_runs *rs, const char *text, size_t len,
 		r->line_break = false;
 	}
 	r->origin = NULL;
+	r->packed = false;
 }
 
 void
@@ -154,12 +180,14 @@ doc_runs_push_value(struct doc_runs *rs, const char *text, size_t len,
 		doc_runs_push(rs, text, len, style, link);
 		return;
 	}
+	unpack(rs);
 	runs_grow(rs);
 	r = &rs->v[rs->len++];
 	r->style = style;
 	r->text = xstrndup(text, len);
 	r->link = link != NULL ? xstrdup(link) : NULL;
 	r->line_break = false;
+	r->packed = false;
 	r->origin = origin_ref(origin);
 }
 
@@ -169,8 +197,10 @@ doc_runs_free(struct doc_runs *rs)
 	size_t i;
 
 	for (i = 0; i < rs->len; i++) {
-		free(rs->v[i].text);
-		free(rs->v[i].link);
+		if (!rs->v[i].packed) {
+			free(rs->v[i].text);
+			free(rs->v[i].link);
+		}
 		origin_unref(rs->v[i].origin);
 	}
 	free(rs->v);

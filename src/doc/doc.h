@@ -35,6 +35,12 @@ struct doc_run {
 					 * reference), or NULL */
 	unsigned	 style;		/* enum run_style bits */
 	bool		 line_break;	/* last: 32 bytes, not 40 */
+	/* TEXT and LINK lie in the allocation of the runs' array, after
+	 * the runs, as a memo's paragraph gives them (doc/memo.c): one
+	 * allocation instead of one a text.  Either every run of an array
+	 * is packed or none; doc_runs_push gives them allocations of their
+	 * own before it adds one. */
+	bool		 packed;
 };
 
 struct doc_runs {

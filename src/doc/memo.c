@@ -29,7 +29,6 @@
 /* A run kept: its text and link in the entry's strings. */
 struct memo_run {
 	uint32_t	 text;		/* offset */
-	uint32_t	 text_len;
 	uint32_t	 link;		/* offset, or NO_LINK */
 	uint32_t	 origin;	/* class, or NO_ORIGIN */
 	unsigned char	 style;
@@ -42,6 +41,7 @@ struct memo_run {
 struct memo_entry {
 	char		*key;		/* then the strings: one block */
 	size_t		 key_len;
+	size_t		 strings_len;
 	struct memo_run	*runs;
 	size_t		 nruns;
 };
@@ -103,7 +103,7 @@ build_memo_get(const struct build_memo *m, const char *key, size_t len,
     struct value_origin *const *origins, struct doc_runs *out)
 {
 	const struct memo_entry *e;
-	const char *strings;
+	char *strings;
 	size_t i;
 
 	if (len > MEMO_KEY_MAX)
@@ -111,20 +111,26 @@ build_memo_get(const struct build_memo *m, const char *key, size_t len,
 	e = keytab_get(&m->table, key, len, mem_hash(key, len));
 	if (e == NULL)
 		return false;
-	strings = e->key + e->key_len;
 	out->len = e->nruns;
-	out->v = e->nruns > 0 ? xcalloc(e->nruns, sizeof(*out->v)) : NULL;
+	out->v = NULL;
+	if (e->nruns == 0)
+		return true;
+	/* The runs and, after them, a copy of the entry's strings, which
+	 * the runs point into: one allocation (doc_run.packed). */
+	out->v = xmalloc(e->nruns * sizeof(*out->v) + e->strings_len);
+	strings = (char *)(out->v + e->nruns);
+	memcpy(strings, e->key + e->key_len, e->strings_len);
 	for (i = 0; i < e->nruns; i++) {
 		const struct memo_run *r = &e->runs[i];
 		struct doc_run *d = &out->v[i];
 
-		d->text = xstrndup(strings + r->text, r->text_len);
-		d->link = r->link == NO_LINK ? NULL :
-		    xstrdup(strings + r->link);
+		d->text = strings + r->text;
+		d->link = r->link == NO_LINK ? NULL : strings + r->link;
 		d->origin = r->origin == NO_ORIGIN ? NULL :
 		    origin_ref(origins[r->origin]);
 		d->style = r->style;
 		d->line_break = r->line_break;
+		d->packed = true;
 	}
 	return true;
 }
@@ -180,6 +186,7 @@ build_memo_put(struct build_memo *m, const char *key, size_t len,
 	e->key = xmalloc(len + strings);
 	memcpy(e->key, key, len);
 	e->key_len = len;
+	e->strings_len = strings;
 	e->nruns = runs->len;
 	e->runs = runs->len > 0 ? xcalloc(runs->len, sizeof(*e->runs)) : NULL;
 	at = e->key + len;
@@ -189,7 +196,6 @@ build_memo_put(struct build_memo *m, const char *key, size_t len,
 		size_t n = strlen(d->text);
 
 		r->text = (uint32_t)(at - (e->key + len));
-		r->text_len = (uint32_t)n;
 		memcpy(at, d->text, n + 1);
 		at += n + 1;
 		r->link = NO_LINK;

@@ -140,8 +140,25 @@ push_text(struct eval *ev, const char *s, size_t len)
  */
 #define PLAIN_MERGE	256
 
+/* The template's text S (ending at S[LEN]), which outlives the
+ * stream: borrowed, not copied (stream_text_borrowed). */
+static struct etok *
+push_text_borrowed(struct eval *ev, const char *s, size_t len)
+{
+	struct etok *t;
+
+	if (!text_fits(ev, len))
+		t = stream_text(ev->out, s, 0);
+	else
+		t = stream_text_borrowed(ev->out, s);
+	ev->pieces++;
+	count_node(ev);
+	return t;
+}
+
+/* BORROW: S is the template's text, ending at S[LEN]. */
 static void
-push_plain(struct eval *ev, const char *s, size_t len)
+push_plain_text(struct eval *ev, const char *s, size_t len, bool borrow)
 {
 	struct stream *out = ev->out;
 	struct etok *last = out->len > 0 ? &out->v[out->len - 1] : NULL;
@@ -150,16 +167,32 @@ push_plain(struct eval *ev, const char *s, size_t len)
 	if (last == NULL || last->kind != ET_TEXT || last->verbatim ||
 	    last->escaped || last->origin != NULL || last->text == NULL ||
 	    (old = strlen(last->text)) + len > PLAIN_MERGE) {
-		push_text(ev, s, len);
+		if (borrow)
+			push_text_borrowed(ev, s, len);
+		else
+			push_text(ev, s, len);
 		return;
 	}
 	if (!text_fits(ev, len))
 		len = 0;
-	last->text = xrealloc(last->text, old + len + 1);
+	if (last->borrowed) {
+		char *own = xmalloc(old + len + 1);
+
+		memcpy(own, last->text, old);
+		last->text = own;
+		last->borrowed = false;
+	} else
+		last->text = xrealloc(last->text, old + len + 1);
 	memcpy(last->text + old, s, len);
 	last->text[old + len] = '\0';
 	ev->pieces++;
 	count_node(ev);
+}
+
+static void
+push_plain(struct eval *ev, const char *s, size_t len)
+{
+	push_plain_text(ev, s, len, false);
 }
 
 static void
@@ -426,36 +459,36 @@ eval_interp(struct eval *ev, const struct expr *e)
 {
 	struct value tmp;
 	const struct value *v;
-	struct buf b;
+	/* Printed into a buffer kept for the whole evaluation: nothing
+	 * below prints a value through eval_interp again. */
+	struct buf *b = &ev->interp;
 
 	if (!eval_borrow(ev, e, &tmp, &v))
 		return;
-	buf_init(&b);
+	buf_reset(b);
 	if (unknown_value(v)) {
-		buf_putc(&b, '[');
-		print_code(ev, &b, e);
-		buf_putc(&b, ']');
-		emit_marked(ev, buf_cstr(&b));
-		buf_free(&b);
+		buf_putc(b, '[');
+		print_code(ev, b, e);
+		buf_putc(b, ']');
+		emit_marked(ev, buf_cstr(b));
 		value_free(&tmp);
 		return;
 	}
-	value_print(&b, v);
-	eval_check_printable(ev, e, NULL, buf_cstr(&b));
+	value_print(b, v);
+	eval_check_printable(ev, e, NULL, buf_cstr(b));
 	/* Text that comes from the client (a texte, or the texts of a
 	 * record or list) is printed as given: its straight quotes and
 	 * apostrophes may be inches or part of an address.  Numbers,
 	 * dates and choice labels are lgc's or the author's text. */
 	if (v->kind == T_TEXTE || v->kind == T_RECORD ||
 	    v->kind == T_LISTE) {
-		emit_text(ev, buf_cstr(&b));
+		emit_text(ev, buf_cstr(b));
 		ev->out->v[ev->out->len - 1].verbatim = true;
 		ev->out->v[ev->out->len - 1].origin = expr_origin(ev, e);
 	} else
-		push_plain(ev, buf_cstr(&b), b.len);
+		push_plain(ev, buf_cstr(b), b->len);
 	if (ev->prov != NULL)
-		prov_printed(ev, e, buf_cstr(&b));
-	buf_free(&b);
+		prov_printed(ev, e, buf_cstr(b));
 	value_free(&tmp);
 }
 
@@ -672,7 +705,7 @@ push_binding(struct eval *ev, const struct node *loop,
 	bd->index = i == SIZE_MAX ? 0 : i;
 	bd->count = count;
 	bd->path = NULL;
-	bd->data = o->data;
+	bd->root = o->key;
 	bd->loop = &loop->loc;
 	if (o->path != NULL && i != SIZE_MAX) {
 		struct buf b;
@@ -925,10 +958,11 @@ eval_node(struct eval *ev, const struct node *n)
 	switch (n->kind) {
 	case N_TEXT:
 		if (n->escaped)
-			push_text(ev, n->u.text, strlen(n->u.text))->escaped =
-			    true;
+			push_text_borrowed(ev, n->u.text,
+			    strlen(n->u.text))->escaped = true;
 		else
-			push_plain(ev, n->u.text, strlen(n->u.text));
+			push_plain_text(ev, n->u.text, strlen(n->u.text),
+			    true);
 		break;
 	case N_LINE:
 		push(ev, ET_LINE)->indent = n->u.indent;
@@ -1062,6 +1096,12 @@ eval_set_straight_quotes(struct eval *ev, bool keep)
 }
 
 void
+eval_set_stream_hint(struct eval *ev, size_t tokens)
+{
+	ev->stream_hint = tokens;
+}
+
+void
 eval_free(struct eval *ev)
 {
 	size_t i;
@@ -1073,6 +1113,8 @@ eval_free(struct eval *ev)
 	free(ev->loops);
 	for (i = 0; i < ORIGIN_MEMO; i++)
 		origin_unref(ev->origins[i].o);
+	buf_free(&ev->interp);
+	buf_free(&ev->origin_path);
 	for (i = 0; i < ev->unprintable.len; i++)
 		free(ev->unprintable.items[i]);
 	ptrvec_free(&ev->unprintable);
@@ -1103,6 +1145,8 @@ eval_document(struct eval *ev, struct stream *out)
 	out->straight_quotes = ev->straight_quotes;
 	if (ev->failed)
 		return false;
+	if (ev->stream_hint > 0)
+		stream_reserve(out, ev->stream_hint);
 	ev->out = out;
 	ev->frame = ev->main;
 	eval_rules(ev, f);

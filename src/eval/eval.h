@@ -28,6 +28,9 @@ void	eval_set_draft(struct eval *ev, bool draft);
 void	eval_set_draft_all(struct eval *ev, bool all);
 /* Keep straight "…" quotes instead of « … ». */
 void	eval_set_straight_quotes(struct eval *ev, bool keep);
+/* Room for TOKENS tokens reserved for the stream at once: the length
+ * of the last contract's, in a batch. */
+void	eval_set_stream_hint(struct eval *ev, size_t tokens);
 
 /* Record in P (prov.h, initialised by the caller) where each piece of
  * the stream comes from; NULL (the default) records nothing. */

@@ -469,50 +469,53 @@ static bool
 eval_binary(struct eval *ev, const struct expr *e, struct value *out)
 {
 	enum binop op = e->u.binary.op;
-	struct value a, b;
+	struct value ta, tb;
+	const struct value *a, *b;
 	bool ok;
 	int c;
 
 	if (op == OP_AND || op == OP_OR) {
-		if (!eval_expr(ev, e->u.binary.lhs, &a))
+		if (!eval_expr(ev, e->u.binary.lhs, &ta))
 			return false;
-		if (!unknown_value(&a) && a.u.boolean == (op == OP_OR)) {
-			set_bool(out, a.u.boolean);
+		if (!unknown_value(&ta) && ta.u.boolean == (op == OP_OR)) {
+			set_bool(out, ta.u.boolean);
 			return true;
 		}
 		if (!eval_expr(ev, e->u.binary.rhs, out))
 			return false;
 		/* Kleene: unknown unless the right side decides. */
-		if (unknown_value(&a) && !unknown_value(out) &&
+		if (unknown_value(&ta) && !unknown_value(out) &&
 		    out->u.boolean != (op == OP_OR))
 			set_unknown(out);
 		return true;
 	}
-	if (!eval_expr(ev, e->u.binary.lhs, &a))
+	/* The operands are only read: an input's, a loop variable's or a
+	 * field's value is compared where it lies, not copied. */
+	if (!eval_borrow(ev, e->u.binary.lhs, &ta, &a))
 		return false;
-	if (!eval_expr(ev, e->u.binary.rhs, &b)) {
-		value_free(&a);
+	if (!eval_borrow(ev, e->u.binary.rhs, &tb, &b)) {
+		value_free(&ta);
 		return false;
 	}
-	if (unknown_value(&a) || unknown_value(&b)) {
-		value_free(&a);
-		value_free(&b);
+	if (unknown_value(a) || unknown_value(b)) {
+		value_free(&ta);
+		value_free(&tb);
 		return set_unknown(out);
 	}
 	switch (op) {
 	case OP_EQ:
 	case OP_NE:
-		if (a.kind == T_DUREE && b.kind == T_DUREE &&
-		    duree_unit_family(a.u.duree.unit) !=
-		    duree_unit_family(b.u.duree.unit)) {
+		if (a->kind == T_DUREE && b->kind == T_DUREE &&
+		    duree_unit_family(a->u.duree.unit) !=
+		    duree_unit_family(b->u.duree.unit)) {
 			expr_error(ev, E_DUREE_FAMILY, e);
 			ok = false;
 			break;
 		}
-		if (a.kind == T_TEXTE || a.kind == T_BOOLEEN ||
-		    a.kind == T_CHOIX || a.kind == T_ERROR)
-			c = !value_equal(&a, &b);
-		else if (!compare_values(ev, e, &a, &b, &c)) {
+		if (a->kind == T_TEXTE || a->kind == T_BOOLEEN ||
+		    a->kind == T_CHOIX || a->kind == T_ERROR)
+			c = !value_equal(a, b);
+		else if (!compare_values(ev, e, a, b, &c)) {
 			ok = false;
 			break;
 		}
@@ -520,7 +523,7 @@ eval_binary(struct eval *ev, const struct expr *e, struct value *out)
 		ok = true;
 		break;
 	case OP_LT: case OP_LE: case OP_GT: case OP_GE:
-		if (!compare_values(ev, e, &a, &b, &c)) {
+		if (!compare_values(ev, e, a, b, &c)) {
 			ok = false;
 			break;
 		}
@@ -529,15 +532,15 @@ eval_binary(struct eval *ev, const struct expr *e, struct value *out)
 		ok = true;
 		break;
 	case OP_ADD: case OP_SUB: case OP_MUL: case OP_DIV:
-		ok = eval_arith(ev, e, &a, &b, out);
+		ok = eval_arith(ev, e, a, b, out);
 		break;
 	case OP_AND: case OP_OR:
 	default:
 		ok = false;
 		break;
 	}
-	value_free(&a);
-	value_free(&b);
+	value_free(&ta);
+	value_free(&tb);
 	return ok;
 }
 
@@ -717,7 +720,8 @@ eval_list(struct eval *ev, const struct expr *e, struct value *out)
 
 /* The value that E names where the evaluator keeps it, when E is an
  * input, a clause parameter, a computed `soit`, a loop variable or a
- * field of one of these; else NULL (E is then computed).  Reading it
+ * field of one of these, or the value a literal holds in the template;
+ * else NULL (E is then computed).  Reading it
  * in place spares a copy: a loop over a list of a million records, or
  * each `p.nom` in it, once copied the whole list or record. */
 static const struct value *
@@ -754,6 +758,8 @@ stored_value(struct eval *ev, const struct expr *e)
 		return v->kind == T_RECORD && f < v->u.record.len ?
 		    &v->u.record.fields[f] : NULL;
 	case EX_LITERAL:
+		/* A condition's « = "Paris" » compared, not copied. */
+		return &e->u.literal;
 	case EX_CALL:
 	case EX_RECORD:
 	case EX_NEG:
@@ -867,16 +873,36 @@ compute(struct eval *ev, const struct expr *e, struct value *out)
 /* ---------------------------------------------------------------- */
 /* Interface                                                         */
 
+static size_t
+round_up(size_t n, size_t align)
+{
+	return (n + align - 1) / align * align;
+}
+
 struct frame *
 frame_new(const struct file_ast *f)
 {
-	struct frame *fr = xcalloc(1, sizeof(*fr));
+	size_t np = (size_t)f->nparams + 1, ns = (size_t)f->nsoits + 1;
+	size_t params, soits, origins, states, size;
+	struct frame *fr;
+	char *at;
 
+	/* One allocation for the frame and its arrays (each {inclure} of
+	 * each contract makes one), each array at its type's alignment. */
+	params = round_up(sizeof(*fr), _Alignof(struct value));
+	soits = params + np * sizeof(struct value);
+	origins = round_up(soits + ns * sizeof(struct value),
+	    _Alignof(struct value_origin *));
+	states = round_up(origins + np * sizeof(struct value_origin *),
+	    _Alignof(int));
+	size = states + ns * sizeof(int);
+	at = xcalloc(1, size);
+	fr = (struct frame *)at;
 	fr->file = f;
-	fr->params = xcalloc(f->nparams + 1, sizeof(struct value));
-	fr->soits = xcalloc(f->nsoits + 1, sizeof(struct value));
-	fr->soit_state = xcalloc(f->nsoits + 1, sizeof(int));
-	fr->param_origins = xcalloc(f->nparams + 1, sizeof(*fr->param_origins));
+	fr->params = (struct value *)(at + params);
+	fr->soits = (struct value *)(at + soits);
+	fr->param_origins = (struct value_origin **)(at + origins);
+	fr->soit_state = (int *)(at + states);
 	bind_defaults(fr);
 	return fr;
 }
@@ -892,13 +918,9 @@ frame_free(struct frame *fr)
 		value_free(&fr->params[i]);
 		origin_unref(fr->param_origins[i]);
 	}
-	free(fr->param_origins);
 	for (i = 0; i < fr->file->nsoits; i++)
 		value_free(&fr->soits[i]);
-	free(fr->params);
-	free(fr->soits);
-	free(fr->soit_state);
-	free(fr);
+	free(fr);	/* its arrays with it (frame_new) */
 }
 
 
@@ -1064,14 +1086,15 @@ eval_expr(struct eval *ev, const struct expr *e, struct value *out)
 enum truth
 eval_truth(struct eval *ev, const struct expr *e)
 {
-	struct value v;
+	struct value tmp;
+	const struct value *v;
 	enum truth t;
 
-	if (!eval_expr(ev, e, &v))
+	if (!eval_borrow(ev, e, &tmp, &v))
 		return TRUTH_ERROR;
-	t = unknown_value(&v) ? TRUTH_UNKNOWN : v.kind == T_BOOLEEN &&
-	    v.u.boolean ? TRUTH_TRUE : TRUTH_FALSE;
-	value_free(&v);
+	t = unknown_value(v) ? TRUTH_UNKNOWN : v->kind == T_BOOLEEN &&
+	    v->u.boolean ? TRUTH_TRUE : TRUTH_FALSE;
+	value_free(&tmp);
 	return t;
 }
 
@@ -1110,12 +1133,13 @@ eval_tstring(struct eval *ev, const struct tstring *t, struct buf *b)
 	return ok;
 }
 
-/* E's JSON path into B, and the data that gives its root in *DATA;
+/* E's JSON path into B, and in *ROOT the input the path starts at;
  * false when E is not an input, a clause parameter bound to one, a loop
- * variable, a field of one or a filter of one. */
+ * variable, a field of one or a filter of one.  Where the data gives
+ * *ROOT (data_input_loc) is found only when something asks. */
 static bool
 json_path(struct eval *ev, const struct expr *e, struct buf *b,
-    struct loc *data)
+    const struct input **root)
 {
 	const struct symbol *s;
 	size_t i;
@@ -1126,7 +1150,7 @@ json_path(struct eval *ev, const struct expr *e, struct buf *b,
 			return false;
 		if (s->kind == SYM_INPUT) {
 			buf_puts(b, s->input->name);
-			*data = data_input_loc(ev->data, s->input);
+			*root = s->input;
 			return true;
 		}
 		if (s->kind == SYM_PARAM) {
@@ -1136,7 +1160,7 @@ json_path(struct eval *ev, const struct expr *e, struct buf *b,
 			if (po == NULL || po->path == NULL)
 				return false;
 			buf_puts(b, po->path);
-			*data = po->data;
+			*root = po->key;
 			return true;
 		}
 		if (s->kind != SYM_LOOP)
@@ -1146,12 +1170,12 @@ json_path(struct eval *ev, const struct expr *e, struct buf *b,
 				if (ev->loops[i].path == NULL)
 					return false;
 				buf_puts(b, ev->loops[i].path);
-				*data = ev->loops[i].data;
+				*root = ev->loops[i].root;
 				return true;
 			}
 		return false;
 	case EX_FIELD:
-		if (!json_path(ev, e->u.field.obj, b, data))
+		if (!json_path(ev, e->u.field.obj, b, root))
 			return false;
 		buf_putc(b, '.');
 		buf_puts(b, e->u.field.name);
@@ -1159,7 +1183,7 @@ json_path(struct eval *ev, const struct expr *e, struct buf *b,
 	case EX_CALL:
 		/* A filtered value prints the value it filters. */
 		return e->u.call.nargs > 0 && e->loop_query == LOOP_NONE &&
-		    json_path(ev, e->u.call.args[0], b, data);
+		    json_path(ev, e->u.call.args[0], b, root);
 	case EX_LITERAL:
 	case EX_RECORD:
 	case EX_NEG:
@@ -1172,31 +1196,43 @@ json_path(struct eval *ev, const struct expr *e, struct buf *b,
 	return false;
 }
 
+/* The origins' way to what they do not hold (base/origin.h): the
+ * program, which holds the expression, outlives the document, and the
+ * data, the evaluator's, stays as it is while the document it made is
+ * rendered. */
+static void
+print_expr(struct buf *b, const void *e)
+{
+	expr_print(b, e);
+}
+
+static struct loc
+input_place(const void *data, const void *input)
+{
+	return data_input_loc(data, input);
+}
+
+static const struct origin_ops eval_origin_ops = { print_expr, input_place };
+
 struct value_origin *
 expr_origin(struct eval *ev, const struct expr *e)
 {
 	struct value_origin *o;
-	struct buf expr, path;
-	struct loc data = { NULL, 0, 0, 0, 0 };
+	struct buf *path = &ev->origin_path;
+	const struct input *root = NULL;
 	bool has_path;
 
 	size_t slot = ((uintptr_t)e / sizeof(*e)) % ORIGIN_MEMO;
 
-	buf_init(&expr);
-	buf_init(&path);
-	has_path = json_path(ev, e, &path, &data);
+	buf_reset(path);
+	has_path = json_path(ev, e, path, &root);
 	o = ev->origins[slot].o;
 	if (ev->origins[slot].e == e && (has_path ? o->path != NULL &&
-	    strcmp(o->path, buf_cstr(&path)) == 0 : o->path == NULL) &&
-	    memcmp(&o->data, &data, sizeof(data)) == 0) {
-		buf_free(&path);
+	    strcmp(o->path, buf_cstr(path)) == 0 &&
+	    o->key == root : o->path == NULL))
 		return origin_ref(o);
-	}
-	expr_print(&expr, e);
-	o = origin_new(buf_cstr(&expr), has_path ? buf_cstr(&path) : NULL,
-	    &e->loc, &data);
-	buf_free(&expr);
-	buf_free(&path);
+	o = origin_new(&eval_origin_ops, e, has_path ? buf_cstr(path) : NULL,
+	    &e->loc, has_path ? ev->data : NULL, has_path ? root : NULL);
 	origin_unref(ev->origins[slot].o);
 	ev->origins[slot].e = e;
 	ev->origins[slot].o = origin_ref(o);
@@ -1207,7 +1243,12 @@ bool
 expr_json_path(struct eval *ev, const struct expr *e, struct buf *b,
     struct loc *data)
 {
-	return json_path(ev, e, b, data);
+	const struct input *root;
+
+	if (!json_path(ev, e, b, &root))
+		return false;
+	*data = data_input_loc(ev->data, root);
+	return true;
 }
 
 void
@@ -1241,6 +1282,7 @@ eval_check_printable(struct eval *ev, const struct expr *e, const char *field,
 {
 	struct diagnostic *dg;
 	struct buf why, hint, path;
+	const struct input *root;
 	struct loc l;
 	size_t i, shown, n;
 	bool ok;
@@ -1262,7 +1304,8 @@ eval_check_printable(struct eval *ev, const struct expr *e, const char *field,
 			    shown++)
 				;
 		dg = diag(ev->ds, E_GLYPH_MISSING, &e->loc, buf_cstr(&why));
-		if (json_path(ev, e, &path, &l)) {
+		if (json_path(ev, e, &path, &root)) {
+			l = data_input_loc(ev->data, root);
 			if (field != NULL)
 				buf_printf(&path, ".%s", field);
 			diag_note(dg, &l, "la valeur « %.*s%s » vient des "

@@ -88,7 +88,7 @@ struct binding {
 	size_t		 index;		/* of the item in its list */
 	size_t		 count;		/* items in the list; 0: unknown */
 	char		*path;		/* its JSON path, or NULL (owned) */
-	struct loc	 data;		/* the data file that gives it */
+	const struct input *root;	/* the input its path starts at */
 	const struct loc *loop;		/* the {pour chaque} */
 };
 
@@ -113,6 +113,7 @@ struct eval {
 	eval_trace_fn	 trace;		/* told each branch taken, or NULL */
 	void		*trace_arg;
 	bool		 straight_quotes;
+	size_t		 stream_hint;	/* eval_set_stream_hint */
 	struct eval_limits limits;	/* eval.h */
 	size_t		 text_bytes;	/* of the stream so far */
 	size_t		 turns;		/* of every loop so far */
@@ -127,6 +128,10 @@ struct eval {
 		const struct expr *e;
 		struct value_origin *o;		/* a reference */
 	}		 origins[ORIGIN_MEMO];
+	/* expr_origin's JSON path, printed into a buffer kept for the
+	 * whole evaluation. */
+	struct buf	 origin_path;
+	struct buf	 interp;	/* eval_interp's printed value */
 	struct prov	*prov;		/* --provenance: recorded, or NULL */
 };
 

@@ -14,11 +14,21 @@ stream_push(struct stream *s, enum etok_kind kind)
 {
 	struct etok *t;
 
-	s->v = xgrow(s->v, s->len, sizeof(*s->v));
+	if (s->len == s->cap)
+		s->v = xreserve(s->v, &s->cap, s->len, sizeof(*s->v));
 	t = &s->v[s->len++];
 	memset(t, 0, sizeof(*t));
 	t->kind = kind;
 	return t;
+}
+
+void
+stream_reserve(struct stream *s, size_t n)
+{
+	if (n > s->cap) {
+		s->v = xreallocarray(s->v, n, sizeof(*s->v));
+		s->cap = n;
+	}
 }
 
 struct etok *
@@ -27,6 +37,16 @@ stream_text(struct stream *s, const char *text, size_t len)
 	struct etok *t = stream_push(s, ET_TEXT);
 
 	t->text = xstrndup(text, len);
+	return t;
+}
+
+struct etok *
+stream_text_borrowed(struct stream *s, const char *text)
+{
+	struct etok *t = stream_push(s, ET_TEXT);
+
+	t->text = (char *)text;	/* never written nor freed: borrowed */
+	t->borrowed = true;
 	return t;
 }
 
@@ -40,7 +60,8 @@ stream_free(struct stream *s)
 		t = &s->v[i];
 		switch (t->kind) {
 		case ET_TEXT:
-			free(t->text);
+			if (!t->borrowed)
+				free(t->text);
 			origin_unref(t->origin);
 			break;
 		case ET_HEADING:
@@ -74,4 +95,5 @@ stream_free(struct stream *s)
 	free(s->v);
 	s->v = NULL;
 	s->len = 0;
+	s->cap = 0;
 }

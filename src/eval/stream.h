@@ -51,8 +51,11 @@ struct etok {
 	int		 indent;	/* ET_LINE; marker column for ET_BULLET/NUMBERED */
 	union {
 		struct {			/* ET_TEXT */
-			char		*text;		/* owned */
+			char		*text;		/* owned, unless borrowed */
 			struct value_origin *origin;	/* a value's (a reference), or NULL */
+			bool		 borrowed;	/* TEXT is the template's own,
+							 * which outlives the stream:
+							 * not freed, never changed */
 			bool		 verbatim;	/* client text, quotes kept */
 			bool		 escaped;	/* an escaped \" or \' (rule 8),
 							 * or a draft's code: no typography */
@@ -94,13 +97,21 @@ struct stream {
 	struct etok	*v;
 	size_t		 len;
 	bool		 straight_quotes;	/* keep "…" instead of « … » */
+	size_t		 cap;		/* tokens V has room for */
 };
 
 /* A zeroed token of KIND at the end of S; valid until the next push. */
 
 struct etok	*stream_push(struct stream *s, enum etok_kind kind);
+/* Room for N tokens in all (a batch's evaluator reserves what the last
+ * contract took, instead of growing the array by doubling). */
+void		 stream_reserve(struct stream *s, size_t n);
 /* An ET_TEXT token holding a copy of TEXT. */
 struct etok	*stream_text(struct stream *s, const char *text, size_t len);
+/* A text token pointing at TEXT, the template's, which outlives S:
+ * most of a contract is the author's text, copied and freed for each
+ * document once. */
+struct etok	*stream_text_borrowed(struct stream *s, const char *text);
 void		 stream_free(struct stream *s);
 
 #endif

@@ -159,6 +159,29 @@ static const unsigned char html_special[256] = {
 	['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1,
 };
 
+/* The entity of C, one of html_special. */
+static void
+put_entity(struct buf *b, char c)
+{
+	switch (c) {
+	case '&':
+		buf_put(b, "&amp;", 5);
+		break;
+	case '<':
+		buf_put(b, "&lt;", 4);
+		break;
+	case '>':
+		buf_put(b, "&gt;", 4);
+		break;
+	case '"':
+		buf_put(b, "&quot;", 6);
+		break;
+	default:
+		buf_put(b, "&#39;", 5);
+		break;
+	}
+}
+
 void
 html_escape(struct buf *b, const char *s, size_t len)
 {
@@ -171,23 +194,7 @@ html_escape(struct buf *b, const char *s, size_t len)
 		buf_put(b, s + start, i - start);
 		if (i == len)
 			break;
-		switch (s[i++]) {
-		case '&':
-			buf_put(b, "&amp;", 5);
-			break;
-		case '<':
-			buf_put(b, "&lt;", 4);
-			break;
-		case '>':
-			buf_put(b, "&gt;", 4);
-			break;
-		case '"':
-			buf_put(b, "&quot;", 6);
-			break;
-		default:
-			buf_put(b, "&#39;", 5);
-			break;
-		}
+		put_entity(b, s[i++]);
 	}
 }
 
@@ -203,7 +210,7 @@ escape_cstr(struct buf *b, const char *s)
 		buf_put(b, s, n);
 		if (s[n] == '\0')
 			return;
-		html_escape(b, s + n, 1);
+		put_entity(b, s[n]);
 		s += n + 1;
 	}
 }
@@ -217,6 +224,22 @@ escape_str(struct buf *b, const char *s)
 
 #define NB_HYPHEN	"\xe2\x80\x91"
 
+/* The first U+2011 in [S, END), or NULL: its lead byte is looked for
+ * by memchr, which the C library runs many bytes at a time, and most
+ * texts hold none, or only the ’ that shares it. */
+static const char *
+find_nb_hyphen(const char *s, const char *end)
+{
+	const char *p = s;
+
+	while ((p = memchr(p, 0xE2, (size_t)(end - p))) != NULL) {
+		if (end - p >= 3 && p[1] == '\x80' && p[2] == '\x91')
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
 /* Text of the contract.  A word holding U+2011 (a reference such as
  * "LM-2027-0042", see doc/build.c) is printed with plain hyphens in a
  * span that no line may break: the fonts of the page need not have the
@@ -224,42 +247,31 @@ escape_str(struct buf *b, const char *s)
 static void
 escape_text(struct buf *b, const char *s)
 {
-	size_t i = 0, end, k;
+	const char *end, *hy, *w, *we, *at;
 
 	if (s == NULL)
 		return;
+	end = s + strlen(s);
 	/* Most text holds no such word: escaped in one go (a space is
-	 * escaped as itself). */
-	if (strstr(s, NB_HYPHEN) == NULL) {
-		escape_cstr(b, s);
-		return;
-	}
-	while (s[i] != '\0') {
-		for (end = i; s[end] != '\0' && s[end] != ' '; end++)
+	 * escaped as itself).  Else the words, cut at spaces, that hold
+	 * one are spanned, and the text between them escaped whole. */
+	while ((hy = find_nb_hyphen(s, end)) != NULL) {
+		for (w = hy; w > s && w[-1] != ' '; w--)
 			;
-		for (k = i; k + 3 <= end; k++)
-			if (memcmp(s + k, NB_HYPHEN, 3) == 0)
-				break;
-		if (k + 3 > end) {
-			html_escape(b, s + i, end - i);
-		} else {
-			buf_puts(b, "<span style=\"white-space: nowrap\">");
-			for (k = i; k < end; k++) {
-				if (k + 3 <= end &&
-				    memcmp(s + k, NB_HYPHEN, 3) == 0) {
-					html_escape(b, s + i, k - i);
-					buf_putc(b, '-');
-					i = k + 3;
-					k += 2;
-				}
-			}
-			html_escape(b, s + i, end - i);
-			buf_puts(b, "</span>");
+		for (we = hy; we < end && *we != ' '; we++)
+			;
+		html_escape(b, s, (size_t)(w - s));
+		buf_puts(b, "<span style=\"white-space: nowrap\">");
+		for (at = w; hy != NULL; hy = find_nb_hyphen(at, we)) {
+			html_escape(b, at, (size_t)(hy - at));
+			buf_putc(b, '-');
+			at = hy + 3;
 		}
-		i = end;
-		if (s[i] == ' ')
-			buf_putc(b, s[i++]);
+		html_escape(b, at, (size_t)(we - at));
+		buf_puts(b, "</span>");
+		s = we;
 	}
+	escape_cstr(b, s);
 }
 
 /* Text where no element may go (<title>): the hyphens of a reference
@@ -454,23 +466,47 @@ render_paragraph(struct buf *out, const struct doc_runs *rs,
 	buf_puts(out, "</p>\n");
 }
 
+/* B back to its first LEN bytes (B holds more). */
+static void
+cut_to(struct buf *b, size_t len)
+{
+	b->len = len;
+	b->data[len] = '\0';
+}
+
 static void
 render_heading(struct buf *out, const struct doc_heading *h, int depth,
     struct sources *src)
 {
-	struct buf label;
 	int n = h->level < 1 ? 2 : h->level > 3 ? 4 : h->level + 1;
+	size_t span, at, i;
 
-	buf_init(&label);
-	doc_heading_label(&label, h);
 	indent(out, depth);
 	buf_puts(out, "<h");
 	buf_putc(out, (char)('0' + n));
 	source_attr(out, src);
 	buf_putc(out, '>');
-	if (label.len > 0) {
-		buf_puts(out, "<span class=\"numero\">");
-		html_escape(out, label.data, label.len);
+	/* The label is written in place after its span's tag, which goes
+	 * again when there is no label; escaped only if it needs it (a
+	 * number is digits and dots). */
+	span = out->len;
+	buf_puts(out, "<span class=\"numero\">");
+	at = out->len;
+	doc_heading_label(out, h);
+	if (out->len == at)
+		cut_to(out, span);
+	else {
+		for (i = at; i < out->len &&
+		    !html_special[(unsigned char)out->data[i]]; i++)
+			;
+		if (i < out->len) {
+			char *label = xstrndup(out->data + at, out->len - at);
+			size_t len = out->len - at;
+
+			cut_to(out, at);
+			html_escape(out, label, len);
+			free(label);
+		}
 		buf_puts(out, "</span>");
 		if (h->title.len > 0)
 			buf_puts(out, h->level == 1 ? NBSP "\xe2\x80\x93 " : " ");
@@ -479,7 +515,6 @@ render_heading(struct buf *out, const struct doc_heading *h, int depth,
 	buf_puts(out, "</h");
 	buf_putc(out, (char)('0' + n));
 	buf_puts(out, ">\n");
-	buf_free(&label);
 }
 
 static void

@@ -448,13 +448,48 @@ magnitude_of(int64_t n)
 	return n < 0 ? -(uint64_t)n : (uint64_t)n;
 }
 
+/* N in decimal, at least WIDTH digits (zeros before): what
+ * "%0*llu" prints, without vsnprintf, which this ran for every number
+ * of every contract. */
+static void
+put_digits(struct buf *b, uint64_t n, int width)
+{
+	char digits[24];
+	int len = 0;
+
+	do
+		digits[sizeof(digits) - 1 - len++] = (char)('0' + n % 10);
+	while ((n /= 10) != 0);
+	while (len < width && len < (int)sizeof(digits))
+		digits[sizeof(digits) - 1 - len++] = '0';
+	buf_put(b, digits + sizeof(digits) - len, (size_t)len);
+}
+
+/* N as "%d" prints it. */
+static void
+put_int(struct buf *b, int n)
+{
+	if (n < 0)
+		buf_putc(b, '-');
+	put_digits(b, n < 0 ? (uint64_t)-(int64_t)n : (uint64_t)n, 1);
+}
+
 static void
 put_grouped(struct buf *b, uint64_t n)
 {
 	char digits[24];
-	int len, i;
+	int len = 0, i;
 
-	len = snprintf(digits, sizeof(digits), "%llu", (unsigned long long)n);
+	do
+		digits[len++] = (char)('0' + n % 10);
+	while ((n /= 10) != 0);
+	/* Most significant first. */
+	for (i = 0; i < len / 2; i++) {
+		char c = digits[i];
+
+		digits[i] = digits[len - 1 - i];
+		digits[len - 1 - i] = c;
+	}
 	for (i = 0; i < len; i++) {
 		if (i > 0 && (len - i) % 3 == 0)
 			buf_puts(b, NBSP);
@@ -487,7 +522,8 @@ fr_decimal(struct buf *b, dec_t d)
 		frac /= 10;
 		frac_digits--;
 	}
-	buf_printf(b, ",%0*llu", frac_digits, (unsigned long long)frac);
+	buf_putc(b, ',');
+	put_digits(b, frac, frac_digits);
 }
 
 /* Magnitude in cents, rounded half away from zero; cannot overflow
@@ -507,8 +543,10 @@ put_montant(struct buf *b, dec_t d, bool drop_zero_cents)
 	if (d.num < 0 && cents != 0)
 		buf_putc(b, '-');
 	put_grouped(b, cents / 100);
-	if (!drop_zero_cents || cents % 100 != 0)
-		buf_printf(b, ",%02u", (unsigned)(cents % 100));
+	if (!drop_zero_cents || cents % 100 != 0) {
+		buf_putc(b, ',');
+		put_digits(b, cents % 100, 2);
+	}
 	buf_puts(b, NBSP EURO_SIGN);
 }
 
@@ -541,8 +579,11 @@ fr_date(struct buf *b, struct date d)
 	if (d.day == 1)
 		fr_ordinal(b, 1, false);
 	else
-		buf_printf(b, "%d", d.day);
-	buf_printf(b, " %s %d", month_names[d.month - 1], d.year);
+		put_int(b, d.day);
+	buf_putc(b, ' ');
+	buf_puts(b, month_names[d.month - 1]);
+	buf_putc(b, ' ');
+	put_int(b, d.year);
 }
 
 void

@@ -449,9 +449,13 @@ eval_pluriel(const struct value *args, size_t n, struct value *out,
 	    args[2].u.text;
 	if (n == 2 && !singular) {
 		/* One word given: the regular plural adds an "s". */
-		buf_printf(&b, NBSP "%ss", words);
-	} else if (*words != '\0')
-		buf_printf(&b, NBSP "%s", words);
+		buf_puts(&b, NBSP);
+		buf_puts(&b, words);
+		buf_putc(&b, 's');
+	} else if (*words != '\0') {
+		buf_puts(&b, NBSP);
+		buf_puts(&b, words);
+	}
 	set_text(out, &b);
 	return true;
 }

@@ -226,7 +226,7 @@ dump_blocks(struct buf *b, const struct doc_blocks *bs)
 static char *
 build_with(const char *spec, struct build_memo *memo)
 {
-	struct stream s = { NULL, 0, false };
+	struct stream s = { NULL, 0, false, 0 };
 	struct doc d;
 	struct buf b;
 
@@ -329,7 +329,7 @@ test_doc_model(struct unit *u)
 static void
 test_stream(struct unit *u)
 {
-	struct stream s = { NULL, 0, false };
+	struct stream s = { NULL, 0, false, 0 };
 	struct etok *t;
 	struct doc d;
 	int i;
@@ -407,7 +407,7 @@ test_whitespace(struct unit *u)
 static void
 test_emphasis(struct unit *u)
 {
-	struct stream s = { NULL, 0, false };
+	struct stream s = { NULL, 0, false, 0 };
 	struct doc d;
 
 	feed(&s, "{L}le {**}Client{**} paie");
@@ -508,7 +508,7 @@ test_refs(struct unit *u)
 static void
 test_lists(struct unit *u)
 {
-	struct stream s = { NULL, 0, false };
+	struct stream s = { NULL, 0, false, 0 };
 	struct doc d;
 
 	CHECK_BUILD(u, "{L}{-}a{S}{L}{-}b{S}", "UL{P(a)|P(b)}");
@@ -547,7 +547,7 @@ test_lists(struct unit *u)
 static void
 test_signatures(struct unit *u)
 {
-	struct stream s = { NULL, 0, false };
+	struct stream s = { NULL, 0, false, 0 };
 	struct doc d;
 	struct buf b;
 
@@ -641,7 +641,7 @@ static void
 two_values(struct doc *d, struct build_memo *memo, const char *a,
     struct value_origin *oa, const char *b, struct value_origin *ob)
 {
-	struct stream s = { NULL, 0, false };
+	struct stream s = { NULL, 0, false, 0 };
 
 	stream_push(&s, ET_LINE);
 	stream_text(&s, "Entre ", 6);
@@ -653,12 +653,20 @@ two_values(struct doc *d, struct build_memo *memo, const char *a,
 	stream_free(&s);
 }
 
+static void
+print_text(struct buf *b, const void *text)
+{
+	buf_puts(b, text);
+}
+
+static const struct origin_ops text_ops = { print_text, NULL };
+
 static struct value_origin *
 origin(const char *expr)
 {
 	struct loc none = { NULL, 0, 0, 0, 0 };
 
-	return origin_new(expr, expr, &none, &none);
+	return origin_new(&text_ops, expr, expr, &none, NULL, NULL);
 }
 
 /*

@@ -106,7 +106,7 @@ emph(struct stream *s, enum emphasis e)
 static void
 sample(struct doc *d)
 {
-	struct stream s = { NULL, 0, false };
+	struct stream s = { NULL, 0, false, 0 };
 	struct etok *t;
 
 	line(&s, 0);

@@ -237,34 +237,6 @@ group_for(struct esc *e, uint32_t cp)
 	return f;
 }
 
-/* A field of a party's value: its own expression and JSON path. */
-void
-report_field(struct latex *l, const struct value_origin *o, const char *field,
-    const char *text)
-{
-	struct value_origin f;
-	struct buf expr, path;
-
-	if (l->esc.nbad == 0)
-		return;
-	if (o == NULL) {
-		report_bad(l, NULL, "le bloc de signatures", text);
-		return;
-	}
-	buf_init(&expr);
-	buf_init(&path);
-	f = *o;
-	buf_printf(&expr, "%s.%s", o->expr, field);
-	f.expr = expr.data;
-	if (o->path != NULL) {
-		buf_printf(&path, "%s.%s", o->path, field);
-		f.path = path.data;
-	}
-	report_bad(l, &f, NULL, text);
-	buf_free(&expr);
-	buf_free(&path);
-}
-
 /* The value in a message: one line, cut after VALUE_SHOWN characters. */
 #define VALUE_SHOWN	60
 
@@ -294,21 +266,37 @@ put_shown(struct buf *b, const char *s)
  * l->esc.bad) make one error for the value, located where the template
  * prints it, with a note on the data that gives it (its JSON path); a
  * value printed again is not reported again.  WHAT says what TEXT is
- * when it is not a client's value ("le titre").
+ * when it is not a client's value ("le titre"); FIELD, when not NULL,
+ * is the field of O's value that TEXT is (a party's "nom").
  */
-void
-report_bad(struct latex *l, const struct value_origin *o, const char *what,
-    const char *text)
+static void
+report_value(struct latex *l, const struct value_origin *o, const char *field,
+    const char *what, const char *text)
 {
 	struct esc *e = &l->esc;
 	struct diagnostic *dg;
-	struct buf chars, shown;
+	struct buf chars, shown, expr, path;
 	const char *key;
 	size_t i;
 
 	if (e->nbad == 0)
 		return;
-	key = o != NULL ? (o->path != NULL ? o->path : o->expr) : text;
+	/* The value's expression and JSON path, a party's field's with
+	 * the field after them. */
+	buf_init(&expr);
+	buf_init(&path);
+	if (o != NULL) {
+		origin_expr(o, &expr);
+		if (field != NULL)
+			buf_printf(&expr, ".%s", field);
+		if (o->path != NULL) {
+			buf_puts(&path, o->path);
+			if (field != NULL)
+				buf_printf(&path, ".%s", field);
+		}
+	}
+	key = o != NULL ? (o->path != NULL ? buf_cstr(&path) :
+	    buf_cstr(&expr)) : text;
 	for (i = 0; i < l->reported.len; i++)
 		if (strcmp(l->reported.items[i], key) == 0)
 			break;
@@ -316,6 +304,8 @@ report_bad(struct latex *l, const struct value_origin *o, const char *what,
 	if (i < l->reported.len) {
 		e->nbad = 0;
 		e->more_bad = false;
+		buf_free(&expr);
+		buf_free(&path);
 		return;
 	}
 	ptrvec_push(&l->reported, xstrdup(key));
@@ -341,13 +331,15 @@ report_bad(struct latex *l, const struct value_origin *o, const char *what,
 	    "aucune police install\xc3\xa9" "e ne contient" :
 	    "pdflatex ne sait pas imprimer");
 	if (dg != NULL && o != NULL) {
+		struct loc data = origin_data(o);
+
 		if (o->path != NULL)
-			diag_note(dg, &o->data, "valeur de \xc2\xab %s"
-			    " \xc2\xbb ; chemin JSON : %s", o->expr,
-			    o->path);
+			diag_note(dg, &data, "valeur de \xc2\xab %s"
+			    " \xc2\xbb ; chemin JSON : %s", buf_cstr(&expr),
+			    buf_cstr(&path));
 		else
 			diag_note(dg, NULL, "valeur de \xc2\xab %s"
-			    " \xc2\xbb", o->expr);
+			    " \xc2\xbb", buf_cstr(&expr));
 	}
 	if (dg != NULL)
 		diag_hint(dg, "%s", e->unicode ? "installez une police qui "
@@ -358,6 +350,28 @@ report_bad(struct latex *l, const struct value_origin *o, const char *what,
 		    "dans les donn\xc3\xa9" "es");
 	buf_free(&chars);
 	buf_free(&shown);
+	buf_free(&expr);
+	buf_free(&path);
 	e->nbad = 0;
 	e->more_bad = false;
+}
+
+void
+report_bad(struct latex *l, const struct value_origin *o, const char *what,
+    const char *text)
+{
+	report_value(l, o, NULL, what, text);
+}
+
+/* A field of a party's value: its own expression and JSON path. */
+void
+report_field(struct latex *l, const struct value_origin *o, const char *field,
+    const char *text)
+{
+	if (l->esc.nbad == 0)
+		return;
+	if (o == NULL)
+		report_value(l, NULL, NULL, "le bloc de signatures", text);
+	else
+		report_value(l, o, field, NULL, text);
 }
