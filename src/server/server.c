@@ -22,6 +22,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -1426,9 +1427,14 @@ start_daemon(struct server *srv, const struct serve_options *o, int *err)
 
 /* Stops listening without losing a connection: those the kernel
  * already accepted, waiting in the listen queue, are taken and handed
- * to the daemon before the socket closes (closing it would reset
- * them). */
-static void
+ * to the daemon before the socket stops listening (which would reset
+ * them).  Returns the socket, to be closed only once the daemon has
+ * stopped: its worker threads take it out of their epoll sets in their
+ * own time after MHD_quiesce_daemon, and closing it under them would
+ * let them touch another file by the same number (ThreadSanitizer saw
+ * it).  shutdown(2) stops listening at once without freeing the
+ * number: a new connection is refused, as it was by close. */
+static MHD_socket
 drain(struct server *srv)
 {
 	MHD_socket fd = MHD_quiesce_daemon(srv->daemon);
@@ -1437,7 +1443,7 @@ drain(struct server *srv)
 	int client;
 
 	if (fd == MHD_INVALID_SOCKET)
-		return;
+		return fd;
 	(void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
 	while ((client = accept(fd, (struct sockaddr *)&addr, &len)) >= 0) {
 		(void)fcntl(client, F_SETFL, fcntl(client, F_GETFL) | O_NONBLOCK);
@@ -1447,7 +1453,8 @@ drain(struct server *srv)
 			close(client);
 		len = sizeof(addr);
 	}
-	close(fd);
+	(void)shutdown(fd, SHUT_RDWR);
+	return fd;
 }
 
 int
@@ -1461,6 +1468,7 @@ serve_main(lgc_compiler *c, int argc, char **argv)
 	char *path_copy, *owned[3];
 	size_t n = (size_t)argc + 1, ntemplates, broken, nowned = 0, i;
 	int status, sig, err = 0;
+	MHD_socket listener;
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	struct timespec tick = { 0, 10 * 1000 * 1000 };
 	time_t deadline;
@@ -1560,12 +1568,14 @@ serve_main(lgc_compiler *c, int argc, char **argv)
 	atomic_store(&srv.stopping, true);
 	/* The previews' event streams end: they would hold the stop. */
 	preview_stop(srv.preview);
-	drain(&srv);
+	listener = drain(&srv);
 	deadline = time(NULL) + (time_t)o.timeout;
 	while ((atomic_load(&srv.in_flight) > 0 ||
 	    atomic_load(&srv.fresh) > 0) && time(NULL) < deadline)
 		nanosleep(&tick, NULL);
 	MHD_stop_daemon(srv.daemon);
+	if (listener != MHD_INVALID_SOCKET)
+		close(listener);
 	fprintf(stderr, "lgc serve : arrêté (%s), %llu requête%s servie%s\n",
 	    sig == SIGTERM ? "SIGTERM" : "SIGINT",
 	    (unsigned long long)atomic_load(&srv.served),
