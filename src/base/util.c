@@ -613,11 +613,20 @@ keytab_clear(struct keytab *t, void (*free_value)(void *))
 bool
 sighted_again(struct sightings *s, uint64_t hash)
 {
-	uint64_t *slot = &s->hash[hash % SIGHTINGS];
+	/* Two slots for each hash: with one, two keys met in turn that
+	 * share a slot (two paragraphs of every contract) pushed each
+	 * other out and were never kept. */
+	uint64_t *a = &s->hash[hash % SIGHTINGS];
+	uint64_t *b = &s->hash[(hash / SIGHTINGS) % SIGHTINGS];
 
-	if (*slot == hash)
+	if (*a == hash || *b == hash)
 		return true;
-	*slot = hash;
+	if (*a == 0)
+		*a = hash;
+	else if (*b == 0)
+		*b = hash;
+	else
+		*(hash & (1u << 31) ? b : a) = hash;
 	return false;
 }
 

@@ -143,7 +143,7 @@ void	 keytab_clear(struct keytab *t, void (*free_value)(void *));
 /* The bytes T's slots take once it holds MORE entries more. */
 size_t	 keytab_bytes(const struct keytab *t, size_t more);
 
-/* The hashes of keys met once, one a slot: a memo keeps a key only when
+/* The hashes of keys met once, in one of two slots: a memo keeps a key only when
  * it meets it again, so that what one document alone holds (a client's
  * name in a paragraph) never takes the room, and a batch's memory stays
  * what the repeated text needs.  Zeroed: nothing met. */
@@ -153,7 +153,8 @@ struct sightings {
 	uint64_t	 hash[SIGHTINGS];
 };
 
-/* Whether HASH was met before (the last in its slot); it is noted. */
+/* Whether HASH was met before (still in one of its two slots); it is
+ * noted. */
 bool	 sighted_again(struct sightings *s, uint64_t hash);
 void	*strmap_get(const struct strmap *m, const char *key);
 /* Keeps the first value put for a key; returns the one in the map. */

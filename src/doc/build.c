@@ -480,17 +480,28 @@ origin_class_of(struct para *p, struct value_origin *origin)
 	return p->norigins++;
 }
 
+/* BORROWED text is the template's own (stream.h), which outlives the
+ * memo (lgc.c frees the memo before the program, and a compiler never
+ * loads a second template): the key holds its address, not its bytes,
+ * which spares copying, hashing and comparing the template's text for
+ * every paragraph.  The same address is the same text; the same text
+ * at another address is only another key (a paragraph typeset anew,
+ * the same runs). */
 static void
 piece_text(struct para *p, struct value_origin *origin, bool verbatim,
-    bool escaped, const char *s, size_t n)
+    bool escaped, bool borrowed, const char *s, size_t n)
 {
-	char flags = (char)((verbatim ? 1 : 0) | (escaped ? 2 : 0));
+	char flags = (char)((verbatim ? 1 : 0) | (escaped ? 2 : 0) |
+	    (borrowed ? 4 : 0));
 
 	piece_head(p, PIECE_TEXT);
 	buf_put(&p->key, &flags, 1);
 	key_size(&p->key, origin_class_of(p, origin));
 	key_size(&p->key, n);
-	buf_put(&p->key, s, n);
+	if (borrowed)
+		buf_put(&p->key, (const char *)&s, sizeof(s));
+	else
+		buf_put(&p->key, s, n);
 }
 
 static void
@@ -549,8 +560,16 @@ para_cells(struct para *p)
 			span_set(p, NULL, cls == SIZE_MAX ? NULL :
 			    p->origins[cls], flags & 1 ? p->groups : 0,
 			    (flags & 2) != 0);
-			cells_text(p, at, n, false);
-			at += n;
+			if (flags & 4) {
+				const char *text;
+
+				memcpy(&text, at, sizeof(text));
+				cells_text(p, text, n, false);
+				at += sizeof(text);
+			} else {
+				cells_text(p, at, n, false);
+				at += n;
+			}
 			break;
 		case PIECE_FIXED:
 			n = key_get_size(&at);
@@ -667,7 +686,8 @@ para_append(struct para *p, struct stream *s, const struct line *l,
 		case ET_TEXT:
 			if (t->text != NULL) {
 				piece_text(p, t->origin, t->verbatim,
-				    t->escaped, t->text, strlen(t->text));
+				    t->escaped, t->borrowed, t->text,
+				    strlen(t->text));
 				if (!t->borrowed)
 					free(t->text);
 				t->text = NULL;
@@ -1380,7 +1400,7 @@ typeset_line(char *text, bool straight_quotes)
 	memset(&p, 0, sizeof(p));
 	p.straight_quotes = straight_quotes;
 	para_open(&p);
-	piece_text(&p, NULL, false, false, text, strlen(text));
+	piece_text(&p, NULL, false, false, false, text, strlen(text));
 	free(text);
 	para_finish(&p, &runs, NULL);
 	buf_init(&b);

@@ -7,9 +7,11 @@
  * no-break spaces, ordinals, identifiers) was most of the work of
  * building each document.  A paragraph is kept under everything that
  * decides its runs, recorded by the builder as it is made (build.c,
- * para_key): its texts, styles, links and which of its pieces share a
- * value of the client's.  The key is compared whole, never trusted to
- * its hash, so a paragraph found is the paragraph that would be made.
+ * para_key): its texts (the template's own by their address, which
+ * stays the same text for as long as the memo lives: build.c,
+ * piece_text), styles, links and which of its pieces share a value of
+ * the client's.  The key is compared whole, never trusted to its hash,
+ * so a paragraph found is the paragraph that would be made.
  *
  * The runs kept name their value by its class in the key (the first,
  * second… distinct value of the paragraph): the same paragraph for
