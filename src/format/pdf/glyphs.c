@@ -244,8 +244,17 @@ check_utf8(struct render *r, const char *s, size_t len)
 {
 	size_t i, k;
 	uint32_t cp;
+	uint64_t word;
 
 	for (i = 0; i < len; i += k) {
+		/* Eight ASCII bytes at a time: most of the text. */
+		if (len - i >= 8) {
+			memcpy(&word, s + i, sizeof(word));
+			if ((word & 0x8080808080808080u) == 0) {
+				k = 8;
+				continue;
+			}
+		}
 		k = next_cp(s + i, len - i, &cp);
 		if (k == 0) {
 			diag(r->ds, F_TEXT_UTF8, NULL,
@@ -441,12 +450,16 @@ collect_chars(struct render *r)
 	const struct piece *pc;
 	struct cpset *set;
 	struct diagnostic *dg;
-	size_t i, k, n, w, at = 0, item, group = NONE, first = 0, nlack = 0;
-	uint64_t word;
+	size_t i, k, n, w, s, at = 0, item, group = NONE, first = 0, nlack = 0;
+	uint64_t word, done[FACE_COUNT][CHAR_CACHE / 64], *seen;
+	unsigned c;
 	unsigned lack_face = 0;
 	uint32_t cp, g, *lack = NULL;
 	char base[8];
 
+	/* A common character seen in a face has nothing more to do there:
+	 * its glyph is collected, or it is reported. */
+	memset(done, 0, sizeof(done));
 	for (i = 0; i < r->npieces; i++) {
 		pc = &r->pieces[i];
 		set = &r->used[pc->face];
@@ -459,10 +472,23 @@ collect_chars(struct render *r)
 		group = item;
 		if (pc->len > 0 && set->bits == NULL)
 			set->bits = xcalloc(0x10000 / 8, 1);
+		seen = done[pc->face];
 		for (k = 0; k < pc->len; k += n) {
+			/* ASCII seen already: most of the text. */
+			while (k < pc->len &&
+			    (c = (unsigned char)pc->text[k]) < 0x80 &&
+			    (seen[c / 64] >> (c % 64) & 1) != 0)
+				k++;
+			if (k == pc->len)
+				break;
 			n = next_cp(pc->text + k, pc->len - k, &cp);
 			if (n == 0)
 				return false;
+			if ((s = char_slot(cp)) != NONE) {
+				if (seen[s / 64] >> (s % 64) & 1)
+					continue;
+				seen[s / 64] |= (uint64_t)1 << s % 64;
+			}
 			if (cp >= 0xAD && lb_invisible(cp))
 				continue;
 			g = glyph_of(r, pc->face, cp);
@@ -840,7 +866,8 @@ encode(struct render *r, unsigned face, size_t e, const char *s, size_t len,
 {
 	size_t i, k;
 	uint32_t cp;
-	unsigned byte = 0;
+	unsigned byte = 0, known;
+	const uint8_t *ascii;
 	char *q;
 
 	if (r->hfont[face].e[e].utf8) {
@@ -855,16 +882,32 @@ encode(struct render *r, unsigned face, size_t e, const char *s, size_t len,
 		return;
 	}
 	/* A byte at most per character, written in place: this runs for
-	 * every character drawn. */
+	 * every character drawn.  An ASCII character whose byte is known
+	 * (R->ascii) is a look-up; the others go through encoding_of. */
 	buf_grow(b, len);
 	q = b->data + b->len;
+	ascii = r->ascii[face];
 	for (i = 0; i < len; i += k) {
+		while (i < len && (unsigned char)s[i] < 0x80 &&
+		    (byte = ascii[(unsigned char)s[i]]) != 0) {
+			*q++ = (char)byte;
+			i++;
+		}
+		if (i == len)
+			break;
 		k = next_cp(s + i, len - i, &cp);
 		if (k == 0)
 			k = 1;
 		if (cp >= 0xAD && lb_invisible(cp))
 			continue;
-		encoding_of(r, face, glyph_of(r, face, cp), &byte);
+		/* No byte from encoding_of leaves the last one. */
+		known = 0x100;
+		encoding_of(r, face, glyph_of(r, face, cp), &known);
+		if (known != 0x100) {
+			byte = known;
+			if (cp < 0x80)
+				r->ascii[face][cp] = (uint8_t)byte;
+		}
 		*q++ = (char)byte;
 	}
 	b->len = (size_t)(q - b->data);

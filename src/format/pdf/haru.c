@@ -254,11 +254,14 @@ haru_set_to_unicode(struct render *r, HPDF_Font font, const char *cmap,
  * stream in one write.  Any other font, or a text past libharu's
  * string limit, goes through HPDF_Page_TextOut itself.
  */
-/* The bytes HPDF_NEEDS_ESCAPE escapes below 0x80, by bit: the controls,
- * # % ( ) / < > (first word), [ \ ] { } and DEL (second word). */
-static const uint64_t escape[2] = {
-	0x50008328FFFFFFFFu, 0xA800000038000000u
+/* The bytes HPDF_NEEDS_ESCAPE escapes, by bit: the controls, # % ( ) /
+ * < > (first word), [ \ ] { } and DEL (second word), and every byte
+ * from 0x80. */
+static const uint64_t escape[4] = {
+	0x50008328FFFFFFFFu, 0xA800000038000000u, UINT64_MAX, UINT64_MAX
 };
+/* HPDF_IS_WHITE_SPACE, by bit below 64: NUL, tab, LF, FF, CR, space. */
+#define WHITE_SPACE	0x100003601u
 
 HPDF_STATUS
 haru_text_out(struct render *r, HPDF_Page page, HPDF_REAL xpos,
@@ -270,7 +273,8 @@ haru_text_out(struct render *r, HPDF_Page page, HPDF_REAL xpos,
 	HPDF_TransMatrix tm;
 	HPDF_TextWidth tw = { 0, 0, 0, 0 };
 	HPDF_REAL x, y, w = 0;
-	HPDF_BYTE b = 0;
+	HPDF_BYTE b = 0, *used;
+	HPDF_INT16 *widths;
 	size_t i, len;
 	char num[HPDF_TMP_BUF_SIZ], *p, *q;
 	struct buf *o = &r->ops;
@@ -315,21 +319,20 @@ haru_text_out(struct render *r, HPDF_Page page, HPDF_REAL xpos,
 	buf_grow(o, 4 * len + 8);
 	q = o->data + o->len;
 	*q++ = '(';
+	used = fa->used;
+	widths = fa->widths;
 	for (i = 0; i < len; i++) {
 		b = (HPDF_BYTE)text[i];
-		if (fa->used[b] == 0) {
-			fa->used[b] = 1;
-			fa->widths[b] = HPDF_TTFontDef_GetCharWidth(fa->fontdef,
+		if (used[b] == 0) {
+			used[b] = 1;
+			widths[b] = HPDF_TTFontDef_GetCharWidth(fa->fontdef,
 			    HPDF_Encoder_ToUnicode(fa->encoder, b));
 		}
-		tw.numchars++;
-		tw.width += fa->widths[b];
-		if (HPDF_IS_WHITE_SPACE(b)) {
-			tw.numspace++;
-			tw.numwords++;
-		}
-		/* HPDF_NEEDS_ESCAPE(b), a bit per ASCII byte. */
-		if (b >= 0x80 || (escape[b >> 6] >> (b & 63) & 1) != 0) {
+		tw.width += widths[b];
+		if (b < 64)
+			tw.numspace += (HPDF_UINT)(WHITE_SPACE >> b & 1);
+		/* HPDF_NEEDS_ESCAPE(b), a bit per byte. */
+		if ((escape[b >> 6] >> (b & 63) & 1) != 0) {
 			*q++ = '\\';
 			*q++ = (char)('0' + (b >> 6));
 			*q++ = (char)('0' + ((b & 0x38) >> 3));
@@ -337,6 +340,7 @@ haru_text_out(struct render *r, HPDF_Page page, HPDF_REAL xpos,
 		} else
 			*q++ = (char)b;
 	}
+	tw.numchars = (HPDF_UINT)len;
 	if (len > 0) {
 		w += attr->gstate->word_space * tw.numspace;
 		w += tw.width * attr->gstate->font_size / 1000;

@@ -177,6 +177,11 @@ struct render {
 	int16_t		 width[FACE_COUNT][CHAR_CACHE];
 	uint32_t	 glyph[FACE_COUNT][CHAR_CACHE];
 	uint16_t	 enc_of[FACE_COUNT][CHAR_CACHE];
+	/* Per face, the byte an ASCII character is encoded as once known
+	 * (encode, glyphs.c), 0 until then: most of what is drawn. */
+	uint8_t		 ascii[FACE_COUNT][0x80];
+	/* Per face, the advance + 1 of the space, 0 until asked (draw.c). */
+	int		 space_adv[FACE_COUNT];
 	struct cpset	 used[FACE_COUNT];
 	struct {
 		unsigned	 face;
