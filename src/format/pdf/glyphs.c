@@ -452,14 +452,16 @@ collect_chars(struct render *r)
 	struct diagnostic *dg;
 	size_t i, k, n, w, s, at = 0, item, group = NONE, first = 0, nlack = 0;
 	uint64_t word, done[FACE_COUNT][CHAR_CACHE / 64], *seen;
-	unsigned c;
+	uint8_t done_ascii[FACE_COUNT][0x100], *ascii;
 	unsigned lack_face = 0;
 	uint32_t cp, g, *lack = NULL;
 	char base[8];
 
 	/* A common character seen in a face has nothing more to do there:
-	 * its glyph is collected, or it is reported. */
+	 * its glyph is collected, or it is reported.  ASCII by byte (from
+	 * 0x80, never set), the others by char_slot. */
 	memset(done, 0, sizeof(done));
+	memset(done_ascii, 0, sizeof(done_ascii));
 	for (i = 0; i < r->npieces; i++) {
 		pc = &r->pieces[i];
 		set = &r->used[pc->face];
@@ -473,18 +475,20 @@ collect_chars(struct render *r)
 		if (pc->len > 0 && set->bits == NULL)
 			set->bits = xcalloc(0x10000 / 8, 1);
 		seen = done[pc->face];
+		ascii = done_ascii[pc->face];
 		for (k = 0; k < pc->len; k += n) {
 			/* ASCII seen already: most of the text. */
 			while (k < pc->len &&
-			    (c = (unsigned char)pc->text[k]) < 0x80 &&
-			    (seen[c / 64] >> (c % 64) & 1) != 0)
+			    ascii[(unsigned char)pc->text[k]] != 0)
 				k++;
 			if (k == pc->len)
 				break;
 			n = next_cp(pc->text + k, pc->len - k, &cp);
 			if (n == 0)
 				return false;
-			if ((s = char_slot(cp)) != NONE) {
+			if (cp < 0x80)
+				ascii[cp] = 1;
+			else if ((s = char_slot(cp)) != NONE) {
 				if (seen[s / 64] >> (s % 64) & 1)
 					continue;
 				seen[s / 64] |= (uint64_t)1 << s % 64;
@@ -888,8 +892,7 @@ encode(struct render *r, unsigned face, size_t e, const char *s, size_t len,
 	q = b->data + b->len;
 	ascii = r->ascii[face];
 	for (i = 0; i < len; i += k) {
-		while (i < len && (unsigned char)s[i] < 0x80 &&
-		    (byte = ascii[(unsigned char)s[i]]) != 0) {
+		while (i < len && (byte = ascii[(unsigned char)s[i]]) != 0) {
 			*q++ = (char)byte;
 			i++;
 		}

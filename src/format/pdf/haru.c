@@ -254,14 +254,27 @@ haru_set_to_unicode(struct render *r, HPDF_Font font, const char *cmap,
  * stream in one write.  Any other font, or a text past libharu's
  * string limit, goes through HPDF_Page_TextOut itself.
  */
-/* The bytes HPDF_NEEDS_ESCAPE escapes, by bit: the controls, # % ( ) /
- * < > (first word), [ \ ] { } and DEL (second word), and every byte
- * from 0x80. */
-static const uint64_t escape[4] = {
-	0x50008328FFFFFFFFu, 0xA800000038000000u, UINT64_MAX, UINT64_MAX
+/* What HPDF_Page_ShowText sees of each byte: 1, HPDF_NEEDS_ESCAPE (the
+ * controls, # % ( ) / < > [ \ ] { } and every byte from DEL on); 2,
+ * HPDF_IS_WHITE_SPACE (NUL, tab, LF, FF, CR, space). */
+static const uint8_t byte_class[256] = {
+	3, 1, 1, 1, 1, 1, 1, 1, 1, 3, 3, 1, 3, 3, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	2, 0, 0, 1, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
-/* HPDF_IS_WHITE_SPACE, by bit below 64: NUL, tab, LF, FF, CR, space. */
-#define WHITE_SPACE	0x100003601u
 
 HPDF_STATUS
 haru_text_out(struct render *r, HPDF_Page page, HPDF_REAL xpos,
@@ -273,7 +286,7 @@ haru_text_out(struct render *r, HPDF_Page page, HPDF_REAL xpos,
 	HPDF_TransMatrix tm;
 	HPDF_TextWidth tw = { 0, 0, 0, 0 };
 	HPDF_REAL x, y, w = 0;
-	HPDF_BYTE b = 0, *used;
+	HPDF_BYTE b = 0, c, *used;
 	HPDF_INT16 *widths;
 	size_t i, len;
 	char num[HPDF_TMP_BUF_SIZ], *p, *q;
@@ -329,10 +342,9 @@ haru_text_out(struct render *r, HPDF_Page page, HPDF_REAL xpos,
 			    HPDF_Encoder_ToUnicode(fa->encoder, b));
 		}
 		tw.width += widths[b];
-		if (b < 64)
-			tw.numspace += (HPDF_UINT)(WHITE_SPACE >> b & 1);
-		/* HPDF_NEEDS_ESCAPE(b), a bit per byte. */
-		if ((escape[b >> 6] >> (b & 63) & 1) != 0) {
+		c = byte_class[b];
+		tw.numspace += c >> 1;
+		if ((c & 1) != 0) {
 			*q++ = '\\';
 			*q++ = (char)('0' + (b >> 6));
 			*q++ = (char)('0' + ((b & 0x38) >> 3));
