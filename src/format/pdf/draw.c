@@ -70,7 +70,7 @@ pen_set(HPDF_Page page, struct pen *pen, HPDF_Font font,
 		pen->gray = pc->gray;
 	}
 	if (st == HPDF_OK && fabs(tw - pen->word_space) > 0.0005) {
-		st = HPDF_Page_SetWordSpace(page, (HPDF_REAL)tw);
+		st = haru_set_word_space(page, (HPDF_REAL)tw);
 		pen->word_space = tw;
 	}
 	return st;

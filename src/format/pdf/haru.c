@@ -376,3 +376,32 @@ haru_text_out(struct render *r, HPDF_Page page, HPDF_REAL xpos,
 	}
 	return HPDF_OK;
 }
+
+/*
+ * HPDF_Page_SetWordSpace, the same bytes and effects, its number and
+ * operator written at once (a justified line sets it): libharu writes
+ * the number through HPDF_Stream_WriteReal (its digits by HPDF_FToA up
+ * to the same end), then " Tw", each through the stream.  A value out
+ * of libharu's range goes to HPDF_Page_SetWordSpace for its error.
+ */
+HPDF_STATUS
+haru_set_word_space(HPDF_Page page, HPDF_REAL value)
+{
+	HPDF_STATUS ret = HPDF_Page_CheckState(page,
+	    HPDF_GMODE_PAGE_DESCRIPTION | HPDF_GMODE_TEXT_OBJECT);
+	HPDF_PageAttr attr;
+	char num[HPDF_REAL_LEN + 1 + 4], *p;
+
+	if (ret != HPDF_OK)
+		return ret;
+	if (value < HPDF_MIN_WORDSPACE || value > HPDF_MAX_WORDSPACE)
+		return HPDF_Page_SetWordSpace(page, value);
+	attr = (HPDF_PageAttr)page->attr;
+	p = HPDF_FToA(num, value, num + HPDF_REAL_LEN);
+	memcpy(p, " Tw\012", 4);
+	if (HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)num,
+	    (HPDF_UINT)(p + 4 - num)) != HPDF_OK)
+		return HPDF_CheckError(page->error);
+	attr->gstate->word_space = value;
+	return ret;
+}
