@@ -160,6 +160,15 @@ glyphs_printable(struct fonts *f, const char *text, struct buf *why,
 	if (!fonts_open(f, FACE_REGULAR))
 		return true;	/* reported; nothing is rendered */
 	for (i = 0; i < len; i += k) {
+		/* ASCII, most of a value: drawn as itself when the font has
+		 * it (font_glyph_cp), and neither invisible nor combining. */
+		if ((unsigned char)text[i] < 0x80) {
+			k = 1;
+			cp = (unsigned char)text[i];
+			if (cp > ' ' && !fonts_has_glyph(f, FACE_REGULAR, cp))
+				add_cp(&cps, &n, cp);
+			continue;
+		}
 		if ((k = utf8_decode(text + i, len - i, &cp)) == 0) {
 			k = 1;
 			continue;
