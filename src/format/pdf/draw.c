@@ -61,7 +61,7 @@ pen_set(HPDF_Page page, struct pen *pen, HPDF_Font font,
 	HPDF_STATUS st = HPDF_OK;
 
 	if (font != pen->font || pc->size != pen->size) {
-		st = HPDF_Page_SetFontAndSize(page, font, (HPDF_REAL)pc->size);
+		st = haru_set_font_and_size(page, font, (HPDF_REAL)pc->size);
 		pen->font = font;
 		pen->size = pc->size;
 	}

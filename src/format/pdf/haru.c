@@ -405,3 +405,47 @@ haru_set_word_space(HPDF_Page page, HPDF_REAL value)
 	attr->gstate->word_space = value;
 	return ret;
 }
+
+/*
+ * HPDF_Page_SetFontAndSize, the same bytes and effects, written at once
+ * (a change of face or size in a line sets it): libharu writes the
+ * font's name in the page's resources through HPDF_Stream_WriteEscapeName,
+ * then clears a 512-byte buffer for " size Tf".  Anything it would
+ * refuse, or a name it would escape, goes to HPDF_Page_SetFontAndSize.
+ */
+HPDF_STATUS
+haru_set_font_and_size(HPDF_Page page, HPDF_Font font, HPDF_REAL size)
+{
+	HPDF_STATUS ret = HPDF_Page_CheckState(page,
+	    HPDF_GMODE_PAGE_DESCRIPTION | HPDF_GMODE_TEXT_OBJECT);
+	HPDF_PageAttr attr;
+	const char *name;
+	char op[HPDF_LIMIT_MAX_NAME_LEN + HPDF_REAL_LEN + 16], *p;
+	size_t i, len;
+
+	if (ret != HPDF_OK)
+		return ret;
+	if (!HPDF_Font_Validate(font) || size <= 0 ||
+	    size > HPDF_MAX_FONTSIZE || page->mmgr != font->mmgr ||
+	    (name = HPDF_Page_GetLocalFontName(page, font)) == NULL ||
+	    (len = strlen(name)) > HPDF_LIMIT_MAX_NAME_LEN)
+		return HPDF_Page_SetFontAndSize(page, font, size);
+	for (i = 0; i < len; i++)
+		if (byte_class[(unsigned char)name[i]] & 1)
+			return HPDF_Page_SetFontAndSize(page, font, size);
+	attr = (HPDF_PageAttr)page->attr;
+	op[0] = '/';
+	memcpy(op + 1, name, len);
+	p = op + 1 + len;
+	*p++ = ' ';
+	p = HPDF_FToA(p, size, op + sizeof(op) - 1);
+	memcpy(p, " Tf\012", 4);
+	if (HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)op,
+	    (HPDF_UINT)(p + 4 - op)) != HPDF_OK)
+		return HPDF_CheckError(page->error);
+	attr->gstate->font = font;
+	attr->gstate->font_size = size;
+	attr->gstate->writing_mode =
+	    ((HPDF_FontAttr)font->attr)->writing_mode;
+	return ret;
+}
