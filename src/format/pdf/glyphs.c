@@ -462,6 +462,8 @@ collect_chars(struct render *r)
 	size_t i, k, n, w, s, at = 0, item, group = NONE, first = 0, nlack = 0;
 	uint64_t word, done[FACE_COUNT][CHAR_CACHE / 64], *seen;
 	uint8_t done_ascii[FACE_COUNT][0x100], *ascii;
+	const unsigned char *text;
+	size_t len;
 	unsigned lack_face = 0;
 	uint32_t cp, g, *lack = NULL;
 	char base[8];
@@ -485,14 +487,15 @@ collect_chars(struct render *r)
 			set->bits = xcalloc(0x10000 / 8, 1);
 		seen = done[pc->face];
 		ascii = done_ascii[pc->face];
-		for (k = 0; k < pc->len; k += n) {
+		text = (const unsigned char *)pc->text;
+		len = pc->len;
+		for (k = 0; k < len; k += n) {
 			/* ASCII seen already: most of the text. */
-			while (k < pc->len &&
-			    ascii[(unsigned char)pc->text[k]] != 0)
+			while (k < len && ascii[text[k]] != 0)
 				k++;
-			if (k == pc->len)
+			if (k == len)
 				break;
-			n = next_cp(pc->text + k, pc->len - k, &cp);
+			n = next_cp(pc->text + k, len - k, &cp);
 			if (n == 0)
 				return false;
 			if (cp < 0x80)
