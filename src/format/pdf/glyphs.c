@@ -900,7 +900,8 @@ encode(struct render *r, unsigned face, size_t e, const char *s, size_t len,
 	/* A byte at most per character, written in place: this runs for
 	 * every character drawn.  An ASCII character whose byte is known
 	 * (R->ascii) is a look-up; the others go through encoding_of. */
-	buf_grow(b, len);
+	if (len >= b->cap - b->len)
+		buf_grow(b, len);
 	q = b->data + b->len;
 	ascii = r->ascii[face];
 	for (i = 0; i < len; i += k) {
