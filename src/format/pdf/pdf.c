@@ -91,6 +91,12 @@ encode_meta(struct render *r, const char *s, size_t len)
 
 	buf_reset(&r->scratch);
 	for (i = 0; i < len; i += k) {
+		/* Printable ASCII, most of a title, is its own byte. */
+		if (s[i] >= 0x20 && s[i] < 0x7F) {
+			buf_putc(&r->scratch, s[i]);
+			k = 1;
+			continue;
+		}
 		k = utf8_decode(s + i, len - i, &cp);
 		if (k == 0)
 			k = 1;
