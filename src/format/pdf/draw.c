@@ -39,8 +39,11 @@ joins(struct render *r, const struct piece *a, const struct piece *b,
 	    r->hfont[a->face].e[a->enc].utf8)
 		return false;
 	gap = b->x - (a->x + a->width);
-	space = fonts_advance(r->fonts, (enum font_face)a->face, ' ') *
-	    a->size / 1000;
+	/* Asked for every two pieces: kept per face. */
+	if (r->space_adv[a->face] == 0)
+		r->space_adv[a->face] = fonts_advance(r->fonts,
+		    (enum font_face)a->face, ' ') + 1;
+	space = (r->space_adv[a->face] - 1) * a->size / 1000;
 	if (space <= 0 || gap < space * 0.2)
 		return false;
 	if (first_gap) {
@@ -58,7 +61,7 @@ pen_set(HPDF_Page page, struct pen *pen, HPDF_Font font,
 	HPDF_STATUS st = HPDF_OK;
 
 	if (font != pen->font || pc->size != pen->size) {
-		st = HPDF_Page_SetFontAndSize(page, font, (HPDF_REAL)pc->size);
+		st = haru_set_font_and_size(page, font, (HPDF_REAL)pc->size);
 		pen->font = font;
 		pen->size = pc->size;
 	}
@@ -67,7 +70,7 @@ pen_set(HPDF_Page page, struct pen *pen, HPDF_Font font,
 		pen->gray = pc->gray;
 	}
 	if (st == HPDF_OK && fabs(tw - pen->word_space) > 0.0005) {
-		st = HPDF_Page_SetWordSpace(page, (HPDF_REAL)tw);
+		st = haru_set_word_space(page, (HPDF_REAL)tw);
 		pen->word_space = tw;
 	}
 	return st;

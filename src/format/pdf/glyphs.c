@@ -160,6 +160,15 @@ glyphs_printable(struct fonts *f, const char *text, struct buf *why,
 	if (!fonts_open(f, FACE_REGULAR))
 		return true;	/* reported; nothing is rendered */
 	for (i = 0; i < len; i += k) {
+		/* ASCII, most of a value: drawn as itself when the font has
+		 * it (font_glyph_cp), and neither invisible nor combining. */
+		if ((unsigned char)text[i] < 0x80) {
+			k = 1;
+			cp = (unsigned char)text[i];
+			if (cp > ' ' && !fonts_has_glyph(f, FACE_REGULAR, cp))
+				add_cp(&cps, &n, cp);
+			continue;
+		}
 		if ((k = utf8_decode(text + i, len - i, &cp)) == 0) {
 			k = 1;
 			continue;
@@ -244,8 +253,17 @@ check_utf8(struct render *r, const char *s, size_t len)
 {
 	size_t i, k;
 	uint32_t cp;
+	uint64_t word;
 
 	for (i = 0; i < len; i += k) {
+		/* Eight ASCII bytes at a time: most of the text. */
+		if (len - i >= 8) {
+			memcpy(&word, s + i, sizeof(word));
+			if ((word & 0x8080808080808080u) == 0) {
+				k = 8;
+				continue;
+			}
+		}
 		k = next_cp(s + i, len - i, &cp);
 		if (k == 0) {
 			diag(r->ds, F_TEXT_UTF8, NULL,
@@ -441,12 +459,20 @@ collect_chars(struct render *r)
 	const struct piece *pc;
 	struct cpset *set;
 	struct diagnostic *dg;
-	size_t i, k, n, w, at = 0, item, group = NONE, first = 0, nlack = 0;
-	uint64_t word;
+	size_t i, k, n, w, s, at = 0, item, group = NONE, first = 0, nlack = 0;
+	uint64_t word, done[FACE_COUNT][CHAR_CACHE / 64], *seen;
+	uint8_t done_ascii[FACE_COUNT][0x100], *ascii;
+	const unsigned char *text;
+	size_t len;
 	unsigned lack_face = 0;
 	uint32_t cp, g, *lack = NULL;
 	char base[8];
 
+	/* A common character seen in a face has nothing more to do there:
+	 * its glyph is collected, or it is reported.  ASCII by byte (from
+	 * 0x80, never set), the others by char_slot. */
+	memset(done, 0, sizeof(done));
+	memset(done_ascii, 0, sizeof(done_ascii));
 	for (i = 0; i < r->npieces; i++) {
 		pc = &r->pieces[i];
 		set = &r->used[pc->face];
@@ -459,10 +485,26 @@ collect_chars(struct render *r)
 		group = item;
 		if (pc->len > 0 && set->bits == NULL)
 			set->bits = xcalloc(0x10000 / 8, 1);
-		for (k = 0; k < pc->len; k += n) {
-			n = next_cp(pc->text + k, pc->len - k, &cp);
+		seen = done[pc->face];
+		ascii = done_ascii[pc->face];
+		text = (const unsigned char *)pc->text;
+		len = pc->len;
+		for (k = 0; k < len; k += n) {
+			/* ASCII seen already: most of the text. */
+			while (k < len && ascii[text[k]] != 0)
+				k++;
+			if (k == len)
+				break;
+			n = next_cp(pc->text + k, len - k, &cp);
 			if (n == 0)
 				return false;
+			if (cp < 0x80)
+				ascii[cp] = 1;
+			else if ((s = char_slot(cp)) != NONE) {
+				if (seen[s / 64] >> (s % 64) & 1)
+					continue;
+				seen[s / 64] |= (uint64_t)1 << s % 64;
+			}
 			if (cp >= 0xAD && lb_invisible(cp))
 				continue;
 			g = glyph_of(r, pc->face, cp);
@@ -840,7 +882,8 @@ encode(struct render *r, unsigned face, size_t e, const char *s, size_t len,
 {
 	size_t i, k;
 	uint32_t cp;
-	unsigned byte = 0;
+	unsigned byte = 0, known;
+	const uint8_t *ascii;
 	char *q;
 
 	if (r->hfont[face].e[e].utf8) {
@@ -855,16 +898,32 @@ encode(struct render *r, unsigned face, size_t e, const char *s, size_t len,
 		return;
 	}
 	/* A byte at most per character, written in place: this runs for
-	 * every character drawn. */
-	buf_grow(b, len);
+	 * every character drawn.  An ASCII character whose byte is known
+	 * (R->ascii) is a look-up; the others go through encoding_of. */
+	if (len >= b->cap - b->len)
+		buf_grow(b, len);
 	q = b->data + b->len;
+	ascii = r->ascii[face];
 	for (i = 0; i < len; i += k) {
+		while (i < len && (byte = ascii[(unsigned char)s[i]]) != 0) {
+			*q++ = (char)byte;
+			i++;
+		}
+		if (i == len)
+			break;
 		k = next_cp(s + i, len - i, &cp);
 		if (k == 0)
 			k = 1;
 		if (cp >= 0xAD && lb_invisible(cp))
 			continue;
-		encoding_of(r, face, glyph_of(r, face, cp), &byte);
+		/* No byte from encoding_of leaves the last one. */
+		known = 0x100;
+		encoding_of(r, face, glyph_of(r, face, cp), &known);
+		if (known != 0x100) {
+			byte = known;
+			if (cp < 0x80)
+				r->ascii[face][cp] = (uint8_t)byte;
+		}
 		*q++ = (char)byte;
 	}
 	b->len = (size_t)(q - b->data);

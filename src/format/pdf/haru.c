@@ -254,10 +254,26 @@ haru_set_to_unicode(struct render *r, HPDF_Font font, const char *cmap,
  * stream in one write.  Any other font, or a text past libharu's
  * string limit, goes through HPDF_Page_TextOut itself.
  */
-/* The bytes HPDF_NEEDS_ESCAPE escapes below 0x80, by bit: the controls,
- * # % ( ) / < > (first word), [ \ ] { } and DEL (second word). */
-static const uint64_t escape[2] = {
-	0x50008328FFFFFFFFu, 0xA800000038000000u
+/* What HPDF_Page_ShowText sees of each byte: 1, HPDF_NEEDS_ESCAPE (the
+ * controls, # % ( ) / < > [ \ ] { } and every byte from DEL on); 2,
+ * HPDF_IS_WHITE_SPACE (NUL, tab, LF, FF, CR, space). */
+static const uint8_t byte_class[256] = {
+	3, 1, 1, 1, 1, 1, 1, 1, 1, 3, 3, 1, 3, 3, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	2, 0, 0, 1, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
 HPDF_STATUS
@@ -270,7 +286,8 @@ haru_text_out(struct render *r, HPDF_Page page, HPDF_REAL xpos,
 	HPDF_TransMatrix tm;
 	HPDF_TextWidth tw = { 0, 0, 0, 0 };
 	HPDF_REAL x, y, w = 0;
-	HPDF_BYTE b = 0;
+	HPDF_BYTE b = 0, c, *used;
+	HPDF_INT16 *widths;
 	size_t i, len;
 	char num[HPDF_TMP_BUF_SIZ], *p, *q;
 	struct buf *o = &r->ops;
@@ -315,21 +332,19 @@ haru_text_out(struct render *r, HPDF_Page page, HPDF_REAL xpos,
 	buf_grow(o, 4 * len + 8);
 	q = o->data + o->len;
 	*q++ = '(';
+	used = fa->used;
+	widths = fa->widths;
 	for (i = 0; i < len; i++) {
 		b = (HPDF_BYTE)text[i];
-		if (fa->used[b] == 0) {
-			fa->used[b] = 1;
-			fa->widths[b] = HPDF_TTFontDef_GetCharWidth(fa->fontdef,
+		if (used[b] == 0) {
+			used[b] = 1;
+			widths[b] = HPDF_TTFontDef_GetCharWidth(fa->fontdef,
 			    HPDF_Encoder_ToUnicode(fa->encoder, b));
 		}
-		tw.numchars++;
-		tw.width += fa->widths[b];
-		if (HPDF_IS_WHITE_SPACE(b)) {
-			tw.numspace++;
-			tw.numwords++;
-		}
-		/* HPDF_NEEDS_ESCAPE(b), a bit per ASCII byte. */
-		if (b >= 0x80 || (escape[b >> 6] >> (b & 63) & 1) != 0) {
+		tw.width += widths[b];
+		c = byte_class[b];
+		tw.numspace += c >> 1;
+		if ((c & 1) != 0) {
 			*q++ = '\\';
 			*q++ = (char)('0' + (b >> 6));
 			*q++ = (char)('0' + ((b & 0x38) >> 3));
@@ -337,6 +352,7 @@ haru_text_out(struct render *r, HPDF_Page page, HPDF_REAL xpos,
 		} else
 			*q++ = (char)b;
 	}
+	tw.numchars = (HPDF_UINT)len;
 	if (len > 0) {
 		w += attr->gstate->word_space * tw.numspace;
 		w += tw.width * attr->gstate->font_size / 1000;
@@ -359,4 +375,77 @@ haru_text_out(struct render *r, HPDF_Page page, HPDF_REAL xpos,
 		attr->text_pos.y -= w * attr->text_matrix.a;
 	}
 	return HPDF_OK;
+}
+
+/*
+ * HPDF_Page_SetWordSpace, the same bytes and effects, its number and
+ * operator written at once (a justified line sets it): libharu writes
+ * the number through HPDF_Stream_WriteReal (its digits by HPDF_FToA up
+ * to the same end), then " Tw", each through the stream.  A value out
+ * of libharu's range goes to HPDF_Page_SetWordSpace for its error.
+ */
+HPDF_STATUS
+haru_set_word_space(HPDF_Page page, HPDF_REAL value)
+{
+	HPDF_STATUS ret = HPDF_Page_CheckState(page,
+	    HPDF_GMODE_PAGE_DESCRIPTION | HPDF_GMODE_TEXT_OBJECT);
+	HPDF_PageAttr attr;
+	char num[HPDF_REAL_LEN + 1 + 4], *p;
+
+	if (ret != HPDF_OK)
+		return ret;
+	if (value < HPDF_MIN_WORDSPACE || value > HPDF_MAX_WORDSPACE)
+		return HPDF_Page_SetWordSpace(page, value);
+	attr = (HPDF_PageAttr)page->attr;
+	p = HPDF_FToA(num, value, num + HPDF_REAL_LEN);
+	memcpy(p, " Tw\012", 4);
+	if (HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)num,
+	    (HPDF_UINT)(p + 4 - num)) != HPDF_OK)
+		return HPDF_CheckError(page->error);
+	attr->gstate->word_space = value;
+	return ret;
+}
+
+/*
+ * HPDF_Page_SetFontAndSize, the same bytes and effects, written at once
+ * (a change of face or size in a line sets it): libharu writes the
+ * font's name in the page's resources through HPDF_Stream_WriteEscapeName,
+ * then clears a 512-byte buffer for " size Tf".  Anything it would
+ * refuse, or a name it would escape, goes to HPDF_Page_SetFontAndSize.
+ */
+HPDF_STATUS
+haru_set_font_and_size(HPDF_Page page, HPDF_Font font, HPDF_REAL size)
+{
+	HPDF_STATUS ret = HPDF_Page_CheckState(page,
+	    HPDF_GMODE_PAGE_DESCRIPTION | HPDF_GMODE_TEXT_OBJECT);
+	HPDF_PageAttr attr;
+	const char *name;
+	char op[HPDF_LIMIT_MAX_NAME_LEN + HPDF_REAL_LEN + 16], *p;
+	size_t i, len;
+
+	if (ret != HPDF_OK)
+		return ret;
+	if (!HPDF_Font_Validate(font) || size <= 0 ||
+	    size > HPDF_MAX_FONTSIZE || page->mmgr != font->mmgr ||
+	    (name = HPDF_Page_GetLocalFontName(page, font)) == NULL ||
+	    (len = strlen(name)) > HPDF_LIMIT_MAX_NAME_LEN)
+		return HPDF_Page_SetFontAndSize(page, font, size);
+	for (i = 0; i < len; i++)
+		if (byte_class[(unsigned char)name[i]] & 1)
+			return HPDF_Page_SetFontAndSize(page, font, size);
+	attr = (HPDF_PageAttr)page->attr;
+	op[0] = '/';
+	memcpy(op + 1, name, len);
+	p = op + 1 + len;
+	*p++ = ' ';
+	p = HPDF_FToA(p, size, op + sizeof(op) - 1);
+	memcpy(p, " Tf\012", 4);
+	if (HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)op,
+	    (HPDF_UINT)(p + 4 - op)) != HPDF_OK)
+		return HPDF_CheckError(page->error);
+	attr->gstate->font = font;
+	attr->gstate->font_size = size;
+	attr->gstate->writing_mode =
+	    ((HPDF_FontAttr)font->attr)->writing_mode;
+	return ret;
 }

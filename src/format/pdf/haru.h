@@ -36,5 +36,12 @@ bool		 haru_set_to_unicode(struct render *r, HPDF_Font font,
  * written at once for a single-byte TrueType font. */
 HPDF_STATUS	 haru_text_out(struct render *r, HPDF_Page page, HPDF_REAL x,
 		    HPDF_REAL y, const char *text);
+/* HPDF_Page_SetWordSpace(PAGE, VALUE), the same bytes and effects,
+ * written at once. */
+HPDF_STATUS	 haru_set_word_space(HPDF_Page page, HPDF_REAL value);
+/* HPDF_Page_SetFontAndSize(PAGE, FONT, SIZE), the same bytes and
+ * effects, written at once. */
+HPDF_STATUS	 haru_set_font_and_size(HPDF_Page page, HPDF_Font font,
+		    HPDF_REAL size);
 
 #endif

@@ -54,7 +54,8 @@ piece_new(struct render *r)
 {
 	struct piece *p;
 
-	r->pieces = xgrow(r->pieces, r->npieces, sizeof(*r->pieces));
+	r->pieces = xreserve(r->pieces, &r->pieces_cap, r->npieces,
+	    sizeof(*r->pieces));
 	p = &r->pieces[r->npieces++];
 	memset(p, 0, sizeof(*p));
 	p->tag = tags_current(r);

@@ -179,11 +179,21 @@ append(const struct entry *e, struct lb_para *p, const struct lb_span *s)
 	const char *literals = e->key + e->key_len;
 	size_t i, first = p->npieces;
 
+	/* The room for all of them at once, as xgrow would have made it
+	 * (its capacities, for xgrow to go on): not a reallocation at
+	 * each power of two. */
+	if (e->npieces > 0 && (p->npieces == 0 || p->npieces + e->npieces >
+	    xgrow_capacity(p->npieces)))
+		p->pieces = xreallocarray(p->pieces,
+		    xgrow_capacity(p->npieces + e->npieces), sizeof(*p->pieces));
+	if (e->nlines > 0 && (p->nlines == 0 || p->nlines + e->nlines >
+	    xgrow_capacity(p->nlines)))
+		p->lines = xreallocarray(p->lines,
+		    xgrow_capacity(p->nlines + e->nlines), sizeof(*p->lines));
 	for (i = 0; i < e->npieces; i++) {
 		const struct kept_piece *k = &e->pieces[i];
 		struct lb_piece *pc;
 
-		p->pieces = xgrow(p->pieces, p->npieces, sizeof(*p->pieces));
 		pc = &p->pieces[p->npieces++];
 		pc->text = k->span == NONE ? literals + k->off :
 		    s[k->span].text + k->off;
@@ -196,7 +206,6 @@ append(const struct entry *e, struct lb_para *p, const struct lb_span *s)
 	for (i = 0; i < e->nlines; i++) {
 		struct lb_line *l;
 
-		p->lines = xgrow(p->lines, p->nlines, sizeof(*p->lines));
 		l = &p->lines[p->nlines++];
 		l->first = first + e->lines[i].first;
 		l->count = e->lines[i].count;

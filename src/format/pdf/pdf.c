@@ -70,6 +70,10 @@ struct pdf {
 	 * into lines, for the next ones (lbmemo.c). */
 	struct lb_memo	*lbmemo;
 	unsigned long	 renders;
+	/* The room for the pieces of the next document: a batch's are
+	 * alike, and growing the array to 400 KB copied it over and over
+	 * (a third of a million instructions a contract). */
+	size_t		 pieces_hint;
 };
 
 /* What the memo of lines may hold: a contract's paragraphs many times
@@ -87,6 +91,12 @@ encode_meta(struct render *r, const char *s, size_t len)
 
 	buf_reset(&r->scratch);
 	for (i = 0; i < len; i += k) {
+		/* Printable ASCII, most of a title, is its own byte. */
+		if (s[i] >= 0x20 && s[i] < 0x7F) {
+			buf_putc(&r->scratch, s[i]);
+			k = 1;
+			continue;
+		}
 		k = utf8_decode(s + i, len - i, &cp);
 		if (k == 0)
 			k = 1;
@@ -333,6 +343,7 @@ release_drawn(struct render *r)
 	free(r->pieces);
 	r->pieces = NULL;
 	r->npieces = 0;
+	r->pieces_cap = 0;
 	free(r->strokes);
 	r->strokes = NULL;
 	r->nstrokes = 0;
@@ -514,7 +525,13 @@ pdf_render(void *state, const struct doc *d, struct buf *out)
 		r.tags = tags_new();
 	r.pack = !r.pdf->pdfa;
 	if (check_document(&r) && fonts_open(r.fonts, FACE_REGULAR)) {
+		if (r.pdf->pieces_hint > 0) {
+			r.pieces_cap = r.pdf->pieces_hint;
+			r.pieces = xreallocarray(NULL, r.pieces_cap,
+			    sizeof(*r.pieces));
+		}
 		layout_document(&r);
+		r.pdf->pieces_hint = r.npieces + r.npieces / 4;
 		if (!r.failed && collect_chars(&r))
 			ok = write_document(&r, out);
 	}

@@ -158,6 +158,7 @@ struct render {
 
 	struct piece	*pieces;
 	size_t		 npieces;
+	size_t		 pieces_cap;	/* their room (xreserve) */
 	struct stroke	*strokes;
 	size_t		 nstrokes;
 	struct item	*items;
@@ -177,6 +178,12 @@ struct render {
 	int16_t		 width[FACE_COUNT][CHAR_CACHE];
 	uint32_t	 glyph[FACE_COUNT][CHAR_CACHE];
 	uint16_t	 enc_of[FACE_COUNT][CHAR_CACHE];
+	/* Per face, by byte of the text, the byte an ASCII character is
+	 * encoded as once known (encode, glyphs.c), 0 until then and for
+	 * every byte from 0x80: most of what is drawn. */
+	uint8_t		 ascii[FACE_COUNT][0x100];
+	/* Per face, the advance + 1 of the space, 0 until asked (draw.c). */
+	int		 space_adv[FACE_COUNT];
 	struct cpset	 used[FACE_COUNT];
 	struct {
 		unsigned	 face;

@@ -270,7 +270,10 @@ tags_mark(struct render *r, HPDF_Page page, uint32_t tag, size_t key)
 {
 	struct tags *t = r->tags;
 	struct kid *k;
-	char op[64];
+	const char *name;
+	char op[64], digits[16], *p;
+	size_t n;
+	unsigned v;
 
 	if (t == NULL || tag == t->open)
 		return true;
@@ -291,8 +294,25 @@ tags_mark(struct render *r, HPDF_Page page, uint32_t tag, size_t key)
 	k->page = (uint32_t)t->page;
 	k->key = key;
 	k->seq = t->nkids++;
-	snprintf(op, sizeof(op), "/%s <</MCID %u>> BDC\012",
-	    tag_names[t->elems[tag].type], (unsigned)k->value);
+	/* "/%s <</MCID %u>> BDC\n", without snprintf: once a string
+	 * drawn in a tagged PDF. */
+	name = tag_names[t->elems[tag].type];
+	p = op;
+	*p++ = '/';
+	n = strlen(name);
+	memcpy(p, name, n);
+	p += n;
+	memcpy(p, " <</MCID ", 9);
+	p += 9;
+	n = 0;
+	v = (unsigned)k->value;
+	do {
+		digits[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	while (n > 0)
+		*p++ = digits[--n];
+	memcpy(p, ">> BDC\012", 8);
 	return write_op(r, page, op);
 }
 
