@@ -413,26 +413,34 @@ utf8_nfc(const char *s, size_t len, size_t *out_len)
 	return (char *)out;
 }
 
+/* LEN bytes of DATA written to FD by write(2) itself, in one call as a
+ * rule: an output is whole in memory.  Returns 0 or the errno. */
+static int
+write_all(int fd, const char *data, size_t len)
+{
+	size_t off;
+	ssize_t n;
+
+	for (off = 0; off < len; off += (size_t)n)
+		if ((n = write(fd, data + off, len - off)) < 0) {
+			if (errno != EINTR)
+				return errno;
+			n = 0;
+		} else if (n == 0)
+			return EIO;
+	return 0;
+}
+
 /* A device, a FIFO or a socket is written in place: replacing it would
  * destroy it (-o /dev/null as root) and nothing there can be atomic. */
 static int
 write_in_place(const char *path, const char *data, size_t len, int flags)
 {
-	size_t off;
-	ssize_t n;
-	int fd, saved = 0;
+	int fd, saved;
 
 	if ((fd = open(path, O_WRONLY | O_CLOEXEC | flags, 0666)) < 0)
 		return errno;
-	for (off = 0; off < len; off += (size_t)n)
-		if ((n = write(fd, data + off, len - off)) < 0) {
-			if (errno == EINTR) {
-				n = 0;
-				continue;
-			}
-			saved = errno;
-			break;
-		}
+	saved = write_all(fd, data, len);
 	if (close(fd) != 0 && saved == 0)
 		saved = errno;
 	return saved;
@@ -445,9 +453,7 @@ write_file_atomic(const char *path, const char *data, size_t len,
 	struct stat st;
 	char *target = NULL, *tmp;
 	mode_t mode;
-	size_t off;
-	ssize_t n;
-	int fd, saved = 0;
+	int fd, saved;
 	bool existed;
 
 	*step = WRITE_IN_PLACE;
@@ -489,21 +495,7 @@ write_file_atomic(const char *path, const char *data, size_t len,
 		return saved;
 	}
 	*step = WRITE_DATA;
-	/* The output is whole in memory: written by write(2) itself, in
-	 * one call as a rule, rather than through stdio's buffer. */
-	for (off = 0; off < len; off += (size_t)n)
-		if ((n = write(fd, data + off, len - off)) < 0) {
-			if (errno == EINTR) {
-				n = 0;
-				continue;
-			}
-			saved = errno;
-			break;
-		} else if (n == 0) {
-			saved = EIO;
-			break;
-		}
-	if (saved != 0) {
+	if ((saved = write_all(fd, data, len)) != 0) {
 		close(fd);
 		unlink(tmp);
 		free(tmp);
