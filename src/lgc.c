@@ -1700,9 +1700,13 @@ input_named(lgc_compiler *c, const char *path)
 		return NULL;
 	for (i = 0; c->prog != NULL && i < c->prog->files.len; i++) {
 		const struct file_ast *f = c->prog->files.items[i];
+		const struct source *src = f->src;
 
-		if (stat(f->path, &in) == 0 && in.st_dev == out.st_dev &&
-		    in.st_ino == out.st_ino)
+		/* A file read is known by what it was read from: a batch
+		 * checks each output against all of its clauses. */
+		if (src != NULL && src->has_id ? src->dev == out.st_dev &&
+		    src->ino == out.st_ino : stat(f->path, &in) == 0 &&
+		    in.st_dev == out.st_dev && in.st_ino == out.st_ino)
 			return xasprintf("%s « %s »", i == 0 ? "le modèle" :
 			    "la clause", f->src->path);
 	}

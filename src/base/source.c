@@ -19,13 +19,23 @@ char *
 read_fd(int fd, size_t max, size_t *len)
 {
 	struct stat st;
+
+	return read_fd_stat(fd, max, len, &st);
+}
+
+char *
+read_fd_stat(int fd, size_t max, size_t *len, struct stat *stp)
+{
+	struct stat st;
 	struct buf data;
 	size_t want = READ_FIRST;
 	bool sized = false;
 	ssize_t got;
 
 	*len = 0;
+	memset(stp, 0, sizeof(*stp));
 	if (fstat(fd, &st) == 0) {
+		*stp = st;
 		if (S_ISDIR(st.st_mode)) {
 			errno = EISDIR;
 			return NULL;
@@ -349,16 +359,24 @@ source_check(const char *display, const char *text, size_t len,
 struct source *
 source_read(int fd, const char *display, struct source_faults *faults)
 {
+	struct source *s;
+	struct stat st;
 	char *raw;
 	size_t len;
 
 	faults->len = 0;
-	raw = read_fd(fd, SOURCE_MAX_BYTES, &len);
+	raw = read_fd_stat(fd, SOURCE_MAX_BYTES, &len, &st);
 	if (raw == NULL) {
 		source_unreadable(faults, errno, len);
 		return NULL;
 	}
-	return check_text(display, raw, len, raw, faults);
+	if ((s = check_text(display, raw, len, raw, faults)) != NULL &&
+	    (st.st_dev != 0 || st.st_ino != 0)) {
+		s->has_id = true;
+		s->dev = st.st_dev;
+		s->ino = st.st_ino;
+	}
+	return s;
 }
 
 void

@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/stat.h>
+#include <sys/types.h>
 
 /* Limits that keep a hostile input from exhausting the machine. */
 #define SOURCE_MAX_BYTES	(4u * 1024 * 1024)
@@ -23,6 +25,11 @@ struct source {
 	size_t	*lines;		/* byte offset of each line start */
 	size_t	 nlines;
 	bool	 has_text;	/* false for a data file's pseudo-source */
+	/* The file it was read from (source_read), so that an output can
+	 * be told apart from it without looking the path up again. */
+	bool	 has_id;
+	dev_t	 dev;
+	ino_t	 ino;
 };
 
 /* Why source_read refuses a file.  This module reports nothing: its
@@ -85,5 +92,8 @@ bool	source_line(const struct source *s, int line, const char **start,
  * when larger than MAX (*len holds the size). */
 char	*read_file(const char *path, size_t max, size_t *len);
 char	*read_fd(int fd, size_t max, size_t *len);
+/* read_fd, with what fstat(2) said of FD in *ST (st_ino 0 and st_dev 0
+ * when it failed). */
+char	*read_fd_stat(int fd, size_t max, size_t *len, struct stat *st);
 
 #endif
