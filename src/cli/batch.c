@@ -4,6 +4,8 @@
  * clients' records, from a JSONL file or a folder of JSON files.
  * Records are read as a stream, never all at once, so that memory stays
  * flat however long the batch is. */
+/* MAP_ANONYMOUS, which glibc gives only beside POSIX's names. */
+#define _DEFAULT_SOURCE
 #include "cli/batch.h"
 
 #include <dirent.h>
@@ -17,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -492,17 +495,24 @@ take_results(lgc_compiler *c, FILE *results)
 	free(line);
 }
 
-/* Worker K of N compiles records K, K + N, … and reports one line
- * "index status" per record on FD, its SARIF results on SARIF_FD (or
- * -1).  With N = 1 it is the whole batch. */
+/* A record's state in STATUSES: an lgc status once compiled, or one of
+ * these. */
+#define NOT_TRIED	(-1)	/* no worker began it */
+#define INTERRUPTED	(-2)	/* its worker died while compiling it */
+
+/* Worker K of N compiles records K, K + N, … and keeps each one's state
+ * in STATUSES, shared with the parent: INTERRUPTED from its start to its
+ * end, then its status.  With a progress bar, it also writes a byte on
+ * FD for each record done; else the parent is never woken before the
+ * end.  Its SARIF results go to SARIF_FD (or -1).  With N = 1 it is the
+ * whole batch. */
 static void
 worker(lgc_compiler *c, const struct batch_options *o, const struct plan *p,
-    size_t k, size_t n, int fd, int *sarif_fd)
+    size_t k, size_t n, int fd, int *sarif_fd, signed char *statuses)
 {
 	struct batch_reader r;
 	struct batch_record rec;
 	size_t i = 0;
-	char line[64];
 
 	memset(&rec, 0, sizeof(rec));
 	if (o->progress)
@@ -517,71 +527,46 @@ worker(lgc_compiler *c, const struct batch_options *o, const struct plan *p,
 	/* What a format keeps across records (the PDF's fonts) is done
 	 * once per worker. */
 	lgc_keep_backends(c, 1);
-	for (; batch_reader_next(&r, &rec); i++) {
+	for (; batch_reader_next(&r, &rec) && i < p->count; i++) {
 		char *output;
-		int status, len;
+		int status;
 
 		if (i % n != k)
 			continue;
 		/* Said before it starts: if this process dies, the parent
 		 * knows which record it died on, and which it never began. */
-		len = snprintf(line, sizeof(line), "%zu -\n", i);
-		if (write(fd, line, (size_t)len) != len)
-			break;
+		statuses[i] = INTERRUPTED;
 		output = output_path(o, p, i);
 		status = run_record(c, &rec, output, o);
-		len = snprintf(line, sizeof(line), "%zu %d\n", i, status);
 		free(output);
-		if (write(fd, line, (size_t)len) != len)
+		statuses[i] = (signed char)status;
+		if (o->progress && write(fd, "", 1) != 1)
 			break;
 	}
 	batch_record_clear(&rec);
 	batch_reader_close(&r);
 }
 
-/* A record's state in STATUSES: an lgc status once compiled, or one of
- * these. */
-#define NOT_TRIED	(-1)	/* no worker began it */
-#define INTERRUPTED	(-2)	/* its worker died while compiling it */
-
-/* "I -" (record I begun) or "I STATUS" (done). */
-static bool
-parse_result(const char *line, size_t *index, int *status)
-{
-	unsigned long long i;
-	int s;
-	char dash;
-
-	if (sscanf(line, "%llu %d", &i, &s) == 2)
-		*status = s;
-	else if (sscanf(line, "%llu %c", &i, &dash) == 2 && dash == '-')
-		*status = INTERRUPTED;
-	else
-		return false;
-	*index = (size_t)i;
-	return true;
-}
-
 static char	*record_display(const struct batch_options *, size_t);
 
-/* The workers' result lines; STATUSES[i] for each record, INTERRUPTED
- * from its start to its end. */
+/* Waits for the workers to close their ends of FD, drawing the progress
+ * bar from the byte each writes per record done. */
 static void
-collect(FILE *results, const struct batch_options *o, const struct plan *p,
-    signed char *statuses)
+collect(int fd, const struct batch_options *o, const struct plan *p)
 {
-	char line[128];
+	char bytes[512];
 	size_t done = 0;
+	ssize_t got, i;
 
-	while (fgets(line, sizeof(line), results) != NULL) {
-		size_t i;
-		int status;
-
-		if (parse_result(line, &i, &status) && i < p->count) {
-			statuses[i] = (signed char)status;
-			if (status != INTERRUPTED)
-				progress(o, ++done, p->count);
+	while ((got = read(fd, bytes, sizeof(bytes))) != 0) {
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
 		}
+		/* The bar drawn at each record, as a user reads it. */
+		for (i = 0; i < got && done < p->count; i++)
+			progress(o, ++done, p->count);
 	}
 }
 
@@ -704,7 +689,7 @@ run_workers(lgc_compiler *c, const struct batch_options *o,
 	size_t n = (size_t)o->jobs, k, i;
 	int fds[2], ws, sarif_fd = -1;
 	pid_t *pids;
-	FILE *results, *sarif = NULL;
+	FILE *sarif = NULL;
 
 	if (o->sarif) {
 		if ((sarif = tmpfile()) == NULL ||
@@ -723,7 +708,7 @@ run_workers(lgc_compiler *c, const struct batch_options *o,
 			fclose(sarif);
 		return false;
 	}
-	/* One process: the results go through the same pipe from a child,
+	/* One process: the records are compiled by a child all the same,
 	 * so that both paths share their code. */
 	if (n < 1)
 		n = 1;
@@ -742,7 +727,7 @@ run_workers(lgc_compiler *c, const struct batch_options *o,
 		if (pids[k] == 0) {
 			free(pids);
 			close(fds[0]);
-			worker(c, o, p, k, n, fds[1], &sarif_fd);
+			worker(c, o, p, k, n, fds[1], &sarif_fd, statuses);
 			close(fds[1]);
 			if (sarif != NULL)
 				fclose(sarif);
@@ -754,11 +739,8 @@ run_workers(lgc_compiler *c, const struct batch_options *o,
 			    lgc_strerror(errno));
 	}
 	close(fds[1]);
-	if ((results = fdopen(fds[0], "r")) != NULL) {
-		collect(results, o, p, statuses);
-		fclose(results);
-	} else
-		close(fds[0]);
+	collect(fds[0], o, p);
+	close(fds[0]);
 	for (k = 0; k < n; k++) {
 		bool left = false;
 
@@ -1055,14 +1037,20 @@ batch_run(lgc_compiler *c, const struct batch_options *o)
 		return lgc_report(c, "entree-sortie", "%s : %s", o->outdir,
 		    lgc_strerror(err));
 	}
-	if ((statuses = malloc(p.count + 1)) == NULL) {
+	/* Shared with the workers, which write each record's state there:
+	 * no message per record, no waking of this process. */
+	statuses = mmap(NULL, p.count + 1, PROT_READ | PROT_WRITE,
+	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (statuses == MAP_FAILED) {
+		int err = errno;
+
 		plan_free(&p);
-		return lgc_report(c, "entree-sortie", "%s", lgc_strerror(ENOMEM));
+		return lgc_report(c, "entree-sortie", "%s", lgc_strerror(err));
 	}
 	memset(statuses, NOT_TRIED, p.count + 1);
 	if (run_workers(c, o, &p, statuses)) {
 		/* A worker, its share done. */
-		free(statuses);
+		munmap(statuses, p.count + 1);
 		plan_free(&p);
 		return LGC_OK;
 	}
@@ -1082,7 +1070,7 @@ batch_run(lgc_compiler *c, const struct batch_options *o)
 			worst = s;
 	}
 	summary(c, o, &p, statuses, &t);
-	free(statuses);
+	munmap(statuses, p.count + 1);
 	plan_free(&p);
 	return worst;
 }
