@@ -705,9 +705,15 @@ walk_node(struct outline *o, const struct nodes *ns, size_t i, bool main)
 			    n->u.include.path, &n->u.include.path_loc);
 			json_t *params = json_array();
 
-			if (f != NULL && f->path != NULL)
+			if (f != NULL && f->path != NULL) {
+				/* The file on disk, wherever the path
+				 * it was opened by leads. */
+				char *real = realpath(f->path, NULL);
+
 				json_object_set_new(s, "cible",
-				    json_string(f->path));
+				    json_string(real != NULL ? real : f->path));
+				free(real);
+			}
 			for (j = 0; f != NULL && j < f->ndecls; j++) {
 				const struct decl *d = f->decls[j];
 				json_t *p;

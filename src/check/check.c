@@ -83,8 +83,8 @@ check_program(const char *path, const char *text, size_t len,
 	    load_file(&ck, path, path);
 	if (prog->main == NULL) {
 		prog->failed = true;
-		strmap_free(&ck.files_by_path);
-		strmap_free(&ck.scopes_by_path);
+		strmap_free(&ck.files_by_key);
+		strmap_free(&ck.scopes_by_key);
 		strmap_free(&ck.inputs);
 		return prog;
 	}
@@ -100,8 +100,8 @@ check_program(const char *path, const char *text, size_t len,
 	ptrvec_free(&ck.loops);
 	resolve_refs(&ck);
 	warn_unused(&ck);
-	strmap_free(&ck.files_by_path);
-	strmap_free(&ck.scopes_by_path);
+	strmap_free(&ck.files_by_key);
+	strmap_free(&ck.scopes_by_key);
 	strmap_free(&ck.inputs);
 	found_files_free(&ck);
 	prog->failed = diags_count(ds, SEV_ERROR) + diags_count(ds, SEV_FATAL) >

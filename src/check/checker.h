@@ -72,8 +72,8 @@ struct checker {
 	/* The files read and their scopes, by resolved path (each file is
 	 * read once, so its path names it): thousands of clauses are
 	 * looked up without a scan each. */
-	struct strmap	 files_by_path;	/* → struct file_ast * of prog */
-	struct strmap	 scopes_by_path;	/* → struct scope * of prog */
+	struct strmap	 files_by_key;	/* → struct file_ast * of prog */
+	struct strmap	 scopes_by_key;	/* → struct scope * of prog */
 	/* The file an include or import already led to, by the folder it
 	 * was looked for from and the name written (without roots): the
 	 * same name from the same folder finds the same file, and the

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -473,7 +474,7 @@ find_file(struct checker *ck, const char *dir, const char *name,
 struct scope *
 scope_of(struct checker *ck, const struct file_ast *f)
 {
-	struct scope *sc = strmap_get(&ck->scopes_by_path, f->path);
+	struct scope *sc = strmap_get(&ck->scopes_by_key, f->key);
 
 	return sc != NULL && sc->file == f ? sc : NULL;
 }
@@ -596,10 +597,10 @@ report_fault(struct checker *ck, const char *path, const struct source *src,
 }
 
 /* A source just read (or NULL, refused with FAULTS), as the file at
- * PATH (RESOLVED on disk): its faults reported, or parsed and added to
+ * PATH (KEY: file_key()): its faults reported, or parsed and added to
  * the program. */
 static struct file_ast *
-take_source(struct checker *ck, const char *path, const char *resolved,
+take_source(struct checker *ck, const char *path, const char *key,
     const char *display, struct source *src,
     const struct source_faults *faults)
 {
@@ -618,15 +619,33 @@ take_source(struct checker *ck, const char *path, const char *resolved,
 	f = parse_file(src, ck->ds);
 	if (!f->has_header)
 		warn_missing_separator(ck, src);
-	f->path = xstrdup(resolved);
+	f->path = xstrdup(path);
+	f->key = xstrdup(key);
 	ptrvec_push(&ck->prog->files, f);
-	strmap_put(&ck->files_by_path, f->path, f);
+	strmap_put(&ck->files_by_key, f->key, f);
 	sc = xcalloc(1, sizeof(*sc));
 	sc->file = f;
 	sc->dir = dir_of(path);
 	ptrvec_push(&ck->prog->scopes, sc);
-	strmap_put(&ck->scopes_by_path, f->path, sc);
+	strmap_put(&ck->scopes_by_key, f->key, sc);
 	return f;
+}
+
+/* What tells the file open on FD (-1: not open) at PATH from the others,
+ * into KEY: its device and inode, which no link, "..", or second name
+ * hides (and which fstat gives without walking a path, as readlink of
+ * /proc/self/fd would); else its real path, else PATH.  A path starts
+ * with no control character, so neither kind takes the other for it. */
+static void
+file_key(int fd, const char *path, char *key, size_t size)
+{
+	struct stat st;
+
+	if (fd >= 0 && fstat(fd, &st) == 0)
+		snprintf(key, size, "\001%ju:%ju", (uintmax_t)st.st_dev,
+		    (uintmax_t)st.st_ino);
+	else if (realpath(path, key) == NULL || strlen(key) >= size)
+		snprintf(key, size, "%s", path);
 }
 
 /* Parses the file at PATH, open on FD (-1: it could not be, ERR says
@@ -637,15 +656,13 @@ static struct file_ast *
 load_fd(struct checker *ck, const char *path, const char *display, int fd,
     int err)
 {
-	char resolved[PATH_MAX];
+	char key[PATH_MAX];
 	struct source *src = NULL;
 	struct source_faults faults;
 	struct file_ast *f;
 
-	if ((fd < 0 || !path_of_fd(fd, resolved, sizeof(resolved))) &&
-	    realpath(path, resolved) == NULL)
-		snprintf(resolved, sizeof(resolved), "%s", path);
-	if ((f = strmap_get(&ck->files_by_path, resolved)) != NULL) {
+	file_key(fd, path, key, sizeof(key));
+	if ((f = strmap_get(&ck->files_by_key, key)) != NULL) {
 		if (fd >= 0)
 			close(fd);
 		return f;
@@ -656,7 +673,7 @@ load_fd(struct checker *ck, const char *path, const char *display, int fd,
 		src = source_read(fd, display, &faults);
 		close(fd);
 	}
-	return take_source(ck, path, resolved, display, src, &faults);
+	return take_source(ck, path, key, display, src, &faults);
 }
 
 struct file_ast *

@@ -602,6 +602,7 @@ file_ast_free(struct file_ast *f)
 		free(f->broken[i]);
 	free(f->broken);
 	free(f->path);
+	free(f->key);
 	free(f->model);
 	tstring_free(f->title);
 	tstring_free(f->place);

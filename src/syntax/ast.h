@@ -318,7 +318,10 @@ struct ast_pool;
 struct file_ast {
 	struct ast_pool	*pool;		/* its nodes and expressions */
 	struct source	*src;
-	char		*path;		/* resolved path on disk */
+	char		*path;		/* the path it was opened by */
+	/* What tells it from every other file of the program: its device
+	 * and inode when it was read from disk, else its path. */
+	char		*key;
 	char		*model;		/* modele */
 	struct loc	 model_loc;
 	struct tstring	*title;		/* titre */
