@@ -90,6 +90,14 @@ lgc_html=$(median "$RUNS" "$LGC build $ex/contrat.lgc -d $data -o one.html")
 lgc_docx=$(median "$RUNS" "$LGC build $ex/contrat.lgc -d $data -o one.docx")
 lgc_check=$(median "$RUNS" "$LGC check $ex/contrat.lgc")
 lgc_version=$(median "$RUNS" "$LGC --version")
+# The machine's own speed in this run, for runs to be compared: starting
+# a process (/bin/true), and a fixed computation (sha256sum of 32 MB).
+# On a shared machine both move by a third from one hour to the next,
+# and lgc's times with them.
+head -c 33554432 /dev/zero > ref.bin
+ref_true=$(median "$RUNS" "/bin/true")
+ref_sha=$(median 5 "sha256sum ref.bin")
+rm -f ref.bin
 missing=""
 wk="" tex="" pan=""
 if command -v wkhtmltopdf > /dev/null; then
@@ -165,6 +173,8 @@ row() { printf '| %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4"; }
 	row "Un HTML (processus)" "$(ms "$lgc_html") ms" "" ""
 	row "lgc check" "$(ms "$lgc_check") ms" "" ""
 	row "lgc --version" "$(ms "$lgc_version") ms" "" ""
+	row "Référence : /bin/true (démarrage d'un processus)" "" "$(ms "$ref_true") ms" ""
+	row "Référence : sha256sum de 32 Mo (vitesse du processeur)" "" "$(ms "$ref_sha") ms" ""
 	row "Lot de $N_LOT, HTML, -j 1 (par contrat)" "$(per "$lot_html1") ms" "" ""
 	row "Lot de $N_LOT, HTML, -j 2 (par contrat)" "$(per "$lot_html2") ms" "" "$(ratio "$lot_html1" "$lot_html2") × -j 1"
 	row "Lot de $N_LOT, PDF, -j 1 (par contrat)" "$(per "$lot_pdf1") ms" "" ""
