@@ -69,16 +69,16 @@ struct checker {
 	/* prog->inputs by name, for merging each file's entrées: every
 	 * clause of the library declares its own. */
 	struct strmap	 inputs;	/* → struct input * of prog */
-	/* The files read and their scopes, by resolved path (each file is
-	 * read once, so its path names it): thousands of clauses are
-	 * looked up without a scan each. */
+	/* The files read and their scopes, by file_ast.key (device and
+	 * inode: each file is read once, whatever path led to it):
+	 * thousands of clauses are looked up without a scan each. */
 	struct strmap	 files_by_key;	/* → struct file_ast * of prog */
 	struct strmap	 scopes_by_key;	/* → struct scope * of prog */
 	/* The file an include or import already led to, by the folder it
 	 * was looked for from and the name written (without roots): the
 	 * same name from the same folder finds the same file, and the
 	 * library's clauses name the same few files over and over, each
-	 * lookup an open, a readlink and a close.  Keys owned by
+	 * lookup an open, an fstat and a close.  Keys owned by
 	 * found_keys. */
 	struct strmap	 found_files;	/* → struct file_ast * of prog */
 	struct ptrvec	 found_keys;	/* char * */
