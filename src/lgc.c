@@ -733,14 +733,8 @@ lgc_set_diagnostic_format(lgc_compiler *c, const char *format)
 static void
 drop_sarif(lgc_compiler *c)
 {
-	size_t i;
-
-	for (i = 0; i < c->sarif.len; i++)
-		free(c->sarif.items[i]);
-	c->sarif.len = 0;
-	for (i = 0; i < c->sarif_notes.len; i++)
-		free(c->sarif_notes.items[i]);
-	c->sarif_notes.len = 0;
+	ptrvec_clear(&c->sarif);
+	ptrvec_clear(&c->sarif_notes);
 	c->sarif_owed = false;
 }
 
@@ -1688,25 +1682,35 @@ lgc_dependencies(lgc_compiler *c, const char *target,
 	return finish(c, m);
 }
 
+/* Whether F is the file OUT describes.  A file read is known by what it
+ * was read from, without a path lookup: a batch checks each output
+ * against all of its clauses.  A template given as text has only its
+ * name. */
+static bool
+is_file(const struct file_ast *f, const struct stat *out)
+{
+	struct stat in;
+
+	if (f->src != NULL && f->src->has_id)
+		return f->src->dev == out->st_dev && f->src->ino == out->st_ino;
+	return stat(f->path, &in) == 0 && in.st_dev == out->st_dev &&
+	    in.st_ino == out->st_ino;
+}
+
 /* Which input PATH is (same device and inode), or NULL: "le modèle
  * « x.lgc »".  malloc'd. */
 static char *
 input_named(lgc_compiler *c, const char *path)
 {
-	struct stat out, in;
+	struct stat out;
 	size_t i;
 
 	if (stat(path, &out) != 0 || !S_ISREG(out.st_mode))
 		return NULL;
 	for (i = 0; c->prog != NULL && i < c->prog->files.len; i++) {
 		const struct file_ast *f = c->prog->files.items[i];
-		const struct source *src = f->src;
 
-		/* A file read is known by what it was read from: a batch
-		 * checks each output against all of its clauses. */
-		if (src != NULL && src->has_id ? src->dev == out.st_dev &&
-		    src->ino == out.st_ino : stat(f->path, &in) == 0 &&
-		    in.st_dev == out.st_dev && in.st_ino == out.st_ino)
+		if (is_file(f, &out))
 			return xasprintf("%s « %s »", i == 0 ? "le modèle" :
 			    "la clause", f->src->path);
 	}

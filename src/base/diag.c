@@ -462,11 +462,7 @@ diags_copy_settings(struct diags *to, const struct diags *from)
 void
 diags_forget(struct diags *ds)
 {
-	size_t i;
-
-	for (i = 0; i < ds->seen.len; i++)
-		free(ds->seen.items[i]);
-	ds->seen.len = 0;
+	ptrvec_clear(&ds->seen);
 }
 
 void

@@ -277,6 +277,16 @@ ptrvec_free(struct ptrvec *v)
 	v->len = v->cap = 0;
 }
 
+void
+ptrvec_clear(struct ptrvec *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->len; i++)
+		free(v->items[i]);
+	v->len = 0;
+}
+
 size_t
 utf8_decode(const char *str, size_t avail, uint32_t *cp)
 {

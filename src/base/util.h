@@ -102,6 +102,9 @@ struct ptrvec {
 
 void	ptrvec_push(struct ptrvec *v, void *item);
 void	ptrvec_free(struct ptrvec *v);
+/* Frees each item with free(3) and empties V, keeping its room for the
+ * next use. */
+void	ptrvec_clear(struct ptrvec *v);
 
 /* A map from strings (not copied: they must outlive the map) to
  * pointers, for name tables that may hold thousands of entries. */

@@ -503,9 +503,7 @@ data_reset(struct data *d)
 	for (i = 0; i < d->places.len; i++)
 		json_places_free(d->places.items[i]);
 	d->places.len = 0;
-	for (i = 0; i < d->defines.len; i++)
-		free(d->defines.items[i]);
-	d->defines.len = 0;
+	ptrvec_clear(&d->defines);
 	d->last_file = -1;
 	d->cmdline = -1;
 	d->broken = false;

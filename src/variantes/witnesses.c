@@ -235,11 +235,7 @@ write_variant(struct vx *x, lgc_compiler *w, const lgc_variantes_options *o,
 static void
 clear_errors(struct vx *x)
 {
-	size_t i;
-
-	for (i = 0; i < x->errors.len; i++)
-		free(x->errors.items[i]);
-	x->errors.len = 0;
+	ptrvec_clear(&x->errors);
 	x->refused = false;
 }
 

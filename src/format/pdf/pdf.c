@@ -338,8 +338,6 @@ append_to(HPDF_Stream stream, const HPDF_BYTE *ptr, HPDF_UINT size)
 static void
 release_drawn(struct render *r)
 {
-	size_t i;
-
 	free(r->pieces);
 	r->pieces = NULL;
 	r->npieces = 0;
@@ -347,9 +345,7 @@ release_drawn(struct render *r)
 	free(r->strokes);
 	r->strokes = NULL;
 	r->nstrokes = 0;
-	for (i = 0; i < r->strings.len; i++)
-		free(r->strings.items[i]);
-	r->strings.len = 0;
+	ptrvec_clear(&r->strings);
 	lb_widths_free(r->lbwidths);
 	r->lbwidths = NULL;
 	buf_free(&r->ops);
