@@ -19,6 +19,7 @@
 #include "lgc.h"
 #include "cli/batch.h"
 #include "cli/diff.h"
+#include "cli/heap.h"
 #include "lsp/lsp.h"
 
 enum command {
@@ -1713,6 +1714,7 @@ int
 main(int argc, char **argv)
 {
 	lgc_compiler *c;
+	void *heap_pad;
 	int status;
 
 #ifdef __GLIBC__
@@ -1728,11 +1730,13 @@ main(int argc, char **argv)
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 	mallopt(M_TOP_PAD, 4 << 20);
 #endif
+	heap_pad = heap_place_on_huge_pages();
 	c = lgc_new(stderr);
 	status = main_with(c, argc, argv);
 	/* Whatever wrote to the standard output, its last buffer too. */
 	if (status == LGC_OK)
 		status = flush_stdout(c);
 	lgc_free(c);
+	free(heap_pad);
 	return status;
 }
