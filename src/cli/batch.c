@@ -23,6 +23,9 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#ifdef __SANITIZE_ADDRESS__
+#include <sanitizer/lsan_interface.h>
+#endif
 
 /* A malloc'd formatted string; running out of memory ends the run, as
  * it does in the library. */
@@ -678,11 +681,30 @@ worker_died(lgc_compiler *c, const struct batch_options *o,
 	free(why);
 }
 
-/* Forks the workers and collects their results into STATUSES.  In a
- * worker, returns true once its share is done: its caller then frees
- * what it holds and returns, as the parent would, so that a worker
- * frees all it allocated (valgrind, LeakSanitizer). */
-static bool
+/* The end of a worker, its share done.  It frees what it allocated
+ * itself, and not the checked template and the plan it inherited: those
+ * are the parent's, which frees them.  Freeing them here too would only
+ * write on pages the fork shares with the parent, each write a copy of
+ * the page (several milliseconds a worker on a virtual machine, where a
+ * copy on write costs a TLB flush through the hypervisor).  Under
+ * AddressSanitizer, the leak check runs here, as it would at exit: what
+ * a record lost shows; what the parent holds is still reachable. */
+static void
+worker_exit(lgc_compiler *c)
+{
+	lgc_finish_diagnostics(c);
+	lgc_keep_backends(c, 0);
+	fflush(stdout);
+	fflush(stderr);
+#ifdef __SANITIZE_ADDRESS__
+	__lsan_do_leak_check();
+#endif
+	_exit(LGC_OK);
+}
+
+/* Forks the workers and collects their results into STATUSES (a record
+ * never begun stays NOT_TRIED when they could not be started). */
+static void
 run_workers(lgc_compiler *c, const struct batch_options *o,
     const struct plan *p, signed char *statuses)
 {
@@ -698,7 +720,7 @@ run_workers(lgc_compiler *c, const struct batch_options *o,
 			    "diagnostics : %s", lgc_strerror(errno));
 			if (sarif != NULL)
 				fclose(sarif);
-			return false;
+			return;
 		}
 		sarif_fd = fileno(sarif);
 	}
@@ -706,33 +728,40 @@ run_workers(lgc_compiler *c, const struct batch_options *o,
 		lgc_report(c, "entree-sortie", "pipe : %s", lgc_strerror(errno));
 		if (sarif != NULL)
 			fclose(sarif);
-		return false;
+		return;
 	}
 	/* One process: the records are compiled by a child all the same,
 	 * so that both paths share their code. */
 	if (n < 1)
 		n = 1;
-	if ((pids = calloc(n, sizeof(*pids))) == NULL) {
-		lgc_report(c, "entree-sortie", "%s", lgc_strerror(ENOMEM));
+	/* Not on the heap: from the first fork on, this process writes
+	 * nothing there until its workers are done.  The heap's pages are
+	 * then shared with the workers, and one write made while they live
+	 * would have the kernel split the huge page it is on (heap.c) and
+	 * copy each of its pages on its next write, a freeing of the
+	 * template at the end. */
+	pids = mmap(NULL, n * sizeof(*pids), PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (pids == MAP_FAILED) {
+		lgc_report(c, "entree-sortie", "%s", lgc_strerror(errno));
 		close(fds[0]);
 		close(fds[1]);
 		if (sarif != NULL)
 			fclose(sarif);
-		return false;
+		return;
 	}
 	fflush(stdout);
 	fflush(stderr);
 	for (k = 0; k < n; k++) {
 		pids[k] = fork();
 		if (pids[k] == 0) {
-			free(pids);
+			munmap(pids, n * sizeof(*pids));
 			close(fds[0]);
 			worker(c, o, p, k, n, fds[1], &sarif_fd, statuses);
 			close(fds[1]);
 			if (sarif != NULL)
 				fclose(sarif);
-			fflush(stderr);
-			return true;
+			worker_exit(c);
 		}
 		if (pids[k] < 0)
 			lgc_report(c, "entree-sortie", "fork : %s",
@@ -753,12 +782,11 @@ run_workers(lgc_compiler *c, const struct batch_options *o,
 		if (left)
 			worker_died(c, o, p, statuses, k, n, pids[k], ws);
 	}
-	free(pids);
+	munmap(pids, n * sizeof(*pids));
 	if (sarif != NULL) {
 		take_results(c, sarif);
 		fclose(sarif);
 	}
-	return false;
 }
 
 /* The display name of record I, found again by reading (only for the
@@ -1048,12 +1076,7 @@ batch_run(lgc_compiler *c, const struct batch_options *o)
 		return lgc_report(c, "entree-sortie", "%s", lgc_strerror(err));
 	}
 	memset(statuses, NOT_TRIED, p.count + 1);
-	if (run_workers(c, o, &p, statuses)) {
-		/* A worker, its share done. */
-		munmap(statuses, p.count + 1);
-		plan_free(&p);
-		return LGC_OK;
-	}
+	run_workers(c, o, &p, statuses);
 	memset(&t, 0, sizeof(t));
 	for (i = 0; i < p.count; i++) {
 		int s = statuses[i] < 0 ? LGC_FATAL : statuses[i];
