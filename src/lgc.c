@@ -1697,46 +1697,62 @@ is_file(const struct file_ast *f, const struct stat *out)
 	    in.st_ino == out->st_ino;
 }
 
-/* Which input PATH is (same device and inode), or NULL: "le modèle
- * « x.lgc »".  malloc'd. */
+/* Which input the file OUT describes is (same device and inode), or
+ * NULL: "le modèle « x.lgc »".  malloc'd. */
 static char *
-input_named(lgc_compiler *c, const char *path)
+input_is(lgc_compiler *c, const struct stat *out)
 {
-	struct stat out;
 	size_t i;
 
-	if (stat(path, &out) != 0 || !S_ISREG(out.st_mode))
+	if (!S_ISREG(out->st_mode))
 		return NULL;
 	for (i = 0; c->prog != NULL && i < c->prog->files.len; i++) {
 		const struct file_ast *f = c->prog->files.items[i];
 
-		if (is_file(f, &out))
+		if (is_file(f, out))
 			return xasprintf("%s « %s »", i == 0 ? "le modèle" :
 			    "la clause", f->src->path);
 	}
 	for (i = 0; i < c->ndata_ids; i++)
-		if (c->data_ids[i].dev == out.st_dev &&
-		    c->data_ids[i].ino == out.st_ino)
+		if (c->data_ids[i].dev == out->st_dev &&
+		    c->data_ids[i].ino == out->st_ino)
 			return xasprintf("le fichier de données « %s »",
 			    c->data_ids[i].path);
 	return NULL;
+}
+
+/* Which input PATH is, or NULL (input_is). */
+static char *
+input_named(lgc_compiler *c, const char *path)
+{
+	struct stat out;
+
+	return stat(path, &out) == 0 ? input_is(c, &out) : NULL;
+}
+
+/* F_OUTPUT_IS_INPUT when INPUT (malloc'd, freed here) is not NULL. */
+static void
+refuse_output(lgc_compiler *c, const char *path, char *input)
+{
+	char *message;
+
+	if (input == NULL)
+		return;
+	message = xasprintf("la sortie « %s » est %s, que cette compilation "
+	    "lit : l'écrire le détruirait ; choisissez un autre fichier de "
+	    "sortie", path, input);
+	diag(c->ds, F_OUTPUT_IS_INPUT, NULL, message);
+	free(message);
+	free(input);
 }
 
 int
 lgc_check_output(lgc_compiler *c, const char *path)
 {
 	struct mark m = begin(c);
-	char *input, *message;
 
-	if (path != NULL && strcmp(path, "-") != 0 &&
-	    (input = input_named(c, path)) != NULL) {
-		message = xasprintf("la sortie « %s » est %s, que cette "
-		    "compilation lit : l'écrire le détruirait ; choisissez un "
-		    "autre fichier de sortie", path, input);
-		diag(c->ds, F_OUTPUT_IS_INPUT, NULL, message);
-		free(message);
-		free(input);
-	}
+	if (path != NULL && strcmp(path, "-") != 0)
+		refuse_output(c, path, input_named(c, path));
 	return finish(c, m);
 }
 
@@ -1806,9 +1822,22 @@ lgc_write_output(lgc_compiler *c, const char *path, const char *data,
 			diag_file(diag(c->ds, F_IO, NULL,
 			    "écriture sur la sortie standard",
 			    fr_strerror(errno ? errno : EIO)), "-");
-	} else if (lgc_check_output(c, path) == LGC_OK &&
-	    (err = write_file_atomic(path, data, len, &step)) != 0)
-		report_write_fault(c, path, err, step);
+	} else {
+		/* One lookup, for the check against the inputs and for the
+		 * writing: nothing there (a new output, most of a batch's)
+		 * is no input; a file that is not a link is what stat(2)
+		 * would find. */
+		struct stat lst;
+		bool exists = lstat(path, &lst) == 0;
+
+		if (exists)
+			refuse_output(c, path, S_ISLNK(lst.st_mode) ?
+			    input_named(c, path) : input_is(c, &lst));
+		if (!failed_since(c, m) && (err =
+		    write_file_atomic_at(path, exists ? &lst : NULL, data, len,
+		    &step)) != 0)
+			report_write_fault(c, path, err, step);
+	}
 	return finish(c, m);
 }
 

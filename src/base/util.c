@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <utf8proc.h>
@@ -456,21 +458,70 @@ write_in_place(const char *path, const char *data, size_t len, int flags)
 	return saved;
 }
 
+/* Creates a new file PATH.XXXXXX (six letters or digits) with MODE, as
+ * mkstemp(3) does but for the mode: a new output is made with 0666 and
+ * the kernel applies the umask, so that neither umask(2) nor fchmod(2)
+ * is called for it (three system calls a contract of a batch).  The
+ * letters come from the clock, read at each attempt, and from addresses
+ * (the stack's differs from one process to the next); O_EXCL makes any
+ * name taken by another file only cost a new attempt.  *TMP is set to
+ * the name (malloc'd) whether or not the file was made. */
+static int
+create_beside(const char *path, mode_t mode, char **tmp)
+{
+	static const char letters[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+	size_t n = strlen(path), i;
+	struct timespec ts;
+	uint64_t bits;
+	unsigned attempt;
+	int fd = -1;
+
+	*tmp = xmalloc(n + 8);
+	memcpy(*tmp, path, n);
+	(*tmp)[n] = '.';
+	(*tmp)[n + 7] = '\0';
+	for (attempt = 0; attempt < 100; attempt++) {
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		bits = ((uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec) ^
+		    ((uint64_t)(uintptr_t)&ts << 16) ^
+		    ((uint64_t)attempt << 56) ^ (uint64_t)(uintptr_t)*tmp;
+		bits = (bits ^ (bits >> 31)) * 0x9E3779B97F4A7C15u;
+		bits ^= bits >> 29;
+		for (i = 0; i < 6; i++, bits /= 62)
+			(*tmp)[n + 1 + i] = letters[bits % 62];
+		fd = open(*tmp, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
+	}
+	return fd;
+}
+
 int
 write_file_atomic(const char *path, const char *data, size_t len,
     enum write_step *step)
 {
 	struct stat st;
+
+	return write_file_atomic_at(path, lstat(path, &st) == 0 ? &st : NULL,
+	    data, len, step);
+}
+
+int
+write_file_atomic_at(const char *path, const struct stat *lst,
+    const char *data, size_t len, enum write_step *step)
+{
+	struct stat st;
 	char *target = NULL, *tmp;
-	mode_t mode;
 	int fd, saved;
-	bool existed;
+	bool existed = lst != NULL;
 
 	*step = WRITE_IN_PLACE;
+	if (existed)
+		st = *lst;
 	/* Through a symbolic link, the file it names is the output; a link
 	 * to nothing yet is followed as open(2) follows it.  Anything else
 	 * lstat(2) found is what stat(2) would find. */
-	existed = lstat(path, &st) == 0;
 	if (existed && S_ISLNK(st.st_mode)) {
 		if ((target = realpath(path, NULL)) == NULL)
 			return write_in_place(path, data, len,
@@ -489,16 +540,10 @@ write_file_atomic(const char *path, const char *data, size_t len,
 		free(target);
 		return saved;
 	}
-	if (existed)
-		mode = st.st_mode & 07777;
-	else {
-		mode = umask(0);
-		umask(mode);
-		mode = 0666 & ~mode;
-	}
 	*step = WRITE_TEMPORARY;
-	tmp = xasprintf("%s.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0) {
+	/* A replacing file is private until it has the mode of the file it
+	 * replaces, which the umask must not cut. */
+	if ((fd = create_beside(path, existed ? 0600 : 0666, &tmp)) < 0) {
 		saved = errno;
 		free(tmp);
 		free(target);
@@ -512,9 +557,8 @@ write_file_atomic(const char *path, const char *data, size_t len,
 		free(target);
 		return saved;
 	}
-	/* mkstemp makes the file private: an output gets the mode of the
-	 * file it replaces, or an ordinary file's. */
-	(void)fchmod(fd, mode);
+	if (existed)
+		(void)fchmod(fd, st.st_mode & 07777);
 	saved = close(fd) != 0 ? errno : 0;
 	if (saved == 0) {
 		*step = WRITE_RENAME;

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* Out-of-memory is fatal here and nowhere else. */
 void *xmalloc(size_t size);
@@ -201,6 +202,11 @@ enum write_step {
  * Returns 0 or an errno value, *STEP saying which step failed. */
 int	write_file_atomic(const char *path, const char *data, size_t len,
 	    enum write_step *step);
+/* The same, given what lstat(2) said of PATH a moment before: LST, or
+ * NULL when it found nothing (the caller looked, to check the output
+ * against the inputs: one lookup for both). */
+int	write_file_atomic_at(const char *path, const struct stat *lst,
+	    const char *data, size_t len, enum write_step *step);
 
 /* UTF-8 helpers.  utf8_decode returns the length of the sequence at s
  * (1..4) and stores the code point, or 0 for an invalid sequence. */
