@@ -15,6 +15,7 @@
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -503,19 +504,43 @@ take_results(lgc_compiler *c, FILE *results)
 #define NOT_TRIED	(-1)	/* no worker began it */
 #define INTERRUPTED	(-2)	/* its worker died while compiling it */
 
-/* Worker K of N compiles records K, K + N, … and keeps each one's state
- * in STATUSES, shared with the parent: INTERRUPTED from its start to its
- * end, then its status.  With a progress bar, it also writes a byte on
- * FD for each record done; else the parent is never woken before the
- * end.  Its SARIF results go to SARIF_FD (or -1).  With N = 1 it is the
- * whole batch. */
+/* The workers of a batch, in memory shared by them all and the parent
+ * (MAP_SHARED): each takes the next record no worker has taken, so that
+ * a worker given the longer contracts does not finish last while the
+ * others wait (records taken in turn, K, K + N…, left one worker with
+ * a twentieth more work on the lead-generation example).  The counter
+ * is lock-free, as a size_t's atomics are where lgc runs. */
+struct crew {
+	atomic_size_t	 next;		/* the first record not yet taken */
+	struct member {
+		pid_t	 pid;		/* set by the parent; 0 or -1: none */
+		int	 status;	/* waitpid's, once it ended */
+		size_t	 taken;		/* the record it took last */
+	} member[];
+};
+
+/* The next record for worker K, said on the board before the worker
+ * reads up to it. */
+static size_t
+take(struct crew *crew, size_t k)
+{
+	return crew->member[k].taken = atomic_fetch_add(&crew->next, 1);
+}
+
+/* Worker K takes records one at a time (struct crew) and keeps each
+ * one's state in STATUSES, shared with the parent: INTERRUPTED from its
+ * start to its end, then its status.  With a progress bar, it also
+ * writes a byte on FD for each record done; else the parent is never
+ * woken before the end.  Its SARIF results go to SARIF_FD (or -1).  With
+ * one worker it is the whole batch. */
 static void
 worker(lgc_compiler *c, const struct batch_options *o, const struct plan *p,
-    size_t k, size_t n, int fd, int *sarif_fd, signed char *statuses)
+    struct crew *crew, size_t k, int fd, int *sarif_fd,
+    signed char *statuses)
 {
 	struct batch_reader r;
 	struct batch_record rec;
-	size_t i = 0;
+	size_t i = 0, want;
 
 	memset(&rec, 0, sizeof(rec));
 	if (o->progress)
@@ -530,11 +555,12 @@ worker(lgc_compiler *c, const struct batch_options *o, const struct plan *p,
 	/* What a format keeps across records (the PDF's fonts) is done
 	 * once per worker. */
 	lgc_keep_backends(c, 1);
-	for (; batch_reader_next(&r, &rec) && i < p->count; i++) {
+	for (want = take(crew, k); want < p->count &&
+	    batch_reader_next(&r, &rec); i++) {
 		char *output;
 		int status;
 
-		if (i % n != k)
+		if (i < want)
 			continue;
 		/* Said before it starts: if this process dies, the parent
 		 * knows which record it died on, and which it never began. */
@@ -545,6 +571,7 @@ worker(lgc_compiler *c, const struct batch_options *o, const struct plan *p,
 		statuses[i] = (signed char)status;
 		if (o->progress && write(fd, "", 1) != 1)
 			break;
+		want = take(crew, k);
 	}
 	batch_record_clear(&rec);
 	batch_reader_close(&r);
@@ -627,24 +654,21 @@ remove_temporaries(const char *output)
 	free(dirname);
 }
 
-/* Worker K ended (wait status WS) without compiling all its records:
- * said once, naming its records left, and its unfinished output's
- * temporary file removed. */
+/* Worker K (W) ended without compiling the record it took, or with
+ * NEVER records left that no worker began: said once, naming what it
+ * left, and its unfinished output's temporary file removed. */
 static void
 worker_died(lgc_compiler *c, const struct batch_options *o,
-    const struct plan *p, const signed char *statuses, size_t k, size_t n,
-    pid_t pid, int ws)
+    const struct plan *p, const signed char *statuses,
+    const struct member *w, size_t k, size_t never)
 {
 	char *why, *text = NULL, *display, *output;
-	size_t size = 0, i, interrupted = SIZE_MAX, never = 0;
+	size_t size = 0, interrupted = SIZE_MAX;
+	int ws = w->status;
 	FILE *f;
 
-	for (i = k; i < p->count; i += n) {
-		if (statuses[i] == INTERRUPTED)
-			interrupted = i;
-		else if (statuses[i] == NOT_TRIED)
-			never++;
-	}
+	if (w->taken < p->count && statuses[w->taken] == INTERRUPTED)
+		interrupted = w->taken;
 	if (WIFSIGNALED(ws))
 		why = signal_name(WTERMSIG(ws)) != NULL ? format("a été tué par "
 		    "le signal %s", signal_name(WTERMSIG(ws))) :
@@ -658,8 +682,8 @@ worker_died(lgc_compiler *c, const struct batch_options *o,
 		free(why);
 		return;
 	}
-	fprintf(f, "le processus %zu du lot (pid %ld) %s", k + 1, (long)pid,
-	    why);
+	fprintf(f, "le processus %zu du lot (pid %ld) %s", k + 1,
+	    (long)w->pid, why);
 	if (interrupted != SIZE_MAX) {
 		display = record_display(o, interrupted);
 		fprintf(f, " pendant l'enregistrement %s, resté sans contrat",
@@ -702,15 +726,25 @@ worker_exit(lgc_compiler *c)
 	_exit(LGC_OK);
 }
 
+/* Whether worker W stopped on the record it took: died compiling it, or
+ * before beginning it. */
+static bool
+left_its_record(const struct member *w, const struct plan *p,
+    const signed char *statuses)
+{
+	return w->pid > 0 && w->taken < p->count && statuses[w->taken] < 0;
+}
+
 /* Forks the workers and collects their results into STATUSES (a record
  * never begun stays NOT_TRIED when they could not be started). */
 static void
 run_workers(lgc_compiler *c, const struct batch_options *o,
     const struct plan *p, signed char *statuses)
 {
-	size_t n = (size_t)o->jobs, k, i;
-	int fds[2], ws, sarif_fd = -1;
-	pid_t *pids;
+	size_t n = (size_t)o->jobs, k, next, untaken, last;
+	int fds[2], sarif_fd = -1;
+	struct crew *crew;
+	size_t crew_size;
 	FILE *sarif = NULL;
 
 	if (o->sarif) {
@@ -734,15 +768,16 @@ run_workers(lgc_compiler *c, const struct batch_options *o,
 	 * so that both paths share their code. */
 	if (n < 1)
 		n = 1;
-	/* Not on the heap: from the first fork on, this process writes
-	 * nothing there until its workers are done.  The heap's pages are
-	 * then shared with the workers, and one write made while they live
-	 * would have the kernel split the huge page it is on (heap.c) and
-	 * copy each of its pages on its next write, a freeing of the
-	 * template at the end. */
-	pids = mmap(NULL, n * sizeof(*pids), PROT_READ | PROT_WRITE,
-	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (pids == MAP_FAILED) {
+	/* Not on the heap either: from the first fork on, this process
+	 * writes nothing there until its workers are done.  The heap's
+	 * pages are then shared with the workers, and one write made while
+	 * they live would have the kernel split the huge page it is on
+	 * (heap.c) and copy each of its pages on its next write, a freeing
+	 * of the template at the end. */
+	crew_size = sizeof(*crew) + n * sizeof(crew->member[0]);
+	crew = mmap(NULL, crew_size, PROT_READ | PROT_WRITE,
+	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (crew == MAP_FAILED) {
 		lgc_report(c, "entree-sortie", "%s", lgc_strerror(errno));
 		close(fds[0]);
 		close(fds[1]);
@@ -750,39 +785,57 @@ run_workers(lgc_compiler *c, const struct batch_options *o,
 			fclose(sarif);
 		return;
 	}
+	atomic_init(&crew->next, 0);
+	for (k = 0; k < n; k++)
+		crew->member[k].taken = SIZE_MAX;
 	fflush(stdout);
 	fflush(stderr);
 	for (k = 0; k < n; k++) {
-		pids[k] = fork();
-		if (pids[k] == 0) {
-			munmap(pids, n * sizeof(*pids));
+		pid_t pid = fork();
+
+		if (pid == 0) {
 			close(fds[0]);
-			worker(c, o, p, k, n, fds[1], &sarif_fd, statuses);
+			worker(c, o, p, crew, k, fds[1], &sarif_fd, statuses);
 			close(fds[1]);
 			if (sarif != NULL)
 				fclose(sarif);
 			worker_exit(c);
 		}
-		if (pids[k] < 0)
+		crew->member[k].pid = pid;
+		if (pid < 0)
 			lgc_report(c, "entree-sortie", "fork : %s",
 			    lgc_strerror(errno));
 	}
 	close(fds[1]);
 	collect(fds[0], o, p);
 	close(fds[0]);
+	last = SIZE_MAX;
 	for (k = 0; k < n; k++) {
-		bool left = false;
+		struct member *w = &crew->member[k];
 
-		if (pids[k] <= 0)
+		if (w->pid <= 0)
 			continue;
-		while (waitpid(pids[k], &ws, 0) < 0 && errno == EINTR)
+		while (waitpid(w->pid, &w->status, 0) < 0 && errno == EINTR)
 			continue;
-		for (i = k; i < p->count && !left; i += n)
-			left = statuses[i] < 0;
-		if (left)
-			worker_died(c, o, p, statuses, k, n, pids[k], ws);
+		/* Who names the records nobody took, if any: the last
+		 * worker that stopped on its own, else the last. */
+		if (last == SIZE_MAX || left_its_record(w, p, statuses) ||
+		    !left_its_record(&crew->member[last], p, statuses))
+			last = k;
 	}
-	munmap(pids, n * sizeof(*pids));
+	next = atomic_load(&crew->next);
+	untaken = next < p->count ? p->count - next : 0;
+	for (k = 0; k < n; k++) {
+		struct member *w = &crew->member[k];
+		size_t never = k == last ? untaken : 0;
+
+		if (left_its_record(w, p, statuses) &&
+		    statuses[w->taken] == NOT_TRIED)
+			never++;
+		if (left_its_record(w, p, statuses) || never > 0)
+			worker_died(c, o, p, statuses, w, k, never);
+	}
+	munmap(crew, crew_size);
 	if (sarif != NULL) {
 		take_results(c, sarif);
 		fclose(sarif);

@@ -189,12 +189,14 @@ $immutable && chattr -i lecture-seule
 chmod 755 lecture-seule
 
 # ---------------------------------------------- a --lot worker that dies
-# Record b.json is a FIFO: its worker blocks on it until killed from
-# here, deterministically, while the other worker finishes its share.
-# d.json falls to the same worker (records k, k + 2, …) and is never
-# begun.  A temporary file of b's output, as a worker killed between
-# writing and renaming would leave, must be removed.
+# Record b.json is a FIFO: the worker that takes it blocks on it until
+# killed from here, deterministically.  With -j 2 the other worker takes
+# c.json and d.json (each worker takes the next record none has taken):
+# only b is lost.  With -j 1 the only worker dies on b, and c and d are
+# never begun.  A temporary file of b's output, as a worker killed
+# between writing and renaming would leave, must be removed.
 if command -v mkfifo > /dev/null 2>&1 && command -v pgrep > /dev/null 2>&1; then
+	for jobs in 2 1; do
 	for mode in text json; do
 		rm -rf morts sortie-morts
 		mkdir morts sortie-morts
@@ -204,43 +206,58 @@ if command -v mkfifo > /dev/null 2>&1 && command -v pgrep > /dev/null 2>&1; then
 		fmt=""
 		[ "$mode" = json ] && fmt="--format-diagnostics json"
 		# shellcheck disable=SC2086
-		"$LGC" build contrat.lgc --lot morts --sortie sortie-morts -j 2 \
-		    $fmt > out 2> err.raw &
+		"$LGC" build contrat.lgc --lot morts --sortie sortie-morts \
+		    -j "$jobs" $fmt > out 2> err.raw &
 		parent=$!
-		# Up to 30 s for the other worker to finish (a loaded machine).
+		# Up to 30 s for the other records to be written and the
+		# other worker gone (a loaded machine).
 		kids=""
+		done_files="sortie-morts/a.html"
+		[ "$jobs" -eq 2 ] &&
+		    done_files="sortie-morts/a.html sortie-morts/c.html sortie-morts/d.html"
 		for _ in $(seq 300); do
 			kids=$(pgrep -P "$parent")
-			[ -e sortie-morts/c.html ] && [ "$(echo "$kids" | wc -w)" -eq 1 ] &&
-			    break
+			all=true
+			for f in $done_files; do [ -e "$f" ] || all=false; done
+			$all && [ "$(echo "$kids" | wc -w)" -eq 1 ] && break
 			sleep 0.1
 		done
 		[ -n "$kids" ] && kill -KILL $kids
 		wait "$parent"
 		rc=$?
 		sed 's/\xc2\xa0/ /g' err.raw > err
-		left=$(ls sortie-morts | grep -v '^[ac]\.html$')
+		left=$(ls sortie-morts | grep -v '^[acd]\.html$')
+		killed="erreur: le processus [12] du lot (pid [0-9]*) a été tué par le signal SIGKILL pendant l'enregistrement morts/b.json, resté sans contrat ;"
+		if [ "$jobs" -eq 2 ]; then
+			never=" rien n'indique"
+			summary="note: lot : 3 contrats écrits dans sortie-morts ; 1 interrompu (processus arrêté) : morts/b.json$"
+			json='"ecrits":3,"en_erreur":0,"echecs":\[\],"interrompus":\[{"fichier":"morts/b.json"}\],"non_tentes":\[\]'
+			what="un processus tué : l'autre prend les enregistrements restants"
+		else
+			never=" 2 enregistrements jamais tentés ;"
+			summary="note: lot : 1 contrat écrit dans sortie-morts ; 1 interrompu (processus arrêté) : morts/b.json ; 2 jamais tentés : morts/c.json, morts/d.json"
+			json='"ecrits":1,"en_erreur":0,"echecs":\[\],"interrompus":\[{"fichier":"morts/b.json"}\],"non_tentes":\[{"fichier":"morts/c.json"},{"fichier":"morts/d.json"}\]'
+			what="le seul processus tué : ses enregistrements laissés jamais tentés"
+		fi
 		if [ "$mode" = text ]; then
-			if [ "$rc" -eq 2 ] &&
-			    grep -q "erreur: le processus 2 du lot (pid [0-9]*) a été tué par le signal SIGKILL pendant l'enregistrement morts/b.json" err &&
-			    grep -q "1 enregistrement jamais tenté" err &&
-			    grep -q "note: lot : 2 contrats écrits dans sortie-morts ; 1 interrompu (processus arrêté) : morts/b.json ; 1 jamais tenté : morts/d.json" err &&
+			if [ "$rc" -eq 2 ] && grep -q "$killed$never" err &&
+			    grep -q "$summary" err &&
 			    ! grep "note: lot" err | grep -q "en erreur" && [ -z "$left" ]; then
-				ok "lot : un processus tué est nommé avec son signal et ses enregistrements laissés"
+				ok "lot -j $jobs : $what"
 			else
-				ko "lot : un processus tué est nommé avec son signal et ses enregistrements laissés" "code $rc, reste : $left"
+				ko "lot -j $jobs : $what" "code $rc, reste : $left"
 			fi
 		else
 			if [ "$rc" -eq 2 ] &&
 			    grep -q '"code":"lot-processus-arrete"' err &&
-			    grep -q '"ecrits":2,"en_erreur":0,"echecs":\[\],"interrompus":\[{"fichier":"morts/b.json"}\],"non_tentes":\[{"fichier":"morts/d.json"}\]' err &&
-			    [ -z "$left" ]; then
-				ok "lot : le bilan JSON distingue interrompus et non tentés des échecs"
+			    grep -q "$json" err && [ -z "$left" ]; then
+				ok "lot -j $jobs : le bilan JSON distingue interrompus et non tentés des échecs"
 			else
-				ko "lot : le bilan JSON distingue interrompus et non tentés des échecs" "code $rc, reste : $left"
+				ko "lot -j $jobs : le bilan JSON distingue interrompus et non tentés des échecs" "code $rc, reste : $left"
 			fi
 		fi
 		rm -f morts/b.json
+	done
 	done
 else
 	echo "sauté lot : processus tué (mkfifo ou pgrep absent)"
