@@ -7,6 +7,7 @@
 /* MAP_ANONYMOUS, which glibc gives only beside POSIX's names. */
 #define _DEFAULT_SOURCE
 #include "cli/batch.h"
+#include "cli/heap.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -541,6 +542,7 @@ worker(lgc_compiler *c, const struct batch_options *o, const struct plan *p,
 	struct batch_reader r;
 	struct batch_record rec;
 	size_t i = 0, want;
+	void *pad;
 
 	memset(&rec, 0, sizeof(rec));
 	if (o->progress)
@@ -555,6 +557,11 @@ worker(lgc_compiler *c, const struct batch_options *o, const struct plan *p,
 	/* What a format keeps across records (the PDF's fonts) is done
 	 * once per worker. */
 	lgc_keep_backends(c, 1);
+	/* The heap shared with the parent would be copied a page at a time
+	 * as the worker allocates in it: its allocations go on a new huge
+	 * page instead (a PDF batch of one record, 490 -> 232 page
+	 * faults). */
+	pad = heap_place_on_huge_pages();
 	for (want = take(crew, k); want < p->count &&
 	    batch_reader_next(&r, &rec); i++) {
 		char *output;
@@ -575,6 +582,7 @@ worker(lgc_compiler *c, const struct batch_options *o, const struct plan *p,
 	}
 	batch_record_clear(&rec);
 	batch_reader_close(&r);
+	free(pad);
 }
 
 static char	*record_display(const struct batch_options *, size_t);
