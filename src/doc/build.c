@@ -385,8 +385,15 @@ cells_text(struct para *p, const char *s, size_t n, bool fixed)
 	 * undefined. */
 	if (n == 0)
 		return;
-	while (p->cap - p->len < n)
-		p->v = xreserve(p->v, &p->cap, p->cap, sizeof(*p->v));
+	/* One reallocation, to the double or to what the text needs: a
+	 * text of millions of characters (a list of 256,000 numbers) is
+	 * not copied through twenty doublings, and its cells stay on the
+	 * heap rather than in a block mapped apart and faulted in a page
+	 * at a time. */
+	if (p->cap - p->len < n) {
+		p->cap = p->cap * 2 > p->len + n ? p->cap * 2 : p->len + n;
+		p->v = xreallocarray(p->v, p->cap, sizeof(*p->v));
+	}
 	c = p->v + p->len;
 	for (i = 0; i < n; i += k) {
 		if (u[i] < 0x80) {
