@@ -55,7 +55,15 @@ heap_place_on_huge_pages(void)
 	if (info.keepcost == 0 || info.keepcost > brk_end)
 		return NULL;
 	top = brk_end - info.keepcost;
-	aligned = (brk_end + HUGE_PAGE) & ~(HUGE_PAGE - 1);
+	/* The first aligned address past the top's start with room for a
+	 * chunk before it; past the top's end when the top would hold
+	 * less than a huge page after it (a heap not yet grown).  In a
+	 * batch's worker, the top is what the parent reserved and never
+	 * touched: its pages are still to be faulted, in this process. */
+	aligned = (top + 6 * sizeof(size_t) + HUGE_PAGE - 1) &
+	    ~(HUGE_PAGE - 1);
+	if (aligned < brk_end && brk_end - aligned < HUGE_PAGE)
+		aligned = (brk_end + HUGE_PAGE) & ~(HUGE_PAGE - 1);
 	/* A chunk of glibc has 16 bytes of header before the pointer and
 	 * a size 8 bytes more than the request: asking for
 	 * ALIGNED - TOP - 24 makes a chunk from TOP to 16 bytes short of
