@@ -1739,7 +1739,10 @@ main(int argc, char **argv)
 	/* Whatever wrote to the standard output, its last buffer too. */
 	if (status == LGC_OK)
 		status = flush_stdout(c);
-	lgc_free(c);
+	/* Before the compiler: freeing a block this large makes glibc
+	 * merge every small block freed before it, fewer now than once
+	 * the whole template is freed (0.17 M instructions of a check). */
 	free(heap_pad);
+	lgc_free(c);
 	return status;
 }
