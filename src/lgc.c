@@ -1834,7 +1834,7 @@ lgc_write_output(lgc_compiler *c, const char *path, const char *data,
 			refuse_output(c, path, S_ISLNK(lst.st_mode) ?
 			    input_named(c, path) : input_is(c, &lst));
 		if (!failed_since(c, m) && (err =
-		    write_file_atomic_at(path, exists ? &lst : NULL, data, len,
+		    write_file_atomic(path, exists ? &lst : NULL, data, len,
 		    &step)) != 0)
 			report_write_fault(c, path, err, step);
 	}

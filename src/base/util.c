@@ -7,8 +7,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <stdint.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -498,17 +498,7 @@ create_beside(const char *path, mode_t mode, char **tmp)
 }
 
 int
-write_file_atomic(const char *path, const char *data, size_t len,
-    enum write_step *step)
-{
-	struct stat st;
-
-	return write_file_atomic_at(path, lstat(path, &st) == 0 ? &st : NULL,
-	    data, len, step);
-}
-
-int
-write_file_atomic_at(const char *path, const struct stat *lst,
+write_file_atomic(const char *path, const struct stat *lst,
     const char *data, size_t len, enum write_step *step)
 {
 	struct stat st;

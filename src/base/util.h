@@ -198,14 +198,11 @@ enum write_step {
  * over PATH, so that a failure never leaves a half-written file nor
  * touches an existing one; the new file keeps the old one's mode.  A
  * symbolic link is written through (its target is replaced); a device,
- * FIFO or socket is written in place; a folder is refused (EISDIR).
- * Returns 0 or an errno value, *STEP saying which step failed. */
-int	write_file_atomic(const char *path, const char *data, size_t len,
-	    enum write_step *step);
-/* The same, given what lstat(2) said of PATH a moment before: LST, or
- * NULL when it found nothing (the caller looked, to check the output
- * against the inputs: one lookup for both). */
-int	write_file_atomic_at(const char *path, const struct stat *lst,
+ * FIFO or socket is written in place; a folder is refused (EISDIR).  LST
+ * is what lstat(2) said of PATH a moment before, or NULL when it found
+ * nothing: the caller looks once, to check the output against the inputs
+ * too.  Returns 0 or an errno value, *STEP saying which step failed. */
+int	write_file_atomic(const char *path, const struct stat *lst,
 	    const char *data, size_t len, enum write_step *step);
 
 /* UTF-8 helpers.  utf8_decode returns the length of the sequence at s

@@ -826,7 +826,7 @@ run_workers(lgc_compiler *c, const struct batch_options *o,
 		while (waitpid(w->pid, &w->status, 0) < 0 && errno == EINTR)
 			continue;
 		/* Who names the records nobody took, if any: the last
-		 * worker that stopped on its own, else the last. */
+		 * worker that left the record it took, else the last. */
 		if (last == SIZE_MAX || left_its_record(w, p, statuses) ||
 		    !left_its_record(&crew->member[last], p, statuses))
 			last = k;
