@@ -129,7 +129,7 @@ usage(lgc_compiler *c, FILE *out)
 "  tree               affiche l'arbre syntaxique du modèle (mise au point)\n"
 "  explique           dit pourquoi un article (« 7 », « 7.2 » ou une\n"
 "                     étiquette) figure dans le contrat de ces données :\n"
-"                     conditions, fichier et lignes, inclusions, valeurs"
+"                     conditions, fichier et lignes, inclusions, valeurs\n"
 "  lint               vérifie le modèle et sa rédaction (avertissements lint-…)\n"
 "  diff               compare les contrats de deux versions d'un modèle (ou\n"
 "                     de sa bibliothèque de clauses) : articles ajoutés,\n"

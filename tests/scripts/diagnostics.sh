@@ -69,6 +69,19 @@ else
 	ko "usage : --help, code 0, aide sur la sortie standard" "code $rc"
 fi
 
+# Each command the usage names has its own line under « Commandes » (a
+# description once ran into the next command's).
+missing=""
+for c in $(sed -n 's/^\(usage :\)\{0,1\} *lgc \([a-z][a-z]*\) .*/\2/p' out |
+    sort -u); do
+	grep -q "^  $c  " out || missing="$missing $c"
+done
+if [ -z "$missing" ] && grep -q '^  explique  ' out; then
+	ok "usage : --help, une ligne par commande"
+else
+	ko "usage : --help, une ligne par commande" "sans ligne :$missing"
+fi
+
 run -h
 if [ "$rc" -eq 0 ] && grep -q "^usage : lgc build" out; then
 	ok "usage : -h, code 0"
