@@ -26,6 +26,13 @@ read_fd(int fd, size_t max, size_t *len)
 char *
 read_fd_stat(int fd, size_t max, size_t *len, struct stat *stp)
 {
+	return read_fd_known(fd, NULL, max, len, stp);
+}
+
+char *
+read_fd_known(int fd, const struct stat *known, size_t max, size_t *len,
+    struct stat *stp)
+{
 	struct stat st;
 	struct buf data;
 	size_t want = READ_FIRST;
@@ -34,7 +41,9 @@ read_fd_stat(int fd, size_t max, size_t *len, struct stat *stp)
 
 	*len = 0;
 	memset(stp, 0, sizeof(*stp));
-	if (fstat(fd, &st) == 0) {
+	if (known != NULL)
+		st = *known;
+	if (known != NULL || fstat(fd, &st) == 0) {
 		*stp = st;
 		if (S_ISDIR(st.st_mode)) {
 			errno = EISDIR;
@@ -359,13 +368,20 @@ source_check(const char *display, const char *text, size_t len,
 struct source *
 source_read(int fd, const char *display, struct source_faults *faults)
 {
+	return source_read_stat(fd, NULL, display, faults);
+}
+
+struct source *
+source_read_stat(int fd, const struct stat *known, const char *display,
+    struct source_faults *faults)
+{
 	struct source *s;
 	struct stat st;
 	char *raw;
 	size_t len;
 
 	faults->len = 0;
-	raw = read_fd_stat(fd, SOURCE_MAX_BYTES, &len, &st);
+	raw = read_fd_known(fd, known, SOURCE_MAX_BYTES, &len, &st);
 	if (raw == NULL) {
 		source_unreadable(faults, errno, len);
 		return NULL;

@@ -67,6 +67,10 @@ struct source_faults {
  * the descriptor (where the file lies) is what is read. */
 struct source *source_read(int fd, const char *display,
 	    struct source_faults *faults);
+/* source_read, given KNOWN what fstat(2) said of FD (NULL: asked here),
+ * so that a file opened and looked at is not asked about again. */
+struct source *source_read_stat(int fd, const struct stat *known,
+	    const char *display, struct source_faults *faults);
 /* FAULTS set to the one fault of a file that could not be opened or
  * read: ERR (an errno value; EFBIG: SIZE bytes, too big). */
 void	source_unreadable(struct source_faults *faults, int err,
@@ -95,5 +99,8 @@ char	*read_fd(int fd, size_t max, size_t *len);
 /* read_fd, with what fstat(2) said of FD in *ST (st_ino 0 and st_dev 0
  * when it failed). */
 char	*read_fd_stat(int fd, size_t max, size_t *len, struct stat *st);
+/* read_fd_stat, given KNOWN what fstat said of FD (NULL: asked here). */
+char	*read_fd_known(int fd, const struct stat *known, size_t max,
+	    size_t *len, struct stat *st);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/stat.h>
 
 #include "base/diag.h"
 #include "base/util.h"
@@ -98,6 +99,8 @@ struct found {
 	char	*path;		/* as found, owned; NULL: reported */
 	int	 fd;		/* open for reading, or -1: ERR says why */
 	int	 err;
+	bool	 stated;	/* ST is what fstat said of FD */
+	struct stat st;
 	char	*key;		/* owned: its found_files key, or NULL */
 	struct file_ast	*known;	/* found before: loaded, FD -1 */
 };

@@ -229,18 +229,24 @@ enum lookup {
 	PLACE_OUTSIDE		/* confined: leads out of the roots */
 };
 
-/* Opens the file an include names.  O_NONBLOCK: a FIFO waiting for a
- * writer would hang the compilation; it reads as empty instead. */
-static int
-open_source(const char *path)
+/* Opens the file an include names into OUT, with what fstat says of it
+ * (kept for the reading: one fstat a file).  O_NONBLOCK: a FIFO waiting
+ * for a writer would hang the compilation; it reads as empty instead.
+ * It changes nothing for a regular file, so only the others have it
+ * cleared for their reading. */
+static void
+open_source(const char *path, struct found *out)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-
+	out->fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	out->err = errno;
+	out->stated = false;
+	if (out->fd < 0)
+		return;
+	out->stated = fstat(out->fd, &out->st) == 0;
 	/* Of the flags F_SETFL changes, O_NONBLOCK is the only one set:
 	 * clearing them all clears it, without asking F_GETFL first. */
-	if (fd >= 0)
-		(void)fcntl(fd, F_SETFL, 0);
-	return fd;
+	if (!out->stated || !S_ISREG(out->st.st_mode))
+		(void)fcntl(out->fd, F_SETFL, 0);
 }
 
 /* CANDIDATE without roots: the file is found when it exists, one that
@@ -251,8 +257,7 @@ try_open(const char *candidate, struct found *out)
 {
 	struct stat st;
 
-	out->fd = open_source(candidate);
-	out->err = errno;
+	open_source(candidate, out);
 	/* ENOENT and ENOTDIR say that nothing is there: stat would fail
 	 * the same way. */
 	return out->fd >= 0 || (out->err != ENOENT && out->err != ENOTDIR &&
@@ -280,12 +285,12 @@ try_confined(const struct roots *r, const char *walked, struct found *out,
 	if (w == WALK_FILE) {
 		/* Pointing in when walked: not what refuses it. */
 		link[0] = '\0';
-		out->fd = open_source(where.data);
-		out->err = errno;
+		open_source(where.data, out);
 		if (out->fd >= 0 && !fd_within(out->fd, r->real, r->n, real)) {
 			*unverified = real[0] == '\0';
 			close(out->fd);
 			out->fd = -1;
+			out->stated = false;
 			w = WALK_OUTSIDE;
 		}
 	}
@@ -398,9 +403,11 @@ find_file(struct checker *ck, const char *dir, const char *name,
 	char real[PATH_MAX], link[PATH_MAX] = "";
 	struct buf searched, skipped;
 	struct roots roots = { NULL, NULL, 0 };
-	struct found out = { NULL, -1, 0, NULL, NULL };
+	struct found out;
 	char *outside = NULL;
 
+	memset(&out, 0, sizeof(out));
+	out.fd = -1;
 	if (!confined) {
 		out.key = found_key(dir, name);
 		if ((out.known = strmap_get(&ck->found_files, out.key)) !=
@@ -631,37 +638,40 @@ take_source(struct checker *ck, const char *path, const char *key,
 	return f;
 }
 
-/* What tells the file open on FD (-1: not open) at PATH from the others,
- * into KEY: its device and inode, which no link, "..", or second name
- * hides (and which fstat gives without walking a path, as readlink of
- * /proc/self/fd would); else its real path, else PATH.  A path starts
- * with no control character, so neither kind takes the other for it. */
+/* What tells the file at PATH, open with ST what fstat said of it (or
+ * NULL), from the others, into KEY: its device and inode, which no
+ * link, "..", or second name hides (and which fstat gives without
+ * walking a path, as readlink of /proc/self/fd would); else its real
+ * path, else PATH.  A path starts with no control character, so neither
+ * kind takes the other for it. */
 static void
-file_key(int fd, const char *path, char *key, size_t size)
+file_key(const struct stat *st, const char *path, char *key, size_t size)
 {
-	struct stat st;
-
-	if (fd >= 0 && fstat(fd, &st) == 0)
-		snprintf(key, size, "\001%ju:%ju", (uintmax_t)st.st_dev,
-		    (uintmax_t)st.st_ino);
+	if (st != NULL)
+		snprintf(key, size, "\001%ju:%ju", (uintmax_t)st->st_dev,
+		    (uintmax_t)st->st_ino);
 	else if (realpath(path, key) == NULL || strlen(key) >= size)
 		snprintf(key, size, "%s", path);
 }
 
 /* Parses the file at PATH, open on FD (-1: it could not be, ERR says
- * why), once: the same file included twice is one file_ast.  DISPLAY is
- * how diagnostics name it.  FD is read, never PATH again: what was
- * checked of the descriptor is what is read.  Closes FD. */
+ * why) with ST what fstat said of it (NULL: not asked yet), once: the
+ * same file included twice is one file_ast.  DISPLAY is how diagnostics
+ * name it.  FD is read, never PATH again: what was checked of the
+ * descriptor is what is read.  Closes FD. */
 static struct file_ast *
 load_fd(struct checker *ck, const char *path, const char *display, int fd,
-    int err)
+    int err, const struct stat *st)
 {
 	char key[PATH_MAX];
 	struct source *src = NULL;
 	struct source_faults faults;
 	struct file_ast *f;
+	struct stat own;
 
-	file_key(fd, path, key, sizeof(key));
+	if (st == NULL && fd >= 0 && fstat(fd, &own) == 0)
+		st = &own;
+	file_key(st, path, key, sizeof(key));
 	if ((f = strmap_get(&ck->files_by_key, key)) != NULL) {
 		if (fd >= 0)
 			close(fd);
@@ -670,7 +680,7 @@ load_fd(struct checker *ck, const char *path, const char *display, int fd,
 	if (fd < 0)
 		source_unreadable(&faults, err, 0);
 	else {
-		src = source_read(fd, display, &faults);
+		src = source_read_stat(fd, st, display, &faults);
 		close(fd);
 	}
 	return take_source(ck, path, key, display, src, &faults);
@@ -681,7 +691,7 @@ load_file(struct checker *ck, const char *path, const char *display)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
-	return load_fd(ck, path, display, fd, errno);
+	return load_fd(ck, path, display, fd, errno, NULL);
 }
 
 struct file_ast *
@@ -689,7 +699,7 @@ load_found(struct checker *ck, struct found *found)
 {
 	struct file_ast *f = found->known != NULL ? found->known :
 	    load_fd(ck, found->path, display_name(found->path), found->fd,
-	    found->err);
+	    found->err, found->fd >= 0 && found->stated ? &found->st : NULL);
 
 	/* Only a file loaded is remembered: one that could not be read is
 	 * reported again at each include, as before. */
