@@ -498,44 +498,47 @@ pdf_new(const struct render_opts *opts, struct diags *ds)
 static bool
 pdf_render(void *state, const struct doc *d, struct buf *out)
 {
-	struct render r;
+	/* On the heap: its caches make it some 20 KB, as many pages of
+	 * stack to fault in by each process, where the heap's pages are
+	 * there already. */
+	struct render *r = xcalloc(1, sizeof(*r));
 	bool ok = false;
 	int fatal;	/* errors and fatal errors before rendering */
 
-	memset(&r, 0, sizeof(r));
-	r.pdf = state;
-	r.ds = r.pdf->ds;
-	fatal = diags_count(r.ds, SEV_FATAL) + diags_count(r.ds, SEV_ERROR);
-	r.doc = d;
-	if (r.pdf->fonts == NULL)
-		r.pdf->fonts = fonts_new(r.pdf->family, r.ds);
-	r.fonts = r.pdf->fonts;
-	if (r.pdf->renders++ > 0 && r.pdf->lbmemo == NULL)
-		r.pdf->lbmemo = lb_memo_new(LB_MEMO_BYTES);
-	lb_memo_next(r.pdf->lbmemo);
-	r.lbmemo = r.pdf->lbmemo;
-	r.lbwidths = lb_widths_new();
-	buf_init(&r.scratch);
-	buf_init(&r.ops);
-	if (r.pdf->tagged)
-		r.tags = tags_new();
-	r.pack = !r.pdf->pdfa;
-	if (check_document(&r) && fonts_open(r.fonts, FACE_REGULAR)) {
-		if (r.pdf->pieces_hint > 0) {
-			r.pieces_cap = r.pdf->pieces_hint;
-			r.pieces = xreallocarray(NULL, r.pieces_cap,
-			    sizeof(*r.pieces));
+	r->pdf = state;
+	r->ds = r->pdf->ds;
+	fatal = diags_count(r->ds, SEV_FATAL) + diags_count(r->ds, SEV_ERROR);
+	r->doc = d;
+	if (r->pdf->fonts == NULL)
+		r->pdf->fonts = fonts_new(r->pdf->family, r->ds);
+	r->fonts = r->pdf->fonts;
+	if (r->pdf->renders++ > 0 && r->pdf->lbmemo == NULL)
+		r->pdf->lbmemo = lb_memo_new(LB_MEMO_BYTES);
+	lb_memo_next(r->pdf->lbmemo);
+	r->lbmemo = r->pdf->lbmemo;
+	r->lbwidths = lb_widths_new();
+	buf_init(&r->scratch);
+	buf_init(&r->ops);
+	if (r->pdf->tagged)
+		r->tags = tags_new();
+	r->pack = !r->pdf->pdfa;
+	if (check_document(r) && fonts_open(r->fonts, FACE_REGULAR)) {
+		if (r->pdf->pieces_hint > 0) {
+			r->pieces_cap = r->pdf->pieces_hint;
+			r->pieces = xreallocarray(NULL, r->pieces_cap,
+			    sizeof(*r->pieces));
 		}
-		layout_document(&r);
-		r.pdf->pieces_hint = r.npieces + r.npieces / 4;
-		if (!r.failed && collect_chars(&r))
-			ok = write_document(&r, out);
+		layout_document(r);
+		r->pdf->pieces_hint = r->npieces + r->npieces / 4;
+		if (!r->failed && collect_chars(r))
+			ok = write_document(r, out);
 	}
-	render_free(&r);
+	render_free(r);
 	/* A failure always says why, so that nothing is written silently. */
-	if (!ok && diags_count(r.ds, SEV_FATAL) +
-	    diags_count(r.ds, SEV_ERROR) == fatal)
-		diag(r.ds, F_RENDER, NULL, "libharu n'a pas pu produire le PDF");
+	if (!ok && diags_count(r->ds, SEV_FATAL) +
+	    diags_count(r->ds, SEV_ERROR) == fatal)
+		diag(r->ds, F_RENDER, NULL, "libharu n'a pas pu produire le PDF");
+	free(r);
 	return ok;
 }
 
