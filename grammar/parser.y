@@ -45,6 +45,12 @@ struct parser;
 	}								\
 } while (0)
 #define YYMAXDEPTH MAX_PARSE_STACK
+/* The parser's stacks start small, all three within a page or two of
+ * stack: bison's 200 entries spread them over three (8 KB), each a page
+ * fault for every parse of a file or string, where a template's parse
+ * seldom goes 32 deep.  Deeper, bison doubles them on the heap, up to
+ * YYMAXDEPTH as before. */
+#define YYINITDEPTH 32
 
 static struct tstring	*parse_tstring(struct parser *outer, char *raw,
 			    const struct loc *l);
