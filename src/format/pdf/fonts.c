@@ -5,7 +5,6 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -14,6 +13,7 @@
 #include FT_FREETYPE_H
 
 #include "base/diag.h"
+#include "base/source.h"
 
 /*
  * Finding a face: fontconfig's full configuration takes 10 to 20 ms to
@@ -30,7 +30,9 @@
  * FONTCONFIG_PATH in the environment mean a custom configuration: then
  * only the full one is used.
  *
- * Reading a face: the file is mapped in memory once.  FreeType, given
+ * Reading a face: the file is read into memory once, whole (a mapping
+ * would cost a page fault per 64 KB touched and an munmap, each dear on
+ * a virtual machine, for files of 400 KB).  FreeType, given
  * those bytes, says which glyph a character has (coverage: a missing
  * glyph is an error, never a blank box); the advance widths are read
  * from the hmtx table of the same bytes, as libharu reads them for
@@ -44,6 +46,9 @@
  * the PDF several times faster to write.
  */
 
+
+/* More than any font file lgc could embed (Liberation Serif: 400 KB). */
+#define FONT_MAX_BYTES	((size_t)64 << 20)
 
 struct table {
 	uint32_t	 tag;
@@ -83,7 +88,7 @@ struct face {
 	bool		 tried;
 	bool		 ok;
 	char		*path;
-	void		*map;
+	void		*map;		/* the file's bytes, read whole */
 	size_t		 map_len;
 	FT_Face		 ft;		/* FreeType's view: glyph lookup */
 	struct table	 t[T__COUNT];
@@ -183,8 +188,7 @@ fonts_free(struct fonts *f)
 
 		if (fc->ft != NULL)
 			FT_Done_Face(fc->ft);
-		if (fc->map != NULL)
-			munmap(fc->map, fc->map_len);
+		free(fc->map);
 		free(fc->path);
 	}
 	if (f->ft != NULL)
@@ -568,7 +572,6 @@ bool
 fonts_open(struct fonts *f, enum font_face face)
 {
 	struct face *fc = &f->faces[face];
-	struct stat st;
 	int fd, index = 0;
 	size_t i;
 
@@ -586,19 +589,12 @@ fonts_open(struct fonts *f, enum font_face face)
 		    fonts_face_label(face));
 		return false;
 	}
-	if ((fd = open(fc->path, O_RDONLY)) < 0)
+	if ((fd = open(fc->path, O_RDONLY | O_CLOEXEC)) < 0)
 		return invalid(f, fc, "illisible");
-	if (fstat(fd, &st) != 0 || st.st_size <= 0) {
-		close(fd);
-		return invalid(f, fc, "illisible");
-	}
-	fc->map_len = (size_t)st.st_size;
-	fc->map = mmap(NULL, fc->map_len, PROT_READ, MAP_PRIVATE, fd, 0);
+	fc->map = read_fd(fd, FONT_MAX_BYTES, &fc->map_len);
 	close(fd);
-	if (fc->map == MAP_FAILED) {
-		fc->map = NULL;
+	if (fc->map == NULL || fc->map_len == 0)
 		return invalid(f, fc, "illisible");
-	}
 	if (!read_tables(f, fc, index))
 		return false;
 	/* Which characters the face has: FreeType's answer, from the
