@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -30,9 +31,11 @@
  * FONTCONFIG_PATH in the environment mean a custom configuration: then
  * only the full one is used.
  *
- * Reading a face: the file is read into memory once, whole (a mapping
- * would cost a page fault per 64 KB touched and an munmap, each dear on
- * a virtual machine, for files of 400 KB).  FreeType, given
+ * Reading a face: the file is read into memory once, whole, up to
+ * FONT_READ_MAX (Liberation Serif: 400 KB); mapped beyond, where most of
+ * the file is never touched (a CJK collection: 20 MB and more).  A
+ * mapping costs a page fault per 64 KB read and an munmap, each dear on
+ * a virtual machine, more than reading a small file.  FreeType, given
  * those bytes, says which glyph a character has (coverage: a missing
  * glyph is an error, never a blank box); the advance widths are read
  * from the hmtx table of the same bytes, as libharu reads them for
@@ -47,8 +50,8 @@
  */
 
 
-/* More than any font file lgc could embed (Liberation Serif: 400 KB). */
-#define FONT_MAX_BYTES	((size_t)64 << 20)
+/* The largest face read whole; a larger one is mapped (see above). */
+#define FONT_READ_MAX	((size_t)4 << 20)
 
 struct table {
 	uint32_t	 tag;
@@ -88,8 +91,9 @@ struct face {
 	bool		 tried;
 	bool		 ok;
 	char		*path;
-	void		*map;		/* the file's bytes, read whole */
+	void		*map;		/* the file's bytes */
 	size_t		 map_len;
+	bool		 mapped;	/* mmap'd, else read (malloc'd) */
 	FT_Face		 ft;		/* FreeType's view: glyph lookup */
 	struct table	 t[T__COUNT];
 	unsigned	 units_per_em;
@@ -188,7 +192,10 @@ fonts_free(struct fonts *f)
 
 		if (fc->ft != NULL)
 			FT_Done_Face(fc->ft);
-		free(fc->map);
+		if (fc->mapped)
+			munmap(fc->map, fc->map_len);
+		else
+			free(fc->map);
 		free(fc->path);
 	}
 	if (f->ft != NULL)
@@ -572,6 +579,7 @@ bool
 fonts_open(struct fonts *f, enum font_face face)
 {
 	struct face *fc = &f->faces[face];
+	struct stat st;
 	int fd, index = 0;
 	size_t i;
 
@@ -591,9 +599,27 @@ fonts_open(struct fonts *f, enum font_face face)
 	}
 	if ((fd = open(fc->path, O_RDONLY | O_CLOEXEC)) < 0)
 		return invalid(f, fc, "illisible");
-	fc->map = read_fd(fd, FONT_MAX_BYTES, &fc->map_len);
+	if (fstat(fd, &st) != 0 || st.st_size <= 0) {
+		close(fd);
+		return invalid(f, fc, "illisible");
+	}
+	if ((uintmax_t)st.st_size <= FONT_READ_MAX) {
+		fc->map = read_fd(fd, FONT_READ_MAX, &fc->map_len);
+		if (fc->map != NULL && fc->map_len == 0) {
+			free(fc->map);
+			fc->map = NULL;
+		}
+	} else {
+		fc->map_len = (size_t)st.st_size;
+		fc->map = mmap(NULL, fc->map_len, PROT_READ, MAP_PRIVATE, fd,
+		    0);
+		if (fc->map == MAP_FAILED)
+			fc->map = NULL;
+		else
+			fc->mapped = true;
+	}
 	close(fd);
-	if (fc->map == NULL || fc->map_len == 0)
+	if (fc->map == NULL)
 		return invalid(f, fc, "illisible");
 	if (!read_tables(f, fc, index))
 		return false;
