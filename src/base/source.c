@@ -18,19 +18,11 @@
 char *
 read_fd(int fd, size_t max, size_t *len)
 {
-	struct stat st;
-
-	return read_fd_stat(fd, max, len, &st);
+	return read_fd_stat(fd, NULL, max, len, NULL);
 }
 
 char *
-read_fd_stat(int fd, size_t max, size_t *len, struct stat *stp)
-{
-	return read_fd_known(fd, NULL, max, len, stp);
-}
-
-char *
-read_fd_known(int fd, const struct stat *known, size_t max, size_t *len,
+read_fd_stat(int fd, const struct stat *known, size_t max, size_t *len,
     struct stat *stp)
 {
 	struct stat st;
@@ -40,11 +32,13 @@ read_fd_known(int fd, const struct stat *known, size_t max, size_t *len,
 	ssize_t got;
 
 	*len = 0;
-	memset(stp, 0, sizeof(*stp));
+	if (stp != NULL)
+		memset(stp, 0, sizeof(*stp));
 	if (known != NULL)
 		st = *known;
 	if (known != NULL || fstat(fd, &st) == 0) {
-		*stp = st;
+		if (stp != NULL)
+			*stp = st;
 		if (S_ISDIR(st.st_mode)) {
 			errno = EISDIR;
 			return NULL;
@@ -366,13 +360,7 @@ source_check(const char *display, const char *text, size_t len,
 }
 
 struct source *
-source_read(int fd, const char *display, struct source_faults *faults)
-{
-	return source_read_stat(fd, NULL, display, faults);
-}
-
-struct source *
-source_read_stat(int fd, const struct stat *known, const char *display,
+source_read(int fd, const struct stat *known, const char *display,
     struct source_faults *faults)
 {
 	struct source *s;
@@ -381,7 +369,7 @@ source_read_stat(int fd, const struct stat *known, const char *display,
 	size_t len;
 
 	faults->len = 0;
-	raw = read_fd_known(fd, known, SOURCE_MAX_BYTES, &len, &st);
+	raw = read_fd_stat(fd, known, SOURCE_MAX_BYTES, &len, &st);
 	if (raw == NULL) {
 		source_unreadable(faults, errno, len);
 		return NULL;

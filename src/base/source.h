@@ -58,18 +58,15 @@ struct source_faults {
 	size_t	 len;
 };
 
-/* Reads and checks the file open on FD (left open); DISPLAY is its
- * name in diagnostics.  Returns NULL when the file cannot be read or is
+/* Reads and checks the file open on FD (left open), KNOWN what fstat(2)
+ * said of it (NULL: asked here; a file opened and looked at is not asked
+ * about again); DISPLAY is its name in diagnostics.  Returns NULL when the file cannot be read or is
  * too big, FAULTS holding that one fault.  Else returns the source,
  * which the caller owns, and FAULTS lists what is wrong with its
  * content, in the order found: a source with faults serves only to
  * quote them.  The caller opens the file, so that what it checked of
  * the descriptor (where the file lies) is what is read. */
-struct source *source_read(int fd, const char *display,
-	    struct source_faults *faults);
-/* source_read, given KNOWN what fstat(2) said of FD (NULL: asked here),
- * so that a file opened and looked at is not asked about again. */
-struct source *source_read_stat(int fd, const struct stat *known,
+struct source *source_read(int fd, const struct stat *known,
 	    const char *display, struct source_faults *faults);
 /* FAULTS set to the one fault of a file that could not be opened or
  * read: ERR (an errno value; EFBIG: SIZE bytes, too big). */
@@ -96,11 +93,10 @@ bool	source_line(const struct source *s, int line, const char **start,
  * when larger than MAX (*len holds the size). */
 char	*read_file(const char *path, size_t max, size_t *len);
 char	*read_fd(int fd, size_t max, size_t *len);
-/* read_fd, with what fstat(2) said of FD in *ST (st_ino 0 and st_dev 0
- * when it failed). */
-char	*read_fd_stat(int fd, size_t max, size_t *len, struct stat *st);
-/* read_fd_stat, given KNOWN what fstat said of FD (NULL: asked here). */
-char	*read_fd_known(int fd, const struct stat *known, size_t max,
+/* read_fd, given KNOWN what fstat(2) said of FD (NULL: asked here), and
+ * with what it said in *ST unless ST is NULL (st_ino 0 and st_dev 0 when
+ * it failed). */
+char	*read_fd_stat(int fd, const struct stat *known, size_t max,
 	    size_t *len, struct stat *st);
 
 #endif

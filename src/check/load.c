@@ -680,7 +680,7 @@ load_fd(struct checker *ck, const char *path, const char *display, int fd,
 	if (fd < 0)
 		source_unreadable(&faults, err, 0);
 	else {
-		src = source_read_stat(fd, st, display, &faults);
+		src = source_read(fd, st, display, &faults);
 		close(fd);
 	}
 	return take_source(ck, path, key, display, src, &faults);
@@ -699,7 +699,7 @@ load_found(struct checker *ck, struct found *found)
 {
 	struct file_ast *f = found->known != NULL ? found->known :
 	    load_fd(ck, found->path, display_name(found->path), found->fd,
-	    found->err, found->fd >= 0 && found->stated ? &found->st : NULL);
+	    found->err, found->stated ? &found->st : NULL);
 
 	/* Only a file loaded is remembered: one that could not be read is
 	 * reported again at each include, as before. */

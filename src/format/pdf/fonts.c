@@ -604,7 +604,8 @@ fonts_open(struct fonts *f, enum font_face face)
 		return invalid(f, fc, "illisible");
 	}
 	if ((uintmax_t)st.st_size <= FONT_READ_MAX) {
-		fc->map = read_fd(fd, FONT_READ_MAX, &fc->map_len);
+		fc->map = read_fd_stat(fd, &st, FONT_READ_MAX, &fc->map_len,
+		    NULL);
 		if (fc->map != NULL && fc->map_len == 0) {
 			free(fc->map);
 			fc->map = NULL;
