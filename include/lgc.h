@@ -318,6 +318,13 @@ LGC_API int	 lgc_write_output(lgc_compiler *c, const char *path,
  * lgc_write_output checks it too, but a caller writing several files
  * checks them all before writing the first. */
 LGC_API int	 lgc_check_output(lgc_compiler *c, const char *path);
+/* Whether a file this compilation read may have the inode number INO,
+ * on whatever device: 0 only when none has.  For a caller that lists a
+ * folder of outputs (readdir(3) gives each entry's inode) rather than
+ * asking stat(2) for each: an output it says 0 of is no input and needs
+ * no lgc_check_output. */
+LGC_API int	 lgc_may_read_inode(const lgc_compiler *c,
+		    unsigned long long ino);
 
 /* The parsed template as an indented tree (debugging, tests). */
 LGC_API int	 lgc_dump_tree(lgc_compiler *c, char **out, size_t *len);

@@ -1756,6 +1756,25 @@ lgc_check_output(lgc_compiler *c, const char *path)
 	return finish(c, m);
 }
 
+int
+lgc_may_read_inode(const lgc_compiler *c, unsigned long long ino)
+{
+	size_t i;
+
+	/* A file known only by its path (is_file) may be anything. */
+	for (i = 0; c->prog != NULL && i < c->prog->files.len; i++) {
+		const struct file_ast *f = c->prog->files.items[i];
+
+		if (f->src == NULL || !f->src->has_id ||
+		    (unsigned long long)f->src->ino == ino)
+			return 1;
+	}
+	for (i = 0; i < c->ndata_ids; i++)
+		if ((unsigned long long)c->data_ids[i].ino == ino)
+			return 1;
+	return 0;
+}
+
 static void
 io_fault(lgc_compiler *c, const char *path, char *reason)
 {

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "lgc.h"
 
@@ -744,6 +745,17 @@ main(int argc, char **argv)
 	    "et cinquante centimes") != NULL, "le montant en lettres");
 	expect(out != NULL && len == strlen(out), "la longueur rendue");
 	free(out);
+	{
+		/* What --lot asks of the files its output folder lists. */
+		struct stat read_st, other_st;
+
+		expect(stat(path, &read_st) == 0 && lgc_may_read_inode(c,
+		    (unsigned long long)read_st.st_ino) == 1,
+		    "lgc_may_read_inode : l'inode du modèle lu");
+		expect(stat(overflow, &other_st) == 0 && lgc_may_read_inode(c,
+		    (unsigned long long)other_st.st_ino) == 0,
+		    "lgc_may_read_inode : l'inode d'un fichier non lu");
+	}
 	expect(lgc_provenance(c, &out, &len) == LGC_FATAL && out == NULL,
 	    "lgc_provenance sans lgc_set_provenance : rien");
 	lgc_set_provenance(c, 1);

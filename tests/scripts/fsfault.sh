@@ -134,6 +134,39 @@ else
 	ko "lot : une sortie liée au modèle est refusée" "code $rc"
 fi
 
+# The output folder is read once: earlier outputs, plain files, are
+# written over without a look each; a folder in place of an output is
+# still looked at, and only that record fails.
+mkdir lot4
+run build contrat.lgc --lot clients.jsonl --sortie lot4
+run build contrat.lgc --lot clients.jsonl --sortie lot4 -j 2
+if [ "$rc" -eq 0 ] && [ -s lot4/0001.html ] && [ -s lot4/0002.html ] &&
+    ! grep -q "sortie-est-une-entree\|erreur" err; then
+	ok "lot : les sorties d'un lot précédent sont réécrites"
+else
+	ko "lot : les sorties d'un lot précédent sont réécrites" "code $rc"
+fi
+rm lot4/0002.html
+mkdir lot4/0002.html
+run build contrat.lgc --lot clients.jsonl --sortie lot4
+if [ "$rc" -eq 2 ] && grep -q "0002.html : c'est un dossier, pas un fichier" err &&
+    [ -s lot4/0001.html ]; then
+	ok "lot : un dossier à la place d'une sortie fait échouer ce seul contrat"
+else
+	ko "lot : un dossier à la place d'une sortie fait échouer ce seul contrat" "code $rc"
+	sed 's/^/    /' err
+fi
+
+echo "pas un dossier" > lot5
+run build contrat.lgc --lot clients.jsonl --sortie lot5
+if [ "$rc" -eq 2 ] && [ "$(grep -c erreur err)" -eq 1 ] &&
+    grep -q "lot5 : --sortie nomme un fichier, pas un dossier" err; then
+	ok "lot : --sortie qui nomme un fichier, une erreur pour tout le lot"
+else
+	ko "lot : --sortie qui nomme un fichier, une erreur pour tout le lot" "code $rc"
+	sed 's/^/    /' err
+fi
+
 # ---------------------------------------------- a full standard output
 if [ -w /dev/full ]; then
 	for args in "--version" "--help" "help build" "build --help" \
