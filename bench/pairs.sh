@@ -119,13 +119,41 @@ if command -v pandoc > /dev/null; then
 	pan=$(median 5 "pandoc -f html -t docx -o pandoc.docx contrat.html")
 else missing="$missing pandoc"; fi
 lot() {
-	median "$1" "$LGC build $ex/contrat.lgc --lot lot.jsonl --sortie out-$2-$3/ -f $2 -j $3"
+	echo "$LGC build $ex/contrat.lgc --lot lot.jsonl --sortie out-$1-$2/ -f $1 -j $2"
 }
-lot_html1=$(lot 5 html 1)
-lot_html2=$(lot 5 html 2)
-lot_pdf1=$(lot 3 pdf 1)
-lot_pdf2=$(lot 3 pdf 2)
-lot_docx1=$(lot 3 docx 1)
+# The medians of -j 1 and -j 2 for FORMAT, printed as two figures, over
+# ROUNDS rounds of RUNS runs each, -j 1 and -j 2 taking turns to go
+# first: a machine that drifts over the seconds of a measure then moves
+# both, not their ratio.
+lot_pair() {
+	: > lot-times
+	r=0
+	while [ "$r" -lt "$2" ]; do
+		if [ $((r % 2)) -eq 0 ]; then first=1 second=2
+		else first=2 second=1; fi
+		hyperfine -N --warmup 1 --runs "$3" --style none \
+		    --export-json h.json "$(lot "$1" "$first")" \
+		    "$(lot "$1" "$second")" > /dev/null 2> herr ||
+		    { sed 's/^/    /' herr >&2; return 0; }
+		python3 -c 'import json, sys
+for res in json.load(open("h.json"))["results"]:
+    j = res["command"].rsplit(" ", 1)[1]
+    for t in res["times"]:
+        print(j, t)' >> lot-times
+		r=$((r + 1))
+	done
+	python3 -c 'import statistics, sys
+times = {"1": [], "2": []}
+for line in open("lot-times"):
+    j, t = line.split()
+    times[j].append(float(t))
+print(statistics.median(times["1"]), statistics.median(times["2"]))'
+}
+set -- $(lot_pair html 3 3)
+lot_html1=${1:-} lot_html2=${2:-}
+set -- $(lot_pair pdf 2 2)
+lot_pdf1=${1:-} lot_pdf2=${2:-}
+lot_docx1=$(median 3 "$(lot docx 1)")
 
 # Peak memory of a batch, from GNU time (the largest of lgc and its
 # workers): 1,000 records, then N_MEM, of the design example
@@ -166,7 +194,8 @@ row() { printf '| %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4"; }
 	echo "$(nproc) processeurs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)),"
 	echo "$(awk '/MemTotal/ { printf "%.0f Go", $2 / 1048576 }' /proc/meminfo) de mémoire, charge au départ $load0, à la fin $(cut -d' ' -f1-3 /proc/loadavg)."
 	echo "Médianes du temps écoulé par hyperfine ($RUNS exécutions pour lgc, 5 pour les"
-	echo "pairs, 5 et 3 pour les lots), fichiers sur $base ; contrat de"
+	echo "pairs ; pour les lots, 9 exécutions en HTML et 4 en PDF, -j 1 et -j 2"
+	echo "tour à tour, 3 pour le DOCX), fichiers sur $base ; contrat de"
 	echo "examples/generation-prospects ($(pdfinfo contrat.pdf 2>/dev/null | awk '/^Pages:/ { print $2 }') pages), données agence-commission.json."
 	echo "La machine est partagée : les rapports, mesurés dans la même exécution,"
 	echo "comptent plus que les temps absolus ; -j 2 ne dépasse -j 1 que si un"
