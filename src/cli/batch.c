@@ -135,8 +135,6 @@ batch_record_clear(struct batch_record *rec)
 	rec->display = rec->text = NULL;
 }
 
-/* The next record into REC (its previous content freed); false at the
- * end.  A folder's record is its file's path: the library reads it. */
 /* Moves R past its next record, skipping blank lines but counting
  * them, so that messages name the line a person would open; N is the
  * length of the record's line in R->line.  False at the end. */
@@ -1261,6 +1259,14 @@ batch_run(lgc_compiler *c, const struct batch_options *o)
 		return lgc_report(c, "entree-sortie", "%s : %s", o->input,
 		    lgc_strerror(err));
 	}
+	/* Said once, not once per record, nor after a look for each
+	 * output inside it. */
+	if (stat(o->outdir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		plan_free(&p);
+		return lgc_report(c, "entree-sortie", "%s : --sortie nomme un "
+		    "fichier, pas un dossier ; donnez le dossier où écrire les "
+		    "contrats (il est créé s'il manque)", o->outdir);
+	}
 	if (check_outputs(c, o, &p) != LGC_OK) {
 		plan_free(&p);
 		return LGC_FATAL;
@@ -1271,13 +1277,6 @@ batch_run(lgc_compiler *c, const struct batch_options *o)
 		plan_free(&p);
 		return lgc_report(c, "entree-sortie", "%s : %s", o->outdir,
 		    lgc_strerror(err));
-	}
-	/* Said once, not once per record. */
-	if (stat(o->outdir, &st) == 0 && !S_ISDIR(st.st_mode)) {
-		plan_free(&p);
-		return lgc_report(c, "entree-sortie", "%s : --sortie nomme un "
-		    "fichier, pas un dossier ; donnez le dossier où écrire les "
-		    "contrats (il est créé s'il manque)", o->outdir);
 	}
 	/* Shared with the workers, which write each record's state there:
 	 * no message per record, no waking of this process. */
