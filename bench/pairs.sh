@@ -93,18 +93,50 @@ verdict() { if le "$1" "$2"; then echo "atteint"; else echo "non atteint"; fi; }
 lgc_pdf=$(median "$RUNS" "$LGC build $ex/contrat.lgc -d $data -o one.pdf")
 lgc_html=$(median "$RUNS" "$LGC build $ex/contrat.lgc -d $data -o one.html")
 lgc_docx=$(median "$RUNS" "$LGC build $ex/contrat.lgc -d $data -o one.docx")
-lgc_check=$(median "$RUNS" "$LGC check $ex/contrat.lgc")
-lgc_version=$(median "$RUNS" "$LGC --version")
+# The medians of COMMANDS, one a line in their order, over ROUNDS rounds
+# of RUNS runs each, a round starting with the command after the one the
+# last round started with: the commands compared are timed in the same
+# stretch of the machine's drift.  Prints nothing when one fails.
+in_turns() {
+	rounds=$1 runs=$2
+	shift 2
+	: > turn-times
+	r=0
+	while [ "$r" -lt "$rounds" ]; do
+		k=0
+		while [ "$k" -lt "$#" ]; do
+			i=$(( (r + k) % $# ))
+			eval "c=\${$((i + 1))}"
+			hyperfine -N --warmup 2 --runs "$runs" --style none \
+			    --export-json h.json "$c" > /dev/null 2> herr ||
+			    { sed 's/^/    /' herr >&2; return 0; }
+			python3 -c 'import json, sys
+for t in json.load(open("h.json"))["results"][0]["times"]:
+    print(sys.argv[1], t)' "$i" >> turn-times
+			k=$((k + 1))
+		done
+		r=$((r + 1))
+	done
+	python3 -c 'import statistics, sys
+times = {}
+for line in open("turn-times"):
+    i, t = line.split()
+    times.setdefault(int(i), []).append(float(t))
+for i in range(int(sys.argv[1])):
+    print(statistics.median(times[i]))' "$#"
+}
 # lgc check of a template of one sentence, no clause: what a check costs
-# before any template, the floor under the check above on this machine.
+# before any template, the floor under the check above on this machine;
+# and the machine's cost of starting a process (/bin/true).  On a shared
+# machine these move by a third from one hour to the next, and so they
+# are timed in turns with the check they are compared with.
 printf 'modele "Référence"\nentree nom : texte\n---\nBonjour {nom}.\n' > minimal.lgc
-lgc_minimal=$(median "$RUNS" "$LGC check minimal.lgc")
-# The machine's own speed in this run, for runs to be compared: starting
-# a process (/bin/true), and a fixed computation (sha256sum of 32 MB).
-# On a shared machine both move by a third from one hour to the next,
-# and lgc's times with them.
+set -- $(in_turns 4 $((RUNS / 4 > 0 ? RUNS / 4 : 1)) "$LGC check $ex/contrat.lgc" \
+    "$LGC --version" "$LGC check minimal.lgc" "/bin/true")
+lgc_check=${1:-} lgc_version=${2:-} lgc_minimal=${3:-} ref_true=${4:-}
+# The speed of the processor in this run, for runs to be compared (a
+# fixed computation: sha256sum of 32 MB).
 head -c 33554432 /dev/zero > ref.bin
-ref_true=$(median "$RUNS" "/bin/true")
 ref_sha=$(median 5 "sha256sum ref.bin")
 rm -f ref.bin
 missing=""
@@ -194,7 +226,8 @@ row() { printf '| %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4"; }
 	echo "$(nproc) processeurs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)),"
 	echo "$(awk '/MemTotal/ { printf "%.0f Go", $2 / 1048576 }' /proc/meminfo) de mémoire, charge au départ $load0, à la fin $(cut -d' ' -f1-3 /proc/loadavg)."
 	echo "Médianes du temps écoulé par hyperfine ($RUNS exécutions pour lgc, 5 pour les"
-	echo "pairs ; pour les lots, 9 exécutions en HTML et 4 en PDF, -j 1 et -j 2"
+	echo "pairs ; lgc check, lgc --version, le plancher et /bin/true tour à tour,"
+	echo "en 4 séries ; pour les lots, 9 exécutions en HTML et 4 en PDF, -j 1 et -j 2"
 	echo "tour à tour, 3 pour le DOCX), fichiers sur $base ; contrat de"
 	echo "examples/generation-prospects ($(pdfinfo contrat.pdf 2>/dev/null | awk '/^Pages:/ { print $2 }') pages), données agence-commission.json."
 	echo "La machine est partagée : les rapports, mesurés dans la même exécution,"
@@ -212,6 +245,8 @@ row() { printf '| %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4"; }
 	row "Un HTML (processus)" "$(ms "$lgc_html") ms" "" ""
 	row "lgc check" "$(ms "$lgc_check") ms" "" ""
 	row "lgc --version" "$(ms "$lgc_version") ms" "" ""
+	row "lgc check moins lgc --version (ce que coûte la vérification elle-même)" \
+	    "$(awk -v a="$lgc_check" -v b="$lgc_version" 'BEGIN { printf "%.2f", (a - b) * 1000 }') ms" "" ""
 	row "lgc check d'un modèle d'une phrase, sans clause (plancher de lgc check)" "$(ms "$lgc_minimal") ms" "" ""
 	row "Référence : /bin/true (démarrage d'un processus)" "" "$(ms "$ref_true") ms" ""
 	row "Référence : sha256sum de 32 Mo (vitesse du processeur)" "" "$(ms "$ref_sha") ms" ""
