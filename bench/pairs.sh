@@ -222,7 +222,7 @@ row() { printf '| %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4"; }
 	echo "# lgc et ses pairs"
 	echo
 	echo "Mesuré par \`make bench\` (bench/pairs.sh) le $(date -u '+%Y-%m-%d %H:%M UTC'),"
-	echo "commit $(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo ?)$(git -C "$top" diff --quiet 2>/dev/null || echo ' (modifié)'),"
+	echo "commit $(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo ?)$(git -C "$top" diff --quiet -- . ':!bench/RESULTS.md' 2>/dev/null || echo ' (modifié)'),"
 	echo "$(nproc) processeurs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)),"
 	echo "$(awk '/MemTotal/ { printf "%.0f Go", $2 / 1048576 }' /proc/meminfo) de mémoire, charge au départ $load0, à la fin $(cut -d' ' -f1-3 /proc/loadavg)."
 	echo "Médianes du temps écoulé par hyperfine ($RUNS exécutions pour lgc, 5 pour les"
