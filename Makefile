@@ -92,7 +92,7 @@ HARU_PATCH = src/format/pdf/libharu.patch
 # fontconfig's tables, the diagnostics'), and each of those 22 pages is
 # copied on its first write, a page fault each.  Linked at a fixed
 # address, `lgc --version` takes 0.86 of the time, `lgc check` 0.92 and
-# one PDF 0.95 (farm-bench, 100 pairs; page faults 74 -> 49 for a check,
+# one PDF 0.95 (100 runs of each, in turns; page faults 74 -> 49 for a check,
 # 107 -> 82 for a PDF).  What it gives up is a random address for its
 # own code and data; its stack, heap and mappings stay random.  `make
 # PIE=yes` links a static PIE instead; lgc-serve, the program that faces

@@ -107,7 +107,7 @@ in_turns() {
 		while [ "$k" -lt "$#" ]; do
 			i=$(( (r + k) % $# ))
 			eval "c=\${$((i + 1))}"
-			hyperfine -N --warmup 2 --runs "$runs" --style none \
+			hyperfine -N --warmup 1 --runs "$runs" --style none \
 			    --export-json h.json "$c" > /dev/null 2> herr ||
 			    { sed 's/^/    /' herr >&2; return 0; }
 			python3 -c 'import json, sys
@@ -153,37 +153,11 @@ else missing="$missing pandoc"; fi
 lot() {
 	echo "$LGC build $ex/contrat.lgc --lot lot.jsonl --sortie out-$1-$2/ -f $1 -j $2"
 }
-# The medians of -j 1 and -j 2 for FORMAT, printed as two figures, over
-# ROUNDS rounds of RUNS runs each, -j 1 and -j 2 taking turns to go
-# first: a machine that drifts over the seconds of a measure then moves
-# both, not their ratio.
-lot_pair() {
-	: > lot-times
-	r=0
-	while [ "$r" -lt "$2" ]; do
-		if [ $((r % 2)) -eq 0 ]; then first=1 second=2
-		else first=2 second=1; fi
-		hyperfine -N --warmup 1 --runs "$3" --style none \
-		    --export-json h.json "$(lot "$1" "$first")" \
-		    "$(lot "$1" "$second")" > /dev/null 2> herr ||
-		    { sed 's/^/    /' herr >&2; return 0; }
-		python3 -c 'import json, sys
-for res in json.load(open("h.json"))["results"]:
-    j = res["command"].rsplit(" ", 1)[1]
-    for t in res["times"]:
-        print(j, t)' >> lot-times
-		r=$((r + 1))
-	done
-	python3 -c 'import statistics, sys
-times = {"1": [], "2": []}
-for line in open("lot-times"):
-    j, t = line.split()
-    times[j].append(float(t))
-print(statistics.median(times["1"]), statistics.median(times["2"]))'
-}
-set -- $(lot_pair html 3 3)
+# -j 1 and -j 2 in turns (in_turns): a machine that drifts over the
+# seconds of a measure then moves both, not their ratio.
+set -- $(in_turns 3 3 "$(lot html 1)" "$(lot html 2)")
 lot_html1=${1:-} lot_html2=${2:-}
-set -- $(lot_pair pdf 2 2)
+set -- $(in_turns 2 2 "$(lot pdf 1)" "$(lot pdf 2)")
 lot_pdf1=${1:-} lot_pdf2=${2:-}
 lot_docx1=$(median 3 "$(lot docx 1)")
 
